@@ -1,0 +1,39 @@
+# The two commands that do everything on a fresh machine with python3 and make:
+#   make run    set up, create demo data if there is none, start the desktop app
+#   make test   set up and run the whole test suite headless
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+DEMO_DB := var/demo.db
+
+.PHONY: run test lint typecheck bench clean
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+$(DEMO_DB): | $(STAMP)
+	mkdir -p var
+	$(PY) -m caseworker demo --households 500 --seed 1 --db $(DEMO_DB)
+
+run: $(STAMP) $(DEMO_DB)
+	$(PY) -m caseworker --db $(DEMO_DB)
+
+test: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+typecheck: $(STAMP)
+	$(VENV)/bin/mypy
+
+bench: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/store.py
+
+clean:
+	rm -rf $(VENV) var dist build/work .pytest_cache .ruff_cache .mypy_cache

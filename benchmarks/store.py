@@ -1,0 +1,157 @@
+"""Store benchmark: import N demo households, then run mixed searches.
+
+In the same run it times a raw ``sqlite3`` executemany of exactly the rows the import
+writes (same schema, indexes and search triggers, one transaction) and prints the ratio.
+Targets (issue 2): >= 5,000 households/s, <= 3x raw; search median <= 30 ms on 100k.
+
+    python benchmarks/store.py [--households 100000] [--searches 200] [--seed 1]
+"""
+
+import argparse
+import json
+import random
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from caseworker.demo.generator import generate_households
+from caseworker.demo.places import demo_regions
+from caseworker.domain.bulk import gc_paused
+from caseworker.domain.pinyin import name_pinyin
+from caseworker.interchange.files import load_json, parse_households
+from caseworker.interchange.household_format import household_to_dict
+from caseworker.store.db import open_store
+from caseworker.store.households import TABLES, insert_new, save_households
+from caseworker.store.mapping import TABLE_ORDER, household_rows, search_terms
+from caseworker.store.regions import add_regions
+from caseworker.store.search import search_households
+from caseworker.store.tables import utcnow
+
+
+def raw_rows(households: list[Any], device_id: str) -> dict[str, tuple[str, list[tuple[Any, ...]]]]:
+    """The exact rows the import writes, as (SQL, parameter tuples) per table."""
+    now = utcnow().isoformat(sep=" ")
+    out: dict[str, tuple[str, list[tuple[Any, ...]]]] = {}
+    per_table: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLE_ORDER}
+    for h in households:
+        for name, rows in household_rows(h).items():
+            per_table[name].extend(rows)
+    for name in TABLE_ORDER:
+        rows = per_table[name]
+        if not rows:
+            continue
+        columns = [*rows[0].keys(), "created_at", "updated_at", "device_id", "version"]
+        sql = f"INSERT INTO {name} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
+        params = []
+        for row in rows:
+            values = [
+                json.dumps(v, ensure_ascii=False) if isinstance(v, (dict, list)) else
+                v.isoformat() if hasattr(v, "isoformat") else v
+                for v in row.values()
+            ]
+            params.append((*values, now, now, device_id, 1))
+        out[name] = (sql, params)
+    out["household_search_text"] = (
+        "INSERT INTO household_search_text (household_id, terms) VALUES (?, ?)",
+        [(h.id, search_terms(h)) for h in households],
+    )
+    return out
+
+
+def time_raw(path: Path, rows: dict[str, tuple[str, list[tuple[Any, ...]]]]) -> float:
+    store = open_store(path)
+    with store.begin() as conn:
+        add_regions(conn, demo_regions())
+    store.close()
+    db = sqlite3.connect(path, isolation_level=None)
+    db.execute("PRAGMA journal_mode=WAL")
+    db.execute("PRAGMA synchronous=FULL")
+    db.execute("PRAGMA foreign_keys=ON")
+    db.execute("PRAGMA cache_size=-65536")
+    start = time.perf_counter()
+    db.execute("BEGIN")
+    for sql, params in rows.values():
+        db.executemany(sql, params)
+    db.execute(
+        "INSERT INTO household_search(rowid, terms) SELECT rowid, terms FROM household_search_text"
+    )
+    db.execute("COMMIT")
+    elapsed = time.perf_counter() - start
+    db.close()
+    return elapsed
+
+
+def search_queries(households: list[Any], count: int, rng: random.Random) -> list[str]:
+    """Mixed queries as a specialist types them: names, given names, pinyin, initials, IDs."""
+    queries = []
+    for _ in range(count):
+        m = rng.choice(rng.choice(households).members)
+        full, initials = name_pinyin(m.name)
+        kind = rng.randrange(6)
+        queries.append(
+            [m.name, m.name[1:] or m.name, full, initials, m.id_number[-6:], m.id_number[6:14]][kind]
+        )
+    return queries
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--households", type=int, default=100_000)
+    parser.add_argument("--searches", type=int, default=200)
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+
+    print(f"generating {args.households} demo households ...", flush=True)
+    households = generate_households(args.households, seed=args.seed, as_of=date(2026, 11, 1))
+    text = json.dumps([household_to_dict(h) for h in households], ensure_ascii=False)
+
+    with tempfile.TemporaryDirectory() as tmp:
+        raw_path = Path(tmp) / "raw.db"
+        rows = raw_rows(households, "bench-device")
+        raw = time_raw(raw_path, rows)
+
+        store = open_store(Path(tmp) / "store.db")
+        with store.begin() as conn:
+            add_regions(conn, demo_regions())
+        start = time.perf_counter()
+        with gc_paused():  # as read_household_file does
+            data = load_json(text)
+        parsed = parse_households(data, source="bench.json")
+        parse_time = time.perf_counter() - start
+        result = save_households(store, parsed)
+        ours = time.perf_counter() - start
+        assert result.added == args.households, result
+
+        rng = random.Random(args.seed)
+        queries = search_queries(households, args.searches, rng)
+        timings = []
+        with store.read() as conn:
+            search_households(conn, queries[0])  # warm the page cache once
+            for q in queries:
+                t0 = time.perf_counter()
+                found = search_households(conn, q)
+                timings.append((time.perf_counter() - t0) * 1000)
+                assert found, q
+        store.close()
+
+    n = args.households
+    print(f"households:            {n}")
+    print(f"raw executemany:       {raw:.2f} s ({n / raw:,.0f} households/s)")
+    print(f"import (parse+save):   {ours:.2f} s ({n / ours:,.0f} households/s)")
+    print(f"  of which JSON + validation: {parse_time:.2f} s, writing: {ours - parse_time:.2f} s")
+    print(f"ratio import / raw:    {ours / raw:.2f}x  (target <= 3x)")
+    timings.sort()
+    print(
+        f"search ({len(timings)} queries): median {statistics.median(timings):.1f} ms, "
+        f"p90 {timings[int(len(timings) * 0.9)]:.1f} ms, max {timings[-1]:.1f} ms (target median <= 30 ms)"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

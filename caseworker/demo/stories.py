@@ -1,0 +1,182 @@
+"""Demo households modelled on the seed article's stories, dated relative to the demo day.
+
+- 张学林, Zhongjie Village: a Dibao family of five (the doubled price subsidy).
+- 陈宗良: registered-poor, just shaken off poverty, a son back at work (gradual exit).
+- 朱国兵: lung cancer; family income above the standard (single-person inclusion).
+- 张桂兰: a widow in her seventies whose husband and son died (Dibao A, temporary aid).
+- 陈金松: a migrant family from elsewhere, stranded by the epidemic (temporary assistance).
+"""
+
+from datetime import timedelta
+from typing import TYPE_CHECKING
+
+from caseworker.demo.places import ZHONGJIE_VILLAGE
+from caseworker.domain.codes import (
+    AssetKind,
+    DibaoCategory,
+    DisabilityType,
+    EmergencyKind,
+    Employment,
+    ExpenseKind,
+    Hukou,
+    IncomeKind,
+    LaborCapacity,
+    PoorStatus,
+    Program,
+    Relation,
+    Sex,
+)
+from caseworker.domain.records import (
+    Asset,
+    Benefit,
+    Disability,
+    Emergency,
+    Expense,
+    Household,
+    IncomeItem,
+    Member,
+    RegisteredPoor,
+)
+
+if TYPE_CHECKING:
+    from caseworker.demo.generator import DemoCounty
+
+
+def _member(
+    county: "DemoCounty",
+    name: str,
+    age: int,
+    sex: Sex,
+    relation: Relation,
+    *,
+    incomes: list[tuple[IncomeKind, int]],
+    labor: LaborCapacity = LaborCapacity.FULL,
+    employment: Employment = Employment.FARMING,
+    illness: str = "",
+    in_school: bool = False,
+    returned_to_work: bool = False,
+) -> Member:
+    birth = county.birth(age)
+    return Member(
+        id=county.uid(),
+        name=name,
+        id_number=county.id_number(birth, sex),
+        relation=relation,
+        birth_date=birth,
+        sex=sex,
+        labor_capacity=labor,
+        disability=Disability(DisabilityType.NONE),
+        serious_illness=illness,
+        self_care_impossible=0,
+        in_school=in_school,
+        orphan=False,
+        de_facto_unsupported_child=False,
+        employment=employment,
+        returned_to_work=returned_to_work,
+        incomes=[IncomeItem(county.uid(), kind, yuan * 100) for kind, yuan in incomes],
+    )
+
+
+def _household(
+    county: "DemoCounty", village: str, address: str, members: list[Member], **extra: object
+) -> Household:
+    household = Household(
+        id=county.uid(),
+        village_code=village,
+        address=address,
+        hukou=Hukou.RURAL,
+        members=members,
+        local_resident=True,
+        registered_poor=RegisteredPoor(PoorStatus.NONE),
+        cadre_relative=False,
+        assets=[
+            Asset(county.uid(), AssetKind.HOUSE, 6_000_000, 1),
+            Asset(county.uid(), AssetKind.DEPOSIT, 200_000, 1),
+        ],
+        expenses=[],
+        legal_supporters=[],
+    )
+    for key, value in extra.items():
+        setattr(household, key, value)
+    return household
+
+
+def story_households(county: "DemoCounty") -> list[Household]:
+    """The five story households, in the order of the article."""
+    as_of = county.as_of
+    month_start = as_of.replace(day=1)
+    w, m, ch, sp = IncomeKind.WAGE, Sex.MALE, Relation.CHILD, Relation.SPOUSE
+    zhang = _household(
+        county,
+        ZHONGJIE_VILLAGE,
+        "三组18号",
+        [
+            _member(county, "张学林", 52, m, Relation.HEAD, incomes=[(IncomeKind.FARMING, 600)]),
+            _member(county, "李秀梅", 49, Sex.FEMALE, sp, incomes=[(IncomeKind.FARMING, 300)],
+                    labor=LaborCapacity.PARTIAL, illness="类风湿关节炎"),
+            _member(county, "张小军", 17, m, ch, incomes=[], employment=Employment.STUDENT, in_school=True),
+            _member(county, "张小燕", 14, Sex.FEMALE, ch, incomes=[], employment=Employment.STUDENT,
+                    in_school=True),
+            _member(county, "王桂芝", 78, Sex.FEMALE, Relation.PARENT,
+                    incomes=[(IncomeKind.BASIC_PENSION_RURAL, 160)], labor=LaborCapacity.NONE,
+                    employment=Employment.UNABLE),
+        ],
+        benefits=[Benefit(county.uid(), Program.DIBAO, month_start - timedelta(days=900), 90_000,
+                          DibaoCategory.B)],
+    )  # fmt: skip
+    chen = _household(
+        county,
+        county.villages[9],
+        "华山组7号",
+        [
+            _member(county, "陈宗良", 56, m, Relation.HEAD, incomes=[(IncomeKind.FARMING, 500)]),
+            _member(county, "刘淑芬", 54, Sex.FEMALE, sp, incomes=[(IncomeKind.FARMING, 300)]),
+            _member(county, "陈志刚", 27, m, ch, incomes=[(w, 2600)], employment=Employment.MIGRANT_WORK,
+                    returned_to_work=True),
+        ],
+        registered_poor=RegisteredPoor(PoorStatus.EXITED, month_start - timedelta(days=150)),
+        benefits=[Benefit(county.uid(), Program.DIBAO, month_start - timedelta(days=1500), 60_000,
+                          DibaoCategory.C)],
+    )  # fmt: skip
+    zhu = _household(
+        county,
+        county.villages[20],
+        "新红组22号",
+        [
+            _member(county, "朱国兵", 58, m, Relation.HEAD, incomes=[], labor=LaborCapacity.NONE,
+                    employment=Employment.UNABLE, illness="肺癌"),
+            _member(county, "孙玉兰", 55, Sex.FEMALE, sp, incomes=[(IncomeKind.FARMING, 700)]),
+            _member(county, "朱磊", 30, m, ch, incomes=[(w, 1500)], employment=Employment.LOCAL_WORK),
+        ],
+    )  # fmt: skip
+    zhu.expenses = [Expense(county.uid(), ExpenseKind.MEDICAL, 3_500_000, as_of - timedelta(days=60))]
+    widow = _household(
+        county,
+        county.villages[30],
+        "滴水组3号",
+        [
+            _member(county, "张桂兰", 74, Sex.FEMALE, Relation.HEAD,
+                    incomes=[(IncomeKind.BASIC_PENSION_RURAL, 150)], labor=LaborCapacity.NONE,
+                    employment=Employment.UNABLE),
+        ],
+        registered_poor=RegisteredPoor(PoorStatus.EXITED, month_start - timedelta(days=700)),
+        benefits=[Benefit(county.uid(), Program.DIBAO, month_start - timedelta(days=60), 24_000,
+                          DibaoCategory.A)],
+        emergency=Emergency(EmergencyKind.DEATH_OF_EARNER, as_of - timedelta(days=75),
+                            "丈夫和儿子相继去世，七十多岁独自生活"),
+    )  # fmt: skip
+    migrant = _household(
+        county,
+        county.villages[2],
+        "西街临时租住房",
+        [
+            _member(county, "陈金松", 41, m, Relation.HEAD, incomes=[], employment=Employment.UNEMPLOYED),
+            _member(county, "周丽", 38, Sex.FEMALE, sp, incomes=[], employment=Employment.UNEMPLOYED),
+            _member(county, "陈晨", 9, m, ch, incomes=[], employment=Employment.STUDENT, in_school=True),
+        ],
+        local_resident=False,
+        emergency=Emergency(EmergencyKind.STRANDED_EPIDEMIC, as_of - timedelta(days=10),
+                            "外地务工人员，因疫情管控滞留本地，无收入来源"),
+    )  # fmt: skip
+    return [zhang, chen, zhu, widow, migrant]
+

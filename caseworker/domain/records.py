@@ -1,0 +1,183 @@
+"""Households as plain data: what the store loads, screening reads and forms print.
+
+``None`` always means "not known"; a known absence has its own value (an empty list, a
+``DisabilityType.NONE``, an empty illness text). Money is integer fen.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from caseworker.domain.codes import (
+    AssetKind,
+    DibaoCategory,
+    DisabilityType,
+    EmergencyKind,
+    Employment,
+    ExpenseKind,
+    Hukou,
+    IncomeKind,
+    LaborCapacity,
+    PoorStatus,
+    Program,
+    Relation,
+    Sex,
+    Stage,
+    SupporterInability,
+    SupporterRelation,
+    VisitPurpose,
+)
+
+
+@dataclass(slots=True)
+class Disability:
+    """A member's disability; ``type`` NONE means known to have none."""
+
+    type: DisabilityType
+    grade: int | None = None
+
+    @property
+    def present(self) -> bool:
+        return self.type is not DisabilityType.NONE
+
+
+@dataclass(slots=True)
+class IncomeItem:
+    id: str
+    kind: IncomeKind
+    monthly_fen: int
+
+
+@dataclass(slots=True)
+class Member:
+    id: str
+    name: str
+    id_number: str
+    relation: Relation
+    birth_date: date
+    sex: Sex
+    labor_capacity: LaborCapacity | None = None
+    disability: Disability | None = None
+    serious_illness: str | None = None  # "" = known to have none
+    self_care_impossible: int | None = None  # of the 6 daily activities
+    in_school: bool | None = None
+    orphan: bool | None = None
+    de_facto_unsupported_child: bool | None = None
+    employment: Employment | None = None
+    returned_to_work: bool | None = None
+    incomes: list[IncomeItem] | None = None  # None = incomes not recorded
+
+    @property
+    def has_serious_illness(self) -> bool | None:
+        return None if self.serious_illness is None else bool(self.serious_illness.strip())
+
+
+@dataclass(slots=True)
+class Asset:
+    id: str
+    kind: AssetKind
+    value_fen: int
+    count: int = 1
+
+
+@dataclass(slots=True)
+class Expense:
+    id: str
+    kind: ExpenseKind
+    amount_fen: int
+    date: date
+
+
+@dataclass(slots=True)
+class LegalSupporter:
+    id: str
+    relation: SupporterRelation
+    able: bool | None
+    reason: SupporterInability | None = None
+    name: str | None = None
+
+
+@dataclass(slots=True)
+class Benefit:
+    id: str
+    program: Program
+    since: date
+    monthly_fen: int
+    category: DibaoCategory | None = None
+    exit_until: date | None = None  # last day of a gradual exit
+
+
+@dataclass(slots=True)
+class RegisteredPoor:
+    status: PoorStatus
+    exited_on: date | None = None
+
+
+@dataclass(slots=True)
+class Emergency:
+    kind: EmergencyKind
+    date: date
+    description: str = ""
+
+
+@dataclass(slots=True)
+class Visit:
+    """A household visit (入户调查). Once ``signed_at`` is set it is never changed."""
+
+    id: str
+    date: date
+    workers: list[str]
+    purpose: VisitPurpose
+    observations: dict[str, Any] = field(default_factory=dict)
+    conclusion: str = ""
+    notes: str = ""
+    signed_at: datetime | None = None
+
+
+@dataclass(slots=True)
+class StageEntry:
+    id: str
+    stage: Stage
+    date: date
+    worker: str = ""
+    note: str = ""
+
+
+@dataclass(slots=True)
+class Application:
+    id: str
+    program: Program
+    history: list[StageEntry]
+
+    @property
+    def stage(self) -> Stage:
+        """The current stage: the last entry of the history."""
+        return self.history[-1].stage
+
+    @property
+    def applied_on(self) -> date:
+        return self.history[0].date
+
+
+@dataclass(slots=True)
+class Household:
+    id: str
+    village_code: str
+    address: str
+    hukou: Hukou
+    members: list[Member]
+    local_resident: bool | None = None
+    registered_poor: RegisteredPoor | None = None
+    cadre_relative: bool | None = None  # relative of a caseworker or village cadre
+    assets: list[Asset] | None = None
+    expenses: list[Expense] | None = None
+    legal_supporters: list[LegalSupporter] | None = None
+    benefits: list[Benefit] = field(default_factory=list)
+    emergency: Emergency | None = None
+    visits: list[Visit] = field(default_factory=list)
+    applications: list[Application] = field(default_factory=list)
+
+    @property
+    def head(self) -> Member | None:
+        """The member recorded as head of household."""
+        return next((m for m in self.members if m.relation is Relation.HEAD), None)

@@ -1,0 +1,177 @@
+"""Opening the local store: SQLite in WAL mode with foreign keys on, migrated on open.
+
+Before any migration of an existing file, the file is copied (SQLite online backup) next to
+it, so an upgrade can never cost a specialist their records.
+"""
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, Engine, create_engine, event, select
+
+from caseworker.store.tables import SettingRow, new_id
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+
+class StoreError(RuntimeError):
+    """The store cannot be opened or used (message in Chinese and English)."""
+
+
+def _set_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    # Take transaction control away from the sqlite3 module so BEGIN/SAVEPOINT work as
+    # SQLAlchemy expects (its documented recipe for pysqlite).
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    # FULL: a committed visit survives a power cut, not only a crash of the app.
+    cursor.execute("PRAGMA synchronous=FULL")
+    cursor.execute("PRAGMA busy_timeout=10000")
+    # 64 MB of page cache: index updates of a large import stay in memory.
+    cursor.execute("PRAGMA cache_size=-65536")
+    cursor.close()
+
+
+def _begin(conn: Connection) -> None:
+    conn.exec_driver_sql("BEGIN")
+
+
+def make_engine(path: Path) -> Engine:
+    """An engine on the SQLite file at ``path`` with the store's connection settings."""
+    engine = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False})
+    event.listen(engine, "connect", _set_pragmas)
+    event.listen(engine, "begin", _begin)
+    return engine
+
+
+def alembic_config() -> Config:
+    """Alembic configuration pointing at the packaged migrations."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return config
+
+
+def head_revision() -> str:
+    """The newest schema revision this version of the app knows."""
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(engine: Engine) -> str | None:
+    """The schema revision of the database, or None for a database never migrated."""
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def backup_file(path: Path, destination: Path) -> None:
+    """Copy a live SQLite database consistently (online backup API, WAL included)."""
+    source = sqlite3.connect(path)
+    try:
+        target = sqlite3.connect(destination)
+        try:
+            source.backup(target)
+        finally:
+            target.close()
+    finally:
+        source.close()
+
+
+def migrate(
+    engine: Engine, path: Path, *, revision: str = "head", existed: bool = True
+) -> Path | None:
+    """Bring the database to ``revision``; return the backup made first, if any.
+
+    ``existed`` is False for a file this call's caller just created: nothing to back up.
+    """
+    current = current_revision(engine)
+    target = head_revision() if revision == "head" else revision
+    if current == target:
+        return None
+    backup = None
+    if existed:
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        backup = path.with_name(f"{path.name}.before-{current or 'schema'}-{stamp}.bak")
+        backup_file(path, backup)
+    config = alembic_config()
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, target)
+    return backup
+
+
+@dataclass
+class Store:
+    """An open local store: the engine, the file and this device's id."""
+
+    path: Path
+    engine: Engine
+    device_id: str
+    migration_backup: Path | None = None
+
+    @contextmanager
+    def begin(self) -> Iterator[Connection]:
+        """A connection inside one transaction: committed on success, rolled back on error."""
+        with self.engine.begin() as conn:
+            yield conn
+
+    @contextmanager
+    def read(self) -> Iterator[Connection]:
+        """A connection for reading."""
+        with self.engine.connect() as conn:
+            yield conn
+
+    def setting(self, key: str) -> str | None:
+        with self.read() as conn:
+            return conn.execute(select(SettingRow.value).where(SettingRow.key == key)).scalar()
+
+    def set_setting(self, key: str, value: str) -> None:
+        with self.begin() as conn:
+            write_setting(conn, key, value)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def write_setting(conn: Connection, key: str, value: str) -> None:
+    """Insert or replace one setting inside the caller's transaction."""
+    table = SettingRow.__table__
+    conn.execute(table.delete().where(table.c.key == key))  # type: ignore[attr-defined]
+    conn.execute(table.insert().values(key=key, value=value))  # type: ignore[attr-defined]
+
+
+def open_store(path: Path, *, revision: str = "head") -> Store:
+    """Open (creating if needed) the store at ``path`` and migrate it to ``revision``."""
+    path = Path(path)
+    if path.exists() and path.is_dir():
+        raise StoreError(f"数据库路径是一个文件夹 / the database path is a folder: {path}")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    existed = path.exists() and path.stat().st_size > 0
+    engine = make_engine(path)
+    try:
+        backup = migrate(engine, path, revision=revision, existed=existed)
+    except Exception as exc:
+        engine.dispose()
+        if isinstance(exc, sqlite3.DatabaseError) or "file is not a database" in str(exc):
+            raise StoreError(
+                f"无法打开数据库（文件不是数据库或已损坏）/ not a database or damaged: {path}"
+            ) from exc
+        raise
+    with engine.begin() as conn:
+        device_id = conn.execute(
+            select(SettingRow.value).where(SettingRow.key == "device_id")
+        ).scalar()
+        if device_id is None:
+            device_id = new_id()
+            write_setting(conn, "device_id", device_id)
+    return Store(path=path, engine=engine, device_id=device_id, migration_backup=backup)

@@ -1,0 +1,325 @@
+"""Saving and loading households in the local store.
+
+Writes are all-or-nothing: every household of an import is checked first, then written in
+one transaction; any error leaves the database exactly as it was. Each row written gets the
+sync metadata (device id, timestamps, version), and a row whose content changes gets its
+version counter raised.
+"""
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, Table, func, select
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import SQLModel
+
+from caseworker.domain.bulk import gc_paused
+from caseworker.domain.records import Household
+from caseworker.domain.regions import Region
+from caseworker.domain.validation import FieldError, Problem, ValidationFailed, Where
+from caseworker.store.bulk import bulk_insert
+from caseworker.store.db import Store
+from caseworker.store.mapping import TABLE_ORDER, Row, assemble_household, household_rows
+from caseworker.store.regions import add_regions, village_codes
+from caseworker.store.search import index_new_households, reindex_household
+from caseworker.store.tables import utcnow
+
+TABLES: dict[str, Table] = {name: SQLModel.metadata.tables[name] for name in TABLE_ORDER}
+CHILD_TABLES = TABLE_ORDER[1:]
+_META = ("created_at", "updated_at", "device_id", "version")
+_CHUNK = 500
+
+
+@dataclass(frozen=True, slots=True)
+class ImportResult:
+    added: int
+    updated: int
+    unchanged: int
+
+
+def _record_words(h: Household) -> tuple[str, str]:
+    head = h.head
+    name = head.name if head else h.id
+    return f"户主{name}的家庭", f"household of {name}"
+
+
+def _batch_errors(conn: Connection, households: Sequence[Household]) -> list[FieldError]:
+    """Problems only visible against the store or the other households of the batch."""
+    errors: list[FieldError] = []
+    villages = village_codes(conn)
+    seen_numbers: dict[str, Household] = {}
+    seen_ids: set[str] = set()
+    for h in households:
+        zh, en = _record_words(h)
+        if h.id in seen_ids:
+            problem = Problem("duplicate_id", "同一户在本次导入中出现了两次", "appears twice in this import")
+            errors.append(Where().field("id").error(h.id, problem).in_record(zh, en))
+        seen_ids.add(h.id)
+        if h.village_code not in villages:
+            problem = Problem(
+                "unknown_village",
+                "不是本地已登记的村（社区）代码",
+                "is not a village code known to this store",
+            )
+            errors.append(Where().field("village_code").error(h.village_code, problem).in_record(zh, en))
+        for index, m in enumerate(h.members):
+            other = seen_numbers.get(m.id_number)
+            if other is not None and other.id != h.id:
+                other_head = other.head.name if other.head else other.id
+                problem = Problem(
+                    "id_in_other_household",
+                    f"已登记在另一户（户主{other_head}）",
+                    f"is already a member of another household (head {other_head})",
+                )
+                where = Where().item("members", index, m.name).field("id_number")
+                errors.append(where.error(m.id_number, problem).in_record(zh, en))
+            seen_numbers[m.id_number] = h
+    return errors
+
+
+def _conflict_errors(conn: Connection, households: Sequence[Household]) -> list[FieldError]:
+    """Why a write hit a uniqueness constraint: ID numbers or record ids used elsewhere."""
+    errors: list[FieldError] = []
+    member = TABLES["member"]
+    by_number = {m.id_number: (h, i, m) for h in households for i, m in enumerate(h.members)}
+    numbers = list(by_number)
+    for start in range(0, len(numbers), _CHUNK):
+        chunk = numbers[start : start + _CHUNK]
+        rows = conn.execute(
+            select(member.c.id_number, member.c.household_id, member.c.id).where(
+                member.c.id_number.in_(chunk)
+            )
+        )
+        for number, household_id, member_id in rows:
+            h, index, m = by_number[number]
+            if household_id != h.id:
+                other = conn.execute(
+                    select(member.c.name).where(
+                        member.c.household_id == household_id, member.c.relation == "head"
+                    )
+                ).scalar()
+                zh, en = _record_words(h)
+                problem = Problem(
+                    "id_in_other_household",
+                    f"已登记在另一户（户主{other}）",
+                    f"is already a member of another household (head {other})",
+                )
+                where = Where().item("members", index, m.name).field("id_number")
+                errors.append(where.error(number, problem).in_record(zh, en))
+    for name in TABLE_ORDER:
+        table = TABLES[name]
+        owner = table.c.id if name == "household" else table.c.household_id
+        for h in households:
+            ids = [r["id"] for r in household_rows(h)[name]]
+            if not ids or name == "household":
+                continue
+            clash = conn.execute(
+                select(table.c.id).where(table.c.id.in_(ids), owner != h.id).limit(1)
+            ).scalar()
+            if clash is not None:
+                zh, en = _record_words(h)
+                problem = Problem(
+                    "id_in_use", "记录编号已被另一户使用", "this record id is already used by another household"
+                )
+                errors.append(Where().field("id").error(clash, problem).in_record(zh, en))
+    return errors
+
+
+def _with_meta(rows: list[Row], device_id: str, now: datetime) -> list[Row]:
+    meta = {"created_at": now, "updated_at": now, "device_id": device_id, "version": 1}
+    return [{**row, **meta} for row in rows]
+
+
+def insert_new(conn: Connection, households: Sequence[Household], *, device_id: str) -> None:
+    """Insert households known not to be in the store yet (bulk, one statement per table)."""
+    now = utcnow()
+    batched: dict[str, list[Row]] = {name: [] for name in TABLE_ORDER}
+    for h in households:
+        for name, rows in household_rows(h).items():
+            batched[name].extend(rows)
+    meta = {"created_at": now, "updated_at": now, "device_id": device_id, "version": 1}
+    for name in TABLE_ORDER:
+        bulk_insert(conn, TABLES[name], batched[name], meta)
+    index_new_households(conn, households)
+
+
+def _signed_visit_errors(h: Household, stored: dict[str, Row]) -> list[FieldError]:
+    errors = []
+    incoming = {v.id: v for v in h.visits}
+    new_rows = {r["id"]: r for r in household_rows(h)["visit"]}
+    zh, en = _record_words(h)
+    for visit_id, old in stored.items():
+        if old["signed_at"] is None:
+            continue
+        new = new_rows.get(visit_id)
+        if new is None or any(new[k] != old[k] for k in new):
+            index = next((i for i, v in enumerate(h.visits) if v.id == visit_id), None)
+            where = Where().item("visits", index) if index is not None else Where().field("visits")
+            problem = Problem(
+                "signed_visit",
+                "已签字的入户调查记录不能修改或删除，如需更正请新增一次调查",
+                "a signed visit cannot be changed or removed; record a new visit to correct it",
+            )
+            errors.append(where.error(incoming[visit_id].date if visit_id in incoming else None, problem))
+    return [e.in_record(zh, en) for e in errors]
+
+
+def _stored_rows(conn: Connection, household_id: str) -> dict[str, dict[str, Row]]:
+    stored: dict[str, dict[str, Row]] = {}
+    for name in TABLE_ORDER:
+        table = TABLES[name]
+        owner = table.c.id if name == "household" else table.c.household_id
+        stored[name] = {
+            r["id"]: dict(r) for r in conn.execute(select(table).where(owner == household_id)).mappings()
+        }
+    return stored
+
+
+def _update_existing(conn: Connection, h: Household, stored: dict[str, dict[str, Row]], device_id: str) -> bool:
+    """Bring one stored household to ``h``; True if anything changed."""
+    now = utcnow()
+    new_rows = household_rows(h)
+    changed = False
+    # Deletes first, children before parents, so a re-added member may reuse an ID number.
+    for name in reversed(TABLE_ORDER):
+        gone = set(stored[name]) - {r["id"] for r in new_rows[name]}
+        if gone:
+            conn.execute(TABLES[name].delete().where(TABLES[name].c.id.in_(gone)))
+            changed = True
+    for name in TABLE_ORDER:
+        table = TABLES[name]
+        for row in new_rows[name]:
+            old = stored[name].get(row["id"])
+            if old is None:
+                conn.execute(table.insert(), _with_meta([row], device_id, now))
+                changed = True
+            elif any(old[k] != v for k, v in row.items()):
+                values = {**row, "updated_at": now, "device_id": device_id, "version": old["version"] + 1}
+                conn.execute(table.update().where(table.c.id == row["id"]).values(values))
+                changed = True
+    if changed:
+        reindex_household(conn, h)
+    return changed
+
+
+def save_households(
+    store: Store, households: Iterable[Household], *, regions: Iterable[Region] = ()
+) -> ImportResult:
+    """Add new households and update stored ones (adding ``regions`` first), all or nothing.
+
+    Raises ValidationFailed (and writes nothing) if a village code is unknown, an ID number
+    belongs to another household, a record id is used elsewhere, or a signed visit would
+    change.
+    """
+    households = list(households)
+    added = updated = unchanged = 0
+    with gc_paused(), store.begin() as conn:
+        add_regions(conn, regions)
+        errors = _batch_errors(conn, households)
+        if errors:
+            raise ValidationFailed(errors)
+        household = TABLES["household"]
+        ids = [h.id for h in households]
+        existing: set[str] = set()
+        for start in range(0, len(ids), _CHUNK):
+            chunk = ids[start : start + _CHUNK]
+            existing.update(conn.execute(select(household.c.id).where(household.c.id.in_(chunk))).scalars())
+        new = [h for h in households if h.id not in existing]
+        try:
+            with conn.begin_nested():
+                for h in households:
+                    if h.id not in existing:
+                        continue
+                    stored = _stored_rows(conn, h.id)
+                    errors = _signed_visit_errors(h, stored["visit"])
+                    if errors:
+                        raise ValidationFailed(errors)
+                    if _update_existing(conn, h, stored, store.device_id):
+                        updated += 1
+                    else:
+                        unchanged += 1
+                insert_new(conn, new, device_id=store.device_id)
+                added = len(new)
+        except IntegrityError as exc:
+            errors = _conflict_errors(conn, households)
+            if not errors:
+                raise
+            raise ValidationFailed(errors) from exc
+    return ImportResult(added=added, updated=updated, unchanged=unchanged)
+
+
+def save_household(store: Store, household: Household) -> bool:
+    """Save one household (new or changed); True if the store changed."""
+    result = save_households(store, [household])
+    return result.added + result.updated > 0
+
+
+def _children(conn: Connection, lo: str, hi: str, wanted: set[str]) -> dict[str, dict[str, list[Row]]]:
+    """Child rows of households with ids in ``lo..hi`` that are in ``wanted``, by household."""
+    out: dict[str, dict[str, list[Row]]] = {}
+    for name in CHILD_TABLES:
+        table = TABLES[name]
+        order = (
+            (table.c.household_id, table.c.date, table.c.id)
+            if name == "visit"
+            else (table.c.household_id, table.c.position)
+        )
+        if name == "application_stage":
+            order = (table.c.household_id, table.c.application_id, table.c.position)
+        query = (
+            select(table)
+            .where(table.c.household_id >= lo, table.c.household_id <= hi)
+            .order_by(*order)
+        )
+        for row in conn.execute(query).mappings():
+            hid = row["household_id"]
+            if hid in wanted:
+                out.setdefault(hid, {}).setdefault(name, []).append(row)  # type: ignore[arg-type]
+    return out
+
+
+def iter_households(
+    conn: Connection, *, village_codes: Sequence[str] | None = None, chunk: int = _CHUNK
+) -> Iterator[Household]:
+    """Every household (optionally of some villages), by id, read in chunks."""
+    household = TABLES["household"]
+    last = ""
+    while True:
+        query = select(household).where(household.c.id > last).order_by(household.c.id).limit(chunk)
+        if village_codes is not None:
+            query = query.where(household.c.village_code.in_(list(village_codes)))
+        rows = list(conn.execute(query).mappings())
+        if not rows:
+            return
+        ids = {r["id"] for r in rows}
+        children = _children(conn, rows[0]["id"], rows[-1]["id"], ids)
+        for row in rows:
+            yield assemble_household(row, children.get(row["id"], {}))
+        last = rows[-1]["id"]
+
+
+def load_household(conn: Connection, household_id: str) -> Household | None:
+    """One household, or None if there is no such id."""
+    household = TABLES["household"]
+    row = conn.execute(select(household).where(household.c.id == household_id)).mappings().first()
+    if row is None:
+        return None
+    children = _children(conn, household_id, household_id, {household_id})
+    return assemble_household(row, children.get(household_id, {}))
+
+
+def count_households(conn: Connection, *, village_code: str | None = None) -> int:
+    household = TABLES["household"]
+    query = select(func.count()).select_from(household)
+    if village_code:
+        query = query.where(household.c.village_code == village_code)
+    return int(conn.execute(query).scalar_one())
+
+
+def row_versions(conn: Connection, table_name: str, household_id: str) -> dict[str, Any]:
+    """id -> version of one table's rows for a household (what sync compares)."""
+    table = TABLES[table_name]
+    owner = table.c.id if table_name == "household" else table.c.household_id
+    return dict(conn.execute(select(table.c.id, table.c.version).where(owner == household_id)).tuples())

@@ -1,0 +1,209 @@
+"""The tables of the local store (SQLModel). Migrations in ``migrations/`` create them.
+
+Every row that syncs carries a UUID primary key, created/updated timestamps (UTC), the id
+of the device that last changed it, and a version counter. Money columns end in ``_fen``
+and hold integer fen. Child rows keep a ``position`` so lists come back in their order.
+"""
+
+# No ``from __future__ import annotations`` here: SQLModel needs real annotations.
+import uuid
+from datetime import UTC, date, datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlmodel import Field, SQLModel
+
+
+def new_id() -> str:
+    """A new record id (UUID4, canonical text)."""
+    return str(uuid.uuid4())
+
+
+def utcnow() -> datetime:
+    """Now, in UTC (timestamps are always timezone-aware)."""
+    return datetime.now(UTC)
+
+
+class SyncedRow(SQLModel):
+    """Columns every synced row has."""
+
+    id: str = Field(default_factory=new_id, primary_key=True, max_length=36)
+    created_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow)
+    device_id: str = Field(max_length=36)
+    version: int = Field(default=1)
+
+
+SYNC_COLUMNS = ("created_at", "updated_at", "device_id", "version")
+
+
+class SettingRow(SQLModel, table=True):
+    """Local key/value settings of this store (device id, current worker, ...)."""
+
+    __tablename__ = "setting"
+    key: str = Field(primary_key=True, max_length=64)
+    value: str
+
+
+class RegionRow(SQLModel, table=True):
+    """A county (6 digits), township (9) or village (12) with its name."""
+
+    __tablename__ = "region"
+    code: str = Field(primary_key=True, max_length=12)
+    name: str = Field(max_length=80)
+    level: str = Field(max_length=10)
+    parent_code: str | None = Field(default=None, foreign_key="region.code", index=True)
+
+
+class WorkerRow(SyncedRow, table=True):
+    __tablename__ = "worker"
+    name: str = Field(max_length=40)
+    role: str = Field(max_length=10)
+    scope_code: str | None = Field(default=None, foreign_key="region.code")
+
+
+class HouseholdRow(SyncedRow, table=True):
+    __tablename__ = "household"
+    village_code: str = Field(foreign_key="region.code", index=True, max_length=12)
+    address: str = Field(max_length=200)
+    hukou: str = Field(max_length=10)
+    local_resident: bool | None = None
+    poor_status: str | None = Field(default=None, max_length=12)
+    poor_exited_on: date | None = None
+    cadre_relative: bool | None = None
+    assets_recorded: bool = False
+    expenses_recorded: bool = False
+    supporters_recorded: bool = False
+    emergency_kind: str | None = Field(default=None, max_length=24)
+    emergency_date: date | None = None
+    emergency_description: str | None = None
+
+
+class MemberRow(SyncedRow, table=True):
+    __tablename__ = "member"
+    household_id: str = Field(foreign_key="household.id", index=True, ondelete="CASCADE")
+    position: int
+    name: str = Field(max_length=40, index=True)
+    id_number: str = Field(max_length=18, unique=True)
+    birth_date: date
+    sex: str = Field(max_length=6)
+    relation: str = Field(max_length=12)
+    labor_capacity: str | None = Field(default=None, max_length=8)
+    disability_type: str | None = Field(default=None, max_length=14)
+    disability_grade: int | None = None
+    serious_illness: str | None = None
+    self_care_impossible: int | None = None
+    in_school: bool | None = None
+    orphan: bool | None = None
+    de_facto_unsupported_child: bool | None = None
+    employment: str | None = Field(default=None, max_length=16)
+    returned_to_work: bool | None = None
+    incomes_recorded: bool = False
+
+
+class IncomeRow(SyncedRow, table=True):
+    __tablename__ = "income"
+    household_id: str = Field(foreign_key="household.id", index=True, ondelete="CASCADE")
+    member_id: str = Field(foreign_key="member.id", index=True, ondelete="CASCADE")
+    position: int
+    kind: str = Field(max_length=24)
+    monthly_fen: int
+
+
+class AssetRow(SyncedRow, table=True):
+    __tablename__ = "asset"
+    household_id: str = Field(foreign_key="household.id", index=True, ondelete="CASCADE")
+    position: int
+    kind: str = Field(max_length=24)
+    value_fen: int
+    count: int = 1
+
+
+class ExpenseRow(SyncedRow, table=True):
+    __tablename__ = "expense"
+    household_id: str = Field(foreign_key="household.id", index=True, ondelete="CASCADE")
+    position: int
+    kind: str = Field(max_length=24)
+    amount_fen: int
+    date: date
+
+
+class LegalSupporterRow(SyncedRow, table=True):
+    __tablename__ = "legal_supporter"
+    household_id: str = Field(foreign_key="household.id", index=True, ondelete="CASCADE")
+    position: int
+    relation: str = Field(max_length=12)
+    name: str | None = Field(default=None, max_length=40)
+    able: bool | None = None
+    reason: str | None = Field(default=None, max_length=32)
+
+
+class BenefitRow(SyncedRow, table=True):
+    __tablename__ = "benefit"
+    household_id: str = Field(foreign_key="household.id", index=True, ondelete="CASCADE")
+    position: int
+    program: str = Field(max_length=24, index=True)
+    category: str | None = Field(default=None, max_length=2)
+    monthly_fen: int
+    since: date
+    exit_until: date | None = None
+
+
+class VisitRow(SyncedRow, table=True):
+    """A household visit; rows with ``signed_at`` set are never updated or deleted."""
+
+    __tablename__ = "visit"
+    household_id: str = Field(foreign_key="household.id", index=True, ondelete="CASCADE")
+    date: date
+    workers: list[str] = Field(sa_column=sa.Column(sa.JSON, nullable=False))
+    purpose: str = Field(max_length=16)
+    observations: dict[str, Any] = Field(sa_column=sa.Column(sa.JSON, nullable=False))
+    conclusion: str = ""
+    notes: str = ""
+    signed_at: datetime | None = None
+
+
+class ApplicationRow(SyncedRow, table=True):
+    __tablename__ = "application"
+    household_id: str = Field(foreign_key="household.id", index=True, ondelete="CASCADE")
+    position: int
+    program: str = Field(max_length=24)
+    stage: str = Field(max_length=20, index=True)  # current stage, kept for dashboard queries
+
+
+class ApplicationStageRow(SyncedRow, table=True):
+    __tablename__ = "application_stage"
+    application_id: str = Field(foreign_key="application.id", index=True, ondelete="CASCADE")
+    household_id: str = Field(foreign_key="household.id", index=True, ondelete="CASCADE")
+    position: int
+    stage: str = Field(max_length=20)
+    date: date
+    worker: str = ""
+    note: str = ""
+
+
+class HouseholdSearchRow(SQLModel, table=True):
+    """The text search terms of a household (names, pinyin, initials, ID numbers).
+
+    An FTS5 trigram index (``household_search``, created by the migration) mirrors this
+    table; the store writes both together. The integer rowid keeps the mirror stable across
+    VACUUM.
+    """
+
+    __tablename__ = "household_search_text"
+    rowid: int | None = Field(default=None, primary_key=True)
+    household_id: str = Field(foreign_key="household.id", unique=True, ondelete="CASCADE")
+    terms: str
+
+
+HOUSEHOLD_CHILD_TABLES: tuple[type[SyncedRow], ...] = (
+    MemberRow,
+    IncomeRow,
+    AssetRow,
+    ExpenseRow,
+    LegalSupporterRow,
+    BenefitRow,
+    VisitRow,
+    ApplicationRow,
+    ApplicationStageRow,
+)
