@@ -23,6 +23,8 @@ run: $(STAMP) $(DEMO_DB)
 	$(PY) -m caseworker --db $(DEMO_DB)
 
 test: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/mypy
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
 
 lint: $(STAMP)

@@ -41,5 +41,7 @@ def run(args: argparse.Namespace) -> int:
         result = save_households(store, households, regions=demo_regions())
     finally:
         store.close()
-    print(f"已生成演示数据 {result.added} 户 / created {result.added} demo households: {store.path}")
+    print(
+        f"已生成演示数据 {result.added} 户 / created {result.added} demo households: {store.path}"
+    )
     return EXIT_OK

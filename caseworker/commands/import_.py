@@ -4,8 +4,8 @@ import argparse
 from pathlib import Path
 
 from caseworker.commands.common import EXIT_OK, add_db_option, store_from
-from caseworker.domain.regions import Region
 from caseworker.domain.records import Household
+from caseworker.domain.regions import Region
 from caseworker.domain.validation import FieldError, ValidationFailed
 from caseworker.interchange.files import read_household_file
 from caseworker.store.households import save_households

@@ -51,9 +51,27 @@ SURNAMES = (
     "王王王李李李张张张刘刘陈陈杨杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许"
     "傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦"
 )
-MALE_CHARS = "伟强磊军勇杰涛明超刚平辉鹏华飞鑫波斌宇浩凯健俊帆帅旭宁龙林建国庆福志学文武生贵荣成忠德兵良松"
-FEMALE_CHARS = "芳娜敏静丽艳娟霞秀英华慧巧美兰凤玉萍红梅琴云莲真环雪荣爱妹霞香月莺媛瑞凡佳嘉琼桂娣叶璐娅琦晶妍茜秋珊莎锦黛青倩婷姣婉娴瑾颖露瑶怡婵雁蓓纨仪荷丹蓉眉君琴蕊薇菁梦岚苑婕馨瑗琰韵融园艺咏卿聪澜纯毓悦昭冰爽琬茗羽希宁欣飘育滢馥筠柔竹霭凝晓欢霄枫芸菲寒伊亚宜可姬舒影荔枝思丽"
-ILLNESSES = ("肺癌", "尿毒症", "白血病", "脑梗死后遗症", "肝硬化", "乳腺癌", "慢性肾衰竭", "重症肌无力", "冠心病", "胃癌")
+MALE_CHARS = (
+    "伟强磊军勇杰涛明超刚平辉鹏华飞鑫波斌宇浩凯健俊帆帅旭宁龙林建国庆福志学文武生贵荣成忠德兵良松"
+)
+FEMALE_CHARS = (
+    "芳娜敏静丽艳娟霞秀英华慧巧美兰凤玉萍红梅琴云莲真环雪荣爱妹霞香月莺媛瑞凡佳嘉琼桂"
+    "娣叶璐娅琦晶妍茜秋珊莎锦黛青倩婷姣婉娴瑾颖露瑶怡婵雁蓓纨仪荷丹蓉眉君琴蕊薇菁梦岚"
+    "苑婕馨瑗琰韵融园艺咏卿聪澜纯毓悦昭冰爽琬茗羽希宁欣飘育滢馥筠柔竹霭凝晓欢霄枫芸菲"
+    "寒伊亚宜可姬舒影荔枝思丽"
+)
+ILLNESSES = (
+    "肺癌",
+    "尿毒症",
+    "白血病",
+    "脑梗死后遗症",
+    "肝硬化",
+    "乳腺癌",
+    "慢性肾衰竭",
+    "重症肌无力",
+    "冠心病",
+    "胃癌",
+)
 GROUPS = ("一组", "二组", "三组", "四组", "五组", "六组", "七组", "八组")
 WORKERS = ("王建华", "李秀英", "张明", "刘芳", "陈志强", "杨丽")
 
@@ -158,24 +176,40 @@ class DemoCounty:
                 incomes.append(IncomeItem(self.uid(), IncomeKind.SCHOLARSHIP, self.yuan(100, 300)))
             return Employment.STUDENT, incomes, returned
         if age >= 60:
-            incomes.append(IncomeItem(self.uid(), IncomeKind.BASIC_PENSION_RURAL, self.yuan(140, 220)))
+            incomes.append(
+                IncomeItem(self.uid(), IncomeKind.BASIC_PENSION_RURAL, self.yuan(140, 220))
+            )
             if labor is not LaborCapacity.NONE and self.chance(0.5):
                 incomes.append(IncomeItem(self.uid(), IncomeKind.FARMING, self.yuan(50, 400)))
-            return Employment.FARMING if labor is not LaborCapacity.NONE else Employment.UNABLE, incomes, returned
+            return (
+                Employment.FARMING if labor is not LaborCapacity.NONE else Employment.UNABLE,
+                incomes,
+                returned,
+            )
         if labor is LaborCapacity.NONE:
             return Employment.UNABLE, incomes, returned
         roll = self.rng.random()
         scale = 1 if labor is LaborCapacity.FULL else 0.5
         if roll < 0.35:
             employment = Employment.MIGRANT_WORK
-            incomes.append(IncomeItem(self.uid(), IncomeKind.WAGE, self.yuan(int(800 * scale), int(4500 * scale))))
+            incomes.append(
+                IncomeItem(
+                    self.uid(), IncomeKind.WAGE, self.yuan(int(800 * scale), int(4500 * scale))
+                )
+            )
             returned = self.chance(0.15)
         elif roll < 0.55:
             employment = Employment.LOCAL_WORK
-            incomes.append(IncomeItem(self.uid(), IncomeKind.WAGE, self.yuan(int(500 * scale), int(2800 * scale))))
+            incomes.append(
+                IncomeItem(
+                    self.uid(), IncomeKind.WAGE, self.yuan(int(500 * scale), int(2800 * scale))
+                )
+            )
         elif roll < 0.9:
             employment = Employment.FARMING
-            incomes.append(IncomeItem(self.uid(), IncomeKind.FARMING, self.yuan(100, int(1500 * scale) + 100)))
+            incomes.append(
+                IncomeItem(self.uid(), IncomeKind.FARMING, self.yuan(100, int(1500 * scale) + 100))
+            )
         elif roll < 0.95:
             employment = Employment.SELF_EMPLOYED
             incomes.append(IncomeItem(self.uid(), IncomeKind.BUSINESS, self.yuan(300, 5000)))
@@ -209,12 +243,23 @@ class DemoCounty:
             if head_age < 55 and self.chance(0.25):
                 age = head_age + rng.randint(22, 32)
                 if age <= 95:
-                    members.append(self.person(surname, age, rng.choice([Sex.MALE, Sex.FEMALE]), Relation.PARENT))
+                    members.append(
+                        self.person(
+                            surname, age, rng.choice([Sex.MALE, Sex.FEMALE]), Relation.PARENT
+                        )
+                    )
             if head_age >= 50 and self.chance(0.3):
                 for _ in range(rng.randint(1, 2)):
                     age = head_age - rng.randint(45, 60)
                     if age >= 0:
-                        members.append(self.person(surname, age, rng.choice([Sex.MALE, Sex.FEMALE]), Relation.GRANDCHILD))
+                        members.append(
+                            self.person(
+                                surname,
+                                age,
+                                rng.choice([Sex.MALE, Sex.FEMALE]),
+                                Relation.GRANDCHILD,
+                            )
+                        )
         members = members[:7]
         village = rng.choice(self.villages)
         address = f"{rng.choice(GROUPS)}{rng.randint(1, 120)}号"
@@ -243,7 +288,9 @@ class DemoCounty:
             household.benefits = self.benefits(household, per_capita)
         if self.chance(0.01):
             kind = rng.choice(list(EmergencyKind))
-            household.emergency = Emergency(kind, self.day_before(60), f"{kind.zh}，家庭生活陷入困境")
+            household.emergency = Emergency(
+                kind, self.day_before(60), f"{kind.zh}，家庭生活陷入困境"
+            )
         household.visits = self.visits(household)
         if self.chance(0.03):
             household.applications = [self.application()]
@@ -260,14 +307,28 @@ class DemoCounty:
         if self.chance(0.2):
             assets.append(Asset(self.uid(), AssetKind.MACHINERY, self.yuan(2000, 30000, 500), 1))
         if self.chance(0.25):
-            assets.append(Asset(self.uid(), AssetKind.LIVESTOCK, self.yuan(1000, 20000, 500), self.rng.randint(1, 30)))
+            assets.append(
+                Asset(
+                    self.uid(),
+                    AssetKind.LIVESTOCK,
+                    self.yuan(1000, 20000, 500),
+                    self.rng.randint(1, 30),
+                )
+            )
         return assets
 
     def expenses(self, members: list[Member]) -> list[Expense]:
         out = []
         for m in members:
             if m.serious_illness:
-                out.append(Expense(self.uid(), ExpenseKind.MEDICAL, self.yuan(2000, 80000, 100), self.day_before(300)))
+                out.append(
+                    Expense(
+                        self.uid(),
+                        ExpenseKind.MEDICAL,
+                        self.yuan(2000, 80000, 100),
+                        self.day_before(300),
+                    )
+                )
         return out
 
     def supporters(self, members: list[Member]) -> list[LegalSupporter]:
@@ -278,7 +339,9 @@ class DemoCounty:
         for _ in range(self.rng.choice([0, 0, 1, 1, 2, 3])):
             able = self.chance(0.6)
             reason = None if able else self.rng.choice(list(SupporterInability))
-            name = self.rng.choice(SURNAMES) + self.given_name(self.rng.choice([Sex.MALE, Sex.FEMALE]))
+            name = self.rng.choice(SURNAMES) + self.given_name(
+                self.rng.choice([Sex.MALE, Sex.FEMALE])
+            )
             out.append(LegalSupporter(self.uid(), SupporterRelation.CHILD, able, reason, name))
         return out
 
@@ -286,10 +349,13 @@ class DemoCounty:
         since = date(self.rng.randint(2012, 2024), self.rng.randint(1, 12), 1)
         since = min(since, self.as_of.replace(day=1))
         elderly_alone = len(h.members) == 1 and age_on(h.members[0].birth_date, self.as_of) >= 60
-        if elderly_alone and not h.legal_supporters and self.chance(0.6):
+        unsupported = not any(s.able for s in h.legal_supporters or ())
+        if elderly_alone and unsupported and self.chance(0.8):
             return [Benefit(self.uid(), Program.SPECIAL_HARDSHIP, since, self.yuan(700, 900))]
         gap = max(0, 45000 - per_capita) * len(h.members)
-        category = self.rng.choice([DibaoCategory.A, DibaoCategory.B, DibaoCategory.B, DibaoCategory.C])
+        category = self.rng.choice(
+            [DibaoCategory.A, DibaoCategory.B, DibaoCategory.B, DibaoCategory.C]
+        )
         amount = max(gap - gap % 100, 10000)
         return [Benefit(self.uid(), Program.DIBAO, since, amount, category)]
 
@@ -309,7 +375,9 @@ class DemoCounty:
                         "housing": self.rng.choice(["砖混平房", "砖木结构", "土坯房", "二层楼房"]),
                         "livestock": self.rng.choice(["无", "羊3只", "猪2头", "鸡十余只"]),
                     },
-                    conclusion=self.rng.choice(["家庭情况属实", "生活较困难，建议关注", "收入稳定"]),
+                    conclusion=self.rng.choice(
+                        ["家庭情况属实", "生活较困难，建议关注", "收入稳定"]
+                    ),
                     signed_at=signed,
                 )
             )

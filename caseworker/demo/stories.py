@@ -112,18 +112,57 @@ def story_households(county: "DemoCounty") -> list[Household]:
         "三组18号",
         [
             _member(county, "张学林", 52, m, Relation.HEAD, incomes=[(IncomeKind.FARMING, 600)]),
-            _member(county, "李秀梅", 49, Sex.FEMALE, sp, incomes=[(IncomeKind.FARMING, 300)],
-                    labor=LaborCapacity.PARTIAL, illness="类风湿关节炎"),
-            _member(county, "张小军", 17, m, ch, incomes=[], employment=Employment.STUDENT, in_school=True),
-            _member(county, "张小燕", 14, Sex.FEMALE, ch, incomes=[], employment=Employment.STUDENT,
-                    in_school=True),
-            _member(county, "王桂芝", 78, Sex.FEMALE, Relation.PARENT,
-                    incomes=[(IncomeKind.BASIC_PENSION_RURAL, 160)], labor=LaborCapacity.NONE,
-                    employment=Employment.UNABLE),
+            _member(
+                county,
+                "李秀梅",
+                49,
+                Sex.FEMALE,
+                sp,
+                incomes=[(IncomeKind.FARMING, 300)],
+                labor=LaborCapacity.PARTIAL,
+                illness="类风湿关节炎",
+            ),
+            _member(
+                county,
+                "张小军",
+                17,
+                m,
+                ch,
+                incomes=[],
+                employment=Employment.STUDENT,
+                in_school=True,
+            ),
+            _member(
+                county,
+                "张小燕",
+                14,
+                Sex.FEMALE,
+                ch,
+                incomes=[],
+                employment=Employment.STUDENT,
+                in_school=True,
+            ),
+            _member(
+                county,
+                "王桂芝",
+                78,
+                Sex.FEMALE,
+                Relation.PARENT,
+                incomes=[(IncomeKind.BASIC_PENSION_RURAL, 160)],
+                labor=LaborCapacity.NONE,
+                employment=Employment.UNABLE,
+            ),
         ],
-        benefits=[Benefit(county.uid(), Program.DIBAO, month_start - timedelta(days=900), 90_000,
-                          DibaoCategory.B)],
-    )  # fmt: skip
+        benefits=[
+            Benefit(
+                county.uid(),
+                Program.DIBAO,
+                month_start - timedelta(days=900),
+                90_000,
+                DibaoCategory.B,
+            )
+        ],
+    )
     chen = _household(
         county,
         county.villages[9],
@@ -131,52 +170,105 @@ def story_households(county: "DemoCounty") -> list[Household]:
         [
             _member(county, "陈宗良", 56, m, Relation.HEAD, incomes=[(IncomeKind.FARMING, 500)]),
             _member(county, "刘淑芬", 54, Sex.FEMALE, sp, incomes=[(IncomeKind.FARMING, 300)]),
-            _member(county, "陈志刚", 27, m, ch, incomes=[(w, 2600)], employment=Employment.MIGRANT_WORK,
-                    returned_to_work=True),
+            _member(
+                county,
+                "陈志刚",
+                27,
+                m,
+                ch,
+                incomes=[(w, 2600)],
+                employment=Employment.MIGRANT_WORK,
+                returned_to_work=True,
+            ),
         ],
         registered_poor=RegisteredPoor(PoorStatus.EXITED, month_start - timedelta(days=150)),
-        benefits=[Benefit(county.uid(), Program.DIBAO, month_start - timedelta(days=1500), 60_000,
-                          DibaoCategory.C)],
-    )  # fmt: skip
+        benefits=[
+            Benefit(
+                county.uid(),
+                Program.DIBAO,
+                month_start - timedelta(days=1500),
+                60_000,
+                DibaoCategory.C,
+            )
+        ],
+    )
     zhu = _household(
         county,
         county.villages[20],
         "新红组22号",
         [
-            _member(county, "朱国兵", 58, m, Relation.HEAD, incomes=[], labor=LaborCapacity.NONE,
-                    employment=Employment.UNABLE, illness="肺癌"),
+            _member(
+                county,
+                "朱国兵",
+                58,
+                m,
+                Relation.HEAD,
+                incomes=[],
+                labor=LaborCapacity.NONE,
+                employment=Employment.UNABLE,
+                illness="肺癌",
+            ),
             _member(county, "孙玉兰", 55, Sex.FEMALE, sp, incomes=[(IncomeKind.FARMING, 700)]),
-            _member(county, "朱磊", 30, m, ch, incomes=[(w, 1500)], employment=Employment.LOCAL_WORK),
+            _member(
+                county, "朱磊", 30, m, ch, incomes=[(w, 1500)], employment=Employment.LOCAL_WORK
+            ),
         ],
-    )  # fmt: skip
-    zhu.expenses = [Expense(county.uid(), ExpenseKind.MEDICAL, 3_500_000, as_of - timedelta(days=60))]
+    )
+    zhu.expenses = [
+        Expense(county.uid(), ExpenseKind.MEDICAL, 3_500_000, as_of - timedelta(days=60))
+    ]
     widow = _household(
         county,
         county.villages[30],
         "滴水组3号",
         [
-            _member(county, "张桂兰", 74, Sex.FEMALE, Relation.HEAD,
-                    incomes=[(IncomeKind.BASIC_PENSION_RURAL, 150)], labor=LaborCapacity.NONE,
-                    employment=Employment.UNABLE),
+            _member(
+                county,
+                "张桂兰",
+                74,
+                Sex.FEMALE,
+                Relation.HEAD,
+                incomes=[(IncomeKind.BASIC_PENSION_RURAL, 150)],
+                labor=LaborCapacity.NONE,
+                employment=Employment.UNABLE,
+            ),
         ],
         registered_poor=RegisteredPoor(PoorStatus.EXITED, month_start - timedelta(days=700)),
-        benefits=[Benefit(county.uid(), Program.DIBAO, month_start - timedelta(days=60), 24_000,
-                          DibaoCategory.A)],
-        emergency=Emergency(EmergencyKind.DEATH_OF_EARNER, as_of - timedelta(days=75),
-                            "丈夫和儿子相继去世，七十多岁独自生活"),
-    )  # fmt: skip
+        benefits=[
+            Benefit(
+                county.uid(),
+                Program.DIBAO,
+                month_start - timedelta(days=60),
+                24_000,
+                DibaoCategory.A,
+            )
+        ],
+        emergency=Emergency(
+            EmergencyKind.DEATH_OF_EARNER,
+            as_of - timedelta(days=75),
+            "丈夫和儿子相继去世，七十多岁独自生活",
+        ),
+    )
     migrant = _household(
         county,
         county.villages[2],
         "西街临时租住房",
         [
-            _member(county, "陈金松", 41, m, Relation.HEAD, incomes=[], employment=Employment.UNEMPLOYED),
-            _member(county, "周丽", 38, Sex.FEMALE, sp, incomes=[], employment=Employment.UNEMPLOYED),
-            _member(county, "陈晨", 9, m, ch, incomes=[], employment=Employment.STUDENT, in_school=True),
+            _member(
+                county, "陈金松", 41, m, Relation.HEAD, incomes=[], employment=Employment.UNEMPLOYED
+            ),
+            _member(
+                county, "周丽", 38, Sex.FEMALE, sp, incomes=[], employment=Employment.UNEMPLOYED
+            ),
+            _member(
+                county, "陈晨", 9, m, ch, incomes=[], employment=Employment.STUDENT, in_school=True
+            ),
         ],
         local_resident=False,
-        emergency=Emergency(EmergencyKind.STRANDED_EPIDEMIC, as_of - timedelta(days=10),
-                            "外地务工人员，因疫情管控滞留本地，无收入来源"),
-    )  # fmt: skip
+        emergency=Emergency(
+            EmergencyKind.STRANDED_EPIDEMIC,
+            as_of - timedelta(days=10),
+            "外地务工人员，因疫情管控滞留本地，无收入来源",
+        ),
+    )
     return [zhang, chen, zhu, widow, migrant]
-

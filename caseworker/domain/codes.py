@@ -93,7 +93,11 @@ class IncomeKind(LabelledCode):
         "central basic pension for rural and urban residents",
     )
     UNEMPLOYMENT_INSURANCE = "unemployment_insurance", "失业保险金", "unemployment insurance"
-    PREFERENTIAL_CARE = "preferential_care", "优抚金、抚恤金", "preferential-care / survivor payments"
+    PREFERENTIAL_CARE = (
+        "preferential_care",
+        "优抚金、抚恤金",
+        "preferential-care / survivor payments",
+    )
     FAMILY_PLANNING_AWARD = "family_planning_award", "计划生育奖励扶助金", "family-planning award"
     SCHOLARSHIP = "scholarship", "奖学金、助学金", "scholarship"
     BRAVERY_AWARD = "bravery_award", "见义勇为奖励", "bravery award"

@@ -15,7 +15,7 @@ def yuan_to_fen(value: str | int | Decimal) -> int:
 
     Floats are refused: they cannot carry an exact amount of money.
     """
-    if isinstance(value, bool) or isinstance(value, float):
+    if isinstance(value, (bool, float)):
         raise MoneyFormatError(f"not an exact decimal amount: {value!r}")
     if isinstance(value, int):
         return value * FEN_PER_YUAN

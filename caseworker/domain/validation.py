@@ -9,7 +9,7 @@ import re
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta, timezone
 from typing import Any, TypeVar
 
 from caseworker.domain.codes import (
@@ -324,7 +324,9 @@ def parse_name(value: Any) -> str:
     """A person's name: letters (any script), spaces and the middle dot of minority names."""
     text = parse_text(value, max_len=NAME_MAX)
     if not _NAME_RE.match(text):
-        raise Problem("name_chars", "姓名中不能有数字或符号", "a name cannot contain digits or symbols")
+        raise Problem(
+            "name_chars", "姓名中不能有数字或符号", "a name cannot contain digits or symbols"
+        )
     return text
 
 
@@ -374,7 +376,7 @@ def parse_money(limit_fen: int) -> Callable[[Any], int]:
         if isinstance(value, float):
             raise Problem(
                 "money_format",
-                "金额应写成带两位小数的文字，如\"1200.00\"",
+                '金额应写成带两位小数的文字，如"1200.00"',
                 'amounts are decimal strings such as "1200.00"',
             )
         try:
@@ -382,17 +384,21 @@ def parse_money(limit_fen: int) -> Callable[[Any], int]:
         except MoneyFormatError as exc:
             raise Problem(
                 "money_format",
-                "不是有效金额（最多两位小数，如\"1200.00\"）",
+                '不是有效金额（最多两位小数，如"1200.00"）',
                 'is not an amount of yuan (at most two decimals, e.g. "1200.00")',
             ) from exc
         if fen < 0:
             raise Problem(
-                "negative", "金额不能为负数（亏损请记为0）", "cannot be negative (record a loss as 0)"
+                "negative",
+                "金额不能为负数（亏损请记为0）",
+                "cannot be negative (record a loss as 0)",
             )
         if fen > limit_fen:
             limit = format_yuan(limit_fen)
             raise Problem(
-                "absurd", f"金额过大（超过{limit}元），请核对", f"is implausibly large (over {limit} yuan)"
+                "absurd",
+                f"金额过大（超过{limit}元），请核对",
+                f"is implausibly large (over {limit} yuan)",
             )
         return fen
 
@@ -415,7 +421,9 @@ def parse_date(*, not_after: date | None = None) -> Callable[[Any], date]:
                     "date_format", "不是有效日期（格式：2020-03-31）", "is not a date (YYYY-MM-DD)"
                 ) from exc
         else:
-            raise Problem("date_format", "不是有效日期（格式：2020-03-31）", "is not a date (YYYY-MM-DD)")
+            raise Problem(
+                "date_format", "不是有效日期（格式：2020-03-31）", "is not a date (YYYY-MM-DD)"
+            )
         if not_after is not None and day > not_after:
             raise Problem("future", "日期不能晚于今天", "cannot be in the future")
         if day.year < 1900:
@@ -425,16 +433,29 @@ def parse_date(*, not_after: date | None = None) -> Callable[[Any], date]:
     return parse
 
 
+BEIJING_TIME = timezone(timedelta(hours=8), "CST")
+
+
 def parse_datetime(value: Any) -> datetime:
-    """An ISO date-time (seconds precision)."""
+    """An ISO 8601 date-time; one written without an offset is read as Beijing time."""
     if isinstance(value, datetime):
-        return value
-    if not isinstance(value, str):
-        raise Problem("datetime_format", "不是有效时间", "is not a date-time (ISO 8601)")
-    try:
-        return datetime.fromisoformat(value.strip())
-    except ValueError as exc:
-        raise Problem("datetime_format", "不是有效时间", "is not a date-time (ISO 8601)") from exc
+        moment = value
+    elif isinstance(value, str):
+        try:
+            moment = datetime.fromisoformat(value.strip())
+        except ValueError as exc:
+            raise Problem(
+                "datetime_format",
+                "不是有效时间（如2020-03-31T10:00:00+08:00）",
+                "is not an ISO 8601 date-time",
+            ) from exc
+    else:
+        raise Problem(
+            "datetime_format",
+            "不是有效时间（如2020-03-31T10:00:00+08:00）",
+            "is not an ISO 8601 date-time",
+        )
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=BEIJING_TIME)
 
 
 def parse_resident_id(value: Any) -> ResidentId:
@@ -497,7 +518,9 @@ def _household_rules(household: Household, today: date) -> Iterator[FieldError]:
         )
     elif len(heads) != 1:
         problem = (
-            Problem("no_head", "没有户主，请指定一名成员为户主", "no member is the head of household")
+            Problem(
+                "no_head", "没有户主，请指定一名成员为户主", "no member is the head of household"
+            )
             if not heads
             else Problem(
                 "two_heads",
@@ -509,7 +532,9 @@ def _household_rules(household: Household, today: date) -> Iterator[FieldError]:
     if len(household.members) > MAX_MEMBERS:
         yield root.field("members").error(
             len(household.members),
-            Problem("too_many", f"成员过多（最多{MAX_MEMBERS}人）", f"too many (at most {MAX_MEMBERS})"),
+            Problem(
+                "too_many", f"成员过多（最多{MAX_MEMBERS}人）", f"too many (at most {MAX_MEMBERS})"
+            ),
         )
     seen: dict[str, int] = {}
     for index, member in enumerate(household.members):
@@ -528,34 +553,63 @@ def _household_rules(household: Household, today: date) -> Iterator[FieldError]:
         disability = member.disability
         if disability is not None:
             if disability.type is DisabilityType.NONE and disability.grade is not None:
-                yield where.field("disability").field("grade").error(
-                    disability.grade,
-                    Problem("grade_without_type", "无残疾时不应填等级", "no grade without a disability"),
+                yield (
+                    where.field("disability")
+                    .field("grade")
+                    .error(
+                        disability.grade,
+                        Problem(
+                            "grade_without_type",
+                            "无残疾时不应填等级",
+                            "no grade without a disability",
+                        ),
+                    )
                 )
             if disability.type is not DisabilityType.NONE and disability.grade is None:
-                yield where.field("disability").field("grade").error(
-                    None, Problem("required", "有残疾时必须填写等级（1-4级）", "grade 1-4 is required")
+                yield (
+                    where.field("disability")
+                    .field("grade")
+                    .error(
+                        None,
+                        Problem(
+                            "required", "有残疾时必须填写等级（1-4级）", "grade 1-4 is required"
+                        ),
+                    )
                 )
     poor = household.registered_poor
     if poor is not None:
         where = root.field("registered_poor").field("exited_on")
         if poor.status is PoorStatus.EXITED and poor.exited_on is None:
-            yield where.error(None, Problem("required", "已脱贫的须填写脱贫日期", "required once exited"))
+            yield where.error(
+                None, Problem("required", "已脱贫的须填写脱贫日期", "required once exited")
+            )
         if poor.status is not PoorStatus.EXITED and poor.exited_on is not None:
             yield where.error(
                 poor.exited_on,
-                Problem("exit_without_status", "未脱贫不应有脱贫日期", "only for exited households"),
+                Problem(
+                    "exit_without_status", "未脱贫不应有脱贫日期", "only for exited households"
+                ),
             )
     for index, benefit in enumerate(household.benefits):
         if benefit.exit_until is not None and benefit.exit_until < benefit.since:
-            yield root.item("benefits", index).field("exit_until").error(
-                benefit.exit_until,
-                Problem("before_since", "不能早于起始日期", "cannot be before the start date"),
+            yield (
+                root.item("benefits", index)
+                .field("exit_until")
+                .error(
+                    benefit.exit_until,
+                    Problem("before_since", "不能早于起始日期", "cannot be before the start date"),
+                )
             )
     for index, application in enumerate(household.applications):
         dates = [entry.date for entry in application.history]
         if dates != sorted(dates):
-            yield root.item("applications", index).field("history").error(
-                None,
-                Problem("out_of_order", "办理环节的日期应按先后顺序", "stage dates must be in order"),
+            yield (
+                root.item("applications", index)
+                .field("history")
+                .error(
+                    None,
+                    Problem(
+                        "out_of_order", "办理环节的日期应按先后顺序", "stage dates must be in order"
+                    ),
+                )
             )

@@ -141,27 +141,39 @@ class _Parser:
     def obj(self, where: Where, value: Any, keys: frozenset[str]) -> Mapping[str, Any] | None:
         """``value`` as an object with only ``keys``; unknown keys are errors."""
         if not isinstance(value, Mapping):
-            self.c.add(where, value, Problem("type", "应为对象（{...}）", "must be an object {...}"))
+            self.c.add(
+                where, value, Problem("type", "应为对象（{...}）", "must be an object {...}")
+            )
             return None
         for key in value:
             if key not in keys:
                 self.c.add(
                     where.field(str(key)),
                     None,
-                    Problem("unknown_field", "不是本格式的字段（拼写错误？）", "is not a field of this format"),
+                    Problem(
+                        "unknown_field",
+                        "不是本格式的字段（拼写错误？）",
+                        "is not a field of this format",
+                    ),
                 )
         return value
 
     def items(self, where: Where, key: str, value: Any) -> list[Any] | None:
         if not isinstance(value, list):
-            self.c.add(where.field(key), None, Problem("type", "应为列表（[...]）", "must be a list [...]"))
+            self.c.add(
+                where.field(key), None, Problem("type", "应为列表（[...]）", "must be a list [...]")
+            )
             return None
         return value
 
-    def req(self, where: Where, data: Mapping[str, Any], key: str, parse: Callable[[Any], Any]) -> Any:
+    def req(
+        self, where: Where, data: Mapping[str, Any], key: str, parse: Callable[[Any], Any]
+    ) -> Any:
         return self.c.check(where, key, data.get(key), parse)
 
-    def opt(self, where: Where, data: Mapping[str, Any], key: str, parse: Callable[[Any], Any]) -> Any:
+    def opt(
+        self, where: Where, data: Mapping[str, Any], key: str, parse: Callable[[Any], Any]
+    ) -> Any:
         value = data.get(key)
         return None if value is None else self.c.check(where, key, value, parse)
 
@@ -259,7 +271,7 @@ class _Parser:
                     Problem(
                         "id_mismatch",
                         f"与身份证号中的出生日期{rid.birth_date.isoformat()}不一致",
-                        f"differs from the birth date in the ID number ({rid.birth_date.isoformat()})",
+                        f"differs from the birth date in the ID number ({rid.birth_date})",
                     ),
                 )
             stated_sex = self.opt(where, d, "sex", _SEX)
@@ -275,8 +287,13 @@ class _Parser:
                 )
         incomes_data = d.get("incomes")
         incomes: list[IncomeItem] | None = None
-        if incomes_data is not None and (raw := self.items(where, "incomes", incomes_data)) is not None:
-            incomes = [x for i, e in enumerate(raw) if (x := self.income(where.item("incomes", i), e))]
+        if (
+            incomes_data is not None
+            and (raw := self.items(where, "incomes", incomes_data)) is not None
+        ):
+            incomes = [
+                x for i, e in enumerate(raw) if (x := self.income(where.item("incomes", i), e))
+            ]
         member = Member(
             id=self.record_id(where, d),
             name=self.req(where, d, "name", parse_name),
@@ -387,7 +404,9 @@ class _Parser:
             ]
         observations = d.get("observations") or {}
         if not isinstance(observations, Mapping):
-            self.c.add(where.field("observations"), None, Problem("type", "应为对象", "must be an object"))
+            self.c.add(
+                where.field("observations"), None, Problem("type", "应为对象", "must be an object")
+            )
             observations = {}
         return Visit(
             id=self.record_id(where, d),
@@ -409,7 +428,9 @@ class _Parser:
         if raw_history is None or raw_history == []:
             self.c.add(where.field("history"), None, missing())
         elif (raw := self.items(where, "history", raw_history)) is not None:
-            history = [e for i, x in enumerate(raw) if (e := self.stage(where.item("history", i), x))]
+            history = [
+                e for i, x in enumerate(raw) if (e := self.stage(where.item("history", i), x))
+            ]
         return Application(
             id=self.record_id(where, d),
             program=self.req(where, d, "program", _PROGRAM),
@@ -460,13 +481,21 @@ def household_to_dict(h: Household) -> dict[str, Any]:
         "local_resident": h.local_resident,
         "registered_poor": None
         if h.registered_poor is None
-        else {"status": h.registered_poor.status.value, "exited_on": _d(h.registered_poor.exited_on)},
+        else {
+            "status": h.registered_poor.status.value,
+            "exited_on": _d(h.registered_poor.exited_on),
+        },
         "cadre_relative": h.cadre_relative,
         "members": [_member_to_dict(m) for m in h.members],
         "assets": None
         if h.assets is None
         else [
-            {"id": a.id, "kind": a.kind.value, "value_yuan": format_yuan(a.value_fen), "count": a.count}
+            {
+                "id": a.id,
+                "kind": a.kind.value,
+                "value_yuan": format_yuan(a.value_fen),
+                "count": a.count,
+            }
             for a in h.assets
         ],
         "expenses": None

@@ -20,7 +20,7 @@ def _processor(table: Table, name: str, conn: Connection) -> Callable[[Any], Any
     if isinstance(column_type, _PASS_THROUGH):
         return None
     dialect = conn.dialect
-    return column_type.dialect_impl(dialect).bind_processor(dialect)  # type: ignore[no-any-return]
+    return column_type.dialect_impl(dialect).bind_processor(dialect)
 
 
 def bulk_insert(

@@ -18,7 +18,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, create_engine, event, select
 
-from caseworker.store.tables import SettingRow, new_id
+from caseworker.store.tables import SETTING, new_id
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -52,6 +52,17 @@ def make_engine(path: Path) -> Engine:
     event.listen(engine, "connect", _set_pragmas)
     event.listen(engine, "begin", _begin)
     return engine
+
+
+def is_managed_name(name: str | None, type_: str, _parent: object = None) -> bool:
+    """Whether Alembic manages a schema object: not the FTS5 index or its shadow tables,
+    which SQLite creates and owns (the migration creates the index by hand)."""
+    return not (
+        type_ == "table"
+        and name is not None
+        and name.startswith("household_search")
+        and name != "household_search_text"
+    )
 
 
 def alembic_config() -> Config:
@@ -133,7 +144,7 @@ class Store:
 
     def setting(self, key: str) -> str | None:
         with self.read() as conn:
-            return conn.execute(select(SettingRow.value).where(SettingRow.key == key)).scalar()
+            return conn.execute(select(SETTING.c.value).where(SETTING.c.key == key)).scalar()
 
     def set_setting(self, key: str, value: str) -> None:
         with self.begin() as conn:
@@ -145,9 +156,8 @@ class Store:
 
 def write_setting(conn: Connection, key: str, value: str) -> None:
     """Insert or replace one setting inside the caller's transaction."""
-    table = SettingRow.__table__
-    conn.execute(table.delete().where(table.c.key == key))  # type: ignore[attr-defined]
-    conn.execute(table.insert().values(key=key, value=value))  # type: ignore[attr-defined]
+    conn.execute(SETTING.delete().where(SETTING.c.key == key))
+    conn.execute(SETTING.insert().values(key=key, value=value))
 
 
 def open_store(path: Path, *, revision: str = "head") -> Store:
@@ -169,7 +179,7 @@ def open_store(path: Path, *, revision: str = "head") -> Store:
         raise
     with engine.begin() as conn:
         device_id = conn.execute(
-            select(SettingRow.value).where(SettingRow.key == "device_id")
+            select(SETTING.c.value).where(SETTING.c.key == "device_id")
         ).scalar()
         if device_id is None:
             device_id = new_id()

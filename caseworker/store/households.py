@@ -54,7 +54,9 @@ def _batch_errors(conn: Connection, households: Sequence[Household]) -> list[Fie
     for h in households:
         zh, en = _record_words(h)
         if h.id in seen_ids:
-            problem = Problem("duplicate_id", "同一户在本次导入中出现了两次", "appears twice in this import")
+            problem = Problem(
+                "duplicate_id", "同一户在本次导入中出现了两次", "appears twice in this import"
+            )
             errors.append(Where().field("id").error(h.id, problem).in_record(zh, en))
         seen_ids.add(h.id)
         if h.village_code not in villages:
@@ -63,7 +65,9 @@ def _batch_errors(conn: Connection, households: Sequence[Household]) -> list[Fie
                 "不是本地已登记的村（社区）代码",
                 "is not a village code known to this store",
             )
-            errors.append(Where().field("village_code").error(h.village_code, problem).in_record(zh, en))
+            errors.append(
+                Where().field("village_code").error(h.village_code, problem).in_record(zh, en)
+            )
         for index, m in enumerate(h.members):
             other = seen_numbers.get(m.id_number)
             if other is not None and other.id != h.id:
@@ -88,11 +92,9 @@ def _conflict_errors(conn: Connection, households: Sequence[Household]) -> list[
     for start in range(0, len(numbers), _CHUNK):
         chunk = numbers[start : start + _CHUNK]
         rows = conn.execute(
-            select(member.c.id_number, member.c.household_id, member.c.id).where(
-                member.c.id_number.in_(chunk)
-            )
+            select(member.c.id_number, member.c.household_id).where(member.c.id_number.in_(chunk))
         )
-        for number, household_id, member_id in rows:
+        for number, household_id in rows:
             h, index, m = by_number[number]
             if household_id != h.id:
                 other = conn.execute(
@@ -121,7 +123,9 @@ def _conflict_errors(conn: Connection, households: Sequence[Household]) -> list[
             if clash is not None:
                 zh, en = _record_words(h)
                 problem = Problem(
-                    "id_in_use", "记录编号已被另一户使用", "this record id is already used by another household"
+                    "id_in_use",
+                    "记录编号已被另一户使用",
+                    "this record id is already used by another household",
                 )
                 errors.append(Where().field("id").error(clash, problem).in_record(zh, en))
     return errors
@@ -162,7 +166,9 @@ def _signed_visit_errors(h: Household, stored: dict[str, Row]) -> list[FieldErro
                 "已签字的入户调查记录不能修改或删除，如需更正请新增一次调查",
                 "a signed visit cannot be changed or removed; record a new visit to correct it",
             )
-            errors.append(where.error(incoming[visit_id].date if visit_id in incoming else None, problem))
+            errors.append(
+                where.error(incoming[visit_id].date if visit_id in incoming else None, problem)
+            )
     return [e.in_record(zh, en) for e in errors]
 
 
@@ -172,12 +178,15 @@ def _stored_rows(conn: Connection, household_id: str) -> dict[str, dict[str, Row
         table = TABLES[name]
         owner = table.c.id if name == "household" else table.c.household_id
         stored[name] = {
-            r["id"]: dict(r) for r in conn.execute(select(table).where(owner == household_id)).mappings()
+            r["id"]: dict(r)
+            for r in conn.execute(select(table).where(owner == household_id)).mappings()
         }
     return stored
 
 
-def _update_existing(conn: Connection, h: Household, stored: dict[str, dict[str, Row]], device_id: str) -> bool:
+def _update_existing(
+    conn: Connection, h: Household, stored: dict[str, dict[str, Row]], device_id: str
+) -> bool:
     """Bring one stored household to ``h``; True if anything changed."""
     now = utcnow()
     new_rows = household_rows(h)
@@ -196,7 +205,12 @@ def _update_existing(conn: Connection, h: Household, stored: dict[str, dict[str,
                 conn.execute(table.insert(), _with_meta([row], device_id, now))
                 changed = True
             elif any(old[k] != v for k, v in row.items()):
-                values = {**row, "updated_at": now, "device_id": device_id, "version": old["version"] + 1}
+                values = {
+                    **row,
+                    "updated_at": now,
+                    "device_id": device_id,
+                    "version": old["version"] + 1,
+                }
                 conn.execute(table.update().where(table.c.id == row["id"]).values(values))
                 changed = True
     if changed:
@@ -225,7 +239,9 @@ def save_households(
         existing: set[str] = set()
         for start in range(0, len(ids), _CHUNK):
             chunk = ids[start : start + _CHUNK]
-            existing.update(conn.execute(select(household.c.id).where(household.c.id.in_(chunk))).scalars())
+            existing.update(
+                conn.execute(select(household.c.id).where(household.c.id.in_(chunk))).scalars()
+            )
         new = [h for h in households if h.id not in existing]
         try:
             with conn.begin_nested():
@@ -256,7 +272,9 @@ def save_household(store: Store, household: Household) -> bool:
     return result.added + result.updated > 0
 
 
-def _children(conn: Connection, lo: str, hi: str, wanted: set[str]) -> dict[str, dict[str, list[Row]]]:
+def _children(
+    conn: Connection, lo: str, hi: str, wanted: set[str]
+) -> dict[str, dict[str, list[Row]]]:
     """Child rows of households with ids in ``lo..hi`` that are in ``wanted``, by household."""
     out: dict[str, dict[str, list[Row]]] = {}
     for name in CHILD_TABLES:
@@ -322,4 +340,5 @@ def row_versions(conn: Connection, table_name: str, household_id: str) -> dict[s
     """id -> version of one table's rows for a household (what sync compares)."""
     table = TABLES[table_name]
     owner = table.c.id if table_name == "household" else table.c.household_id
-    return dict(conn.execute(select(table.c.id, table.c.version).where(owner == household_id)).tuples())
+    rows = conn.execute(select(table.c.id, table.c.version).where(owner == household_id))
+    return {row_id: version for row_id, version in rows}

@@ -235,9 +235,7 @@ def search_terms(h: Household) -> str:
     return " | ".join(parts)
 
 
-def assemble_household(
-    h: Mapping[str, Any], children: Mapping[str, Sequence[Mapping[str, Any]]]
-) -> Household:
+def assemble_household(h: Mapping[Any, Any], children: Mapping[str, Sequence[Any]]) -> Household:
     """A ``Household`` from its row and its child rows (each list ordered by position)."""
     incomes_by_member: dict[str, list[IncomeItem]] = {}
     for r in children.get("income", ()):
@@ -252,7 +250,9 @@ def assemble_household(
             relation=Relation(r["relation"]),
             birth_date=r["birth_date"],
             sex=Sex(r["sex"]),
-            labor_capacity=None if r["labor_capacity"] is None else LaborCapacity(r["labor_capacity"]),
+            labor_capacity=None
+            if r["labor_capacity"] is None
+            else LaborCapacity(r["labor_capacity"]),
             disability=None
             if r["disability_type"] is None
             else Disability(DisabilityType(r["disability_type"]), r["disability_grade"]),
@@ -321,7 +321,9 @@ def assemble_household(
         emergency=None
         if h["emergency_kind"] is None
         else Emergency(
-            EmergencyKind(h["emergency_kind"]), h["emergency_date"], h["emergency_description"] or ""
+            EmergencyKind(h["emergency_kind"]),
+            h["emergency_date"],
+            h["emergency_description"] or "",
         ),
         visits=[
             Visit(

@@ -6,9 +6,7 @@ from sqlalchemy import Connection, select
 
 from caseworker.domain.codes import RegionLevel
 from caseworker.domain.regions import Region, ancestors, validate_regions
-from caseworker.store.tables import RegionRow
-
-region_table = RegionRow.__table__  # type: ignore[attr-defined]
+from caseworker.store.tables import REGION
 
 
 def add_regions(conn: Connection, regions: Iterable[Region]) -> int:
@@ -18,21 +16,24 @@ def add_regions(conn: Connection, regions: Iterable[Region]) -> int:
     """
     regions = list(regions)
     validate_regions(regions)
-    existing = set(conn.execute(select(region_table.c.code)).scalars())
+    existing = set(conn.execute(select(REGION.c.code)).scalars())
     # Parents before children: region.parent_code refers to region.code.
     new = sorted((r for r in regions if r.code not in existing), key=lambda r: len(r.code))
     for region in regions:
         if region.code in existing:
             conn.execute(
-                region_table.update()
-                .where(region_table.c.code == region.code)
-                .values(name=region.name)
+                REGION.update().where(REGION.c.code == region.code).values(name=region.name)
             )
     if new:
         conn.execute(
-            region_table.insert(),
+            REGION.insert(),
             [
-                {"code": r.code, "name": r.name, "level": r.level.value, "parent_code": r.parent_code}
+                {
+                    "code": r.code,
+                    "name": r.name,
+                    "level": r.level.value,
+                    "parent_code": r.parent_code,
+                }
                 for r in new
             ],
         )
@@ -41,13 +42,13 @@ def add_regions(conn: Connection, regions: Iterable[Region]) -> int:
 
 def all_regions(conn: Connection) -> list[Region]:
     """Every region, ordered by code."""
-    rows = conn.execute(select(region_table).order_by(region_table.c.code))
+    rows = conn.execute(select(REGION).order_by(REGION.c.code))
     return [Region(r.code, r.name, RegionLevel(r.level), r.parent_code) for r in rows]
 
 
 def village_codes(conn: Connection) -> set[str]:
     """The codes of all known villages."""
-    query = select(region_table.c.code).where(region_table.c.level == RegionLevel.VILLAGE.value)
+    query = select(REGION.c.code).where(REGION.c.level == RegionLevel.VILLAGE.value)
     return set(conn.execute(query).scalars())
 
 
@@ -62,4 +63,4 @@ def regions_with_ancestors(conn: Connection, codes: Iterable[str]) -> list[Regio
 
 def region_names(conn: Connection) -> dict[str, str]:
     """Code -> name for every region."""
-    return dict(conn.execute(select(region_table.c.code, region_table.c.name)).tuples())
+    return {code: name for code, name in conn.execute(select(REGION.c.code, REGION.c.name))}

@@ -14,9 +14,7 @@ from sqlalchemy import Connection, func, select, text
 from caseworker.domain.codes import Hukou
 from caseworker.domain.records import Household
 from caseworker.store.mapping import search_terms
-from caseworker.store.tables import HouseholdSearchRow
-
-SEARCH_TEXT = HouseholdSearchRow.__table__  # type: ignore[attr-defined]
+from caseworker.store.tables import HOUSEHOLD_SEARCH_TEXT as SEARCH_TEXT
 
 DEFAULT_LIMIT = 50
 
@@ -65,7 +63,9 @@ def index_new_households(conn: Connection, households: Sequence[Household]) -> N
 def unindex_household(conn: Connection, household_id: str) -> None:
     """Remove a household's search terms (before the household itself is deleted)."""
     old = conn.execute(
-        select(SEARCH_TEXT.c.rowid, SEARCH_TEXT.c.terms).where(SEARCH_TEXT.c.household_id == household_id)
+        select(SEARCH_TEXT.c.rowid, SEARCH_TEXT.c.terms).where(
+            SEARCH_TEXT.c.household_id == household_id
+        )
     ).first()
     if old is None:
         return

@@ -207,3 +207,61 @@ HOUSEHOLD_CHILD_TABLES: tuple[type[SyncedRow], ...] = (
     ApplicationRow,
     ApplicationStageRow,
 )
+
+
+class DecisionRow(SyncedRow, table=True):
+    """A stored screening: what the app concluded for a household, on a date, under which
+    policy pack, from which household data (hash of its interchange form)."""
+
+    __tablename__ = "decision"
+    household_id: str = Field(foreign_key="household.id", index=True, ondelete="CASCADE")
+    screened_on: date
+    policy_id: str = Field(max_length=80)
+    policy_version: str = Field(max_length=40)
+    policy_sha256: str = Field(max_length=64)
+    household_sha256: str = Field(max_length=64)
+    findings: list[dict[str, Any]] = Field(sa_column=sa.Column(sa.JSON, nullable=False))
+
+
+class SignatureRow(SyncedRow, table=True):
+    """An electronic signature: who signed which version of which document, when, and the
+    image of the signature itself (PNG)."""
+
+    __tablename__ = "signature"
+    household_id: str = Field(foreign_key="household.id", index=True, ondelete="CASCADE")
+    member_id: str | None = Field(default=None, max_length=36)  # None for investigators
+    signer_name: str = Field(max_length=40)
+    signer_role: str = Field(max_length=16)  # member, guardian, investigator
+    document_kind: str = Field(max_length=32)  # e.g. authorization, visit, application
+    document_id: str = Field(max_length=36)
+    document_sha256: str = Field(max_length=64)  # the document version signed
+    signed_at: datetime
+    image_png: bytes = Field(sa_column=sa.Column(sa.LargeBinary, nullable=False))
+
+
+class DraftRow(SQLModel, table=True):
+    """Work typed but not yet saved (a visit form in progress). Local to this laptop; kept
+    until the worker saves or discards it, so a crash or power cut loses nothing."""
+
+    __tablename__ = "draft"
+    id: str = Field(default_factory=new_id, primary_key=True, max_length=36)
+    kind: str = Field(max_length=32)  # e.g. visit
+    household_id: str | None = Field(default=None, index=True, max_length=36)
+    worker: str = Field(default="", max_length=40)
+    data: dict[str, Any] = Field(sa_column=sa.Column(sa.JSON, nullable=False))
+    created_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow)
+
+
+def table_of(row_class: type[SQLModel]) -> sa.Table:
+    """The Core table behind a row class (the store's queries are written in Core)."""
+    table: sa.Table = row_class.__table__  # type: ignore[attr-defined]
+    return table
+
+
+SETTING = table_of(SettingRow)
+REGION = table_of(RegionRow)
+HOUSEHOLD_SEARCH_TEXT = table_of(HouseholdSearchRow)
+DECISION = table_of(DecisionRow)
+SIGNATURE = table_of(SignatureRow)
+DRAFT = table_of(DraftRow)

@@ -4,6 +4,7 @@ from alembic import context
 from sqlmodel import SQLModel
 
 import caseworker.store.tables  # noqa: F401  (registers the tables on SQLModel.metadata)
+from caseworker.store.db import is_managed_name
 
 config = context.config
 target_metadata = SQLModel.metadata
@@ -15,11 +16,7 @@ def run_migrations_online() -> None:
         connection=connection,
         target_metadata=target_metadata,
         render_as_batch=True,
-        # FTS5 shadow tables are managed by SQLite, not by the models.
-        include_name=lambda name, type_, parent: not (
-            type_ == "table" and name is not None and name.startswith("household_search")
-            and name != "household_search_text"
-        ),
+        include_name=is_managed_name,
     )
     with context.begin_transaction():
         context.run_migrations()
