@@ -12,6 +12,7 @@ from enum import StrEnum
 from typing import Any
 
 from caseworker.domain.codes import Program
+from caseworker.domain.money import format_yuan, yuan_to_fen
 
 
 class Status(StrEnum):
@@ -93,3 +94,68 @@ class Screening:
 
     def finding(self, program: Program) -> Finding | None:
         return next((f for f in self.findings if f.program is program), None)
+
+
+def _money(fen: int | None) -> str | None:
+    return None if fen is None else format_yuan(fen)
+
+
+def _fen(yuan: str | None) -> int | None:
+    return None if yuan is None else yuan_to_fen(yuan)
+
+
+def parameter_to_dict(p: ParameterUse) -> dict[str, Any]:
+    return {"name": p.name, "value": p.value, "from": p.effective_from.isoformat(), "ref": p.ref}
+
+
+def finding_to_dict(f: Finding) -> dict[str, Any]:
+    """The JSON form of a finding (the ``findings[]`` items of ``caseworker screen``)."""
+    return {
+        "program": f.program.value,
+        "status": f.status.value,
+        "monthly_yuan": _money(f.monthly_fen),
+        "one_off_yuan": _money(f.one_off_fen),
+        "members": list(f.members),
+        "reasons": [
+            {
+                "rule": r.rule,
+                "met": r.met,
+                "text_zh": r.text_zh,
+                "text_en": r.text_en,
+                "values": r.values,
+                "parameters": [parameter_to_dict(p) for p in r.parameters],
+            }
+            for r in f.reasons
+        ],
+        "missing": [
+            {"field": m.field, "text_zh": m.text_zh, "text_en": m.text_en} for m in f.missing
+        ],
+    }
+
+
+def finding_from_dict(d: dict[str, Any]) -> Finding:
+    """Read back what ``finding_to_dict`` wrote."""
+    return Finding(
+        program=Program(d["program"]),
+        status=Status(d["status"]),
+        monthly_fen=_fen(d.get("monthly_yuan")),
+        one_off_fen=_fen(d.get("one_off_yuan")),
+        members=tuple(d.get("members", ())),
+        reasons=tuple(
+            Reason(
+                rule=r["rule"],
+                met=r["met"],
+                text_zh=r["text_zh"],
+                text_en=r["text_en"],
+                values=dict(r.get("values", {})),
+                parameters=tuple(
+                    ParameterUse(p["name"], p["value"], date.fromisoformat(p["from"]), p["ref"])
+                    for p in r.get("parameters", ())
+                ),
+            )
+            for r in d.get("reasons", ())
+        ),
+        missing=tuple(
+            MissingInfo(m["field"], m["text_zh"], m["text_en"]) for m in d.get("missing", ())
+        ),
+    )
