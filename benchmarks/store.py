@@ -27,9 +27,9 @@ from caseworker.interchange.files import load_json, parse_households
 from caseworker.interchange.household_format import household_to_dict
 from caseworker.store.db import open_store
 from caseworker.store.households import save_households
-from caseworker.store.mapping import TABLE_ORDER, household_rows, search_terms
+from caseworker.store.mapping import TABLE_ORDER, household_rows
 from caseworker.store.regions import add_regions
-from caseworker.store.search import search_households
+from caseworker.store.search import index_row, search_households
 from caseworker.store.tables import utcnow
 
 
@@ -59,9 +59,11 @@ def raw_rows(households: list[Any], device_id: str) -> dict[str, tuple[str, list
             ]
             params.append((*values, now, now, device_id, 1))
         out[name] = (sql, params)
-    out["household_search_text"] = (
-        "INSERT INTO household_search_text (household_id, terms) VALUES (?, ?)",
-        [(h.id, search_terms(h)) for h in households],
+    index = [index_row(h) for h in households]
+    names, marks = ", ".join(index[0]), ", ".join("?" * len(index[0]))
+    out["household_index"] = (
+        f"INSERT INTO household_index ({names}) VALUES ({marks})",
+        [tuple(row.values()) for row in index],
     )
     return out
 
@@ -81,7 +83,7 @@ def time_raw(path: Path, rows: dict[str, tuple[str, list[tuple[Any, ...]]]]) -> 
     for sql, params in rows.values():
         db.executemany(sql, params)
     db.execute(
-        "INSERT INTO household_search(rowid, terms) SELECT rowid, terms FROM household_search_text"
+        "INSERT INTO household_search(rowid, terms) SELECT rowid, terms FROM household_index"
     )
     db.execute("COMMIT")
     elapsed = time.perf_counter() - start

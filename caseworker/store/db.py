@@ -57,12 +57,7 @@ def make_engine(path: Path) -> Engine:
 def is_managed_name(name: str | None, type_: str, _parent: object = None) -> bool:
     """Whether Alembic manages a schema object: not the FTS5 index or its shadow tables,
     which SQLite creates and owns (the migration creates the index by hand)."""
-    return not (
-        type_ == "table"
-        and name is not None
-        and name.startswith("household_search")
-        and name != "household_search_text"
-    )
+    return not (type_ == "table" and name is not None and name.startswith("household_search"))
 
 
 def alembic_config() -> Config:

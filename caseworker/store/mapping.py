@@ -27,7 +27,6 @@ from caseworker.domain.codes import (
     SupporterRelation,
     VisitPurpose,
 )
-from caseworker.domain.pinyin import name_pinyin
 from caseworker.domain.records import (
     Application,
     Asset,
@@ -222,17 +221,6 @@ def household_rows(h: Household) -> dict[str, list[Row]]:
             for sp, e in enumerate(a.history)
         )
     return rows
-
-
-def search_terms(h: Household) -> str:
-    """What search matches a household on: each member's name, given name, pinyin, initials
-    and ID number, as space-separated terms."""
-    parts = []
-    for m in h.members:
-        full, initials = name_pinyin(m.name)
-        given = m.name[1:] if len(m.name) > 2 else ""
-        parts.append(f"{m.name} {given} {full} {initials} {m.id_number}")
-    return " | ".join(parts)
 
 
 def assemble_household(h: Mapping[Any, Any], children: Mapping[str, Sequence[Any]]) -> Household:

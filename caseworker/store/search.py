@@ -1,20 +1,24 @@
-"""Finding households by a member's name, pinyin ("zhangxuelin"), initials ("zxl") or a
-fragment of an ID number.
+"""Finding and listing households: by a member's name, pinyin ("zhangxuelin"), initials
+("zxl") or a fragment of an ID number, filtered by village, program or application stage,
+sorted the way people expect (by the pinyin of the head's name).
 
-Queries of three or more characters use the trigram full-text index; shorter ones (a
-two-character name such as 张三, a given name such as 学林, a surname, "zx") match the
-start of a term.
+Everything reads ``household_index``, a per-household row the store keeps beside each
+household. Queries of three or more characters use its trigram full-text index; shorter
+ones (a two-character name such as 张三, a given name such as 学林, a surname, "zx") match
+the start of a term.
 """
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
 
 from sqlalchemy import Connection, func, select, text
 
-from caseworker.domain.codes import Hukou
+from caseworker.domain.codes import Hukou, Program, Stage
+from caseworker.domain.pinyin import name_pinyin
 from caseworker.domain.records import Household
-from caseworker.store.mapping import search_terms
-from caseworker.store.tables import HOUSEHOLD_SEARCH_TEXT as SEARCH_TEXT
+from caseworker.store.tables import HOUSEHOLD_INDEX
 
 DEFAULT_LIMIT = 50
 
@@ -33,38 +37,72 @@ class HouseholdSummary:
     member_count: int
 
 
-_SUMMARY = """
-SELECT h.id, h.village_code, COALESCE(r.name, '') AS village_name, h.address, h.hukou,
-       COALESCE(m.name, '') AS head_name, COALESCE(m.id_number, '') AS head_id_number,
-       (SELECT COUNT(*) FROM member c WHERE c.household_id = h.id) AS member_count
-FROM household h
-LEFT JOIN region r ON r.code = h.village_code
-LEFT JOIN member m ON m.household_id = h.id AND m.relation = 'head'
-"""
+class SortKey(StrEnum):
+    HEAD = "head"  # pinyin of the head's name
+    VILLAGE = "village"  # village, then head
+    MEMBERS = "members"  # household size, then head
+
+
+@dataclass(frozen=True, slots=True)
+class HouseholdQuery:
+    """What a household list shows: a search text and filters, all optional."""
+
+    text: str = ""
+    village_code: str | None = None
+    program: Program | None = None  # households currently receiving this benefit
+    stage: Stage | None = None  # households with an application at this stage
+    sort: SortKey = SortKey.HEAD
+    descending: bool = False
+
+
+# --- keeping the index -------------------------------------------------------------------
+
+
+def search_terms(h: Household) -> str:
+    """What search matches a household on: each member's name, given name, pinyin, initials
+    and ID number, as space-separated terms."""
+    parts = []
+    for m in h.members:
+        full, initials = name_pinyin(m.name)
+        given = m.name[1:] if len(m.name) > 2 else ""
+        parts.append(f"{m.name} {given} {full} {initials} {m.id_number}")
+    return " | ".join(parts)
+
+
+def index_row(h: Household) -> dict[str, Any]:
+    """The ``household_index`` row of a household."""
+    head = h.head
+    head_name = head.name if head else ""
+    return {
+        "household_id": h.id,
+        "village_code": h.village_code,
+        "head_name": head_name,
+        "head_pinyin": name_pinyin(head_name)[0] if head_name else "",
+        "member_count": len(h.members),
+        "terms": search_terms(h),
+    }
 
 
 def index_new_households(conn: Connection, households: Sequence[Household]) -> None:
-    """Add search terms for households not indexed before (one bulk statement per table)."""
+    """Index households not indexed before (one bulk statement per table)."""
     if not households:
         return
-    before = conn.execute(select(func.coalesce(func.max(SEARCH_TEXT.c.rowid), 0))).scalar_one()
-    conn.execute(
-        SEARCH_TEXT.insert(), [{"household_id": h.id, "terms": search_terms(h)} for h in households]
-    )
+    before = conn.execute(select(func.coalesce(func.max(HOUSEHOLD_INDEX.c.rowid), 0))).scalar_one()
+    conn.execute(HOUSEHOLD_INDEX.insert(), [index_row(h) for h in households])
     conn.execute(
         text(
             "INSERT INTO household_search(rowid, terms) "
-            "SELECT rowid, terms FROM household_search_text WHERE rowid > :before"
+            "SELECT rowid, terms FROM household_index WHERE rowid > :before"
         ),
         {"before": before},
     )
 
 
 def unindex_household(conn: Connection, household_id: str) -> None:
-    """Remove a household's search terms (before the household itself is deleted)."""
+    """Remove a household from the index (before the household itself is deleted)."""
     old = conn.execute(
-        select(SEARCH_TEXT.c.rowid, SEARCH_TEXT.c.terms).where(
-            SEARCH_TEXT.c.household_id == household_id
+        select(HOUSEHOLD_INDEX.c.rowid, HOUSEHOLD_INDEX.c.terms).where(
+            HOUSEHOLD_INDEX.c.household_id == household_id
         )
     ).first()
     if old is None:
@@ -76,17 +114,31 @@ def unindex_household(conn: Connection, household_id: str) -> None:
         ),
         {"rowid": old.rowid, "terms": old.terms},
     )
-    conn.execute(SEARCH_TEXT.delete().where(SEARCH_TEXT.c.rowid == old.rowid))
+    conn.execute(HOUSEHOLD_INDEX.delete().where(HOUSEHOLD_INDEX.c.rowid == old.rowid))
 
 
 def reindex_household(conn: Connection, household: Household) -> None:
-    """Replace a stored household's search terms with its current ones."""
+    """Replace a stored household's index row with its current one."""
     unindex_household(conn, household.id)
     index_new_households(conn, [household])
 
 
-def _fts_phrase(query: str) -> str:
-    return '"' + query.replace('"', '""') + '"'
+# --- reading -----------------------------------------------------------------------------
+
+_SELECT = """
+SELECT h.id, h.village_code, COALESCE(r.name, '') AS village_name, h.address, h.hukou,
+       x.head_name, COALESCE(m.id_number, '') AS head_id_number, x.member_count
+FROM household_index x
+JOIN household h ON h.id = x.household_id
+LEFT JOIN region r ON r.code = h.village_code
+LEFT JOIN member m ON m.household_id = h.id AND m.relation = 'head'
+"""
+
+_ORDER = {
+    SortKey.HEAD: ("x.head_pinyin", "x.household_id"),
+    SortKey.VILLAGE: ("x.village_code", "x.head_pinyin", "x.household_id"),
+    SortKey.MEMBERS: ("x.member_count", "x.head_pinyin", "x.household_id"),
+}
 
 
 def normalise_query(query: str) -> str:
@@ -94,7 +146,45 @@ def normalise_query(query: str) -> str:
     return "".join(query.split()).lower()
 
 
-def _summaries(conn: Connection, sql: str, params: dict[str, object]) -> list[HouseholdSummary]:
+def _conditions(query: HouseholdQuery) -> tuple[list[str], dict[str, object]]:
+    where: list[str] = []
+    params: dict[str, object] = {}
+    q = normalise_query(query.text)
+    if len(q) >= 3:
+        where.append(
+            "x.rowid IN (SELECT rowid FROM household_search WHERE household_search MATCH :phrase)"
+        )
+        params["phrase"] = '"' + q.replace('"', '""') + '"'
+    elif q:
+        # Too short for trigrams: the start of any term (name, given name, pinyin, initials, ID).
+        where.append("instr(' ' || x.terms, ' ' || :q) > 0")
+        params["q"] = q
+    if query.village_code:
+        where.append("x.village_code = :village")
+        params["village"] = query.village_code
+    if query.program is not None:
+        where.append(
+            "x.household_id IN (SELECT household_id FROM benefit WHERE program = :program)"
+        )
+        params["program"] = query.program.value
+    if query.stage is not None:
+        where.append(
+            "x.household_id IN (SELECT household_id FROM application WHERE stage = :stage)"
+        )
+        params["stage"] = query.stage.value
+    return where, params
+
+
+def find_households(
+    conn: Connection, query: HouseholdQuery, *, offset: int = 0, limit: int = 200
+) -> list[HouseholdSummary]:
+    """A page of the households a query matches, in its sort order."""
+    where, params = _conditions(query)
+    direction = " DESC" if query.descending else ""
+    order = ", ".join(f"{column}{direction}" for column in _ORDER[query.sort])
+    clause = f"WHERE {' AND '.join(where)}" if where else ""
+    sql = f"{_SELECT} {clause} ORDER BY {order} LIMIT :limit OFFSET :offset"
+    params.update(limit=limit, offset=offset)
     return [
         HouseholdSummary(
             id=r.id,
@@ -110,45 +200,19 @@ def _summaries(conn: Connection, sql: str, params: dict[str, object]) -> list[Ho
     ]
 
 
-def list_households(
-    conn: Connection, *, village_code: str | None = None, limit: int = 200, offset: int = 0
-) -> list[HouseholdSummary]:
-    """A page of households ordered by village then head name."""
-    where = "WHERE h.village_code = :village" if village_code else ""
-    sql = f"{_SUMMARY} {where} ORDER BY h.village_code, head_name, h.id LIMIT :limit OFFSET :offset"
-    return _summaries(conn, sql, {"village": village_code, "limit": limit, "offset": offset})
+def count_households_matching(conn: Connection, query: HouseholdQuery) -> int:
+    """How many households a query matches."""
+    where, params = _conditions(query)
+    clause = f"WHERE {' AND '.join(where)}" if where else ""
+    return int(
+        conn.execute(text(f"SELECT COUNT(*) FROM household_index x {clause}"), params).scalar_one()
+    )
 
 
 def search_households(
-    conn: Connection,
-    query: str,
-    *,
-    village_code: str | None = None,
-    limit: int = DEFAULT_LIMIT,
+    conn: Connection, query: str, *, village_code: str | None = None, limit: int = DEFAULT_LIMIT
 ) -> list[HouseholdSummary]:
-    """Households matching ``query``, at most ``limit``, ordered by head name."""
-    q = normalise_query(query)
-    if not q:
+    """Households matching a search text, at most ``limit``, by the head's name."""
+    if not normalise_query(query):
         return []
-    params: dict[str, object] = {"limit": limit}
-    if len(q) >= 3:
-        matches = (
-            "SELECT t.household_id FROM household_search s "
-            "JOIN household_search_text t ON t.rowid = s.rowid "
-            "WHERE household_search MATCH :phrase"
-        )
-        params["phrase"] = _fts_phrase(q)
-    else:
-        # Too short for trigrams: match the start of any term (a name, a given name, pinyin,
-        # initials or an ID number).
-        matches = (
-            "SELECT t.household_id FROM household_search_text t "
-            "WHERE instr(' ' || t.terms, ' ' || :q) > 0"
-        )
-        params["q"] = q
-    where = f"WHERE h.id IN ({matches})"
-    if village_code:
-        where += " AND h.village_code = :village"
-        params["village"] = village_code
-    sql = f"{_SUMMARY} {where} ORDER BY head_name, h.id LIMIT :limit"
-    return _summaries(conn, sql, params)
+    return find_households(conn, HouseholdQuery(text=query, village_code=village_code), limit=limit)

@@ -83,7 +83,7 @@ class MemberRow(SyncedRow, table=True):
     __tablename__ = "member"
     household_id: str = Field(foreign_key="household.id", index=True, ondelete="CASCADE")
     position: int
-    name: str = Field(max_length=40, index=True)
+    name: str = Field(max_length=40)  # searched through household_search, not an index
     id_number: str = Field(max_length=18, unique=True)
     birth_date: date
     sex: str = Field(max_length=6)
@@ -182,17 +182,27 @@ class ApplicationStageRow(SyncedRow, table=True):
     note: str = ""
 
 
-class HouseholdSearchRow(SQLModel, table=True):
-    """The text search terms of a household (names, pinyin, initials, ID numbers).
+class HouseholdIndexRow(SQLModel, table=True):
+    """What lists and search read about a household, kept beside it by the store: head name
+    and its pinyin (lists sort by pinyin, as people expect), member count, and the search
+    terms (names, pinyin, initials, ID numbers).
 
-    An FTS5 trigram index (``household_search``, created by the migration) mirrors this
-    table; the store writes both together. The integer rowid keeps the mirror stable across
-    VACUUM.
+    An FTS5 trigram index (``household_search``, created by the migration) mirrors
+    ``terms``; the store writes both together. The integer rowid keeps the mirror stable
+    across VACUUM. Local to this laptop; rebuilt from the households at any time.
     """
 
-    __tablename__ = "household_search_text"
+    __tablename__ = "household_index"
+    __table_args__ = (
+        sa.Index("ix_household_index_head", "head_pinyin"),
+        sa.Index("ix_household_index_village_head", "village_code", "head_pinyin"),
+    )
     rowid: int | None = Field(default=None, primary_key=True)
     household_id: str = Field(foreign_key="household.id", unique=True, ondelete="CASCADE")
+    village_code: str = Field(max_length=12)
+    head_name: str = Field(max_length=40)
+    head_pinyin: str = Field(max_length=120)
+    member_count: int
     terms: str
 
 
@@ -261,7 +271,7 @@ def table_of(row_class: type[SQLModel]) -> sa.Table:
 
 SETTING = table_of(SettingRow)
 REGION = table_of(RegionRow)
-HOUSEHOLD_SEARCH_TEXT = table_of(HouseholdSearchRow)
+HOUSEHOLD_INDEX = table_of(HouseholdIndexRow)
 DECISION = table_of(DecisionRow)
 SIGNATURE = table_of(SignatureRow)
 DRAFT = table_of(DraftRow)

@@ -6,7 +6,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtWidgets import QApplication, QLineEdit, QMainWindow, QTableView, QVBoxLayout, QWidget
 
 from caseworker.store.db import Store
-from caseworker.store.search import HouseholdSummary, list_households, search_households
+from caseworker.store.search import HouseholdQuery, HouseholdSummary, find_households
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -65,7 +65,7 @@ class MainWindow(QMainWindow):
 
     def refresh(self, query: str) -> None:
         with self.store.read() as conn:
-            rows = search_households(conn, query) if query.strip() else list_households(conn)
+            rows = find_households(conn, HouseholdQuery(text=query))
         self.model.set_rows(rows)
 
 

@@ -61,3 +61,34 @@ def test_nothing_matches_nonsense_and_empty_queries(county: Store) -> None:
     assert heads(county, "qqqqqq") == []
     assert heads(county, "   ") == []
     assert heads(county, '"') == []
+
+
+def test_lists_sort_by_the_pinyin_of_the_head_and_page_through(county: Store) -> None:
+    from caseworker.domain.pinyin import name_pinyin
+    from caseworker.store.search import HouseholdQuery, count_households_matching, find_households
+
+    with county.read() as conn:
+        query = HouseholdQuery()
+        total = count_households_matching(conn, query)
+        rows = find_households(conn, query, limit=120) + find_households(conn, query, offset=120)
+    assert total == 200 == len(rows) == len({r.id for r in rows})
+    keys = [name_pinyin(r.head_name)[0] for r in rows]
+    assert keys == sorted(keys)
+
+
+def test_filters_by_program_and_application_stage(county: Store) -> None:
+    from caseworker.domain.codes import Program, Stage
+    from caseworker.store.households import iter_households
+    from caseworker.store.search import HouseholdQuery, find_households
+
+    with county.read() as conn:
+        households = list(iter_households(conn))
+        on_dibao = {h.id for h in households if any(b.program is Program.DIBAO for b in h.benefits)}
+        applied = {
+            h.id for h in households if any(a.stage is Stage.APPLIED for a in h.applications)
+        }
+        assert on_dibao and applied
+        found = find_households(conn, HouseholdQuery(program=Program.DIBAO), limit=1000)
+        assert {r.id for r in found} == on_dibao
+        found = find_households(conn, HouseholdQuery(stage=Stage.APPLIED), limit=1000)
+        assert {r.id for r in found} == applied

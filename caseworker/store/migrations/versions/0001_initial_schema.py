@@ -165,14 +165,23 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_expense_household_id"), ["household_id"], unique=False)
 
     op.create_table(
-        "household_search_text",
+        "household_index",
         sa.Column("rowid", sa.Integer(), nullable=False),
         sa.Column("household_id", sqlmodel.sql.sqltypes.AutoString(), nullable=False),
+        sa.Column("village_code", sqlmodel.sql.sqltypes.AutoString(length=12), nullable=False),
+        sa.Column("head_name", sqlmodel.sql.sqltypes.AutoString(length=40), nullable=False),
+        sa.Column("head_pinyin", sqlmodel.sql.sqltypes.AutoString(length=120), nullable=False),
+        sa.Column("member_count", sa.Integer(), nullable=False),
         sa.Column("terms", sqlmodel.sql.sqltypes.AutoString(), nullable=False),
         sa.ForeignKeyConstraint(["household_id"], ["household.id"], ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("rowid"),
         sa.UniqueConstraint("household_id"),
     )
+    with op.batch_alter_table("household_index", schema=None) as batch_op:
+        batch_op.create_index("ix_household_index_head", ["head_pinyin"], unique=False)
+        batch_op.create_index(
+            "ix_household_index_village_head", ["village_code", "head_pinyin"], unique=False
+        )
     op.create_table(
         "legal_supporter",
         sa.Column("id", sqlmodel.sql.sqltypes.AutoString(length=36), nullable=False),
@@ -225,7 +234,6 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("member", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_member_household_id"), ["household_id"], unique=False)
-        batch_op.create_index(batch_op.f("ix_member_name"), ["name"], unique=False)
 
     op.create_table(
         "visit",
@@ -296,12 +304,12 @@ def upgrade() -> None:
 
     # ### end Alembic commands ###
 
-    # Trigram full-text index over household_search_text: substring search of names,
+    # Trigram full-text index over household_index.terms: substring search of names,
     # pinyin and ID-number fragments. The store writes it explicitly (see
     # caseworker/store/households.py): triggers would make bulk imports three times slower.
     op.execute(
         "CREATE VIRTUAL TABLE household_search USING fts5("
-        "terms, content='household_search_text', content_rowid='rowid', tokenize='trigram')"
+        "terms, content='household_index', content_rowid='rowid', tokenize='trigram')"
     )
 
 
@@ -323,7 +331,6 @@ def downgrade() -> None:
 
     op.drop_table("visit")
     with op.batch_alter_table("member", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_member_name"))
         batch_op.drop_index(batch_op.f("ix_member_household_id"))
 
     op.drop_table("member")
@@ -331,7 +338,7 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_legal_supporter_household_id"))
 
     op.drop_table("legal_supporter")
-    op.drop_table("household_search_text")
+    op.drop_table("household_index")
     with op.batch_alter_table("expense", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_expense_household_id"))
 
