@@ -190,6 +190,22 @@ class EmergencyKind(LabelledCode):
     OTHER = "other", "其他", "other"
 
 
+class HardshipCause(LabelledCode):
+    """Causes of hardship recorded on the household investigation form."""
+
+    DISABILITY = "disability", "残疾", "disability"
+    ILLNESS = "illness", "疾病", "illness"
+    ELDERLY_ALONE = "elderly_alone", "老年独居", "elderly living alone"
+    ORPHAN = "orphan", "孤儿或无人抚养", "orphan or unsupported child"
+    LACK_OF_LABOUR = "lack_of_labour", "缺少劳动力", "lack of labour"
+    DISASTER = "disaster", "自然灾害", "natural disaster"
+    ACCIDENT = "accident", "意外事故", "accident"
+    SCHOOLING = "schooling", "因学", "school costs"
+    UNEMPLOYMENT = "unemployment", "失业", "unemployment"
+    EPIDEMIC = "epidemic", "疫情影响", "epidemic"
+    OTHER = "other", "其他", "other"
+
+
 class VisitPurpose(LabelledCode):
     APPLICATION = "application", "申请调查", "investigation of an application"
     REVIEW = "review", "定期复核", "periodic review"

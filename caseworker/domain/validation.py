@@ -244,6 +244,8 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "history": ("办理进度", "stage history"),
     "stage": ("办理环节", "stage"),
     "worker": ("经办人", "worker"),
+    "role": ("岗位", "role"),
+    "scope_code": ("负责区域代码", "area code"),
     "note": ("意见", "note"),
 }
 

@@ -48,6 +48,7 @@ class HouseholdQuery:
     """What a household list shows: a search text and filters, all optional."""
 
     text: str = ""
+    scope: str | None = None  # a county, township or village code: households inside it
     village_code: str | None = None
     program: Program | None = None  # households currently receiving this benefit
     stage: Stage | None = None  # households with an application at this stage
@@ -159,6 +160,9 @@ def _conditions(query: HouseholdQuery) -> tuple[list[str], dict[str, object]]:
         # Too short for trigrams: the start of any term (name, given name, pinyin, initials, ID).
         where.append("instr(' ' || x.terms, ' ' || :q) > 0")
         params["q"] = q
+    if query.scope:
+        where.append("substr(x.village_code, 1, :scope_length) = :scope")
+        params.update(scope=query.scope, scope_length=len(query.scope))
     if query.village_code:
         where.append("x.village_code = :village")
         params["village"] = query.village_code

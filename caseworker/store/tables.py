@@ -271,6 +271,7 @@ def table_of(row_class: type[SQLModel]) -> sa.Table:
 
 SETTING = table_of(SettingRow)
 REGION = table_of(RegionRow)
+WORKER = table_of(WorkerRow)
 HOUSEHOLD_INDEX = table_of(HouseholdIndexRow)
 DECISION = table_of(DecisionRow)
 SIGNATURE = table_of(SignatureRow)

@@ -1,76 +1,43 @@
-"""The Qt application: a window on the store's households."""
+"""Starting the desktop app: fonts, language, the worker, the main window."""
 
 import sys
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QApplication, QLineEdit, QMainWindow, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QDialog
 
+from caseworker import __version__
 from caseworker.store.db import Store
-from caseworker.store.search import HouseholdQuery, HouseholdSummary, find_households
-
-Index = QModelIndex | QPersistentModelIndex
-
-
-class HouseholdTableModel(QAbstractTableModel):
-    """Rows of household summaries (a thin wrapper over a plain list)."""
-
-    HEADERS = ("户主", "人口", "村（社区）", "住址")
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._rows: list[HouseholdSummary] = []
-
-    def set_rows(self, rows: list[HouseholdSummary]) -> None:
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        row = self._rows[index.row()]
-        return (row.head_name, row.member_count, row.village_name, row.address)[index.column()]
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.HEADERS[section]
-        return None
+from caseworker.store.workers import current_worker
+from caseworker.ui.dialogs.first_run import FirstRunDialog
+from caseworker.ui.fonts import register_bundled_fonts
+from caseworker.ui.i18n import install_language
+from caseworker.ui.main_window import MainWindow
+from caseworker.ui.settings import AppSettings
 
 
-class MainWindow(QMainWindow):
-    def __init__(self, store: Store) -> None:
-        super().__init__()
-        self.store = store
-        self.setWindowTitle("Caseworker 社会救助")
-        self.search = QLineEdit(placeholderText="姓名、拼音首字母或身份证号")
-        self.model = HouseholdTableModel()
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        body = QWidget()
-        layout = QVBoxLayout(body)
-        layout.addWidget(self.search)
-        layout.addWidget(self.table)
-        self.setCentralWidget(body)
-        self.search.textChanged.connect(self.refresh)
-        self.resize(900, 600)
-        self.refresh("")
-
-    def refresh(self, query: str) -> None:
-        with self.store.read() as conn:
-            rows = find_households(conn, HouseholdQuery(text=query))
-        self.model.set_rows(rows)
+def create_app(settings: AppSettings) -> QApplication:
+    """The QApplication, with the bundled font and the chosen language installed."""
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(sys.argv[:1])
+    app.setApplicationName("Caseworker")
+    app.setOrganizationName("Caseworker")
+    app.setApplicationVersion(__version__)
+    register_bundled_fonts(app)
+    install_language(settings.language)
+    return app
 
 
-def run_app(store: Store) -> int:
-    app = QApplication.instance() or QApplication(sys.argv)
-    window = MainWindow(store)
+def run_app(store: Store, settings: AppSettings | None = None) -> int:
+    """Run the desktop app on an open store until the window closes; the exit status."""
+    settings = settings or AppSettings()
+    app = create_app(settings)
+    worker = current_worker(store)
+    if worker is None:
+        dialog = FirstRunDialog(store)
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.worker is None:
+            return 0
+        worker = dialog.worker
+    window = MainWindow(store, worker, settings)
     window.show()
+    window.offer_drafts_when_shown()
     return int(app.exec())

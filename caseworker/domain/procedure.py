@@ -1,0 +1,154 @@
+"""The application procedure (2021 national rules): which stage may follow which, the 7-day
+publicity, the 30 (at most 45) working-day time limit, and when a household is due for
+review.
+
+These periods are set nationally, not by county, so they live here rather than in a policy
+pack. Working days are Monday to Friday; public holidays are not known to the app, so a
+deadline can fall a few days early around a holiday, never late.
+"""
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from caseworker.domain.codes import (
+    FINAL_STAGES,
+    IncomeKind,
+    LaborCapacity,
+    Stage,
+    VisitPurpose,
+)
+from caseworker.domain.idnumber import age_on
+from caseworker.domain.records import Application, Household, Member
+
+PUBLICITY_DAYS = 7
+TIME_LIMIT_WORKING_DAYS = 30
+TIME_LIMIT_MAX_WORKING_DAYS = 45
+REVIEW_MONTHS_STABLE = 12
+REVIEW_MONTHS_CHANGEABLE = 6
+WORKING_AGE = (16, 60)
+REVIEW_PURPOSES = frozenset({VisitPurpose.REVIEW, VisitPurpose.APPLICATION})
+
+# The stages that may follow each stage. Democratic appraisal happens only if anyone
+# objects, so investigation may go straight to township review.
+NEXT_STAGES: dict[Stage, tuple[Stage, ...]] = {
+    Stage.APPLIED: (Stage.INVESTIGATION, Stage.WITHDRAWN),
+    Stage.INVESTIGATION: (Stage.APPRAISAL, Stage.TOWNSHIP_REVIEW, Stage.WITHDRAWN),
+    Stage.APPRAISAL: (Stage.TOWNSHIP_REVIEW, Stage.WITHDRAWN),
+    Stage.TOWNSHIP_REVIEW: (Stage.PUBLICITY, Stage.REFUSED, Stage.WITHDRAWN),
+    Stage.PUBLICITY: (Stage.COUNTY_DECISION, Stage.WITHDRAWN),
+    Stage.COUNTY_DECISION: (Stage.APPROVED, Stage.REFUSED),
+    Stage.APPROVED: (),
+    Stage.REFUSED: (),
+    Stage.WITHDRAWN: (),
+}
+
+
+def next_stages(application: Application) -> tuple[Stage, ...]:
+    """The stages the application may move to now."""
+    return NEXT_STAGES[application.stage]
+
+
+def add_working_days(start: date, days: int) -> date:
+    """The date ``days`` working days (Monday-Friday) after ``start``."""
+    day = start
+    remaining = days
+    while remaining > 0:
+        day += timedelta(days=1)
+        if day.weekday() < 5:
+            remaining -= 1
+    return day
+
+
+def working_days_between(start: date, end: date) -> int:
+    """Working days after ``start`` up to and including ``end``."""
+    if end <= start:
+        return 0
+    full_weeks, extra = divmod((end - start).days, 7)
+    count = full_weeks * 5
+    for offset in range(1, extra + 1):
+        if (start + timedelta(days=offset)).weekday() < 5:
+            count += 1
+    return count
+
+
+def publicity_end(start: date) -> date:
+    """The last day of a publicity that starts on ``start`` (7 days)."""
+    return start + timedelta(days=PUBLICITY_DAYS - 1)
+
+
+@dataclass(frozen=True, slots=True)
+class Deadline:
+    """How an open application stands against the time limits on a given day."""
+
+    working_days_used: int
+    due: date  # 30 working days after applying
+    latest: date  # 45 working days after applying
+    overdue: bool  # past 30 working days
+    past_latest: bool  # past 45 working days
+
+
+def deadline(application: Application, today: date) -> Deadline | None:
+    """The time limits of an open application (None once it is decided or withdrawn)."""
+    if application.stage in FINAL_STAGES:
+        return None
+    start = application.applied_on
+    used = working_days_between(start, today)
+    return Deadline(
+        working_days_used=used,
+        due=add_working_days(start, TIME_LIMIT_WORKING_DAYS),
+        latest=add_working_days(start, TIME_LIMIT_MAX_WORKING_DAYS),
+        overdue=used > TIME_LIMIT_WORKING_DAYS,
+        past_latest=used > TIME_LIMIT_MAX_WORKING_DAYS,
+    )
+
+
+def publicity_open(application: Application, today: date) -> bool:
+    """Whether the application is in its 7-day publicity on ``today``."""
+    if application.stage is not Stage.PUBLICITY:
+        return False
+    return today <= publicity_end(application.history[-1].date)
+
+
+IRREGULAR_INCOME = frozenset({IncomeKind.WAGE, IncomeKind.BUSINESS, IncomeKind.FARMING})
+
+
+def _working_age_able(member: Member, today: date) -> bool:
+    age = age_on(member.birth_date, today)
+    able = member.labor_capacity in (LaborCapacity.FULL, LaborCapacity.PARTIAL)
+    return WORKING_AGE[0] <= age < WORKING_AGE[1] and able
+
+
+def review_interval_months(household: Household, today: date) -> int:
+    """Reviews: every 6 months where a working-age member can work or income is irregular
+    (wages, business, farming); yearly for stable households (the elderly, the severely
+    disabled living on pensions)."""
+    for member in household.members:
+        irregular = any(i.kind in IRREGULAR_INCOME for i in member.incomes or ())
+        if irregular or _working_age_able(member, today):
+            return REVIEW_MONTHS_CHANGEABLE
+    return REVIEW_MONTHS_STABLE
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day ``months`` later (the month's last day if it is shorter)."""
+    month = day.month - 1 + months
+    year = day.year + month // 12
+    month = month % 12 + 1
+    for last in (31, 30, 29, 28):
+        try:
+            return date(year, month, min(day.day, last))
+        except ValueError:
+            continue
+    raise ValueError(day)
+
+
+def review_due(household: Household, today: date) -> date | None:
+    """When a benefit household is next due for review (None if it receives nothing).
+
+    Counted from the latest review or investigation visit, else from the benefit's start.
+    """
+    if not household.benefits:
+        return None
+    visits = [v.date for v in household.visits if v.purpose in REVIEW_PURPOSES]
+    last = max(visits) if visits else min(b.since for b in household.benefits)
+    return add_months(last, review_interval_months(household, today))

@@ -1,0 +1,71 @@
+"""Who is using this laptop: the worker chosen on first run (name, role, scope)."""
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from caseworker.domain.codes import WorkerRole
+from caseworker.domain.validation import Collector, Problem, Where, parse_code, parse_name
+from caseworker.store.db import Store, write_setting
+from caseworker.store.tables import REGION, SETTING, WORKER, new_id, utcnow
+
+_ROLE = parse_code(WorkerRole)
+
+
+@dataclass(frozen=True, slots=True)
+class Worker:
+    id: str
+    name: str
+    role: WorkerRole
+    scope_code: str | None
+
+
+def current_worker(store: Store) -> Worker | None:
+    """The worker this laptop is set up for, or None before the first run is finished."""
+    with store.read() as conn:
+        worker_id = conn.execute(
+            select(SETTING.c.value).where(SETTING.c.key == "current_worker")
+        ).scalar()
+        if worker_id is None:
+            return None
+        row = conn.execute(select(WORKER).where(WORKER.c.id == worker_id)).first()
+    if row is None:
+        return None
+    return Worker(row.id, row.name, WorkerRole(row.role), row.scope_code)
+
+
+def set_current_worker(store: Store, *, name: str, role: str, scope_code: str | None) -> Worker:
+    """Record the worker using this laptop (validated; nothing written on error)."""
+    c = Collector()
+    where = Where()
+    parsed_name = c.check(where, "worker", name, parse_name)
+    parsed_role = c.check(where, "role", role, _ROLE)
+    with store.begin() as conn:
+        if scope_code is not None:
+            known = conn.execute(select(REGION.c.code).where(REGION.c.code == scope_code)).scalar()
+            if known is None:
+                c.add(
+                    where.field("scope_code"),
+                    scope_code,
+                    Problem(
+                        "unknown_region", "不是已知的行政区划代码", "is not a known region code"
+                    ),
+                )
+        c.raise_if_any()
+        assert parsed_name is not None and parsed_role is not None
+        now = utcnow()
+        worker_id = new_id()
+        conn.execute(
+            WORKER.insert().values(
+                id=worker_id,
+                created_at=now,
+                updated_at=now,
+                device_id=store.device_id,
+                version=1,
+                name=parsed_name,
+                role=parsed_role.value,
+                scope_code=scope_code,
+            )
+        )
+        write_setting(conn, "current_worker", worker_id)
+    return Worker(worker_id, parsed_name, parsed_role, scope_code)

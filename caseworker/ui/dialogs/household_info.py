@@ -1,0 +1,126 @@
+"""Editing a household's own facts: address, hukou, residence, registered-poor history,
+conflict of interest, and an emergency the family is in."""
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from caseworker.domain.codes import EmergencyKind, Hukou, PoorStatus
+from caseworker.domain.validation import FieldError
+from caseworker.ui.errors import beside_field, in_full
+from caseworker.ui.widgets.fields import CodeCombo, DateEdit, ErrorLabel, FieldBox, TriState
+
+Submit = Callable[[dict[str, Any]], list[FieldError]]
+
+
+class HouseholdInfoDialog(QDialog):
+    """``submit`` gets the household's changed top-level fields and returns the errors."""
+
+    def __init__(self, data: dict[str, Any], *, submit: Submit, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Household details"))
+        self._submit = submit
+        unknown = self.tr("Not known")
+        self.address = QLineEdit(data.get("address") or "")
+        self.hukou = CodeCombo(Hukou)
+        self.hukou.set_code(data.get("hukou"))
+        self.local_resident = TriState(unknown, self.tr("Yes"), self.tr("No"))
+        self.local_resident.set_value(data.get("local_resident"))
+        poor = data.get("registered_poor") or {}
+        self.poor_status = CodeCombo(PoorStatus, unknown_text=unknown)
+        self.poor_status.set_code(poor.get("status"))
+        self.exited_on = DateEdit()
+        self.exited_on.set_iso(poor.get("exited_on"))
+        self.cadre_relative = TriState(unknown, self.tr("Yes"), self.tr("No"))
+        self.cadre_relative.set_value(data.get("cadre_relative"))
+        emergency = data.get("emergency") or {}
+        self.has_emergency = QCheckBox(self.tr("The family is in an emergency"))
+        self.has_emergency.setChecked(bool(emergency))
+        self.emergency_kind = CodeCombo(EmergencyKind)
+        self.emergency_kind.set_code(emergency.get("kind"))
+        self.emergency_date = DateEdit()
+        self.emergency_date.set_iso(emergency.get("date"))
+        self.emergency_description = QLineEdit(emergency.get("description") or "")
+        self.boxes: dict[str, FieldBox] = {}
+        form = QFormLayout()
+        for key, title, editor in (
+            ("address", self.tr("Address"), self.address),
+            ("hukou", self.tr("Hukou"), self.hukou),
+            ("local_resident", self.tr("Local resident"), self.local_resident),
+            ("registered_poor.status", self.tr("Registered-poor status"), self.poor_status),
+            ("registered_poor.exited_on", self.tr("Shook off poverty on"), self.exited_on),
+            ("cadre_relative", self.tr("Relative of a cadre or caseworker"), self.cadre_relative),
+            ("emergency.kind", self.tr("Emergency"), self.emergency_kind),
+            ("emergency.date", self.tr("Emergency date"), self.emergency_date),
+            ("emergency.description", self.tr("What happened"), self.emergency_description),
+        ):
+            self.boxes[key] = FieldBox(editor)
+            form.addRow(QLabel(title), self.boxes[key])
+            if key == "cadre_relative":
+                form.addRow("", self.has_emergency)
+        self.general = ErrorLabel()
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.general)
+        layout.addWidget(buttons)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        self.poor_status.currentIndexChanged.connect(self._update_enabled)
+        self.has_emergency.toggled.connect(self._update_enabled)
+        self._update_enabled()
+
+    def _update_enabled(self) -> None:
+        self.exited_on.setEnabled(self.poor_status.code() == PoorStatus.EXITED.value)
+        for widget in (self.emergency_kind, self.emergency_date, self.emergency_description):
+            widget.setEnabled(self.has_emergency.isChecked())
+
+    def fields(self) -> dict[str, Any]:
+        """The top-level interchange fields this dialog edits."""
+        status = self.poor_status.code()
+        return {
+            "address": self.address.text(),
+            "hukou": self.hukou.code(),
+            "local_resident": self.local_resident.value(),
+            "registered_poor": None
+            if status is None
+            else {
+                "status": status,
+                "exited_on": self.exited_on.iso() if status == PoorStatus.EXITED.value else None,
+            },
+            "cadre_relative": self.cadre_relative.value(),
+            "emergency": {
+                "kind": self.emergency_kind.code(),
+                "date": self.emergency_date.iso(),
+                "description": self.emergency_description.text(),
+            }
+            if self.has_emergency.isChecked()
+            else None,
+        }
+
+    def save(self) -> None:
+        errors = self._submit(self.fields())
+        general: list[FieldError] = []
+        for box in self.boxes.values():
+            box.error.show_message("")
+        for error in errors:
+            target = self.boxes.get(error.field)
+            if target is not None:
+                target.error.show_message(beside_field(error))
+            else:
+                general.append(error)
+        self.general.show_message(in_full(general))
+        if not errors:
+            self.accept()

@@ -1,0 +1,296 @@
+"""Adding or editing a household member, with each validation message next to its field."""
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from caseworker.domain.codes import DisabilityType, Employment, IncomeKind, LaborCapacity, Relation
+from caseworker.domain.idnumber import IdNumberError, age_on, parse_id_number
+from caseworker.domain.validation import FieldError
+from caseworker.ui.errors import beside_field, in_full
+from caseworker.ui.labels import label
+from caseworker.ui.widgets.fields import CodeCombo, ErrorLabel, FieldBox, TriState
+
+Submit = Callable[[dict[str, Any]], list[FieldError]]
+FLAGS = ("in_school", "orphan", "de_facto_unsupported_child", "returned_to_work")
+
+
+class MemberDialog(QDialog):
+    """Edit one member as an interchange dict; ``submit`` validates and saves it, returning
+    the errors (an empty list once saved). Errors under ``prefix`` land next to fields."""
+
+    def __init__(
+        self,
+        member: dict[str, Any] | None,
+        *,
+        prefix: str,
+        submit: Submit,
+        today: Any = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._submit = submit
+        self._prefix = prefix
+        self._original = dict(member or {})
+        self._today = today
+        self.name = QLineEdit()
+        self.id_number = QLineEdit()
+        self.id_number.setMaxLength(18)
+        self.derived = QLabel()
+        self.relation = CodeCombo(Relation, unknown_text="")
+        self.labor = CodeCombo(LaborCapacity, unknown_text="")
+        self.disability_type = CodeCombo(DisabilityType, unknown_text="")
+        self.disability_grade = QSpinBox()
+        self.disability_grade.setRange(0, 4)
+        self.illness = QLineEdit()
+        self.illness_known = QCheckBox()
+        self.self_care = QSpinBox()
+        self.self_care.setRange(-1, 6)
+        self.employment = CodeCombo(Employment, unknown_text="")
+        self.flags = {key: TriState("", "", "") for key in FLAGS}
+        self.incomes = QTableWidget(0, 2)
+        self.incomes.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.incomes.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.incomes_recorded = QCheckBox()
+        self.add_income = QPushButton()
+        self.remove_income = QPushButton()
+        self.general_error = ErrorLabel()
+        self.income_error = ErrorLabel()
+        self.boxes: dict[str, FieldBox] = {}
+
+        form = QFormLayout()
+        self.labels: dict[str, QLabel] = {}
+        for key, editor in (
+            ("name", self.name),
+            ("id_number", self.id_number),
+            ("relation", self.relation),
+            ("labor_capacity", self.labor),
+            ("disability.type", self.disability_type),
+            ("disability.grade", self.disability_grade),
+            ("serious_illness", self._row(self.illness_known, self.illness)),
+            ("self_care_impossible", self.self_care),
+            ("employment", self.employment),
+            *((key, self.flags[key]) for key in FLAGS),
+        ):
+            box = FieldBox(editor)
+            self.boxes[key] = box
+            self.labels[key] = QLabel()
+            form.addRow(self.labels[key], box)
+            if key == "id_number":
+                form.addRow("", self.derived)
+        income_buttons = self._row(self.incomes_recorded, self.add_income, self.remove_income)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        self.incomes_title = QLabel()
+        layout.addWidget(self.incomes_title)
+        layout.addWidget(income_buttons)
+        layout.addWidget(self.incomes)
+        layout.addWidget(self.income_error)
+        layout.addWidget(self.general_error)
+        layout.addWidget(buttons)
+
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        self.id_number.textChanged.connect(self._show_derived)
+        self.illness_known.toggled.connect(self.illness.setEnabled)
+        self.incomes_recorded.toggled.connect(self._incomes_recorded_changed)
+        self.add_income.clicked.connect(lambda: self._add_income_row(None, ""))
+        self.remove_income.clicked.connect(self._remove_income_row)
+        self.retranslate()
+        self._load(self._original)
+
+    @staticmethod
+    def _row(*widgets: QWidget) -> QWidget:
+        row = QWidget()
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for widget in widgets:
+            layout.addWidget(widget)
+        return row
+
+    # language ------------------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Household member"))
+        words = {
+            "name": self.tr("Name"),
+            "id_number": self.tr("ID number"),
+            "relation": self.tr("Relation to head"),
+            "labor_capacity": self.tr("Labour capacity"),
+            "disability.type": self.tr("Disability"),
+            "disability.grade": self.tr("Disability grade"),
+            "serious_illness": self.tr("Serious illness"),
+            "self_care_impossible": self.tr("Daily activities impossible (of 6)"),
+            "employment": self.tr("Employment"),
+            "in_school": self.tr("In school"),
+            "orphan": self.tr("Orphan"),
+            "de_facto_unsupported_child": self.tr("De facto unsupported child"),
+            "returned_to_work": self.tr("Returned to work"),
+        }
+        for key, text in words.items():
+            self.labels[key].setText(text)
+        unknown = self.tr("Not known")
+        for combo in (self.labor, self.disability_type, self.employment):
+            combo.set_unknown_text(unknown)
+        self.relation.set_unknown_text(self.tr("Choose..."))
+        for tri in self.flags.values():
+            for index, text in enumerate((unknown, self.tr("Yes"), self.tr("No"))):
+                tri.setItemText(index, text)
+        self.disability_grade.setSpecialValueText(self.tr("No grade"))
+        self.self_care.setSpecialValueText(unknown)
+        self.illness_known.setText(self.tr("Has a serious illness:"))
+        self.incomes_title.setText(self.tr("Monthly income"))
+        self.incomes_recorded.setText(self.tr("Incomes recorded"))
+        self.add_income.setText(self.tr("Add income"))
+        self.remove_income.setText(self.tr("Remove income"))
+        self.incomes.setHorizontalHeaderLabels([self.tr("Kind"), self.tr("Yuan per month")])
+        self._show_derived(self.id_number.text())
+
+    # loading and reading back --------------------------------------------------------------
+    def _load(self, m: dict[str, Any]) -> None:
+        self.name.setText(m.get("name") or "")
+        self.id_number.setText(m.get("id_number") or "")
+        self.relation.set_code(m.get("relation"))
+        self.labor.set_code(m.get("labor_capacity"))
+        disability = m.get("disability") or {}
+        self.disability_type.set_code(disability.get("type"))
+        self.disability_grade.setValue(disability.get("grade") or 0)
+        illness = m.get("serious_illness")
+        self.illness_known.setChecked(bool(illness))
+        self.illness.setEnabled(bool(illness))
+        self.illness.setText(illness or "")
+        care = m.get("self_care_impossible")
+        self.self_care.setValue(-1 if care is None else care)
+        self.employment.set_code(m.get("employment"))
+        for key, tri in self.flags.items():
+            tri.set_value(m.get(key))
+        incomes = m.get("incomes")
+        self.incomes_recorded.setChecked(incomes is not None)
+        for item in incomes or ():
+            self._add_income_row(item.get("kind"), item.get("monthly_yuan", ""), item.get("id"))
+        self._incomes_recorded_changed(incomes is not None)
+
+    def member_data(self) -> dict[str, Any]:
+        """The member as an interchange dict (ids of existing records kept)."""
+        m: dict[str, Any] = {k: v for k, v in self._original.items() if k == "id"}
+        m["name"] = self.name.text()
+        m["id_number"] = self.id_number.text().strip().upper()
+        m["relation"] = self.relation.code()
+        m["labor_capacity"] = self.labor.code()
+        dtype = self.disability_type.code()
+        grade = self.disability_grade.value() or None
+        m["disability"] = None if dtype is None else {"type": dtype, "grade": grade}
+        m["serious_illness"] = self.illness.text() if self.illness_known.isChecked() else ""
+        care = self.self_care.value()
+        m["self_care_impossible"] = None if care < 0 else care
+        m["employment"] = self.employment.code()
+        for key, tri in self.flags.items():
+            m[key] = tri.value()
+        if self.incomes_recorded.isChecked():
+            incomes = []
+            for row in range(self.incomes.rowCount()):
+                combo = self.incomes.cellWidget(row, 0)
+                amount = self.incomes.item(row, 1)
+                item: dict[str, Any] = {
+                    "kind": combo.code() if isinstance(combo, CodeCombo) else None,
+                    "monthly_yuan": amount.text().strip() if amount else "",
+                }
+                income_id = amount.data(Qt.ItemDataRole.UserRole) if amount else None
+                if income_id:
+                    item["id"] = income_id
+                incomes.append(item)
+            m["incomes"] = incomes
+        else:
+            m["incomes"] = None
+        return m
+
+    # incomes table --------------------------------------------------------------------------
+    def _add_income_row(self, kind: str | None, amount: str, income_id: str | None = None) -> None:
+        row = self.incomes.rowCount()
+        self.incomes.insertRow(row)
+        combo = CodeCombo(IncomeKind)
+        combo.set_code(kind or IncomeKind.WAGE.value)
+        self.incomes.setCellWidget(row, 0, combo)
+        item = QTableWidgetItem(amount)
+        item.setData(Qt.ItemDataRole.UserRole, income_id)
+        self.incomes.setItem(row, 1, item)
+
+    def _remove_income_row(self) -> None:
+        row = self.incomes.currentRow()
+        if row >= 0:
+            self.incomes.removeRow(row)
+
+    def _incomes_recorded_changed(self, recorded: bool) -> None:
+        for widget in (self.incomes, self.add_income, self.remove_income):
+            widget.setEnabled(recorded)
+
+    def _show_derived(self, text: str) -> None:
+        number = text.strip()
+        if len(number) not in (15, 18):
+            self.derived.setText("")
+            return
+        try:
+            rid = parse_id_number(number)
+        except IdNumberError:
+            self.derived.setText("")
+            return
+        age = age_on(rid.birth_date, self._today or date.today())
+        self.derived.setText(
+            self.tr("Born {date}, {sex}, {age} years old").format(
+                date=rid.birth_date.isoformat(), sex=label(rid.sex), age=age
+            )
+        )
+
+    # saving ---------------------------------------------------------------------------------
+    def save(self) -> None:
+        """Validate and save through ``submit``; stay open and show errors if refused."""
+        errors = self._submit(self.member_data())
+        self.show_errors(errors)
+        if not errors:
+            self.accept()
+
+    def show_errors(self, errors: list[FieldError]) -> None:
+        for box in self.boxes.values():
+            box.error.show_message("")
+        self.income_error.show_message("")
+        general: list[FieldError] = []
+        income: list[str] = []
+        for error in errors:
+            if not error.field.startswith(self._prefix + "."):
+                general.append(error)
+                continue
+            key = error.field[len(self._prefix) + 1 :]
+            if key.startswith("incomes"):
+                income.append(in_full([error]))
+            elif key in self.boxes:
+                self.boxes[key].error.show_message(beside_field(error))
+            else:
+                general.append(error)
+        self.income_error.show_message("\n".join(income))
+        self.general_error.show_message(in_full(general))

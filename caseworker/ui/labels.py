@@ -1,0 +1,23 @@
+"""Words for domain codes in the app's current language."""
+
+from caseworker.domain.codes import LabelledCode
+from caseworker.domain.money import format_yuan
+from caseworker.ui.i18n import is_chinese
+
+
+def label(code: LabelledCode | None, *, unknown: str = "") -> str:
+    """The label of a code in the current language (``unknown`` for None)."""
+    if code is None:
+        return unknown
+    return code.zh if is_chinese() else code.en
+
+
+def yuan(fen: int | None) -> str:
+    """An amount for display: "1,200.00 元" / "¥1,200.00"."""
+    if fen is None:
+        return ""
+    text = format_yuan(fen)
+    whole, _, cents = text.partition(".")
+    sign = "-" if whole.startswith("-") else ""
+    grouped = f"{int(whole.lstrip('-')):,}"
+    return f"{sign}{grouped}.{cents} 元" if is_chinese() else f"{sign}¥{grouped}.{cents}"

@@ -1,0 +1,177 @@
+"""The main window: navigation between home, households, the open household, and the
+other centres; visit forms; and the offer to continue unsaved drafts at start."""
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
+
+from caseworker.store.db import Store
+from caseworker.store.drafts import list_drafts
+from caseworker.store.workers import Worker
+from caseworker.ui import ask
+from caseworker.ui.household_editor import HouseholdEditor
+from caseworker.ui.labels import label
+from caseworker.ui.pages.dashboard_page import DashboardPage
+from caseworker.ui.pages.household_page import HouseholdPage
+from caseworker.ui.pages.households_page import HouseholdsPage
+from caseworker.ui.pages.settings_page import SettingsPage
+from caseworker.ui.settings import AppSettings
+from caseworker.ui.visit_form import VisitForm
+
+HOME, HOUSEHOLDS, HOUSEHOLD, SETTINGS = range(4)
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        store: Store,
+        worker: Worker,
+        settings: AppSettings,
+        *,
+        today: Callable[[], date] = date.today,
+    ) -> None:
+        super().__init__()
+        self.store = store
+        self.worker = worker
+        self.settings = settings
+        self.today = today
+        self.visit_forms: list[VisitForm] = []
+        self.nav = QListWidget()
+        self.nav.setFixedWidth(150)
+        self.pages = QStackedWidget()
+        self.dashboard = DashboardPage(store, scope=worker.scope_code, today=today)
+        self.households = HouseholdsPage(store, scope=worker.scope_code)
+        self.household_page: HouseholdPage | None = None
+        self.household_slot = QLabel()
+        self.household_slot.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.settings_page = SettingsPage(settings)
+        for page in (self.dashboard, self.households, self.household_slot, self.settings_page):
+            self.pages.addWidget(page)
+        for _ in range(self.pages.count()):
+            self.nav.addItem("")
+        body = QWidget()
+        layout = QHBoxLayout(body)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.pages)
+        self.setCentralWidget(body)
+        self.worker_label = QLabel()
+        self.statusBar().addPermanentWidget(self.worker_label)
+        self.nav.currentRowChanged.connect(self._navigate)
+        self.households.household_opened.connect(self.open_household)
+        self.dashboard.household_opened.connect(self.open_household)
+        self.find_action = QAction(self)
+        self.find_action.setShortcut(QKeySequence.StandardKey.Find)
+        self.find_action.triggered.connect(self.focus_search)
+        self.addAction(self.find_action)
+        self.nav.setCurrentRow(HOME)
+        self.retranslate()
+        self.resize(1200, 760)
+
+    # language -------------------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Caseworker - social assistance"))
+        for row, text in enumerate(
+            (self.tr("Home"), self.tr("Households"), self.tr("Household"), self.tr("Settings"))
+        ):
+            self.nav.item(row).setText(text)
+        self.household_slot.setText(self.tr("Open a household from the list."))
+        self.worker_label.setText(f"{self.worker.name} · {label(self.worker.role)}")
+
+    # navigation -----------------------------------------------------------------------------
+    def _navigate(self, row: int) -> None:
+        self.pages.setCurrentIndex(row)
+        if row == HOME:
+            self.dashboard.refresh()
+
+    def focus_search(self) -> None:
+        self.nav.setCurrentRow(HOUSEHOLDS)
+        self.households.focus_search()
+
+    def open_household(self, household_id: str) -> HouseholdPage | None:
+        """Show a household's page (replacing the one open before)."""
+        editor = HouseholdEditor.load(self.store, household_id)
+        if editor is None:
+            return None
+        page = HouseholdPage(editor, worker=self.worker.name, today=self.today)
+        page.visit_requested.connect(self.new_visit)
+        if self.household_page is not None:
+            self.pages.removeWidget(self.household_page)
+            self.household_page.deleteLater()
+        else:
+            self.pages.removeWidget(self.household_slot)
+        self.household_page = page
+        self.pages.insertWidget(HOUSEHOLD, page)
+        self.nav.setCurrentRow(HOUSEHOLD)
+        self.pages.setCurrentIndex(HOUSEHOLD)
+        return page
+
+    # visits and drafts ----------------------------------------------------------------------
+    def new_visit(self, household_id: str) -> VisitForm:
+        return self._show_visit(
+            VisitForm(self.store, household_id, worker=self.worker.name, parent=self)
+        )
+
+    def _show_visit(self, form: VisitForm) -> VisitForm:
+        self.visit_forms.append(form)
+        form.saved.connect(self._visit_saved)
+        form.finished.connect(
+            lambda _: self.visit_forms.remove(form) if form in self.visit_forms else None
+        )
+        form.show()
+        return form
+
+    def _visit_saved(self, household_id: str) -> None:
+        page = self.household_page
+        if page is not None and page.editor.household.id == household_id:
+            page.editor.reload()
+        self.statusBar().showMessage(self.tr("Visit saved."), 5000)
+
+    def offer_drafts(self) -> list[VisitForm]:
+        """Offer unsaved visit drafts back (after a crash or a closed form); open them."""
+        with self.store.read() as conn:
+            drafts = [d for d in list_drafts(conn, kind="visit") if d.household_id]
+        if not drafts:
+            return []
+        question = self.tr("{n} household visit(s) were not saved. Continue them now?")
+        if not ask.confirm(self, self.tr("Unsaved visits"), question.format(n=len(drafts))):
+            return []
+        opened = []
+        for draft in drafts:
+            assert draft.household_id is not None
+            try:
+                form = VisitForm(
+                    self.store,
+                    draft.household_id,
+                    worker=draft.worker or self.worker.name,
+                    draft_id=draft.id,
+                    state=draft.data,
+                    parent=self,
+                )
+            except LookupError:
+                continue
+            opened.append(self._show_visit(form))
+        return opened
+
+    def offer_drafts_when_shown(self) -> None:
+        """At start-up: once the window is up, offer any unsaved visits back."""
+        QTimer.singleShot(0, self.offer_drafts)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        for form in list(self.visit_forms):
+            form.close()  # each keeps its draft
+        super().closeEvent(event)

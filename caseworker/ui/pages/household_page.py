@@ -1,0 +1,548 @@
+"""One household: members, incomes, property, expenses, legal supporters, visits, benefits
+and applications, every edit validated, saved at once and undoable."""
+
+from collections.abc import Callable, Sequence
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from caseworker.domain.codes import (
+    AssetKind,
+    ExpenseKind,
+    Program,
+    Stage,
+    SupporterInability,
+    SupporterRelation,
+)
+from caseworker.domain.idnumber import age_on
+from caseworker.domain.procedure import deadline, next_stages
+from caseworker.domain.records import Household, Member
+from caseworker.domain.validation import FieldError
+from caseworker.ui import ask
+from caseworker.ui.dialogs.application import StageDialog
+from caseworker.ui.dialogs.household_info import HouseholdInfoDialog
+from caseworker.ui.dialogs.member import MemberDialog
+from caseworker.ui.dialogs.record_list import Column, RecordListDialog
+from caseworker.ui.errors import in_full
+from caseworker.ui.household_editor import HouseholdEditor
+from caseworker.ui.labels import label, yuan
+from caseworker.ui.models.household_table import masked_id
+
+
+def _table(columns: int) -> QTableWidget:
+    table = QTableWidget(0, columns)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.verticalHeader().setVisible(False)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+def _fill(table: QTableWidget, rows: Sequence[Sequence[object]]) -> None:
+    table.setRowCount(len(rows))
+    for r, values in enumerate(rows):
+        for c, value in enumerate(values):
+            table.setItem(r, c, QTableWidgetItem("" if value is None else str(value)))
+
+
+def _bool(value: bool | None, yes: str, no: str, unknown: str) -> str:
+    return unknown if value is None else (yes if value else no)
+
+
+class HouseholdPage(QWidget):
+    """The page of one household; ``visit_requested`` asks the window for a visit form."""
+
+    visit_requested = Signal(str)
+
+    def __init__(
+        self,
+        editor: HouseholdEditor,
+        *,
+        worker: str,
+        today: Callable[[], date] = date.today,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.editor = editor
+        self.worker = worker
+        self.today = today
+        self.title = QLabel()
+        self.title.setStyleSheet("font-size: 18pt; font-weight: bold;")
+        self.facts = QLabel()
+        self.facts.setWordWrap(True)
+        self.edit_info = QPushButton()
+        self.undo_action = editor.undo_stack.createUndoAction(self)
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = editor.undo_stack.createRedoAction(self)
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        self.addActions([self.undo_action, self.redo_action])
+        self.undo_button = QPushButton()
+        self.redo_button = QPushButton()
+        self.undo_button.clicked.connect(self.undo_action.trigger)
+        self.redo_button.clicked.connect(self.redo_action.trigger)
+        self.new_visit_action = QAction(self)
+        self.new_visit_action.setShortcut(QKeySequence("Ctrl+N"))
+        self.new_visit_action.triggered.connect(
+            lambda: self.visit_requested.emit(editor.household.id)
+        )
+        self.addAction(self.new_visit_action)
+
+        self.tabs = QTabWidget()
+        self.members = _table(10)
+        self.assets = _table(3)
+        self.expenses = _table(3)
+        self.supporters = _table(4)
+        self.visits = _table(5)
+        self.benefits = _table(5)
+        self.applications = _table(4)
+        self.history = _table(4)
+        self.buttons: dict[str, QPushButton] = {
+            key: QPushButton()
+            for key in (
+                "add_member",
+                "edit_member",
+                "remove_member",
+                "edit_assets",
+                "edit_expenses",
+                "edit_supporters",
+                "new_visit",
+                "new_application",
+                "next_stage",
+            )
+        }
+        self.tabs.addTab(self._tab(self.members, "add_member", "edit_member", "remove_member"), "")
+        self.tabs.addTab(self._tab(self.assets, "edit_assets"), "")
+        self.tabs.addTab(self._tab(self.expenses, "edit_expenses"), "")
+        self.tabs.addTab(self._tab(self.supporters, "edit_supporters"), "")
+        self.tabs.addTab(self._tab(self.visits, "new_visit"), "")
+        self.tabs.addTab(self._tab(self.benefits), "")
+        applications = QSplitter(Qt.Orientation.Vertical)
+        applications.addWidget(self._tab(self.applications, "new_application", "next_stage"))
+        applications.addWidget(self.history)
+        self.tabs.addTab(applications, "")
+
+        self.side = QVBoxLayout()  # the eligibility panel goes here
+        header = QHBoxLayout()
+        header.addWidget(self.title)
+        header.addStretch()
+        for widget in (self.undo_button, self.redo_button, self.edit_info):
+            header.addWidget(widget)
+        main = QVBoxLayout()
+        main.addLayout(header)
+        main.addWidget(self.facts)
+        main.addWidget(self.tabs)
+        layout = QHBoxLayout(self)
+        layout.addLayout(main, 3)
+        layout.addLayout(self.side, 2)
+
+        b = self.buttons
+        b["add_member"].clicked.connect(lambda: self.edit_member(None))
+        b["edit_member"].clicked.connect(lambda: self.edit_member(self.members.currentRow()))
+        b["remove_member"].clicked.connect(self.remove_member)
+        b["edit_assets"].clicked.connect(self.edit_assets)
+        b["edit_expenses"].clicked.connect(self.edit_expenses)
+        b["edit_supporters"].clicked.connect(self.edit_supporters)
+        b["new_visit"].clicked.connect(self.new_visit_action.trigger)
+        b["new_application"].clicked.connect(lambda: self.start_application(None))
+        b["next_stage"].clicked.connect(self.next_stage)
+        self.members.doubleClicked.connect(lambda index: self.edit_member(index.row()))
+        self.edit_info.clicked.connect(self.edit_household_info)
+        self.applications.currentCellChanged.connect(lambda *_: self._show_history())
+        editor.changed.connect(self.refresh)
+        editor.failed.connect(lambda text: ask.warn(self, self.tr("Not saved"), text))
+        self.retranslate()
+
+    def _tab(self, table: QTableWidget, *buttons: str) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        row = QHBoxLayout()
+        for key in buttons:
+            row.addWidget(self.buttons[key])
+        row.addStretch()
+        layout.addLayout(row)
+        layout.addWidget(table)
+        return page
+
+    # language ------------------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        tabs = (
+            self.tr("Members"),
+            self.tr("Property"),
+            self.tr("Expenses"),
+            self.tr("Legal supporters"),
+            self.tr("Visits"),
+            self.tr("Benefits"),
+            self.tr("Applications"),
+        )
+        for index, text in enumerate(tabs):
+            self.tabs.setTabText(index, text)
+        words = {
+            "add_member": self.tr("Add member"),
+            "edit_member": self.tr("Edit member"),
+            "remove_member": self.tr("Remove member"),
+            "edit_assets": self.tr("Edit property"),
+            "edit_expenses": self.tr("Edit expenses"),
+            "edit_supporters": self.tr("Edit legal supporters"),
+            "new_visit": self.tr("New visit (Ctrl+N)"),
+            "new_application": self.tr("New application"),
+            "next_stage": self.tr("Next stage"),
+        }
+        for key, text in words.items():
+            self.buttons[key].setText(text)
+        self.edit_info.setText(self.tr("Edit household details"))
+        self.undo_button.setText(self.tr("Undo"))
+        self.redo_button.setText(self.tr("Redo"))
+        self.members.setHorizontalHeaderLabels(
+            [
+                self.tr("Name"),
+                self.tr("Relation"),
+                self.tr("Age"),
+                self.tr("Sex"),
+                self.tr("ID number"),
+                self.tr("Labour capacity"),
+                self.tr("Disability"),
+                self.tr("Serious illness"),
+                self.tr("Employment"),
+                self.tr("Monthly income"),
+            ]
+        )
+        self.assets.setHorizontalHeaderLabels([self.tr("Kind"), self.tr("Value"), self.tr("Count")])
+        self.expenses.setHorizontalHeaderLabels(
+            [self.tr("Kind"), self.tr("Amount"), self.tr("Date")]
+        )
+        self.supporters.setHorizontalHeaderLabels(
+            [self.tr("Relation"), self.tr("Name"), self.tr("Able to support"), self.tr("Reason")]
+        )
+        self.visits.setHorizontalHeaderLabels(
+            [
+                self.tr("Date"),
+                self.tr("Purpose"),
+                self.tr("Investigators"),
+                self.tr("Conclusion"),
+                self.tr("Signed"),
+            ]
+        )
+        self.benefits.setHorizontalHeaderLabels(
+            [
+                self.tr("Program"),
+                self.tr("Category"),
+                self.tr("Per month"),
+                self.tr("Since"),
+                self.tr("Gradual exit until"),
+            ]
+        )
+        self.applications.setHorizontalHeaderLabels(
+            [self.tr("Program"), self.tr("Stage"), self.tr("Applied on"), self.tr("Time limit")]
+        )
+        self.history.setHorizontalHeaderLabels(
+            [self.tr("Stage"), self.tr("Date"), self.tr("Done by"), self.tr("Opinion")]
+        )
+        self.refresh()
+
+    # showing --------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        h = self.editor.household
+        head = h.head
+        unknown = self.tr("not known")
+        self.title.setText(head.name if head else self.tr("(no head)"))
+        poor = h.registered_poor
+        poor_text = unknown if poor is None else label(poor.status)
+        if poor is not None and poor.exited_on is not None:
+            poor_text += f" ({poor.exited_on.isoformat()})"
+        local = _bool(h.local_resident, self.tr("yes"), self.tr("no"), unknown)
+        facts = [
+            f"{self.tr('Address')}: {h.address}",
+            f"{self.tr('Hukou')}: {label(h.hukou)}",
+            f"{self.tr('Local resident')}: {local}",
+            f"{self.tr('Registered poor')}: {poor_text}",
+        ]
+        if h.emergency is not None:
+            facts.append(
+                f"{self.tr('Emergency')}: {label(h.emergency.kind)} {h.emergency.date.isoformat()}"
+            )
+        if h.cadre_relative:
+            facts.append(self.tr("Relative of a cadre or caseworker (registered separately)"))
+        self.facts.setText(" · ".join(facts))
+        _fill(self.members, [self._member_row(m) for m in h.members])
+        _fill(
+            self.assets,
+            [(label(a.kind), yuan(a.value_fen), a.count) for a in h.assets or ()]
+            if h.assets is not None
+            else [(self.tr("Property not recorded"), "", "")],
+        )
+        _fill(
+            self.expenses,
+            [(label(e.kind), yuan(e.amount_fen), e.date.isoformat()) for e in h.expenses or ()]
+            if h.expenses is not None
+            else [(self.tr("Expenses not recorded"), "", "")],
+        )
+        _fill(
+            self.supporters,
+            [
+                (
+                    label(s.relation),
+                    s.name or "",
+                    _bool(s.able, self.tr("yes"), self.tr("no"), unknown),
+                    label(s.reason),
+                )
+                for s in h.legal_supporters or ()
+            ]
+            if h.legal_supporters is not None
+            else [(self.tr("Legal supporters not recorded"), "", "", "")],
+        )
+        _fill(
+            self.visits,
+            [
+                (
+                    v.date.isoformat(),
+                    label(v.purpose),
+                    "、".join(v.workers),
+                    v.conclusion,
+                    self.tr("signed") if v.signed_at else self.tr("not signed"),
+                )
+                for v in reversed(h.visits)
+            ],
+        )
+        _fill(
+            self.benefits,
+            [
+                (
+                    label(b.program),
+                    label(b.category),
+                    yuan(b.monthly_fen),
+                    b.since.isoformat(),
+                    b.exit_until.isoformat() if b.exit_until else "",
+                )
+                for b in h.benefits
+            ],
+        )
+        today = self.today()
+        rows = []
+        for a in h.applications:
+            limit = deadline(a, today)
+            if limit is None:
+                limit_text = ""
+            elif limit.past_latest:
+                limit_text = self.tr("past the 45-working-day limit")
+            elif limit.overdue:
+                limit_text = self.tr("overdue (30 working days), at the latest {day}").format(
+                    day=limit.latest
+                )
+            else:
+                limit_text = self.tr("due by {day}").format(day=limit.due)
+            rows.append((label(a.program), label(a.stage), a.applied_on.isoformat(), limit_text))
+        current = self.applications.currentRow()
+        _fill(self.applications, rows)
+        if rows:
+            self.applications.selectRow(min(max(current, 0), len(rows) - 1))
+        self._show_history()
+
+    def _member_row(self, m: Member) -> tuple[object, ...]:
+        unknown = self.tr("not known")
+        disability = unknown
+        if m.disability is not None:
+            disability = label(m.disability.type)
+            if m.disability.grade:
+                disability += self.tr(" grade {grade}").format(grade=m.disability.grade)
+        illness = unknown if m.serious_illness is None else (m.serious_illness or self.tr("none"))
+        income = unknown if m.incomes is None else yuan(sum(i.monthly_fen for i in m.incomes))
+        return (
+            m.name,
+            label(m.relation),
+            age_on(m.birth_date, self.today()),
+            label(m.sex),
+            masked_id(m.id_number),
+            label(m.labor_capacity, unknown=unknown),
+            disability,
+            illness,
+            label(m.employment, unknown=unknown),
+            income,
+        )
+
+    def _show_history(self) -> None:
+        row = self.applications.currentRow()
+        apps = self.editor.household.applications
+        entries = apps[row].history if 0 <= row < len(apps) else []
+        _fill(
+            self.history, [(label(e.stage), e.date.isoformat(), e.worker, e.note) for e in entries]
+        )
+        stages = next_stages(apps[row]) if 0 <= row < len(apps) else ()
+        self.buttons["next_stage"].setEnabled(bool(stages))
+
+    # editing -------------------------------------------------------------------------------
+    def _report(self, errors: list[FieldError]) -> None:
+        if errors:
+            ask.warn(self, self.tr("Not saved"), in_full(errors))
+
+    def edit_member(self, row: int | None) -> MemberDialog | None:
+        """Open the member dialog (a new member when ``row`` is None); returns it (tests)."""
+        data = self.editor.as_dict()
+        members = data["members"]
+        if row is not None and not 0 <= row < len(members):
+            return None
+        index = len(members) if row is None else row
+        original = None if row is None else members[row]
+
+        def submit(member: dict[str, Any]) -> list[FieldError]:
+            def change(d: dict[str, Any]) -> None:
+                if row is None:
+                    d["members"].append(member)
+                else:
+                    d["members"][row] = member
+
+            text = self.tr("Add member") if row is None else self.tr("Edit member")
+            return self.editor.edit(change, text)
+
+        dialog = MemberDialog(
+            original, prefix=f"members[{index}]", submit=submit, today=self.today(), parent=self
+        )
+        dialog.open()
+        return dialog
+
+    def remove_member(self) -> None:
+        row = self.members.currentRow()
+        members = self.editor.household.members
+        if not 0 <= row < len(members):
+            return
+        question = self.tr("Remove {name} from the household?").format(name=members[row].name)
+        if ask.confirm(self, self.tr("Remove member"), question):
+            self._report(
+                self.editor.edit(lambda d: d["members"].pop(row), self.tr("Remove member"))
+            )
+
+    def _edit_list(
+        self, key: str, title: str, columns: list[Column], recorded: str
+    ) -> RecordListDialog:
+        def submit(records: list[dict[str, Any]] | None) -> list[FieldError]:
+            return self.editor.edit(lambda d: d.__setitem__(key, records), title)
+
+        dialog = RecordListDialog(
+            title,
+            key,
+            columns,
+            self.editor.as_dict().get(key),
+            submit=submit,
+            recorded_text=recorded,
+            parent=self,
+        )
+        dialog.open()
+        return dialog
+
+    def edit_assets(self) -> RecordListDialog:
+        return self._edit_list(
+            "assets",
+            self.tr("Edit property"),
+            [
+                Column("kind", self.tr("Kind"), AssetKind),
+                Column("value_yuan", self.tr("Value (yuan)")),
+                Column("count", self.tr("Count"), kind="int", default=1),
+            ],
+            self.tr("Property recorded"),
+        )
+
+    def edit_expenses(self) -> RecordListDialog:
+        return self._edit_list(
+            "expenses",
+            self.tr("Edit expenses"),
+            [
+                Column("kind", self.tr("Kind"), ExpenseKind),
+                Column("amount_yuan", self.tr("Amount (yuan)")),
+                Column("date", self.tr("Date"), kind="date"),
+            ],
+            self.tr("Expenses recorded"),
+        )
+
+    def edit_supporters(self) -> RecordListDialog:
+        return self._edit_list(
+            "legal_supporters",
+            self.tr("Edit legal supporters"),
+            [
+                Column("relation", self.tr("Relation"), SupporterRelation),
+                Column("name", self.tr("Name")),
+                Column("able", self.tr("Able to support"), kind="bool"),
+                Column("reason", self.tr("Why not"), SupporterInability),
+            ],
+            self.tr("Legal supporters recorded"),
+        )
+
+    def edit_household_info(self) -> HouseholdInfoDialog:
+        def submit(fields: dict[str, Any]) -> list[FieldError]:
+            return self.editor.edit(lambda d: d.update(fields), self.tr("Edit household details"))
+
+        dialog = HouseholdInfoDialog(self.editor.as_dict(), submit=submit, parent=self)
+        dialog.open()
+        return dialog
+
+    def start_application(self, program: Program | None) -> StageDialog:
+        """Open the new-application dialog (from the button or an eligibility card)."""
+        dialog = StageDialog(
+            stages=(Stage.APPLIED,),
+            worker=self.worker,
+            program=program,
+            choose_program=program is None,
+            parent=self,
+        )
+
+        def done() -> None:
+            entry = dialog.entry()
+            chosen = dialog.program.code()
+            self._report(
+                self.editor.edit(
+                    lambda d: d["applications"].append({"program": chosen, "history": [entry]}),
+                    self.tr("New application"),
+                )
+            )
+            self.tabs.setCurrentIndex(6)
+
+        dialog.accepted.connect(done)
+        dialog.open()
+        return dialog
+
+    def next_stage(self) -> StageDialog | None:
+        row = self.applications.currentRow()
+        apps = self.editor.household.applications
+        if not 0 <= row < len(apps):
+            return None
+        dialog = StageDialog(
+            stages=next_stages(apps[row]),
+            worker=self.worker,
+            program=apps[row].program,
+            parent=self,
+        )
+
+        def done() -> None:
+            entry = dialog.entry()
+            self._report(
+                self.editor.edit(
+                    lambda d: d["applications"][row]["history"].append(entry), self.tr("Next stage")
+                )
+            )
+
+        dialog.accepted.connect(done)
+        dialog.open()
+        return dialog
+
+    def household(self) -> Household:
+        return self.editor.household

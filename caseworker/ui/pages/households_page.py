@@ -1,0 +1,134 @@
+"""The household list: search as you type (name, pinyin initials, ID fragment), filters by
+village, program and application stage, sortable columns, lazily loaded rows."""
+
+from dataclasses import replace
+
+from PySide6.QtCore import QEvent, QModelIndex, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from caseworker.domain.codes import Program, RegionLevel, Stage
+from caseworker.domain.regions import Region
+from caseworker.store.db import Store
+from caseworker.store.regions import all_regions
+from caseworker.store.search import HouseholdQuery
+from caseworker.ui.labels import label
+from caseworker.ui.models.household_table import HouseholdTableModel
+
+
+class HouseholdsPage(QWidget):
+    """Finding a household; ``household_opened`` carries the id of the one chosen."""
+
+    household_opened = Signal(str)
+
+    def __init__(self, store: Store, *, scope: str | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.store = store
+        self.scope = scope
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        self.village = QComboBox()
+        self.program = QComboBox()
+        self.stage = QComboBox()
+        self.count = QLabel()
+        self.model = HouseholdTableModel(store)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().setVisible(False)
+        with store.read() as conn:
+            self.regions = [r for r in all_regions(conn) if self._in_scope(r)]
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 3)
+        filters.addWidget(self.village, 2)
+        filters.addWidget(self.program, 1)
+        filters.addWidget(self.stage, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.table)
+        layout.addWidget(self.count)
+        self.retranslate()
+        self.search.textChanged.connect(self.apply_filters)
+        for combo in (self.village, self.program, self.stage):
+            combo.currentIndexChanged.connect(self.apply_filters)
+        self.table.activated.connect(self._open)
+        self.table.doubleClicked.connect(self._open)
+        self.apply_filters()
+
+    def _in_scope(self, region: Region) -> bool:
+        return self.scope is None or region.code.startswith(self.scope)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+            self.model.retranslate()
+            self._show_count()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.search.setPlaceholderText(
+            self.tr("Search: name, pinyin initials (zxl) or part of an ID number")
+        )
+        for combo, first, items in (
+            (self.program, self.tr("All programs"), [(label(p), p.value) for p in Program]),
+            (self.stage, self.tr("All stages"), [(label(s), s.value) for s in Stage]),
+            (self.village, self.tr("All villages"), self._village_items()),
+        ):
+            current = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(first, None)
+            for text, value in items:
+                combo.addItem(text, value)
+            combo.setCurrentIndex(max(combo.findData(current), 0))
+            combo.blockSignals(False)
+
+    def _village_items(self) -> list[tuple[str, str]]:
+        names = {r.code: r.name for r in self.regions}
+        return [
+            (f"{names.get(r.parent_code or '', '')} {r.name}".strip(), r.code)
+            for r in self.regions
+            if r.level is RegionLevel.VILLAGE
+        ]
+
+    def query(self) -> HouseholdQuery:
+        """The query the controls describe."""
+        program = self.program.currentData()
+        stage = self.stage.currentData()
+        return replace(
+            self.model.query,
+            text=self.search.text(),
+            scope=self.scope,
+            village_code=self.village.currentData(),
+            program=Program(program) if program else None,
+            stage=Stage(stage) if stage else None,
+        )
+
+    def apply_filters(self) -> None:
+        self.model.set_query(self.query())
+        self._show_count()
+
+    def _show_count(self) -> None:
+        self.count.setText(self.tr("{n} households").format(n=self.model.total))
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def _open(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.household_opened.emit(self.model.household_id(index.row()))

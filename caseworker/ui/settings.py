@@ -1,0 +1,41 @@
+"""Per-user preferences of the desktop app (language, window layout), kept with QSettings.
+
+The worker using the laptop is not here: it belongs to the store (``store/workers.py``).
+"""
+
+from pathlib import Path
+
+from PySide6.QtCore import QLocale, QSettings
+
+LANGUAGES = ("zh_CN", "en")
+
+
+class AppSettings:
+    """Typed access to the app's QSettings; ``path`` puts them in a given INI file (tests)."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        if path is None:
+            self._qs = QSettings("Caseworker", "caseworker")
+        else:
+            self._qs = QSettings(str(path), QSettings.Format.IniFormat)
+
+    @property
+    def language(self) -> str:
+        """The chosen language, or the system's: English for an English system, else Chinese."""
+        chosen = self._qs.value("language")
+        if isinstance(chosen, str) and chosen in LANGUAGES:
+            return chosen
+        return "en" if QLocale.system().language() == QLocale.Language.English else "zh_CN"
+
+    @language.setter
+    def language(self, value: str) -> None:
+        if value not in LANGUAGES:
+            raise ValueError(f"unknown language {value!r}")
+        self._qs.setValue("language", value)
+        self._qs.sync()
+
+    def value(self, key: str) -> object:
+        return self._qs.value(key)
+
+    def set_value(self, key: str, value: object) -> None:
+        self._qs.setValue(key, value)

@@ -1,0 +1,1133 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="110"/>
+        <source>Applications by stage</source>
+        <translation>各环节申请数</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="111"/>
+        <source>Overdue applications</source>
+        <translation>超期申请</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="112"/>
+        <source>Reviews due</source>
+        <translation>到期复核</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="121"/>
+        <source>Counting...</source>
+        <translation>正在统计…</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="137"/>
+        <source>The figures could not be computed: {error}</source>
+        <translation>统计失败：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="146"/>
+        <source>{households} households in your area; {receiving} receive assistance.</source>
+        <translation>辖区共 {households} 户，其中 {receiving} 户正在享受救助。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="152"/>
+        <source>Households by program</source>
+        <translation>各救助项目户数</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="161"/>
+        <source>Households receiving assistance by village</source>
+        <translation>各村享受救助户数</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="169"/>
+        <source>No open applications.</source>
+        <translation>暂无在办申请。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="173"/>
+        <source>{head}: {program}, applied {day}, now at {stage}</source>
+        <translation>{head}：{program}，{day} 申请，当前环节：{stage}</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="184"/>
+        <source>{head}: review due {day}</source>
+        <translation>{head}：应于 {day} 复核</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunDialog</name>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/first_run.py" line="38"/>
+        <source>Welcome to Caseworker</source>
+        <translation>欢迎使用社会救助专干助手</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/first_run.py" line="45"/>
+        <source>Who will use this laptop? This is asked once.</source>
+        <translation>请设置本机使用人员（仅首次使用时设置）。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/first_run.py" line="47"/>
+        <source>Your name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/first_run.py" line="48"/>
+        <source>Your role</source>
+        <translation>岗位</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/first_run.py" line="49"/>
+        <source>Your area</source>
+        <translation>负责区域</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdInfoDialog</name>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/household_info.py" line="31"/>
+        <source>Household details</source>
+        <translation>家庭基本信息</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/household_info.py" line="33"/>
+        <source>Not known</source>
+        <translation>不详</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/household_info.py" line="37"/>
+        <location filename="../../caseworker/ui/dialogs/household_info.py" line="44"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/household_info.py" line="37"/>
+        <location filename="../../caseworker/ui/dialogs/household_info.py" line="44"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/household_info.py" line="47"/>
+        <source>The family is in an emergency</source>
+        <translation>家庭遭遇急难情况</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/household_info.py" line="57"/>
+        <source>Address</source>
+        <translation>住址</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/household_info.py" line="58"/>
+        <source>Hukou</source>
+        <translation>户籍</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/household_info.py" line="59"/>
+        <source>Local resident</source>
+        <translation>本地户籍</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/household_info.py" line="60"/>
+        <source>Registered-poor status</source>
+        <translation>建档立卡情况</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/household_info.py" line="61"/>
+        <source>Shook off poverty on</source>
+        <translation>脱贫日期</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/household_info.py" line="62"/>
+        <source>Relative of a cadre or caseworker</source>
+        <translation>村干部或经办人员近亲属</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/household_info.py" line="63"/>
+        <source>Emergency</source>
+        <translation>急难情况</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/household_info.py" line="64"/>
+        <source>Emergency date</source>
+        <translation>发生日期</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/household_info.py" line="65"/>
+        <source>What happened</source>
+        <translation>情况说明</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdPage</name>
+    <message>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="169"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="397"/>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="191"/>
+        <source>Members</source>
+        <translation>家庭成员</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="192"/>
+        <source>Property</source>
+        <translation>财产</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="193"/>
+        <source>Expenses</source>
+        <translation>支出</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="194"/>
+        <source>Legal supporters</source>
+        <translation>法定赡养人</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="195"/>
+        <source>Visits</source>
+        <translation>入户调查</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="196"/>
+        <source>Benefits</source>
+        <translation>享受待遇</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="197"/>
+        <source>Applications</source>
+        <translation>申请</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="202"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="415"/>
+        <source>Add member</source>
+        <translation>添加成员</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="203"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="415"/>
+        <source>Edit member</source>
+        <translation>编辑成员</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="204"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="430"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="432"/>
+        <source>Remove member</source>
+        <translation>删除成员</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="205"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="456"/>
+        <source>Edit property</source>
+        <translation>编辑财产</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="206"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="468"/>
+        <source>Edit expenses</source>
+        <translation>编辑支出</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="207"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="480"/>
+        <source>Edit legal supporters</source>
+        <translation>编辑法定赡养人</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="208"/>
+        <source>New visit (Ctrl+N)</source>
+        <translation>新建入户调查（Ctrl+N）</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="209"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="514"/>
+        <source>New application</source>
+        <translation>新建申请</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="210"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="539"/>
+        <source>Next stage</source>
+        <translation>进入下一环节</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="214"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="492"/>
+        <source>Edit household details</source>
+        <translation>编辑家庭基本信息</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="215"/>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="216"/>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="219"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="236"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="483"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="220"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="236"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="482"/>
+        <source>Relation</source>
+        <translation>关系</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="221"/>
+        <source>Age</source>
+        <translation>年龄</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="222"/>
+        <source>Sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="223"/>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="224"/>
+        <source>Labour capacity</source>
+        <translation>劳动能力</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="225"/>
+        <source>Disability</source>
+        <translation>残疾情况</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="226"/>
+        <source>Serious illness</source>
+        <translation>重病情况</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="227"/>
+        <source>Employment</source>
+        <translation>就业状况</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="228"/>
+        <source>Monthly income</source>
+        <translation>月收入</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="231"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="233"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="458"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="470"/>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="231"/>
+        <source>Value</source>
+        <translation>价值</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="231"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="460"/>
+        <source>Count</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="233"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="233"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="240"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="260"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="472"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="236"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="484"/>
+        <source>Able to support</source>
+        <translation>有无赡养能力</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="236"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="241"/>
+        <source>Purpose</source>
+        <translation>调查目的</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="242"/>
+        <source>Investigators</source>
+        <translation>调查人员</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="243"/>
+        <source>Conclusion</source>
+        <translation>调查结论</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="244"/>
+        <source>Signed</source>
+        <translation>签字</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="249"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="257"/>
+        <source>Program</source>
+        <translation>救助项目</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="250"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="251"/>
+        <source>Per month</source>
+        <translation>每月金额</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="252"/>
+        <source>Since</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="253"/>
+        <source>Gradual exit until</source>
+        <translation>渐退截止</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="257"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="260"/>
+        <source>Stage</source>
+        <translation>办理环节</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="257"/>
+        <source>Applied on</source>
+        <translation>申请日期</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="257"/>
+        <source>Time limit</source>
+        <translation>办理时限</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="260"/>
+        <source>Done by</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="260"/>
+        <source>Opinion</source>
+        <translation>意见</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="268"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="363"/>
+        <source>not known</source>
+        <translation>不详</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="269"/>
+        <source>(no head)</source>
+        <translation>（未指定户主）</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="274"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="307"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="274"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="307"/>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="286"/>
+        <source>Relative of a cadre or caseworker (registered separately)</source>
+        <translation>村干部或经办人员近亲属（单独备案）</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="293"/>
+        <source>Property not recorded</source>
+        <translation>尚未登记财产</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="299"/>
+        <source>Expenses not recorded</source>
+        <translation>尚未登记支出</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="313"/>
+        <source>Legal supporters not recorded</source>
+        <translation>尚未登记法定赡养人</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="323"/>
+        <source>signed</source>
+        <translation>已签字</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="323"/>
+        <source>not signed</source>
+        <translation>未签字</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="348"/>
+        <source>past the 45-working-day limit</source>
+        <translation>已超45个工作日时限</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="350"/>
+        <source>overdue (30 working days), at the latest {day}</source>
+        <translation>已超30个工作日，最迟 {day}</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="354"/>
+        <source>due by {day}</source>
+        <translation>应于 {day} 前办结</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="368"/>
+        <source> grade {grade}</source>
+        <translation>{grade}级</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="369"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="429"/>
+        <source>Remove {name} from the household?</source>
+        <translation>确定将{name}从本户中删除吗？</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="459"/>
+        <source>Value (yuan)</source>
+        <translation>价值（元）</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="462"/>
+        <source>Property recorded</source>
+        <translation>已登记财产</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="471"/>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="474"/>
+        <source>Expenses recorded</source>
+        <translation>已登记支出</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="485"/>
+        <source>Why not</source>
+        <translation>无法赡养原因</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="487"/>
+        <source>Legal supporters recorded</source>
+        <translation>已登记法定赡养人</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdTableModel</name>
+    <message>
+        <location filename="../../caseworker/ui/models/household_table.py" line="131"/>
+        <source>Head of household</source>
+        <translation>户主</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/models/household_table.py" line="132"/>
+        <source>Members</source>
+        <translation>家庭成员</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/models/household_table.py" line="133"/>
+        <source>Village</source>
+        <translation>村（社区）</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/models/household_table.py" line="134"/>
+        <source>Address</source>
+        <translation>住址</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/models/household_table.py" line="135"/>
+        <source>Hukou</source>
+        <translation>户籍</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/models/household_table.py" line="136"/>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdsPage</name>
+    <message>
+        <location filename="../../caseworker/ui/pages/households_page.py" line="84"/>
+        <source>Search: name, pinyin initials (zxl) or part of an ID number</source>
+        <translation>搜索：姓名、拼音首字母（如 zxl）或身份证号片段</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/households_page.py" line="87"/>
+        <source>All programs</source>
+        <translation>全部救助项目</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/households_page.py" line="88"/>
+        <source>All stages</source>
+        <translation>全部办理环节</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/households_page.py" line="89"/>
+        <source>All villages</source>
+        <translation>全部村（社区）</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/households_page.py" line="126"/>
+        <source>{n} households</source>
+        <translation>共 {n} 户</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../caseworker/ui/main_window.py" line="87"/>
+        <source>Caseworker - social assistance</source>
+        <translation>社会救助专干助手</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/main_window.py" line="89"/>
+        <source>Home</source>
+        <translation>首页</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/main_window.py" line="89"/>
+        <source>Households</source>
+        <translation>家庭</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/main_window.py" line="89"/>
+        <source>Household</source>
+        <translation>家庭详情</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/main_window.py" line="89"/>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/main_window.py" line="92"/>
+        <source>Open a household from the list.</source>
+        <translation>请从家庭列表中打开一户。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/main_window.py" line="142"/>
+        <source>Visit saved.</source>
+        <translation>入户调查已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/main_window.py" line="150"/>
+        <source>{n} household visit(s) were not saved. Continue them now?</source>
+        <translation>有 {n} 次入户调查尚未保存，现在继续填写吗？</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/main_window.py" line="151"/>
+        <source>Unsaved visits</source>
+        <translation>未保存的入户调查</translation>
+    </message>
+</context>
+<context>
+    <name>MemberDialog</name>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="140"/>
+        <source>Household member</source>
+        <translation>家庭成员</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="142"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="143"/>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="144"/>
+        <source>Relation to head</source>
+        <translation>与户主关系</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="145"/>
+        <source>Labour capacity</source>
+        <translation>劳动能力</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="146"/>
+        <source>Disability</source>
+        <translation>残疾情况</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="147"/>
+        <source>Disability grade</source>
+        <translation>残疾等级</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="148"/>
+        <source>Serious illness</source>
+        <translation>重病情况</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="149"/>
+        <source>Daily activities impossible (of 6)</source>
+        <translation>不能自理的日常活动项数（共6项）</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="150"/>
+        <source>Employment</source>
+        <translation>就业状况</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="151"/>
+        <source>In school</source>
+        <translation>是否在校</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="152"/>
+        <source>Orphan</source>
+        <translation>是否孤儿</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="153"/>
+        <source>De facto unsupported child</source>
+        <translation>事实无人抚养儿童</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="154"/>
+        <source>Returned to work</source>
+        <translation>是否返岗就业</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="158"/>
+        <source>Not known</source>
+        <translation>不详</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="161"/>
+        <source>Choose...</source>
+        <translation>请选择…</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="163"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="163"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="165"/>
+        <source>No grade</source>
+        <translation>无等级</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="167"/>
+        <source>Has a serious illness:</source>
+        <translation>患有重病：</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="168"/>
+        <source>Monthly income</source>
+        <translation>月收入</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="169"/>
+        <source>Incomes recorded</source>
+        <translation>已登记收入</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="170"/>
+        <source>Add income</source>
+        <translation>添加收入</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="171"/>
+        <source>Remove income</source>
+        <translation>删除收入</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="172"/>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="172"/>
+        <source>Yuan per month</source>
+        <translation>每月金额（元）</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="265"/>
+        <source>Born {date}, {sex}, {age} years old</source>
+        <translation>出生日期 {date}，{sex}，{age}岁</translation>
+    </message>
+</context>
+<context>
+    <name>RecordListDialog</name>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/record_list.py" line="68"/>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/record_list.py" line="69"/>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/record_list.py" line="104"/>
+        <source>Not known</source>
+        <translation>不详</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/record_list.py" line="104"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/record_list.py" line="104"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <location filename="../../caseworker/ui/pages/settings_page.py" line="35"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+</context>
+<context>
+    <name>StageDialog</name>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="37"/>
+        <source>New application</source>
+        <translation>新建申请</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="37"/>
+        <source>Next stage</source>
+        <translation>进入下一环节</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="48"/>
+        <source>Opinion or note (printed on the forms)</source>
+        <translation>意见或说明（将打印在表格上）</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="52"/>
+        <source>Program</source>
+        <translation>救助项目</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="53"/>
+        <source>Stage</source>
+        <translation>办理环节</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="54"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="55"/>
+        <source>Done by</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="56"/>
+        <source>Opinion</source>
+        <translation>意见</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="81"/>
+        <source>Publicity from {start} to {end} (7 days)</source>
+        <translation>公示期：{start} 至 {end}（7天）</translation>
+    </message>
+</context>
+<context>
+    <name>VisitForm</name>
+    <message>
+        <location filename="../../caseworker/ui/visit_form.py" line="243"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="244"/>
+        <source>Household investigation: {name}</source>
+        <translation>入户调查：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/visit_form.py" line="246"/>
+        <source>1 Basics</source>
+        <translation>1 基本情况</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/visit_form.py" line="247"/>
+        <source>2 Housing</source>
+        <translation>2 住房</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/visit_form.py" line="248"/>
+        <source>3 Livestock</source>
+        <translation>3 牲畜</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/visit_form.py" line="249"/>
+        <source>4 Vehicles and machinery</source>
+        <translation>4 车辆与农机</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/visit_form.py" line="250"/>
+        <source>5 Income by member</source>
+        <translation>5 成员收入</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/visit_form.py" line="251"/>
+        <source>6 Expenses</source>
+        <translation>6 支出</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/visit_form.py" line="252"/>
+        <source>7 Causes of hardship</source>
+        <translation>7 致困原因</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/visit_form.py" line="253"/>
+        <source>8 Conclusion</source>
+        <translation>8 调查结论</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/visit_form.py" line="259"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/visit_form.py" line="260"/>
+        <source>Purpose</source>
+        <translation>调查目的</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/visit_form.py" line="261"/>
+        <source>Investigator 1</source>
+        <translation>调查人员一</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/visit_form.py" line="262"/>
+        <source>Investigator 2</source>
+        <translation>调查人员二</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/visit_form.py" line="265"/>
+        <source>Structure</source>
+        <translation>房屋结构</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/visit_form.py" line="266"/>
+        <source>Floor area (m²)</source>
+        <translation>住房面积（平方米）</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/visit_form.py" line="267"/>
+        <source>Condition</source>
+        <translation>房屋状况</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/visit_form.py" line="268"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="281"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/visit_form.py" line="270"/>
+        <source>Cattle</source>
+        <translation>牛</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/visit_form.py" line="270"/>
+        <source>Sheep and goats</source>
+        <translation>羊</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/visit_form.py" line="270"/>
+        <source>Pigs</source>
+        <translation>猪</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/visit_form.py" line="270"/>
+        <source>Poultry</source>
+        <translation>家禽</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/visit_form.py" line="272"/>
+        <source>Cars</source>
+        <translation>汽车</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/visit_form.py" line="273"/>
+        <source>Motorcycles</source>
+        <translation>摩托车</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/visit_form.py" line="274"/>
+        <source>Tricycles</source>
+        <translation>三轮车</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/visit_form.py" line="275"/>
+        <source>Tractors</source>
+        <translation>拖拉机</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/visit_form.py" line="276"/>
+        <source>Harvesters</source>
+        <translation>收割机</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/visit_form.py" line="277"/>
+        <source>Other property</source>
+        <translation>其他财产说明</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/visit_form.py" line="279"/>
+        <source>Large expenses this year (medical, school, disaster)</source>
+        <translation>本年度大额支出（医疗、教育、灾害等）</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/visit_form.py" line="281"/>
+        <source>Conclusion</source>
+        <translation>调查结论</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/visit_form.py" line="292"/>
+        <source>Good</source>
+        <translation>良好</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/visit_form.py" line="292"/>
+        <source>Fair</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/visit_form.py" line="292"/>
+        <source>Poor</source>
+        <translation>较差</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/visit_form.py" line="292"/>
+        <source>Dangerous (危房)</source>
+        <translation>危房</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/visit_form.py" line="301"/>
+        <source>Member</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/visit_form.py" line="301"/>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/visit_form.py" line="301"/>
+        <source>Yuan per month</source>
+        <translation>每月金额（元）</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/visit_form.py" line="303"/>
+        <source>Add income</source>
+        <translation>添加收入</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/visit_form.py" line="304"/>
+        <source>Remove income</source>
+        <translation>删除收入</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/visit_form.py" line="305"/>
+        <source>Update the members&apos; incomes from this visit</source>
+        <translation>用本次调查结果更新成员收入</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/visit_form.py" line="306"/>
+        <source>Save visit</source>
+        <translation>保存调查</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/visit_form.py" line="307"/>
+        <source>Save and sign</source>
+        <translation>保存并签字</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/visit_form.py" line="308"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="460"/>
+        <source>Discard draft</source>
+        <translation>放弃草稿</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/visit_form.py" line="309"/>
+        <source>Previous</source>
+        <translation>上一步</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/visit_form.py" line="310"/>
+        <source>Next</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/visit_form.py" line="450"/>
+        <source>Draft saved at {time}</source>
+        <translation>草稿已于 {time} 自动保存</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/visit_form.py" line="460"/>
+        <source>Throw away this unsaved visit?</source>
+        <translation>确定放弃这次未保存的入户调查吗？</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/visit_form.py" line="521"/>
+        <source>A household visit needs at least two investigators before it is signed.</source>
+        <translation>入户调查须由两名以上调查人员共同完成，才能签字确认。</translation>
+    </message>
+</context>
+</TS>

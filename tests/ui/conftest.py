@@ -1,0 +1,60 @@
+"""Fixtures for driving the real widgets on a real temporary database."""
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from caseworker.demo.generator import generate_households
+from caseworker.demo.places import demo_regions
+from caseworker.store.db import Store
+from caseworker.store.households import save_households
+from caseworker.store.workers import Worker, set_current_worker
+from caseworker.ui import ask
+from caseworker.ui.i18n import install_language
+from caseworker.ui.settings import AppSettings
+
+DEMO_DAY = date(2026, 11, 1)
+
+
+@pytest.fixture
+def county(store: Store) -> Store:
+    """The store with 60 demo households (the seed-article stories first)."""
+    save_households(store, generate_households(60, seed=11, as_of=DEMO_DAY), regions=demo_regions())
+    return store
+
+
+@pytest.fixture
+def worker(county: Store) -> Worker:
+    return set_current_worker(county, name="王建华", role="village", scope_code=None)
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> AppSettings:
+    return AppSettings(tmp_path / "settings.ini")
+
+
+@pytest.fixture(autouse=True)
+def chinese(qapp: object) -> Iterator[None]:
+    """Every UI test starts in Chinese, the default language."""
+    install_language("zh_CN")
+    yield
+    install_language("zh_CN")
+
+
+@pytest.fixture
+def answers(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The user answers "yes" to every question; the questions asked are recorded."""
+    asked: list[str] = []
+
+    def confirm(parent: object, title: str, text: str) -> bool:
+        asked.append(text)
+        return True
+
+    def warn(parent: object, title: str, text: str) -> None:
+        asked.append(text)
+
+    monkeypatch.setattr(ask, "confirm", confirm)
+    monkeypatch.setattr(ask, "warn", warn)
+    return asked

@@ -1,0 +1,107 @@
+from pytestqt.qtbot import QtBot
+
+from caseworker.domain.codes import Stage
+from caseworker.store.db import Store
+from caseworker.store.households import load_household
+from caseworker.store.search import search_households
+from caseworker.ui.household_editor import HouseholdEditor
+from caseworker.ui.pages.household_page import HouseholdPage
+from tests.ui.conftest import DEMO_DAY
+
+
+def zhang(county: Store) -> str:
+    with county.read() as conn:
+        return search_households(conn, "张学林")[0].id
+
+
+def open_page(qtbot: QtBot, county: Store) -> HouseholdPage:
+    editor = HouseholdEditor.load(county, zhang(county))
+    assert editor is not None
+    page = HouseholdPage(editor, worker="王建华", today=lambda: DEMO_DAY)
+    qtbot.addWidget(page)
+    return page
+
+
+def stored_members(county: Store, household_id: str) -> list[str]:
+    with county.read() as conn:
+        household = load_household(conn, household_id)
+    assert household is not None
+    return [m.name for m in household.members]
+
+
+def test_a_bad_id_number_is_shown_next_to_its_field_and_nothing_is_saved(
+    qtbot: QtBot, county: Store
+) -> None:
+    page = open_page(qtbot, county)
+    before = stored_members(county, page.editor.household.id)
+    dialog = page.edit_member(None)
+    assert dialog is not None
+    dialog.name.insert("张小红")  # typed through an input method
+    qtbot.keyClicks(dialog.id_number, "610423201001010021")  # check character wrong
+    dialog.relation.set_code("child")
+    dialog.save()
+    assert dialog.isVisible()
+    message = dialog.boxes["id_number"].error.text()
+    assert "610423201001010021" in message and "校验码" in message
+    assert dialog.boxes["id_number"].error.isVisible()
+    assert not dialog.boxes["name"].error.isVisible()
+    assert stored_members(county, page.editor.household.id) == before
+
+
+def test_a_good_member_is_saved_shown_and_undone(qtbot: QtBot, county: Store) -> None:
+    from caseworker.domain.idnumber import check_character
+
+    page = open_page(qtbot, county)
+    household_id = page.editor.household.id
+    dialog = page.edit_member(None)
+    assert dialog is not None
+    first17 = "61042320100101002"
+    dialog.name.insert("张小红")  # typed through an input method
+    qtbot.keyClicks(dialog.id_number, first17 + check_character(first17))
+    assert "2010-01-01" in dialog.derived.text()
+    dialog.relation.set_code("grandchild")
+    dialog.save()
+    assert not dialog.isVisible()
+    assert stored_members(county, household_id)[-1] == "张小红"
+    assert page.members.rowCount() == 6
+    page.undo_action.trigger()
+    assert "张小红" not in stored_members(county, household_id)
+    assert page.members.rowCount() == 5
+    page.redo_action.trigger()
+    assert stored_members(county, household_id)[-1] == "张小红"
+
+
+def test_an_application_moves_through_its_stages_with_history(qtbot: QtBot, county: Store) -> None:
+    page = open_page(qtbot, county)
+    dialog = page.start_application(None)
+    dialog.program.set_code("dibao")
+    dialog.accept()
+    apps = page.editor.household.applications
+    assert [a.stage for a in apps][-1] is Stage.APPLIED
+    page.applications.selectRow(len(apps) - 1)
+    step = page.next_stage()
+    assert step is not None
+    step.stage.setCurrentIndex(step.stage.findData(Stage.INVESTIGATION.value))
+    step.note.setPlainText("两人入户核查")
+    step.accept()
+    with county.read() as conn:
+        stored = load_household(conn, page.editor.household.id)
+    assert stored is not None
+    history = stored.applications[-1].history
+    assert [e.stage for e in history] == [Stage.APPLIED, Stage.INVESTIGATION]
+    assert history[-1].note == "两人入户核查" and history[-1].worker == "王建华"
+    assert page.history.rowCount() == 2
+
+
+def test_property_edits_mark_the_bad_cell(qtbot: QtBot, county: Store) -> None:
+    page = open_page(qtbot, county)
+    dialog = page.edit_assets()
+    dialog.table.item(0, 1).setText("-5")
+    dialog.save()
+    assert dialog.isVisible()
+    assert "不能为负数" in dialog.error.text()
+    dialog.table.item(0, 1).setText("70000.00")
+    dialog.save()
+    assert not dialog.isVisible()
+    assert page.editor.household.assets is not None
+    assert page.editor.household.assets[0].value_fen == 7_000_000
