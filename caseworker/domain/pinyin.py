@@ -6,8 +6,6 @@ that differ from the common reading of the character (单 Shan, 曾 Zeng, 解 Xi
 
 from functools import lru_cache
 
-from pypinyin import lazy_pinyin
-
 # Surnames whose reading differs from the character's everyday reading.
 SURNAME_READINGS = {
     "单": "shan", "曾": "zeng", "解": "xie", "区": "ou", "仇": "qiu", "朴": "piao",
@@ -20,6 +18,9 @@ SURNAME_READINGS = {
 
 @lru_cache(maxsize=20000)
 def _char_reading(ch: str) -> str:
+    # Imported on first use: pypinyin loads its dictionaries on import (0.3 s of start-up).
+    from pypinyin import lazy_pinyin
+
     reading = lazy_pinyin(ch, errors="ignore")
     return reading[0].lower() if reading else ""
 

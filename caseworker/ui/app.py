@@ -2,6 +2,7 @@
 
 import sys
 
+from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QApplication, QDialog
 
 from caseworker import __version__
@@ -40,4 +41,6 @@ def run_app(store: Store, settings: AppSettings | None = None) -> int:
     window = MainWindow(store, worker, settings)
     window.show()
     window.offer_drafts_when_shown()
-    return int(app.exec())
+    status = int(app.exec())
+    QThreadPool.globalInstance().waitForDone()  # let background work finish its writes
+    return status

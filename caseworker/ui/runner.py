@@ -60,13 +60,20 @@ class Task(QRunnable, Generic[T]):
         try:
             result = self._work(self.progress)
         except Cancelled:
-            self.signals.cancelled.emit()
+            self._emit(self.signals.cancelled)
         except Exception as exc:  # delivered to the GUI thread, shown to the user there
-            self.signals.failed.emit(exc)
+            self._emit(self.signals.failed, exc)
         else:
-            self.signals.succeeded.emit(result)
+            self._emit(self.signals.succeeded, result)
         finally:
-            self.signals.finished.emit()
+            self._emit(self.signals.finished)
+
+    @staticmethod
+    def _emit(signal: Any, *args: Any) -> None:
+        try:
+            signal.emit(*args)
+        except RuntimeError:
+            pass  # the window that asked has closed meanwhile: nobody to tell
 
     def cancel(self) -> None:
         self.progress.cancel()

@@ -5,7 +5,17 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlmodel import SQLModel
 
-from caseworker.store.db import current_revision, head_revision, is_managed_name, open_store
+from caseworker.store.db import (
+    SCHEMA_HEAD,
+    current_revision,
+    head_revision,
+    is_managed_name,
+    open_store,
+)
+
+
+def test_the_known_head_is_the_newest_migration_script() -> None:
+    assert SCHEMA_HEAD == head_revision()
 
 
 def test_a_new_file_is_migrated_to_head_without_a_backup(tmp_path: Path) -> None:
