@@ -5,6 +5,7 @@ The function receives a ``Progress`` to report ``(done, total)`` and to check wh
 user pressed cancel; domain code stays free of Qt (it only sees a callable and a flag).
 """
 
+import contextlib
 import threading
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
@@ -70,10 +71,9 @@ class Task(QRunnable, Generic[T]):
 
     @staticmethod
     def _emit(signal: Any, *args: Any) -> None:
-        try:
+        # RuntimeError: the window that asked has closed meanwhile, nobody to tell.
+        with contextlib.suppress(RuntimeError):
             signal.emit(*args)
-        except RuntimeError:
-            pass  # the window that asked has closed meanwhile: nobody to tell
 
     def cancel(self) -> None:
         self.progress.cancel()

@@ -842,6 +842,29 @@
     </message>
 </context>
 <context>
+    <name>SignatureDialog</name>
+    <message>
+        <location filename="../../caseworker/ui/widgets/signature_pad.py" line="149"/>
+        <source>Signature</source>
+        <translation>签字</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/signature_pad.py" line="153"/>
+        <source>{signer}, please sign below for: {document}</source>
+        <translation>请{signer}在下方签字确认：{document}</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/signature_pad.py" line="158"/>
+        <source>Clear</source>
+        <translation>清除重签</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/signature_pad.py" line="163"/>
+        <source>Confirm signature</source>
+        <translation>确认签字</translation>
+    </message>
+</context>
+<context>
     <name>StageDialog</name>
     <message>
         <location filename="../../caseworker/ui/dialogs/application.py" line="37"/>

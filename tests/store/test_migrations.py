@@ -15,7 +15,7 @@ from caseworker.store.db import (
 
 
 def test_the_known_head_is_the_newest_migration_script() -> None:
-    assert SCHEMA_HEAD == head_revision()
+    assert head_revision() == SCHEMA_HEAD
 
 
 def test_a_new_file_is_migrated_to_head_without_a_backup(tmp_path: Path) -> None:

@@ -61,3 +61,27 @@ def test_the_household_model_passes_the_qt_model_tester(qtbot: QtBot, county: St
     model.set_query(HouseholdQuery(text="zxl"))
     model.set_query(HouseholdQuery(text="no such person"))
     assert tester is not None and model.rowCount() == 0
+
+
+def test_a_signature_drawn_with_the_mouse_becomes_a_png(qtbot: QtBot) -> None:
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtGui import QImage
+
+    from caseworker.ui.widgets.signature_pad import SignatureDialog
+
+    dialog = SignatureDialog("张学林", "家庭经济状况核对授权书")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
+    assert not ok.isEnabled()  # nothing signed yet
+    pad = dialog.pad
+    qtbot.mousePress(pad, Qt.MouseButton.LeftButton, pos=QPoint(40, 100))
+    for x in range(50, 300, 10):
+        qtbot.mouseMove(pad, QPoint(x, 100 + (x % 30)))
+    qtbot.mouseRelease(pad, Qt.MouseButton.LeftButton, pos=QPoint(300, 110))
+    assert ok.isEnabled()
+    ok.click()
+    assert dialog.png is not None and dialog.png.startswith(b"\x89PNG")
+    image = QImage.fromData(dialog.png)
+    inked = sum(1 for x in range(40, 300, 2) if image.pixelColor(x, 100 + (x % 30)).blue() < 200)
+    assert inked > 20

@@ -54,7 +54,7 @@ class SignaturePad(QWidget):
         data = QByteArray()
         buffer = QBuffer(data)
         buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        self._image.save(buffer, "PNG")
+        self._image.save(buffer, "PNG")  # type: ignore[call-overload]  # the stubs say bytes; str works
         buffer.close()
         return bytes(data.data())
 
