@@ -7,12 +7,12 @@ it, so an upgrade can never cost a specialist their records.
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, Engine, create_engine, event, inspect, select, text
+from sqlalchemy import URL, Connection, Engine, create_engine, event, inspect, select, text
 
 from caseworker.store.tables import SETTING, new_id
 
@@ -48,9 +48,20 @@ def _begin(conn: Connection) -> None:
     conn.exec_driver_sql("BEGIN")
 
 
-def make_engine(path: Path) -> Engine:
-    """An engine on the SQLite file at ``path`` with the store's connection settings."""
-    engine = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False})
+def sqlcipher_key(key: bytes) -> str:
+    """SQLCipher's spelling of a raw 256-bit key (no passphrase derivation of its own:
+    the key already comes from Argon2id)."""
+    return f"x'{key.hex()}'"
+
+
+def make_engine(path: Path, key: bytes | None = None) -> Engine:
+    """An engine on the SQLite file at ``path`` with the store's connection settings;
+    SQLCipher-encrypted with ``key`` when one is given."""
+    if key is None:
+        url = URL.create("sqlite", database=str(path))
+    else:
+        url = URL.create("sqlite+pysqlcipher", password=sqlcipher_key(key), database=str(path))
+    engine = create_engine(url, connect_args={"check_same_thread": False})
     event.listen(engine, "connect", _set_pragmas)
     event.listen(engine, "begin", _begin)
     return engine
@@ -88,11 +99,23 @@ def current_revision(engine: Engine) -> str | None:
         return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
-def backup_file(path: Path, destination: Path) -> None:
-    """Copy a live SQLite database consistently (online backup API, WAL included)."""
-    source = sqlite3.connect(path)
+def connect_raw(path: Path, key: bytes | None = None) -> Any:
+    """A plain DB-API connection (sqlite3, or sqlcipher3 keyed with ``key``)."""
+    if key is None:
+        return sqlite3.connect(path)
+    import sqlcipher3
+
+    conn = sqlcipher3.connect(str(path))
+    conn.execute(f'PRAGMA key = "{sqlcipher_key(key)}"')
+    return conn
+
+
+def backup_file(path: Path, destination: Path, key: bytes | None = None) -> None:
+    """Copy a live database consistently (online backup API, WAL included); an encrypted
+    database gives an encrypted copy under the same key."""
+    source = connect_raw(path, key)
     try:
-        target = sqlite3.connect(destination)
+        target = connect_raw(destination, key)
         try:
             source.backup(target)
         finally:
@@ -102,7 +125,12 @@ def backup_file(path: Path, destination: Path) -> None:
 
 
 def migrate(
-    engine: Engine, path: Path, *, revision: str = "head", existed: bool = True
+    engine: Engine,
+    path: Path,
+    *,
+    revision: str = "head",
+    existed: bool = True,
+    key: bytes | None = None,
 ) -> Path | None:
     """Bring the database to ``revision``; return the backup made first, if any.
 
@@ -118,7 +146,7 @@ def migrate(
     if existed:
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         backup = path.with_name(f"{path.name}.before-{current or 'schema'}-{stamp}.bak")
-        backup_file(path, backup)
+        backup_file(path, backup, key)
     config = alembic_config()
     with engine.begin() as conn:
         config.attributes["connection"] = conn
@@ -134,6 +162,11 @@ class Store:
     engine: Engine
     device_id: str
     migration_backup: Path | None = None
+    key: bytes | None = field(default=None, repr=False)
+
+    @property
+    def encrypted(self) -> bool:
+        return self.key is not None
 
     @contextmanager
     def begin(self) -> Iterator[Connection]:
@@ -165,16 +198,20 @@ def write_setting(conn: Connection, key: str, value: str) -> None:
     conn.execute(SETTING.insert().values(key=key, value=value))
 
 
-def open_store(path: Path, *, revision: str = "head") -> Store:
-    """Open (creating if needed) the store at ``path`` and migrate it to ``revision``."""
+def open_store(path: Path, *, revision: str = "head", key: bytes | None = None) -> Store:
+    """Open (creating if needed) the store at ``path`` and migrate it to ``revision``.
+
+    ``key`` opens an encrypted store (see ``caseworker.security``); without it the file is
+    plain SQLite (tests, benchmarks, and the demo before a password is set).
+    """
     path = Path(path)
     if path.exists() and path.is_dir():
         raise StoreError(f"数据库路径是一个文件夹 / the database path is a folder: {path}")
     path.parent.mkdir(parents=True, exist_ok=True)
     existed = path.exists() and path.stat().st_size > 0
-    engine = make_engine(path)
+    engine = make_engine(path, key)
     try:
-        backup = migrate(engine, path, revision=revision, existed=existed)
+        backup = migrate(engine, path, revision=revision, existed=existed, key=key)
     except Exception as exc:
         engine.dispose()
         if isinstance(exc, sqlite3.DatabaseError) or "file is not a database" in str(exc):
@@ -189,4 +226,4 @@ def open_store(path: Path, *, revision: str = "head") -> Store:
         if device_id is None:
             device_id = new_id()
             write_setting(conn, "device_id", device_id)
-    return Store(path=path, engine=engine, device_id=device_id, migration_backup=backup)
+    return Store(path=path, engine=engine, device_id=device_id, migration_backup=backup, key=key)
