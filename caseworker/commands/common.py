@@ -1,11 +1,15 @@
 """What the sub-commands share: the ``--db`` option, opening the store, reporting errors."""
 
 import argparse
+import getpass
+import os
 import sys
 from pathlib import Path
 
 from caseworker.config import default_db_path
 from caseworker.domain.validation import ValidationFailed
+from caseworker.security.keys import WrongPassword
+from caseworker.security.signin import LockedOut, SignInWorker, is_encrypted, sign_in, workers_on
 from caseworker.store.db import Store, open_store
 
 EXIT_OK = 0
@@ -34,9 +38,68 @@ def add_db_option(parser: argparse.ArgumentParser, *, suppress_default: bool = T
     )
 
 
+PASSWORD_ENV = "CASEWORKER_PASSWORD"
+WORKER_ENV = "CASEWORKER_WORKER"
+
+
+def db_path(args: argparse.Namespace) -> Path:
+    """The store file named by ``--db``, or the default one."""
+    path: Path = args.db or default_db_path()
+    return path
+
+
+def ask_secret(prompt: str, env: str) -> str:
+    """A password from the environment variable ``env``, or typed at a terminal."""
+    value = os.environ.get(env)
+    if value is not None:
+        return value
+    if not sys.stdin.isatty():
+        raise CommandError(
+            f"需要密码：请在终端运行，或设置环境变量 {env}",
+            f"a password is needed: run at a terminal or set {env}",
+        )
+    return getpass.getpass(prompt)
+
+
+def choose_worker(path: Path) -> SignInWorker:
+    """Who signs in: the only worker, or the one named in CASEWORKER_WORKER."""
+    workers = workers_on(path)
+    wanted = os.environ.get(WORKER_ENV)
+    if wanted:
+        for worker in workers:
+            if wanted in (worker.name, worker.id):
+                return worker
+        raise CommandError(f"本机没有工作人员“{wanted}”", f"no worker '{wanted}' on this laptop")
+    if len(workers) == 1:
+        return workers[0]
+    names = "、".join(w.name for w in workers)
+    raise CommandError(
+        f"本机有多名工作人员（{names}），请用环境变量 {WORKER_ENV} 指定",
+        f"several workers use this laptop ({names}); name one in {WORKER_ENV}",
+    )
+
+
+def unlock(path: Path) -> bytes:
+    """The data key of an encrypted store, after the worker's password."""
+    worker = choose_worker(path)
+    password = ask_secret(f"{worker.name} 的密码 / password: ", PASSWORD_ENV)
+    try:
+        return sign_in(path, worker.id, password)
+    except WrongPassword as exc:
+        raise CommandError("密码不正确", "wrong password") from exc
+    except LockedOut as exc:
+        raise CommandError(
+            f"密码错误次数过多，请{exc.seconds}秒后再试",
+            f"too many wrong passwords; try again in {exc.seconds} seconds",
+        ) from exc
+
+
 def store_from(args: argparse.Namespace) -> Store:
-    """Open the store named by ``--db`` (or the default one)."""
-    return open_store(args.db or default_db_path())
+    """Open the store named by ``--db`` (or the default one), unlocking it if encrypted."""
+    path = db_path(args)
+    if is_encrypted(path):
+        return open_store(path, key=unlock(path))
+    return open_store(path)
 
 
 def report_error(error: Exception) -> None:
