@@ -2,15 +2,11 @@
 
 import argparse
 
-from caseworker.commands.common import store_from
+from caseworker.commands.common import db_path
 
 
 def run_gui(args: argparse.Namespace) -> int:
-    """Open the store, then hand over to the Qt application."""
+    """Hand over to the Qt application, which signs the worker in."""
     from caseworker.ui.app import run_app  # Qt is only imported when the GUI starts
 
-    store = store_from(args)
-    try:
-        return run_app(store)
-    finally:
-        store.close()
+    return run_app(db_path(args))

@@ -1,16 +1,20 @@
-"""Starting the desktop app: fonts, language, the worker, the main window."""
+"""Starting the desktop app: fonts, language, sign-in (or first set-up), the main window."""
 
 import sys
+from pathlib import Path
 
-from PySide6.QtCore import QThreadPool
+from PySide6.QtCore import QCoreApplication, QThreadPool
 from PySide6.QtWidgets import QApplication, QDialog
 
 from caseworker import __version__
-from caseworker.store.db import Store
-from caseworker.store.workers import current_worker
+from caseworker.security.signin import is_encrypted, set_up
+from caseworker.store.db import Store, open_store
+from caseworker.store.workers import Worker, current_worker
 from caseworker.ui.dialogs.first_run import FirstRunDialog
+from caseworker.ui.dialogs.signin import NewPasswordDialog, RecoveryCodeDialog, SignInDialog
 from caseworker.ui.fonts import register_bundled_fonts
 from caseworker.ui.i18n import install_language
+from caseworker.ui.idle_lock import IdleLock
 from caseworker.ui.main_window import MainWindow
 from caseworker.ui.settings import AppSettings
 
@@ -28,19 +32,57 @@ def create_app(settings: AppSettings) -> QApplication:
     return app
 
 
-def run_app(store: Store, settings: AppSettings | None = None) -> int:
-    """Run the desktop app on an open store until the window closes; the exit status."""
-    settings = settings or AppSettings()
-    app = create_app(settings)
+def _first_set_up(path: Path) -> tuple[Store, Worker] | None:
+    """A store without a password: choose the worker if needed, then set a password, which
+    encrypts the records already there (a backup is made first)."""
+    store = open_store(path)
     worker = current_worker(store)
     if worker is None:
         dialog = FirstRunDialog(store)
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.worker is None:
-            return 0
+            store.close()
+            return None
         worker = dialog.worker
+    store.close()
+    ask = NewPasswordDialog(
+        QCoreApplication.translate("App", "Set the password that protects this laptop's records.")
+    )
+    if ask.exec() != QDialog.DialogCode.Accepted or ask.password is None:
+        return None
+    key, code = set_up(path, worker_id=worker.id, worker_name=worker.name, password=ask.password)
+    if code:
+        RecoveryCodeDialog(code).exec()
+    return open_store(path, key=key), worker
+
+
+def _sign_in(path: Path) -> tuple[Store, Worker] | None:
+    dialog = SignInDialog(path)
+    if dialog.exec() != QDialog.DialogCode.Accepted or dialog.key is None:
+        return None
+    store = open_store(path, key=dialog.key)
+    worker = current_worker(store)
+    assert worker is not None
+    return store, worker
+
+
+def run_app(path: Path, settings: AppSettings | None = None) -> int:
+    """Run the desktop app on the store at ``path`` until the window closes."""
+    settings = settings or AppSettings()
+    app = create_app(settings)
+    opened = _sign_in(path) if is_encrypted(path) else _first_set_up(path)
+    if opened is None:
+        return 0
+    store, worker = opened
     window = MainWindow(store, worker, settings)
+
+    idle = IdleLock(window.lock)
+    window.unlocked.connect(idle.unlocked)
+    app.installEventFilter(idle)
+    idle.start()
     window.show()
     window.offer_drafts_when_shown()
-    status = int(app.exec())
-    QThreadPool.globalInstance().waitForDone()  # let background work finish its writes
-    return status
+    try:
+        return int(app.exec())
+    finally:
+        QThreadPool.globalInstance().waitForDone()  # let background work finish its writes
+        store.close()

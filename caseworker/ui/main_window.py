@@ -4,9 +4,10 @@ other centres; visit forms; and the offer to continue unsaved drafts at start.""
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -19,6 +20,7 @@ from caseworker.store.db import Store
 from caseworker.store.drafts import list_drafts
 from caseworker.store.workers import Worker
 from caseworker.ui import ask
+from caseworker.ui.dialogs.signin import SignInDialog
 from caseworker.ui.household_editor import HouseholdEditor
 from caseworker.ui.labels import label
 from caseworker.ui.pages.dashboard_page import DashboardPage
@@ -32,6 +34,8 @@ HOME, HOUSEHOLDS, HOUSEHOLD, SETTINGS = range(4)
 
 
 class MainWindow(QMainWindow):
+    unlocked = Signal()
+
     def __init__(
         self,
         store: Store,
@@ -46,6 +50,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.today = today
         self.visit_forms: list[VisitForm] = []
+        self.lock_dialog: QDialog | None = None  # the sign-in shown while idle-locked
         self.nav = QListWidget()
         self.nav.setFixedWidth(150)
         self.pages = QStackedWidget()
@@ -59,7 +64,7 @@ class MainWindow(QMainWindow):
             self.pages.addWidget(page)
         for _ in range(self.pages.count()):
             self.nav.addItem("")
-        body = QWidget()
+        body = self.body = QWidget()
         layout = QHBoxLayout(body)
         layout.addWidget(self.nav)
         layout.addWidget(self.pages)
@@ -119,6 +124,23 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(HOUSEHOLD)
         self.pages.setCurrentIndex(HOUSEHOLD)
         return page
+
+    # locking -------------------------------------------------------------------------------
+    def lock(self) -> SignInDialog:
+        """Cover the records until the same worker signs in again (after idle minutes)."""
+        self.body.hide()
+        dialog = SignInDialog(self.store.path, locked_worker=self.worker.id)
+        dialog.rejected.connect(dialog.open)  # the only way back is the password
+
+        def unlock() -> None:
+            self.body.show()
+            self.lock_dialog = None
+            self.unlocked.emit()
+
+        dialog.accepted.connect(unlock)
+        self.lock_dialog = dialog
+        dialog.open()
+        return dialog
 
     # visits and drafts ----------------------------------------------------------------------
     def new_visit(self, household_id: str) -> VisitForm:

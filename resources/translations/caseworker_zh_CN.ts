@@ -2,6 +2,14 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>App</name>
+    <message>
+        <location filename="../../caseworker/ui/app.py" line="48"/>
+        <source>Set the password that protects this laptop&apos;s records.</source>
+        <translation>请设置密码。本机上的所有救助对象信息将用此密码加密保护。</translation>
+    </message>
+</context>
+<context>
     <name>DashboardPage</name>
     <message>
         <location filename="../../caseworker/ui/pages/dashboard_page.py" line="110"/>
@@ -622,47 +630,47 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="87"/>
+        <location filename="../../caseworker/ui/main_window.py" line="92"/>
         <source>Caseworker - social assistance</source>
         <translation>社会救助专干助手</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="89"/>
+        <location filename="../../caseworker/ui/main_window.py" line="94"/>
         <source>Home</source>
         <translation>首页</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="89"/>
+        <location filename="../../caseworker/ui/main_window.py" line="94"/>
         <source>Households</source>
         <translation>家庭</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="89"/>
+        <location filename="../../caseworker/ui/main_window.py" line="94"/>
         <source>Household</source>
         <translation>家庭详情</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="89"/>
+        <location filename="../../caseworker/ui/main_window.py" line="94"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="92"/>
+        <location filename="../../caseworker/ui/main_window.py" line="97"/>
         <source>Open a household from the list.</source>
         <translation>请从家庭列表中打开一户。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="142"/>
+        <location filename="../../caseworker/ui/main_window.py" line="164"/>
         <source>Visit saved.</source>
         <translation>入户调查已保存。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="150"/>
+        <location filename="../../caseworker/ui/main_window.py" line="172"/>
         <source>{n} household visit(s) were not saved. Continue them now?</source>
         <translation>有 {n} 次入户调查尚未保存，现在继续填写吗？</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="151"/>
+        <location filename="../../caseworker/ui/main_window.py" line="173"/>
         <source>Unsaved visits</source>
         <translation>未保存的入户调查</translation>
     </message>
@@ -806,6 +814,34 @@
     </message>
 </context>
 <context>
+    <name>NewPasswordDialog</name>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/signin.py" line="105"/>
+        <source>Set a password</source>
+        <translation>设置密码</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/signin.py" line="113"/>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/signin.py" line="114"/>
+        <source>Again</source>
+        <translation>再次输入</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/signin.py" line="129"/>
+        <source>A password needs at least {n} characters.</source>
+        <translation>密码至少需要{n}位。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/signin.py" line="132"/>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
     <name>RecordListDialog</name>
     <message>
         <location filename="../../caseworker/ui/dialogs/record_list.py" line="68"/>
@@ -834,11 +870,63 @@
     </message>
 </context>
 <context>
+    <name>RecoveryCodeDialog</name>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/signin.py" line="143"/>
+        <source>Recovery code</source>
+        <translation>恢复码</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/signin.py" line="146"/>
+        <source>Write down or print this recovery code and give it to the county civil affairs bureau. If the password is forgotten, only this code opens the records again. It is shown only now.</source>
+        <translation>请抄写或打印此恢复码，交县民政局保管。忘记密码时，只有凭此恢复码才能重新打开本机数据。恢复码只显示这一次。</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <location filename="../../caseworker/ui/pages/settings_page.py" line="35"/>
         <source>Language</source>
         <translation>语言</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/signin.py" line="34"/>
+        <location filename="../../caseworker/ui/dialogs/signin.py" line="45"/>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/signin.py" line="47"/>
+        <source>Worker</source>
+        <translation>工作人员</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/signin.py" line="48"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/signin.py" line="50"/>
+        <source>Caseworker: the records on this laptop are encrypted.</source>
+        <translation>社会救助专干助手：本机数据已加密，请登录。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/signin.py" line="69"/>
+        <source>Wrong password.</source>
+        <translation>密码不正确。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/signin.py" line="76"/>
+        <source>The key file cannot be read: {error}</source>
+        <translation>无法读取密钥文件：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/signin.py" line="96"/>
+        <source>Too many wrong passwords. Try again in {n} seconds.</source>
+        <translation>密码错误次数过多，请{n}秒后再试。</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,160 @@
+"""Signing in: the worker's password opens the encrypted store; after several wrong
+passwords the dialog waits (never deletes anything). Also: setting the first password, and
+the recovery code shown once."""
+
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from caseworker.security.keys import MIN_PASSWORD_LENGTH, KeyFileError, WrongPassword
+from caseworker.security.signin import LockedOut, sign_in, workers_on
+from caseworker.ui.widgets.fields import ErrorLabel
+
+
+class SignInDialog(QDialog):
+    """Ask for a worker's password; ``key`` holds the data key once accepted."""
+
+    def __init__(
+        self, db_path: Path, *, locked_worker: str | None = None, parent: QWidget | None = None
+    ):
+        super().__init__(parent)
+        self.db_path = db_path
+        self.key: bytes | None = None
+        self.setWindowTitle(self.tr("Sign in"))
+        self.worker = QComboBox()
+        for w in workers_on(db_path):
+            self.worker.addItem(w.name, w.id)
+        if locked_worker is not None:  # unlocking after idle: the same worker
+            self.worker.setCurrentIndex(max(self.worker.findData(locked_worker), 0))
+            self.worker.setEnabled(False)
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.message = ErrorLabel()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Sign in"))
+        form = QFormLayout()
+        form.addRow(self.tr("Worker"), self.worker)
+        form.addRow(self.tr("Password"), self.password)
+        layout = QVBoxLayout(self)
+        title = QLabel(self.tr("Caseworker: the records on this laptop are encrypted."))
+        title.setWordWrap(True)
+        layout.addWidget(title)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        self.buttons.accepted.connect(self.try_sign_in)
+        self.password.returnPressed.connect(self.try_sign_in)
+        self._countdown = QTimer(self, interval=1000)
+        self._countdown.timeout.connect(self._tick)
+        self._wait = 0
+
+    def try_sign_in(self) -> None:
+        if self._wait > 0:
+            return
+        try:
+            self.key = sign_in(self.db_path, self.worker.currentData(), self.password.text())
+        except WrongPassword:
+            self.password.clear()
+            self.message.show_message(self.tr("Wrong password."))
+            return
+        except LockedOut as locked:
+            self._lock_for(locked.seconds)
+            return
+        except KeyFileError as exc:
+            self.message.show_message(
+                self.tr("The key file cannot be read: {error}").format(error=exc)
+            )
+            return
+        self.accept()
+
+    def _lock_for(self, seconds: int) -> None:
+        self._wait = seconds
+        self.password.setEnabled(False)
+        self._countdown.start()
+        self._tick(advance=False)
+
+    def _tick(self, advance: bool = True) -> None:
+        if advance:
+            self._wait -= 1
+        if self._wait <= 0:
+            self._countdown.stop()
+            self.password.setEnabled(True)
+            self.message.show_message("")
+            return
+        self.message.show_message(
+            self.tr("Too many wrong passwords. Try again in {n} seconds.").format(n=self._wait)
+        )
+
+
+class NewPasswordDialog(QDialog):
+    """Choose a password (typed twice); ``password`` holds it once accepted."""
+
+    def __init__(self, intro: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Set a password"))
+        self.password: str | None = None
+        self.first = QLineEdit()
+        self.second = QLineEdit()
+        for line in (self.first, self.second):
+            line.setEchoMode(QLineEdit.EchoMode.Password)
+        self.message = ErrorLabel()
+        form = QFormLayout()
+        form.addRow(self.tr("New password"), self.first)
+        form.addRow(self.tr("Again"), self.second)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
+        text = QLabel(intro)
+        text.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(text)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+        buttons.accepted.connect(self.check)
+
+    def check(self) -> None:
+        first = self.first.text()
+        if len(first) < MIN_PASSWORD_LENGTH:
+            self.message.show_message(
+                self.tr("A password needs at least {n} characters.").format(n=MIN_PASSWORD_LENGTH)
+            )
+        elif first != self.second.text():
+            self.message.show_message(self.tr("The two passwords differ."))
+        else:
+            self.password = first
+            self.accept()
+
+
+class RecoveryCodeDialog(QDialog):
+    """Show the recovery code once, to print and give to the county civil affairs bureau."""
+
+    def __init__(self, code: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Recovery code"))
+        text = QLabel(
+            self.tr(
+                "Write down or print this recovery code and give it to the county civil affairs "
+                "bureau. If the password is forgotten, only this code opens the records again. "
+                "It is shown only now."
+            )
+        )
+        text.setWordWrap(True)
+        shown = QPlainTextEdit(code)
+        shown.setReadOnly(True)
+        shown.setMaximumHeight(70)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
+        layout = QVBoxLayout(self)
+        layout.addWidget(text)
+        layout.addWidget(shown)
+        layout.addWidget(buttons)
+        buttons.accepted.connect(self.accept)

@@ -1,0 +1,68 @@
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from caseworker.security.signin import set_up
+from caseworker.store.db import Store, open_store
+from caseworker.store.workers import Worker
+from caseworker.ui.dialogs.signin import SignInDialog
+from caseworker.ui.idle_lock import IdleLock
+from caseworker.ui.main_window import MainWindow
+from caseworker.ui.settings import AppSettings
+
+PASSWORD = "zhongjie-2026"
+
+
+def locked_store(county: Store, worker: Worker) -> tuple[Path, bytes]:
+    path = county.path
+    county.close()
+    key, _ = set_up(path, worker_id=worker.id, worker_name=worker.name, password=PASSWORD)
+    return path, key
+
+
+def test_signing_in_opens_the_encrypted_store_and_a_wrong_password_does_not(
+    qtbot: QtBot, county: Store, worker: Worker
+) -> None:
+    path, key = locked_store(county, worker)
+    dialog = SignInDialog(path)
+    qtbot.addWidget(dialog)
+    assert dialog.worker.currentText() == "王建华"
+    qtbot.keyClicks(dialog.password, "not-the-password")
+    dialog.try_sign_in()
+    assert dialog.key is None and dialog.message.text() == "密码不正确。"
+    assert dialog.password.text() == ""
+    qtbot.keyClicks(dialog.password, PASSWORD)
+    dialog.try_sign_in()
+    assert dialog.key == key
+
+
+def test_repeated_wrong_passwords_make_the_dialog_wait(qtbot: QtBot, county: Store, worker: Worker) -> None:
+    path, _ = locked_store(county, worker)
+    dialog = SignInDialog(path)
+    qtbot.addWidget(dialog)
+    for _ in range(6):
+        dialog.password.setText("wrong-wrong")
+        dialog.try_sign_in()
+    assert not dialog.password.isEnabled()
+    assert "秒后再试" in dialog.message.text()
+
+
+def test_idle_minutes_lock_the_window_until_the_password_is_given(
+    qtbot: QtBot, county: Store, worker: Worker, settings: AppSettings
+) -> None:
+    path, key = locked_store(county, worker)
+    store = open_store(path, key=key)
+    window = MainWindow(store, worker, settings)
+    qtbot.addWidget(window)
+    window.show()
+    idle = IdleLock(window.lock, minutes=0.001)  # 60 ms
+    window.unlocked.connect(idle.unlocked)
+    idle.start()
+    qtbot.waitUntil(lambda: window.lock_dialog is not None, timeout=2000)
+    assert not window.body.isVisible()
+    dialog = window.lock_dialog
+    assert dialog is not None and not dialog.worker.isEnabled()
+    dialog.password.setText(PASSWORD)
+    dialog.try_sign_in()
+    assert window.body.isVisible() and not idle.locked
+    store.close()
