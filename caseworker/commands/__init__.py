@@ -2,6 +2,6 @@
 
 from types import ModuleType
 
-from caseworker.commands import demo, export, import_, password, search
+from caseworker.commands import backup, demo, export, import_, password, search
 
-COMMANDS: list[ModuleType] = [demo, import_, export, search, password]
+COMMANDS: list[ModuleType] = [demo, import_, export, search, password, backup]

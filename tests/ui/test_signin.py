@@ -36,7 +36,9 @@ def test_signing_in_opens_the_encrypted_store_and_a_wrong_password_does_not(
     assert dialog.key == key
 
 
-def test_repeated_wrong_passwords_make_the_dialog_wait(qtbot: QtBot, county: Store, worker: Worker) -> None:
+def test_repeated_wrong_passwords_make_the_dialog_wait(
+    qtbot: QtBot, county: Store, worker: Worker
+) -> None:
     path, _ = locked_store(county, worker)
     dialog = SignInDialog(path)
     qtbot.addWidget(dialog)
