@@ -14,8 +14,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from caseworker.security.keys import new_data_key  # noqa: E402
-from tests.security.crash_harness import prepare, run_trial  # noqa: E402
+from caseworker.security.keys import new_data_key
+from tests.security.crash_harness import prepare, run_trial
 
 
 def main() -> int:
@@ -31,9 +31,8 @@ def main() -> int:
         start = time.perf_counter()
         trial = run_trial(path, args.kills, key=key, seed=args.seed)
         elapsed = time.perf_counter() - start
-    print(
-        f"kills:             {trial.kills} ({'encrypted' if key else 'plain'} store, {elapsed:.0f} s)"
-    )
+    kind = "encrypted" if key else "plain"
+    print(f"kills:             {trial.kills} ({kind} store, {elapsed:.0f} s)")
     print(f"commits reported:  {trial.committed}")
     print(f"corrupt:           {trial.corrupt}")
     print(f"lost edits:        {trial.lost}")
