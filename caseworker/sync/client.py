@@ -19,7 +19,7 @@ from caseworker.store.regions import regions_with_ancestors
 from caseworker.store.tables import OUTBOX, SYNC_CONFLICT
 from caseworker.sync import outbox
 from caseworker.sync.answers import record_answers
-from caseworker.sync.local_apply import CURSOR, POLICY_CURSOR, apply_page
+from caseworker.sync.local_apply import CURSOR, POLICY_CURSOR, apply_page, retry_held
 from caseworker.sync.outbox import Frozen
 from caseworker.sync.receipts import ACCEPTED, receipt_hash
 from caseworker.sync.schemas import PROTOCOL, EnrollResponse, PullResponse, PushResponse
@@ -207,6 +207,8 @@ def _send_resolutions(store: Store, conn: Connection) -> None:
 def _pull(
     store: Store, conn: Connection, report: SyncReport, page_size: int, tick: Callable[[], None]
 ) -> None:
+    with store.begin() as db:
+        retry_held(db)
     while True:
         params = {
             "after": int(store.setting(CURSOR) or 0),

@@ -14,7 +14,7 @@ from caseworker.domain.codes import RegionLevel
 from caseworker.domain.regions import Region
 from caseworker.store.db import write_setting
 from caseworker.store.regions import add_regions
-from caseworker.store.tables import POLICY_PACK, SYNC_CONFLICT, utcnow
+from caseworker.store.tables import POLICY_PACK, SETTING, SYNC_CONFLICT, utcnow
 from caseworker.sync.answers import save_conflicts
 from caseworker.sync.local_rows import (
     WireRows,
@@ -109,13 +109,36 @@ def _note_refused(conn: Connection, bundle: HouseholdBundle, exc: Exception) -> 
             "household_id": bundle.id,
             "table_name": "household",
             "row_id": bundle.id,
-            "field": "__household__",
-            "kept_value": None,
+            "field": HELD,
+            "kept_value": bundle.seq,
             "other_value": str(exc.__cause__ or exc)[:500],
             "other_device": "",
             "created_at": utcnow(),
             "resolution_sent": True,
         },
+    )
+
+
+HELD = "__household__"
+
+
+def retry_held(conn: Connection) -> None:
+    """Households that could not be stored before are fetched again: move the cursor back
+    to the first of them (the others on the way are applied again, which changes nothing)."""
+    held = conn.execute(
+        select(SYNC_CONFLICT.c.id, SYNC_CONFLICT.c.kept_value).where(
+            SYNC_CONFLICT.c.field == HELD, SYNC_CONFLICT.c.resolved_at.is_(None)
+        )
+    ).all()
+    if not held:
+        return
+    first = min(int(row.kept_value) for row in held)
+    cursor = conn.execute(select(SETTING.c.value).where(SETTING.c.key == CURSOR)).scalar()
+    write_setting(conn, CURSOR, str(min(int(cursor or 0), first - 1)))
+    conn.execute(
+        update(SYNC_CONFLICT)
+        .where(SYNC_CONFLICT.c.id.in_([row.id for row in held]))
+        .values(resolved_at=utcnow())
     )
 
 
