@@ -62,7 +62,7 @@ class Connection:
             return
         stream = response.extensions.get("network_stream")
         ssl_object = stream.get_extra_info("ssl_object") if stream is not None else None
-        der = ssl_object.getpeercert(binary_form=True) if ssl_object is not None else None
+        der = ssl_object.getpeercert(True) if ssl_object is not None else None
         if der is None or fingerprint(der) != self.pin:
             raise SyncError(
                 "服务器证书与注册时记录的不一致，已停止同步",
