@@ -9,9 +9,10 @@ record until someone resolves it. A refused change is quarantined with the reaso
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Connection, select, update
+from sqlalchemy import Connection, bindparam, select, update
 
-from caseworker.store.tables import OUTBOX, SYNC_CONFLICT, utcnow
+from caseworker.store.bulk import bulk_insert
+from caseworker.store.tables import OUTBOX, SYNC_BASE, SYNC_CONFLICT, utcnow
 from caseworker.sync.local_rows import (
     read_bases,
     read_rows,
@@ -56,28 +57,53 @@ def _apply_accepted(base: dict[str, Any], payload: dict[str, Any]) -> None:
 
 
 def record_answers(
-    conn: Connection, sent: Sequence[Frozen], results: dict[int, RecordResult], device_id: str
+    conn: Connection, sent: Sequence[Frozen], results: dict[int, RecordResult]
 ) -> None:
     """Store the answers to ``sent`` (those without an answer stay ``sent``)."""
     now = utcnow()
     answered = [f for f in sent if f.seq in results]
-    ids = sorted({f.household_id for f in answered})
-    bases, locals_ = read_bases(conn, ids), read_rows(conn, ids)
-    reached: list[str] = []
-    touched: set[str] = set()
-    for f in answered:
-        result = results[f.seq]
-        conn.execute(
-            update(OUTBOX)
-            .where(OUTBOX.c.seq == f.seq)
-            .values(
-                state="quarantined" if result.status == "rejected" else result.status,
-                result=result.model_dump(mode="json", exclude={"payload_sha256"}),
-                answered_at=now,
-            )
+    if not answered:
+        return
+    conn.execute(
+        update(OUTBOX)
+        .where(OUTBOX.c.seq == bindparam("b_seq"))
+        .values(state=bindparam("b_state"), result=bindparam("b_result"), answered_at=now),
+        [
+            {
+                "b_seq": f.seq,
+                "b_state": "quarantined" if r.status == "rejected" else r.status,
+                "b_result": r.model_dump(mode="json", exclude={"payload_sha256"}),
+            }
+            for f in answered
+            for r in (results[f.seq],)
+        ],
+    )
+    reached = [f for f in answered if results[f.seq].status != "rejected"]
+    ids = sorted({f.household_id for f in reached})
+    have_base: set[str] = set()
+    for start in range(0, len(ids), 500):
+        query = select(SYNC_BASE.c.household_id).where(
+            SYNC_BASE.c.household_id.in_(ids[start : start + 500])
         )
-        if result.status == "rejected":
-            continue
+        have_base.update(conn.execute(query).scalars())
+    fresh = [f for f in reached if f.household_id not in have_base and not results[f.seq].conflicts]
+    if fresh:
+        # A first upload without conflicts: the agreed copy is exactly what was sent.
+        rows = []
+        for f in fresh:
+            base: dict[str, Any] = {}
+            _apply_accepted(base, f.payload)
+            rows.append({"household_id": f.household_id, "data": base})
+        bulk_insert(conn, SYNC_BASE, rows, {"server_seq": 0})
+    fresh_ids = {f.household_id for f in fresh}
+    rest = [f for f in reached if f.household_id not in fresh_ids]
+    rest_ids = sorted({f.household_id for f in rest})
+    bases = read_bases(conn, rest_ids)
+    with_conflicts = sorted({f.household_id for f in rest if results[f.seq].conflicts})
+    locals_ = read_rows(conn, with_conflicts)
+    touched: set[str] = set()
+    for f in rest:
+        result = results[f.seq]
         base = bases[f.household_id]
         _apply_accepted(base, f.payload)
         sent_values = {(rc["table"], rc["id"]): rc.get("new") or {} for rc in f.payload["rows"]}
@@ -98,7 +124,6 @@ def record_answers(
                 touched.add(f.household_id)
         save_conflicts(conn, result.conflicts)
         write_base(conn, f.household_id, base, None)
-        reached.append(f.household_id)
-    supersede_quarantined(conn, reached)
+    supersede_quarantined(conn, ids)
     if touched:
         reindex(conn, sorted(touched), set())

@@ -155,7 +155,7 @@ def _push_batch(store: Store, conn: Connection, batch: list[Frozen], report: Syn
     answer = PushResponse.model_validate(raw)
     good = _check_receipt(batch, answer, report)
     with store.begin() as db:
-        record_answers(db, batch, good, store.device_id)
+        record_answers(db, batch, good)
         write_setting(db, LAST_RECEIPT, answer.receipt.model_dump_json())
     report.sent += len(batch)
     for result in good.values():

@@ -13,18 +13,19 @@ States of an entry (entries are never deleted):
 - ``unchanged``: nothing differed from what the county already has.
 """
 
+import hashlib
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, func, select, update
+from sqlalchemy import Connection, bindparam, func, select, update
 
 from caseworker.store.tables import OUTBOX, utcnow
 from caseworker.sync.local_rows import WireRows, read_bases, read_rows
 from caseworker.sync.schemas import PROTOCOL
-from caseworker.sync.wire import SYNC_TABLES, canonical_json, sha256_of
+from caseworker.sync.wire import SYNC_TABLES, canonical_json
 
 OPEN_STATES = ("pending", "sent")
 
@@ -100,6 +101,7 @@ def freeze_pending(conn: Connection, *, scope: str, limit: int) -> list[Frozen]:
     locals_, bases = read_rows(conn, ids), read_bases(conn, ids)
     now = utcnow()
     frozen = []
+    updates: list[dict[str, Any]] = []
     for hid in sorted(ids, key=groups.__getitem__):
         seq = groups[hid]
         village = _village_of(locals_[hid], bases[hid], hid)
@@ -123,18 +125,29 @@ def freeze_pending(conn: Connection, *, scope: str, limit: int) -> list[Frozen]:
             _close(conn, hid, seq, "quarantined", reason, now)
             continue
         payload = {"seq": seq, "household_id": hid, "village_code": village, "rows": rows}
-        sha = sha256_of(payload)
-        conn.execute(
-            update(OUTBOX)
-            .where(OUTBOX.c.seq == seq)
-            .values(state="sent", payload=canonical_json(payload), payload_sha256=sha)
-        )
-        conn.execute(
-            update(OUTBOX)
-            .where(OUTBOX.c.household_id == hid, OUTBOX.c.state == "pending", OUTBOX.c.seq < seq)
-            .values(state="merged", merged_into=seq)
-        )
+        text = canonical_json(payload)
+        sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        updates.append({"b_seq": seq, "b_payload": text, "b_sha": sha, "b_hid": hid})
         frozen.append(Frozen(seq, hid, payload, sha))
+    if updates:
+        conn.execute(
+            update(OUTBOX)
+            .where(OUTBOX.c.seq == bindparam("b_seq"))
+            .values(
+                state="sent", payload=bindparam("b_payload"), payload_sha256=bindparam("b_sha")
+            ),
+            updates,
+        )
+        conn.execute(
+            update(OUTBOX)
+            .where(
+                OUTBOX.c.household_id == bindparam("b_hid"),
+                OUTBOX.c.state == "pending",
+                OUTBOX.c.seq < bindparam("b_seq"),
+            )
+            .values(state="merged", merged_into=bindparam("b_seq")),
+            [{"b_hid": u["b_hid"], "b_seq": u["b_seq"]} for u in updates],
+        )
     return frozen
 
 

@@ -125,9 +125,7 @@ def sha256_of(value: Any) -> str:
     return hashlib.sha256(canonical_json(value).encode("utf-8")).hexdigest()
 
 
-def _to_wire_value(column_type: sa.types.TypeEngine[Any], value: Any) -> Any:
-    if value is None:
-        return None
+def _to_wire_value(value: Any) -> Any:
     if isinstance(value, datetime):
         aware = value if value.tzinfo is not None else value.replace(tzinfo=UTC)
         return aware.astimezone(UTC).isoformat()
@@ -138,10 +136,32 @@ def _to_wire_value(column_type: sa.types.TypeEngine[Any], value: Any) -> Any:
     return value
 
 
+def _needs_conversion(column: sa.Column[Any]) -> bool:
+    column_type = column.type
+    if isinstance(column_type, sa.TypeDecorator):
+        column_type = column_type.impl_instance
+    return isinstance(column_type, sa.Date | sa.DateTime | sa.LargeBinary)
+
+
+# Per table: the content columns, and which of them need converting (dates, times, bytes).
+_WIRE_PLAN: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    name: (
+        CONTENT_COLUMNS[name],
+        tuple(c for c in CONTENT_COLUMNS[name] if _needs_conversion(table.c[c])),
+    )
+    for name, table in TABLES.items()
+}
+
+
 def row_to_wire(table: str, row: Mapping[str, Any]) -> dict[str, Any]:
     """The wire form of a store row's content (sync metadata and id left out)."""
-    columns = TABLES[table].c
-    return {name: _to_wire_value(columns[name].type, row[name]) for name in CONTENT_COLUMNS[table]}
+    columns, converted = _WIRE_PLAN[table]
+    out = {name: row[name] for name in columns}
+    for name in converted:
+        value = out[name]
+        if value is not None:
+            out[name] = _to_wire_value(value)
+    return out
 
 
 def where_row(table: str, row_id: str) -> tuple[str, str]:
