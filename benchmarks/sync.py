@@ -10,6 +10,7 @@ empty incremental sync <= 100 ms.
 """
 
 import argparse
+import socket
 import statistics
 import subprocess
 import sys
@@ -71,11 +72,8 @@ def time_bulk_insert(path: Path, rows: dict[str, list[dict[str, Any]]]) -> float
 
 
 def start_server(db: Path, port: int) -> subprocess.Popen[bytes]:
-    process = subprocess.Popen(
-        [sys.executable, "-m", "caseworker", "county", "serve", "--db", str(db)]
-        + ["--port", str(port)]
-    )
-    import socket
+    command = ["county", "serve", "--db", str(db), "--port", str(port)]
+    process = subprocess.Popen([sys.executable, "-m", "caseworker", *command])
 
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
@@ -89,8 +87,6 @@ def start_server(db: Path, port: int) -> subprocess.Popen[bytes]:
 
 
 def free_port() -> int:
-    import socket
-
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])

@@ -156,7 +156,9 @@ def run_publish(args: argparse.Namespace) -> int:
     try:
         text = args.file.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise CommandError(f"无法读取{args.file}（{exc}）", f"cannot read {args.file} ({exc})")
+        raise CommandError(
+            f"无法读取{args.file}（{exc}）", f"cannot read {args.file} ({exc})"
+        ) from None
     engine = _engine(args)
     try:
         pack_id, version, county, digest = publish_policy(engine, text)
@@ -193,7 +195,9 @@ def run_import_pending(args: argparse.Namespace) -> int:
     try:
         document = load_json(args.file.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, ValueError) as exc:
-        raise CommandError(f"无法读取{args.file}（{exc}）", f"cannot read {args.file} ({exc})")
+        raise CommandError(
+            f"无法读取{args.file}（{exc}）", f"cannot read {args.file} ({exc})"
+        ) from None
     engine = _engine(args)
     try:
         answer = import_pending(engine, document)

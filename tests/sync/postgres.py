@@ -6,10 +6,10 @@ PostgreSQL refuses to run as root.
 """
 
 import glob
-import tempfile
 import os
 import shutil
 import subprocess
+import tempfile
 import time
 import uuid
 from dataclasses import dataclass

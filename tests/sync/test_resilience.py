@@ -2,8 +2,8 @@
 real server process."""
 
 import json
-from datetime import date
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -98,8 +98,8 @@ def test_a_pull_broken_mid_way_resumes_from_the_last_committed_page(
     assert sync(b, page_size=10).synced
     with a.read() as ca, b.read() as cb:
         assert count_households(cb) == 25
-        from caseworker.store.households import iter_households
         from caseworker.interchange.household_format import household_to_dict
+        from caseworker.store.households import iter_households
 
         assert [household_to_dict(h) for h in iter_households(ca)] == [
             household_to_dict(h) for h in iter_households(cb)
@@ -184,8 +184,8 @@ def test_a_village_device_cannot_see_another_village(
         # Pushing a household of village A is refused whole, and logged.
         before = county_count(county, HOUSEHOLD)
         with town.read() as conn:
-            from caseworker.sync.outbox import diff_rows
             from caseworker.sync.local_rows import empty_rows, read_rows
+            from caseworker.sync.outbox import diff_rows
 
             hid = demo(1, 7, VILLAGE_A)[0].id
             rows = read_rows(conn, [hid])[hid]
@@ -233,7 +233,8 @@ def test_revoked_forged_and_replayed_credentials_are_refused(
         (b'{"protocol": "caseworker.sync/1", "changes": "many"}', 422),
         (b'{"protocol": "caseworker.sync/1", "changes": [], "extra": 1}', 422),
         (
-            b'{"protocol": "caseworker.sync/1", "changes": [{"seq": "1", "household_id": "x", "village_code": "610423100201", "rows": []}]}',
+            b'{"protocol": "caseworker.sync/1", "changes": [{"seq": "1", "household_id": "x",'
+            b' "village_code": "610423100201", "rows": []}]}',
             422,
         ),
     ],

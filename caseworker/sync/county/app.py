@@ -31,6 +31,7 @@ from caseworker.sync.schemas import (
 )
 
 MAX_BODY = 64 * 1024 * 1024
+AuthHeader = Annotated[str | None, Header()]
 log = logging.getLogger("caseworker.county")
 
 Scope = MutableMapping[str, Any]
@@ -117,8 +118,6 @@ def create_app(engine: Engine, *, max_body: int = MAX_BODY) -> FastAPI:
         request.state.device = device
         return device
 
-    Auth = Annotated[str | None, Header()]
-
     @app.get("/v1/health")
     def health() -> dict[str, str]:
         return {"status": "ok", "protocol": PROTOCOL, "version": __version__}
@@ -137,12 +136,12 @@ def create_app(engine: Engine, *, max_body: int = MAX_BODY) -> FastAPI:
         )
 
     @app.get("/v1/whoami")
-    def whoami(request: Request, authorization: Auth = None) -> dict[str, str]:
+    def whoami(request: Request, authorization: AuthHeader = None) -> dict[str, str]:
         d = device_of(request, authorization)
         return {"device_id": d.device_id, "worker": d.worker, "role": d.role, "scope": d.scope}
 
     @app.post("/v1/push")
-    def push(request: Request, body: PushRequest, authorization: Auth = None) -> PushResponse:
+    def push(request: Request, body: PushRequest, authorization: AuthHeader = None) -> PushResponse:
         return apply_push(engine, device_of(request, authorization), body)
 
     @app.get("/v1/pull")
@@ -152,7 +151,7 @@ def create_app(engine: Engine, *, max_body: int = MAX_BODY) -> FastAPI:
         limit: Annotated[int, Query(ge=1, le=1000)] = 200,
         policy_after: Annotated[int, Query(ge=0)] = 0,
         village: Annotated[str | None, Query(max_length=12)] = None,
-        authorization: Auth = None,
+        authorization: AuthHeader = None,
     ) -> PullResponse:
         device = device_of(request, authorization)
         return pull_page(
@@ -161,14 +160,14 @@ def create_app(engine: Engine, *, max_body: int = MAX_BODY) -> FastAPI:
 
     @app.get("/v1/conflicts")
     def conflicts(
-        request: Request, open_only: bool = True, authorization: Auth = None
+        request: Request, open_only: bool = True, authorization: AuthHeader = None
     ) -> list[ConflictOut]:
         device = device_of(request, authorization)
         return admin.list_conflicts(engine, scope=device.scope, open_only=open_only)
 
     @app.post("/v1/conflicts/resolve")
     def resolve(
-        request: Request, body: ResolveRequest, authorization: Auth = None
+        request: Request, body: ResolveRequest, authorization: AuthHeader = None
     ) -> ResolveResponse:
         return admin.resolve_conflicts(engine, device_of(request, authorization), body.resolutions)
 

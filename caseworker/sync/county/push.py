@@ -7,17 +7,14 @@ refuses the whole push (403): nothing is stored, and the refusal is logged.
 """
 
 import uuid
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, delete, select, update
+from sqlalchemy import Connection, Engine, select, update
 
 from caseworker.domain.codes import RegionLevel
 from caseworker.domain.regions import Region, validate_regions
 from caseworker.domain.validation import (
-    Collector,
     FieldError,
     Problem,
     ValidationFailed,
@@ -25,14 +22,18 @@ from caseworker.domain.validation import (
     parse_uuid,
 )
 from caseworker.sync.county.auth import Device, Refused, in_scope
-from caseworker.sync.county.checks import WireRows, household_errors
-from caseworker.sync.county.db import take_numbers
+from caseworker.sync.county.checks import household_errors
+from caseworker.sync.county.records import (
+    HouseholdState,
+    Rec,
+    copy_state,
+    load_states,
+    members_of,
+    preload_owners,
+    write_states,
+)
 from caseworker.sync.county.tables import (
     APPLIED,
-    CONFLICT,
-    HOUSEHOLD,
-    PERSON,
-    RECORD,
     REGION,
 )
 from caseworker.sync.merge import FieldConflict, merge_delete, merge_fields
@@ -44,56 +45,9 @@ from caseworker.sync.schemas import (
     PushResponse,
     RecordResult,
 )
-from caseworker.sync.wire import SYNC_TABLES, row_from_wire, sha256_of, where_row
+from caseworker.sync.wire import SYNC_TABLES, sha256_of, where_row
 
 _CHUNK = 500
-
-
-@dataclass(slots=True)
-class Rec:
-    table: str
-    data: dict[str, Any]
-    version: int
-
-
-@dataclass(slots=True)
-class HouseholdState:
-    """The county's copy of one household while a push is applied."""
-
-    exists: bool
-    village_code: str
-    records: dict[str, Rec]
-    touched: bool = False
-    inserted: set[str] = field(default_factory=set)
-    updated: set[str] = field(default_factory=set)
-    deleted: set[str] = field(default_factory=set)
-    conflicts: list[tuple[ConflictOut, int]] = field(default_factory=list)
-
-    def wire_rows(self) -> WireRows:
-        out: WireRows = {name: {} for name in SYNC_TABLES}
-        for row_id, rec in self.records.items():
-            out[rec.table][row_id] = rec.data
-        return out
-
-
-def _chunks(items: Sequence[str]) -> Iterable[Sequence[str]]:
-    for start in range(0, len(items), _CHUNK):
-        yield items[start : start + _CHUNK]
-
-
-def _load(conn: Connection, ids: list[str]) -> dict[str, HouseholdState]:
-    states = {}
-    for chunk in _chunks(ids):
-        for row in conn.execute(
-            select(HOUSEHOLD.c.id, HOUSEHOLD.c.village_code).where(HOUSEHOLD.c.id.in_(chunk))
-        ):
-            states[row.id] = HouseholdState(True, row.village_code, {})
-        query = select(
-            RECORD.c.id, RECORD.c.table_name, RECORD.c.household_id, RECORD.c.data, RECORD.c.version
-        )
-        for row in conn.execute(query.where(RECORD.c.household_id.in_(chunk))):
-            states[row.household_id].records[row.id] = Rec(row.table_name, row.data, row.version)
-    return states
 
 
 def _out_of_scope(device: Device, what: str) -> Refused:
@@ -275,19 +229,6 @@ def _merge_change(
     return conflicts
 
 
-def _copy(state: HouseholdState) -> HouseholdState:
-    return HouseholdState(
-        state.exists,
-        state.village_code,
-        {k: Rec(r.table, r.data, r.version) for k, r in state.records.items()},
-        state.touched,
-        set(state.inserted),
-        set(state.updated),
-        set(state.deleted),
-        list(state.conflicts),
-    )
-
-
 def _conflict_out(
     conflict_id: str, hid: str, c: FieldConflict, device_id: str, now: datetime
 ) -> ConflictOut:
@@ -302,39 +243,6 @@ def _conflict_out(
         other_device=device_id,
         created_at=now.isoformat(),
     )
-
-
-def _members(state: HouseholdState) -> dict[str, str]:
-    return {
-        r.data["id_number"]: row_id for row_id, r in state.records.items() if r.table == "member"
-    }
-
-
-def _preload_owners(
-    conn: Connection, request: PushRequest, states: dict[str, HouseholdState]
-) -> tuple[dict[str, str], dict[str, str]]:
-    """Who owns the record ids and ID numbers this push mentions: row id -> household,
-    ID number -> household."""
-    row_ids = sorted({rc.id for c in request.changes for rc in c.rows if rc.op == "insert"})
-    owners: dict[str, str] = {}
-    for chunk in _chunks(row_ids):
-        query = select(RECORD.c.id, RECORD.c.household_id).where(RECORD.c.id.in_(chunk))
-        owners.update({row.id: row.household_id for row in conn.execute(query)})
-    numbers = {
-        rc.new["id_number"]
-        for c in request.changes
-        for rc in c.rows
-        if rc.table == "member" and rc.new and isinstance(rc.new.get("id_number"), str)
-    }
-    for state in states.values():
-        numbers.update(_members(state))
-    persons: dict[str, str] = {}
-    for chunk in _chunks(sorted(numbers)):
-        query = select(PERSON.c.id_number, PERSON.c.household_id).where(
-            PERSON.c.id_number.in_(chunk)
-        )
-        persons.update({row.id_number: row.household_id for row in conn.execute(query)})
-    return owners, persons
 
 
 def apply_push(engine: Engine, device: Device, request: PushRequest) -> PushResponse:
@@ -353,11 +261,11 @@ def apply_push(engine: Engine, device: Device, request: PushRequest) -> PushResp
             )
             stored.update({row.seq: row for row in conn.execute(query)})
         fresh = [c for c in request.changes if c.seq not in stored]
-        states = _load(conn, sorted({c.household_id for c in fresh}))
+        states = load_states(conn, sorted({c.household_id for c in fresh}))
         for state in states.values():
             if not in_scope(device.scope, state.village_code):
                 raise _out_of_scope(device, f"家庭所在村{state.village_code} / household's village")
-        owners, persons = _preload_owners(conn, request, states)
+        owners, persons = preload_owners(conn, request, states)
         applied_rows = []
         for change in request.changes:
             sha = sha256_of(change.model_dump(mode="json"))
@@ -386,7 +294,7 @@ def apply_push(engine: Engine, device: Device, request: PushRequest) -> PushResp
                 continue
             hid = change.household_id
             state = states.get(hid) or HouseholdState(False, change.village_code, {})
-            work = _copy(state)
+            work = copy_state(state)
             try:
                 if not work.exists and not any(
                     rc.table == "household" and rc.op == "insert" for rc in change.rows
@@ -398,7 +306,7 @@ def apply_push(engine: Engine, device: Device, request: PushRequest) -> PushResp
                                 hid,
                                 "unknown_household",
                                 "县里没有这户的记录（它的首次上传可能被退回了）",
-                                "the county has no such household (its first upload may have been rejected)",
+                                "the county has no such household (was its first upload refused?)",
                             )
                         ]
                     )
@@ -408,7 +316,7 @@ def apply_push(engine: Engine, device: Device, request: PushRequest) -> PushResp
                 if isinstance(village, str) and not in_scope(device.scope, village):
                     raise _out_of_scope(device, f"村（社区）{village} / village")
                 errors = household_errors(hid, work.wire_rows(), today=now.date())
-                for number in _members(work):
+                for number in members_of(work):
                     if persons.get(number, hid) != hid:
                         errors.append(
                             _error(
@@ -437,9 +345,9 @@ def apply_push(engine: Engine, device: Device, request: PushRequest) -> PushResp
                 work.touched = True
                 work.village_code = village if isinstance(village, str) else work.village_code
                 states[hid] = work
-                for record_id, rec in work.records.items():
+                for record_id, _rec in work.records.items():
                     owners[record_id] = hid
-                for number in _members(work):
+                for number in members_of(work):
                     persons[number] = hid
                 result = RecordResult(
                     seq=change.seq,
@@ -459,91 +367,9 @@ def apply_push(engine: Engine, device: Device, request: PushRequest) -> PushResp
                     "received_at": now,
                 }
             )
-        _write(conn, device, [s for s in states.values() if s.touched], now)
+        write_states(conn, device, [s for s in states.values() if s.touched], now)
         if applied_rows:
             conn.execute(APPLIED.insert(), applied_rows)
     ordered = [results[c.seq] for c in request.changes if c.seq in results]
     unique = list({r.seq: r for r in ordered}.values())
     return PushResponse(results=unique, receipt=receipt_for(unique))
-
-
-def _write(conn: Connection, device: Device, touched: list[HouseholdState], now: datetime) -> None:
-    """Store the households a push changed: each gets a new cursor number."""
-    if not touched:
-        return
-    first = take_numbers(conn, "household", len(touched))
-    new_households, new_records, persons = [], [], []
-    gone: list[str] = []
-    for offset, state in enumerate(touched):
-        hid = next(k for k, r in state.records.items() if r.table == "household")
-        seq = first + offset
-        if state.exists:
-            conn.execute(
-                update(HOUSEHOLD)
-                .where(HOUSEHOLD.c.id == hid)
-                .values(seq=seq, village_code=state.village_code, updated_at=now)
-            )
-            conn.execute(delete(PERSON).where(PERSON.c.household_id == hid))
-        else:
-            new_households.append(
-                {"id": hid, "village_code": state.village_code, "seq": seq, "updated_at": now}
-            )
-        for row_id in state.inserted:
-            rec = state.records[row_id]
-            new_records.append(
-                {
-                    "id": row_id,
-                    "table_name": rec.table,
-                    "household_id": hid,
-                    "data": rec.data,
-                    "version": 1,
-                    "created_at": now,
-                    "updated_at": now,
-                    "device_id": device.device_id,
-                }
-            )
-        for row_id in state.updated:
-            rec = state.records[row_id]
-            conn.execute(
-                update(RECORD)
-                .where(RECORD.c.id == row_id)
-                .values(
-                    data=rec.data,
-                    version=RECORD.c.version + 1,
-                    updated_at=now,
-                    device_id=device.device_id,
-                )
-            )
-        gone.extend(state.deleted)
-        persons.extend(
-            {"id_number": number, "member_id": member_id, "household_id": hid}
-            for number, member_id in _members(state).items()
-        )
-        if state.conflicts:
-            conn.execute(
-                CONFLICT.insert(),
-                [
-                    {
-                        "id": c.id,
-                        "household_id": hid,
-                        "village_code": state.village_code,
-                        "table_name": c.table,
-                        "row_id": c.row_id,
-                        "field": c.field,
-                        "kept_value": c.kept_value,
-                        "other_value": c.other_value,
-                        "other_device": c.other_device,
-                        "other_seq": seq_of_change,
-                        "created_at": now,
-                    }
-                    for c, seq_of_change in state.conflicts
-                ],
-            )
-    for chunk in _chunks(gone):
-        conn.execute(delete(RECORD).where(RECORD.c.id.in_(chunk)))
-    if new_households:
-        conn.execute(HOUSEHOLD.insert(), new_households)
-    if new_records:
-        conn.execute(RECORD.insert(), new_records)
-    if persons:
-        conn.execute(PERSON.insert(), persons)
