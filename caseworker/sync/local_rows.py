@@ -35,7 +35,7 @@ def read_rows(conn: Connection, household_ids: Sequence[str]) -> dict[str, WireR
             owner = table.c.id if name == "household" else table.c.household_id
             for row in conn.execute(select(table).where(owner.in_(chunk))).mappings():
                 hid = row["id"] if name == "household" else row["household_id"]
-                out[hid][name][row["id"]] = row_to_wire(name, row)
+                out[hid][name][row["id"]] = row_to_wire(name, dict(row))
     return out
 
 

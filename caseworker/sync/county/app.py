@@ -171,5 +171,5 @@ def create_app(engine: Engine, *, max_body: int = MAX_BODY) -> FastAPI:
     ) -> ResolveResponse:
         return admin.resolve_conflicts(engine, device_of(request, authorization), body.resolutions)
 
-    app.add_middleware(BodyLimit, limit=max_body)  # type: ignore[arg-type]
+    app.add_middleware(BodyLimit, limit=max_body)
     return app

@@ -52,7 +52,7 @@ def household_errors(
                 parsed[table].append({**row, "id": row_id})
     if collector.errors:
         return collector.errors
-    [head_row] = parsed["household"] or [None]
+    head_row = parsed["household"][0] if len(parsed["household"]) == 1 else None
     if head_row is None:
         problem = Problem("no_household", "缺少家庭记录本身", "the household row itself is missing")
         return [Where().field("id").error(household_id, problem)]

@@ -145,7 +145,7 @@ def _merge_change(
                         where,
                     )
                 ]
-            )  # type: ignore[index]
+            )
         if rc.table == "household" and rc.id != hid:
             raise _Rejected(
                 [

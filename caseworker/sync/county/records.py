@@ -60,8 +60,8 @@ def load_states(conn: Connection, ids: list[str]) -> dict[str, HouseholdState]:
         query = select(
             RECORD.c.id, RECORD.c.table_name, RECORD.c.household_id, RECORD.c.data, RECORD.c.version
         )
-        for row in conn.execute(query.where(RECORD.c.household_id.in_(chunk))):
-            states[row.household_id].records[row.id] = Rec(row.table_name, row.data, row.version)
+        for rec in conn.execute(query.where(RECORD.c.household_id.in_(chunk))):
+            states[rec.household_id].records[rec.id] = Rec(rec.table_name, rec.data, rec.version)
     return states
 
 
@@ -118,7 +118,9 @@ def write_states(
     if not touched:
         return
     first = take_numbers(conn, "household", len(touched))
-    new_households, new_records, persons = [], [], []
+    new_households: list[dict[str, Any]] = []
+    new_records: list[dict[str, Any]] = []
+    persons: list[dict[str, Any]] = []
     gone: list[str] = []
     for offset, state in enumerate(touched):
         hid = next(k for k, r in state.records.items() if r.table == "household")
