@@ -2,6 +2,6 @@
 
 from types import ModuleType
 
-from caseworker.commands import backup, demo, export, import_, password, search
+from caseworker.commands import backup, county, demo, export, import_, password, search, sync
 
-COMMANDS: list[ModuleType] = [demo, import_, export, search, password, backup]
+COMMANDS: list[ModuleType] = [demo, import_, export, search, sync, county, password, backup]

@@ -3,7 +3,8 @@
 Writes are all-or-nothing: every household of an import is checked first, then written in
 one transaction; any error leaves the database exactly as it was. Each row written gets the
 sync metadata (device id, timestamps, version), and a row whose content changes gets its
-version counter raised.
+version counter raised. Every household added or changed gets an entry in the outbox (one
+bulk statement for an import), numbered per device, for the county sync to send.
 """
 
 from collections.abc import Iterable, Iterator, Sequence
@@ -24,7 +25,7 @@ from caseworker.store.db import Store
 from caseworker.store.mapping import TABLE_ORDER, Row, assemble_household, household_rows
 from caseworker.store.regions import add_regions, village_codes
 from caseworker.store.search import index_new_households, reindex_household
-from caseworker.store.tables import utcnow
+from caseworker.store.tables import OUTBOX, utcnow
 
 TABLES: dict[str, Table] = {name: SQLModel.metadata.tables[name] for name in TABLE_ORDER}
 CHILD_TABLES = TABLE_ORDER[1:]
@@ -147,6 +148,25 @@ def insert_new(conn: Connection, households: Sequence[Household], *, device_id: 
     for name in TABLE_ORDER:
         bulk_insert(conn, TABLES[name], batched[name], meta)
     index_new_households(conn, households)
+    record_changes(conn, [h.id for h in households], kind="insert", now=now)
+
+
+def _has_outbox(conn: Connection) -> bool:
+    # A store still at an earlier schema (opened with ``revision=``) has no outbox; the
+    # upgrade that adds it enters every household then.
+    return bool(conn.dialect.has_table(conn, "outbox"))
+
+
+def record_changes(
+    conn: Connection, household_ids: Sequence[str], *, kind: str, now: datetime | None = None
+) -> None:
+    """Put local changes of these households in the outbox (inside the caller's
+    transaction, so a change and its outbox entry are written together or not at all)."""
+    if not household_ids or not _has_outbox(conn):
+        return
+    rows = [{"household_id": hid} for hid in household_ids]
+    constants = {"kind": kind, "recorded_at": now or utcnow(), "state": "pending"}
+    bulk_insert(conn, OUTBOX, rows, constants)
 
 
 def _signed_visit_errors(h: Household, stored: dict[str, Row]) -> list[FieldError]:
@@ -215,6 +235,7 @@ def _update_existing(
                 changed = True
     if changed:
         reindex_household(conn, h)
+        record_changes(conn, [h.id], kind="update", now=now)
     return changed
 
 

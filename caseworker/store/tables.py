@@ -276,3 +276,71 @@ HOUSEHOLD_INDEX = table_of(HouseholdIndexRow)
 DECISION = table_of(DecisionRow)
 SIGNATURE = table_of(SignatureRow)
 DRAFT = table_of(DraftRow)
+
+
+class OutboxRow(SQLModel, table=True):
+    """One local change of a household, waiting to reach the county server.
+
+    ``seq`` is this device's sequence number (never reused: AUTOINCREMENT); the server
+    applies each (device, seq) once. Entries are never deleted: the state records what
+    became of each (see ``caseworker.sync.outbox``).
+    """
+
+    __tablename__ = "outbox"
+    __table_args__ = {"sqlite_autoincrement": True}
+    seq: int | None = Field(default=None, primary_key=True)
+    household_id: str = Field(max_length=36, index=True)
+    kind: str = Field(max_length=12)  # insert, update, decision, signature, resolve
+    recorded_at: datetime = Field(default_factory=utcnow)
+    state: str = Field(default="pending", max_length=12, index=True)
+    merged_into: int | None = None  # the seq whose payload carried this change
+    payload: str | None = None  # the exact JSON sent (frozen until answered)
+    payload_sha256: str | None = Field(default=None, max_length=64)
+    result: dict[str, Any] | None = Field(default=None, sa_column=sa.Column(sa.JSON))
+    answered_at: datetime | None = None
+
+
+class SyncBaseRow(SQLModel, table=True):
+    """A household as last agreed with the county (wire form, by table and row id): the
+    common ancestor of the three-way, per-field merge."""
+
+    __tablename__ = "sync_base"
+    household_id: str = Field(primary_key=True, max_length=36)
+    server_seq: int = 0
+    data: dict[str, Any] = Field(sa_column=sa.Column(sa.JSON, nullable=False))
+
+
+class SyncConflictRow(SQLModel, table=True):
+    """A same-field conflict reported by the county: both values, the one applied, and
+    whether (and how) someone resolved it."""
+
+    __tablename__ = "sync_conflict"
+    id: str = Field(primary_key=True, max_length=36)
+    household_id: str = Field(max_length=36, index=True)
+    table_name: str = Field(max_length=32)
+    row_id: str = Field(max_length=36)
+    field: str = Field(max_length=40)
+    kept_value: Any = Field(default=None, sa_column=sa.Column(sa.JSON))
+    other_value: Any = Field(default=None, sa_column=sa.Column(sa.JSON))
+    other_device: str = Field(default="", max_length=36)
+    created_at: datetime = Field(default_factory=utcnow)
+    resolved_at: datetime | None = None
+    resolution: Any = Field(default=None, sa_column=sa.Column(sa.JSON))
+    resolution_sent: bool = True
+
+
+class PolicyPackRow(SQLModel, table=True):
+    """A policy pack received from the county (the YAML text exactly as published)."""
+
+    __tablename__ = "policy_pack"
+    id: str = Field(primary_key=True, max_length=80)
+    version: str = Field(primary_key=True, max_length=40)
+    sha256: str = Field(max_length=64)
+    text: str
+    received_at: datetime = Field(default_factory=utcnow)
+
+
+OUTBOX = table_of(OutboxRow)
+SYNC_BASE = table_of(SyncBaseRow)
+SYNC_CONFLICT = table_of(SyncConflictRow)
+POLICY_PACK = table_of(PolicyPackRow)

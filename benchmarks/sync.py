@@ -1,0 +1,152 @@
+"""Sync benchmark: the first push of N households (with members and visits) to a county
+server over loopback, and an empty incremental sync.
+
+In the same run it times a bulk insert of exactly the rows the push stores into a fresh
+county database (SQLAlchemy Core executemany, one transaction) and prints the ratio.
+Targets (issue 6): first push <= 3x the bulk insert and <= 10 s for 10,000 households;
+empty incremental sync <= 100 ms.
+
+    python benchmarks/sync.py [--households 10000] [--seed 1]
+"""
+
+import argparse
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from caseworker.demo.generator import generate_households
+from caseworker.demo.places import demo_regions
+from caseworker.store.db import open_store
+from caseworker.store.households import save_households
+from caseworker.store.mapping import household_rows
+from caseworker.sync.client import SyncProgress, enroll, sync
+from caseworker.sync.county.auth import create_enrollment
+from caseworker.sync.county.db import open_county
+from caseworker.sync.county.tables import HOUSEHOLD, PERSON, RECORD
+from caseworker.sync.wire import SYNC_TABLES, row_to_wire
+
+
+def county_rows(households: list[Any]) -> dict[str, list[dict[str, Any]]]:
+    """The rows a push of ``households`` stores at the county, ready for executemany."""
+    now = datetime.now(UTC)
+    records, homes, persons = [], [], []
+    for seq, h in enumerate(households, start=1):
+        homes.append({"id": h.id, "village_code": h.village_code, "seq": seq, "updated_at": now})
+        for table, rows in household_rows(h).items():
+            for row in rows:
+                records.append(
+                    {
+                        "id": row["id"],
+                        "table_name": table,
+                        "household_id": h.id,
+                        "data": row_to_wire(table, row),
+                        "version": 1,
+                        "created_at": now,
+                        "updated_at": now,
+                        "device_id": "bench-device",
+                    }
+                )
+        persons.extend(
+            {"id_number": m.id_number, "member_id": m.id, "household_id": h.id} for m in h.members
+        )
+    assert set(SYNC_TABLES) >= {r["table_name"] for r in records}
+    return {"household": homes, "record": records, "person": persons}
+
+
+def time_bulk_insert(path: Path, rows: dict[str, list[dict[str, Any]]]) -> float:
+    engine = open_county(path)
+    start = time.perf_counter()
+    with engine.begin() as conn:
+        conn.execute(HOUSEHOLD.insert(), rows["household"])
+        conn.execute(RECORD.insert(), rows["record"])
+        conn.execute(PERSON.insert(), rows["person"])
+    elapsed = time.perf_counter() - start
+    engine.dispose()
+    return elapsed
+
+
+def start_server(db: Path, port: int) -> subprocess.Popen[bytes]:
+    command = ["county", "serve", "--db", str(db), "--port", str(port)]
+    process = subprocess.Popen([sys.executable, "-m", "caseworker", *command])
+
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.2):
+                return process
+        except OSError:
+            time.sleep(0.05)
+    process.kill()
+    raise RuntimeError("county server did not start")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--households", type=int, default=10_000)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--batch", type=int, default=500)
+    args = parser.parse_args()
+
+    print(f"generating {args.households} demo households ...", flush=True)
+    households = generate_households(args.households, seed=args.seed, as_of=date(2026, 11, 1))
+    rows = county_rows(households)
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        bulk = time_bulk_insert(folder / "bulk.db", rows)
+
+        laptop = open_store(folder / "laptop.db")
+        save_households(laptop, households, regions=demo_regions())
+        county_db = folder / "county.db"
+        engine = open_county(county_db)
+        code = create_enrollment(engine, worker="王建华", role="county", scope="610423")
+        engine.dispose()
+        port = free_port()
+        server = start_server(county_db, port)
+        try:
+            url = f"http://127.0.0.1:{port}"
+            enroll(laptop, url, code)
+            marks: dict[str, float] = {}
+
+            def progress(p: SyncProgress) -> None:
+                marks.setdefault(p.phase, time.perf_counter())
+
+            start = time.perf_counter()
+            report = sync(laptop, progress=progress, batch_size=args.batch)
+            push = marks["resolve"] - start
+            whole = time.perf_counter() - start
+            assert report.synced and report.accepted == args.households, report
+            empty = []
+            for _ in range(7):
+                t0 = time.perf_counter()
+                again = sync(laptop)
+                empty.append((time.perf_counter() - t0) * 1000)
+                assert again.synced and again.sent == 0 and again.received == 0
+        finally:
+            server.terminate()
+            server.wait()
+            laptop.close()
+
+    n = args.households
+    print(f"households:               {n} ({len(rows['record'])} rows)")
+    print(f"bulk insert (baseline):   {bulk:.2f} s")
+    print(f"first push over loopback: {push:.2f} s ({n / push:,.0f} households/s)")
+    print(f"ratio push / bulk insert: {push / bulk:.2f}x  (target <= 3x, <= 10 s)")
+    print(f"whole first sync (push + pull back): {whole:.2f} s")
+    print(f"empty incremental sync:   median {statistics.median(empty):.1f} ms (target <= 100 ms)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

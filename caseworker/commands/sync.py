@@ -1,0 +1,133 @@
+"""``caseworker sync``: send local changes to the county and receive its data.
+
+``caseworker sync enroll --server URL --code CODE`` once; then ``caseworker sync``.
+``caseworker sync --export-pending FILE`` writes every unsynced change to a file the county
+can import, for a laptop that cannot connect.
+"""
+
+import argparse
+import json
+from pathlib import Path
+
+from caseworker.commands.common import EXIT_FAILED, EXIT_OK, CommandError, add_db_option, store_from
+from caseworker.interchange.files import write_atomically
+
+
+def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+    parser = sub.add_parser("sync", help="sync with the county server 与县服务器同步")
+    add_db_option(parser)
+    parser.add_argument("--server", metavar="URL", help="county server (default: enrolled one)")
+    parser.add_argument(
+        "--export-pending", type=Path, metavar="FILE", help="write unsynced changes to FILE"
+    )
+    parser.set_defaults(func=run)
+    verbs = parser.add_subparsers(dest="verb", metavar="VERB")
+    p = verbs.add_parser("enroll", help="redeem an enrollment code")
+    add_db_option(p)
+    p.add_argument("--server", required=True, metavar="URL")
+    p.add_argument("--code", required=True)
+    p.add_argument("--pin-sha256", metavar="HEX", help="pin of a self-signed county certificate")
+    p.set_defaults(func=run_enroll)
+    p = verbs.add_parser("status", help="unsynced changes, quarantined records, conflicts")
+    add_db_option(p)
+    p.set_defaults(func=run_status)
+
+
+def _sync_error(exc: Exception) -> CommandError:
+    return CommandError(getattr(exc, "zh", str(exc)), getattr(exc, "en", str(exc)), EXIT_FAILED)
+
+
+def run_enroll(args: argparse.Namespace) -> int:
+    from caseworker.sync.client import enroll
+    from caseworker.sync.tls import InsecureServer
+    from caseworker.sync.transport import SyncError
+
+    store = store_from(args)
+    try:
+        answer = enroll(store, args.server, args.code, pin_sha256=args.pin_sha256)
+    except (SyncError, InsecureServer) as exc:
+        raise _sync_error(exc) from None
+    finally:
+        store.close()
+    print(
+        f"注册成功：{answer.worker}（{answer.role}，范围{answer.scope}）\n"
+        f"enrolled: {answer.worker} ({answer.role}, scope {answer.scope})"
+    )
+    return EXIT_OK
+
+
+def run_status(args: argparse.Namespace) -> int:
+    from caseworker.sync import outbox
+    from caseworker.sync.conflicts import open_conflicts
+    from caseworker.sync.quarantine import quarantined
+
+    store = store_from(args)
+    try:
+        with store.read() as conn:
+            pending = outbox.count_open(conn)
+        held = quarantined(store)
+        conflicts = open_conflicts(store)
+    finally:
+        store.close()
+    print(f"待同步 / unsynced households: {pending}")
+    print(f"被退回 / quarantined changes: {len(held)}")
+    for q in held:
+        for e in q.errors:
+            print(f"  #{q.seq} {q.household_id}: {e.get('message_zh')} / {e.get('message_en')}")
+    print(f"未解决冲突 / open conflicts: {len(conflicts)}")
+    for c in conflicts:
+        kept = json.dumps(c.kept_value, ensure_ascii=False)
+        other = json.dumps(c.other_value, ensure_ascii=False)
+        print(f"  {c.id} {c.table}.{c.field}: {kept} <> {other}")
+    return EXIT_OK
+
+
+def run(args: argparse.Namespace) -> int:
+    from caseworker.sync import outbox
+    from caseworker.sync.client import SyncProgress, sync
+    from caseworker.sync.tls import InsecureServer
+    from caseworker.sync.transport import SyncError
+
+    store = store_from(args)
+    try:
+        if args.export_pending:
+            with store.begin() as conn:
+                scope = store.setting("sync.scope") or ""
+                while outbox.freeze_pending(conn, scope=scope, limit=1000):
+                    pass
+                document = outbox.pending_document(conn, store.device_id)
+            text = json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+            write_atomically(args.export_pending, text)
+            print(
+                f"已导出{len(document['changes'])}项待同步变更 / exported "
+                f"{len(document['changes'])} unsynced change(s): {args.export_pending}"
+            )
+            return EXIT_OK
+
+        def show(p: SyncProgress) -> None:
+            print(f"  {p.phase}: up {p.sent}/{p.to_send}, down {p.received}", flush=True)
+
+        try:
+            report = sync(store, server=args.server, progress=show)
+        except (SyncError, InsecureServer) as exc:
+            raise _sync_error(exc) from None
+    finally:
+        store.close()
+    print(
+        f"上传{report.sent}项（接受{report.accepted}，冲突{report.conflicts}，退回{report.rejected}），"
+        f"下载{report.received}户，政策{report.policies}份\n"
+        f"sent {report.sent} (accepted {report.accepted}, conflicts {report.conflicts}, "
+        f"rejected {report.rejected}), received {report.received} households, "
+        f"{report.policies} policy pack(s)"
+    )
+    for problem in report.problems:
+        print(f"  ! {problem}")
+    if report.synced:
+        print("已同步（回执一致）/ synced (receipt matches)")
+        return EXIT_OK
+    print(
+        f"未完全同步：待同步{report.pending}，被退回{report.quarantined}，未解决冲突{report.open_conflicts}\n"
+        f"not fully synced: {report.pending} unsent, {report.quarantined} quarantined, "
+        f"{report.open_conflicts} open conflicts"
+    )
+    return EXIT_FAILED

@@ -1,0 +1,281 @@
+"""The laptop's side of a sync: enroll once, then push, send resolutions, pull.
+
+``sync()`` is synchronous and safe to run on a worker thread: it reports progress through
+a callback and stops between batches when ``cancelled()`` turns true. Every step commits
+locally before the next one starts, so a sync stopped at any point (cancelled, network
+gone, power cut) resumes where it stopped and never loses or duplicates a change.
+"""
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import httpx
+from sqlalchemy import func, select, update
+
+from caseworker.store.db import Store, write_setting
+from caseworker.store.regions import regions_with_ancestors
+from caseworker.store.tables import OUTBOX, SYNC_CONFLICT
+from caseworker.sync import outbox
+from caseworker.sync.answers import record_answers
+from caseworker.sync.local_apply import CURSOR, POLICY_CURSOR, apply_page, retry_held
+from caseworker.sync.outbox import Frozen
+from caseworker.sync.receipts import ACCEPTED, receipt_hash
+from caseworker.sync.schemas import PROTOCOL, EnrollResponse, PullResponse, PushResponse
+from caseworker.sync.tls import fetch_certificate, normalize_pin, pem_fingerprint
+from caseworker.sync.transport import (
+    CERT,
+    CREDENTIAL,
+    ROLE,
+    SCOPE,
+    SERVER,
+    WORKER,
+    Connection,
+    SyncError,
+    connect,
+)
+
+LAST_RECEIPT = "sync.last_receipt"
+
+
+@dataclass(slots=True)
+class SyncProgress:
+    """Where a sync is: records sent of those to send, households received."""
+
+    phase: str  # push, resolve, pull, done
+    sent: int = 0
+    to_send: int = 0
+    received: int = 0
+
+
+@dataclass(slots=True)
+class SyncReport:
+    """What a sync did. ``synced`` is True only when every receipt matched and nothing is
+    left unsent (quarantined changes count as unsent)."""
+
+    sent: int = 0
+    accepted: int = 0
+    conflicts: int = 0
+    rejected: int = 0
+    received: int = 0
+    policies: int = 0
+    receipts_ok: bool = True
+    pending: int = 0
+    quarantined: int = 0
+    open_conflicts: int = 0
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def synced(self) -> bool:
+        return self.receipts_ok and self.pending == 0 and self.quarantined == 0
+
+
+class Cancelled(Exception):
+    """The sync was cancelled between two batches; what was done is kept."""
+
+
+Progress = Callable[[SyncProgress], None]
+
+
+def enroll(
+    store: Store,
+    server: str,
+    code: str,
+    *,
+    pin_sha256: str | None = None,
+    device_name: str = "",
+    transport: httpx.BaseTransport | None = None,
+) -> EnrollResponse:
+    """Redeem a one-time enrollment code; keep the credential (and pinned certificate).
+
+    For an https server with a self-signed certificate, ``pin_sha256`` is the fingerprint
+    the county printed with the code: the certificate is fetched, compared and pinned.
+    Re-enrolling keeps every unsynced change.
+    """
+    pem = None
+    if pin_sha256:
+        pem = fetch_certificate(server)
+        if pem_fingerprint(pem) != normalize_pin(pin_sha256):
+            raise SyncError(
+                "服务器证书指纹与注册单上的不一致，可能连接到了假冒的服务器",
+                "the server certificate does not match the pinned fingerprint",
+            )
+    with Connection(server, credential=None, pinned_pem=pem, transport=transport) as conn:
+        body = {"code": code, "device_id": store.device_id, "device_name": device_name}
+        answer = EnrollResponse.model_validate(conn.request("POST", "/v1/enroll", json=body))
+        url = conn.url
+    with store.begin() as db:
+        for key, value in (
+            (SERVER, url),
+            (CREDENTIAL, answer.credential),
+            (SCOPE, answer.scope),
+            (WORKER, answer.worker),
+            (ROLE, answer.role),
+        ):
+            write_setting(db, key, value)
+        if pem is not None:
+            write_setting(db, CERT, pem)
+    return answer
+
+
+def _check_receipt(sent: list[Frozen], answer: PushResponse, report: SyncReport) -> dict[int, Any]:
+    """The answers that agree with what was sent; a mismatch leaves a change unanswered."""
+    mine = {f.seq: f.sha256 for f in sent}
+    good = {}
+    for result in answer.results:
+        if mine.get(result.seq) != result.payload_sha256:
+            report.receipts_ok = False
+            report.problems.append(f"answer for change {result.seq} does not match what was sent")
+            continue
+        good[result.seq] = result
+    expected = receipt_hash((r.seq, mine[r.seq]) for r in good.values() if r.status in ACCEPTED)
+    if expected != answer.receipt:
+        report.receipts_ok = False
+        report.problems.append(
+            f"receipt mismatch: county counted {answer.receipt.count}, expected {expected.count}"
+        )
+        return {}
+    return good
+
+
+def _push_batch(store: Store, conn: Connection, batch: list[Frozen], report: SyncReport) -> None:
+    with store.read() as db:
+        villages = sorted({f.payload["village_code"] for f in batch})
+        regions = [
+            {"code": r.code, "name": r.name, "level": r.level.value, "parent_code": r.parent_code}
+            for r in regions_with_ancestors(db, villages)
+        ]
+    body = {"protocol": PROTOCOL, "changes": [f.payload for f in batch], "regions": regions}
+    # The payload text is what was hashed when the change was frozen.
+    content = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    raw = conn.request(
+        "POST", "/v1/push", content=content, headers={"Content-Type": "application/json"}
+    )
+    answer = PushResponse.model_validate(raw)
+    good = _check_receipt(batch, answer, report)
+    with store.begin() as db:
+        record_answers(db, batch, good)
+        write_setting(db, LAST_RECEIPT, answer.receipt.model_dump_json())
+    report.sent += len(batch)
+    for result in good.values():
+        if result.status == "accepted":
+            report.accepted += 1
+        elif result.status == "conflict":
+            report.conflicts += 1
+        else:
+            report.rejected += 1
+
+
+def _push(
+    store: Store, conn: Connection, report: SyncReport, batch_size: int, tick: Callable[[], None]
+) -> None:
+    scope = store.setting(SCOPE) or ""
+    while True:
+        with store.read() as db:
+            batch = outbox.unanswered(db, limit=batch_size)
+        if not batch:
+            with store.begin() as db:
+                batch = outbox.freeze_pending(db, scope=scope, limit=batch_size)
+        if not batch:
+            return
+        _push_batch(store, conn, batch, report)
+        tick()
+
+
+def _send_resolutions(store: Store, conn: Connection) -> None:
+    with store.read() as db:
+        rows = list(
+            db.execute(
+                select(SYNC_CONFLICT.c.id, SYNC_CONFLICT.c.resolution).where(
+                    SYNC_CONFLICT.c.resolution_sent.is_(False)
+                )
+            )
+        )
+    if not rows:
+        return
+    body = {"resolutions": [{"conflict_id": r.id, "value": r.resolution} for r in rows]}
+    conn.request("POST", "/v1/conflicts/resolve", json=body)
+    with store.begin() as db:
+        db.execute(
+            update(SYNC_CONFLICT)
+            .where(SYNC_CONFLICT.c.id.in_([r.id for r in rows]))
+            .values(resolution_sent=True)
+        )
+
+
+def _pull(
+    store: Store, conn: Connection, report: SyncReport, page_size: int, tick: Callable[[], None]
+) -> None:
+    with store.begin() as db:
+        retry_held(db)
+    while True:
+        params = {
+            "after": int(store.setting(CURSOR) or 0),
+            "policy_after": int(store.setting(POLICY_CURSOR) or 0),
+            "limit": page_size,
+        }
+        page = PullResponse.model_validate(conn.request("GET", "/v1/pull", params=params))
+        with store.begin() as db:
+            report.received += apply_page(db, page)
+        report.policies += len(page.policies)
+        tick()
+        if not page.more:
+            return
+
+
+def sync(
+    store: Store,
+    *,
+    server: str | None = None,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+    batch_size: int = 200,
+    page_size: int = 200,
+    transport: httpx.BaseTransport | None = None,
+    timeout: float = 60.0,
+) -> SyncReport:
+    """Push every local change, send conflict resolutions, pull what the county has.
+
+    Raises SyncError when the county cannot be reached or refuses (nothing is lost; run
+    again), Cancelled when ``cancelled()`` turned true between two batches.
+    """
+    report = SyncReport()
+    with store.read() as db:
+        to_send = outbox.count_open(db)
+    state = SyncProgress("push", to_send=to_send)
+
+    def tick(phase: str | None = None) -> None:
+        if phase:
+            state.phase = phase
+        state.sent, state.received = report.sent, report.received
+        if progress is not None:
+            progress(state)
+        if cancelled is not None and cancelled():
+            raise Cancelled()
+
+    with connect(store, server, transport=transport, timeout=timeout) as conn:
+        tick()
+        _push(store, conn, report, batch_size, tick)
+        tick("resolve")
+        _send_resolutions(store, conn)
+        tick("pull")
+        _pull(store, conn, report, page_size, tick)
+    with store.read() as db:
+        report.pending = outbox.count_open(db)
+        report.quarantined = int(
+            db.execute(
+                select(func.count()).select_from(OUTBOX).where(OUTBOX.c.state == "quarantined")
+            ).scalar_one()
+        )
+        report.open_conflicts = int(
+            db.execute(
+                select(func.count())
+                .select_from(SYNC_CONFLICT)
+                .where(SYNC_CONFLICT.c.resolved_at.is_(None))
+            ).scalar_one()
+        )
+    state.phase = "done"
+    if progress is not None:
+        progress(state)
+    return report

@@ -1,0 +1,208 @@
+"""Who may sync: one-time enrollment codes, device credentials, revocation and scope.
+
+A county officer enrolls a worker (``county enroll``) and gets a one-time code; the laptop
+redeems it once for a device credential ``<credential id>.<secret>``. The server keeps only
+SHA-256 hashes of codes and secrets, so a copy of its database lets nobody sync.
+"""
+
+import hashlib
+import hmac
+import secrets
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import Connection, Engine, select, update
+
+from caseworker.domain.codes import REGION_CODE_LENGTH, RegionLevel, WorkerRole
+from caseworker.domain.validation import Problem, Where, parse_name, parse_uuid
+from caseworker.sync.county.tables import DEVICE, ENROLLMENT, REFUSAL
+
+CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I to misread
+CODE_GROUPS = 4
+ENROLLMENT_HOURS = 72
+
+ROLE_LEVEL = {
+    WorkerRole.VILLAGE: RegionLevel.VILLAGE,
+    WorkerRole.TOWNSHIP: RegionLevel.TOWNSHIP,
+    WorkerRole.COUNTY: RegionLevel.COUNTY,
+}
+
+
+class Refused(Exception):
+    """A request the server refuses: HTTP status and the reason in Chinese and English."""
+
+    def __init__(self, status: int, zh: str, en: str) -> None:
+        super().__init__(en)
+        self.status = status
+        self.zh = zh
+        self.en = en
+
+
+@dataclass(frozen=True, slots=True)
+class Device:
+    """An authenticated device: whose laptop, which role and region it may see."""
+
+    credential_id: str
+    device_id: str
+    worker: str
+    role: str
+    scope: str
+
+
+def _sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def normalize_code(code: str) -> str:
+    """An enrollment code as typed (any case, dashes or spaces) in its canonical form."""
+    return "".join(ch for ch in code.upper() if ch.isalnum())
+
+
+def check_role_scope(role: str, scope: str) -> WorkerRole:
+    """The role, if ``scope`` is a region code of the level the role works at."""
+    parsed = WorkerRole.parse(role)
+    if parsed is None:
+        problem = Problem(
+            "unknown_code",
+            f"不是可用的角色（可用：{WorkerRole.choices()}）",
+            f"is not a role (one of: {WorkerRole.choices()})",
+        )
+        raise Refused(400, Where().field("role").error(role, problem).message_zh, problem.en)
+    level = ROLE_LEVEL[parsed]
+    length = REGION_CODE_LENGTH[level]
+    if not (scope.isdigit() and len(scope) == length):
+        raise Refused(
+            400,
+            f"范围“{scope}”应为{length}位数字的{level.zh}代码",
+            f"scope '{scope}' must be a {length}-digit {level.en} code for role {parsed.value}",
+        )
+    return parsed
+
+
+def create_enrollment(
+    engine: Engine, *, worker: str, role: str, scope: str, hours: int = ENROLLMENT_HOURS
+) -> str:
+    """A new one-time enrollment code for ``worker`` (valid ``hours`` hours)."""
+    try:
+        name = parse_name(worker)
+    except Problem as problem:
+        raise Refused(
+            400, f"姓名“{worker}”：{problem.zh}", f"name '{worker}': {problem.en}"
+        ) from None
+    check_role_scope(role, scope)
+    raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_GROUPS * 4))
+    now = datetime.now(UTC)
+    with engine.begin() as conn:
+        conn.execute(
+            ENROLLMENT.insert().values(
+                code_sha256=_sha256(raw),
+                worker=name,
+                role=role,
+                scope_code=scope,
+                created_at=now,
+                expires_at=now + timedelta(hours=hours),
+            )
+        )
+    return "-".join(raw[i : i + 4] for i in range(0, len(raw), 4))
+
+
+def redeem(
+    engine: Engine, code: str, *, device_id: str, device_name: str = ""
+) -> tuple[str, Device]:
+    """Exchange an enrollment code for a device credential (once); (token, device)."""
+    try:
+        device_id = parse_uuid(device_id)
+    except Problem:
+        raise Refused(422, "设备编号无效", "device_id is not a UUID") from None
+    digest = _sha256(normalize_code(code))
+    now = datetime.now(UTC)
+    with engine.begin() as conn:
+        row = conn.execute(select(ENROLLMENT).where(ENROLLMENT.c.code_sha256 == digest)).first()
+        if row is None:
+            raise Refused(401, "注册码无效", "unknown enrollment code")
+        if row.used_at is not None:
+            raise Refused(
+                409, "注册码已被使用过，请向县民政局重新申请", "enrollment code already used"
+            )
+        expires = row.expires_at if row.expires_at.tzinfo else row.expires_at.replace(tzinfo=UTC)
+        if expires < now:
+            raise Refused(401, "注册码已过期，请向县民政局重新申请", "enrollment code expired")
+        # Claim the code first: of two laptops racing with one code only one gets a row.
+        claimed = conn.execute(
+            update(ENROLLMENT)
+            .where(ENROLLMENT.c.code_sha256 == digest, ENROLLMENT.c.used_at.is_(None))
+            .values(used_at=now, used_by=device_id)
+        ).rowcount
+        if claimed != 1:
+            raise Refused(409, "注册码已被使用过", "enrollment code already used")
+        credential_id = str(uuid.uuid4())
+        secret = secrets.token_urlsafe(32)
+        conn.execute(
+            DEVICE.insert().values(
+                credential_id=credential_id,
+                device_id=device_id,
+                device_name=device_name[:80],
+                worker=row.worker,
+                role=row.role,
+                scope_code=row.scope_code,
+                secret_sha256=_sha256(secret),
+                enrolled_at=now,
+            )
+        )
+    device = Device(credential_id, device_id, row.worker, row.role, row.scope_code)
+    return f"{credential_id}.{secret}", device
+
+
+def authenticate(conn: Connection, authorization: str | None) -> Device:
+    """The device presenting ``Authorization: Bearer <credential>``, or Refused (401)."""
+    if not authorization or not authorization.startswith("Bearer "):
+        raise Refused(401, "缺少设备凭证", "missing device credential")
+    token = authorization[len("Bearer ") :].strip()
+    credential_id, _, secret = token.partition(".")
+    if not secret or len(credential_id) > 36:
+        raise Refused(401, "设备凭证格式错误", "malformed device credential")
+    row = conn.execute(select(DEVICE).where(DEVICE.c.credential_id == credential_id)).first()
+    # Compare even when the id is unknown, so timing does not tell which ids exist.
+    expected = row.secret_sha256 if row is not None else "0" * 64
+    if not hmac.compare_digest(expected, _sha256(secret)) or row is None:
+        raise Refused(401, "设备凭证无效", "invalid device credential")
+    if row.revoked_at is not None:
+        raise Refused(401, "此设备已被注销，请重新注册", "this device has been revoked")
+    return Device(row.credential_id, row.device_id, row.worker, row.role, row.scope_code)
+
+
+def revoke(engine: Engine, device: str) -> int:
+    """Revoke a device (by credential id or the laptop's device id); how many credentials."""
+    now = datetime.now(UTC)
+    with engine.begin() as conn:
+        result = conn.execute(
+            update(DEVICE)
+            .where(
+                (DEVICE.c.credential_id == device) | (DEVICE.c.device_id == device),
+                DEVICE.c.revoked_at.is_(None),
+            )
+            .values(revoked_at=now)
+        )
+        return int(result.rowcount)
+
+
+def in_scope(scope: str, code: str) -> bool:
+    """Whether a village (or region) code lies inside a device's scope."""
+    return code.startswith(scope)
+
+
+def log_refusal(
+    engine: Engine, *, path: str, status: int, reason: str, device: Device | None = None
+) -> None:
+    """Record a refused request (in its own transaction: the request's own work is gone)."""
+    with engine.begin() as conn:
+        conn.execute(
+            REFUSAL.insert().values(
+                credential_id=device.credential_id if device else "",
+                device_id=device.device_id if device else "",
+                path=path[:200],
+                status=status,
+                reason=reason[:2000],
+            )
+        )

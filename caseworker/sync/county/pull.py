@@ -1,0 +1,149 @@
+"""Pull pages: the households of a device's scope changed after its cursor, whole, in
+cursor order, with their open conflicts, the regions they lie in and new policy packs."""
+
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Connection, Engine, select
+
+from caseworker.domain.regions import ancestors
+from caseworker.sync.county.auth import Device, Refused, in_scope
+from caseworker.sync.county.tables import CONFLICT, HOUSEHOLD, POLICY, RECORD, REGION
+from caseworker.sync.schemas import (
+    ConflictOut,
+    HouseholdBundle,
+    PolicyOut,
+    PullResponse,
+    RegionOut,
+    RowOut,
+)
+from caseworker.sync.wire import SYNC_TABLES
+
+MAX_PAGE = 1000
+
+
+def _iso(moment: datetime) -> str:
+    aware = moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+    return aware.astimezone(UTC).isoformat()
+
+
+def conflict_out(row: Any) -> ConflictOut:
+    """A stored conflict in its wire form."""
+    return ConflictOut(
+        id=row.id,
+        household_id=row.household_id,
+        table=row.table_name,
+        row_id=row.row_id,
+        field=row.field,
+        kept_value=row.kept_value,
+        other_value=row.other_value,
+        other_device=row.other_device,
+        created_at=_iso(row.created_at),
+        resolved=row.resolved_at is not None,
+        resolution=row.resolution,
+    )
+
+
+def bundles(conn: Connection, households: Sequence[Any]) -> list[HouseholdBundle]:
+    """The full county copy of each household row given (id, seq, village_code)."""
+    ids = [h.id for h in households]
+    rows: dict[str, dict[str, list[RowOut]]] = {hid: {t: [] for t in SYNC_TABLES} for hid in ids}
+    if ids:
+        query = select(RECORD).where(RECORD.c.household_id.in_(ids)).order_by(RECORD.c.id)
+        for r in conn.execute(query):
+            rows[r.household_id][r.table_name].append(
+                RowOut(
+                    id=r.id,
+                    version=r.version,
+                    created_at=_iso(r.created_at),
+                    updated_at=_iso(r.updated_at),
+                    device_id=r.device_id,
+                    data=r.data,
+                )
+            )
+    conflicts: dict[str, list[ConflictOut]] = {hid: [] for hid in ids}
+    if ids:
+        query = (
+            select(CONFLICT)
+            .where(CONFLICT.c.household_id.in_(ids), CONFLICT.c.resolved_at.is_(None))
+            .order_by(CONFLICT.c.created_at, CONFLICT.c.id)
+        )
+        for c in conn.execute(query):
+            conflicts[c.household_id].append(conflict_out(c))
+    return [
+        HouseholdBundle(
+            id=h.id,
+            seq=h.seq,
+            village_code=h.village_code,
+            rows={t: v for t, v in rows[h.id].items() if v},
+            conflicts=conflicts[h.id],
+        )
+        for h in households
+    ]
+
+
+def _prefix_range(prefix: str) -> tuple[str, str]:
+    return prefix, prefix + "9" * (12 - len(prefix))
+
+
+def pull_page(
+    engine: Engine,
+    device: Device,
+    *,
+    after: int,
+    limit: int,
+    policy_after: int = 0,
+    village: str | None = None,
+) -> PullResponse:
+    """One page of what changed in the device's scope after cursor ``after``."""
+    prefix = device.scope
+    if village:
+        if not (village.isdigit() and in_scope(device.scope, village)):
+            raise Refused(
+                403,
+                f"{village}不在本设备的工作范围（{device.scope}）内",
+                f"{village} is outside this device's scope ({device.scope})",
+            )
+        prefix = village
+    limit = max(1, min(limit, MAX_PAGE))
+    lo, hi = _prefix_range(prefix)
+    with engine.connect() as conn:
+        query = (
+            select(HOUSEHOLD.c.id, HOUSEHOLD.c.seq, HOUSEHOLD.c.village_code)
+            .where(
+                HOUSEHOLD.c.seq > after,
+                HOUSEHOLD.c.village_code >= lo,
+                HOUSEHOLD.c.village_code <= hi,
+            )
+            .order_by(HOUSEHOLD.c.seq)
+            .limit(limit)
+        )
+        households = list(conn.execute(query))
+        page = bundles(conn, households)
+        wanted: set[str] = set()
+        for h in households:
+            wanted.add(h.village_code)
+            wanted.update(ancestors(h.village_code))
+        regions = [
+            RegionOut(code=r.code, name=r.name, level=r.level, parent_code=r.parent_code)
+            for r in conn.execute(select(REGION).where(REGION.c.code.in_(sorted(wanted))))
+        ]
+        policies = [
+            PolicyOut(
+                id=p.id, version=p.version, county=p.county, sha256=p.sha256, text=p.text, seq=p.seq
+            )
+            for p in conn.execute(
+                select(POLICY)
+                .where(POLICY.c.county == device.scope[:6], POLICY.c.seq > policy_after)
+                .order_by(POLICY.c.seq)
+            )
+        ]
+    return PullResponse(
+        households=page,
+        regions=sorted(regions, key=lambda r: len(r.code)),
+        policies=policies,
+        next_cursor=households[-1].seq if households else after,
+        policy_cursor=policies[-1].seq if policies else policy_after,
+        more=len(households) == limit,
+    )

@@ -1,0 +1,173 @@
+"""The county server's tables (SQLModel, on their own metadata: the server's database is
+not a laptop store). Its migrations live in ``migrations/`` beside this file.
+
+Households are kept as generic records (one row per store row, its content as JSON), so
+the server stores exactly what laptops send, for every table, with a version counter and
+the device that last changed it. ``household.seq`` is the pull cursor: it rises whenever
+anything in the household changes.
+"""
+
+# No ``from __future__ import annotations`` here: SQLModel needs real annotations.
+from datetime import UTC, datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.orm import registry
+from sqlmodel import Field, SQLModel
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class CountyModel(SQLModel, registry=registry()):
+    """Base of the server's tables: its own registry and metadata."""
+
+
+class HouseholdEntry(CountyModel, table=True):
+    __tablename__ = "household"
+    id: str = Field(primary_key=True, max_length=36)
+    village_code: str = Field(max_length=12, index=True)
+    seq: int = Field(sa_column=sa.Column(sa.BigInteger, nullable=False, unique=True))
+    updated_at: datetime = Field(default_factory=utcnow)
+
+
+class RecordEntry(CountyModel, table=True):
+    __tablename__ = "record"
+    id: str = Field(primary_key=True, max_length=36)
+    table_name: str = Field(max_length=32)
+    household_id: str = Field(max_length=36, index=True)
+    data: dict[str, Any] = Field(sa_column=sa.Column(sa.JSON, nullable=False))
+    version: int = 1
+    created_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow)
+    device_id: str = Field(max_length=36)
+
+
+class PersonEntry(CountyModel, table=True):
+    """Which household each resident ID number belongs to (unique across the county)."""
+
+    __tablename__ = "person"
+    id_number: str = Field(primary_key=True, max_length=18)
+    member_id: str = Field(max_length=36)
+    household_id: str = Field(max_length=36, index=True)
+
+
+class AppliedChange(CountyModel, table=True):
+    """The answer given to each (device, seq): a replay gets the same answer."""
+
+    __tablename__ = "applied_change"
+    device_id: str = Field(primary_key=True, max_length=36)
+    seq: int = Field(sa_column=sa.Column(sa.BigInteger, primary_key=True))
+    household_id: str = Field(max_length=36)
+    payload_sha256: str = Field(max_length=64)
+    status: str = Field(max_length=10)
+    result: dict[str, Any] = Field(sa_column=sa.Column(sa.JSON, nullable=False))
+    received_at: datetime = Field(default_factory=utcnow)
+
+
+class ConflictEntry(CountyModel, table=True):
+    __tablename__ = "conflict"
+    id: str = Field(primary_key=True, max_length=36)
+    household_id: str = Field(max_length=36, index=True)
+    village_code: str = Field(max_length=12, index=True)
+    table_name: str = Field(max_length=32)
+    row_id: str = Field(max_length=36)
+    field: str = Field(max_length=40)
+    kept_value: Any = Field(default=None, sa_column=sa.Column(sa.JSON))
+    other_value: Any = Field(default=None, sa_column=sa.Column(sa.JSON))
+    other_device: str = Field(max_length=36)
+    other_seq: int = Field(sa_column=sa.Column(sa.BigInteger, nullable=False))
+    created_at: datetime = Field(default_factory=utcnow)
+    resolved_at: datetime | None = None
+    resolved_by: str | None = Field(default=None, max_length=36)
+    resolution: Any = Field(default=None, sa_column=sa.Column(sa.JSON))
+
+
+class DeviceEntry(CountyModel, table=True):
+    """An enrolled laptop's credential (only the hash of its secret is kept)."""
+
+    __tablename__ = "device"
+    credential_id: str = Field(primary_key=True, max_length=36)
+    device_id: str = Field(max_length=36, index=True)
+    device_name: str = Field(default="", max_length=80)
+    worker: str = Field(max_length=40)
+    role: str = Field(max_length=10)
+    scope_code: str = Field(max_length=12)
+    secret_sha256: str = Field(max_length=64)
+    enrolled_at: datetime = Field(default_factory=utcnow)
+    revoked_at: datetime | None = None
+
+
+class EnrollmentEntry(CountyModel, table=True):
+    """A one-time enrollment code (hashed), until a laptop redeems it."""
+
+    __tablename__ = "enrollment"
+    code_sha256: str = Field(primary_key=True, max_length=64)
+    worker: str = Field(max_length=40)
+    role: str = Field(max_length=10)
+    scope_code: str = Field(max_length=12)
+    created_at: datetime = Field(default_factory=utcnow)
+    expires_at: datetime
+    used_at: datetime | None = None
+    used_by: str | None = Field(default=None, max_length=36)
+
+
+class PolicyEntry(CountyModel, table=True):
+    __tablename__ = "policy"
+    id: str = Field(primary_key=True, max_length=80)
+    version: str = Field(primary_key=True, max_length=40)
+    county: str = Field(max_length=6, index=True)
+    sha256: str = Field(max_length=64)
+    text: str
+    seq: int = Field(sa_column=sa.Column(sa.BigInteger, nullable=False, unique=True))
+    published_at: datetime = Field(default_factory=utcnow)
+
+
+class RegionEntry(CountyModel, table=True):
+    __tablename__ = "region"
+    code: str = Field(primary_key=True, max_length=12)
+    name: str = Field(max_length=80)
+    level: str = Field(max_length=10)
+    parent_code: str | None = Field(default=None, max_length=12)
+
+
+class RefusalEntry(CountyModel, table=True):
+    """A refused request (bad credential, out of scope, ...), for the county to review."""
+
+    __tablename__ = "refusal"
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(default_factory=utcnow)
+    credential_id: str = Field(default="", max_length=36)
+    device_id: str = Field(default="", max_length=36)
+    path: str = Field(max_length=200)
+    status: int
+    reason: str
+
+
+class CounterEntry(CountyModel, table=True):
+    """Named counters (the household and policy cursors). Taking a number locks the row
+    until commit, so numbers are committed in the order they were taken."""
+
+    __tablename__ = "counter"
+    name: str = Field(primary_key=True, max_length=32)
+    value: int = Field(sa_column=sa.Column(sa.BigInteger, nullable=False))
+
+
+def table_of(row_class: type[SQLModel]) -> sa.Table:
+    table: sa.Table = row_class.__table__  # type: ignore[attr-defined]
+    return table
+
+
+METADATA = CountyModel.metadata
+HOUSEHOLD = table_of(HouseholdEntry)
+RECORD = table_of(RecordEntry)
+PERSON = table_of(PersonEntry)
+APPLIED = table_of(AppliedChange)
+CONFLICT = table_of(ConflictEntry)
+DEVICE = table_of(DeviceEntry)
+ENROLLMENT = table_of(EnrollmentEntry)
+POLICY = table_of(PolicyEntry)
+REGION = table_of(RegionEntry)
+REFUSAL = table_of(RefusalEntry)
+COUNTER = table_of(CounterEntry)

@@ -1,0 +1,181 @@
+"""Applying a pull page to the laptop store: one transaction per page, cursor included.
+
+Each household arrives whole. Where the worker has not touched a field since the last
+agreed copy, the county's value is taken; a field edited here and not yet sent keeps the
+local value (it goes up with the next push). The last agreed copy becomes the county's.
+"""
+
+from typing import Any
+
+from sqlalchemy import Connection, select, update
+from sqlalchemy.exc import IntegrityError
+
+from caseworker.domain.codes import RegionLevel
+from caseworker.domain.regions import Region
+from caseworker.store.db import write_setting
+from caseworker.store.regions import add_regions
+from caseworker.store.tables import POLICY_PACK, SETTING, SYNC_CONFLICT, utcnow
+from caseworker.sync.answers import save_conflicts
+from caseworker.sync.local_rows import (
+    WireRows,
+    delete_row,
+    empty_rows,
+    parse_time,
+    read_bases,
+    read_rows,
+    reindex,
+    set_applying,
+    write_base,
+    write_row,
+)
+from caseworker.sync.schemas import HouseholdBundle, PullResponse
+from caseworker.sync.wire import SYNC_TABLES, TABLES
+
+CURSOR = "sync.cursor"
+POLICY_CURSOR = "sync.policy_cursor"
+
+
+def _merged(
+    local: dict[str, Any], base: dict[str, Any] | None, theirs: dict[str, Any]
+) -> dict[str, Any]:
+    if base is None:
+        return dict(theirs)
+    return {
+        k: (local[k] if k in local and local[k] != base.get(k) else v) for k, v in theirs.items()
+    }
+
+
+def _local_version(conn: Connection, table: str, row_id: str) -> int | None:
+    t = TABLES[table]
+    return conn.execute(select(t.c.version).where(t.c.id == row_id)).scalar()
+
+
+def _apply_household(
+    conn: Connection, bundle: HouseholdBundle, local: WireRows, base: WireRows
+) -> bool:
+    """Merge one household into the store; True if it was new here."""
+    new_here = bundle.id not in local["household"]
+    theirs: WireRows = empty_rows()
+    meta: dict[str, dict[str, Any]] = {}
+    for table, rows in bundle.rows.items():
+        for r in rows:
+            theirs[table][r.id] = r.data
+            meta[r.id] = {
+                "version": r.version,
+                "created_at": parse_time(r.created_at),
+                "updated_at": parse_time(r.updated_at),
+                "device_id": r.device_id,
+            }
+    # Deletes first, children before parents, so a re-added member may reuse an ID number.
+    for table in reversed(SYNC_TABLES):
+        for row_id in sorted(set(local[table]) - set(theirs[table])):
+            old = base[table].get(row_id)
+            if old is not None and old == local[table][row_id]:
+                delete_row(conn, table, row_id)
+    for table in SYNC_TABLES:
+        for row_id, data in theirs[table].items():
+            mine = local[table].get(row_id)
+            old = base[table].get(row_id)
+            if mine is None:
+                if old is not None:
+                    continue  # deleted here, not yet sent: the delete goes up next push
+                write_row(conn, table, row_id, data, meta[row_id], exists=False)
+                continue
+            merged = _merged(mine, old, data)
+            if merged != mine or meta[row_id]["version"] != _local_version(conn, table, row_id):
+                write_row(conn, table, row_id, merged, meta[row_id], exists=True)
+    write_base(conn, bundle.id, theirs, bundle.seq)
+    open_ids = {c.id for c in bundle.conflicts}
+    save_conflicts(conn, bundle.conflicts)
+    conn.execute(
+        update(SYNC_CONFLICT)
+        .where(
+            SYNC_CONFLICT.c.household_id == bundle.id,
+            SYNC_CONFLICT.c.resolved_at.is_(None),
+            SYNC_CONFLICT.c.id.not_in(open_ids),
+        )
+        .values(resolved_at=utcnow())
+    )
+    return new_here
+
+
+def _note_refused(conn: Connection, bundle: HouseholdBundle, exc: Exception) -> None:
+    """A county household that cannot be stored here (an ID number this laptop holds in
+    another household): kept visible as a conflict, never silently dropped."""
+    conn.execute(
+        SYNC_CONFLICT.insert().prefix_with("OR REPLACE"),
+        {
+            "id": bundle.id,
+            "household_id": bundle.id,
+            "table_name": "household",
+            "row_id": bundle.id,
+            "field": HELD,
+            "kept_value": bundle.seq,
+            "other_value": str(exc.__cause__ or exc)[:500],
+            "other_device": "",
+            "created_at": utcnow(),
+            "resolution_sent": True,
+        },
+    )
+
+
+HELD = "__household__"
+
+
+def retry_held(conn: Connection) -> None:
+    """Households that could not be stored before are fetched again: move the cursor back
+    to the first of them (the others on the way are applied again, which changes nothing)."""
+    held = conn.execute(
+        select(SYNC_CONFLICT.c.id, SYNC_CONFLICT.c.kept_value).where(
+            SYNC_CONFLICT.c.field == HELD, SYNC_CONFLICT.c.resolved_at.is_(None)
+        )
+    ).all()
+    if not held:
+        return
+    first = min(int(row.kept_value) for row in held)
+    cursor = conn.execute(select(SETTING.c.value).where(SETTING.c.key == CURSOR)).scalar()
+    write_setting(conn, CURSOR, str(min(int(cursor or 0), first - 1)))
+    conn.execute(
+        update(SYNC_CONFLICT)
+        .where(SYNC_CONFLICT.c.id.in_([row.id for row in held]))
+        .values(resolved_at=utcnow())
+    )
+
+
+def apply_page(conn: Connection, page: PullResponse) -> int:
+    """Store one pull page and advance the cursors (inside the caller's transaction)."""
+    set_applying(conn, True)
+    if page.regions:
+        add_regions(
+            conn,
+            [Region(r.code, r.name, RegionLevel(r.level), r.parent_code) for r in page.regions],
+        )
+    ids = [b.id for b in page.households]
+    locals_, bases = read_rows(conn, ids), read_bases(conn, ids)
+    new: set[str] = set()
+    applied: list[str] = []
+    for bundle in page.households:
+        try:
+            with conn.begin_nested():
+                if _apply_household(conn, bundle, locals_[bundle.id], bases[bundle.id]):
+                    new.add(bundle.id)
+                applied.append(bundle.id)
+        except IntegrityError as exc:
+            _note_refused(conn, bundle, exc)
+    for p in page.policies:
+        known = conn.execute(
+            select(POLICY_PACK.c.sha256).where(
+                POLICY_PACK.c.id == p.id, POLICY_PACK.c.version == p.version
+            )
+        ).first()
+        if known is None:
+            conn.execute(
+                POLICY_PACK.insert().values(
+                    id=p.id, version=p.version, sha256=p.sha256, text=p.text, received_at=utcnow()
+                )
+            )
+    reindex(conn, applied, new)
+    write_setting(conn, CURSOR, str(page.next_cursor))
+    write_setting(conn, POLICY_CURSOR, str(page.policy_cursor))
+    set_applying(conn, False)
+    return len(applied)

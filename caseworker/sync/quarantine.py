@@ -1,0 +1,38 @@
+"""Changes the county refused (or that lie outside this laptop's scope): shown with the
+reasons, fixable (edit the household as usual) and re-sendable."""
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+
+from caseworker.store.db import Store
+from caseworker.store.tables import OUTBOX
+from caseworker.sync import outbox
+
+
+@dataclass(frozen=True, slots=True)
+class QuarantinedChange:
+    seq: int
+    household_id: str
+    recorded_at: datetime
+    errors: list[dict[str, Any]]  # field, value, code, message_zh, message_en
+
+
+def quarantined(store: Store) -> list[QuarantinedChange]:
+    """Every refused change still waiting for a fix, oldest first."""
+    query = select(OUTBOX).where(OUTBOX.c.state == "quarantined").order_by(OUTBOX.c.seq)
+    with store.read() as conn:
+        return [
+            QuarantinedChange(
+                r.seq, r.household_id, r.recorded_at, list((r.result or {}).get("errors", []))
+            )
+            for r in conn.execute(query)
+        ]
+
+
+def resend(store: Store, seq: int) -> bool:
+    """Queue a quarantined change to be sent again with the household as it is now."""
+    with store.begin() as conn:
+        return outbox.requeue(conn, seq)

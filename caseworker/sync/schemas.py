@@ -1,0 +1,170 @@
+"""The messages of the sync protocol (see docs/sync-protocol.md), as pydantic models.
+
+Requests forbid unknown fields and take JSON types strictly, so a misspelt key or a number
+sent as text is refused with 422 and a reason, before anything is stored. The content of
+rows is checked per record (``caseworker.sync.wire``), so one bad record is answered
+"rejected" without blocking the others.
+"""
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+PROTOCOL = "caseworker.sync/1"
+MAX_CHANGES_PER_PUSH = 2000
+MAX_ROWS_PER_CHANGE = 2000
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+
+class RowChange(Strict):
+    """One row of a household changed on a laptop: inserted, updated (the changed fields
+    with the values they had before, ``base``) or deleted (``base`` = the whole row)."""
+
+    table: str = Field(max_length=32)
+    id: str = Field(max_length=36)
+    op: Literal["insert", "update", "delete"]
+    base: dict[str, Any] | None = None
+    new: dict[str, Any] | None = None
+
+
+class Change(Strict):
+    """Every change a device made to one household since it last reached the county."""
+
+    seq: int = Field(ge=1, le=2**53)
+    household_id: str = Field(max_length=36)
+    village_code: str = Field(max_length=12)
+    rows: list[RowChange] = Field(max_length=MAX_ROWS_PER_CHANGE)
+
+
+class RegionIn(Strict):
+    code: str = Field(max_length=12)
+    name: str = Field(max_length=80)
+    level: Literal["county", "township", "village"]
+    parent_code: str | None = Field(default=None, max_length=12)
+
+
+class PushRequest(Strict):
+    protocol: Literal["caseworker.sync/1"]
+    changes: list[Change] = Field(max_length=MAX_CHANGES_PER_PUSH)
+    regions: list[RegionIn] = Field(default_factory=list, max_length=10_000)
+
+
+class ConflictOut(BaseModel):
+    """A same-field conflict: the value kept (the county's) and the other one."""
+
+    id: str
+    household_id: str
+    table: str
+    row_id: str
+    field: str
+    kept_value: Any = None
+    other_value: Any = None
+    other_device: str = ""
+    created_at: str
+    resolved: bool = False
+    resolution: Any = None
+
+
+class RecordResult(BaseModel):
+    seq: int
+    status: Literal["accepted", "conflict", "rejected"]
+    payload_sha256: str
+    conflicts: list[ConflictOut] = Field(default_factory=list)
+    errors: list[dict[str, Any]] = Field(default_factory=list)
+    replayed: bool = False
+
+
+class Receipt(BaseModel):
+    """What the server accepted from one push: how many changes, and a hash over their
+    sequence numbers and payload hashes that the laptop recomputes."""
+
+    count: int
+    sha256: str
+
+
+class PushResponse(BaseModel):
+    results: list[RecordResult]
+    receipt: Receipt
+
+
+class RowOut(BaseModel):
+    id: str
+    version: int
+    created_at: str
+    updated_at: str
+    device_id: str
+    data: dict[str, Any]
+
+
+class HouseholdBundle(BaseModel):
+    """A household as the county holds it: every row by table, and its open conflicts."""
+
+    id: str
+    seq: int
+    village_code: str
+    rows: dict[str, list[RowOut]]
+    conflicts: list[ConflictOut] = Field(default_factory=list)
+
+
+class RegionOut(BaseModel):
+    code: str
+    name: str
+    level: str
+    parent_code: str | None = None
+
+
+class PolicyOut(BaseModel):
+    id: str
+    version: str
+    county: str
+    sha256: str
+    text: str
+    seq: int
+
+
+class PullResponse(BaseModel):
+    households: list[HouseholdBundle]
+    regions: list[RegionOut]
+    policies: list[PolicyOut]
+    next_cursor: int
+    policy_cursor: int
+    more: bool
+
+
+class EnrollRequest(Strict):
+    code: str = Field(min_length=4, max_length=64)
+    device_id: str = Field(max_length=36)
+    device_name: str = Field(default="", max_length=80)
+
+
+class EnrollResponse(BaseModel):
+    credential: str
+    device_id: str
+    worker: str
+    role: str
+    scope: str
+
+
+class Resolution(Strict):
+    conflict_id: str = Field(max_length=36)
+    value: Any = None
+
+
+class ResolveRequest(Strict):
+    resolutions: list[Resolution] = Field(max_length=10_000)
+
+
+class ResolveResponse(BaseModel):
+    resolved: list[str]
+    unknown: list[str]
+
+
+class Refusal(BaseModel):
+    """A 4xx answer: what was refused and why, in Chinese and English."""
+
+    detail: str
+    reason_zh: str
+    reason_en: str

@@ -1,0 +1,85 @@
+"""Two laptops and a real county server: push, pull, per-field merge and conflicts."""
+
+from collections.abc import Callable
+from typing import Any
+
+from caseworker.interchange.household_format import household_to_dict, parse_household
+from caseworker.store.db import Store
+from caseworker.store.households import load_household, save_household
+from caseworker.sync.client import sync
+from caseworker.sync.conflicts import open_conflicts, resolve_conflict
+from caseworker.sync.county.admin import list_conflicts
+from tests.sync.conftest import CountyServer, enroll_laptop
+
+Make = Callable[..., dict[str, Any]]
+
+
+def snapshot(store: Store, household_id: str) -> dict[str, Any]:
+    with store.read() as conn:
+        h = load_household(conn, household_id)
+    assert h is not None
+    return household_to_dict(h)
+
+
+def test_a_household_goes_up_from_one_laptop_and_down_to_the_other(
+    county: CountyServer, laptops: Callable[[str], Store], household_data: Make
+) -> None:
+    a, b = laptops("a"), laptops("b")
+    enroll_laptop(county, a)
+    enroll_laptop(county, b, worker="李秀英")
+    h = parse_household(household_data())
+    save_household(a, h)
+    report = sync(a)
+    assert report.synced and report.accepted == 1 and report.sent == 1
+    report_b = sync(b)
+    assert report_b.synced and report_b.received == 1
+    assert snapshot(b, h.id) == snapshot(a, h.id) == household_to_dict(h)
+
+
+def test_edits_to_different_fields_merge_and_the_same_field_conflicts(
+    county: CountyServer, laptops: Callable[[str], Store], household_data: Make
+) -> None:
+    a, b = laptops("a"), laptops("b")
+    enroll_laptop(county, a)
+    enroll_laptop(county, b, worker="李秀英")
+    h = parse_household(household_data())
+    save_household(a, h)
+    sync(a)
+    sync(b)
+    # Offline: A changes the address and a member's illness; B changes the head's
+    # employment and the same illness to something else.
+    ha = parse_household(snapshot(a, h.id))
+    ha.address = "四组2号"
+    ha.members[1].serious_illness = "肺癌晚期"
+    save_household(a, ha)
+    hb = parse_household(snapshot(b, h.id))
+    hb.members[0].returned_to_work = True
+    hb.members[1].serious_illness = "肺癌（已手术）"
+    save_household(b, hb)
+
+    ra = sync(a)
+    assert ra.accepted == 1 and ra.conflicts == 0
+    rb = sync(b)
+    assert rb.conflicts == 1 and rb.open_conflicts == 1
+    sync(a)  # A learns of B's edit and of the conflict
+
+    merged_a, merged_b = snapshot(a, h.id), snapshot(b, h.id)
+    assert merged_a == merged_b
+    assert merged_a["address"] == "四组2号"  # from A
+    assert merged_a["members"][0]["returned_to_work"] is True  # from B
+    assert merged_a["members"][1]["serious_illness"] == "肺癌晚期"  # first to arrive stays
+
+    [ca] = open_conflicts(a)
+    [cb] = open_conflicts(b)
+    assert ca.id == cb.id and ca.field == "serious_illness"
+    assert {ca.kept_value, ca.other_value} == {"肺癌晚期", "肺癌（已手术）"}  # both kept
+    assert [c.id for c in list_conflicts(county.engine)] == [ca.id]
+
+    # B's worker decides for B's value; after syncing everyone has it and nothing is open.
+    resolve_conflict(b, cb.id, "other")
+    assert sync(b).synced
+    sync(a)
+    assert snapshot(a, h.id)["members"][1]["serious_illness"] == "肺癌（已手术）"
+    assert snapshot(b, h.id) == snapshot(a, h.id)
+    assert open_conflicts(a) == [] and open_conflicts(b) == []
+    assert list_conflicts(county.engine) == []
