@@ -2,6 +2,26 @@
 
 from types import ModuleType
 
-from caseworker.commands import backup, county, demo, export, import_, password, search, sync
+from caseworker.commands import (
+    audit,
+    backup,
+    county,
+    demo,
+    export,
+    import_,
+    password,
+    search,
+    sync,
+)
 
-COMMANDS: list[ModuleType] = [demo, import_, export, search, sync, county, password, backup]
+COMMANDS: list[ModuleType] = [
+    demo,
+    import_,
+    export,
+    search,
+    sync,
+    county,
+    password,
+    backup,
+    audit,
+]

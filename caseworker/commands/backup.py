@@ -44,7 +44,7 @@ def run_restore(args: argparse.Namespace) -> int:
     path = db_path(args)
     if not args.file.exists():
         raise CommandError(f"找不到备份文件：{args.file}", f"no such backup file: {args.file}")
-    key = unlock(path) if is_encrypted(path) else None
+    key = unlock(path)[0] if is_encrypted(path) else None
     try:
         households = check_backup(args.file, key)
         kept = restore(args.file, path, key)

@@ -11,6 +11,7 @@ from caseworker.domain.validation import ValidationFailed
 from caseworker.security.keys import WrongPassword
 from caseworker.security.signin import LockedOut, SignInWorker, is_encrypted, sign_in, workers_on
 from caseworker.store.db import Store, open_store
+from caseworker.store.workers import current_worker
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -79,12 +80,12 @@ def choose_worker(path: Path) -> SignInWorker:
     )
 
 
-def unlock(path: Path) -> bytes:
-    """The data key of an encrypted store, after the worker's password."""
+def unlock(path: Path) -> tuple[bytes, SignInWorker]:
+    """The data key of an encrypted store and who unlocked it, after their password."""
     worker = choose_worker(path)
     password = ask_secret(f"{worker.name} 的密码 / password: ", PASSWORD_ENV)
     try:
-        return sign_in(path, worker.id, password)
+        return sign_in(path, worker.id, password), worker
     except WrongPassword as exc:
         raise CommandError("密码不正确", "wrong password") from exc
     except LockedOut as exc:
@@ -97,9 +98,15 @@ def unlock(path: Path) -> bytes:
 def store_from(args: argparse.Namespace) -> Store:
     """Open the store named by ``--db`` (or the default one), unlocking it if encrypted."""
     path = db_path(args)
-    if is_encrypted(path):
-        return open_store(path, key=unlock(path))
-    return open_store(path)
+    if not is_encrypted(path):
+        store = open_store(path)
+        worker = current_worker(store)
+        store.actor = worker.name if worker else ""
+        return store
+    key, signed_in = unlock(path)
+    store = open_store(path, key=key)
+    store.actor = signed_in.name
+    return store
 
 
 def report_error(error: Exception) -> None:

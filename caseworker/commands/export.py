@@ -6,6 +6,7 @@ from pathlib import Path
 
 from caseworker.commands.common import EXIT_OK, CommandError, add_db_option, store_from
 from caseworker.interchange.files import export_document, write_atomically
+from caseworker.store import audit
 from caseworker.store.households import iter_households
 from caseworker.store.regions import regions_with_ancestors, village_codes
 
@@ -32,11 +33,24 @@ def run(args: argparse.Namespace) -> int:
                 villages = [args.village]
             households = list(iter_households(conn, village_codes=villages))
             regions = regions_with_ancestors(conn, {h.village_code for h in households})
+        text = export_document(households, regions)
+        if args.out:
+            write_atomically(args.out, text)
+        with store.begin() as conn:
+            audit.record(
+                conn,
+                device_id=store.device_id,
+                actor=store.actor,
+                action=audit.Action.EXPORT,
+                detail={
+                    "village": args.village,
+                    "households": len(households),
+                    "file": str(args.out) if args.out else "stdout",
+                },
+            )
     finally:
         store.close()
-    text = export_document(households, regions)
     if args.out:
-        write_atomically(args.out, text)
         print(f"已导出{len(households)}户 / exported {len(households)} households: {args.out}")
     else:
         sys.stdout.write(text)

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 # The newest migration. Opening a store that is already at this revision needs no Alembic
 # (importing it costs half a second of start-up); a test keeps this equal to the scripts.
-SCHEMA_HEAD = "0003"
+SCHEMA_HEAD = "0004"
 
 
 class StoreError(RuntimeError):
@@ -163,6 +163,7 @@ class Store:
     device_id: str
     migration_backup: Path | None = None
     key: bytes | None = field(default=None, repr=False)
+    actor: str = ""  # the signed-in worker, named in the audit trail
 
     @property
     def encrypted(self) -> bool:

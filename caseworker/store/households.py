@@ -20,6 +20,7 @@ from caseworker.domain.bulk import gc_paused
 from caseworker.domain.records import Household
 from caseworker.domain.regions import Region
 from caseworker.domain.validation import FieldError, Problem, ValidationFailed, Where
+from caseworker.store import audit
 from caseworker.store.bulk import bulk_insert
 from caseworker.store.db import Store
 from caseworker.store.mapping import TABLE_ORDER, Row, assemble_household, household_rows
@@ -206,8 +207,8 @@ def _stored_rows(conn: Connection, household_id: str) -> dict[str, dict[str, Row
 
 def _update_existing(
     conn: Connection, h: Household, stored: dict[str, dict[str, Row]], device_id: str
-) -> bool:
-    """Bring one stored household to ``h``; True if anything changed."""
+) -> list[dict[str, Any]]:
+    """Bring one stored household to ``h``; the field-level changes (empty if none)."""
     now = utcnow()
     new_rows = household_rows(h)
     changed = False
@@ -233,10 +234,20 @@ def _update_existing(
                 }
                 conn.execute(table.update().where(table.c.id == row["id"]).values(values))
                 changed = True
-    if changed:
-        reindex_household(conn, h)
-        record_changes(conn, [h.id], kind="update", now=now)
-    return changed
+    if not changed:
+        return []
+    reindex_household(conn, h)
+    record_changes(conn, [h.id], kind="update", now=now)
+    before = {
+        name: {rid: {k: row[k] for k in _content_keys(name)} for rid, row in rows.items()}
+        for name, rows in stored.items()
+    }
+    after = {name: {r["id"]: r for r in rows} for name, rows in new_rows.items()}
+    return audit.row_changes(before, after)
+
+
+def _content_keys(table: str) -> list[str]:
+    return [c.name for c in TABLES[table].columns if c.name not in _META]
 
 
 def save_households(
@@ -264,6 +275,7 @@ def save_households(
                 conn.execute(select(household.c.id).where(household.c.id.in_(chunk))).scalars()
             )
         new = [h for h in households if h.id not in existing]
+        trail: list[tuple[audit.Action, str | None, dict[str, Any]]] = []
         try:
             with conn.begin_nested():
                 for h in households:
@@ -273,18 +285,31 @@ def save_households(
                     errors = _signed_visit_errors(h, stored["visit"])
                     if errors:
                         raise ValidationFailed(errors)
-                    if _update_existing(conn, h, stored, store.device_id):
+                    changes = _update_existing(conn, h, stored, store.device_id)
+                    if changes:
                         updated += 1
+                        trail.append((audit.Action.UPDATE, h.id, {"changes": changes}))
                     else:
                         unchanged += 1
                 insert_new(conn, new, device_id=store.device_id)
                 added = len(new)
+                trail.extend((audit.Action.CREATE, h.id, _created(h)) for h in new)
+                audit.record_many(conn, device_id=store.device_id, actor=store.actor, entries=trail)
         except IntegrityError as exc:
             errors = _conflict_errors(conn, households)
             if not errors:
                 raise
             raise ValidationFailed(errors) from exc
     return ImportResult(added=added, updated=updated, unchanged=unchanged)
+
+
+def _created(h: Household) -> dict[str, Any]:
+    head = h.head
+    return {
+        "village_code": h.village_code,
+        "head": head.name if head else None,
+        "members": len(h.members),
+    }
 
 
 def save_household(store: Store, household: Household) -> bool:

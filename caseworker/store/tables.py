@@ -344,3 +344,22 @@ OUTBOX = table_of(OutboxRow)
 SYNC_BASE = table_of(SyncBaseRow)
 SYNC_CONFLICT = table_of(SyncConflictRow)
 POLICY_PACK = table_of(PolicyPackRow)
+
+
+class AuditRow(SQLModel, table=True):
+    """One entry of the append-only, hash-chained audit trail (see ``store/audit.py``)."""
+
+    __tablename__ = "audit"
+    seq: int | None = Field(default=None, primary_key=True)
+    id: str = Field(max_length=36, unique=True)
+    at: datetime
+    device_id: str = Field(max_length=36)
+    actor: str = Field(max_length=40)
+    action: str = Field(max_length=16)
+    household_id: str | None = Field(default=None, max_length=36, index=True)
+    detail: dict[str, Any] = Field(sa_column=sa.Column(sa.JSON, nullable=False))
+    prev_hash: str = Field(max_length=64)
+    hash: str = Field(max_length=64)
+
+
+AUDIT = table_of(AuditRow)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from caseworker.store import audit
 from caseworker.store.db import Store
 from caseworker.store.drafts import list_drafts
 from caseworker.store.workers import Worker
@@ -47,6 +48,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.store = store
         self.worker = worker
+        store.actor = worker.name
         self.settings = settings
         self.today = today
         self.visit_forms: list[VisitForm] = []
@@ -112,6 +114,14 @@ class MainWindow(QMainWindow):
         editor = HouseholdEditor.load(self.store, household_id)
         if editor is None:
             return None
+        with self.store.begin() as conn:  # who looked at whose record is audited
+            audit.record(
+                conn,
+                device_id=self.store.device_id,
+                actor=self.worker.name,
+                action=audit.Action.VIEW,
+                household_id=household_id,
+            )
         page = HouseholdPage(editor, worker=self.worker.name, today=self.today)
         page.visit_requested.connect(self.new_visit)
         if self.household_page is not None:

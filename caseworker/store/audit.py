@@ -1,0 +1,237 @@
+"""The audit trail: who created, changed, deleted, viewed, printed, exported or synced which
+record, when, with the old and new values of every changed field.
+
+Entries are only ever appended. Each holds the hash of the one before it, so changing or
+removing an entry breaks the chain from there on; ``verify_chain`` finds the first break.
+Entries are written in the same transaction as the change they describe.
+"""
+
+import hashlib
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import Connection, select
+
+from caseworker.store.bulk import bulk_insert
+from caseworker.store.tables import AUDIT, new_id, utcnow
+
+GENESIS = "0" * 64
+
+
+class Action(StrEnum):
+    CREATE = "create"
+    UPDATE = "update"
+    DELETE = "delete"
+    VIEW = "view"
+    PRINT = "print"
+    EXPORT = "export"
+    IMPORT = "import"
+    SYNC = "sync"
+    SIGN_IN = "sign_in"
+
+
+@dataclass(frozen=True, slots=True)
+class AuditEntry:
+    seq: int
+    id: str
+    at: datetime
+    device_id: str
+    actor: str
+    action: str
+    household_id: str | None
+    detail: dict[str, Any]
+    prev_hash: str
+    hash: str
+
+
+def _default(value: Any) -> Any:
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    if isinstance(value, bytes):
+        return hashlib.sha256(value).hexdigest()  # images: their fingerprint, not the bytes
+    return str(value)
+
+
+def canonical(value: Any) -> Any:
+    """``value`` as plain JSON (dates as ISO text, bytes as their SHA-256)."""
+    return json.loads(json.dumps(value, default=_default, ensure_ascii=False, sort_keys=True))
+
+
+def entry_hash(
+    *,
+    id: str,
+    at: datetime,
+    device_id: str,
+    actor: str,
+    action: str,
+    household_id: str | None,
+    detail: dict[str, Any],
+    prev_hash: str,
+) -> str:
+    """The hash that seals an entry (and, through ``prev_hash``, every entry before it)."""
+    text = json.dumps(
+        {
+            "id": id,
+            "at": at.isoformat(),
+            "device_id": device_id,
+            "actor": actor,
+            "action": action,
+            "household_id": household_id,
+            "detail": detail,
+            "prev_hash": prev_hash,
+        },
+        ensure_ascii=False,
+        sort_keys=True,
+        separators=(",", ":"),
+    )
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _last_hash(conn: Connection) -> str:
+    last = conn.execute(select(AUDIT.c.hash).order_by(AUDIT.c.seq.desc()).limit(1)).scalar()
+    return last or GENESIS
+
+
+def record(
+    conn: Connection,
+    *,
+    device_id: str,
+    actor: str,
+    action: Action,
+    household_id: str | None = None,
+    detail: dict[str, Any] | None = None,
+) -> None:
+    """Append one entry (inside the caller's transaction)."""
+    record_many(
+        conn, device_id=device_id, actor=actor, entries=[(action, household_id, detail or {})]
+    )
+
+
+def record_many(
+    conn: Connection,
+    *,
+    device_id: str,
+    actor: str,
+    entries: Iterable[tuple[Action, str | None, dict[str, Any]]],
+) -> None:
+    """Append several entries in order, one bulk insert (imports of many households)."""
+    if not conn.dialect.has_table(conn, "audit"):
+        return  # a store still at an earlier schema (migrations in progress)
+    prev = _last_hash(conn)
+    now = utcnow()
+    rows = []
+    for action, household_id, detail in entries:
+        entry_id, plain = new_id(), canonical(detail)
+        digest = entry_hash(
+            id=entry_id,
+            at=now,
+            device_id=device_id,
+            actor=actor,
+            action=action.value,
+            household_id=household_id,
+            detail=plain,
+            prev_hash=prev,
+        )
+        rows.append(
+            {
+                "id": entry_id,
+                "action": action.value,
+                "household_id": household_id,
+                "detail": plain,
+                "prev_hash": prev,
+                "hash": digest,
+            }
+        )
+        prev = digest
+    bulk_insert(conn, AUDIT, rows, {"at": now, "device_id": device_id, "actor": actor})
+
+
+def row_changes(
+    old: dict[str, dict[str, Any]], new: dict[str, dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """Field-level changes between two versions of a household's rows, by table."""
+    changes: list[dict[str, Any]] = []
+    for table in new.keys() | old.keys():
+        before, after = old.get(table, {}), new.get(table, {})
+        for row_id, row in after.items():
+            prior = before.get(row_id)
+            if prior is None:
+                changes.append({"table": table, "id": row_id, "op": "insert", "new": row})
+                continue
+            fields = {k: [prior.get(k), v] for k, v in row.items() if prior.get(k) != v}
+            if fields:
+                changes.append({"table": table, "id": row_id, "op": "update", "fields": fields})
+        for row_id in before.keys() - after.keys():
+            changes.append({"table": table, "id": row_id, "op": "delete", "old": before[row_id]})
+    changes.sort(key=lambda c: (c["table"], c["id"]))
+    return changes
+
+
+def _entry(row: Any) -> AuditEntry:
+    return AuditEntry(
+        row.seq,
+        row.id,
+        row.at,
+        row.device_id,
+        row.actor,
+        row.action,
+        row.household_id,
+        dict(row.detail),
+        row.prev_hash,
+        row.hash,
+    )
+
+
+def entries(
+    conn: Connection,
+    *,
+    household_id: str | None = None,
+    after_seq: int = 0,
+    limit: int | None = None,
+) -> list[AuditEntry]:
+    """Entries in order, optionally of one household or after a sequence number."""
+    query = select(AUDIT).where(AUDIT.c.seq > after_seq).order_by(AUDIT.c.seq)
+    if household_id is not None:
+        query = query.where(AUDIT.c.household_id == household_id)
+    if limit is not None:
+        query = query.limit(limit)
+    return [_entry(row) for row in conn.execute(query)]
+
+
+@dataclass(frozen=True, slots=True)
+class ChainCheck:
+    entries: int
+    broken_at: int | None  # seq of the first entry that does not match, or None
+    reason: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.broken_at is None
+
+
+def verify_chain(chain: Sequence[AuditEntry], *, start: str = GENESIS) -> ChainCheck:
+    """Recompute every hash and link; the first entry that does not match."""
+    prev = start
+    for entry in chain:
+        if entry.prev_hash != prev:
+            return ChainCheck(
+                len(chain), entry.seq, "an entry before this one is missing or altered"
+            )
+        expected = entry_hash(
+            id=entry.id,
+            at=entry.at,
+            device_id=entry.device_id,
+            actor=entry.actor,
+            action=entry.action,
+            household_id=entry.household_id,
+            detail=entry.detail,
+            prev_hash=entry.prev_hash,
+        )
+        if expected != entry.hash:
+            return ChainCheck(len(chain), entry.seq, "this entry was altered")
+        prev = entry.hash
+    return ChainCheck(len(chain), None)
