@@ -23,7 +23,7 @@ from caseworker.printing.definitions import BundleDef, FormDef, load_definitions
 from caseworker.printing.errors import PrintError
 from caseworker.printing.fields import CATALOG, values_for
 from caseworker.printing.layout import Layout, Page
-from caseworker.printing.render import Footer, PdfBuilder, render_to_bytes, write_pdf
+from caseworker.printing.render import Footer, render_to_bytes, write_pdf
 from caseworker.printing.requirements import CONDITIONS, unmet
 from caseworker.printing.signing import document_version as _document_version
 from caseworker.store.signatures import Signature

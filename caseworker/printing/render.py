@@ -63,6 +63,7 @@ class PdfBuilder:
         self.canvas.setAuthor("Caseworker")
         self._qr_names: dict[str, str] = {}
         self.pages = 0
+        self._outlines = 0
 
     def _qr_form(self, key: str) -> str:
         """The name of the form object that draws ``key``'s QR code (made on first use)."""
@@ -90,16 +91,23 @@ class PdfBuilder:
         first_number: int = 1,
         total: int | None = None,
         outline: str | None = None,
+        outline_level: int = 0,
     ) -> None:
-        """Draw ``pages``, numbered from ``first_number`` of ``total`` (default: of these)."""
+        """Draw ``pages``, numbered from ``first_number`` of ``total`` (default: of these),
+        the first under the outline entry ``outline``."""
         qr_name = self._qr_form(footer.key)
         total = total if total is not None else first_number + len(pages) - 1
         for offset, page in enumerate(pages):
             if outline and offset == 0:
-                bookmark = f"doc{self.pages}"
-                self.canvas.bookmarkPage(bookmark)
-                self.canvas.addOutlineEntry(outline, bookmark, level=0)
+                self.outline(outline, level=outline_level)
             self._draw(page, footer, qr_name, first_number + offset, total)
+
+    def outline(self, title: str, *, level: int = 0) -> None:
+        """An entry in the PDF's outline (bookmarks) pointing at the next page drawn."""
+        key = f"p{self.pages}.{self._outlines}"
+        self._outlines += 1
+        self.canvas.bookmarkPage(key)
+        self.canvas.addOutlineEntry(title, key, level=level)
 
     def _draw(self, page: Page, footer: Footer, qr_name: str, number: int, total: int) -> None:
         c = self.canvas
