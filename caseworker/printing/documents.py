@@ -225,10 +225,12 @@ def document_version(
     screening: Screening | None = None,
     visit_id: str | None = None,
     program: Program | None = None,
+    on: date | None = None,
 ) -> str:
-    """The version (SHA-256) of a document as it prints now: what the desktop app stores
-    with a signature given on it. The print date does not change it."""
-    form, source = _prepared(form_name, household, regions, screening, (), None, visit_id, program)
+    """The version (SHA-256) of a document as it reads on day ``on`` (default today):
+    what the desktop app stores with a signature given on it. The print date itself is
+    not part of it, but who is an adult on that day is."""
+    form, source = _prepared(form_name, household, regions, screening, (), on, visit_id, program)
     return _document_version(values_for(form, source))
 
 

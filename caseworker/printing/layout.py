@@ -62,6 +62,11 @@ class _Box:
     footer: str = ""
     mark: SignatureMark | None = None
     min_h: float = 0.0
+    caption: list[str] = field(default_factory=list)  # the mark's caption, wrapped
+
+    def __post_init__(self) -> None:
+        if self.mark is not None and not self.caption:
+            self.caption = wrap(self.mark.caption, self.w - 2 * PAD_X, CAPTION_SIZE)
 
     @property
     def lead(self) -> float:
@@ -72,7 +77,7 @@ class _Box:
         if self.footer:
             h += self.lead
         if self.mark is not None:
-            h += (MARK_H if self.mark.image_png else 0) + CAPTION_SIZE * LEADING
+            h += (MARK_H if self.mark.image_png else 0) + len(self.caption) * CAPTION_SIZE * LEADING
         return max(h, self.min_h)
 
 
@@ -299,25 +304,23 @@ class Layout:
             self._text(x, y - (lead - size) / 2 - size * ASCENT, size, line)
             y -= lead
         if b.mark is not None:
-            self._draw_mark(b.mark, inner_x, inner_w, y, bottom + PAD_Y + (lead if b.footer else 0))
+            self._draw_mark(b, inner_x, inner_w, y)
         if b.footer:
             x = self._aligned(inner_x, inner_w, b.footer, size, "right")
             self._text(x, bottom + PAD_Y + (lead - size) / 2 + size * (1 - ASCENT), size, b.footer)
 
-    def _draw_mark(self, mark: SignatureMark, x: float, w: float, top: float, floor: float) -> None:
+    def _draw_mark(self, b: _Box, x: float, w: float, top: float) -> None:
+        assert b.mark is not None
         caption_lead = CAPTION_SIZE * LEADING
-        if mark.image_png:
+        if b.mark.image_png:
             from caseworker.printing.images import png_size
 
-            px_w, px_h = png_size(mark.image_png)
-            h = MARK_H
-            img_w = min(w, h * px_w / px_h)
+            px_w, px_h = png_size(b.mark.image_png)
+            img_w = min(w, MARK_H * px_w / px_h)
             h = img_w * px_h / px_w
-            self.page.images.append((x, top - h, img_w, h, mark.image_png))
+            self.page.images.append((x, top - h, img_w, h, b.mark.image_png))
             top -= MARK_H
-        for line in wrap(mark.caption, w, CAPTION_SIZE):
-            if top - caption_lead < floor - 0.01:
-                break
+        for line in b.caption:
             self._text(x, top - caption_lead + CAPTION_SIZE * 0.3, CAPTION_SIZE, line)
             top -= caption_lead
 

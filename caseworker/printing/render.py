@@ -19,7 +19,6 @@ from typing import BinaryIO
 
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.pdfgen.textobject import PDFTextObject
 
 from caseworker import __version__
 from caseworker.printing.definitions import MM
@@ -120,56 +119,52 @@ class PdfBuilder:
         text = c.beginText()
         size = 0.0
         bold = False
-        for x, y, text_size, string, text_bold in page.texts:
-            if text_size != size:
-                text.setFont(FONT_NAME, text_size)
-                size = text_size
-            if text_bold != bold:
-                text.setTextRenderMode(2 if text_bold else 0)
-                bold = text_bold
-            text.setTextOrigin(x, y)
-            text.textOut(string)
-        if bold:
-            text.setTextRenderMode(0)
-        self._footer(text, page, footer, number, total)
+        for texts in (page.texts, footer_texts(page.size, footer, number, total)):
+            for x, y, text_size, string, text_bold in texts:
+                if text_size != size:
+                    text.setFont(FONT_NAME, text_size)
+                    size = text_size
+                if text_bold != bold:
+                    text.setTextRenderMode(2 if text_bold else 0)
+                    bold = text_bold
+                text.setTextOrigin(x, y)
+                text.textOut(string)
         c.setLineWidth(BOLD_STROKE)
         c.drawText(text)
-        width = page.size[0]
         c.saveState()
-        c.translate(width - footer.bottom_margin - QR_SIZE, footer.bottom_margin)
+        c.translate(page.size[0] - footer.bottom_margin - QR_SIZE, footer.bottom_margin)
         c.doForm(qr_name)
         c.restoreState()
         c.showPage()
         self.pages += 1
-
-    def _footer(
-        self, text: PDFTextObject, page: Page, footer: Footer, number: int, total: int
-    ) -> None:
-        width = page.size[0]
-        base = footer.bottom_margin
-        left = base
-        number_text = f"第 {number} 页 共 {total} 页"
-        text.setFont(FONT_NAME, PAGE_NUMBER_SIZE)
-        text.setTextOrigin((width - text_width(number_text, PAGE_NUMBER_SIZE)) / 2, base + 11 * MM)
-        text.textOut(number_text)
-        text.setFont(FONT_NAME, FOOTER_SIZE)
-        room = width - 2 * base - QR_SIZE - 3 * MM
-        info = [
-            f"{footer.key_label}：{footer.key}　　打印日期：{cn_date(footer.printed_on)}",
-            f"政策包：{footer.policy}",
-        ]
-        lines = [line for part in info for line in wrap(part, room, FOOTER_SIZE)][:3]
-        y = base + 6.5 * MM
-        for line in lines:
-            text.setTextOrigin(left, y)
-            text.textOut(line)
-            y -= FOOTER_SIZE * 1.3
 
     def finish(self) -> None:
         self.canvas.save()
 
 
 assert FOOTER_H >= QR_SIZE  # the footer area holds the QR code
+
+
+def footer_texts(
+    size: tuple[float, float], footer: Footer, number: int, total: int
+) -> list[tuple[float, float, float, str, bool]]:
+    """The texts of a page's footer: its number in the middle, then at the left the
+    record id, print date and policy pack (the QR code goes at the right)."""
+    width = size[0]
+    base = footer.bottom_margin
+    number_text = f"第 {number} 页 共 {total} 页"
+    x = (width - text_width(number_text, PAGE_NUMBER_SIZE)) / 2
+    texts = [(x, base + 11 * MM, PAGE_NUMBER_SIZE, number_text, False)]
+    room = width - 2 * base - QR_SIZE - 3 * MM
+    info = [
+        f"{footer.key_label}：{footer.key}　　打印日期：{cn_date(footer.printed_on)}",
+        f"政策包：{footer.policy}",
+    ]
+    y = base + 6.5 * MM
+    for line in [line for part in info for line in wrap(part, room, FOOTER_SIZE)][:3]:
+        texts.append((base, y, FOOTER_SIZE, line, False))
+        y -= FOOTER_SIZE * 1.3
+    return texts
 
 
 def render_to_bytes(title: str, draw: Callable[[PdfBuilder], None]) -> bytes:

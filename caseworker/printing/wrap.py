@@ -62,8 +62,13 @@ def _wrap_paragraph(text: str, width: float, size: float) -> list[str]:
                 continue  # a space at a break disappears
             carried: list[str] = []
             # Move punctuation-bound characters so the rules above hold.
-            if piece[0] in NO_LINE_START and len(line) > 1:
-                carried.append(line.pop())
+            if piece[0] in NO_LINE_START:
+                # Carry the last character over too (and more, while it is itself one
+                # that must not start a line).
+                while len(line) > 1:
+                    carried.insert(0, line.pop())
+                    if carried[0][0] not in NO_LINE_START:
+                        break
             while len(line) > 1 and line[-1] and line[-1][-1] in NO_LINE_END:
                 carried.insert(0, line.pop())
             while line and line[-1].isspace():
