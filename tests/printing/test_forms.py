@@ -108,7 +108,7 @@ def qr_codes_on(page: object) -> list[list[list[bool]]]:
         module = min(r[3] for r in rects)
         size = round(float(xobject["/BBox"][3]) / module)
         matrix = [[False] * size for _ in range(size)]
-        for x, y, w, h in rects:
+        for x, y, w, _h in rects:
             row = size - 1 - round(y / module)
             for col in range(round(x / module), round((x + w) / module)):
                 matrix[row][col] = True
@@ -210,5 +210,5 @@ def test_a_broken_form_file_is_refused_naming_file_and_key(
 def test_the_publicity_list_cannot_name_private_fields(tmp_path: Path) -> None:
     text = 'kind = "village"\n' + MINIMAL + 'type = "line"\nleft = "{head.id_number}"\n'
     folder = write_forms(tmp_path / "forms", text)
-    with pytest.raises(FormDefinitionError, match="head.id_number"):
+    with pytest.raises(FormDefinitionError, match=r"head\.id_number"):
         load_definitions(CATALOG, folder)
