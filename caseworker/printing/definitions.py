@@ -515,7 +515,11 @@ def load_definitions(
     catalog: FieldCatalog, folder: Path | None = None
 ) -> dict[str, FormDef | BundleDef]:
     """Every form and bundle in ``folder`` (default ``forms/``), by name; read once."""
-    folder = (folder or forms_dir()).resolve()
-    if folder not in _loaded:
-        _loaded[folder] = _load_all(folder, catalog)
-    return _loaded[folder]
+    key = folder if folder is not None else _DEFAULT
+    found = _loaded.get(key)
+    if found is None:
+        found = _loaded[key] = _load_all((folder or forms_dir()).resolve(), catalog)
+    return found
+
+
+_DEFAULT = Path("<forms>")  # the key of the default folder (resolved once, when first read)

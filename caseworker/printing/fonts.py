@@ -5,6 +5,8 @@ that the document uses, so a form prints the same on a township office computer 
 no Chinese fonts installed. Widths are cached per character: layout measures every cell.
 """
 
+from functools import lru_cache
+
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
@@ -50,9 +52,15 @@ def char_width(ch: str) -> float:
 
 def text_width(text: str, size: float) -> float:
     """Width of ``text`` at ``size`` pt (ReportLab applies no kerning, so widths add up)."""
+    return _unit_width(text) * size
+
+
+@lru_cache(maxsize=32768)
+def _unit_width(text: str) -> float:
+    # Cached: layout measures the same labels and values on every page of a batch.
     widths = _widths
     total = 0.0
     for ch in text:
         width = widths.get(ch)
         total += width if width is not None else char_width(ch)
-    return total * size
+    return total

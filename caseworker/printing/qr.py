@@ -2,20 +2,31 @@
 
 import qrcode
 import qrcode.constants
-
+from qrcode.exceptions import DataOverflowError
 
 MASK = 2
+_versions: dict[int, int] = {}
 
 
 def qr_matrix(text: str) -> list[list[bool]]:
     """The modules of a QR code of ``text`` (no quiet zone), row by row from the top."""
     # A fixed mask: every mask gives a valid code, and choosing the "best" one costs ten
     # times as long as the rest (it would dominate a 300-household batch).
+    version = _versions.get(len(text))
     code = qrcode.QRCode(
-        error_correction=qrcode.constants.ERROR_CORRECT_M, border=0, mask_pattern=MASK
+        version=version,
+        error_correction=qrcode.constants.ERROR_CORRECT_M,
+        border=0,
+        mask_pattern=MASK,
     )
     code.add_data(text)
-    code.make(fit=True)
+    # Finding the smallest version that holds the text encodes it several times; texts
+    # of one length (record ids) need the same version, so it is found once.
+    try:
+        code.make(fit=version is None)
+    except DataOverflowError:  # a text of this length that needs a larger code
+        code.make(fit=True)
+    _versions.setdefault(len(text), code.version)
     return [list(row) for row in code.get_matrix()]
 
 

@@ -17,7 +17,9 @@ from datetime import date
 from pathlib import Path
 from typing import BinaryIO
 
+from reportlab.lib.rl_accel import escapePDF
 from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
 from caseworker import __version__
@@ -61,6 +63,11 @@ class PdfBuilder:
         self.canvas.setCreator(f"Caseworker {__version__}")
         self.canvas.setAuthor("Caseworker")
         self._qr_names: dict[str, str] = {}
+        self._font = pdfmetrics.getFont(FONT_NAME)
+        # The canvas's document: TrueType subsets are kept per document.
+        self._doc = self.canvas._doc
+        self._encodings: dict[str, list[tuple[int, str]]] = {}
+        self._subset_names: dict[int, str] = {}
         self.pages = 0
         self._outlines = 0
 
@@ -73,11 +80,12 @@ class PdfBuilder:
             module = QR_SIZE / len(matrix)
             c = self.canvas
             c.beginForm(name, 0, 0, QR_SIZE, QR_SIZE)
-            path = c.beginPath()
-            top = QR_SIZE
-            for row, col, length in qr_runs(matrix):
-                path.rect(col * module, top - (row + 1) * module, length * module, module)
-            c.drawPath(path, stroke=0, fill=1)
+            rects = " ".join(
+                f"{col * module:.3f} {QR_SIZE - (row + 1) * module:.3f} "
+                f"{length * module:.3f} {module:.3f} re"
+                for row, col, length in qr_runs(matrix)
+            )
+            c.addLiteral(f"{rects} f")
             c.endForm()
             self._qr_names[key] = name
         return name
@@ -108,29 +116,53 @@ class PdfBuilder:
         self.canvas.bookmarkPage(key)
         self.canvas.addOutlineEntry(title, key, level=level)
 
+    def _encoded(self, text: str) -> list[tuple[int, str]]:
+        """``text`` as (font subset, PDF string operator) pieces, cached for the document.
+
+        ReportLab's TrueType subsetting gives a character its code in a subset the first
+        time the document uses it and never changes it, so the encoding of a string can
+        be kept: labels and values repeat on every page of a batch.
+        """
+        pieces = self._encodings.get(text)
+        if pieces is None:
+            pieces = [
+                (subset, f"({escapePDF(chunk)}) Tj")
+                for subset, chunk in self._font.splitString(text, self._doc)
+            ]
+            self._encodings[text] = pieces
+        return pieces
+
+    def _subset_name(self, subset: int) -> str:
+        name = self._subset_names.get(subset)
+        if name is None:
+            name = self._subset_names[subset] = self._font.getSubsetInternalName(subset, self._doc)
+        return name
+
     def _draw(self, page: Page, footer: Footer, qr_name: str, number: int, total: int) -> None:
         c = self.canvas
         c.setPageSize(page.size)
         if page.lines:
             c.setLineWidth(LINE_WIDTH)
-            c.lines(page.lines)
+            c.addLiteral(stroke_path(page.lines))
         for x, y, w, h, png in page.images:
             c.drawImage(ImageReader(io.BytesIO(png)), x, y, w, h, mask="auto")
-        text = c.beginText()
-        size = 0.0
-        bold = False
+        # One text object for the page. Titles are drawn filled and outlined (render
+        # mode 2), a bold face the font does not have.
+        ops = [f"{BOLD_STROKE} w BT"]
+        subset, size, bold = -1, 0.0, False
         for texts in (page.texts, footer_texts(page.size, footer, number, total)):
             for x, y, text_size, string, text_bold in texts:
-                if text_size != size:
-                    text.setFont(FONT_NAME, text_size)
-                    size = text_size
                 if text_bold != bold:
-                    text.setTextRenderMode(2 if text_bold else 0)
+                    ops.append("2 Tr" if text_bold else "0 Tr")
                     bold = text_bold
-                text.setTextOrigin(x, y)
-                text.textOut(string)
-        c.setLineWidth(BOLD_STROKE)
-        c.drawText(text)
+                ops.append(f"1 0 0 1 {x:.2f} {y:.2f} Tm")
+                for piece_subset, operator in self._encoded(string):
+                    if piece_subset != subset or text_size != size:
+                        ops.append(f"{self._subset_name(piece_subset)} {text_size:g} Tf")
+                        subset, size = piece_subset, text_size
+                    ops.append(operator)
+        ops.append("0 Tr ET" if bold else "ET")
+        c.addLiteral(" ".join(ops))
         c.saveState()
         c.translate(page.size[0] - footer.bottom_margin - QR_SIZE, footer.bottom_margin)
         c.doForm(qr_name)
@@ -143,6 +175,44 @@ class PdfBuilder:
 
 
 assert FOOTER_H >= QR_SIZE  # the footer area holds the QR code
+
+
+def _merged(spans: dict[float, list[tuple[float, float]]]) -> list[tuple[float, float, float]]:
+    """Touching or overlapping spans on one line joined: (position, start, end)."""
+    out = []
+    for at, pieces in spans.items():
+        pieces.sort()
+        start, end = pieces[0]
+        for lo, hi in pieces[1:]:
+            if lo <= end + 0.01:
+                end = max(end, hi)
+            else:
+                out.append((at, start, end))
+                start, end = lo, hi
+        out.append((at, start, end))
+    return out
+
+
+def stroke_path(lines: list[tuple[float, float, float, float]]) -> str:
+    """PDF operators stroking a page's rules.
+
+    Neighbouring boxes share borders and the boxes of a table line up: segments on one
+    line are joined, so each rule is one segment (a table's column rule runs its whole
+    height), written with one decimal (0.04 mm).
+    """
+    across: dict[float, list[tuple[float, float]]] = {}
+    down: dict[float, list[tuple[float, float]]] = {}
+    other = []
+    for x1, y1, x2, y2 in lines:
+        if abs(y1 - y2) < 0.01:
+            across.setdefault(round(y1, 1), []).append((min(x1, x2), max(x1, x2)))
+        elif abs(x1 - x2) < 0.01:
+            down.setdefault(round(x1, 1), []).append((min(y1, y2), max(y1, y2)))
+        else:
+            other.append(f"{x1:.1f} {y1:.1f} m {x2:.1f} {y2:.1f} l")
+    parts = [f"{lo:.1f} {y:.1f} m {hi:.1f} {y:.1f} l" for y, lo, hi in _merged(across)]
+    parts += [f"{x:.1f} {lo:.1f} m {x:.1f} {hi:.1f} l" for x, lo, hi in _merged(down)]
+    return "n " + " ".join(parts + other) + " S"
 
 
 def footer_texts(

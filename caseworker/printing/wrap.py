@@ -6,6 +6,8 @@ punctuation never starts a line and opening punctuation never ends one (the usua
 of Chinese typesetting), and nothing is ever wider than the box.
 """
 
+from functools import lru_cache
+
 from caseworker.printing.fonts import text_width
 
 # Characters that must not begin a line, and those that must not end one.
@@ -89,9 +91,15 @@ def wrap(text: str, width: float, size: float) -> list[str]:
     """
     if not text:
         return []
+    return list(_wrap(text, width, size))
+
+
+@lru_cache(maxsize=16384)
+def _wrap(text: str, width: float, size: float) -> tuple[str, ...]:
+    # Cached: the labels and many values of a form repeat on every page of a batch.
     if "\n" not in text and text_width(text, size) <= width:
-        return [text]
+        return (text,)
     lines: list[str] = []
     for paragraph in text.split("\n"):
         lines.extend(_wrap_paragraph(paragraph, width, size) if paragraph else [""])
-    return lines
+    return tuple(lines)
