@@ -132,7 +132,7 @@ def record_strings(
     recorder = Recorder()
     with store.read() as conn:
         regions = region_names(conn)
-        count, cases = sorted_cases(conn, [ZHONGJIE_VILLAGE])
+        _count, cases = sorted_cases(conn, [ZHONGJIE_VILLAGE])
         for case in cases:
             source = household_source(
                 case.household,
@@ -190,16 +190,17 @@ def main() -> int:
         assert pages == len(recorded), (pages, len(recorded))
         store.close()
         best_ours, best_bare = min(ours), min(bare)
+        median = statistics.median(ours)
+        ours_mb = os.path.getsize(folder / "ours.pdf") / 1e6
+        bare_mb = os.path.getsize(folder / "bare.pdf") / 1e6
         print(f"village of {households} households: {pages} pages, {strings} strings")
         print(
-            f"case-file batch: {best_ours:.2f} s (best of {args.repeat}; median {statistics.median(ours):.2f} s)"
+            f"case-file batch: {best_ours:.2f} s (best of {args.repeat}; median {median:.2f} s)"
             f" = {pages / best_ours:.0f} pages/s"
         )
         print(f"bare canvas, same strings: {best_bare:.2f} s = {pages / best_bare:.0f} pages/s")
         print(f"ratio: {best_ours / best_bare:.2f}x the bare canvas")
-        print(
-            f"sizes: batch {os.path.getsize(folder / 'ours.pdf') / 1e6:.1f} MB, bare {os.path.getsize(folder / 'bare.pdf') / 1e6:.1f} MB"
-        )
+        print(f"file sizes: batch {ours_mb:.1f} MB, bare canvas {bare_mb:.1f} MB")
     return 0
 
 
