@@ -25,10 +25,10 @@ from caseworker.demo.places import ZHONGJIE_VILLAGE, demo_regions
 from caseworker.domain.codes import Program
 from caseworker.domain.records import Household
 from caseworker.eligibility.findings import Finding, PolicyRef, Reason, Screening, Status
+from caseworker.printing.boxes import Page
 from caseworker.printing.casefile import draw_case_file, write_case_files
 from caseworker.printing.documents import household_source
 from caseworker.printing.fonts import FONT_NAME, register_font
-from caseworker.printing.layout import Page
 from caseworker.printing.loading import sorted_cases
 from caseworker.printing.render import Footer, PdfBuilder, footer_texts
 from caseworker.store.db import Store, open_store

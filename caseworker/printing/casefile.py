@@ -12,12 +12,13 @@ from pathlib import Path
 
 from caseworker.domain.records import Household
 from caseworker.eligibility.findings import Screening
+from caseworker.printing.boxes import Page
 from caseworker.printing.context import ContentsEntry, HouseholdSource
 from caseworker.printing.definitions import BundleDef, FormDef, TitleBlock
 from caseworker.printing.documents import definitions, footer_for, get_form, household_source
 from caseworker.printing.errors import PrintCancelled
 from caseworker.printing.fields import values_for
-from caseworker.printing.layout import Layout, Page
+from caseworker.printing.layout import Layout
 from caseworker.printing.render import Footer, PdfBuilder, render_to_bytes, write_pdf
 from caseworker.printing.requirements import CONDITIONS, unmet
 from caseworker.printing.text import cn_date

@@ -52,10 +52,6 @@ class HouseholdSource:
     program: Program | None = None  # the program a notice is about, when a person chose it
     contents: Sequence[ContentsEntry] = ()  # the cover of a case file
 
-    @property
-    def document_key(self) -> str:
-        return self.household.id
-
 
 @dataclass(frozen=True, slots=True)
 class PublicityEntry:
@@ -80,10 +76,6 @@ class VillageSource:
     proposed: Sequence[PublicityEntry]
     current: Sequence[PublicityEntry]
     policies: Sequence[PolicyRef] = ()
-
-    @property
-    def document_key(self) -> str:
-        return self.village_code
 
 
 Source = HouseholdSource | VillageSource

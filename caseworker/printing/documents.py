@@ -18,11 +18,13 @@ from caseworker.domain.codes import Program
 from caseworker.domain.records import Household, Visit
 from caseworker.domain.validation import FieldError, Problem, ValidationFailed, Where
 from caseworker.eligibility.findings import Screening
+from caseworker.printing.boxes import Page
 from caseworker.printing.context import HouseholdSource, Source, VillageSource
-from caseworker.printing.definitions import BundleDef, FormDef, load_definitions
+from caseworker.printing.definitions import BundleDef, FormDef
 from caseworker.printing.errors import PrintError
 from caseworker.printing.fields import CATALOG, values_for
-from caseworker.printing.layout import Layout, Page
+from caseworker.printing.form_files import load_definitions
+from caseworker.printing.layout import Layout
 from caseworker.printing.render import Footer, render_to_bytes, write_pdf
 from caseworker.printing.requirements import CONDITIONS, unmet
 from caseworker.printing.signing import document_version as _document_version

@@ -2,6 +2,7 @@
 fills them: household and visit forms from ``household_fields``, the publicity list from
 ``village_fields``."""
 
+from caseworker.printing import case_fields  # noqa: F401  (registers its fields)
 from caseworker.printing import household_fields, village_fields
 from caseworker.printing.context import ListFn, ScalarFn, Source, Values
 from caseworker.printing.definitions import FieldCatalog, FormDef

@@ -9,8 +9,19 @@ whole page is split across pages. Nothing is ever drawn outside its box.
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
+from caseworker.printing.boxes import (
+    ASCENT,
+    LEADING,
+    PAD_X,
+    PAD_Y,
+    ROW_MIN,
+    Box,
+    Page,
+    aligned,
+    draw_row,
+    split_row,
+)
 from caseworker.printing.context import SIGNER_KEY, Item, Values
 from caseworker.printing.definitions import (
     MM,
@@ -29,56 +40,7 @@ from caseworker.printing.fonts import text_width
 from caseworker.printing.signing import SignatureMark
 from caseworker.printing.wrap import wrap
 
-PAD_X = 3.0  # pt, inside a box
-PAD_Y = 2.5
-LEADING = 1.3  # line height in a box, as a multiple of the size
-ROW_MIN = 8 * MM
-MARK_H = 10 * MM  # height of a signature image
-CAPTION_SIZE = 6.5
 FOOTER_H = 17 * MM  # reserved above the bottom margin for the page footer
-ASCENT = 0.86  # of the font, as a fraction of the size (baseline below a line's top)
-
-
-@dataclass
-class Page:
-    """One laid-out page: texts (x, y, size, text, bold), line segments and images."""
-
-    size: tuple[float, float]
-    texts: list[tuple[float, float, float, str, bool]] = field(default_factory=list)
-    lines: list[tuple[float, float, float, float]] = field(default_factory=list)
-    images: list[tuple[float, float, float, float, bytes]] = field(default_factory=list)
-
-
-@dataclass
-class _Box:
-    """The content of one box of a row: wrapped lines, and what sits at its bottom."""
-
-    x: float
-    w: float
-    lines: list[str]
-    size: float
-    align: str
-    valign: str
-    footer: str = ""
-    mark: SignatureMark | None = None
-    min_h: float = 0.0
-    caption: list[str] = field(default_factory=list)  # the mark's caption, wrapped
-
-    def __post_init__(self) -> None:
-        if self.mark is not None and not self.caption:
-            self.caption = wrap(self.mark.caption, self.w - 2 * PAD_X, CAPTION_SIZE)
-
-    @property
-    def lead(self) -> float:
-        return self.size * LEADING
-
-    def needed(self) -> float:
-        h = 2 * PAD_Y + len(self.lines) * self.lead
-        if self.footer:
-            h += self.lead
-        if self.mark is not None:
-            h += (MARK_H if self.mark.image_png else 0) + len(self.caption) * CAPTION_SIZE * LEADING
-        return max(h, self.min_h)
 
 
 class Layout:
@@ -112,16 +74,8 @@ class Layout:
         if self.y - height < self.bottom and not self._fresh():
             self._new_page()
 
-    # --- drawing primitives ---------------------------------------------------------------
     def _text(self, x: float, y: float, size: float, text: str, bold: bool = False) -> None:
-        if text:
-            self.page.texts.append((x, y, size, text, bold))
-
-    def _aligned(self, x: float, w: float, text: str, size: float, align: str) -> float:
-        if align == "left":
-            return x
-        free = w - text_width(text, size)
-        return x + (free if align == "right" else free / 2)
+        self.page.text(x, y, size, text, bold)
 
     # --- blocks -----------------------------------------------------------------------------
     def run(self) -> list[Page]:
@@ -154,7 +108,7 @@ class Layout:
     ) -> None:
         for line in lines:
             self._need(lead)
-            x = self._aligned(self.x0, self.width, line, size, align)
+            x = aligned(self.x0, self.width, line, size, align)
             self._text(x, self.y - (lead - size) / 2 - size * ASCENT, size, line, bold)
             self.y -= lead
 
@@ -183,9 +137,7 @@ class Layout:
             self._need(lead)
             baseline = self.y - (lead - size) / 2 - size * ASCENT
             for text, align in parts:
-                self._text(
-                    self._aligned(self.x0, self.width, text, size, align), baseline, size, text
-                )
+                self._text(aligned(self.x0, self.width, text, size, align), baseline, size, text)
             self.y -= lead
             return
         for text, align in parts:
@@ -201,7 +153,7 @@ class Layout:
         width: float,
         aligns: list[str] | None = None,
         size: float | None = None,
-    ) -> list[_Box]:
+    ) -> list[Box]:
         total = sum(w for w, _ in cells)
         boxes = []
         left = x
@@ -211,7 +163,7 @@ class Layout:
             inner = box_w - 2 * PAD_X
             footer = cell.footer.render(self.values.scalar) if cell and cell.footer else ""
             boxes.append(
-                _Box(
+                Box(
                     x=left,
                     w=box_w,
                     lines=wrap(texts[i], inner, box_size),
@@ -226,103 +178,23 @@ class Layout:
             left += box_w
         return boxes
 
-    def _place_row(self, boxes: list[_Box], min_h: float = ROW_MIN) -> None:
+    def _place_row(self, boxes: list[Box], min_h: float = ROW_MIN) -> None:
         """Place a row of boxes at the current position, splitting it over pages if it is
         taller than what is left of a whole page."""
         while True:
             height = max(min_h, *(b.needed() for b in boxes))
             if self.y - height >= self.bottom:
-                self._draw_row(boxes, height)
+                draw_row(self.page, boxes, self.y, height)
+                self.y -= height
                 return
             if not self._fresh():
                 self._new_page()
                 continue
             # Taller than a whole page: print what fits, continue on the next page.
             room = self.y - self.bottom
-            head, boxes = self._split(boxes, room)
-            self._draw_row(head, room)
+            head, boxes = split_row(boxes, room)
+            draw_row(self.page, head, self.y, room)
             self._new_page()
-
-    def _split(self, boxes: list[_Box], room: float) -> tuple[list[_Box], list[_Box]]:
-        head, tail = [], []
-        for b in boxes:
-            fits = max(0, int((room - 2 * PAD_Y) // b.lead) - (1 if b.footer else 0))
-            if b.needed() <= room:
-                fits = len(b.lines)
-            cut = b.lines[:fits] if b.needed() > room else b.lines
-            rest = b.lines[len(cut) :]
-            done = not rest and b.needed() <= room
-            head.append(
-                _Box(
-                    b.x,
-                    b.w,
-                    cut,
-                    b.size,
-                    b.align,
-                    "top",
-                    b.footer if done else "",
-                    b.mark if done else None,
-                )
-            )
-            tail.append(
-                _Box(
-                    b.x,
-                    b.w,
-                    rest,
-                    b.size,
-                    b.align,
-                    "top",
-                    "" if done else b.footer,
-                    None if done else b.mark,
-                )
-            )
-        return head, tail
-
-    def _draw_row(self, boxes: list[_Box], height: float) -> None:
-        top, bottom = self.y, self.y - height
-        lines = self.page.lines
-        x_left, x_right = boxes[0].x, boxes[-1].x + boxes[-1].w
-        lines.append((x_left, top, x_right, top))
-        lines.append((x_left, bottom, x_right, bottom))
-        for b in boxes:
-            lines.append((b.x, top, b.x, bottom))
-        lines.append((x_right, top, x_right, bottom))
-        for b in boxes:
-            self._draw_box(b, top, bottom)
-        self.y = bottom
-
-    def _draw_box(self, b: _Box, top: float, bottom: float) -> None:
-        lead, size = b.lead, b.size
-        inner_x, inner_w = b.x + PAD_X, b.w - 2 * PAD_X
-        text_h = len(b.lines) * lead
-        if b.valign == "middle" and not b.footer and b.mark is None:
-            y = top - (top - bottom - text_h) / 2
-        else:
-            y = top - PAD_Y
-        for line in b.lines:
-            x = self._aligned(inner_x, inner_w, line, size, b.align)
-            self._text(x, y - (lead - size) / 2 - size * ASCENT, size, line)
-            y -= lead
-        if b.mark is not None:
-            self._draw_mark(b, inner_x, inner_w, y)
-        if b.footer:
-            x = self._aligned(inner_x, inner_w, b.footer, size, "right")
-            self._text(x, bottom + PAD_Y + (lead - size) / 2 + size * (1 - ASCENT), size, b.footer)
-
-    def _draw_mark(self, b: _Box, x: float, w: float, top: float) -> None:
-        assert b.mark is not None
-        caption_lead = CAPTION_SIZE * LEADING
-        if b.mark.image_png:
-            from caseworker.printing.images import png_size
-
-            px_w, px_h = png_size(b.mark.image_png)
-            img_w = min(w, MARK_H * px_w / px_h)
-            h = img_w * px_h / px_w
-            self.page.images.append((x, top - h, img_w, h, b.mark.image_png))
-            top -= MARK_H
-        for line in b.caption:
-            self._text(x, top - caption_lead + CAPTION_SIZE * 0.3, CAPTION_SIZE, line)
-            top -= caption_lead
 
     def _row(self, block: RowBlock) -> None:
         cells: list[tuple[float, Cell | None]] = [(c.w, c) for c in block.cells]
@@ -352,7 +224,7 @@ class Layout:
             ["center"] * len(cols),
             size,
         )
-        rows: list[list[_Box]] = []
+        rows: list[list[Box]] = []
         for item in items:
             lookup = self._lookup(item)
             texts = [c.text.render(lookup) for c in block.columns]
@@ -410,7 +282,7 @@ class Layout:
         lead = size * LEADING
         y = top - (top - bottom - len(text_lines) * lead) / 2
         for line in text_lines:
-            x = self._aligned(self.x0 + PAD_X, side_w - 2 * PAD_X, line, size, "center")
+            x = aligned(self.x0 + PAD_X, side_w - 2 * PAD_X, line, size, "center")
             self._text(x, y - (lead - size) / 2 - size * ASCENT, size, line)
             y -= lead
 

@@ -7,7 +7,7 @@ illness, so neither can the printed notice.
 """
 
 from collections.abc import Iterable, Mapping
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 from sqlalchemy import Connection
@@ -135,11 +135,6 @@ def publicity_source(
         current,
         policies,
     )
-
-
-def publicity_end(source: VillageSource) -> date:
-    """The last day of publicity."""
-    return source.publicity_from + timedelta(days=source.publicity_days - 1)
 
 
 def render_publicity(source: VillageSource) -> bytes:

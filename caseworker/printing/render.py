@@ -23,9 +23,10 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
 from caseworker import __version__
+from caseworker.printing.boxes import Page
 from caseworker.printing.definitions import MM
 from caseworker.printing.fonts import FONT_NAME, register_font, text_width
-from caseworker.printing.layout import FOOTER_H, Page
+from caseworker.printing.layout import FOOTER_H
 from caseworker.printing.qr import qr_matrix, qr_runs
 from caseworker.printing.text import cn_date
 from caseworker.printing.wrap import wrap

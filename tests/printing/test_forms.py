@@ -10,10 +10,10 @@ from caseworker.domain.codes import Program
 from caseworker.domain.records import Household
 from caseworker.domain.validation import ValidationFailed
 from caseworker.eligibility.findings import Status
-from caseworker.printing.definitions import load_definitions
 from caseworker.printing.documents import list_forms, render_form, write_form
 from caseworker.printing.errors import FormDefinitionError
 from caseworker.printing.fields import CATALOG
+from caseworker.printing.form_files import load_definitions
 from caseworker.printing.qr import qr_matrix
 from tests.printing.helpers import MET, ON, POLICY, REGIONS, page_texts, reader, screening
 

@@ -3,10 +3,11 @@
 import random
 
 from caseworker.domain.records import Household
+from caseworker.printing.boxes import PAD_X
 from caseworker.printing.documents import get_form, household_source
 from caseworker.printing.fields import values_for
 from caseworker.printing.fonts import text_width
-from caseworker.printing.layout import PAD_X, Layout
+from caseworker.printing.layout import Layout
 from caseworker.printing.wrap import NO_LINE_START, wrap
 from tests.printing.helpers import ON, REGIONS, page_texts
 
