@@ -2,8 +2,11 @@
 fills them: household and visit forms from ``household_fields``, the publicity list from
 ``village_fields``."""
 
-from caseworker.printing import case_fields  # noqa: F401  (registers its fields)
-from caseworker.printing import household_fields, village_fields
+from caseworker.printing import (
+    case_fields,  # noqa: F401  (registers its fields)
+    household_fields,
+    village_fields,
+)
 from caseworker.printing.context import ListFn, ScalarFn, Source, Values
 from caseworker.printing.definitions import FieldCatalog, FormDef
 from caseworker.printing.requirements import CONDITIONS, REQUIREMENTS
