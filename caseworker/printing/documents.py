@@ -26,7 +26,7 @@ from caseworker.printing.fields import CATALOG, values_for
 from caseworker.printing.form_files import load_definitions
 from caseworker.printing.layout import Layout
 from caseworker.printing.render import Footer, render_to_bytes, write_pdf
-from caseworker.printing.requirements import CONDITIONS, unmet
+from caseworker.printing.requirements import unmet
 from caseworker.printing.signing import document_version as _document_version
 from caseworker.store.signatures import Signature
 
@@ -72,13 +72,6 @@ def _record_words(household: Household) -> tuple[str, str]:
     head = household.head
     name = head.name if head else household.id
     return f"户主{name}的家庭", f"household of {name}"
-
-
-def applicable(form: FormDef, source: HouseholdSource) -> bool:
-    """Whether a case file includes ``form`` for this source: its condition holds and
-    the source has everything the form needs."""
-    values = values_for(form, source)
-    return CONDITIONS[form.include_when](values) and not unmet(values)
 
 
 def layout_form(form: FormDef, source: Source) -> list[Page]:

@@ -11,7 +11,7 @@ version and is not printed as if it signed the current one.
 import io
 import re
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from PIL import Image, UnidentifiedImageError
@@ -219,6 +219,8 @@ def save_signature(
     if errors:
         raise ValidationFailed(errors)
     assert role is not None
+    # SQLite keeps no offset: store the moment in UTC (read back as UTC).
+    signed_at = signed_at.astimezone(UTC)
     now = utcnow()
     signature = Signature(
         id=new_id(),
@@ -256,7 +258,7 @@ def save_signature(
 def _from_row(row: Any) -> Signature:
     signed_at: datetime = row.signed_at
     if signed_at.tzinfo is None:  # SQLite keeps no offset; the store writes UTC
-        signed_at = signed_at.replace(tzinfo=utcnow().tzinfo)
+        signed_at = signed_at.replace(tzinfo=UTC)
     return Signature(
         id=row.id,
         household_id=row.household_id,

@@ -2,7 +2,7 @@
 signer's line with the signing time, and not passed off as signing a changed document."""
 
 import io
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
 import pytest
@@ -107,12 +107,14 @@ def test_a_signature_of_an_older_version_is_not_printed_as_signing_this_one(
 
 def test_signatures_are_listed_per_document_oldest_first(store: Store, zhang: Household) -> None:
     save_household(store, zhang)
-    sign(store, zhang, 1, signed_at=SIGNED_AT + timedelta(hours=1))
+    beijing = timezone(timedelta(hours=8))
+    sign(store, zhang, 1, signed_at=(SIGNED_AT + timedelta(hours=1)).astimezone(beijing))
     sign(store, zhang, 0)
     with store.read() as conn:
         listed = document_signatures(conn, "authorization", zhang.id)
     assert [s.signer_name for s in listed] == ["张学林", "李秀梅"]
     assert listed[0].signed_at == SIGNED_AT
+    assert listed[1].signed_at == SIGNED_AT + timedelta(hours=1)  # the same moment
     assert listed[0].image_png == signature_png()
     assert listed[0].signer_role is SignerRole.MEMBER
 
