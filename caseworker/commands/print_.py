@@ -15,7 +15,13 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from caseworker.commands.common import EXIT_OK, CommandError, add_db_option, store_from
+from caseworker.commands.common import (
+    EXIT_FAILED,
+    EXIT_OK,
+    CommandError,
+    add_db_option,
+    store_from,
+)
 from caseworker.domain.codes import Program
 from caseworker.printing.casefile import BUNDLE, write_case_files
 from caseworker.printing.documents import list_forms, write_form
@@ -126,6 +132,12 @@ def run(args: argparse.Namespace) -> int:
         return _print(args, form, out, program)
     except PrintError as exc:
         raise CommandError(exc.zh, exc.en) from exc
+    except OSError as exc:  # the output folder cannot be made or written
+        raise CommandError(
+            f"无法写入文件{args.out}（{exc.strerror or exc}）",
+            f"cannot write {args.out} ({exc.strerror or exc})",
+            status=EXIT_FAILED,
+        ) from exc
 
 
 def _print(args: argparse.Namespace, form: str, out: Path, program: Program | None) -> int:

@@ -127,3 +127,17 @@ def test_an_output_path_that_is_a_folder_is_refused(
     )
     assert done.returncode == 2
     assert "folder" in done.stderr and "文件夹" in done.stderr
+
+
+def test_an_output_file_that_cannot_be_written_is_reported(
+    demo_db: Path, zhang_id: str, tmp_path: Path
+) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x", encoding="utf-8")
+    out = blocker / "x.pdf"
+    done = caseworker(
+        "print", "authorization", "--household", zhang_id, "--out", out, "--db", demo_db
+    )
+    assert done.returncode == 1
+    assert "无法写入文件" in done.stderr and "cannot write" in done.stderr
+    assert "Traceback" not in done.stderr
