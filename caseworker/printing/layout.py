@@ -9,6 +9,7 @@ whole page is split across pages. Nothing is ever drawn outside its box.
 """
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from caseworker.printing.boxes import (
     ASCENT,
@@ -43,6 +44,16 @@ from caseworker.printing.wrap import wrap
 FOOTER_H = 17 * MM  # reserved above the bottom margin for the page footer
 
 
+@dataclass
+class _Portion:
+    """The part of a table on one page: where it starts, for the merged side box."""
+
+    block: TableBlock
+    top: float
+    size: float
+    side_w: float
+
+
 class Layout:
     """Lays out one form filled with one set of values."""
 
@@ -57,13 +68,18 @@ class Layout:
         self.bottom = bottom + FOOTER_H
         self.size = form.font_size
         self.pages: list[Page] = []
+        self._portion: _Portion | None = None  # the table on the page, for its side box
         self.page = self._new_page()
         self.y = self.top
 
     def _new_page(self) -> Page:
+        if self.pages and self._portion is not None:
+            self._close_portion()
         self.page = Page(self.form.page_size)
         self.pages.append(self.page)
         self.y = self.top
+        if self._portion is not None:
+            self._portion.top = self.top
         return self.page
 
     def _fresh(self) -> bool:
@@ -179,21 +195,21 @@ class Layout:
         return boxes
 
     def _place_row(self, boxes: list[Box], min_h: float = ROW_MIN) -> None:
-        """Place a row of boxes at the current position, splitting it over pages if it is
-        taller than what is left of a whole page."""
+        """Place a row of boxes at the current position. A row taller than a whole page
+        is split: what fits here, the rest on the following pages."""
         while True:
             height = max(min_h, *(b.needed() for b in boxes))
-            if self.y - height >= self.bottom:
+            room = self.y - self.bottom
+            if height <= room:
                 draw_row(self.page, boxes, self.y, height)
                 self.y -= height
                 return
-            if not self._fresh():
+            if not self._fresh() and (height <= self.top - self.bottom or room < 3 * ROW_MIN):
                 self._new_page()
                 continue
-            # Taller than a whole page: print what fits, continue on the next page.
-            room = self.y - self.bottom
             head, boxes = split_row(boxes, room)
             draw_row(self.page, head, self.y, room)
+            self.y -= room
             self._new_page()
 
     def _row(self, block: RowBlock) -> None:
@@ -238,23 +254,22 @@ class Layout:
             rows.append(whole)
         row_min = block.row_height
         has_header = any(c.header for c in block.columns)
-        portion_top = None
+        self._portion = _Portion(block, self.y, size, side_w)
         for i, row in enumerate(rows):
             row_h = max(row_min, *(b.needed() for b in row))
             header_h = max(row_min, *(b.needed() for b in header)) if has_header else 0.0
-            starting = i == 0 or self.y - row_h < self.bottom
-            if starting:
-                if i > 0:
-                    self._side(block, portion_top, size, side_w)
-                    self._new_page()
-                else:
-                    self._need(header_h + min(row_h, self.top - self.bottom - header_h))
-                portion_top = self.y
+            body = self.top - self.bottom
+            if i == 0:
+                self._need(header_h + min(row_h, body - header_h))
+            elif self.y - row_h < self.bottom and row_h <= body:
+                self._new_page()  # (a row taller than a page is split from here instead)
+            if i == 0 or self._fresh():
+                self._portion.top = self.y
                 if has_header:
                     self._place_row(header, row_min)
             self._place_row(row, row_min)
-        if rows:
-            self._side(block, portion_top, size, side_w)
+        self._close_portion()
+        self._portion = None
 
     def _lookup(self, item: Item) -> Callable[[str], str]:
         def lookup(name: str) -> str:
@@ -266,12 +281,16 @@ class Layout:
         signer = item.get(SIGNER_KEY, "")
         return self.values.signature(signer) if signer else None
 
-    def _side(self, block: TableBlock, top: float | None, size: float, side_w: float) -> None:
-        """The merged box down the left of a table's rows on this page."""
-        if not block.side or top is None:
+    def _close_portion(self) -> None:
+        """Draw the side box of the table's rows on the current page."""
+        portion = self._portion
+        assert portion is not None
+        block, top, bottom = portion.block, portion.top, self.y
+        side_w, size = portion.side_w, portion.size
+        if not block.side or top - bottom < 1:
             return
-        bottom = self.y
-        lines = self.page.lines
+        page = self.page
+        lines = page.lines
         lines.append((self.x0, top, self.x0 + side_w, top))
         lines.append((self.x0, bottom, self.x0 + side_w, bottom))
         lines.append((self.x0, top, self.x0, bottom))
@@ -283,7 +302,7 @@ class Layout:
         y = top - (top - bottom - len(text_lines) * lead) / 2
         for line in text_lines:
             x = aligned(self.x0 + PAD_X, side_w - 2 * PAD_X, line, size, "center")
-            self._text(x, y - (lead - size) / 2 - size * ASCENT, size, line)
+            page.text(x, y - (lead - size) / 2 - size * ASCENT, size, line)
             y -= lead
 
     # --- running text -------------------------------------------------------------------------

@@ -212,3 +212,16 @@ def test_the_publicity_list_cannot_name_private_fields(tmp_path: Path) -> None:
     folder = write_forms(tmp_path / "forms", text)
     with pytest.raises(FormDefinitionError, match=r"head\.id_number"):
         load_definitions(CATALOG, folder)
+
+
+def test_a_table_row_taller_than_a_page_keeps_its_side_label_on_every_page(
+    zhang: Household,
+) -> None:
+    zhang.members[1].serious_illness = "类风湿关节炎，长期服药。" * 160
+    texts = page_texts(render_form("dibao-application", zhang, regions=REGIONS, printed_on=ON))
+    # The members table runs from the first page to the one with its last member.
+    last = next(n for n, t in enumerate(texts) if "王桂芝" in t)
+    assert last >= 2
+    assert all("家庭成员情况" in t for t in texts[: last + 1])
+    bodies = "".join(t.split(f"第{n}页共")[0] for n, t in enumerate(texts, start=1))
+    assert "王桂芝" in bodies and "县级人民政府民政部门审批意见" in bodies
