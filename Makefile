@@ -36,6 +36,7 @@ typecheck: $(STAMP)
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/store.py
+	$(PY) benchmarks/printing.py
 
 clean:
 	rm -rf $(VENV) var dist build/work .pytest_cache .ruff_cache .mypy_cache

@@ -10,6 +10,7 @@ from caseworker.commands import (
     export,
     import_,
     password,
+    print_,
     search,
     sync,
 )
@@ -19,6 +20,7 @@ COMMANDS: list[ModuleType] = [
     import_,
     export,
     search,
+    print_,
     sync,
     county,
     password,

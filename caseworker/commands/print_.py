@@ -1,0 +1,212 @@
+"""``caseworker print``: print forms, case files and publicity lists to PDF.
+
+    caseworker print --list
+    caseworker print FORM --household ID --out FILE.pdf [--visit ID] [--program CODE]
+    caseworker print case-file --household ID | --village CODE --out FILE.pdf
+    caseworker print publicity --village CODE --out FILE.pdf [--from DATE] [--days N]
+
+``--village`` of a case file also takes a township code (9 digits): every village in it.
+The PDF is written to a temporary file and renamed into place when complete; on bad
+input nothing is written.
+"""
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+
+from caseworker.commands.common import (
+    EXIT_FAILED,
+    EXIT_OK,
+    CommandError,
+    add_db_option,
+    store_from,
+)
+from caseworker.domain.codes import Program
+from caseworker.printing.casefile import BUNDLE, write_case_files
+from caseworker.printing.documents import list_forms, write_form
+from caseworker.printing.errors import PrintError
+from caseworker.printing.loading import load_case, region_names, sorted_cases, villages_of
+from caseworker.printing.publicity import FORM as PUBLICITY
+from caseworker.printing.publicity import (
+    PUBLICITY_DAYS,
+    check_days,
+    village_publicity,
+    write_publicity,
+)
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text}") from None
+
+
+def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+    parser = sub.add_parser("print", help="print forms to PDF 打印表单")
+    parser.add_argument("form", nargs="?", metavar="FORM", help="form name (see --list)")
+    parser.add_argument("--list", action="store_true", help="list the forms 列出可打印的表单")
+    parser.add_argument("--household", metavar="ID", help="household id")
+    parser.add_argument("--village", metavar="CODE", help="village (or township) code")
+    parser.add_argument("--visit", metavar="ID", help="visit id (investigation form)")
+    parser.add_argument("--program", metavar="CODE", help="program a notice is about")
+    parser.add_argument("--out", type=Path, metavar="FILE.pdf", help="the PDF to write")
+    parser.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="print date")
+    parser.add_argument("--from", dest="publicity_from", type=_date, metavar="YYYY-MM-DD")
+    parser.add_argument("--days", type=int, default=PUBLICITY_DAYS, help="publicity days")
+    add_db_option(parser)
+    parser.set_defaults(func=run)
+
+
+def _list() -> int:
+    for form in list_forms():
+        if form.name.endswith("-cover"):
+            continue
+        print(f"{form.name:<22}{form.title_zh}　{form.title_en}")
+    return EXIT_OK
+
+
+def _check_out(out: Path | None) -> Path:
+    if out is None:
+        raise CommandError("请用 --out 指定输出的PDF文件", "name the PDF to write with --out")
+    if out.is_dir():
+        raise CommandError(f"输出路径是一个文件夹：{out}", f"the output path is a folder: {out}")
+    return out
+
+
+def _program(code: str | None) -> Program | None:
+    if code is None:
+        return None
+    program = Program.parse(code)
+    if program is None:
+        raise CommandError(
+            f"“{code}”不是救助项目代码（可用：{Program.choices()}）",
+            f"'{code}' is not a program code ({Program.choices()})",
+        )
+    return program
+
+
+def _validate(args: argparse.Namespace) -> str:
+    """The form name, after checking the options fit it."""
+    names = {f.name: f.scope for f in list_forms()}
+    form = args.form
+    if form is None:
+        raise CommandError(
+            "请指定要打印的表单（用 --list 查看可用的表单）",
+            "name the form to print (see --list)",
+        )
+    if form not in names:
+        raise CommandError(
+            f"没有名为“{form}”的表单（可用：{'、'.join(names)}）",
+            f"no form named '{form}' (known: {', '.join(names)})",
+        )
+    if form == BUNDLE:
+        if (args.household is None) == (args.village is None):
+            raise CommandError(
+                "打印档案须指定 --household 或 --village 之一",
+                "a case file needs exactly one of --household or --village",
+            )
+    elif names[form] == "village":
+        if args.village is None or args.household is not None:
+            raise CommandError(
+                f"打印{form}须指定 --village（村代码），不能指定 --household",
+                f"{form} needs --village (a village code) and no --household",
+            )
+    elif args.household is None or args.village is not None:
+        raise CommandError(
+            f"打印{form}须指定 --household（家庭编号），不能指定 --village",
+            f"{form} needs --household (a household id) and no --village",
+        )
+    check_days(args.days)
+    return str(form)
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.list:
+        return _list()
+    try:
+        form = _validate(args)
+        out = _check_out(args.out)
+        program = _program(args.program)
+        return _print(args, form, out, program)
+    except PrintError as exc:
+        raise CommandError(exc.zh, exc.en) from exc
+    except OSError as exc:  # the output folder cannot be made or written
+        raise CommandError(
+            f"无法写入文件{args.out}（{exc.strerror or exc}）",
+            f"cannot write {args.out} ({exc.strerror or exc})",
+            status=EXIT_FAILED,
+        ) from exc
+
+
+def _print(args: argparse.Namespace, form: str, out: Path, program: Program | None) -> int:
+    printed_on = args.date or date.today()
+    store = store_from(args)
+    try:
+        with store.read() as conn:
+            regions = region_names(conn)
+            if form == PUBLICITY:
+                if len(args.village) != 12:
+                    raise CommandError(
+                        f"公示名单按村打印：“{args.village}”不是村（社区）代码",
+                        f"a publicity list is per village: '{args.village}' is not a village code",
+                    )
+                villages_of(conn, args.village)  # refuses a village this store does not know
+                source = village_publicity(
+                    conn,
+                    args.village,
+                    printed_on=printed_on,
+                    publicity_from=args.publicity_from,
+                    days=args.days,
+                )
+                pages = write_publicity(out, source)
+                print(
+                    f"已打印公示名单{pages}页 / printed the publicity list, {pages} page(s): {out}"
+                )
+                return EXIT_OK
+            if form == BUNDLE:
+                if args.household is not None:
+                    cases = [load_case(conn, args.household)]
+                    count, items = 1, iter(cases)
+                else:
+                    count, items = sorted_cases(conn, villages_of(conn, args.village))
+                    if count == 0:
+                        raise CommandError(
+                            f"“{args.village}”没有登记任何家庭",
+                            f"'{args.village}' has no households",
+                        )
+                result = write_case_files(
+                    out,
+                    items,
+                    count=count,
+                    regions=regions,
+                    printed_on=printed_on,
+                    progress=_progress if count > 1 else None,
+                )
+                print(
+                    f"已打印{result.households}户档案，共{result.pages}页 / printed "
+                    f"{result.households} case file(s), {result.pages} pages: {out}"
+                )
+                return EXIT_OK
+            case = load_case(conn, args.household)
+            pages = write_form(
+                out,
+                form,
+                case.household,
+                regions=regions,
+                screening=case.screening,
+                signatures=case.signatures,
+                printed_on=printed_on,
+                visit_id=args.visit,
+                program=program,
+            )
+    finally:
+        store.close()
+    print(f"已打印{pages}页 / printed {pages} page(s): {out}")
+    return EXIT_OK
+
+
+def _progress(done: int, total: int) -> None:
+    if done == total or done % 50 == 0:
+        print(f"  {done}/{total}", file=sys.stderr)

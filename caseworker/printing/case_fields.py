@@ -1,0 +1,148 @@
+"""The fields of a household form that come from its case rather than its people: the
+current benefit, the application, the screening finding the form is about and its
+reasons, a notice's dates, the visit an investigation form reports, and a case file's
+contents. They register in ``household_fields``' catalogue.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from caseworker.eligibility.findings import STATUS_LABELS
+from caseworker.printing.context import SIGNER_KEY, Item
+from caseworker.printing.household_fields import SCALARS, listing, scalar
+from caseworker.printing.text import cn_date, cn_month, next_month, yuan
+
+if TYPE_CHECKING:
+    from caseworker.printing.context import Values
+
+
+# --- current benefit, application, screening ----------------------------------------------
+SCALARS["benefit.program"] = lambda v: v.benefit.program.zh if v.benefit else ""
+SCALARS["benefit.category"] = lambda v: (
+    v.benefit.category.zh if v.benefit and v.benefit.category else ""
+)
+SCALARS["benefit.monthly"] = lambda v: yuan(v.benefit.monthly_fen) if v.benefit else ""
+SCALARS["benefit.since"] = lambda v: cn_date(v.benefit.since) if v.benefit else ""
+SCALARS["application.program"] = lambda v: v.application.program.zh if v.application else ""
+SCALARS["application.date"] = lambda v: cn_date(v.application.applied_on) if v.application else ""
+SCALARS["application.stage"] = lambda v: v.application.stage.zh if v.application else ""
+
+
+@scalar("policy")
+def _policy(v: Values) -> str:
+    screening = v.hs.screening
+    if screening is None:
+        return "未使用（无筛查结果）"
+    return f"{screening.policy.id} {screening.policy.version}"
+
+
+SCALARS["screening.date"] = lambda v: cn_date(v.hs.screening.on) if v.hs.screening else ""
+SCALARS["finding.program"] = lambda v: v.finding.program.zh if v.finding else ""
+SCALARS["finding.status"] = lambda v: STATUS_LABELS[v.finding.status][0] if v.finding else ""
+SCALARS["finding.monthly"] = lambda v: yuan(v.finding.monthly_fen) if v.finding else ""
+SCALARS["finding.one_off"] = lambda v: yuan(v.finding.one_off_fen) if v.finding else ""
+
+
+@scalar("finding.amount")
+def _finding_amount(v: Values) -> str:
+    """The amount a finding gives, said in words: monthly, one-off, or both."""
+    f = v.finding
+    if f is None:
+        return ""
+    parts = []
+    if f.monthly_fen is not None:
+        parts.append(f"每月{yuan(f.monthly_fen)}元")
+    if f.one_off_fen is not None:
+        parts.append(f"一次性{yuan(f.one_off_fen)}元")
+    return "，".join(parts)
+
+
+@scalar("finding.members")
+def _finding_members(v: Values) -> str:
+    if v.finding is None:
+        return ""
+    names = {m.id: m.name for m in v.household.members}
+    return "、".join(names[i] for i in v.finding.members if i in names)
+
+
+@listing("reasons", "text met")
+def _reasons(v: Values) -> list[Item]:
+    if v.finding is None:
+        return []
+    return [{"text": r.text_zh, "met": "符合" if r.met else "不符合"} for r in v.finding.reasons]
+
+
+@listing("unmet_reasons", "text")
+def _unmet_reasons(v: Values) -> list[Item]:
+    if v.finding is None:
+        return []
+    return [{"text": r.text_zh} for r in v.finding.reasons if not r.met]
+
+
+@listing("met_reasons", "text")
+def _met_reasons(v: Values) -> list[Item]:
+    if v.finding is None:
+        return []
+    return [{"text": r.text_zh} for r in v.finding.reasons if r.met]
+
+
+@listing("missing", "text")
+def _missing(v: Values) -> list[Item]:
+    if v.finding is None:
+        return []
+    return [{"text": m.text_zh} for m in v.finding.missing]
+
+
+# Notices: payment starts the month after the decision; the print date stands for it.
+SCALARS["notice.start_month"] = lambda v: cn_month(next_month(v.source.printed_on))
+
+# --- a visit (the investigation form) -----------------------------------------------------
+_OBSERVED = {"housing", "livestock"}
+
+
+def _visit_value(v: Values, key: str) -> str:
+    visit = v.hs.visit
+    if visit is None:
+        return ""
+    value = visit.observations.get(key)
+    return "" if value is None else str(value)
+
+
+SCALARS["visit.date"] = lambda v: cn_date(v.hs.visit.date) if v.hs.visit else ""
+SCALARS["visit.purpose"] = lambda v: v.hs.visit.purpose.zh if v.hs.visit else ""
+SCALARS["visit.workers"] = lambda v: "、".join(v.hs.visit.workers) if v.hs.visit else ""
+SCALARS["visit.conclusion"] = lambda v: v.hs.visit.conclusion if v.hs.visit else ""
+SCALARS["visit.notes"] = lambda v: v.hs.visit.notes if v.hs.visit else ""
+SCALARS["visit.housing"] = lambda v: _visit_value(v, "housing")
+SCALARS["visit.livestock"] = lambda v: _visit_value(v, "livestock")
+
+
+@scalar("visit.other")
+def _visit_other(v: Values) -> str:
+    """Observations recorded under other keys, as ``key：value``."""
+    visit = v.hs.visit
+    if visit is None:
+        return ""
+    return "；".join(f"{k}：{val}" for k, val in visit.observations.items() if k not in _OBSERVED)
+
+
+@listing("investigators", "name signature signed_at")
+def _investigators(v: Values) -> list[Item]:
+    visit = v.hs.visit
+    if visit is None:
+        return []
+    return [{"name": name, SIGNER_KEY: f"investigator:{name}"} for name in visit.workers]
+
+
+@listing("contents", "n title pages first_page")
+def _contents(v: Values) -> list[Item]:
+    return [
+        {
+            "n": str(n),
+            "title": entry.title,
+            "pages": str(entry.pages),
+            "first_page": str(entry.first_page),
+        }
+        for n, entry in enumerate(v.hs.contents, start=1)
+    ]

@@ -1,0 +1,69 @@
+"""Reading what printing needs from the local store: households with their latest
+screening and signatures, region names, and which villages a code covers."""
+
+from collections.abc import Iterator
+
+from sqlalchemy import Connection
+
+from caseworker.domain.codes import RegionLevel
+from caseworker.domain.regions import level_of
+from caseworker.printing.casefile import CaseInput, address_key
+from caseworker.printing.errors import PrintError
+from caseworker.store.decisions import latest_screening
+from caseworker.store.households import iter_households, load_household
+from caseworker.store.regions import region_names, village_codes
+from caseworker.store.signatures import household_signatures
+
+__all__ = ["load_case", "region_names", "sorted_cases", "villages_of"]
+
+
+def load_case(conn: Connection, household_id: str) -> CaseInput:
+    """One household's case data; PrintError if the store has no such household."""
+    household = load_household(conn, household_id)
+    if household is None:
+        raise PrintError(
+            f"本地数据库中没有编号为“{household_id}”的家庭",
+            f"no household with id '{household_id}' in this store",
+        )
+    return CaseInput(
+        household,
+        latest_screening(conn, household_id),
+        household_signatures(conn, household_id),
+    )
+
+
+def villages_of(conn: Connection, code: str) -> list[str]:
+    """The village codes a village (12 digits) or township (9 digits) code covers."""
+    known = village_codes(conn)
+    level = level_of(code)
+    if level is RegionLevel.VILLAGE and code in known:
+        return [code]
+    if level is RegionLevel.TOWNSHIP:
+        found = sorted(v for v in known if v.startswith(code))
+        if found:
+            return found
+    raise PrintError(
+        f"“{code}”不是本地数据库中的村（社区）或乡镇（街道）代码",
+        f"'{code}' is not a village or township code in this store",
+    )
+
+
+def sorted_cases(conn: Connection, villages: list[str]) -> tuple[int, Iterator[CaseInput]]:
+    """How many households the villages hold, and their case data in print order: by
+    village, then address (numbers in numeric order), then head's name. Screenings and
+    signatures are read as each household is printed."""
+    households = list(iter_households(conn, village_codes=villages))
+    households.sort(
+        key=lambda h: (
+            h.village_code,
+            address_key(h.address),
+            h.head.name if h.head else "",
+            h.id,
+        )
+    )
+
+    def cases() -> Iterator[CaseInput]:
+        for h in households:
+            yield CaseInput(h, latest_screening(conn, h.id), household_signatures(conn, h.id))
+
+    return len(households), cases()

@@ -1,0 +1,149 @@
+"""Render the first page of every form from demo data into ``docs/forms/NAME.png``.
+
+    python docs/forms/render.py        (needs pdftoppm, from poppler-utils)
+
+The households are the demo county's seed-article stories; screenings are made up for the
+notices (a real one comes from the screening engine), and 张学林 signs the authorisation
+electronically, so the pictures show how every part of a form prints.
+"""
+
+import io
+import subprocess
+import sys
+import tempfile
+from dataclasses import replace
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from PIL import Image, ImageDraw
+
+from caseworker.demo.generator import generate_households
+from caseworker.demo.places import ZHONGJIE_VILLAGE, demo_regions
+from caseworker.domain.codes import Program
+from caseworker.domain.records import Household
+from caseworker.eligibility.findings import Finding, PolicyRef, Reason, Screening, Status
+from caseworker.printing.casefile import CaseInput, render_case_file
+from caseworker.printing.documents import document_ref, document_version, render_form
+from caseworker.printing.publicity import publicity_entries, publicity_source, render_publicity
+from caseworker.store.signatures import Signature, SignerRole
+
+HERE = Path(__file__).resolve().parent
+ON = date(2026, 11, 1)
+POLICY = PolicyRef("shaanxi-jingyang", "2026.1", "0" * 64)
+REGIONS = {r.code: r.name for r in demo_regions()}
+INCOME = Reason(
+    "dibao.income_below_standard",
+    True,
+    "家庭人均月收入212.00元，低于本县农村最低生活保障标准（每月580.00元）",
+    "per-capita income below the standard",
+)
+PROPERTY = Reason(
+    "dibao.property_within_limits", True, "家庭财产状况未超过本县规定", "property within limits"
+)
+VEHICLE = Reason(
+    "dibao.vehicle",
+    False,
+    "家庭拥有机动车辆1辆（价值60000.00元），不符合本县财产条件",
+    "owns a motor vehicle",
+)
+
+
+def screened(h: Household, *findings: Finding) -> Screening:
+    return Screening(h.id, date(2026, 10, 30), POLICY, findings)
+
+
+def signature_png() -> bytes:
+    image = Image.new("RGBA", (360, 120), (255, 255, 255, 0))
+    draw = ImageDraw.Draw(image)
+    points = [(14, 80), (40, 30), (70, 90), (96, 40), (130, 78), (170, 34), (210, 70)]
+    draw.line(points, fill=(20, 20, 60, 255), width=5, joint="curve")
+    draw.line([(220, 60), (260, 30), (300, 84), (346, 46)], fill=(20, 20, 60, 255), width=5)
+    out = io.BytesIO()
+    image.save(out, format="PNG")
+    return out.getvalue()
+
+
+def documents(households: list[Household]) -> dict[str, bytes]:
+    zhang, _chen, _zhu, widow, migrant = households[:5]
+    visited = next(h for h in households if h.visits and len(h.members) > 2)
+    keep = screened(
+        zhang, Finding(Program.DIBAO, Status.CONTINUE, 90_000, None, (), (INCOME, PROPERTY))
+    )
+    kind, doc_id = document_ref("authorization", zhang)
+    version = document_version("authorization", zhang, regions=REGIONS, on=ON)
+    head = zhang.members[0]
+    signed = Signature(
+        "demo",
+        zhang.id,
+        head.id,
+        head.name,
+        SignerRole.MEMBER,
+        kind,
+        doc_id,
+        version,
+        datetime(2026, 10, 30, 6, 5, tzinfo=UTC),
+        signature_png(),
+    )
+    out = {}
+    options = {"regions": REGIONS, "printed_on": ON}
+    out["dibao-application"] = render_form("dibao-application", zhang, screening=keep, **options)
+    out["authorization"] = render_form("authorization", zhang, signatures=[signed], **options)
+    out["investigation"] = render_form("investigation", visited, **options)
+    temporary = screened(
+        migrant, Finding(Program.TEMPORARY_ASSISTANCE, Status.LIKELY_ELIGIBLE, None, 300_000)
+    )
+    out["temporary-assistance"] = render_form(
+        "temporary-assistance", migrant, screening=temporary, **options
+    )
+    out["special-hardship"] = render_form("special-hardship", widow, **options)
+    approve = screened(
+        zhang, Finding(Program.DIBAO, Status.LIKELY_ELIGIBLE, 90_000, None, (), (INCOME, PROPERTY))
+    )
+    out["notice-approval"] = render_form("notice-approval", zhang, screening=approve, **options)
+    refuse = screened(
+        zhang, Finding(Program.DIBAO, Status.NOT_ELIGIBLE, None, None, (), (INCOME, VEHICLE))
+    )
+    out["notice-refusal"] = render_form("notice-refusal", zhang, screening=refuse, **options)
+    change = screened(zhang, Finding(Program.DIBAO, Status.CONTINUE, 98_000, None, (), (INCOME,)))
+    out["notice-change"] = render_form("notice-change", zhang, screening=change, **options)
+    stop = screened(zhang, Finding(Program.DIBAO, Status.EXIT, None, None, (), (VEHICLE,)))
+    out["notice-stoppage"] = render_form("notice-stoppage", zhang, screening=stop, **options)
+    village = [replace(h, village_code=ZHONGJIE_VILLAGE) for h in households[:24]]
+    entries = publicity_entries([(h, None) for h in village], on=ON)
+    out["publicity"] = render_publicity(
+        publicity_source(ZHONGJIE_VILLAGE, entries, regions=REGIONS, printed_on=ON)
+    )
+    out["case-file"] = render_case_file(CaseInput(zhang, keep, [signed]), **options)
+    return out
+
+
+def main() -> int:
+    households = generate_households(40, seed=1, as_of=ON)
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, pdf in documents(households).items():
+            path = Path(tmp) / f"{name}.pdf"
+            path.write_bytes(pdf)
+            target = HERE / name
+            subprocess.run(
+                [
+                    "pdftoppm",
+                    "-png",
+                    "-r",
+                    "100",
+                    "-gray",
+                    "-f",
+                    "1",
+                    "-l",
+                    "1",
+                    "-singlefile",
+                    str(path),
+                    str(target),
+                ],
+                check=True,
+            )
+            print(f"{target}.png")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
