@@ -5,7 +5,7 @@ import json
 import sys
 from pathlib import Path
 
-from caseworker.commands.common import EXIT_OK, CommandError
+from caseworker.commands.common import EXIT_FAILED, EXIT_OK, CommandError
 from caseworker.interchange.files import load_json
 
 DEFAULT_DB = "county.db"
@@ -60,6 +60,10 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None
     _add_db(p)
     p.add_argument("--scope", default="", metavar="CODE")
     p.set_defaults(func=run_conflicts)
+
+    p = verbs.add_parser("audit-verify", help="check every laptop's audit trail held here")
+    _add_db(p)
+    p.set_defaults(func=run_audit_verify)
 
     p = verbs.add_parser("import-pending", help="import a laptop's --export-pending file")
     _add_db(p)
@@ -184,6 +188,23 @@ def run_conflicts(args: argparse.Namespace) -> int:
         )
     print(f"未解决的冲突 / open conflicts: {len(conflicts)}", file=sys.stderr)
     return EXIT_OK
+
+
+def run_audit_verify(args: argparse.Namespace) -> int:
+    from caseworker.sync.county.audit_log import verify_devices
+
+    engine = _engine(args)
+    results = verify_devices(engine)
+    engine.dispose()
+    broken = 0
+    for device_id, check in sorted(results.items()):
+        if check.ok:
+            print(f"{device_id}  完整 intact  {check.entries}")
+        else:
+            broken += 1
+            print(f"{device_id}  断链 BROKEN at {check.broken_at}: {check.reason}")
+    print(f"设备 / devices: {len(results)}, 断链 / broken: {broken}", file=sys.stderr)
+    return EXIT_FAILED if broken else EXIT_OK
 
 
 def run_import_pending(args: argparse.Namespace) -> int:

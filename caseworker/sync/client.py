@@ -14,6 +14,7 @@ from typing import Any
 import httpx
 from sqlalchemy import func, select, update
 
+from caseworker.store import audit
 from caseworker.store.db import Store, write_setting
 from caseworker.store.regions import regions_with_ancestors
 from caseworker.store.tables import OUTBOX, SYNC_CONFLICT
@@ -22,7 +23,13 @@ from caseworker.sync.answers import record_answers
 from caseworker.sync.local_apply import CURSOR, POLICY_CURSOR, apply_page, retry_held
 from caseworker.sync.outbox import Frozen
 from caseworker.sync.receipts import ACCEPTED, receipt_hash
-from caseworker.sync.schemas import PROTOCOL, EnrollResponse, PullResponse, PushResponse
+from caseworker.sync.schemas import (
+    PROTOCOL,
+    AuditAnswer,
+    EnrollResponse,
+    PullResponse,
+    PushResponse,
+)
 from caseworker.sync.tls import fetch_certificate, normalize_pin, pem_fingerprint
 from caseworker.sync.transport import (
     CERT,
@@ -37,6 +44,8 @@ from caseworker.sync.transport import (
 )
 
 LAST_RECEIPT = "sync.last_receipt"
+AUDIT_SENT = "sync.audit_sent_seq"
+AUDIT_BATCH = 500
 
 
 @dataclass(slots=True)
@@ -183,6 +192,35 @@ def _push(
         tick()
 
 
+def _send_audit(store: Store, conn: Connection, tick: Callable[[], None]) -> None:
+    """Upload the audit entries the county does not have yet, in order."""
+    while True:
+        sent = int(store.setting(AUDIT_SENT) or 0)
+        with store.read() as db:
+            batch = audit.entries(db, after_seq=sent, limit=AUDIT_BATCH)
+        if not batch:
+            return
+        body = {
+            "entries": [
+                {
+                    "seq": e.seq,
+                    "id": e.id,
+                    "at": e.at.isoformat(),
+                    "actor": e.actor,
+                    "action": e.action,
+                    "household_id": e.household_id,
+                    "detail": e.detail,
+                    "prev_hash": e.prev_hash,
+                    "hash": e.hash,
+                }
+                for e in batch
+            ]
+        }
+        answer = AuditAnswer.model_validate(conn.request("POST", "/v1/audit", json=body))
+        store.set_setting(AUDIT_SENT, str(answer.last_seq))
+        tick()
+
+
 def _send_resolutions(store: Store, conn: Connection) -> None:
     with store.read() as db:
         rows = list(
@@ -259,6 +297,8 @@ def sync(
         _push(store, conn, report, batch_size, tick)
         tick("resolve")
         _send_resolutions(store, conn)
+        tick("audit")
+        _send_audit(store, conn, tick)
         tick("pull")
         _pull(store, conn, report, page_size, tick)
     with store.read() as db:
@@ -274,6 +314,21 @@ def sync(
                 .select_from(SYNC_CONFLICT)
                 .where(SYNC_CONFLICT.c.resolved_at.is_(None))
             ).scalar_one()
+        )
+    with store.begin() as db:  # the sync itself is audited (and goes up with the next one)
+        audit.record(
+            db,
+            device_id=store.device_id,
+            actor=store.actor,
+            action=audit.Action.SYNC,
+            detail={
+                "sent": report.sent,
+                "accepted": report.accepted,
+                "conflicts": report.conflicts,
+                "rejected": report.rejected,
+                "received": report.received,
+                "synced": report.synced,
+            },
         )
     state.phase = "done"
     if progress is not None:

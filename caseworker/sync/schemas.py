@@ -168,3 +168,29 @@ class Refusal(BaseModel):
     detail: str
     reason_zh: str
     reason_en: str
+
+
+class AuditEntryIn(Strict):
+    """One entry of a laptop's audit trail (see ``caseworker/store/audit.py``)."""
+
+    seq: int = Field(ge=1, le=2**53)
+    id: str = Field(max_length=36)
+    at: str = Field(max_length=40)  # ISO 8601 with offset
+    actor: str = Field(max_length=40)
+    action: str = Field(max_length=16)
+    household_id: str | None = Field(default=None, max_length=36)
+    detail: dict[str, Any]
+    prev_hash: str = Field(min_length=64, max_length=64)
+    hash: str = Field(min_length=64, max_length=64)
+
+
+class AuditPush(Strict):
+    entries: list[AuditEntryIn] = Field(max_length=1000)
+
+
+class AuditAnswer(BaseModel):
+    """What the county holds of this device's audit trail after the upload."""
+
+    stored: int
+    last_seq: int
+    last_hash: str

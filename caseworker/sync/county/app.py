@@ -15,11 +15,14 @@ from sqlalchemy import Engine
 
 from caseworker import __version__
 from caseworker.sync.county import admin
+from caseworker.sync.county.audit_log import store_audit
 from caseworker.sync.county.auth import Device, Refused, authenticate, log_refusal, redeem
 from caseworker.sync.county.pull import pull_page
 from caseworker.sync.county.push import apply_push
 from caseworker.sync.schemas import (
     PROTOCOL,
+    AuditAnswer,
+    AuditPush,
     ConflictOut,
     EnrollRequest,
     EnrollResponse,
@@ -143,6 +146,10 @@ def create_app(engine: Engine, *, max_body: int = MAX_BODY) -> FastAPI:
     @app.post("/v1/push")
     def push(request: Request, body: PushRequest, authorization: AuthHeader = None) -> PushResponse:
         return apply_push(engine, device_of(request, authorization), body)
+
+    @app.post("/v1/audit")
+    def audit(request: Request, body: AuditPush, authorization: AuthHeader = None) -> AuditAnswer:
+        return store_audit(engine, device_of(request, authorization), body)
 
     @app.get("/v1/pull")
     def pull(

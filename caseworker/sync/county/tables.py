@@ -154,6 +154,24 @@ class CounterEntry(CountyModel, table=True):
     value: int = Field(sa_column=sa.Column(sa.BigInteger, nullable=False))
 
 
+class AuditEntryRow(CountyModel, table=True):
+    """A laptop's audit-trail entry, as uploaded: the chain of each device is kept whole
+    (its hashes are checked on arrival), so the county can verify it at any time."""
+
+    __tablename__ = "audit_entry"
+    device_id: str = Field(primary_key=True, max_length=36)
+    seq: int = Field(primary_key=True, sa_type=sa.BigInteger)
+    id: str = Field(max_length=36)
+    at: datetime
+    actor: str = Field(max_length=40)
+    action: str = Field(max_length=16)
+    household_id: str | None = Field(default=None, max_length=36, index=True)
+    detail: dict[str, Any] = Field(sa_column=sa.Column(sa.JSON, nullable=False))
+    prev_hash: str = Field(max_length=64)
+    hash: str = Field(max_length=64)
+    received_at: datetime = Field(default_factory=utcnow)
+
+
 def table_of(row_class: type[SQLModel]) -> sa.Table:
     table: sa.Table = row_class.__table__  # type: ignore[attr-defined]
     return table
@@ -171,3 +189,4 @@ POLICY = table_of(PolicyEntry)
 REGION = table_of(RegionEntry)
 REFUSAL = table_of(RefusalEntry)
 COUNTER = table_of(CounterEntry)
+AUDIT_ENTRY = table_of(AuditEntryRow)
