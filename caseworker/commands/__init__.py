@@ -2,6 +2,6 @@
 
 from types import ModuleType
 
-from caseworker.commands import demo, export, import_, search
+from caseworker.commands import demo, export, import_, screen, search
 
-COMMANDS: list[ModuleType] = [demo, import_, export, search]
+COMMANDS: list[ModuleType] = [demo, import_, export, search, screen]
