@@ -14,9 +14,9 @@ A pack is one county's policy (or the national defaults it extends)::
 
 Every parameter is a list of ``{from, value, ref}`` entries in date order; on a date D the
 entry with the latest ``from`` not after D is in force. Unknown keys anywhere are errors
-naming the key. A ``Policy`` is a pack resolved with the packs it extends (a county's list
-for a parameter replaces the national list for that parameter), optionally with what-if
-overrides.
+naming the key. A ``Policy`` is a pack resolved with the packs it extends (a county's
+entries for a parameter take over from their first date; before that the national entries
+stay in force), optionally with what-if overrides.
 """
 
 import bisect
@@ -255,8 +255,8 @@ def parse_pack(text: str, *, source: str = "") -> Pack:
         errors.add("counties", None, "应为县级区划代码列表", "must be a list of county codes")
         raw_counties = []
     for index, code in enumerate(raw_counties):
-        text = str(code) if isinstance(code, int) and not isinstance(code, bool) else code
-        if not isinstance(text, str) or not text.isdigit() or len(text) != 6:
+        county = str(code) if isinstance(code, int) and not isinstance(code, bool) else code
+        if not isinstance(county, str) or not county.isdigit() or len(county) != 6:
             errors.add(
                 f"counties[{index}]",
                 _text(code),
@@ -264,7 +264,7 @@ def parse_pack(text: str, *, source: str = "") -> Pack:
                 "must be a 6-digit county code",
             )
         else:
-            counties.append(text)
+            counties.append(county)
     parameters: dict[str, tuple[Entry, ...]] = {}
     raw_parameters = data.get("parameters")
     if not isinstance(raw_parameters, Mapping):
@@ -396,7 +396,12 @@ def resolve(chain: tuple[Pack, ...]) -> Policy:
     """Combine a pack with the packs it extends (``chain[0]`` is the pack itself)."""
     parameters: dict[str, tuple[Entry, ...]] = {}
     for pack in reversed(chain):
-        parameters.update(pack.parameters)
+        for name, entries in pack.parameters.items():
+            # The pack's entries take over from their first date; before it, what the pack
+            # extends stays in force.
+            inherited = parameters.get(name, ())
+            first = entries[0].start
+            parameters[name] = (*(e for e in inherited if e.start < first), *entries)
     top = chain[0]
     missing = [name for name in SPECS if name not in parameters]
     if missing:
