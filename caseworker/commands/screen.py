@@ -21,7 +21,7 @@ from caseworker.domain.records import Household
 from caseworker.eligibility.engine import screen
 from caseworker.eligibility.findings import STATUS_LABELS, Screening, Status
 from caseworker.eligibility.library import PolicyLibrary
-from caseworker.eligibility.policy import Policy
+from caseworker.eligibility.policy import Policy, parse_overrides
 from caseworker.eligibility.report import screening_text, screening_to_dict
 from caseworker.eligibility.whatif import compare, what_if_to_dict
 from caseworker.interchange.files import read_household_file
@@ -122,6 +122,7 @@ def run(args: argparse.Namespace) -> int:
         )
     if args.village is not None and db is None:
         raise CommandError("--village用于--db", "--village goes with --db")
+    parse_overrides(dict(args.overrides))  # bad names or values: exit 2 before any work
     library = PolicyLibrary()
     chosen = _library_policy(library, args.policy)
     on = args.on or date.today()
@@ -267,6 +268,7 @@ def _what_if(
     args: argparse.Namespace, library: PolicyLibrary, chosen: Policy | None, on: date
 ) -> int:
     overrides = dict(args.what_if)
+    shown = {name: e.shown for name, e in parse_overrides(overrides).items()}
     before = _Policies(library, chosen, {})
     after = _Policies(library, chosen, overrides)
     store = store_from(args)
@@ -279,15 +281,15 @@ def _what_if(
                 heads[h.id] = h.head.name if h.head else h.id
     finally:
         store.close()
-    result = compare(pairs, overrides)
+    result = compare(pairs, shown)
     if args.format == "json":
         sys.stdout.write(
             json.dumps(what_if_to_dict(result, heads), ensure_ascii=False, indent=1) + "\n"
         )
         return EXIT_OK
-    shown = ", ".join(f"{k}={v}" for k, v in overrides.items())
+    said = ", ".join(f"{k}={v}" for k, v in shown.items())
     lines = [
-        f"假设 / what if: {shown}（不保存 / nothing stored）；{result.households}户 / households"
+        f"假设 / what if: {said}（不保存 / nothing stored）；{result.households}户 / households"
     ]
     for program, s in result.summary.items():
         lines.append(

@@ -349,27 +349,8 @@ class Policy:
         ``"[wage, pension]"``); an unknown name or a bad value raises PolicyError.
         """
         parameters = dict(self.parameters)
-        errors: list[FieldError] = []
-        for name, text in values.items():
-            spec = SPECS.get(name)
-            if spec is None:
-                errors.append(
-                    _field_error(
-                        name,
-                        None,
-                        Problem("unknown_key", "是未知的参数名", "is not a known parameter name"),
-                        "what-if",
-                    )
-                )
-                continue
-            try:
-                value, shown = spec.parse(load_yaml(text))
-            except Problem as problem:
-                errors.append(_field_error(name, text, problem, "what-if"))
-                continue
-            parameters[name] = (Entry(date.min, value, shown, WHAT_IF_REF),)
-        if errors:
-            raise PolicyError(errors)
+        for name, entry in parse_overrides(values).items():
+            parameters[name] = (entry,)
         overrides = {**self.overrides, **{k: parameters[k][0].shown for k in values}}
         return Policy(
             id=self.id,
@@ -382,6 +363,28 @@ class Policy:
             parameters=parameters,
             overrides=overrides,
         )
+
+
+def parse_overrides(values: Mapping[str, str]) -> dict[str, Entry]:
+    """What-if values (YAML text by parameter name) as entries in force on every date;
+    PolicyError names every unknown parameter or bad value."""
+    entries: dict[str, Entry] = {}
+    errors: list[FieldError] = []
+    for name, text in values.items():
+        spec = SPECS.get(name)
+        if spec is None:
+            problem = Problem("unknown_key", "是未知的参数名", "is not a known parameter name")
+            errors.append(_field_error(name, None, problem, "what-if"))
+            continue
+        try:
+            value, shown = spec.parse(load_yaml(text))
+        except Problem as problem:
+            errors.append(_field_error(name, text, problem, "what-if"))
+            continue
+        entries[name] = Entry(date.min, value, shown, WHAT_IF_REF)
+    if errors:
+        raise PolicyError(errors)
+    return entries
 
 
 def policy_hash(chain: Iterable[Pack], overrides: Mapping[str, Any]) -> str:

@@ -76,27 +76,27 @@ def test_the_value_in_force_follows_the_dates() -> None:
             ),
             "parameters.dibao.standard.rural[0].to",
             "not a known key",
-        ),  # noqa: E501
+        ),
         (
             ('value: "400.00"', 'value: "4O0.00"'),
             "parameters.dibao.standard.rural[0].value",
             "not an amount",
-        ),  # noqa: E501
+        ),
         (
             ('value: "400.00"', "value: 400.005"),
             "parameters.dibao.standard.rural[0].value",
             "two decimals",
-        ),  # noqa: E501
+        ),
         (
             ('value: "400.00"', 'value: "-1.00"'),
             "parameters.dibao.standard.rural[0].value",
             "zero or more",
-        ),  # noqa: E501
+        ),
         (
             ('value: "400.00", ref: "示例 / example"', 'value: "400.00", ref: ""'),
             "parameters.dibao.standard.rural[0].ref",
             "cite",
-        ),  # noqa: E501
+        ),
         (("version:", "vers:"), "vers", "not a known key"),
         (("format: caseworker.policy/1", "format: other/1"), "format", "caseworker.policy/1"),
         (('counties: ["610423"]', 'counties: ["6104"]'), "counties[0]", "6-digit"),
