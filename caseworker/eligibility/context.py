@@ -16,9 +16,10 @@ from caseworker.eligibility.findings import ParameterUse, PolicyRef
 from caseworker.eligibility.params import SPECS
 from caseworker.eligibility.policy import Policy
 
-_ROUNDERS: dict[str, Callable[[Fraction], int]] = {
-    "fen": lambda x: int((x * 2 + 1) // 2),
-    "yuan_half_up": lambda x: int((x / 100 * 2 + 1) // 2) * 100,
+# Each takes an exact amount of fen (an int, or a Fraction where a ratio was applied).
+_ROUNDERS: dict[str, Callable[[Fraction | int], int]] = {
+    "fen": lambda x: x if type(x) is int else int((x * 2 + 1) // 2),
+    "yuan_half_up": lambda x: int((x + 50) // 100) * 100,
     "yuan_up": lambda x: -int(-x // 100) * 100,
     "yuan_down": lambda x: int(x // 100) * 100,
 }
@@ -42,7 +43,7 @@ class Context:
             self.values[name] = entry.value
             self.uses[name] = ParameterUse(name, entry.shown, entry.start, entry.ref)
         v = self.values
-        self.round: Callable[[Fraction], int] = _ROUNDERS[v["amounts.rounding"]]
+        self.round: Callable[[Fraction | int], int] = _ROUNDERS[v["amounts.rounding"]]
         self.standard = {
             Hukou.RURAL: v["dibao.standard.rural"],
             Hukou.URBAN: v["dibao.standard.urban"],

@@ -1,7 +1,5 @@
 """Dibao (最低生活保障), the single-person route (单人户施保) and marginal families (低保边缘)."""
 
-from fractions import Fraction
-
 from caseworker.domain.codes import DibaoCategory, LaborCapacity, Program
 from caseworker.domain.idnumber import age_on
 from caseworker.eligibility.checks import current_status, decide, new_status
@@ -147,7 +145,7 @@ def _amount(f: Facts) -> tuple[int, Reason]:
     income = f.income.high if f.income.high is not None else f.income.low
     gap = f.limit_fen - income
     extra = rule.extra_fen if rule is not None else 0
-    amount = ctx.round(Fraction(gap + extra))
+    amount = ctx.round(gap + extra)
     reason = AMOUNT_GAP(
         True, f.standard_fen, f.members, income, gap, label, extra, amount, parameters=params
     )
@@ -220,6 +218,9 @@ def single_person(f: Facts) -> Finding:
     )
     if income_reason is not None:
         reasons.append(income_reason)
+    if above is False or met is False:
+        # The household qualifies as a whole, or is above the limit: no member can change it.
+        return Finding(Program.DIBAO_SINGLE_PERSON, Status.NOT_ELIGIBLE, reasons=tuple(reasons))
     qualifying: list[int] = []
     unknown = False
     for index, m in enumerate(f.h.members):
@@ -276,7 +277,7 @@ def single_person(f: Facts) -> Finding:
             continue  # already listed as missing income
         own = sum(i.monthly_fen for i in m.incomes if ctx.counted_kind[i.kind])
         total += max(0, f.standard_fen - own)
-    amount = ctx.round(Fraction(total))
+    amount = ctx.round(total)
     reasons.append(
         SINGLE_AMOUNT(
             True,
@@ -311,6 +312,9 @@ def marginal(f: Facts) -> Finding:
     )
     reasons = [f.income_reason]
     reasons.extend(r for r in (above_reason, below_reason) if r is not None)
+    if above is False or below is False:
+        # Below the standard (Dibao instead) or above the band: property cannot change it.
+        return Finding(Program.MARGINAL, Status.NOT_ELIGIBLE, reasons=tuple(reasons))
     basics, missing = f.basics()
     reasons.extend(basics)
     decision = decide((above, below, f.local, f.property.met))

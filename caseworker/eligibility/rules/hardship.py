@@ -11,7 +11,7 @@ from caseworker.domain.records import Member
 from caseworker.eligibility.checks import Tri, current_benefit, current_status, decide, new_status
 from caseworker.eligibility.compare import income_below, income_template
 from caseworker.eligibility.facts import Facts, disability_qualifies
-from caseworker.eligibility.findings import Finding, MissingInfo, Reason
+from caseworker.eligibility.findings import Finding, MissingInfo, Reason, Status
 from caseworker.eligibility.template import Template, plain, yuan
 
 INCOME = income_template("special_hardship.income_below_standard", "低保标准", "Dibao standard")
@@ -146,6 +146,12 @@ def _care(m: Member, f: Facts) -> int | None:
 
 def special_hardship(f: Facts) -> Finding:
     ctx = f.ctx
+    uses = ctx.uses
+    capacity_params = (
+        uses["special_hardship.elderly_age"],
+        uses["special_hardship.minor_age"],
+        uses["special_hardship.disability_grades"],
+    )
     unable: set[int] = set()
     unknown: set[int] = set()
     described: list[tuple[str, str, Any]] = []
@@ -157,13 +163,16 @@ def special_hardship(f: Facts) -> Finding:
             described.append((m.name, why, detail))
         elif qualifies is None:
             unknown.add(index)
-    uses = ctx.uses
-    capacity_params = (
-        uses["special_hardship.elderly_age"],
-        uses["special_hardship.minor_age"],
-        uses["special_hardship.disability_grades"],
-    )
     has_unable: Tri = True if unable else (None if unknown else False)
+    if has_unable is False and current_benefit(f.h, Program.SPECIAL_HARDSHIP, ctx.on) is None:
+        # Nobody lacks capacity to work: the other conditions cannot change that.
+        finding = ctx.memo.get("special_hardship.none")
+        if finding is None:
+            reason = CAPACITY(False, [], parameters=capacity_params)
+            finding = ctx.memo["special_hardship.none"] = Finding(
+                Program.SPECIAL_HARDSHIP, Status.NOT_ELIGIBLE, reasons=(reason,)
+            )
+        return finding  # type: ignore[no-any-return]
     reasons: list[Reason] = []
     if has_unable is not None:
         reasons.append(CAPACITY(bool(unable), described, parameters=capacity_params))

@@ -230,7 +230,10 @@ def price_subsidy(f: Facts) -> Finding:
     if not covered:
         return Finding(Program.PRICE_SUBSIDY, Status.NOT_ELIGIBLE, None, None, (), tuple(reasons))
     per_person = trigger.per_person[f.h.hukou]
-    amount = ctx.round(per_person * len(covered))
+    key = ("price.amount", f.h.hukou, len(covered))
+    amount = ctx.memo.get(key)
+    if amount is None:
+        amount = ctx.memo[key] = ctx.round(per_person * len(covered))
     uses = ctx.uses
     params = (
         uses["price_subsidy.method"],
