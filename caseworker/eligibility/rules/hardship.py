@@ -172,7 +172,7 @@ def special_hardship(f: Facts) -> Finding:
             finding = ctx.memo["special_hardship.none"] = Finding(
                 Program.SPECIAL_HARDSHIP, Status.NOT_ELIGIBLE, reasons=(reason,)
             )
-        return finding  # type: ignore[no-any-return]
+        return finding
     reasons: list[Reason] = []
     if has_unable is not None:
         reasons.append(CAPACITY(bool(unable), described, parameters=capacity_params))
