@@ -176,18 +176,23 @@ def property_check(h: Household, ctx: Context) -> PropertyCheck:
     houses_ok = houses <= max_houses
     company_ok = not company or v["dibao.property.company_allowed"]
     commercial_ok = not commercial or v["dibao.property.commercial_property_allowed"]
-    reasons = (
-        DEPOSITS(
-            deposits_ok,
-            deposits,
-            limit,
-            len(h.members),
-            parameters=(ctx.uses["dibao.property.deposit_limit_per_person"],),
-        ),
-        _memo_reason(ctx, VEHICLES, vehicles_ok, vehicles, max_vehicles),
-        _memo_reason(ctx, HOUSES, houses_ok, houses, max_houses),
-        _memo_reason(ctx, COMPANY, company_ok, company, None),
-        _memo_reason(ctx, COMMERCIAL, commercial_ok, commercial, None),
+    # Beyond deposits, the reasons depend on a few counts only: shared between households.
+    key = ("property", vehicles, houses, company, commercial)
+    others = ctx.memo.get(key)
+    if others is None:
+        others = ctx.memo[key] = (
+            _memo_reason(ctx, VEHICLES, vehicles_ok, vehicles, max_vehicles),
+            _memo_reason(ctx, HOUSES, houses_ok, houses, max_houses),
+            _memo_reason(ctx, COMPANY, company_ok, company, None),
+            _memo_reason(ctx, COMMERCIAL, commercial_ok, commercial, None),
+        )
+    deposit_reason = DEPOSITS(
+        deposits_ok,
+        deposits,
+        limit,
+        len(h.members),
+        parameters=(ctx.uses["dibao.property.deposit_limit_per_person"],),
     )
+    reasons = (deposit_reason, *others)
     met = deposits_ok and vehicles_ok and houses_ok and company_ok and commercial_ok
     return PropertyCheck(met, reasons, ())

@@ -9,7 +9,7 @@ used, so a caseworker can see which rule decided.
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from caseworker.domain.codes import Program
 from caseworker.domain.money import format_yuan, yuan_to_fen
@@ -162,8 +162,10 @@ class MissingInfo:
     text_en: str
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(NamedTuple):
+    """What screening concludes for one program (immutable; built by the million, hence a
+    named tuple rather than a dataclass: it is two to three times cheaper to create)."""
+
     program: Program
     status: Status
     monthly_fen: int | None = None
@@ -173,8 +175,7 @@ class Finding:
     missing: tuple[MissingInfo, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Screening:
+class Screening(NamedTuple):
     """All findings for one household on one date under one policy pack."""
 
     household_id: str

@@ -186,13 +186,8 @@ def special_hardship(f: Facts) -> Finding:
                     f"the disability of member {index + 1} ({m.name}) is not recorded",
                 )
             )
-    reasons.append(f.income_reason)
-    means, income_reason = income_below(f, INCOME, f.limit_fen, (f.standard_use,))
-    if income_reason is not None:
-        reasons.append(income_reason)
-    basics, basic_missing = f.basics()
-    reasons.extend(basics)
     alone: Tri = False
+    current = current_benefit(f.h, Program.SPECIAL_HARDSHIP, ctx.on)
     if has_unable is not False:
         alone, detail, supporter_missing = _supporters(f, unable, unknown)
         if alone is not None:
@@ -204,8 +199,16 @@ def special_hardship(f: Facts) -> Finding:
                 )
             )
         missing.extend(supporter_missing)
+    if alone is False and current is None:
+        # A supporter able to support: income and property cannot change that.
+        return Finding(Program.SPECIAL_HARDSHIP, Status.NOT_ELIGIBLE, reasons=tuple(reasons))
+    reasons.append(f.income_reason)
+    means, income_reason = income_below(f, INCOME, f.limit_fen, (f.standard_use,))
+    if income_reason is not None:
+        reasons.append(income_reason)
+    basics, basic_missing = f.basics()
+    reasons.extend(basics)
     decision = decide((has_unable, means, f.property.met, f.local, alone))
-    current = current_benefit(f.h, Program.SPECIAL_HARDSHIP, ctx.on)
     status = current_status(decision) if current is not None else new_status(decision)
     if decision is None:
         income_missing = f.income.missing if means is None else ()

@@ -161,21 +161,36 @@ def _groups(f: Facts) -> tuple[list[tuple[str, str]], tuple[str, ...], list[Miss
     covered: list[tuple[str, str]] = []
     ids: list[str] = []
     missing: list[MissingInfo] = []
+    by_income = (
+        PriceGroup.UNEMPLOYMENT_INSURANCE in groups or PriceGroup.ENTITLED_VETERANS in groups
+    )
+    children = PriceGroup.ORPHANS in groups or PriceGroup.DE_FACTO_UNSUPPORTED_CHILDREN in groups
     for index, m in enumerate(h.members):
         group = None
         unknown = ""
-        if m.incomes is not None:
-            kinds = {i.kind for i in m.incomes}
-            if (
-                PriceGroup.UNEMPLOYMENT_INSURANCE in groups
-                and IncomeKind.UNEMPLOYMENT_INSURANCE in kinds
-            ):
-                group = PriceGroup.UNEMPLOYMENT_INSURANCE
-            elif PriceGroup.ENTITLED_VETERANS in groups and IncomeKind.PREFERENTIAL_CARE in kinds:
-                group = PriceGroup.ENTITLED_VETERANS
-        elif PriceGroup.UNEMPLOYMENT_INSURANCE in groups or PriceGroup.ENTITLED_VETERANS in groups:
-            unknown = "incomes"
-        if group is None and age_on(m.birth_date, ctx.on) < ADULT_AGE:
+        if by_income:
+            if m.incomes is None:
+                unknown = "incomes"
+            else:
+                for item in m.incomes:
+                    kind = item.kind
+                    if (
+                        kind is IncomeKind.UNEMPLOYMENT_INSURANCE
+                        and PriceGroup.UNEMPLOYMENT_INSURANCE in groups
+                    ):
+                        group = PriceGroup.UNEMPLOYMENT_INSURANCE
+                    elif (
+                        kind is IncomeKind.PREFERENTIAL_CARE
+                        and PriceGroup.ENTITLED_VETERANS in groups
+                    ):
+                        group = PriceGroup.ENTITLED_VETERANS
+        # Only a child flagged (or not yet asked) needs its age worked out.
+        if (
+            group is None
+            and children
+            and (m.orphan is not False or m.de_facto_unsupported_child is not False)
+            and age_on(m.birth_date, ctx.on) < ADULT_AGE
+        ):
             if PriceGroup.ORPHANS in groups:
                 if m.orphan:
                     group = PriceGroup.ORPHANS
