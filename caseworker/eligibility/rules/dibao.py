@@ -6,7 +6,7 @@ from caseworker.eligibility.checks import current_status, decide, new_status
 from caseworker.eligibility.compare import income_below, income_template
 from caseworker.eligibility.facts import Facts, disability_qualifies, illness_qualifies
 from caseworker.eligibility.findings import Finding, MissingInfo, Reason, Status
-from caseworker.eligibility.params import CategoryRule
+from caseworker.eligibility.structures import CategoryRule
 from caseworker.eligibility.template import Template, day, plain, yuan
 
 DIBAO_INCOME = income_template("dibao.income_below_standard", "低保标准", "Dibao standard")

@@ -9,7 +9,7 @@ from caseworker.domain.codes import EmergencyKind, ExpenseKind, Program
 from caseworker.eligibility.checks import decide, new_status
 from caseworker.eligibility.facts import Facts
 from caseworker.eligibility.findings import Finding, MissingInfo, ParameterUse, Reason, Status
-from caseworker.eligibility.params import AidAmount
+from caseworker.eligibility.structures import AidAmount
 from caseworker.eligibility.template import Template, day, plain, yuan
 
 # The expenses an expenditure-type emergency is measured by.
