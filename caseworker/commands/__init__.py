@@ -11,6 +11,7 @@ from caseworker.commands import (
     import_,
     password,
     print_,
+    screen,
     search,
     sync,
 )
@@ -20,6 +21,7 @@ COMMANDS: list[ModuleType] = [
     import_,
     export,
     search,
+    screen,
     print_,
     sync,
     county,

@@ -90,13 +90,11 @@ def test_a_screening_of_another_household_is_refused(
 
 
 def test_the_program_can_be_chosen_when_a_screening_has_several(zhang: Household) -> None:
-    from dataclasses import replace
-
     from caseworker.eligibility.findings import Finding
 
     s = screening(zhang, reasons=(MET,))
     temp = Finding(Program.TEMPORARY_ASSISTANCE, Status.LIKELY_ELIGIBLE, None, 400_000)
-    s = replace(s, findings=(*s.findings, temp))
+    s = s._replace(findings=(*s.findings, temp))  # Screening is a NamedTuple
     assert "最低生活保障批准通知书" in notice("notice-approval", zhang, screening=s)
     text = notice("notice-approval", zhang, screening=s, program=Program.TEMPORARY_ASSISTANCE)
     assert "临时救助批准通知书" in text and "一次性4000.00元" in text

@@ -1,0 +1,319 @@
+"""``caseworker screen``: screen a household file, or the whole store, for every program.
+
+caseworker screen HOUSEHOLD.json [--policy FILE_OR_ID] [--on DATE] [--set NAME=VALUE ...]
+caseworker screen --db PATH [--village CODE] [--on DATE]        (stores decision records)
+caseworker screen --db PATH --what-if NAME=VALUE ... [--village CODE]   (stores nothing)
+"""
+
+import argparse
+import json
+import sys
+from collections import Counter
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from caseworker.commands.common import EXIT_OK, CommandError, add_db_option, store_from
+from caseworker.domain.bulk import gc_paused
+from caseworker.domain.codes import Program
+from caseworker.domain.money import format_yuan
+from caseworker.domain.records import Household
+from caseworker.eligibility.engine import screen
+from caseworker.eligibility.findings import STATUS_LABELS, Screening, Status
+from caseworker.eligibility.library import PolicyLibrary
+from caseworker.eligibility.policy import Policy, parse_overrides
+from caseworker.eligibility.report import screening_text, screening_to_dict
+from caseworker.eligibility.whatif import compare, what_if_to_dict
+from caseworker.interchange.files import read_household_file
+from caseworker.store.decisions import household_sha256, save_decision
+from caseworker.store.households import iter_households
+
+
+def _assignment(text: str) -> tuple[str, str]:
+    name, sep, value = text.partition("=")
+    if not sep or not name.strip():
+        raise argparse.ArgumentTypeError(f"expected NAME=VALUE, got {text!r}")
+    return name.strip(), value.strip()
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from exc
+
+
+def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+    parser = sub.add_parser("screen", help="screen households for assistance 救助资格筛查")
+    parser.add_argument("household", nargs="?", type=Path, metavar="HOUSEHOLD.json")
+    parser.add_argument("--policy", metavar="FILE_OR_ID", help="a policy pack file or pack id")
+    parser.add_argument("--on", type=_day, metavar="YYYY-MM-DD", help="screen as of this day")
+    parser.add_argument(
+        "--set",
+        dest="overrides",
+        type=_assignment,
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="what-if: use this parameter value for this run (file mode)",
+    )
+    parser.add_argument(
+        "--what-if",
+        dest="what_if",
+        type=_assignment,
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="with --db: list households whose findings would change; stores nothing",
+    )
+    parser.add_argument("--village", metavar="CODE", help="with --db: only this village")
+    parser.add_argument("--format", choices=("json", "text"), default=None)
+    add_db_option(parser)
+    parser.set_defaults(func=run)
+
+
+def _library_policy(library: PolicyLibrary, choice: str | None) -> Policy | None:
+    if choice is None:
+        return None
+    path = Path(choice)
+    if path.is_file():
+        return library.policy(library.add_file(path).id)
+    if choice.endswith((".yaml", ".yml")):
+        raise CommandError(f"找不到政策包文件：{choice}", f"no such policy pack file: {choice}")
+    return library.policy(choice)
+
+
+class _Policies:
+    """The policy for each household (one chosen with --policy, or its county's)."""
+
+    def __init__(self, library: PolicyLibrary, chosen: Policy | None, overrides: dict[str, str]):
+        self.library = library
+        self.chosen = chosen.with_overrides(overrides) if chosen and overrides else chosen
+        self.overrides = overrides
+        self.by_county: dict[str, Policy] = {}
+
+    def __call__(self, h: Household) -> Policy:
+        if self.chosen is not None:
+            return self.chosen
+        county = h.village_code[:6]
+        policy = self.by_county.get(county)
+        if policy is None:
+            policy = self.library.policy_for_county(county)
+            if self.overrides:
+                policy = policy.with_overrides(self.overrides)
+            self.by_county[county] = policy
+        return policy
+
+
+def run(args: argparse.Namespace) -> int:
+    db = getattr(args, "db", None)
+    if args.household is not None and db is not None:
+        raise CommandError("不能同时指定家庭文件和--db", "give a household file or --db, not both")
+    if args.household is None and db is None:
+        raise CommandError("请指定家庭文件或--db", "give a household file or --db PATH")
+    if args.what_if and db is None:
+        raise CommandError(
+            "--what-if用于--db；单个文件请用--set",
+            "--what-if goes with --db; use --set with a file",
+        )
+    if args.overrides and db is not None:
+        raise CommandError(
+            "--db模式下请用--what-if（不保存结果）", "with --db use --what-if (nothing is stored)"
+        )
+    if args.village is not None and db is None:
+        raise CommandError("--village用于--db", "--village goes with --db")
+    parse_overrides(dict(args.overrides))  # bad names or values: exit 2 before any work
+    library = PolicyLibrary()
+    chosen = _library_policy(library, args.policy)
+    on = args.on or date.today()
+    if db is None:
+        return _screen_file(args, library, chosen, on)
+    if args.what_if:
+        return _what_if(args, library, chosen, on)
+    return _screen_store(args, library, chosen, on)
+
+
+def _screen_file(
+    args: argparse.Namespace, library: PolicyLibrary, chosen: Policy | None, on: date
+) -> int:
+    households = read_household_file(args.household).households
+    policies = _Policies(library, chosen, dict(args.overrides))
+    screenings = [screen(h, policies(h), on) for h in households]
+    if args.format == "text":
+        sys.stdout.write(
+            "\n\n".join(screening_text(s, h) for s, h in zip(screenings, households, strict=True))
+        )
+        return EXIT_OK
+    documents = [screening_to_dict(s) for s in screenings]
+    out: Any = documents[0] if len(documents) == 1 else documents
+    sys.stdout.write(json.dumps(out, ensure_ascii=False, indent=1) + "\n")
+    return EXIT_OK
+
+
+def _villages(args: argparse.Namespace) -> list[str] | None:
+    code = args.village
+    if code is None:
+        return None
+    if not (isinstance(code, str) and code.isdigit() and len(code) == 12):
+        raise CommandError(
+            f"村（社区）代码应为12位数字：{code}", f"a village code has 12 digits: {code}"
+        )
+    return [code]
+
+
+def _screen_store(
+    args: argparse.Namespace, library: PolicyLibrary, chosen: Policy | None, on: date
+) -> int:
+    policies = _Policies(library, chosen, {})
+    store = store_from(args)
+    try:
+        # Screen everything first: a policy error on any household stores nothing.
+        with gc_paused(), store.read() as conn:
+            done = [
+                (h, screen(h, policies(h), on))
+                for h in iter_households(conn, village_codes=_villages(args))
+            ]
+        with gc_paused(), store.begin() as conn:
+            for h, s in done:
+                save_decision(
+                    conn, s, household_sha256=household_sha256(h), device_id=store.device_id
+                )
+    finally:
+        store.close()
+    if args.format == "json":
+        sys.stdout.write(
+            json.dumps(_summary_dict([s for _, s in done], on), ensure_ascii=False, indent=1) + "\n"
+        )
+    else:
+        sys.stdout.write(_summary_text([s for _, s in done], on))
+    return EXIT_OK
+
+
+_COLUMNS = (
+    Status.LIKELY_ELIGIBLE,
+    Status.CONTINUE,
+    Status.EXIT,
+    Status.NEEDS_INFORMATION,
+    Status.NOT_ELIGIBLE,
+)
+
+
+def _tally(
+    screenings: list[Screening],
+) -> tuple[Counter[tuple[Program, Status]], Counter[Program], Counter[Program]]:
+    counts: Counter[tuple[Program, Status]] = Counter()
+    monthly: Counter[Program] = Counter()
+    one_off: Counter[Program] = Counter()
+    for s in screenings:
+        for f in s.findings:
+            counts[f.program, f.status] += 1
+            if f.status in (Status.LIKELY_ELIGIBLE, Status.CONTINUE):
+                monthly[f.program] += f.monthly_fen or 0
+                one_off[f.program] += f.one_off_fen or 0
+    return counts, monthly, one_off
+
+
+def _summary_dict(screenings: list[Screening], on: date) -> dict[str, Any]:
+    counts, monthly, one_off = _tally(screenings)
+    return {
+        "on": on.isoformat(),
+        "households": len(screenings),
+        "stored": len(screenings),
+        "programs": {
+            p.value: {
+                **{s.value: counts[p, s] for s in _COLUMNS},
+                "monthly_yuan": format_yuan(monthly[p]),
+                "one_off_yuan": format_yuan(one_off[p]),
+            }
+            for p in Program
+        },
+    }
+
+
+def _summary_text(screenings: list[Screening], on: date) -> str:
+    counts, monthly, one_off = _tally(screenings)
+    header = [
+        "项目 / program",
+        *(f"{STATUS_LABELS[s][0]}" for s in _COLUMNS),
+        "月金额 / monthly",
+        "一次性 / one-off",
+    ]
+    rows = [header]
+    for p in Program:
+        rows.append(
+            [
+                p.zh,
+                *(str(counts[p, s]) for s in _COLUMNS),
+                format_yuan(monthly[p]),
+                format_yuan(one_off[p]),
+            ]
+        )
+    widths = [max(_width(r[i]) for r in rows) for i in range(len(header))]
+    lines = [
+        f"筛查{len(screenings)}户，已保存筛查记录（{on.isoformat()}）/ "
+        f"screened {len(screenings)} households, decision records stored",
+    ]
+    for r in rows:
+        lines.append(
+            "  ".join(cell + " " * (w - _width(cell)) for cell, w in zip(r, widths, strict=True))
+        )
+    return "\n".join(lines) + "\n"
+
+
+def _width(text: str) -> int:
+    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
+
+
+def _what_if(
+    args: argparse.Namespace, library: PolicyLibrary, chosen: Policy | None, on: date
+) -> int:
+    overrides = dict(args.what_if)
+    shown = {name: e.shown for name, e in parse_overrides(overrides).items()}
+    before = _Policies(library, chosen, {})
+    after = _Policies(library, chosen, overrides)
+    store = store_from(args)
+    heads: dict[str, str] = {}
+    pairs = []
+    try:
+        with gc_paused(), store.read() as conn:
+            for h in iter_households(conn, village_codes=_villages(args)):
+                pairs.append((screen(h, before(h), on), screen(h, after(h), on)))
+                heads[h.id] = h.head.name if h.head else h.id
+    finally:
+        store.close()
+    result = compare(pairs, shown)
+    if args.format == "json":
+        sys.stdout.write(
+            json.dumps(what_if_to_dict(result, heads), ensure_ascii=False, indent=1) + "\n"
+        )
+        return EXIT_OK
+    said = ", ".join(f"{k}={v}" for k, v in shown.items())
+    lines = [
+        f"假设 / what if: {said}（不保存 / nothing stored）；{result.households}户 / households"
+    ]
+    for program, s in result.summary.items():
+        lines.append(
+            f"  {program.zh} / {program.value}: 新纳入 brought in {s.brought_in}，"
+            f"退出 dropped {s.dropped}，其他变化 other {s.other}；"
+            f"每月金额变化 monthly {format_yuan(s.monthly_fen_delta)}，"
+            f"一次性金额变化 one-off {format_yuan(s.one_off_fen_delta)}"
+        )
+    if not result.changes:
+        lines.append("  没有家庭的结果发生变化 / no household's findings change")
+    for c in result.changes:
+        b, a = c.before, c.after
+        lines.append(
+            f"  {heads[c.household_id]}（{c.household_id[:8]}）{c.program.value}: "
+            f"{b.status.value} {_amount(b.monthly_fen, b.one_off_fen)} -> "
+            f"{a.status.value} {_amount(a.monthly_fen, a.one_off_fen)}"
+        )
+    sys.stdout.write("\n".join(lines) + "\n")
+    return EXIT_OK
+
+
+def _amount(monthly: int | None, one_off: int | None) -> str:
+    if monthly is not None:
+        return f"{format_yuan(monthly)}/月"
+    if one_off is not None:
+        return format_yuan(one_off)
+    return "-"

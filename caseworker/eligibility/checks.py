@@ -1,0 +1,198 @@
+"""Conditions several programs share: residence, the property tests, who is a recipient.
+
+Each check yields a tri-state (True met, False unmet, None not known from the record), the
+reasons that explain it and what to collect when it is not known.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+
+from caseworker.domain.codes import AssetKind, Program
+from caseworker.domain.records import Benefit, Household
+from caseworker.eligibility.context import Context
+from caseworker.eligibility.findings import MissingInfo, Reason, Status
+from caseworker.eligibility.template import Template, plain, yuan
+
+Tri = bool | None
+
+
+def decide(conditions: tuple[Tri, ...]) -> Tri:
+    """All met -> True; any unmet -> False; otherwise not known (None)."""
+    if False in conditions:
+        return False
+    if None in conditions:
+        return None
+    return True
+
+
+def new_status(decision: Tri) -> Status:
+    if decision is None:
+        return Status.NEEDS_INFORMATION
+    return Status.LIKELY_ELIGIBLE if decision else Status.NOT_ELIGIBLE
+
+
+def current_status(decision: Tri) -> Status:
+    if decision is None:
+        return Status.NEEDS_INFORMATION
+    return Status.CONTINUE if decision else Status.EXIT
+
+
+def current_benefit(h: Household, program: Program, on: date) -> Benefit | None:
+    """The household's benefit of ``program`` that had started by ``on`` (the latest)."""
+    found = None
+    for b in h.benefits:
+        if b.program is program and b.since <= on and (found is None or b.since > found.since):
+            found = b
+    return found
+
+
+LOCAL = Template(
+    "residence.local",
+    (),
+    ("户籍在本地，可在本地申请", "hukou is local: may apply here"),
+    ("非本地户籍，应向户籍地申请", "hukou is not local: must apply where it is registered"),
+)
+MISSING_LOCAL = MissingInfo(
+    "local_resident", "是否本地户籍未登记", "whether the household's hukou is local is not recorded"
+)
+
+
+def local_check(h: Household, ctx: Context) -> tuple[Tri, Reason | None]:
+    local = h.local_resident
+    if local is None:
+        return None, None
+    key = ("local", local)
+    reason = ctx.memo.get(key)
+    if reason is None:
+        reason = ctx.memo[key] = LOCAL(local)
+    return local, reason
+
+
+DEPOSITS = Template(
+    "property.deposits",
+    (("deposits_yuan", yuan), ("limit_yuan", yuan), ("members", plain)),
+    (
+        "存款及有价证券{deposits_yuan}元，未超过{members}人的上限{limit_yuan}元",
+        "deposits and securities {deposits_yuan} yuan, within the limit for {members} "
+        "member(s), {limit_yuan} yuan",
+    ),
+    (
+        "存款及有价证券{deposits_yuan}元，超过{members}人的上限{limit_yuan}元",
+        "deposits and securities {deposits_yuan} yuan exceed the limit for {members} "
+        "member(s), {limit_yuan} yuan",
+    ),
+)
+VEHICLES = Template(
+    "property.vehicles",
+    (("vehicles", plain), ("allowed", plain)),
+    (
+        "机动车辆{vehicles}辆（不含残疾人代步车、唯一生计车辆），未超过允许的{allowed}辆",
+        "{vehicles} motor vehicle(s) (not counting disability or sole-livelihood vehicles), "
+        "within the {allowed} allowed",
+    ),
+    (
+        "机动车辆{vehicles}辆（不含残疾人代步车、唯一生计车辆），超过允许的{allowed}辆",
+        "{vehicles} motor vehicle(s) (not counting disability or sole-livelihood vehicles), "
+        "more than the {allowed} allowed",
+    ),
+)
+HOUSES = Template(
+    "property.houses",
+    (("houses", plain), ("allowed", plain)),
+    ("住房{houses}套，未超过允许的{allowed}套", "{houses} house(s), within the {allowed} allowed"),
+    ("住房{houses}套，超过允许的{allowed}套", "{houses} house(s), more than the {allowed} allowed"),
+)
+COMPANY = Template(
+    "property.company",
+    (("has_company", plain),),
+    ("未开办或投资企业", "owns or runs no company"),
+    ("开办或投资了企业，按政策不予保障", "owns or runs a company, which the policy excludes"),
+)
+COMMERCIAL = Template(
+    "property.commercial",
+    (("has_commercial", plain),),
+    ("无商铺、厂房等非住宅", "no commercial property"),
+    (
+        "拥有商铺、厂房等非住宅，按政策不予保障",
+        "owns commercial property, which the policy excludes",
+    ),
+)
+MISSING_ASSETS = MissingInfo(
+    "assets",
+    "家庭财产未登记（存款、车辆、住房、企业），请核实",
+    "household property is not recorded (deposits, vehicles, houses, companies)",
+)
+
+
+@dataclass(slots=True)
+class PropertyCheck:
+    met: Tri
+    reasons: tuple[Reason, ...]
+    missing: tuple[MissingInfo, ...]
+
+
+def _memo_reason(
+    ctx: Context, template: Template, met: bool, arg: object, allowed: object
+) -> Reason:
+    key = (template.rule, arg)
+    reason = ctx.memo.get(key)
+    if reason is None:
+        name = {
+            "property.vehicles": "dibao.property.max_vehicles",
+            "property.houses": "dibao.property.max_houses",
+            "property.company": "dibao.property.company_allowed",
+            "property.commercial": "dibao.property.commercial_property_allowed",
+        }[template.rule]
+        args = (arg, allowed) if template is VEHICLES or template is HOUSES else (arg,)
+        reason = ctx.memo[key] = template(met, *args, parameters=(ctx.uses[name],))
+    return reason
+
+
+def property_check(h: Household, ctx: Context) -> PropertyCheck:
+    """The property tests of the policy (deposits per person, vehicles, houses, companies)."""
+    assets = h.assets
+    if assets is None:
+        return PropertyCheck(None, (), (MISSING_ASSETS,))
+    deposits = vehicles = houses = 0
+    company = commercial = False
+    for a in assets:
+        kind = a.kind
+        if kind is AssetKind.DEPOSIT or kind is AssetKind.SECURITIES:
+            deposits += a.value_fen
+        elif kind is AssetKind.HOUSE:
+            houses += a.count
+        elif kind is AssetKind.VEHICLE:
+            vehicles += a.count
+        elif kind is AssetKind.COMPANY:
+            company = True
+        elif kind is AssetKind.COMMERCIAL_PROPERTY:
+            commercial = True
+    v = ctx.values
+    limit = v["dibao.property.deposit_limit_per_person"] * len(h.members)
+    deposits_ok = deposits <= limit
+    max_vehicles = v["dibao.property.max_vehicles"]
+    max_houses = v["dibao.property.max_houses"]
+    vehicles_ok = vehicles <= max_vehicles
+    houses_ok = houses <= max_houses
+    company_ok = not company or v["dibao.property.company_allowed"]
+    commercial_ok = not commercial or v["dibao.property.commercial_property_allowed"]
+    # Beyond deposits, the reasons depend on a few counts only: shared between households.
+    key = ("property", vehicles, houses, company, commercial)
+    others = ctx.memo.get(key)
+    if others is None:
+        others = ctx.memo[key] = (
+            _memo_reason(ctx, VEHICLES, vehicles_ok, vehicles, max_vehicles),
+            _memo_reason(ctx, HOUSES, houses_ok, houses, max_houses),
+            _memo_reason(ctx, COMPANY, company_ok, company, None),
+            _memo_reason(ctx, COMMERCIAL, commercial_ok, commercial, None),
+        )
+    deposit_reason = DEPOSITS(
+        deposits_ok,
+        deposits,
+        limit,
+        len(h.members),
+        parameters=(ctx.uses["dibao.property.deposit_limit_per_person"],),
+    )
+    reasons = (deposit_reason, *others)
+    met = deposits_ok and vehicles_ok and houses_ok and company_ok and commercial_ok
+    return PropertyCheck(met, reasons, ())

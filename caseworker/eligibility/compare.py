@@ -1,0 +1,87 @@
+"""Per-capita income held against a limit, with the sentence that says so."""
+
+from typing import Any
+
+from caseworker.eligibility.checks import Tri
+from caseworker.eligibility.facts import Facts
+from caseworker.eligibility.findings import ParameterUse, Reason
+from caseworker.eligibility.template import Template, plain, yuan
+
+
+def _words(values: dict[str, Any], _args: tuple[Any, ...]) -> dict[str, Any]:
+    at_least = values["at_least"]
+    return {"least_zh": "至少" if at_least else "", "least_en": "at least " if at_least else ""}
+
+
+def income_template(rule: str, limit_zh: str, limit_en: str) -> Template:
+    """Sentences for "per-capita income below ``limit``" (met) and "not below" (unmet)."""
+    return Template(
+        rule,
+        (
+            ("per_capita_yuan", yuan),
+            ("limit_yuan", yuan),
+            ("members", plain),
+            ("at_least", plain),
+        ),
+        (
+            f"家庭人均月收入{{per_capita_yuan}}元，低于{limit_zh}{{limit_yuan}}元",
+            f"per-capita monthly income {{per_capita_yuan}} yuan is below the {limit_en}, "
+            "{limit_yuan} yuan",
+        ),
+        (
+            f"家庭人均月收入{{least_zh}}{{per_capita_yuan}}元，不低于{limit_zh}{{limit_yuan}}元",
+            f"per-capita monthly income {{least_en}}{{per_capita_yuan}} yuan is not below the "
+            f"{limit_en}, {{limit_yuan}} yuan",
+        ),
+        extra=_words,
+    )
+
+
+def income_below(
+    f: Facts,
+    template: Template,
+    limit_total: int,
+    parameters: tuple[ParameterUse, ...],
+    *,
+    invert: bool = False,
+) -> tuple[Tri, Reason | None]:
+    """Whether per-capita income is below ``limit_total / members`` (or, with ``invert``,
+    not below it), and the reason; (None, None) when the record cannot tell."""
+    income = f.income
+    below = income.below(limit_total)
+    if below is None:
+        return None, None
+    n = f.members
+    if below:
+        total = income.high if income.high is not None else income.low
+        per_capita = total // n  # shown rounded down: it stays below the limit
+    else:
+        total = income.low
+        per_capita = (2 * total + n) // (2 * n)
+    at_least = not below and income.high != income.low
+    limit_per_person = (2 * limit_total + n) // (2 * n)
+    met = not below if invert else below
+    # The sentence states the comparison as it is; ``met`` says whether the rule wanted it.
+    fixed = _FIXED.get((template.rule, below))
+    if fixed is None:
+        fixed = _FIXED[template.rule, below] = _Fixed(template, below)
+    args = (per_capita, limit_per_person, n, at_least)
+    return met, Reason.from_template(template.rule, met, fixed, args, parameters)
+
+
+class _Fixed:
+    """A template whose sentence follows the comparison, whatever ``met`` is."""
+
+    __slots__ = ("below", "template")
+
+    def __init__(self, template: Template, below: bool) -> None:
+        self.template = template
+        self.below = below
+
+    def render(
+        self, met: bool, args: tuple[Any, ...], parameters: tuple[ParameterUse, ...]
+    ) -> tuple[dict[str, Any], str, str]:
+        return self.template.render(self.below, args, parameters)
+
+
+_FIXED: dict[tuple[str, bool], _Fixed] = {}

@@ -1,0 +1,49 @@
+"""``screen(household, policy, on=date)``: one finding per program, with its reasons."""
+
+from datetime import date
+
+from caseworker.domain.records import Household
+from caseworker.eligibility.context import context_for
+from caseworker.eligibility.facts import gather
+from caseworker.eligibility.findings import Screening
+from caseworker.eligibility.policy import Policy
+from caseworker.eligibility.rules.dibao import dibao, marginal, single_person
+from caseworker.eligibility.rules.gradual_exit import gradual_exit
+from caseworker.eligibility.rules.hardship import special_hardship
+from caseworker.eligibility.rules.subsidies import epidemic_relief, price_subsidy
+from caseworker.eligibility.rules.temporary import temporary_assistance
+
+# In the order of the domain brief; a Screening's findings follow it.
+PROGRAM_RULES = (
+    dibao,
+    single_person,
+    marginal,
+    gradual_exit,
+    special_hardship,
+    temporary_assistance,
+    price_subsidy,
+    epidemic_relief,
+)
+
+
+def screen(household: Household, policy: Policy, on: date | None = None) -> Screening:
+    """Screen one household for every program under ``policy`` as in force on ``on``
+    (default today). Raises PolicyError if a parameter has no value in force on that day."""
+    day = on or date.today()
+    ctx = context_for(policy, day)
+    facts = gather(household, ctx)
+    return Screening(
+        household.id,
+        day,
+        ctx.ref,
+        (
+            dibao(facts),
+            single_person(facts),
+            marginal(facts),
+            gradual_exit(facts),
+            special_hardship(facts),
+            temporary_assistance(facts),
+            price_subsidy(facts),
+            epidemic_relief(facts),
+        ),
+    )

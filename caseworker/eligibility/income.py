@@ -1,0 +1,218 @@
+"""Household income as the Dibao rules count it: counted and exempt kinds, deductions.
+
+Income not recorded is never zero. The result is a range: ``low`` is the least the
+household's counted monthly income can be (every unknown deduction taken), ``high`` the
+most (``None`` when a member's incomes are not recorded, since they could be anything).
+A rule decides when the whole range is on one side of its limit, and otherwise asks for
+the missing items.
+"""
+
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+from caseworker.domain.codes import ExpenseKind, IncomeKind
+from caseworker.domain.records import Household
+from caseworker.eligibility.context import Context
+from caseworker.eligibility.findings import MissingInfo, Reason
+from caseworker.eligibility.template import Template, plain, yuan
+
+COST_KINDS = frozenset({ExpenseKind.MEDICAL, ExpenseKind.DISABILITY_CARE})
+COST_WINDOW_DAYS = 365
+COST_MONTHS = 12
+
+
+@dataclass(slots=True)
+class Income:
+    members: int
+    counted_fen: int  # counted income of the members whose incomes are recorded
+    exempt_fen: int
+    work_deduction_fen: int  # for members known to have returned to work
+    possible_work_deduction_fen: int  # for members whose return to work is not recorded
+    cost_deduction_fen: int | None  # monthly share of illness costs; None = not known
+    low: int
+    high: int | None
+    missing: tuple[MissingInfo, ...]
+    unknown_members: int = 0  # members whose incomes are not recorded
+
+    def below(self, limit: int) -> bool | None:
+        """Whether the counted total is below ``limit`` fen: True, False or None (unknown)."""
+        if self.low >= limit:
+            return False
+        if self.high is not None and self.high < limit:
+            return True
+        return None
+
+    def per_capita(self, total: int) -> int:
+        """``total / members`` rounded half up to the fen (for showing only)."""
+        return (2 * total + self.members) // (2 * self.members)
+
+
+def _member_label(index: int, name: str) -> tuple[str, str]:
+    return f"第{index + 1}名成员（{name}）", f"member {index + 1} ({name})"
+
+
+def compute_income(h: Household, ctx: Context) -> Income:
+    """The household's counted monthly income under the policy in force on ``ctx.on``."""
+    counted_kind = ctx.counted_kind
+    work_deduction = ctx.work_deduction
+    counted = exempt = sure = possible = unknown = 0
+    missing: list[MissingInfo] = []
+    for index, m in enumerate(h.members):
+        incomes = m.incomes
+        if incomes is None:
+            unknown += 1
+            zh, en = _member_label(index, m.name)
+            missing.append(
+                MissingInfo(
+                    f"members[{index}].incomes",
+                    f"{zh}的收入未登记，请逐项核实",
+                    f"the incomes of {en} are not recorded",
+                )
+            )
+            continue
+        wage = 0
+        for item in incomes:
+            if counted_kind[item.kind]:
+                counted += item.monthly_fen
+                if item.kind is IncomeKind.WAGE:
+                    wage += item.monthly_fen
+            else:
+                exempt += item.monthly_fen
+        if wage and work_deduction:
+            back = m.returned_to_work
+            if back:
+                sure += min(wage, work_deduction)
+            elif back is None:
+                possible += min(wage, work_deduction)
+                zh, en = _member_label(index, m.name)
+                missing.append(
+                    MissingInfo(
+                        f"members[{index}].returned_to_work",
+                        f"{zh}是否返岗就业未登记（影响就业成本扣减）",
+                        f"whether {en} returned to work is not recorded (work-cost deduction)",
+                    )
+                )
+    cost: int | None = 0
+    if ctx.deduct_costs:
+        if h.expenses is None:
+            cost = None
+            missing.append(
+                MissingInfo(
+                    "expenses",
+                    "家庭支出未登记（医疗、康复支出可扣减收入）",
+                    "household expenses are not recorded (illness costs are deducted)",
+                )
+            )
+        else:
+            since = ctx.on - timedelta(days=COST_WINDOW_DAYS)
+            spent = sum(
+                e.amount_fen
+                for e in h.expenses
+                if e.kind in COST_KINDS and since < e.date <= ctx.on
+            )
+            cost = spent // COST_MONTHS  # rounded down: never deduct more than was spent
+    net = counted - sure
+    low = 0 if cost is None else max(0, net - possible - cost)
+    high = None if unknown else max(0, net - (cost or 0))
+    return Income(
+        members=len(h.members),
+        counted_fen=counted,
+        exempt_fen=exempt,
+        work_deduction_fen=sure,
+        possible_work_deduction_fen=possible,
+        cost_deduction_fen=cost,
+        low=low,
+        high=high,
+        missing=tuple(missing),
+        unknown_members=unknown,
+    )
+
+
+def _breakdown(values: dict[str, Any], args: tuple[Any, ...]) -> dict[str, Any]:
+    h: Household = args[-1]
+    ctx: Context = args[-2]
+    counted: dict[IncomeKind, int] = {}
+    exempt: dict[IncomeKind, int] = {}
+    for m in h.members:
+        for item in m.incomes or ():
+            into = counted if ctx.counted_kind[item.kind] else exempt
+            into[item.kind] = into.get(item.kind, 0) + item.monthly_fen
+    values["counted_by_kind"] = {k.value: yuan(v) for k, v in counted.items()}
+    values["exempt_by_kind"] = {k.value: yuan(v) for k, v in exempt.items()}
+
+    def listing(parts: dict[IncomeKind, int], lang: int) -> str:
+        if not parts:
+            return "无" if lang == 0 else "none"
+        sep = "、" if lang == 0 else ", "
+        return sep.join(f"{(k.zh if lang == 0 else k.en)} {yuan(v)}" for k, v in parts.items())
+
+    unknown = values["unknown_members"]
+    return {
+        "counted_zh": listing(counted, 0),
+        "counted_en": listing(counted, 1),
+        "exempt_zh": listing(exempt, 0),
+        "exempt_en": listing(exempt, 1),
+        "unknown_zh": f"；另有{unknown}名成员收入未登记，人均收入至少为上述数" if unknown else "",
+        "unknown_en": (
+            f"; incomes of {unknown} member(s) not recorded, so per-capita income is at least this"
+            if unknown
+            else ""
+        ),
+        "cost_zh": "未知（支出未登记）"
+        if values["cost_deduction_yuan"] is None
+        else values["cost_deduction_yuan"],
+        "cost_en": "unknown (expenses not recorded)"
+        if values["cost_deduction_yuan"] is None
+        else values["cost_deduction_yuan"],
+    }
+
+
+INCOME_STEPS = Template(
+    "income.per_capita",
+    (
+        ("counted_yuan", yuan),
+        ("exempt_yuan", yuan),
+        ("work_deduction_yuan", yuan),
+        ("cost_deduction_yuan", yuan),
+        ("total_yuan", yuan),
+        ("members", plain),
+        ("per_capita_yuan", yuan),
+        ("unknown_members", plain),
+    ),
+    (
+        "家庭月收入：计入收入{counted_yuan}元（{counted_zh}）；不计入收入{exempt_yuan}元"
+        "（{exempt_zh}）；扣减返岗就业成本{work_deduction_yuan}元，扣减医疗康复支出{cost_zh}元；"
+        "计入总额{total_yuan}元，共{members}人，人均月收入{per_capita_yuan}元{unknown_zh}",
+        "Monthly income: counted {counted_yuan} yuan ({counted_en}); not counted "
+        "{exempt_yuan} yuan ({exempt_en}); work-cost deduction {work_deduction_yuan} yuan, "
+        "illness-cost deduction {cost_en}; counted total {total_yuan} yuan for {members} "
+        "member(s), per capita {per_capita_yuan} yuan{unknown_en}",
+    ),
+    extra=_breakdown,
+)
+
+
+def income_reason(h: Household, ctx: Context, income: Income) -> Reason:
+    """The income computation, each step shown, as a reason (met: it was computed)."""
+    unknown = income.unknown_members
+    total = income.low if income.high is None else income.high
+    uses = ctx.uses
+    return INCOME_STEPS(
+        True,
+        income.counted_fen,
+        income.exempt_fen,
+        income.work_deduction_fen,
+        income.cost_deduction_fen,
+        total,
+        income.members,
+        income.per_capita(total),
+        unknown,
+        ctx,
+        h,
+        parameters=(
+            uses["dibao.income.exempt_kinds"],
+            uses["dibao.income.work_cost_deduction"],
+            uses["dibao.income.deduct_illness_costs"],
+        ),
+    )

@@ -1,0 +1,328 @@
+"""Dibao (最低生活保障), the single-person route (单人户施保) and marginal families (低保边缘)."""
+
+from caseworker.domain.codes import DibaoCategory, LaborCapacity, Program
+from caseworker.domain.idnumber import age_on
+from caseworker.eligibility.checks import current_status, decide, new_status
+from caseworker.eligibility.compare import income_below, income_template
+from caseworker.eligibility.facts import Facts, disability_qualifies, illness_qualifies
+from caseworker.eligibility.findings import Finding, MissingInfo, Reason, Status
+from caseworker.eligibility.structures import CategoryRule
+from caseworker.eligibility.template import Template, day, plain, yuan
+
+DIBAO_INCOME = income_template("dibao.income_below_standard", "低保标准", "Dibao standard")
+SINGLE_INCOME = income_template(
+    "dibao_single_person.income_below_limit", "单人户施保收入上限", "single-person income limit"
+)
+MARGINAL_ABOVE = income_template("marginal.income_not_below_standard", "低保标准", "Dibao standard")
+MARGINAL_INCOME = income_template(
+    "marginal.income_below_limit", "低保边缘家庭收入上限", "marginal family income limit"
+)
+
+CURRENT = Template(
+    "dibao.current",
+    (("since", day), ("monthly_yuan", yuan), ("category", plain)),
+    (
+        "自{since}起享受低保，现每月{monthly_yuan}元（{category}类）",
+        "receiving Dibao since {since}, now {monthly_yuan} yuan a month (category {category})",
+    ),
+)
+AMOUNT_GAP = Template(
+    "dibao.amount",
+    (
+        ("standard_yuan", yuan),
+        ("members", plain),
+        ("income_yuan", yuan),
+        ("gap_yuan", yuan),
+        ("category", plain),
+        ("extra_yuan", yuan),
+        ("amount_yuan", yuan),
+    ),
+    (
+        "按差额计算：标准{standard_yuan}元×{members}人－家庭月收入{income_yuan}元＝{gap_yuan}元，"
+        "{category}类增发{extra_yuan}元，取整后每月{amount_yuan}元",
+        "gap method: standard {standard_yuan} x {members} member(s) - monthly income "
+        "{income_yuan} = {gap_yuan} yuan, plus {extra_yuan} for category {category}, "
+        "rounded: {amount_yuan} yuan a month",
+    ),
+)
+AMOUNT_TIERED = Template(
+    "dibao.amount",
+    (("category", plain), ("per_person_yuan", yuan), ("members", plain), ("amount_yuan", yuan)),
+    (
+        "按分档计算：{category}类每人每月{per_person_yuan}元×{members}人，每月{amount_yuan}元",
+        "tiered: category {category}, {per_person_yuan} yuan per person x {members} "
+        "member(s) = {amount_yuan} yuan a month",
+    ),
+)
+SUSPENDED = Template(
+    "dibao.exit_suspended",
+    (("from", day), ("to", day)),
+    (
+        "收入已超过标准，但{from}至{to}期间暂停低保退出，继续保障",
+        "income is above the standard, but removals are suspended from {from} to {to}: "
+        "Dibao continues",
+    ),
+)
+HOUSEHOLD_QUALIFIES = Template(
+    "dibao_single_person.household_above_standard",
+    (),
+    (
+        "家庭人均收入不低于低保标准（整户不符合低保）",
+        "the household's income is not below the standard",
+    ),
+    (
+        "整户人均收入低于低保标准，应整户申请低保，无需单人户施保",
+        "the whole household is below the standard: it applies for Dibao as a household",
+    ),
+)
+SINGLE_MEMBERS = Template(
+    "dibao_single_person.qualifying_member",
+    (("members", plain),),
+    (
+        "重度残疾或重病成员：{members}",
+        "severely disabled or seriously ill member(s): {members}",
+    ),
+    ("没有符合条件的重度残疾或重病成员", "no member with a qualifying disability or illness"),
+)
+SINGLE_AMOUNT = Template(
+    "dibao_single_person.amount",
+    (("members", plain), ("standard_yuan", yuan), ("amount_yuan", yuan)),
+    (
+        "单独施保：{members}按单人户计算（标准{standard_yuan}元减本人收入），每月共{amount_yuan}元",
+        "included alone: {members} as one-person household(s) (standard {standard_yuan} "
+        "less own income), {amount_yuan} yuan a month in all",
+    ),
+)
+
+
+def _category(f: Facts) -> tuple[DibaoCategory | None, CategoryRule | None]:
+    """The household's category: as recorded on its benefit, or the first rule that fits."""
+    rules: tuple[CategoryRule, ...] = f.ctx.values["dibao.categories"]
+    recorded = f.dibao_benefit.category if f.dibao_benefit is not None else None
+    if recorded is not None:
+        return recorded, next((r for r in rules if r.category is recorded), None)
+    ctx = f.ctx
+    members = f.h.members
+    for rule in rules:
+        when = rule.when
+        if (
+            "otherwise" in when
+            or (
+                "all_unable_to_work" in when
+                and all(m.labor_capacity is LaborCapacity.NONE for m in members)
+            )
+            or (
+                "elderly_alone" in when
+                and len(members) == 1
+                and age_on(members[0].birth_date, ctx.on) >= ctx.elderly_age
+            )
+            or (
+                "severe_disability" in when
+                and any(disability_qualifies(m, ctx.single_grades) for m in members)
+            )
+            or ("serious_illness" in when and any(m.has_serious_illness for m in members))
+        ):
+            return rule.category, rule
+    return None, None
+
+
+def _amount(f: Facts) -> tuple[int, Reason]:
+    ctx = f.ctx
+    category, rule = _category(f)
+    label = category.value if category is not None else "-"
+    uses = ctx.uses
+    params = (
+        f.standard_use,
+        uses["dibao.method"],
+        uses["dibao.categories"],
+        uses["amounts.rounding"],
+    )
+    if ctx.values["dibao.method"] == "tiered" and rule is not None and rule.amount_per_person_fen:
+        amount = rule.amount_per_person_fen * f.members
+        return amount, AMOUNT_TIERED(
+            True, label, rule.amount_per_person_fen, f.members, amount, parameters=params
+        )
+    income = f.income.high if f.income.high is not None else f.income.low
+    gap = f.limit_fen - income
+    extra = rule.extra_fen if rule is not None else 0
+    amount = ctx.round(gap + extra)
+    reason = AMOUNT_GAP(
+        True, f.standard_fen, f.members, income, gap, label, extra, amount, parameters=params
+    )
+    return amount, reason
+
+
+def dibao(f: Facts) -> Finding:
+    ctx = f.ctx
+    _, income_reason = income_below(f, DIBAO_INCOME, f.limit_fen, (f.standard_use,))
+    basics, missing = f.basics()
+    reasons = [f.income_reason]
+    if income_reason is not None:
+        reasons.append(income_reason)
+    reasons.extend(basics)
+    decision = f.dibao
+    current = f.dibao_benefit
+    if current is not None:
+        reasons.insert(0, _current_reason(f))
+        status = current_status(decision)
+        if status is Status.EXIT and ctx.suspension is not None and f.below_standard is False:
+            status = Status.CONTINUE
+            s = ctx.suspension
+            reasons.append(
+                SUSPENDED(True, s.start, s.end, parameters=(ctx.uses["gradual_exit.suspended"],))
+            )
+            return Finding(
+                Program.DIBAO, status, current.monthly_fen, None, _all(f), tuple(reasons)
+            )
+    else:
+        status = new_status(decision)
+    monthly = None
+    if decision:
+        monthly, amount_reason = _amount(f)
+        reasons.append(amount_reason)
+    if decision is None:
+        missing = (*f.income.missing, *missing)
+    elif decision:
+        missing = f.income.missing  # they could raise the amount
+    else:
+        missing = ()
+    members = _all(f) if decision or current is not None else ()
+    return Finding(Program.DIBAO, status, monthly, None, members, tuple(reasons), missing)
+
+
+def _current_reason(f: Facts) -> Reason:
+    b = f.dibao_benefit
+    assert b is not None
+    return CURRENT(True, b.since, b.monthly_fen, b.category.value if b.category else "-")
+
+
+def _all(f: Facts) -> tuple[str, ...]:
+    return tuple(m.id for m in f.h.members)
+
+
+def single_person(f: Facts) -> Finding:
+    """Severely disabled or seriously ill members of a household above the standard."""
+    ctx = f.ctx
+    reasons: list[Reason] = [f.income_reason]
+    missing: list[MissingInfo] = []
+    above = None if f.below_standard is None else not f.below_standard
+    if above is not None:
+        reasons.append(HOUSEHOLD_QUALIFIES(above))
+    _, limit, single_limit, _ = ctx.limits(f.h.hukou, f.members)
+    del limit
+    met, income_reason = income_below(
+        f,
+        SINGLE_INCOME,
+        single_limit,
+        (f.standard_use, ctx.uses["dibao.single_person.income_multiple"]),
+    )
+    if income_reason is not None:
+        reasons.append(income_reason)
+    if above is False or met is False:
+        # The household qualifies as a whole, or is above the limit: no member can change it.
+        return Finding(Program.DIBAO_SINGLE_PERSON, Status.NOT_ELIGIBLE, reasons=tuple(reasons))
+    qualifying: list[int] = []
+    unknown = False
+    for index, m in enumerate(f.h.members):
+        by_disability = disability_qualifies(m, ctx.single_grades)
+        by_illness = illness_qualifies(m, ctx)
+        if by_disability or by_illness:
+            qualifying.append(index)
+        elif by_disability is None or by_illness is None:
+            unknown = True
+            field = "disability" if by_disability is None else "serious_illness"
+            what_zh = "残疾情况" if field == "disability" else "重病情况"
+            what_en = field.replace("_", " ")
+            missing.append(
+                MissingInfo(
+                    f"members[{index}].{field}",
+                    f"第{index + 1}名成员（{m.name}）的{what_zh}未登记",
+                    f"the {what_en} of member {index + 1} ({m.name}) is not recorded",
+                )
+            )
+    has_member = True if qualifying else (None if unknown else False)
+    names = "、".join(f.h.members[i].name for i in qualifying)
+    reasons.append(
+        SINGLE_MEMBERS(
+            bool(qualifying),
+            names,
+            parameters=(
+                ctx.uses["dibao.single_person.disability_grades"],
+                ctx.uses["dibao.single_person.illnesses"],
+            ),
+        )
+    )
+    basics, basic_missing = f.basics()
+    reasons.extend(basics)
+    decision = decide((above, met, has_member, f.local, f.property.met))
+    if decision is None:
+        missing = [
+            *(f.income.missing if above is None or met is None else ()),
+            *missing,
+            *basic_missing,
+        ]
+        return Finding(
+            Program.DIBAO_SINGLE_PERSON,
+            Status.NEEDS_INFORMATION,
+            reasons=tuple(reasons),
+            missing=tuple(missing),
+        )
+    if not decision:
+        return Finding(Program.DIBAO_SINGLE_PERSON, Status.NOT_ELIGIBLE, reasons=tuple(reasons))
+    total = 0
+    amount_missing: list[MissingInfo] = []
+    for index in qualifying:
+        m = f.h.members[index]
+        if m.incomes is None:
+            continue  # already listed as missing income
+        own = sum(i.monthly_fen for i in m.incomes if ctx.counted_kind[i.kind])
+        total += max(0, f.standard_fen - own)
+    amount = ctx.round(total)
+    reasons.append(
+        SINGLE_AMOUNT(
+            True,
+            names,
+            f.standard_fen,
+            amount,
+            parameters=(f.standard_use, ctx.uses["amounts.rounding"]),
+        )
+    )
+    amount_missing.extend(f.income.missing)
+    members = tuple(f.h.members[i].id for i in qualifying)
+    return Finding(
+        Program.DIBAO_SINGLE_PERSON,
+        Status.LIKELY_ELIGIBLE,
+        amount,
+        None,
+        members,
+        tuple(reasons),
+        tuple(amount_missing),
+    )
+
+
+def marginal(f: Facts) -> Finding:
+    """Above the Dibao standard but below the marginal multiple, property within limits."""
+    ctx = f.ctx
+    _, _, _, marginal_limit = ctx.limits(f.h.hukou, f.members)
+    above, above_reason = income_below(
+        f, MARGINAL_ABOVE, f.limit_fen, (f.standard_use,), invert=True
+    )
+    below, below_reason = income_below(
+        f, MARGINAL_INCOME, marginal_limit, (f.standard_use, ctx.uses["marginal.income_multiple"])
+    )
+    reasons = [f.income_reason]
+    reasons.extend(r for r in (above_reason, below_reason) if r is not None)
+    if above is False or below is False:
+        # Below the standard (Dibao instead) or above the band: property cannot change it.
+        return Finding(Program.MARGINAL, Status.NOT_ELIGIBLE, reasons=tuple(reasons))
+    basics, missing = f.basics()
+    reasons.extend(basics)
+    decision = decide((above, below, f.local, f.property.met))
+    if decision is None:
+        missing = (*f.income.missing, *missing) if above is None or below is None else missing
+    else:
+        missing = ()
+    members = tuple(m.id for m in f.h.members) if decision else ()
+    return Finding(
+        Program.MARGINAL, new_status(decision), None, None, members, tuple(reasons), missing
+    )

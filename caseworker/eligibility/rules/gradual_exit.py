@@ -1,0 +1,214 @@
+"""Gradual exit (低保渐退): a Dibao household whose income rose above the standard keeps
+its Dibao for a retreat period (longer for households that just shook off poverty), and
+removals may be suspended altogether for a time (an epidemic area)."""
+
+import calendar
+from datetime import date, timedelta
+
+from caseworker.domain.codes import IncomeKind, PoorStatus, Program
+from caseworker.eligibility.checks import decide
+from caseworker.eligibility.compare import income_below, income_template
+from caseworker.eligibility.facts import Facts
+from caseworker.eligibility.findings import Finding, MissingInfo, Reason, Status
+from caseworker.eligibility.rules.dibao import SUSPENDED, _current_reason
+from caseworker.eligibility.template import Template, day, plain
+
+ABOVE = income_template("gradual_exit.income_above_standard", "低保标准", "Dibao standard")
+NOT_RECIPIENT = Template(
+    "gradual_exit.current_recipient",
+    (),
+    ("正在享受低保", "receives Dibao"),
+    ("未享受低保，不适用渐退", "does not receive Dibao: gradual exit does not apply"),
+)
+IN_PERIOD = Template(
+    "gradual_exit.in_period",
+    (("exit_until", day),),
+    (
+        "处于渐退期内，渐退期至{exit_until}止",
+        "in its gradual exit period, which ends on {exit_until}",
+    ),
+    (
+        "渐退期已于{exit_until}结束，应退出低保",
+        "its gradual exit period ended on {exit_until}: exit Dibao",
+    ),
+)
+EMPLOYMENT = Template(
+    "gradual_exit.member_working",
+    (),
+    ("有成员就业或返岗（收入因就业增加）", "a member works (income rose through work)"),
+    ("没有成员就业，收入增加不是因就业", "no member works: the rise is not from work"),
+)
+PERIOD = Template(
+    "gradual_exit.period",
+    (("months", plain), ("exit_until", day), ("after_poverty_exit", plain)),
+    (
+        "可给予{months}个月渐退期{poverty_zh}，至{exit_until}止，期间继续发放低保金",
+        "a gradual exit period of {months} months{poverty_en} until {exit_until}, "
+        "Dibao continuing meanwhile",
+    ),
+    ("当地政策不设渐退期", "the local policy grants no gradual exit period"),
+    extra=lambda values, _args: {
+        "poverty_zh": "（脱贫户）" if values["after_poverty_exit"] else "",
+        "poverty_en": " (shaken off poverty)" if values["after_poverty_exit"] else "",
+    },
+)
+MISSING_POOR = MissingInfo(
+    "registered_poor",
+    "建档立卡（脱贫）情况未登记，影响渐退期长短",
+    "registered-poor status is not recorded (it sets the length of the period)",
+)
+WORK_KINDS = frozenset({IncomeKind.WAGE, IncomeKind.BUSINESS})
+
+
+def add_months(day_: date, months: int) -> date:
+    """The same day ``months`` later (the month's last day when it has fewer days)."""
+    index = day_.year * 12 + day_.month - 1 + months
+    year, month = divmod(index, 12)
+    last = calendar.monthrange(year, month + 1)[1]
+    return date(year, month + 1, min(day_.day, last))
+
+
+def period_end(start: date, months: int) -> date:
+    """The last day of a period of ``months`` months that starts on ``start``."""
+    return add_months(start, months) - timedelta(days=1)
+
+
+def _not_recipient(f: Facts) -> Finding:
+    finding = f.ctx.memo.get("gradual_exit.none")
+    if finding is None:
+        finding = f.ctx.memo["gradual_exit.none"] = Finding(
+            Program.DIBAO_GRADUAL_EXIT, Status.NOT_ELIGIBLE, reasons=(NOT_RECIPIENT(False),)
+        )
+    return finding
+
+
+def _after_poverty(f: Facts) -> bool | None:
+    poor = f.h.registered_poor
+    if poor is None:
+        return None
+    if poor.status is PoorStatus.REGISTERED:
+        return True
+    if poor.status is PoorStatus.EXITED and poor.exited_on is not None:
+        years = f.ctx.values["gradual_exit.after_poverty_exit_within_years"]
+        return poor.exited_on >= add_months(f.ctx.on, -12 * years)
+    return False
+
+
+def _working(f: Facts) -> bool | None:
+    unknown = False
+    for m in f.h.members:
+        if m.returned_to_work:
+            return True
+        if m.incomes is None:
+            unknown = True
+        elif any(i.kind in WORK_KINDS and i.monthly_fen for i in m.incomes):
+            return True
+    return None if unknown else False
+
+
+def gradual_exit(f: Facts) -> Finding:
+    ctx = f.ctx
+    b = f.dibao_benefit
+    if b is None:
+        return _not_recipient(f)
+    members = tuple(m.id for m in f.h.members)
+    reasons: list[Reason] = [_current_reason(f)]
+    suspension = ctx.suspension
+    suspended_reason = (
+        SUSPENDED(
+            True, suspension.start, suspension.end, parameters=(ctx.uses["gradual_exit.suspended"],)
+        )
+        if suspension is not None
+        else None
+    )
+    if b.exit_until is not None:
+        within = ctx.on <= b.exit_until
+        reasons.append(IN_PERIOD(within, b.exit_until))
+        if within:
+            return Finding(
+                Program.DIBAO_GRADUAL_EXIT,
+                Status.CONTINUE,
+                b.monthly_fen,
+                None,
+                members,
+                tuple(reasons),
+            )
+        if suspended_reason is not None:
+            reasons.append(suspended_reason)
+            return Finding(
+                Program.DIBAO_GRADUAL_EXIT,
+                Status.CONTINUE,
+                b.monthly_fen,
+                None,
+                members,
+                tuple(reasons),
+            )
+        return Finding(Program.DIBAO_GRADUAL_EXIT, Status.EXIT, None, None, members, tuple(reasons))
+    reasons.append(f.income_reason)
+    above, above_reason = income_below(f, ABOVE, f.limit_fen, (f.standard_use,), invert=True)
+    if above_reason is not None:
+        reasons.append(above_reason)
+    reasons.extend(f.property.reasons)
+    missing: list[MissingInfo] = [*f.property.missing]
+    working: bool | None = True
+    if ctx.values["gradual_exit.requires_employment"]:
+        working = _working(f)
+        if working is not None:
+            reasons.append(
+                EMPLOYMENT(working, parameters=(ctx.uses["gradual_exit.requires_employment"],))
+            )
+    poverty = _after_poverty(f)
+    months_use = ctx.uses["gradual_exit.months"]
+    poverty_use = ctx.uses["gradual_exit.after_poverty_exit_months"]
+    months = ctx.values["gradual_exit.months"]
+    if poverty:
+        months = ctx.values["gradual_exit.after_poverty_exit_months"]
+    elif poverty is None and months != ctx.values["gradual_exit.after_poverty_exit_months"]:
+        missing.append(MISSING_POOR)
+    decision = decide((above, f.property.met, working, months > 0))
+    if decision and suspended_reason is not None:
+        reasons.append(suspended_reason)
+        return Finding(
+            Program.DIBAO_GRADUAL_EXIT,
+            Status.CONTINUE,
+            b.monthly_fen,
+            None,
+            members,
+            tuple(reasons),
+        )
+    if decision is None:
+        if above is None or working is None:
+            missing[:0] = f.income.missing
+        return Finding(
+            Program.DIBAO_GRADUAL_EXIT,
+            Status.NEEDS_INFORMATION,
+            None,
+            None,
+            members,
+            tuple(reasons),
+            tuple(missing),
+        )
+    if not decision:
+        if months == 0:
+            reasons.append(
+                PERIOD(False, 0, None, bool(poverty), parameters=(months_use, poverty_use))
+            )
+        return Finding(
+            Program.DIBAO_GRADUAL_EXIT, Status.NOT_ELIGIBLE, None, None, (), tuple(reasons)
+        )
+    until = period_end(ctx.on, months)
+    params = (
+        months_use,
+        poverty_use,
+        ctx.uses["gradual_exit.after_poverty_exit_within_years"],
+    )
+    reasons.append(PERIOD(True, months, until, bool(poverty), parameters=params))
+    return Finding(
+        Program.DIBAO_GRADUAL_EXIT,
+        Status.LIKELY_ELIGIBLE,
+        b.monthly_fen,
+        None,
+        members,
+        tuple(reasons),
+        tuple(m for m in missing if m is MISSING_POOR),
+    )

@@ -1,0 +1,257 @@
+"""Special hardship support (特困人员救助供养): no capacity to work, no means of living, and
+no legal supporter able to support; paid at a multiple of the Dibao standard plus a care
+allowance by how far the person can look after themselves."""
+
+from fractions import Fraction
+from typing import Any
+
+from caseworker.domain.codes import LaborCapacity, Program
+from caseworker.domain.idnumber import age_on
+from caseworker.domain.records import Member
+from caseworker.eligibility.checks import Tri, current_benefit, current_status, decide, new_status
+from caseworker.eligibility.compare import income_below, income_template
+from caseworker.eligibility.facts import Facts, disability_qualifies
+from caseworker.eligibility.findings import Finding, MissingInfo, Reason, Status
+from caseworker.eligibility.template import Template, plain, yuan
+
+INCOME = income_template("special_hardship.income_below_standard", "低保标准", "Dibao standard")
+
+
+def _who(values: dict[str, Any], _args: tuple[Any, ...]) -> dict[str, Any]:
+    zh, en = [], []
+    for name, why, number in values["members"]:
+        if why == "elderly":
+            zh.append(f"{name}（{number}周岁，已达老年年龄）")
+            en.append(f"{name} (aged {number}, of elderly age)")
+        elif why == "minor":
+            zh.append(f"{name}（{number}周岁，未成年）")
+            en.append(f"{name} (aged {number}, a minor)")
+        else:
+            zh.append(f"{name}（{number}）")
+            en.append(f"{name} ({number})")
+    return {"who_zh": "、".join(zh), "who_en": ", ".join(en)}
+
+
+CAPACITY = Template(
+    "special_hardship.no_capacity_to_work",
+    (("members", plain),),
+    ("无劳动能力：{who_zh}", "no capacity to work: {who_en}"),
+    (
+        "没有成员属于无劳动能力（老年、未成年或符合等级的残疾）",
+        "no member lacks capacity to work (elderly, minor, or disabled at a qualifying grade)",
+    ),
+    extra=_who,
+)
+SUPPORTERS = Template(
+    "special_hardship.no_able_supporter",
+    (("detail", plain),),
+    (
+        "无法定赡养（抚养、扶养）义务人，或义务人无履行能力",
+        "no legal supporter, or none able to support",
+    ),
+    ("有能够履行义务的赡养（抚养、扶养）人：{detail}", "has a supporter able to support: {detail}"),
+)
+AMOUNT = Template(
+    "special_hardship.amount",
+    (("persons", plain), ("basic_yuan", yuan), ("care_yuan", yuan), ("amount_yuan", yuan)),
+    (
+        "{persons}人：基本生活标准每人{basic_yuan}元，照料护理补贴合计{care_yuan}元，每月{amount_yuan}元",
+        "{persons} person(s): basic living standard {basic_yuan} yuan each, care allowances "
+        "{care_yuan} yuan in all; {amount_yuan} yuan a month",
+    ),
+)
+
+
+def _no_capacity(m: Member, age: int, f: Facts) -> tuple[Tri, str, Any]:
+    ctx = f.ctx
+    if age >= ctx.elderly_age:
+        return True, "elderly", age
+    if age < ctx.minor_age:
+        return True, "minor", age
+    qualifies = disability_qualifies(m, ctx.hardship_grades)
+    if qualifies:
+        d = m.disability
+        assert d is not None
+        return True, "disability", f"{d.type.zh}{d.grade}级"
+    return qualifies, "", None
+
+
+def _supporters(
+    f: Facts, unable: set[int], unknown_capacity: set[int]
+) -> tuple[Tri, str, list[MissingInfo]]:
+    h = f.h
+    missing: list[MissingInfo] = []
+    allowed = f.ctx.values["special_hardship.supporter_inability_reasons"]
+    result: Tri = True
+    for index, m in enumerate(h.members):
+        if index in unable:
+            continue
+        if index in unknown_capacity or m.labor_capacity is None:
+            result = None
+            field = "labor_capacity" if m.labor_capacity is None else "disability"
+            missing.append(
+                MissingInfo(
+                    f"members[{index}].{field}",
+                    f"第{index + 1}名成员（{m.name}）的劳动能力或残疾情况未登记",
+                    f"the capacity to work of member {index + 1} ({m.name}) is not recorded",
+                )
+            )
+        elif m.labor_capacity is not LaborCapacity.NONE:
+            return False, f"共同生活的{m.name} / co-resident {m.name}", []
+    supporters = h.legal_supporters
+    if supporters is None:
+        missing.append(
+            MissingInfo(
+                "legal_supporters",
+                "法定赡养（抚养、扶养）人情况未登记",
+                "legal supporters are not recorded",
+            )
+        )
+        return None, "", missing
+    for index, s in enumerate(supporters):
+        who = s.name or s.relation.zh
+        if s.able:
+            return False, f"{who}（{s.relation.zh}）/ {who} ({s.relation.en})", []
+        if s.able is None:
+            result = None
+            missing.append(
+                MissingInfo(
+                    f"legal_supporters[{index}].able",
+                    f"第{index + 1}名法定赡养人（{who}）是否有履行能力未登记",
+                    f"whether legal supporter {index + 1} ({who}) can support is not recorded",
+                )
+            )
+        elif s.reason not in allowed:
+            reason = s.reason.zh if s.reason is not None else "未说明原因"
+            return (
+                False,
+                f"{who}（{reason}，不属于政策认定的无履行能力情形）"
+                f" / {who} (a reason the policy does not accept)",
+                [],
+            )
+    return result, "", missing
+
+
+def _care(m: Member, f: Facts) -> int | None:
+    impossible = m.self_care_impossible
+    if impossible is None:
+        return None
+    v = f.ctx.values
+    if impossible >= v["special_hardship.full_loss_activities"]:
+        return int(v["special_hardship.care_allowance.full_loss"])
+    if impossible > 0:
+        return int(v["special_hardship.care_allowance.partial_loss"])
+    return 0
+
+
+def special_hardship(f: Facts) -> Finding:
+    ctx = f.ctx
+    uses = ctx.uses
+    capacity_params = (
+        uses["special_hardship.elderly_age"],
+        uses["special_hardship.minor_age"],
+        uses["special_hardship.disability_grades"],
+    )
+    unable: set[int] = set()
+    unknown: set[int] = set()
+    described: list[tuple[str, str, Any]] = []
+    missing: list[MissingInfo] = []
+    for index, m in enumerate(f.h.members):
+        qualifies, why, detail = _no_capacity(m, age_on(m.birth_date, ctx.on), f)
+        if qualifies:
+            unable.add(index)
+            described.append((m.name, why, detail))
+        elif qualifies is None:
+            unknown.add(index)
+    has_unable: Tri = True if unable else (None if unknown else False)
+    if has_unable is False and current_benefit(f.h, Program.SPECIAL_HARDSHIP, ctx.on) is None:
+        # Nobody lacks capacity to work: the other conditions cannot change that.
+        finding = ctx.memo.get("special_hardship.none")
+        if finding is None:
+            reason = CAPACITY(False, [], parameters=capacity_params)
+            finding = ctx.memo["special_hardship.none"] = Finding(
+                Program.SPECIAL_HARDSHIP, Status.NOT_ELIGIBLE, reasons=(reason,)
+            )
+        return finding
+    reasons: list[Reason] = []
+    if has_unable is not None:
+        reasons.append(CAPACITY(bool(unable), described, parameters=capacity_params))
+    else:
+        for index in sorted(unknown):
+            m = f.h.members[index]
+            missing.append(
+                MissingInfo(
+                    f"members[{index}].disability",
+                    f"第{index + 1}名成员（{m.name}）的残疾情况未登记",
+                    f"the disability of member {index + 1} ({m.name}) is not recorded",
+                )
+            )
+    alone: Tri = False
+    current = current_benefit(f.h, Program.SPECIAL_HARDSHIP, ctx.on)
+    if has_unable is not False:
+        alone, detail, supporter_missing = _supporters(f, unable, unknown)
+        if alone is not None:
+            reasons.append(
+                SUPPORTERS(
+                    alone,
+                    detail,
+                    parameters=(uses["special_hardship.supporter_inability_reasons"],),
+                )
+            )
+        missing.extend(supporter_missing)
+    if alone is False and current is None:
+        # A supporter able to support: income and property cannot change that.
+        return Finding(Program.SPECIAL_HARDSHIP, Status.NOT_ELIGIBLE, reasons=tuple(reasons))
+    reasons.append(f.income_reason)
+    means, income_reason = income_below(f, INCOME, f.limit_fen, (f.standard_use,))
+    if income_reason is not None:
+        reasons.append(income_reason)
+    basics, basic_missing = f.basics()
+    reasons.extend(basics)
+    decision = decide((has_unable, means, f.property.met, f.local, alone))
+    status = current_status(decision) if current is not None else new_status(decision)
+    if decision is None:
+        income_missing = f.income.missing if means is None else ()
+        return Finding(
+            Program.SPECIAL_HARDSHIP,
+            status,
+            None,
+            None,
+            (),
+            tuple(reasons),
+            (*missing, *income_missing, *basic_missing),
+        )
+    if not decision:
+        return Finding(Program.SPECIAL_HARDSHIP, status, None, None, (), tuple(reasons))
+    basic = Fraction(f.standard_fen) * Fraction(ctx.values["special_hardship.standard_multiple"])
+    care_total = 0
+    for index in unable:
+        m = f.h.members[index]
+        care = _care(m, f)
+        if care is None:
+            missing.append(
+                MissingInfo(
+                    f"members[{index}].self_care_impossible",
+                    f"第{index + 1}名成员（{m.name}）的生活自理能力未评估",
+                    f"the self-care of member {index + 1} ({m.name}) is not assessed",
+                )
+            )
+        else:
+            care_total += care
+    amount = ctx.round(basic * len(unable) + care_total)
+    amount_params = (
+        f.standard_use,
+        uses["special_hardship.standard_multiple"],
+        uses["special_hardship.care_allowance.full_loss"],
+        uses["special_hardship.care_allowance.partial_loss"],
+        uses["special_hardship.full_loss_activities"],
+        uses["amounts.rounding"],
+    )
+    basic_fen = int((basic * 2 + 1) // 2)
+    reasons.append(
+        AMOUNT(True, len(unable), basic_fen, care_total, amount, parameters=amount_params)
+    )
+    members = tuple(f.h.members[i].id for i in sorted(unable))
+    return Finding(
+        Program.SPECIAL_HARDSHIP, status, amount, None, members, tuple(reasons), tuple(missing)
+    )

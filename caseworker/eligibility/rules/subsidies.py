@@ -1,0 +1,303 @@
+"""The temporary price subsidy (价格临时补贴) and the one-off epidemic relief."""
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from fractions import Fraction
+
+from caseworker.domain.codes import Hukou, IncomeKind, Program
+from caseworker.domain.idnumber import age_on
+from caseworker.domain.records import Household
+from caseworker.eligibility.checks import Tri
+from caseworker.eligibility.context import Context
+from caseworker.eligibility.facts import Facts
+from caseworker.eligibility.findings import Finding, MissingInfo, ParameterUse, Reason, Status
+from caseworker.eligibility.params import PriceGroup
+from caseworker.eligibility.template import Template, plain, yuan
+
+ADULT_AGE = 18  # orphans and de facto unsupported children are minors by definition
+
+TRIGGER = Template(
+    "price_subsidy.triggered",
+    (
+        ("month", plain),
+        ("cpi", plain),
+        ("cpi_threshold", plain),
+        ("food_cpi", plain),
+        ("food_cpi_threshold", plain),
+    ),
+    (
+        "{month_zh}CPI同比{cpi}%（启动条件{cpi_threshold}%），食品CPI同比{food_cpi}%（启动条件{food_cpi_threshold}%），达到启动条件",
+        "{month}: CPI {cpi}% year on year (trigger {cpi_threshold}%), food CPI {food_cpi}% "
+        "(trigger {food_cpi_threshold}%): the subsidy is triggered",
+    ),
+    (
+        "{month_zh}CPI同比{cpi}%（启动条件{cpi_threshold}%），食品CPI同比{food_cpi}%（启动条件{food_cpi_threshold}%），未达到启动条件",
+        "{month}: CPI {cpi}% year on year (trigger {cpi_threshold}%), food CPI {food_cpi}% "
+        "(trigger {food_cpi_threshold}%): not triggered",
+    ),
+    extra=lambda values, _args: {
+        "month_zh": f"{values['month'][:4]}年{int(values['month'][5:])}月",
+    },
+)
+GROUPS = Template(
+    "price_subsidy.covered_members",
+    (("members", plain),),
+    ("保障范围内的成员：{who_zh}", "members in the groups covered: {who_en}"),
+    ("没有成员属于保障范围", "no member is in a group covered"),
+    extra=lambda values, _args: {
+        "who_zh": "、".join(f"{n}（{PriceGroup(g).zh}）" for n, g in values["members"]),
+        "who_en": ", ".join(f"{n} ({PriceGroup(g).en})" for n, g in values["members"]),
+    },
+)
+PRICE_AMOUNT = Template(
+    "price_subsidy.amount",
+    (("per_person_yuan", yuan), ("persons", plain), ("multiplier", plain), ("amount_yuan", yuan)),
+    (
+        "每人每月{per_person_yuan}元（含{multiplier}倍）×{persons}人，本月{amount_yuan}元",
+        "{per_person_yuan} yuan per person (multiplier {multiplier} included) x {persons}: "
+        "{amount_yuan} yuan this month",
+    ),
+)
+AREA = Template(
+    "epidemic_relief.area",
+    (("county", plain),),
+    ("所在地区列入一次性生活物资救助范围", "the area is designated for the one-off relief"),
+    ("所在地区未列入一次性生活物资救助范围", "the area is not designated for the one-off relief"),
+)
+RECIPIENT = Template(
+    "epidemic_relief.recipient",
+    (),
+    ("属于低保或特困对象", "receives Dibao or special hardship support"),
+    ("不属于低保或特困对象", "receives neither Dibao nor special hardship support"),
+)
+RELIEF_AMOUNT = Template(
+    "epidemic_relief.amount",
+    (("per_person_yuan", yuan), ("persons", plain), ("amount_yuan", yuan)),
+    (
+        "每人{per_person_yuan}元×{persons}人，一次性{amount_yuan}元",
+        "{per_person_yuan} yuan x {persons} person(s): {amount_yuan} yuan once",
+    ),
+)
+
+
+def receiving(h: Household, program: Program, on: date) -> bool:
+    """Whether the household is paid ``program`` on ``on`` (a gradual exit not yet over)."""
+    return any(
+        b.program is program and b.since <= on and (b.exit_until is None or on <= b.exit_until)
+        for b in h.benefits
+    )
+
+
+@dataclass(slots=True)
+class _Trigger:
+    triggered: Tri
+    reason: Reason | None
+    rise: Decimal | None
+    missing: tuple[MissingInfo, ...]
+    per_person: dict[Hukou, Fraction]
+
+
+def _series_use(ctx: Context, name: str, month: str) -> ParameterUse:
+    use = ctx.uses[name]
+    return ParameterUse(name, {month: use.value.get(month)}, use.effective_from, use.ref)
+
+
+def _trigger(ctx: Context) -> _Trigger:
+    cached = ctx.memo.get("price.trigger")
+    if cached is not None:
+        return cached  # type: ignore[no-any-return]
+    v = ctx.values
+    key = (ctx.on.year, ctx.on.month)
+    month = f"{key[0]:04d}-{key[1]:02d}"
+    cpi, food = v["price_subsidy.cpi"].get(key), v["price_subsidy.food_cpi"].get(key)
+    cpi_t, food_t = v["price_subsidy.cpi_threshold"], v["price_subsidy.food_cpi_threshold"]
+    rises = [r for r, t in ((cpi, cpi_t), (food, food_t)) if r is not None and r >= t]
+    triggered: Tri = bool(rises) or (None if cpi is None or food is None else False)
+    reason = None
+    missing: tuple[MissingInfo, ...] = ()
+    if triggered is None:
+        missing = (
+            MissingInfo(
+                "policy:price_subsidy.cpi",
+                f"政策包中没有{month}月的CPI或食品CPI数据，请同步最新政策包",
+                f"the policy pack has no CPI or food CPI for {month}; sync the latest pack",
+            ),
+        )
+    else:
+        params = (
+            _series_use(ctx, "price_subsidy.cpi", month),
+            ctx.uses["price_subsidy.cpi_threshold"],
+            _series_use(ctx, "price_subsidy.food_cpi", month),
+            ctx.uses["price_subsidy.food_cpi_threshold"],
+        )
+        shown = [str(x) if x is not None else "-" for x in (cpi, cpi_t, food, food_t)]
+        reason = TRIGGER(triggered, month, *shown, parameters=params)
+    rise = max(rises) if rises else None
+    per_person: dict[Hukou, Fraction] = {}
+    for hukou, standard in ctx.standard.items():
+        if v["price_subsidy.method"] == "fixed_per_person":
+            base = Fraction(v["price_subsidy.fixed_per_person"])
+        else:
+            base = Fraction(standard) * Fraction(rise or 0) / 100
+        base = max(base, Fraction(v["price_subsidy.floor"]))
+        per_person[hukou] = base * Fraction(v["price_subsidy.multiplier"])
+    result = ctx.memo["price.trigger"] = _Trigger(triggered, reason, rise, missing, per_person)
+    return result
+
+
+def _groups(f: Facts) -> tuple[list[tuple[str, str]], tuple[str, ...], list[MissingInfo]]:
+    """(name, group) of the members covered, their ids, and what is not recorded."""
+    ctx = f.ctx
+    groups = ctx.values["price_subsidy.groups"]
+    h = f.h
+    whole = None
+    if PriceGroup.DIBAO in groups and receiving(h, Program.DIBAO, ctx.on):
+        whole = PriceGroup.DIBAO
+    elif PriceGroup.SPECIAL_HARDSHIP in groups and receiving(h, Program.SPECIAL_HARDSHIP, ctx.on):
+        whole = PriceGroup.SPECIAL_HARDSHIP
+    if whole is not None:
+        return [(m.name, whole.value) for m in h.members], tuple(m.id for m in h.members), []
+    covered: list[tuple[str, str]] = []
+    ids: list[str] = []
+    missing: list[MissingInfo] = []
+    by_income = (
+        PriceGroup.UNEMPLOYMENT_INSURANCE in groups or PriceGroup.ENTITLED_VETERANS in groups
+    )
+    children = PriceGroup.ORPHANS in groups or PriceGroup.DE_FACTO_UNSUPPORTED_CHILDREN in groups
+    for index, m in enumerate(h.members):
+        group = None
+        unknown = ""
+        if by_income:
+            if m.incomes is None:
+                unknown = "incomes"
+            else:
+                for item in m.incomes:
+                    kind = item.kind
+                    if (
+                        kind is IncomeKind.UNEMPLOYMENT_INSURANCE
+                        and PriceGroup.UNEMPLOYMENT_INSURANCE in groups
+                    ):
+                        group = PriceGroup.UNEMPLOYMENT_INSURANCE
+                    elif (
+                        kind is IncomeKind.PREFERENTIAL_CARE
+                        and PriceGroup.ENTITLED_VETERANS in groups
+                    ):
+                        group = PriceGroup.ENTITLED_VETERANS
+        # Only a child flagged (or not yet asked) needs its age worked out.
+        if (
+            group is None
+            and children
+            and (m.orphan is not False or m.de_facto_unsupported_child is not False)
+            and age_on(m.birth_date, ctx.on) < ADULT_AGE
+        ):
+            if PriceGroup.ORPHANS in groups:
+                if m.orphan:
+                    group = PriceGroup.ORPHANS
+                elif m.orphan is None:
+                    unknown = "orphan"
+            if group is None and PriceGroup.DE_FACTO_UNSUPPORTED_CHILDREN in groups:
+                if m.de_facto_unsupported_child:
+                    group = PriceGroup.DE_FACTO_UNSUPPORTED_CHILDREN
+                elif m.de_facto_unsupported_child is None:
+                    unknown = "de_facto_unsupported_child"
+        if group is not None:
+            covered.append((m.name, group.value))
+            ids.append(m.id)
+        elif unknown:
+            missing.append(
+                MissingInfo(
+                    f"members[{index}].{unknown}",
+                    f"第{index + 1}名成员（{m.name}）的情况未登记（影响价格临时补贴）",
+                    f"member {index + 1} ({m.name}): {unknown.replace('_', ' ')} "
+                    "is not recorded (price subsidy)",
+                )
+            )
+    return covered, tuple(ids), missing
+
+
+def price_subsidy(f: Facts) -> Finding:
+    ctx = f.ctx
+    trigger = _trigger(ctx)
+    if trigger.triggered is None:
+        return Finding(Program.PRICE_SUBSIDY, Status.NEEDS_INFORMATION, missing=trigger.missing)
+    assert trigger.reason is not None
+    if not trigger.triggered:
+        finding = ctx.memo.get("price.off")
+        if finding is None:
+            finding = ctx.memo["price.off"] = Finding(
+                Program.PRICE_SUBSIDY, Status.NOT_ELIGIBLE, reasons=(trigger.reason,)
+            )
+        return finding
+    covered, members, missing = _groups(f)
+    group_reason = GROUPS(bool(covered), covered, parameters=(ctx.uses["price_subsidy.groups"],))
+    reasons = [trigger.reason, group_reason]
+    if missing:
+        return Finding(
+            Program.PRICE_SUBSIDY,
+            Status.NEEDS_INFORMATION,
+            None,
+            None,
+            (),
+            tuple(reasons),
+            tuple(missing),
+        )
+    if not covered:
+        return Finding(Program.PRICE_SUBSIDY, Status.NOT_ELIGIBLE, None, None, (), tuple(reasons))
+    per_person = trigger.per_person[f.h.hukou]
+    key = ("price.amount", f.h.hukou, len(covered))
+    amount = ctx.memo.get(key)
+    if amount is None:
+        amount = ctx.memo[key] = ctx.round(per_person * len(covered))
+    uses = ctx.uses
+    params = (
+        uses["price_subsidy.method"],
+        uses["price_subsidy.fixed_per_person"]
+        if ctx.values["price_subsidy.method"] == "fixed_per_person"
+        else f.standard_use,
+        uses["price_subsidy.floor"],
+        uses["price_subsidy.multiplier"],
+        uses["amounts.rounding"],
+    )
+    per_person_fen = int((per_person * 2 + 1) // 2)
+    multiplier = str(ctx.values["price_subsidy.multiplier"])
+    reasons.append(
+        PRICE_AMOUNT(True, per_person_fen, len(covered), multiplier, amount, parameters=params)
+    )
+    return Finding(
+        Program.PRICE_SUBSIDY, Status.LIKELY_ELIGIBLE, amount, None, members, tuple(reasons)
+    )
+
+
+def epidemic_relief(f: Facts) -> Finding:
+    ctx = f.ctx
+    county = f.h.village_code[:6]
+    key = ("epidemic.area", county)
+    in_area = ctx.memo.get(key)
+    if in_area is None:
+        in_area = ctx.memo[key] = any(
+            f.h.village_code.startswith(p) for p in ctx.values["epidemic_relief.areas"]
+        )
+    if not in_area:
+        finding = ctx.memo.get("epidemic.off")
+        if finding is None:
+            reason = AREA(False, county, parameters=(ctx.uses["epidemic_relief.areas"],))
+            finding = ctx.memo["epidemic.off"] = Finding(
+                Program.EPIDEMIC_RELIEF, Status.NOT_ELIGIBLE, reasons=(reason,)
+            )
+        return finding
+    reasons: list[Reason] = [AREA(True, county, parameters=(ctx.uses["epidemic_relief.areas"],))]
+    recipient = receiving(f.h, Program.DIBAO, ctx.on) or receiving(
+        f.h, Program.SPECIAL_HARDSHIP, ctx.on
+    )
+    reasons.append(RECIPIENT(recipient))
+    if not recipient:
+        return Finding(Program.EPIDEMIC_RELIEF, Status.NOT_ELIGIBLE, None, None, (), tuple(reasons))
+    name = "epidemic_relief.urban" if f.h.hukou is Hukou.URBAN else "epidemic_relief.rural"
+    per_person = ctx.values[name]
+    amount = per_person * f.members
+    reasons.append(RELIEF_AMOUNT(True, per_person, f.members, amount, parameters=(ctx.uses[name],)))
+    members = tuple(m.id for m in f.h.members)
+    return Finding(
+        Program.EPIDEMIC_RELIEF, Status.LIKELY_ELIGIBLE, None, amount, members, tuple(reasons)
+    )

@@ -1,0 +1,106 @@
+"""Structured parameter values: Dibao category rules and temporary-assistance amounts."""
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from caseworker.domain.codes import DibaoCategory
+from caseworker.domain.money import format_yuan
+from caseworker.domain.validation import Problem
+from caseworker.eligibility import kinds
+from caseworker.eligibility.kinds import Parsed
+
+# What puts a Dibao household in a category (the first rule that matches wins).
+CATEGORY_CONDITIONS = (
+    "all_unable_to_work",  # no member can work
+    "elderly_alone",  # one member, of special-hardship elderly age or older
+    "severe_disability",  # a member with a disability that qualifies single-person inclusion
+    "serious_illness",  # a member with a serious illness recorded
+    "otherwise",  # always matches
+)
+
+
+@dataclass(frozen=True, slots=True)
+class CategoryRule:
+    category: DibaoCategory
+    when: frozenset[str]
+    extra_fen: int  # added to the gap amount each month (gap method)
+    amount_per_person_fen: int | None  # the monthly amount per member (tiered method)
+
+
+@dataclass(frozen=True, slots=True)
+class AidAmount:
+    """How much temporary assistance one kind of emergency brings."""
+
+    fixed_fen: int | None = None  # a fixed sum for the household
+    standard_months: Decimal | None = None  # months of the household's Dibao standard total
+    expense_share: Decimal | None = None  # share of the related expenses of the period
+    cap_fen: int | None = None  # at most this much (with expense_share)
+
+
+def categories(value: Any) -> Parsed:
+    if not isinstance(value, list) or not value:
+        raise Problem("type", "应为非空列表", "must be a non-empty list")
+    rules: list[CategoryRule] = []
+    shown: list[dict[str, Any]] = []
+    when_parser = kinds.choice(*CATEGORY_CONDITIONS)
+    for index, item in enumerate(value, start=1):
+        try:
+            fields = kinds.keyed(
+                item,
+                {
+                    "category": kinds.choice(*(c.value for c in DibaoCategory)),
+                    "when": kinds.strings,
+                    "extra": kinds.money,
+                    "amount_per_person": kinds.money,
+                },
+                frozenset({"category", "when"}),
+            )
+            for condition in fields["when"]:
+                when_parser(condition)
+        except Problem as problem:
+            raise Problem(
+                problem.code, f"第{index}项{problem.zh}", f"item {index}: {problem.en}"
+            ) from None
+        rule = CategoryRule(
+            DibaoCategory(fields["category"]),
+            frozenset(fields["when"]),
+            fields.get("extra", 0),
+            fields.get("amount_per_person"),
+        )
+        rules.append(rule)
+        entry: dict[str, Any] = {"category": rule.category.value, "when": list(fields["when"])}
+        if "extra" in fields:
+            entry["extra"] = format_yuan(rule.extra_fen)
+        if rule.amount_per_person_fen is not None:
+            entry["amount_per_person"] = format_yuan(rule.amount_per_person_fen)
+        shown.append(entry)
+    return tuple(rules), shown
+
+
+def aid_amount(value: Any) -> Parsed:
+    fields = kinds.keyed(
+        value,
+        {
+            "fixed": kinds.money,
+            "standard_months": kinds.decimal(Decimal(0), Decimal(120)),
+            "expense_share": kinds.decimal(Decimal(0), Decimal(1)),
+            "cap": kinds.money,
+        },
+    )
+    bases = [k for k in ("fixed", "standard_months", "expense_share") if k in fields]
+    if len(bases) != 1:
+        raise Problem(
+            "amount_basis",
+            "应且只应给出fixed、standard_months、expense_share中的一项",
+            "must give exactly one of fixed, standard_months, expense_share",
+        )
+    if "cap" in fields and "expense_share" not in fields:
+        raise Problem("cap", "cap只用于expense_share", "cap goes only with expense_share")
+    amount = AidAmount(
+        fields.get("fixed"), fields.get("standard_months"), fields.get("expense_share")
+    )
+    if "cap" in fields:
+        amount = AidAmount(None, None, amount.expense_share, fields["cap"])
+    shown = {k: (format_yuan(v) if k in ("fixed", "cap") else str(v)) for k, v in fields.items()}
+    return amount, shown
