@@ -14,19 +14,18 @@ from pathlib import Path
 from typing import Any
 
 from caseworker.commands.common import EXIT_OK, CommandError, add_db_option, store_from
-from caseworker.domain.bulk import gc_paused
 from caseworker.domain.codes import Program
 from caseworker.domain.money import format_yuan
-from caseworker.domain.records import Household
 from caseworker.eligibility.engine import screen
 from caseworker.eligibility.findings import STATUS_LABELS, Screening, Status
 from caseworker.eligibility.library import PolicyLibrary
 from caseworker.eligibility.policy import Policy, parse_overrides
 from caseworker.eligibility.report import screening_text, screening_to_dict
-from caseworker.eligibility.whatif import compare, what_if_to_dict
+from caseworker.eligibility.whatif import what_if_to_dict
 from caseworker.interchange.files import read_household_file
-from caseworker.store.decisions import household_sha256, save_decision
-from caseworker.store.households import iter_households
+from caseworker.screening import PolicyChooser, screen_store, what_if
+from caseworker.store.db import Store
+from caseworker.sync.policies import received_policies
 
 
 def _assignment(text: str) -> tuple[str, str]:
@@ -83,28 +82,6 @@ def _library_policy(library: PolicyLibrary, choice: str | None) -> Policy | None
     return library.policy(choice)
 
 
-class _Policies:
-    """The policy for each household (one chosen with --policy, or its county's)."""
-
-    def __init__(self, library: PolicyLibrary, chosen: Policy | None, overrides: dict[str, str]):
-        self.library = library
-        self.chosen = chosen.with_overrides(overrides) if chosen and overrides else chosen
-        self.overrides = overrides
-        self.by_county: dict[str, Policy] = {}
-
-    def __call__(self, h: Household) -> Policy:
-        if self.chosen is not None:
-            return self.chosen
-        county = h.village_code[:6]
-        policy = self.by_county.get(county)
-        if policy is None:
-            policy = self.library.policy_for_county(county)
-            if self.overrides:
-                policy = policy.with_overrides(self.overrides)
-            self.by_county[county] = policy
-        return policy
-
-
 def run(args: argparse.Namespace) -> int:
     db = getattr(args, "db", None)
     if args.household is not None and db is not None:
@@ -123,7 +100,7 @@ def run(args: argparse.Namespace) -> int:
     if args.village is not None and db is None:
         raise CommandError("--village用于--db", "--village goes with --db")
     parse_overrides(dict(args.overrides))  # bad names or values: exit 2 before any work
-    library = PolicyLibrary()
+    library = PolicyLibrary()  # file mode: the bundled packs (a store adds the county's)
     chosen = _library_policy(library, args.policy)
     on = args.on or date.today()
     if db is None:
@@ -137,7 +114,7 @@ def _screen_file(
     args: argparse.Namespace, library: PolicyLibrary, chosen: Policy | None, on: date
 ) -> int:
     households = read_household_file(args.household).households
-    policies = _Policies(library, chosen, dict(args.overrides))
+    policies = PolicyChooser(library, chosen, dict(args.overrides))
     screenings = [screen(h, policies(h), on) for h in households]
     if args.format == "text":
         sys.stdout.write(
@@ -164,20 +141,11 @@ def _villages(args: argparse.Namespace) -> list[str] | None:
 def _screen_store(
     args: argparse.Namespace, library: PolicyLibrary, chosen: Policy | None, on: date
 ) -> int:
-    policies = _Policies(library, chosen, {})
     store = store_from(args)
     try:
-        # Screen everything first: a policy error on any household stores nothing.
-        with gc_paused(), store.read() as conn:
-            done = [
-                (h, screen(h, policies(h), on))
-                for h in iter_households(conn, village_codes=_villages(args))
-            ]
-        with gc_paused(), store.begin() as conn:
-            for h, s in done:
-                save_decision(
-                    conn, s, household_sha256=household_sha256(h), device_id=store.device_id
-                )
+        library = _with_received(library, store)
+        policies = PolicyChooser(library, chosen)
+        done = screen_store(store, on=on, policies=policies, village_codes=_villages(args))
     finally:
         store.close()
     if args.format == "json":
@@ -187,6 +155,13 @@ def _screen_store(
     else:
         sys.stdout.write(_summary_text([s for _, s in done], on))
     return EXIT_OK
+
+
+def _with_received(library: PolicyLibrary, store: Store) -> PolicyLibrary:
+    """The library with the packs this laptop received from the county added."""
+    for pack in received_policies(store):
+        library.add_text(pack.text, source=f"county:{pack.id}@{pack.version}")
+    return library
 
 
 _COLUMNS = (
@@ -268,20 +243,15 @@ def _what_if(
     args: argparse.Namespace, library: PolicyLibrary, chosen: Policy | None, on: date
 ) -> int:
     overrides = dict(args.what_if)
-    shown = {name: e.shown for name, e in parse_overrides(overrides).items()}
-    before = _Policies(library, chosen, {})
-    after = _Policies(library, chosen, overrides)
     store = store_from(args)
-    heads: dict[str, str] = {}
-    pairs = []
     try:
-        with gc_paused(), store.read() as conn:
-            for h in iter_households(conn, village_codes=_villages(args)):
-                pairs.append((screen(h, before(h), on), screen(h, after(h), on)))
-                heads[h.id] = h.head.name if h.head else h.id
+        library = _with_received(library, store)
+        result, heads = what_if(
+            store, overrides, on=on, library=library, chosen=chosen, village_codes=_villages(args)
+        )
     finally:
         store.close()
-    result = compare(pairs, shown)
+    shown = {name: e.shown for name, e in parse_overrides(overrides).items()}
     if args.format == "json":
         sys.stdout.write(
             json.dumps(what_if_to_dict(result, heads), ensure_ascii=False, indent=1) + "\n"
