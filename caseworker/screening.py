@@ -13,7 +13,7 @@ from caseworker.eligibility.library import PolicyLibrary
 from caseworker.eligibility.policy import Policy, parse_overrides
 from caseworker.eligibility.whatif import WhatIf, compare
 from caseworker.store.db import Store
-from caseworker.store.decisions import household_sha256, save_decision
+from caseworker.store.decisions import household_sha256, latest_decision_key, save_decision
 from caseworker.store.households import iter_households
 from caseworker.sync.policies import received_policies
 
@@ -105,3 +105,22 @@ def what_if(
             if progress is not None and len(pairs) % 200 == 0:
                 progress(len(pairs), 0)
     return compare(pairs, shown), heads
+
+
+class Screener:
+    """Screens one household at a time (the desktop app, on every change) and keeps a
+    decision record whenever the household, the policy or the day differs from the last."""
+
+    def __init__(self, store: Store, library: PolicyLibrary | None = None) -> None:
+        self.store = store
+        self.policies = PolicyChooser(library or policy_library(store))
+
+    def __call__(self, household: Household, on: date) -> Screening:
+        result = screen(household, self.policies(household), on)
+        key = (household_sha256(household), result.policy.sha256, on)
+        with self.store.read() as conn:
+            if latest_decision_key(conn, household.id) == key:
+                return result
+        with self.store.begin() as conn:
+            save_decision(conn, result, household_sha256=key[0], device_id=self.store.device_id)
+        return result

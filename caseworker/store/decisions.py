@@ -3,6 +3,7 @@ from which version of the household's data)."""
 
 import hashlib
 import json
+from datetime import date
 
 from sqlalchemy import Connection, select
 
@@ -68,3 +69,14 @@ def latest_screening(conn: Connection, household_id: str) -> Screening | None:
         policy=PolicyRef(row["policy_id"], row["policy_version"], row["policy_sha256"]),
         findings=tuple(finding_from_dict(d) for d in row["findings"]),
     )
+
+
+def latest_decision_key(conn: Connection, household_id: str) -> tuple[str, str, date] | None:
+    """(household hash, policy hash, day) of a household's latest decision record."""
+    row = conn.execute(
+        select(DECISION.c.household_sha256, DECISION.c.policy_sha256, DECISION.c.screened_on)
+        .where(DECISION.c.household_id == household_id)
+        .order_by(DECISION.c.screened_on.desc(), DECISION.c.created_at.desc())
+        .limit(1)
+    ).first()
+    return None if row is None else (row[0], row[1], row[2])

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from caseworker.screening import Screener
 from caseworker.store import audit
 from caseworker.store.db import Store
 from caseworker.store.drafts import list_drafts
@@ -52,6 +53,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.today = today
         self.visit_forms: list[VisitForm] = []
+        self.screener = Screener(store)
         self.lock_dialog: QDialog | None = None  # the sign-in shown while idle-locked
         self.nav = QListWidget()
         self.nav.setFixedWidth(150)
@@ -122,7 +124,9 @@ class MainWindow(QMainWindow):
                 action=audit.Action.VIEW,
                 household_id=household_id,
             )
-        page = HouseholdPage(editor, worker=self.worker.name, today=self.today)
+        page = HouseholdPage(
+            editor, worker=self.worker.name, today=self.today, screener=self.screener
+        )
         page.visit_requested.connect(self.new_visit)
         if self.household_page is not None:
             self.pages.removeWidget(self.household_page)

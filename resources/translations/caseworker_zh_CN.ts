@@ -68,6 +68,42 @@
     </message>
 </context>
 <context>
+    <name>EligibilityPanel</name>
+    <message>
+        <location filename="../../caseworker/ui/widgets/eligibility_panel.py" line="164"/>
+        <source>No screening yet.</source>
+        <translation>尚未筛查。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/eligibility_panel.py" line="167"/>
+        <source>&lt;b&gt;Eligibility&lt;/b&gt; on {day}, policy {policy} version {version}</source>
+        <translation>&lt;b&gt;救助资格筛查&lt;/b&gt;：{day}，政策包 {policy}（版本 {version}）</translation>
+    </message>
+</context>
+<context>
+    <name>FindingCard</name>
+    <message>
+        <location filename="../../caseworker/ui/widgets/eligibility_panel.py" line="97"/>
+        <source>To collect: {what}</source>
+        <translation>需补充：{what}</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/eligibility_panel.py" line="106"/>
+        <source>Start an application</source>
+        <translation>发起申请</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/eligibility_panel.py" line="113"/>
+        <source>About {amount} a month</source>
+        <translation>约每月 {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/eligibility_panel.py" line="115"/>
+        <source>About {amount} once</source>
+        <translation>一次性约 {amount}</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunDialog</name>
     <message>
         <location filename="../../caseworker/ui/dialogs/first_run.py" line="38"/>
@@ -173,395 +209,420 @@
 <context>
     <name>HouseholdPage</name>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="169"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="397"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="177"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="409"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="191"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="199"/>
         <source>Members</source>
         <translation>家庭成员</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="192"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="200"/>
         <source>Property</source>
         <translation>财产</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="193"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="201"/>
         <source>Expenses</source>
         <translation>支出</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="194"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="202"/>
         <source>Legal supporters</source>
         <translation>法定赡养人</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="195"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="203"/>
         <source>Visits</source>
         <translation>入户调查</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="196"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="204"/>
         <source>Benefits</source>
         <translation>享受待遇</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="197"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="205"/>
         <source>Applications</source>
         <translation>申请</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="202"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="415"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="210"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="427"/>
         <source>Add member</source>
         <translation>添加成员</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="203"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="415"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="211"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="427"/>
         <source>Edit member</source>
         <translation>编辑成员</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="204"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="430"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="432"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="212"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="442"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="444"/>
         <source>Remove member</source>
         <translation>删除成员</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="205"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="456"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="213"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="468"/>
         <source>Edit property</source>
         <translation>编辑财产</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="206"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="468"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="214"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="480"/>
         <source>Edit expenses</source>
         <translation>编辑支出</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="207"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="480"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="215"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="492"/>
         <source>Edit legal supporters</source>
         <translation>编辑法定赡养人</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="208"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="216"/>
         <source>New visit (Ctrl+N)</source>
         <translation>新建入户调查（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="209"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="514"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="217"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="526"/>
         <source>New application</source>
         <translation>新建申请</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="210"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="539"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="218"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="551"/>
         <source>Next stage</source>
         <translation>进入下一环节</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="214"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="492"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="222"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="504"/>
         <source>Edit household details</source>
         <translation>编辑家庭基本信息</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="215"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="223"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="216"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="224"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="219"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="236"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="483"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="227"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="244"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="495"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="220"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="236"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="482"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="228"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="244"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="494"/>
         <source>Relation</source>
         <translation>关系</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="221"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="229"/>
         <source>Age</source>
         <translation>年龄</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="222"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="230"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="223"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="231"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="224"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="232"/>
         <source>Labour capacity</source>
         <translation>劳动能力</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="225"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="233"/>
         <source>Disability</source>
         <translation>残疾情况</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="226"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="234"/>
         <source>Serious illness</source>
         <translation>重病情况</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="227"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="235"/>
         <source>Employment</source>
         <translation>就业状况</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="228"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="236"/>
         <source>Monthly income</source>
         <translation>月收入</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="231"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="233"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="458"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="239"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="241"/>
         <location filename="../../caseworker/ui/pages/household_page.py" line="470"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="482"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="231"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="239"/>
         <source>Value</source>
         <translation>价值</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="231"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="460"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="239"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="472"/>
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="233"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="241"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="233"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="240"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="260"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="472"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="241"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="248"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="268"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="484"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="236"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="484"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="244"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="496"/>
         <source>Able to support</source>
         <translation>有无赡养能力</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="236"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="244"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="241"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="249"/>
         <source>Purpose</source>
         <translation>调查目的</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="242"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="250"/>
         <source>Investigators</source>
         <translation>调查人员</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="243"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="251"/>
         <source>Conclusion</source>
         <translation>调查结论</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="244"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="252"/>
         <source>Signed</source>
         <translation>签字</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="249"/>
         <location filename="../../caseworker/ui/pages/household_page.py" line="257"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="265"/>
         <source>Program</source>
         <translation>救助项目</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="250"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="258"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="251"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="259"/>
         <source>Per month</source>
         <translation>每月金额</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="252"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="260"/>
         <source>Since</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="253"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="261"/>
         <source>Gradual exit until</source>
         <translation>渐退截止</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="257"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="260"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="265"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="268"/>
         <source>Stage</source>
         <translation>办理环节</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="257"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="265"/>
         <source>Applied on</source>
         <translation>申请日期</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="257"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="265"/>
         <source>Time limit</source>
         <translation>办理时限</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="260"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="268"/>
         <source>Done by</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="260"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="268"/>
         <source>Opinion</source>
         <translation>意见</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="268"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="363"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="276"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="375"/>
         <source>not known</source>
         <translation>不详</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="269"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="277"/>
         <source>(no head)</source>
         <translation>（未指定户主）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="274"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="307"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="282"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="317"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="274"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="307"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="282"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="317"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="284"/>
+        <source>Address: {value}</source>
+        <translation>住址：{value}</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="285"/>
+        <source>Hukou: {value}</source>
+        <translation>户籍：{value}</translation>
+    </message>
+    <message>
         <location filename="../../caseworker/ui/pages/household_page.py" line="286"/>
+        <source>Local resident: {value}</source>
+        <translation>本地户籍：{value}</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="287"/>
+        <source>Registered poor: {value}</source>
+        <translation>建档立卡：{value}</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="291"/>
+        <source>Emergency: {kind} on {day}</source>
+        <translation>急难情况：{kind}（{day}）</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="296"/>
         <source>Relative of a cadre or caseworker (registered separately)</source>
         <translation>村干部或经办人员近亲属（单独备案）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="293"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="303"/>
         <source>Property not recorded</source>
         <translation>尚未登记财产</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="299"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="309"/>
         <source>Expenses not recorded</source>
         <translation>尚未登记支出</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="313"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="323"/>
         <source>Legal supporters not recorded</source>
         <translation>尚未登记法定赡养人</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="323"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="333"/>
         <source>signed</source>
         <translation>已签字</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="323"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="333"/>
         <source>not signed</source>
         <translation>未签字</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="348"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="358"/>
         <source>past the 45-working-day limit</source>
         <translation>已超45个工作日时限</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="350"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="360"/>
         <source>overdue (30 working days), at the latest {day}</source>
         <translation>已超30个工作日，最迟 {day}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="354"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="364"/>
         <source>due by {day}</source>
         <translation>应于 {day} 前办结</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="368"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="380"/>
         <source> grade {grade}</source>
         <translation>{grade}级</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="369"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="381"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="429"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="441"/>
         <source>Remove {name} from the household?</source>
         <translation>确定将{name}从本户中删除吗？</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="459"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="471"/>
         <source>Value (yuan)</source>
         <translation>价值（元）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="462"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="474"/>
         <source>Property recorded</source>
         <translation>已登记财产</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="471"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="483"/>
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="474"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="486"/>
         <source>Expenses recorded</source>
         <translation>已登记支出</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="485"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="497"/>
         <source>Why not</source>
         <translation>无法赡养原因</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="487"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="499"/>
         <source>Legal supporters recorded</source>
         <translation>已登记法定赡养人</translation>
     </message>
@@ -630,47 +691,47 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="92"/>
+        <location filename="../../caseworker/ui/main_window.py" line="96"/>
         <source>Caseworker - social assistance</source>
         <translation>社会救助专干助手</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="94"/>
+        <location filename="../../caseworker/ui/main_window.py" line="98"/>
         <source>Home</source>
         <translation>首页</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="94"/>
+        <location filename="../../caseworker/ui/main_window.py" line="98"/>
         <source>Households</source>
         <translation>家庭</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="94"/>
+        <location filename="../../caseworker/ui/main_window.py" line="98"/>
         <source>Household</source>
         <translation>家庭详情</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="94"/>
+        <location filename="../../caseworker/ui/main_window.py" line="98"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="97"/>
+        <location filename="../../caseworker/ui/main_window.py" line="101"/>
         <source>Open a household from the list.</source>
         <translation>请从家庭列表中打开一户。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="164"/>
+        <location filename="../../caseworker/ui/main_window.py" line="178"/>
         <source>Visit saved.</source>
         <translation>入户调查已保存。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="172"/>
+        <location filename="../../caseworker/ui/main_window.py" line="186"/>
         <source>{n} household visit(s) were not saved. Continue them now?</source>
         <translation>有 {n} 次入户调查尚未保存，现在继续填写吗？</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="173"/>
+        <location filename="../../caseworker/ui/main_window.py" line="187"/>
         <source>Unsaved visits</source>
         <translation>未保存的入户调查</translation>
     </message>

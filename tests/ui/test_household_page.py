@@ -4,6 +4,7 @@ from caseworker.domain.codes import Stage
 from caseworker.store.db import Store
 from caseworker.store.households import load_household
 from caseworker.store.search import search_households
+from caseworker.ui.dialogs.application import StageDialog
 from caseworker.ui.household_editor import HouseholdEditor
 from caseworker.ui.pages.household_page import HouseholdPage
 from tests.ui.conftest import DEMO_DAY
@@ -105,3 +106,39 @@ def test_property_edits_mark_the_bad_cell(qtbot: QtBot, county: Store) -> None:
     assert not dialog.isVisible()
     assert page.editor.household.assets is not None
     assert page.editor.household.assets[0].value_fen == 7_000_000
+
+
+def test_an_application_starts_from_an_eligibility_card(qtbot: QtBot, county: Store) -> None:
+    from caseworker.domain.codes import Program
+    from caseworker.eligibility.findings import Status
+    from caseworker.screening import Screener
+    from caseworker.store.decisions import latest_screening
+
+    with county.read() as conn:
+        household_id = search_households(conn, "朱国兵")[0].id
+    editor = HouseholdEditor.load(county, household_id)
+    assert editor is not None
+    page = HouseholdPage(editor, worker="王建华", today=lambda: DEMO_DAY, screener=Screener(county))
+    qtbot.addWidget(page)
+    card = page.eligibility.card(Program.DIBAO_SINGLE_PERSON)
+    assert card is not None and card.finding.status is Status.LIKELY_ELIGIBLE
+    assert any("单人户" in line.text() or "重病" in line.text() for line in card.reasons)
+    assert card.apply is not None
+    with county.read() as conn:  # the screening shown is kept as a decision record
+        stored = latest_screening(conn, household_id)
+    assert stored is not None and stored.on == DEMO_DAY
+    card.apply.click()
+    [dialog] = page.findChildren(StageDialog)
+    assert dialog.program.code() == "dibao_single_person"  # the card's program, chosen
+    dialog.accept()
+    [application] = page.editor.household.applications
+    assert application.program is Program.DIBAO_SINGLE_PERSON
+    assert application.history[0].worker == "王建华"
+
+
+def test_missing_information_links_open_the_right_editor(qtbot: QtBot, county: Store) -> None:
+    page = open_page(qtbot, county)
+    assert type(page.go_to_field("members[1].incomes")).__name__ == "MemberDialog"
+    assert type(page.go_to_field("assets")).__name__ == "RecordListDialog"
+    assert type(page.go_to_field("registered_poor")).__name__ == "HouseholdInfoDialog"
+    assert page.go_to_field("policy:price_subsidy.cpi") is None

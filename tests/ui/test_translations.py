@@ -40,3 +40,14 @@ def test_the_compiled_translation_matches_its_source(tmp_path: Path) -> None:
         capture_output=True,
     )
     assert fresh.read_bytes() == tools.QM.read_bytes()
+
+
+def test_no_translated_string_hides_inside_an_f_string() -> None:
+    # lupdate cannot see self.tr("...") inside an f-string: such text would stay English.
+    offenders = [
+        f"{path.relative_to(ROOT)}:{number}"
+        for path in (ROOT / "caseworker" / "ui").rglob("*.py")
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if "{self.tr(" in line or "{QCoreApplication.translate(" in line
+    ]
+    assert offenders == []

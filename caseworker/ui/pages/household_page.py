@@ -33,6 +33,7 @@ from caseworker.domain.idnumber import age_on
 from caseworker.domain.procedure import deadline, next_stages
 from caseworker.domain.records import Household, Member
 from caseworker.domain.validation import FieldError
+from caseworker.eligibility.findings import Screening
 from caseworker.ui import ask
 from caseworker.ui.dialogs.application import StageDialog
 from caseworker.ui.dialogs.household_info import HouseholdInfoDialog
@@ -42,6 +43,7 @@ from caseworker.ui.errors import in_full
 from caseworker.ui.household_editor import HouseholdEditor
 from caseworker.ui.labels import label, yuan
 from caseworker.ui.models.household_table import masked_id
+from caseworker.ui.widgets.eligibility_panel import EligibilityPanel
 
 
 def _table(columns: int) -> QTableWidget:
@@ -77,12 +79,17 @@ class HouseholdPage(QWidget):
         *,
         worker: str,
         today: Callable[[], date] = date.today,
+        screener: Callable[[Household, date], Screening] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.editor = editor
         self.worker = worker
         self.today = today
+        self.screener = screener
+        self.eligibility = EligibilityPanel()
+        self.eligibility.apply_clicked.connect(self.start_application)
+        self.eligibility.field_clicked.connect(self.go_to_field)
         self.title = QLabel()
         self.title.setStyleSheet("font-size: 18pt; font-weight: bold;")
         self.facts = QLabel()
@@ -138,7 +145,8 @@ class HouseholdPage(QWidget):
         applications.addWidget(self.history)
         self.tabs.addTab(applications, "")
 
-        self.side = QVBoxLayout()  # the eligibility panel goes here
+        self.side = QVBoxLayout()
+        self.side.addWidget(self.eligibility)
         header = QHBoxLayout()
         header.addWidget(self.title)
         header.addStretch()
@@ -273,14 +281,16 @@ class HouseholdPage(QWidget):
             poor_text += f" ({poor.exited_on.isoformat()})"
         local = _bool(h.local_resident, self.tr("yes"), self.tr("no"), unknown)
         facts = [
-            f"{self.tr('Address')}: {h.address}",
-            f"{self.tr('Hukou')}: {label(h.hukou)}",
-            f"{self.tr('Local resident')}: {local}",
-            f"{self.tr('Registered poor')}: {poor_text}",
+            self.tr("Address: {value}").format(value=h.address),
+            self.tr("Hukou: {value}").format(value=label(h.hukou)),
+            self.tr("Local resident: {value}").format(value=local),
+            self.tr("Registered poor: {value}").format(value=poor_text),
         ]
         if h.emergency is not None:
             facts.append(
-                f"{self.tr('Emergency')}: {label(h.emergency.kind)} {h.emergency.date.isoformat()}"
+                self.tr("Emergency: {kind} on {day}").format(
+                    kind=label(h.emergency.kind), day=h.emergency.date.isoformat()
+                )
             )
         if h.cadre_relative:
             facts.append(self.tr("Relative of a cadre or caseworker (registered separately)"))
@@ -358,6 +368,8 @@ class HouseholdPage(QWidget):
         if rows:
             self.applications.selectRow(min(max(current, 0), len(rows) - 1))
         self._show_history()
+        if self.screener is not None:
+            self.eligibility.show_screening(self.screener(h, today))
 
     def _member_row(self, m: Member) -> tuple[object, ...]:
         unknown = self.tr("not known")
@@ -546,3 +558,22 @@ class HouseholdPage(QWidget):
 
     def household(self) -> Household:
         return self.editor.household
+
+    def go_to_field(self, path: str) -> QWidget | None:
+        """Open the editor where a piece of missing information is filled in."""
+        if path.startswith("members["):
+            index = int(path[len("members[") : path.index("]")])
+            self.tabs.setCurrentIndex(0)
+            return self.edit_member(index)
+        if path.startswith("assets"):
+            self.tabs.setCurrentIndex(1)
+            return self.edit_assets()
+        if path.startswith("expenses"):
+            self.tabs.setCurrentIndex(2)
+            return self.edit_expenses()
+        if path.startswith("legal_supporters"):
+            self.tabs.setCurrentIndex(3)
+            return self.edit_supporters()
+        if path.startswith(("policy:", "visits")):
+            return None  # not something to type in on this page
+        return self.edit_household_info()

@@ -1,0 +1,179 @@
+"""The eligibility panel: one card per program with its status, amount and reasons (met
+and unmet, each citing the dated policy parameter), and the information still needed,
+each item a link to the field to fill in."""
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from caseworker.domain.codes import Program
+from caseworker.eligibility.findings import STATUS_LABELS, Finding, Reason, Screening, Status
+from caseworker.ui.i18n import is_chinese
+from caseworker.ui.labels import label, yuan
+
+STATUS_COLOURS = {
+    Status.LIKELY_ELIGIBLE: "#1b7f3b",
+    Status.CONTINUE: "#1b5e9f",
+    Status.EXIT: "#b35c00",
+    Status.NEEDS_INFORMATION: "#8a6d00",
+    Status.NOT_ELIGIBLE: "#6b6b6b",
+}
+# Programs a household applies for (the others follow from a benefit or an area).
+APPLICABLE = frozenset(
+    {
+        Program.DIBAO,
+        Program.DIBAO_SINGLE_PERSON,
+        Program.SPECIAL_HARDSHIP,
+        Program.TEMPORARY_ASSISTANCE,
+    }
+)
+
+
+def status_words(status: Status) -> str:
+    zh, en = STATUS_LABELS[status]
+    return zh if is_chinese() else en
+
+
+def reason_text(reason: Reason) -> str:
+    return reason.text_zh if is_chinese() else reason.text_en
+
+
+def citation(reason: Reason) -> str:
+    """The parameters a reason used: name = value (from date; reference)."""
+    return "\n".join(
+        f"{p.name} = {p.value}（{p.effective_from.isoformat()}起；{p.ref}）"
+        if is_chinese()
+        else f"{p.name} = {p.value} (from {p.effective_from.isoformat()}; {p.ref})"
+        for p in reason.parameters
+    )
+
+
+class FindingCard(QFrame):
+    """One program's finding."""
+
+    apply_clicked = Signal(object)  # Program
+    field_clicked = Signal(str)  # a field path, e.g. "members[1].incomes"
+
+    def __init__(self, finding: Finding, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.finding = finding
+        colour = STATUS_COLOURS[finding.status]
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setStyleSheet(f"FindingCard {{ border-left: 4px solid {colour}; }}")
+        layout = QVBoxLayout(self)
+        header = QHBoxLayout()
+        self.title = QLabel(f"<b>{label(finding.program)}</b>")
+        self.status = QLabel(
+            f"<span style='color:{colour}'><b>{status_words(finding.status)}</b></span>"
+        )
+        header.addWidget(self.title)
+        header.addStretch()
+        header.addWidget(self.status)
+        layout.addLayout(header)
+        amount = self._amount()
+        if amount:
+            layout.addWidget(QLabel(amount))
+        self.reasons: list[QLabel] = []
+        for reason in finding.reasons:
+            mark = "✓" if reason.met else "✗"
+            line = QLabel(f"{mark} {reason_text(reason)}")
+            line.setWordWrap(True)
+            line.setStyleSheet("color: #1b7f3b;" if reason.met else "color: #9b1c1c;")
+            cited = citation(reason)
+            if cited:
+                line.setToolTip(cited)
+            layout.addWidget(line)
+            self.reasons.append(line)
+        self.missing: list[QLabel] = []
+        for item in finding.missing:
+            text = item.text_zh if is_chinese() else item.text_en
+            words = self.tr("To collect: {what}").format(what=text)
+            link = QLabel(f"<a href='{item.field}'>{words}</a>")
+            link.setWordWrap(True)
+            link.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
+            link.linkActivated.connect(self.field_clicked.emit)
+            layout.addWidget(link)
+            self.missing.append(link)
+        self.apply: QPushButton | None = None
+        if finding.program in APPLICABLE and finding.status is Status.LIKELY_ELIGIBLE:
+            self.apply = QPushButton(self.tr("Start an application"))
+            self.apply.clicked.connect(lambda: self.apply_clicked.emit(finding.program))
+            layout.addWidget(self.apply)
+
+    def _amount(self) -> str:
+        f = self.finding
+        if f.monthly_fen is not None:
+            return self.tr("About {amount} a month").format(amount=yuan(f.monthly_fen))
+        if f.one_off_fen is not None:
+            return self.tr("About {amount} once").format(amount=yuan(f.one_off_fen))
+        return ""
+
+
+class EligibilityPanel(QScrollArea):
+    """All findings of a screening, the likely ones first."""
+
+    apply_clicked = Signal(object)
+    field_clicked = Signal(str)
+
+    ORDER = (
+        Status.LIKELY_ELIGIBLE,
+        Status.CONTINUE,
+        Status.EXIT,
+        Status.NEEDS_INFORMATION,
+        Status.NOT_ELIGIBLE,
+    )
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setMinimumWidth(340)
+        self.screening: Screening | None = None
+        self.cards: list[FindingCard] = []
+        self.heading = QLabel()
+        self.heading.setWordWrap(True)
+        self._show()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self._show()
+        super().changeEvent(event)
+
+    def show_screening(self, screening: Screening | None) -> None:
+        self.screening = screening
+        self._show()
+
+    def card(self, program: Program) -> FindingCard | None:
+        return next((c for c in self.cards if c.finding.program is program), None)
+
+    def _show(self) -> None:
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        heading = QLabel()
+        heading.setWordWrap(True)
+        layout.addWidget(heading)
+        self.cards = []
+        s = self.screening
+        if s is None:
+            heading.setText(self.tr("No screening yet."))
+        else:
+            heading.setText(
+                self.tr("<b>Eligibility</b> on {day}, policy {policy} version {version}").format(
+                    day=s.on.isoformat(), policy=s.policy.id, version=s.policy.version
+                )
+            )
+            for finding in sorted(s.findings, key=lambda f: self.ORDER.index(f.status)):
+                card = FindingCard(finding)
+                card.apply_clicked.connect(self.apply_clicked.emit)
+                card.field_clicked.connect(self.field_clicked.emit)
+                layout.addWidget(card)
+                self.cards.append(card)
+        layout.addStretch()
+        self.heading = heading
+        self.setWidget(body)
