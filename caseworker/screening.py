@@ -14,7 +14,7 @@ from caseworker.eligibility.policy import Policy, parse_overrides
 from caseworker.eligibility.whatif import WhatIf, compare
 from caseworker.store.db import Store
 from caseworker.store.decisions import household_sha256, latest_decision_key, save_decision
-from caseworker.store.households import iter_households
+from caseworker.store.households import count_households, iter_households
 from caseworker.sync.policies import received_policies
 
 Progress = Callable[[int, int], None]
@@ -65,11 +65,12 @@ def screen_store(
     """Screen households and store a decision record for each (all or nothing: a policy
     error on any household stores none)."""
     with gc_paused(), store.read() as conn:
+        total = count_households(conn) if progress is not None else 0
         done = []
         for h in iter_households(conn, village_codes=village_codes):
             done.append((h, screen(h, policies(h), on)))
             if progress is not None and len(done) % 200 == 0:
-                progress(len(done), 0)
+                progress(len(done), total)
     record_screenings(store, done)
     return done
 

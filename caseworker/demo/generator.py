@@ -361,8 +361,11 @@ class DemoCounty:
 
     def visits(self, h: Household) -> list[Visit]:
         visits = []
-        for _ in range(self.rng.choice([0, 1, 1, 1, 2])):
-            day = self.day_before(700, 1)
+        # Benefit households are mostly reviewed on time (within the last year); a few
+        # are late, so the home screen has reviews due to show.
+        recent = bool(h.benefits) and self.chance(0.85)
+        for number in range(self.rng.choice([0, 1, 1, 1, 2]) + int(recent)):
+            day = self.day_before(170, 1) if recent and number == 0 else self.day_before(700, 1)
             workers = self.rng.sample(WORKERS, 2)
             signed = datetime(day.year, day.month, day.day, self.rng.randint(8, 17), 0, tzinfo=UTC)
             visits.append(
@@ -385,7 +388,7 @@ class DemoCounty:
         return visits
 
     def application(self) -> Application:
-        start = self.day_before(40, 2)
+        start = self.day_before(75, 2)  # some are past the 30-working-day limit
         history = [StageEntry(self.uid(), Stage.APPLIED, start, self.rng.choice(WORKERS))]
         day = start
         for stage in (Stage.INVESTIGATION, Stage.TOWNSHIP_REVIEW, Stage.PUBLICITY):

@@ -172,6 +172,17 @@ class Program(LabelledCode):
     EPIDEMIC_RELIEF = "epidemic_relief", "疫情生活物资救助", "epidemic living-materials relief"
 
 
+# Programs a household applies for; the others follow from a benefit or an area.
+APPLICATION_PROGRAMS = frozenset(
+    {
+        Program.DIBAO,
+        Program.DIBAO_SINGLE_PERSON,
+        Program.SPECIAL_HARDSHIP,
+        Program.TEMPORARY_ASSISTANCE,
+    }
+)
+
+
 class DibaoCategory(LabelledCode):
     A = "A", "A类", "category A"
     B = "B", "B类", "category B"

@@ -4,13 +4,14 @@ Review intervals follow ``caseworker.domain.procedure`` (the same rule, set-base
 that 100,000 households need not be loaded); a test checks both agree.
 """
 
+import json
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date, datetime
 
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection, inspect, text
 
-from caseworker.domain.codes import FINAL_STAGES, Program, Stage
+from caseworker.domain.codes import APPLICATION_PROGRAMS, FINAL_STAGES, Program, Stage
 from caseworker.domain.procedure import (
     IRREGULAR_INCOME,
     REVIEW_MONTHS_CHANGEABLE,
@@ -41,6 +42,10 @@ class DashboardStats:
     applications_by_stage: Counter[Stage] = field(default_factory=Counter)
     overdue: list[OpenApplication] = field(default_factory=list)
     reviews_due: list[tuple[str, str, date]] = field(default_factory=list)  # (id, head, due)
+    # (id, head, program): likely eligible at the last screening, no application or benefit
+    flagged: list[tuple[str, str, Program]] = field(default_factory=list)
+    unsynced: int = 0  # households with local changes the county does not have yet
+    last_sync: datetime | None = None
 
 
 def _scope(scope: str | None, column: str) -> tuple[str, dict[str, object]]:
@@ -91,7 +96,70 @@ def dashboard_stats(conn: Connection, *, scope: str | None, today: date) -> Dash
     stats.beneficiaries_by_village = {name: count for name, count in rows}
     _applications(conn, stats, where, params, today)
     _reviews(conn, stats, where, params, today)
+    _flagged(conn, stats, where, params)
+    _sync_state(conn, stats)
     return stats
+
+
+def _flagged(
+    conn: Connection, stats: DashboardStats, where: str, params: dict[str, object]
+) -> None:
+    rows = conn.execute(
+        text(
+            "SELECT d.household_id, x.head_name, d.findings FROM ("
+            " SELECT household_id, findings, ROW_NUMBER() OVER ("
+            "  PARTITION BY household_id ORDER BY screened_on DESC, created_at DESC) AS rn"
+            " FROM decision) d "
+            "JOIN household_index x ON x.household_id = d.household_id "
+            f"WHERE d.rn = 1 AND {where}"
+        ),
+        params,
+    )
+    candidates = []
+    for household_id, head, findings in rows:
+        for finding in findings if isinstance(findings, list) else json.loads(findings):
+            program = Program.parse(finding.get("program"))
+            if program in APPLICATION_PROGRAMS and finding.get("status") == "likely_eligible":
+                candidates.append((household_id, head, program))
+    if not candidates:
+        return
+    taken = {
+        (household_id, program)
+        for household_id, program in conn.execute(
+            text(
+                "SELECT household_id, program FROM application "
+                "UNION SELECT household_id, program FROM benefit"
+            )
+        )
+    }
+    stats.flagged = sorted(
+        ((h, head, p) for h, head, p in candidates if (h, p.value) not in taken),
+        key=lambda item: (item[2].value, item[1]),
+    )
+
+
+def _sync_state(conn: Connection, stats: DashboardStats) -> None:
+    if inspect(conn).has_table("outbox"):
+        stats.unsynced = int(
+            conn.execute(
+                text(
+                    "SELECT COUNT(DISTINCT household_id) FROM outbox "
+                    "WHERE state IN ('pending', 'sent', 'quarantined')"
+                )
+            ).scalar_one()
+        )
+    if inspect(conn).has_table("audit"):
+        last = conn.execute(
+            text("SELECT at FROM audit WHERE action = 'sync' ORDER BY seq DESC LIMIT 1")
+        ).scalar()
+        stats.last_sync = _as_datetime(last)
+
+
+def _as_datetime(value: object) -> datetime | None:
+    if value is None or isinstance(value, datetime):
+        return value
+    moment = datetime.fromisoformat(str(value))
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def _applications(

@@ -12,57 +12,87 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="110"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="150"/>
         <source>Applications by stage</source>
         <translation>各环节申请数</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="111"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="151"/>
+        <source>Likely eligible, not yet applied</source>
+        <translation>可能符合条件但尚未申请</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="152"/>
         <source>Overdue applications</source>
         <translation>超期申请</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="112"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="153"/>
         <source>Reviews due</source>
         <translation>到期复核</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="121"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="157"/>
+        <source>Screen all households</source>
+        <translation>筛查全部家庭</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="158"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="216"/>
         <source>Counting...</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="137"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="232"/>
         <source>The figures could not be computed: {error}</source>
         <translation>统计失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="146"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="241"/>
         <source>{households} households in your area; {receiving} receive assistance.</source>
         <translation>辖区共 {households} 户，其中 {receiving} 户正在享受救助。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="152"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="246"/>
+        <source>never synced</source>
+        <translation>尚未同步</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="248"/>
+        <source>last synced {time}</source>
+        <translation>上次同步：{time}</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="252"/>
+        <source>{n} households have changes not yet synced with the county; {synced}.</source>
+        <translation>有 {n} 户的修改尚未同步到县里；{synced}。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="259"/>
         <source>Households by program</source>
         <translation>各救助项目户数</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="161"/>
-        <source>Households receiving assistance by village</source>
-        <translation>各村享受救助户数</translation>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="269"/>
+        <source>Households receiving assistance by village (most first)</source>
+        <translation>各村享受救助户数（从多到少）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="169"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="278"/>
         <source>No open applications.</source>
         <translation>暂无在办申请。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="173"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="287"/>
         <source>{head}: {program}, applied {day}, now at {stage}</source>
         <translation>{head}：{program}，{day} 申请，当前环节：{stage}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="184"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="298"/>
         <source>{head}: review due {day}</source>
         <translation>{head}：应于 {day} 复核</translation>
     </message>
@@ -70,12 +100,12 @@
 <context>
     <name>EligibilityPanel</name>
     <message>
-        <location filename="../../caseworker/ui/widgets/eligibility_panel.py" line="164"/>
+        <location filename="../../caseworker/ui/widgets/eligibility_panel.py" line="192"/>
         <source>No screening yet.</source>
         <translation>尚未筛查。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/eligibility_panel.py" line="167"/>
+        <location filename="../../caseworker/ui/widgets/eligibility_panel.py" line="195"/>
         <source>&lt;b&gt;Eligibility&lt;/b&gt; on {day}, policy {policy} version {version}</source>
         <translation>&lt;b&gt;救助资格筛查&lt;/b&gt;：{day}，政策包 {policy}（版本 {version}）</translation>
     </message>
@@ -83,22 +113,22 @@
 <context>
     <name>FindingCard</name>
     <message>
-        <location filename="../../caseworker/ui/widgets/eligibility_panel.py" line="97"/>
+        <location filename="../../caseworker/ui/widgets/eligibility_panel.py" line="124"/>
         <source>To collect: {what}</source>
         <translation>需补充：{what}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/eligibility_panel.py" line="106"/>
+        <location filename="../../caseworker/ui/widgets/eligibility_panel.py" line="133"/>
         <source>Start an application</source>
         <translation>发起申请</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/eligibility_panel.py" line="113"/>
+        <location filename="../../caseworker/ui/widgets/eligibility_panel.py" line="140"/>
         <source>About {amount} a month</source>
         <translation>约每月 {amount}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/eligibility_panel.py" line="115"/>
+        <location filename="../../caseworker/ui/widgets/eligibility_panel.py" line="142"/>
         <source>About {amount} once</source>
         <translation>一次性约 {amount}</translation>
     </message>

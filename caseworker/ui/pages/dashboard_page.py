@@ -4,22 +4,36 @@ applications by stage and the overdue ones, reviews due. Figures load off the GU
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
+from PySide6.QtCharts import (
+    QAbstractBarSeries,
+    QBarCategoryAxis,
+    QBarSeries,
+    QBarSet,
+    QChart,
+    QChartView,
+    QHorizontalBarSeries,
+    QValueAxis,
+)
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QProgressBar,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from caseworker.domain.codes import Program, Stage
+from caseworker.domain.codes import Program, RegionLevel, Stage
+from caseworker.screening import PolicyChooser, policy_library, screen_store
 from caseworker.store.dashboard import DashboardStats, dashboard_stats
 from caseworker.store.db import Store
+from caseworker.store.regions import all_regions
 from caseworker.ui.labels import label
 from caseworker.ui.runner import Progress, Task, run_task
 
@@ -32,25 +46,35 @@ def _chart_view() -> QChartView:
     return view
 
 
-def _bars(view: QChartView, title: str, values: list[tuple[str, int]]) -> None:
+MOST_VILLAGES = 12
+
+
+def _bars(
+    view: QChartView, title: str, values: list[tuple[str, int]], *, horizontal: bool = False
+) -> None:
+    """Replace the view's chart with a bar chart of ``values`` (name, count)."""
     chart = QChart()
     chart.setTitle(title)
     chart.legend().hide()
     bar_set = QBarSet(title)
     for _, value in values:
         bar_set.append(value)
-    series = QBarSeries()
+    series: QAbstractBarSeries = QHorizontalBarSeries() if horizontal else QBarSeries()
     series.append(bar_set)
+    series.setLabelsVisible(True)
     chart.addSeries(series)
-    axis_x = QBarCategoryAxis()
-    axis_x.append([name for name, _ in values])
-    chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
-    series.attachAxis(axis_x)
-    axis_y = QValueAxis()
-    axis_y.setLabelFormat("%d")
-    axis_y.setRange(0, max([v for _, v in values] + [1]))
-    chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
-    series.attachAxis(axis_y)
+    names = QBarCategoryAxis()
+    names.append([name for name, _ in values])
+    names.setTruncateLabels(False)
+    counts = QValueAxis()
+    counts.setLabelFormat("%d")
+    counts.setRange(0, max([v for _, v in values] + [1]))
+    chart.addAxis(names, Qt.AlignmentFlag.AlignLeft if horizontal else Qt.AlignmentFlag.AlignBottom)
+    chart.addAxis(
+        counts, Qt.AlignmentFlag.AlignBottom if horizontal else Qt.AlignmentFlag.AlignLeft
+    )
+    series.attachAxis(names)
+    series.attachAxis(counts)
     old = view.chart()
     view.setChart(chart)
     old.deleteLater()
@@ -76,26 +100,42 @@ class DashboardPage(QWidget):
         self.summary = QLabel()
         self.summary.setStyleSheet("font-size: 13pt;")
         self.summary.setWordWrap(True)
+        self.screen_all = QPushButton()
+        self.cancel = QPushButton()
+        self.progress = QProgressBar()
+        self.cancel.hide()
+        self.progress.hide()
+        self._screening: Task[int] | None = None
         self.by_program = _chart_view()
         self.by_village = _chart_view()
         self.stages = QLabel()
         self.stages.setWordWrap(True)
+        self.flagged = QListWidget()
         self.overdue = QListWidget()
         self.reviews = QListWidget()
-        self.boxes = [QGroupBox() for _ in range(3)]
-        for box, widget in zip(self.boxes, (self.stages, self.overdue, self.reviews), strict=True):
+        self.boxes = [QGroupBox() for _ in range(4)]
+        lists = (self.stages, self.flagged, self.overdue, self.reviews)
+        for box, widget in zip(self.boxes, lists, strict=True):
             inner = QVBoxLayout(box)
             inner.addWidget(widget)
         grid = QGridLayout()
         grid.addWidget(self.by_program, 0, 0)
-        grid.addWidget(self.by_village, 0, 1)
-        grid.addWidget(self.boxes[0], 1, 0, 1, 2)
+        grid.addWidget(self.by_village, 0, 1, 1, 2)
+        grid.addWidget(self.boxes[0], 1, 0, 1, 3)
         grid.addWidget(self.boxes[1], 2, 0)
         grid.addWidget(self.boxes[2], 2, 1)
+        grid.addWidget(self.boxes[3], 2, 2)
+        top = QHBoxLayout()
+        top.addWidget(self.summary, 1)
+        top.addWidget(self.progress)
+        top.addWidget(self.cancel)
+        top.addWidget(self.screen_all)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.summary)
+        layout.addLayout(top)
         layout.addLayout(grid)
-        for widget in (self.overdue, self.reviews):
+        self.screen_all.clicked.connect(self.screen_everyone)
+        self.cancel.clicked.connect(self._cancel_screening)
+        for widget in (self.flagged, self.overdue, self.reviews):
             widget.itemActivated.connect(self._open)
             widget.itemDoubleClicked.connect(self._open)
         self.retranslate()
@@ -108,12 +148,67 @@ class DashboardPage(QWidget):
     def retranslate(self) -> None:
         titles = (
             self.tr("Applications by stage"),
+            self.tr("Likely eligible, not yet applied"),
             self.tr("Overdue applications"),
             self.tr("Reviews due"),
         )
         for box, title in zip(self.boxes, titles, strict=True):
             box.setTitle(title)
+        self.screen_all.setText(self.tr("Screen all households"))
+        self.cancel.setText(self.tr("Cancel"))
         self.show_stats()
+
+    def screen_everyone(self) -> Task[int]:
+        """Screen every household in the area off the GUI thread (decision records kept),
+        with a progress bar and cancel; nothing is stored if cancelled."""
+        store, scope, today = self.store, self.scope, self.today()
+
+        def work(progress: Progress) -> int:
+            library = policy_library(store)
+            villages = None
+            if scope:
+                with store.read() as conn:
+                    villages = [
+                        r.code
+                        for r in all_regions(conn)
+                        if r.level is RegionLevel.VILLAGE and r.code.startswith(scope)
+                    ]
+            done = screen_store(
+                store,
+                on=today,
+                policies=PolicyChooser(library),
+                village_codes=villages,
+                progress=progress.report,
+            )
+            return len(done)
+
+        self.screen_all.setEnabled(False)
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.cancel.show()
+        self._screening = run_task(
+            work,
+            on_success=lambda _: self._screening_done(),
+            on_failure=self._failed,
+            on_progress=self._screening_progress,
+            on_cancelled=self._screening_done,
+        )
+        return self._screening
+
+    def _screening_progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(total, done))
+        self.progress.setValue(done)
+
+    def _cancel_screening(self) -> None:
+        if self._screening is not None:
+            self._screening.cancel()
+
+    def _screening_done(self) -> None:
+        self._screening = None
+        self.progress.hide()
+        self.cancel.hide()
+        self.screen_all.setEnabled(True)
+        self.refresh()
 
     def refresh(self) -> Task[DashboardStats]:
         """Recompute the figures on a worker thread; the page fills in when they arrive."""
@@ -142,11 +237,23 @@ class DashboardPage(QWidget):
         if stats is None:
             return
         receiving = sum(stats.beneficiary_households.values())
-        self.summary.setText(
+        lines = [
             self.tr("{households} households in your area; {receiving} receive assistance.").format(
                 households=stats.households, receiving=receiving
             )
+        ]
+        if stats.last_sync is None:
+            synced = self.tr("never synced")
+        else:
+            synced = self.tr("last synced {time}").format(
+                time=stats.last_sync.astimezone().strftime("%Y-%m-%d %H:%M")
+            )
+        lines.append(
+            self.tr("{n} households have changes not yet synced with the county; {synced}.").format(
+                n=stats.unsynced, synced=synced
+            )
         )
+        self.summary.setText("\n".join(lines))
         _bars(
             self.by_program,
             self.tr("Households by program"),
@@ -156,10 +263,12 @@ class DashboardPage(QWidget):
                 if stats.beneficiary_households[p]
             ],
         )
+        villages = sorted(stats.beneficiaries_by_village.items(), key=lambda kv: -kv[1])
         _bars(
             self.by_village,
-            self.tr("Households receiving assistance by village"),
-            list(stats.beneficiaries_by_village.items()),
+            self.tr("Households receiving assistance by village (most first)"),
+            villages[:MOST_VILLAGES][::-1],
+            horizontal=True,
         )
         parts = [
             f"{label(s)}: {stats.applications_by_stage[s]}"
@@ -167,6 +276,11 @@ class DashboardPage(QWidget):
             if stats.applications_by_stage[s]
         ]
         self.stages.setText(" · ".join(parts) or self.tr("No open applications."))
+        self.flagged.clear()
+        for household_id, head, program in stats.flagged:
+            entry = QListWidgetItem(f"{head}：{label(program)}")
+            entry.setData(Qt.ItemDataRole.UserRole, household_id)
+            self.flagged.addItem(entry)
         self.overdue.clear()
         for item in stats.overdue:
             app = item.application

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from caseworker.domain.codes import Program
+from caseworker.domain.codes import APPLICATION_PROGRAMS, Program
 from caseworker.eligibility.findings import STATUS_LABELS, Finding, Reason, Screening, Status
 from caseworker.ui.i18n import is_chinese
 from caseworker.ui.labels import label, yuan
@@ -25,15 +25,6 @@ STATUS_COLOURS = {
     Status.NEEDS_INFORMATION: "#8a6d00",
     Status.NOT_ELIGIBLE: "#6b6b6b",
 }
-# Programs a household applies for (the others follow from a benefit or an area).
-APPLICABLE = frozenset(
-    {
-        Program.DIBAO,
-        Program.DIBAO_SINGLE_PERSON,
-        Program.SPECIAL_HARDSHIP,
-        Program.TEMPORARY_ASSISTANCE,
-    }
-)
 
 
 def status_words(status: Status) -> str:
@@ -45,14 +36,46 @@ def reason_text(reason: Reason) -> str:
     return reason.text_zh if is_chinese() else reason.text_en
 
 
-def citation(reason: Reason) -> str:
-    """The parameters a reason used: name = value (from date; reference)."""
-    return "\n".join(
-        f"{p.name} = {p.value}（{p.effective_from.isoformat()}起；{p.ref}）"
-        if is_chinese()
-        else f"{p.name} = {p.value} (from {p.effective_from.isoformat()}; {p.ref})"
-        for p in reason.parameters
-    )
+def sentence(reason: Reason) -> str:
+    """A reason's sentence without the parameter citation the engine appends to it (the
+    card shows the citation on its own line)."""
+    text = reason_text(reason)
+    if not reason.parameters:
+        return text
+    opening, closing = ("〔", "〕") if is_chinese() else ("[", "]")
+    if not text.endswith(closing):
+        return text
+    depth = 0
+    for index in range(len(text) - 1, -1, -1):
+        if text[index] == closing:
+            depth += 1
+        elif text[index] == opening:
+            depth -= 1
+            if depth == 0:
+                return text[:index].rstrip()
+    return text
+
+
+def short_value(value: object) -> str:
+    if isinstance(value, list | tuple | dict):
+        return f"{len(value)}项" if is_chinese() else f"{len(value)} items"
+    text = str(value)
+    return text if len(text) <= 24 else text[:23] + "…"
+
+
+def citation(reason: Reason, *, full: bool) -> str:
+    """The parameters a reason used: name = value (from date), with references if ``full``."""
+    lines = []
+    for p in reason.parameters:
+        value = str(p.value) if full else short_value(p.value)
+        day = p.effective_from.isoformat()
+        line = (
+            f"{p.name} = {value}（{day}起）" if is_chinese() else f"{p.name} = {value} (from {day})"
+        )
+        if full:
+            line += f"\n    {p.ref}"
+        lines.append(line)
+    return "\n".join(lines)
 
 
 class FindingCard(QFrame):
@@ -83,14 +106,18 @@ class FindingCard(QFrame):
         self.reasons: list[QLabel] = []
         for reason in finding.reasons:
             mark = "✓" if reason.met else "✗"
-            line = QLabel(f"{mark} {reason_text(reason)}")
+            line = QLabel(f"{mark} {sentence(reason)}")
             line.setWordWrap(True)
             line.setStyleSheet("color: #1b7f3b;" if reason.met else "color: #9b1c1c;")
-            cited = citation(reason)
-            if cited:
-                line.setToolTip(cited)
             layout.addWidget(line)
             self.reasons.append(line)
+            if reason.parameters:
+                cited = QLabel(citation(reason, full=False))
+                cited.setWordWrap(True)
+                cited.setStyleSheet("color: #5f6368; font-size: 9pt; margin-left: 14px;")
+                cited.setToolTip(citation(reason, full=True))
+                line.setToolTip(citation(reason, full=True))
+                layout.addWidget(cited)
         self.missing: list[QLabel] = []
         for item in finding.missing:
             text = item.text_zh if is_chinese() else item.text_en
@@ -102,7 +129,7 @@ class FindingCard(QFrame):
             layout.addWidget(link)
             self.missing.append(link)
         self.apply: QPushButton | None = None
-        if finding.program in APPLICABLE and finding.status is Status.LIKELY_ELIGIBLE:
+        if finding.program in APPLICATION_PROGRAMS and finding.status is Status.LIKELY_ELIGIBLE:
             self.apply = QPushButton(self.tr("Start an application"))
             self.apply.clicked.connect(lambda: self.apply_clicked.emit(finding.program))
             layout.addWidget(self.apply)
@@ -133,6 +160,7 @@ class EligibilityPanel(QScrollArea):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setMinimumWidth(340)
         self.screening: Screening | None = None
         self.cards: list[FindingCard] = []

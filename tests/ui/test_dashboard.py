@@ -1,0 +1,26 @@
+from pytestqt.qtbot import QtBot
+
+from caseworker.domain.codes import Program
+from caseworker.store.db import Store
+from caseworker.ui.pages.dashboard_page import DashboardPage
+from tests.ui.conftest import DEMO_DAY
+
+
+def test_screening_everyone_flags_households_likely_eligible_but_not_applied(
+    qtbot: QtBot, county: Store
+) -> None:
+    page = DashboardPage(county, scope=None, today=lambda: DEMO_DAY)
+    qtbot.addWidget(page)
+    with qtbot.waitSignal(page.refresh().signals.finished, timeout=10000):
+        pass
+    assert page.flagged.count() == 0  # nothing screened yet
+    assert "60" in page.summary.text()
+    page.screen_everyone()
+    assert not page.screen_all.isEnabled()  # one screening at a time
+    qtbot.waitUntil(lambda: page.stats is not None and page.stats.flagged != [], timeout=20000)
+    assert page.screen_all.isEnabled()
+    flagged = {(head, program) for _, head, program in page.stats.flagged}
+    assert ("朱国兵", Program.DIBAO_SINGLE_PERSON) in flagged  # the cancer patient
+    assert ("陈金松", Program.TEMPORARY_ASSISTANCE) in flagged  # the stranded migrants
+    assert not any(head == "张学林" and p is Program.DIBAO for head, p in flagged)  # has Dibao
+    assert page.flagged.count() == len(page.stats.flagged)
