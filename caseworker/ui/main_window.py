@@ -28,11 +28,12 @@ from caseworker.ui.labels import label
 from caseworker.ui.pages.dashboard_page import DashboardPage
 from caseworker.ui.pages.household_page import HouseholdPage
 from caseworker.ui.pages.households_page import HouseholdsPage
+from caseworker.ui.pages.print_centre import PrintCentre
 from caseworker.ui.pages.settings_page import SettingsPage
 from caseworker.ui.settings import AppSettings
 from caseworker.ui.visit_form import VisitForm
 
-HOME, HOUSEHOLDS, HOUSEHOLD, SETTINGS = range(4)
+HOME, HOUSEHOLDS, HOUSEHOLD, PRINT, SETTINGS = range(5)
 
 
 class MainWindow(QMainWindow):
@@ -63,8 +64,15 @@ class MainWindow(QMainWindow):
         self.household_page: HouseholdPage | None = None
         self.household_slot = QLabel()
         self.household_slot.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.print_centre = PrintCentre(store, scope=worker.scope_code, today=today)
         self.settings_page = SettingsPage(settings)
-        for page in (self.dashboard, self.households, self.household_slot, self.settings_page):
+        for page in (
+            self.dashboard,
+            self.households,
+            self.household_slot,
+            self.print_centre,
+            self.settings_page,
+        ):
             self.pages.addWidget(page)
         for _ in range(self.pages.count()):
             self.nav.addItem("")
@@ -81,7 +89,10 @@ class MainWindow(QMainWindow):
         self.find_action = QAction(self)
         self.find_action.setShortcut(QKeySequence.StandardKey.Find)
         self.find_action.triggered.connect(self.focus_search)
-        self.addAction(self.find_action)
+        self.print_action = QAction(self)
+        self.print_action.setShortcut(QKeySequence.StandardKey.Print)
+        self.print_action.triggered.connect(self.open_print_centre)
+        self.addActions([self.find_action, self.print_action])
         self.nav.setCurrentRow(HOME)
         self.retranslate()
         self.resize(1200, 760)
@@ -94,9 +105,14 @@ class MainWindow(QMainWindow):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Caseworker - social assistance"))
-        for row, text in enumerate(
-            (self.tr("Home"), self.tr("Households"), self.tr("Household"), self.tr("Settings"))
-        ):
+        words = (
+            self.tr("Home"),
+            self.tr("Households"),
+            self.tr("Household"),
+            self.tr("Print centre"),
+            self.tr("Settings"),
+        )
+        for row, text in enumerate(words):
             self.nav.item(row).setText(text)
         self.household_slot.setText(self.tr("Open a household from the list."))
         self.worker_label.setText(f"{self.worker.name} · {label(self.worker.role)}")
@@ -106,6 +122,11 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentIndex(row)
         if row == HOME:
             self.dashboard.refresh()
+
+    def open_print_centre(self) -> PrintCentre:
+        """Show the print centre (for the open household, if any)."""
+        self.nav.setCurrentRow(PRINT)
+        return self.print_centre
 
     def focus_search(self) -> None:
         self.nav.setCurrentRow(HOUSEHOLDS)
@@ -135,6 +156,8 @@ class MainWindow(QMainWindow):
             self.pages.removeWidget(self.household_slot)
         self.household_page = page
         self.pages.insertWidget(HOUSEHOLD, page)
+        head = editor.household.head
+        self.print_centre.show_household(household_id, head.name if head else "")
         self.nav.setCurrentRow(HOUSEHOLD)
         self.pages.setCurrentIndex(HOUSEHOLD)
         return page

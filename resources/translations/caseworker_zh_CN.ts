@@ -721,47 +721,52 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="96"/>
+        <location filename="../../caseworker/ui/main_window.py" line="107"/>
         <source>Caseworker - social assistance</source>
         <translation>社会救助专干助手</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="98"/>
+        <location filename="../../caseworker/ui/main_window.py" line="109"/>
         <source>Home</source>
         <translation>首页</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="98"/>
+        <location filename="../../caseworker/ui/main_window.py" line="110"/>
         <source>Households</source>
         <translation>家庭</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="98"/>
+        <location filename="../../caseworker/ui/main_window.py" line="111"/>
         <source>Household</source>
         <translation>家庭详情</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="98"/>
+        <location filename="../../caseworker/ui/main_window.py" line="112"/>
+        <source>Print centre</source>
+        <translation>打印中心</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/main_window.py" line="113"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="101"/>
+        <location filename="../../caseworker/ui/main_window.py" line="117"/>
         <source>Open a household from the list.</source>
         <translation>请从家庭列表中打开一户。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="178"/>
+        <location filename="../../caseworker/ui/main_window.py" line="201"/>
         <source>Visit saved.</source>
         <translation>入户调查已保存。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="186"/>
+        <location filename="../../caseworker/ui/main_window.py" line="209"/>
         <source>{n} household visit(s) were not saved. Continue them now?</source>
         <translation>有 {n} 次入户调查尚未保存，现在继续填写吗？</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="187"/>
+        <location filename="../../caseworker/ui/main_window.py" line="210"/>
         <source>Unsaved visits</source>
         <translation>未保存的入户调查</translation>
     </message>
@@ -930,6 +935,79 @@
         <location filename="../../caseworker/ui/dialogs/signin.py" line="132"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>PrintCentre</name>
+    <message>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="129"/>
+        <source>A form for one household</source>
+        <translation>打印一户的表格</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="130"/>
+        <source>A village or township</source>
+        <translation>按村或乡镇批量打印</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="131"/>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="132"/>
+        <source>Print... (Ctrl+P)</source>
+        <translation>打印…（Ctrl+P）</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="133"/>
+        <source>Save as PDF...</source>
+        <translation>另存为PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="134"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="156"/>
+        <source>Case files (档案)</source>
+        <translation>家庭档案</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="157"/>
+        <source>Publicity list (公示名单), villages only</source>
+        <translation>公示名单（仅限村）</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="164"/>
+        <source>Open a household first.</source>
+        <translation>请先打开一户家庭。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="168"/>
+        <source>Household of {name}</source>
+        <translation>户主：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="283"/>
+        <source>Printing failed: {error}</source>
+        <translation>打印失败：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="287"/>
+        <source>Cancelled; nothing was printed.</source>
+        <translation>已取消，未打印任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="301"/>
+        <source>Save as PDF</source>
+        <translation>另存为PDF</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="309"/>
+        <source>Not saved</source>
+        <translation>未保存</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,333 @@
+"""The print centre: a form for one household, or case files and publicity lists for a
+village or township; preview in the app, print on the system printer, or save as PDF.
+Batches run off the GUI thread with a progress bar and cancel."""
+
+import shutil
+import tempfile
+from collections.abc import Callable
+from datetime import date
+from functools import partial
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QSize
+from PySide6.QtGui import QPainter
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from caseworker.domain.codes import RegionLevel
+from caseworker.printing.casefile import write_case_files
+from caseworker.printing.documents import list_forms, write_form
+from caseworker.printing.errors import PrintCancelled, PrintError
+from caseworker.printing.loading import load_case, region_names, sorted_cases, villages_of
+from caseworker.printing.publicity import village_publicity, write_publicity
+from caseworker.store import audit
+from caseworker.store.db import Store
+from caseworker.store.regions import all_regions
+from caseworker.ui import ask
+from caseworker.ui.i18n import is_chinese
+from caseworker.ui.runner import Progress, Task, run_task
+from caseworker.ui.widgets.fields import ErrorLabel
+
+CASE_FILE = "case-file"
+PUBLICITY = "publicity"
+
+
+class PrintCentre(QWidget):
+    """Choose what to print; the result is previewed, then printed or saved."""
+
+    def __init__(
+        self,
+        store: Store,
+        *,
+        scope: str | None,
+        today: Callable[[], date] = date.today,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.today = today
+        self.household_id: str | None = None
+        self.household_name = ""
+        # Previews live in a private temporary folder, removed with this page.
+        self.folder = Path(tempfile.mkdtemp(prefix="caseworker-print-"))
+        self.destroyed.connect(partial(shutil.rmtree, self.folder, True))
+        self.output: Path | None = None  # the PDF on preview
+        self.document_title = ""
+        self._task: Task[Path] | None = None
+        self._made = 0
+        with store.read() as conn:
+            self.regions = [r for r in all_regions(conn) if not scope or r.code.startswith(scope)]
+        self.one_household = QRadioButton()
+        self.batch = QRadioButton()
+        self.one_household.setChecked(True)
+        self.household_label = QLabel()
+        self.form = QComboBox()
+        self.area = QComboBox()
+        self.batch_kind = QComboBox()
+        self.preview_button = QPushButton()
+        self.print_button = QPushButton()
+        self.save_button = QPushButton()
+        self.cancel_button = QPushButton()
+        self.progress = QProgressBar()
+        self.error = ErrorLabel()
+        self.document = QPdfDocument(self)
+        self.view = QPdfView()
+        self.view.setDocument(self.document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.cancel_button.hide()
+        self.progress.hide()
+        controls = QVBoxLayout()
+        controls.addWidget(self.one_household)
+        controls.addWidget(self.household_label)
+        controls.addWidget(self.form)
+        controls.addSpacing(12)
+        controls.addWidget(self.batch)
+        controls.addWidget(self.area)
+        controls.addWidget(self.batch_kind)
+        controls.addSpacing(12)
+        below: tuple[QWidget, ...] = (
+            self.preview_button,
+            self.print_button,
+            self.save_button,
+            self.progress,
+            self.cancel_button,
+            self.error,
+        )
+        for widget in below:
+            controls.addWidget(widget)
+        controls.addStretch()
+        side = QWidget()
+        side.setLayout(controls)
+        side.setFixedWidth(300)
+        layout = QHBoxLayout(self)
+        layout.addWidget(side)
+        layout.addWidget(self.view, 1)
+        self.preview_button.clicked.connect(self.preview)
+        self.print_button.clicked.connect(self.print_on_paper)
+        self.save_button.clicked.connect(lambda: self.save_as(None))
+        self.cancel_button.clicked.connect(self.cancel)
+        self.retranslate()
+        self._update_buttons()
+
+    # language ---------------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.one_household.setText(self.tr("A form for one household"))
+        self.batch.setText(self.tr("A village or township"))
+        self.preview_button.setText(self.tr("Preview"))
+        self.print_button.setText(self.tr("Print... (Ctrl+P)"))
+        self.save_button.setText(self.tr("Save as PDF..."))
+        self.cancel_button.setText(self.tr("Cancel"))
+        self._fill_choices()
+        self.show_household(self.household_id, self.household_name)
+
+    def _fill_choices(self) -> None:
+        chosen = self.form.currentData()
+        self.form.clear()
+        for info in list_forms():
+            if info.scope in ("household", "visit", "bundle"):
+                self.form.addItem(info.title_zh if is_chinese() else info.title_en, info.name)
+        self.form.setCurrentIndex(max(self.form.findData(chosen), 0))
+        area = self.area.currentData()
+        self.area.clear()
+        names = {r.code: r.name for r in self.regions}
+        for region in self.regions:
+            if region.level in (RegionLevel.TOWNSHIP, RegionLevel.VILLAGE):
+                village = region.level is RegionLevel.VILLAGE
+                parent = names.get(region.parent_code or "", "") if village else ""
+                self.area.addItem(f"{parent} {region.name}".strip(), region.code)
+        self.area.setCurrentIndex(max(self.area.findData(area), 0))
+        kind = self.batch_kind.currentData()
+        self.batch_kind.clear()
+        self.batch_kind.addItem(self.tr("Case files (档案)"), CASE_FILE)
+        self.batch_kind.addItem(self.tr("Publicity list (公示名单), villages only"), PUBLICITY)
+        self.batch_kind.setCurrentIndex(max(self.batch_kind.findData(kind), 0))
+
+    def show_household(self, household_id: str | None, name: str = "") -> None:
+        """The household a single form is printed for (the one open in the app)."""
+        self.household_id, self.household_name = household_id, name
+        if household_id is None:
+            self.household_label.setText(self.tr("Open a household first."))
+            self.one_household.setEnabled(False)
+            self.batch.setChecked(True)
+        else:
+            self.household_label.setText(self.tr("Household of {name}").format(name=name))
+            self.one_household.setEnabled(True)
+            self.one_household.setChecked(True)
+
+    def _update_buttons(self) -> None:
+        ready = self.output is not None and self._task is None
+        self.print_button.setEnabled(ready)
+        self.save_button.setEnabled(ready)
+        self.preview_button.setEnabled(self._task is None)
+
+    # making the PDF ---------------------------------------------------------------------
+    def _target(self) -> Path:
+        self._made += 1
+        return self.folder / f"preview-{self._made}.pdf"
+
+    def preview(self) -> Task[Path] | None:
+        """Make the chosen PDF (batches on a worker thread) and show it."""
+        self.error.show_message("")
+        store, today, target = self.store, self.today(), self._target()
+        if self.one_household.isChecked() and self.household_id is not None:
+            household_id, form = self.household_id, str(self.form.currentData())
+
+            def work(progress: Progress) -> Path:
+                with store.read() as conn:
+                    case = load_case(conn, household_id)
+                    regions = region_names(conn)
+                    if form == CASE_FILE:
+                        write_case_files(target, [case], count=1, regions=regions, printed_on=today)
+                    else:
+                        write_form(
+                            target,
+                            form,
+                            case.household,
+                            regions=regions,
+                            screening=case.screening,
+                            signatures=case.signatures,
+                            printed_on=today,
+                        )
+                self._audit({"form": form}, household_id)
+                return target
+
+            self.document_title = self.form.currentText()
+        else:
+            code, kind = str(self.area.currentData()), str(self.batch_kind.currentData())
+
+            def work(progress: Progress) -> Path:
+                with store.read() as conn:
+                    if kind == PUBLICITY:
+                        if len(code) != 12:
+                            raise PrintError(
+                                "公示名单按村打印，请选择一个村（社区）",
+                                "a publicity list is printed per village: choose a village",
+                            )
+                        write_publicity(target, village_publicity(conn, code, printed_on=today))
+                    else:
+                        count, cases = sorted_cases(conn, villages_of(conn, code))
+                        write_case_files(
+                            target,
+                            cases,
+                            count=count,
+                            regions=region_names(conn),
+                            printed_on=today,
+                            progress=progress.report,
+                            cancelled=lambda: progress.cancelled,
+                        )
+                self._audit({"form": kind, "area": code}, None)
+                return target
+
+            self.document_title = f"{self.area.currentText()} {self.batch_kind.currentText()}"
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.cancel_button.show()
+        self._task = run_task(
+            work,
+            on_success=self._show_pdf,
+            on_failure=self._failed,
+            on_progress=self._progress,
+            on_cancelled=self._cancelled,
+        )
+        self._update_buttons()
+        return self._task
+
+    def _audit(self, detail: dict[str, str], household_id: str | None) -> None:
+        with self.store.begin() as conn:  # who printed what is audited
+            audit.record(
+                conn,
+                device_id=self.store.device_id,
+                actor=self.store.actor,
+                action=audit.Action.PRINT,
+                household_id=household_id,
+                detail=detail,
+            )
+
+    def _progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+
+    def _finish(self) -> None:
+        self._task = None
+        self.progress.hide()
+        self.cancel_button.hide()
+        self._update_buttons()
+
+    def _show_pdf(self, path: Path) -> None:
+        self.output = path
+        self.document.load(str(path))
+        self._finish()
+
+    def _failed(self, error: Exception) -> None:
+        if isinstance(error, PrintCancelled):
+            self._cancelled()
+            return
+        if isinstance(error, PrintError):
+            self.error.show_message(error.zh if is_chinese() else error.en)
+        else:
+            self.error.show_message(self.tr("Printing failed: {error}").format(error=error))
+        self._finish()
+
+    def _cancelled(self) -> None:
+        self.error.show_message(self.tr("Cancelled; nothing was printed."))
+        self._finish()
+
+    def cancel(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+
+    # out of the app ---------------------------------------------------------------------
+    def save_as(self, path: Path | None) -> Path | None:
+        """Copy the previewed PDF to ``path`` (asked for when None)."""
+        if self.output is None:
+            return None
+        if path is None:
+            chosen, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Save as PDF"), f"{self.document_title}.pdf", "PDF (*.pdf)"
+            )
+            if not chosen:
+                return None
+            path = Path(chosen)
+        try:
+            shutil.copyfile(self.output, path)
+        except OSError as exc:
+            ask.warn(self, self.tr("Not saved"), str(exc))
+            return None
+        return path
+
+    def print_on_paper(self) -> None:
+        """Send the previewed PDF to a printer chosen in the system print dialog."""
+        if self.output is None or self.document.pageCount() == 0:
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+            return
+        painter = QPainter(printer)
+        try:
+            for page in range(self.document.pageCount()):
+                if page:
+                    printer.newPage()
+                area = printer.pageRect(QPrinter.Unit.DevicePixel).toRect()
+                image = self.document.render(page, QSize(area.width(), area.height()))
+                painter.drawImage(area.topLeft(), image)
+        finally:
+            painter.end()

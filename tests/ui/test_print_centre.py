@@ -1,0 +1,62 @@
+from pathlib import Path
+
+from pypdf import PdfReader
+from pytestqt.qtbot import QtBot
+
+from caseworker.store.audit import entries
+from caseworker.store.db import Store
+from caseworker.store.search import search_households
+from caseworker.store.workers import Worker
+from caseworker.ui.main_window import MainWindow
+from caseworker.ui.settings import AppSettings
+from tests.ui.conftest import DEMO_DAY
+
+
+def pdf_text(path: Path) -> str:
+    return "".join(page.extract_text() for page in PdfReader(path).pages)
+
+
+def test_the_print_centre_previews_and_saves_a_households_form(
+    qtbot: QtBot, county: Store, worker: Worker, settings: AppSettings, tmp_path: Path
+) -> None:
+    window = MainWindow(county, worker, settings, today=lambda: DEMO_DAY)
+    qtbot.addWidget(window)
+    window.show()
+    with county.read() as conn:
+        household_id = search_households(conn, "张学林")[0].id
+    window.open_household(household_id)
+    centre = window.open_print_centre()
+    assert "张学林" in centre.household_label.text()
+    centre.form.setCurrentIndex(centre.form.findData("authorization"))
+    with qtbot.waitSignal(centre.preview().signals.finished, timeout=20000):
+        pass
+    assert centre.document.pageCount() >= 1
+    saved = centre.save_as(tmp_path / "授权书.pdf")
+    assert saved is not None
+    text = pdf_text(saved)
+    assert "授权书" in text and "张学林" in text
+    with county.read() as conn:
+        printed = [e for e in entries(conn) if e.action == "print"]
+    assert printed and printed[-1].household_id == household_id
+
+
+def test_a_village_batch_has_progress_and_can_be_cancelled(
+    qtbot: QtBot, county: Store, worker: Worker, settings: AppSettings
+) -> None:
+    window = MainWindow(county, worker, settings, today=lambda: DEMO_DAY)
+    qtbot.addWidget(window)
+    centre = window.open_print_centre()
+    assert not centre.one_household.isEnabled()  # no household open yet
+    centre.area.setCurrentIndex(centre.area.findData("610423100"))  # a township
+    centre.batch_kind.setCurrentIndex(centre.batch_kind.findData("case-file"))
+    task = centre.preview()
+    assert task is not None and not centre.cancel_button.isHidden()
+    centre.cancel_button.click()  # at once: before the first household is drawn
+    qtbot.waitUntil(lambda: centre.cancel_button.isHidden(), timeout=20000)
+    assert "取消" in centre.error.text()
+    assert centre.output is None and list(centre.folder.iterdir()) == []
+    centre.batch_kind.setCurrentIndex(centre.batch_kind.findData("publicity"))
+    centre.area.setCurrentIndex(centre.area.findData("610423100201"))
+    with qtbot.waitSignal(centre.preview().signals.finished, timeout=20000):
+        pass
+    assert centre.output is not None and "公示" in pdf_text(centre.output)
