@@ -32,14 +32,16 @@ from PySide6.QtWidgets import (
 
 from caseworker.domain.codes import HardshipCause, IncomeKind, VisitPurpose
 from caseworker.domain.money import format_yuan
-from caseworker.domain.validation import FieldError, ValidationFailed
+from caseworker.domain.validation import ValidationFailed
 from caseworker.interchange.household_format import household_to_dict, parse_household
 from caseworker.store.db import Store
 from caseworker.store.drafts import delete_draft, save_draft
 from caseworker.store.households import load_household, save_household
+from caseworker.store.tables import new_id
 from caseworker.ui import ask
 from caseworker.ui.errors import in_full
 from caseworker.ui.labels import label
+from caseworker.ui.signing import AskSignature, ask_on_pad, sign_visit
 from caseworker.ui.widgets.fields import CodeCombo, DateEdit, ErrorLabel
 
 AUTOSAVE_PAUSE_MS = 400  # after a change
@@ -71,6 +73,8 @@ class VisitForm(QDialog):
         self.household_id = household_id
         self.worker = worker
         self.draft_id = draft_id
+        self.visit_id = new_id()  # known before saving, so signatures can refer to it
+        self.ask_signature: AskSignature = ask_on_pad
         with store.read() as conn:
             household = load_household(conn, household_id)
         if household is None:
@@ -484,6 +488,7 @@ class VisitForm(QDialog):
         }
         observations["hardship_causes"] = s["hardship_causes"]
         return {
+            "id": self.visit_id,
             "date": s["date"],
             "workers": [w.strip() for w in s["workers"] if w.strip()],
             "purpose": s["purpose"],
@@ -515,20 +520,17 @@ class VisitForm(QDialog):
     def save_visit(self, *, sign: bool) -> bool:
         """Validate and store the visit; the draft goes once it is stored."""
         self.save_draft()
-        workers = [w for w in self.state()["workers"] if w.strip()]
+        workers = [w.strip() for w in self.state()["workers"] if w.strip()]
         if sign and len(workers) < 2:
             self.error.show_message(
                 self.tr("A household visit needs at least two investigators before it is signed.")
             )
             return False
-        errors: list[FieldError] = []
         try:
             household = parse_household(self.household_with_visit(sign=sign))
             save_household(self.store, household)
         except ValidationFailed as failed:
-            errors = failed.errors
-        if errors:
-            self.error.show_message(in_full(errors))
+            self.error.show_message(in_full(failed.errors))
             return False
         self._every.stop()
         self._pause.stop()
@@ -536,6 +538,16 @@ class VisitForm(QDialog):
             delete_draft(self.store, self.draft_id)
             self.draft_id = None
         self._dirty = False
+        if sign:
+            sign_visit(
+                self.store,
+                household,
+                self.visit_id,
+                workers,
+                on=date.fromisoformat(self.day.iso()),
+                ask=self.ask_signature,
+                parent=self,
+            )
         self.saved.emit(self.household_id)
         self.accept()
         return True

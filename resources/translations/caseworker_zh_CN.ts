@@ -10,6 +10,45 @@
     </message>
 </context>
 <context>
+    <name>AuthorizationDialog</name>
+    <message>
+        <location filename="../../caseworker/ui/signing.py" line="101"/>
+        <source>Authorisation to check family finances</source>
+        <translation>家庭经济状况核对授权书</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/signing.py" line="108"/>
+        <source>Every member aged 18 or over signs; the signature and the time are printed on the authorisation.</source>
+        <translation>年满18周岁的家庭成员均须签字；签字和签字时间将打印在授权书上。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/signing.py" line="118"/>
+        <location filename="../../caseworker/ui/signing.py" line="141"/>
+        <source>Sign</source>
+        <translation>签字</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/signing.py" line="126"/>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/signing.py" line="140"/>
+        <source>signed</source>
+        <translation>已签字</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/signing.py" line="140"/>
+        <source>not signed yet</source>
+        <translation>尚未签字</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/signing.py" line="141"/>
+        <source>Sign again</source>
+        <translation>重新签字</translation>
+    </message>
+</context>
+<context>
     <name>DashboardPage</name>
     <message>
         <location filename="../../caseworker/ui/pages/dashboard_page.py" line="150"/>
@@ -239,420 +278,425 @@
 <context>
     <name>HouseholdPage</name>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="177"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="409"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="181"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="414"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="199"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="203"/>
         <source>Members</source>
         <translation>家庭成员</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="200"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="204"/>
         <source>Property</source>
         <translation>财产</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="201"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="205"/>
         <source>Expenses</source>
         <translation>支出</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="202"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="206"/>
         <source>Legal supporters</source>
         <translation>法定赡养人</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="203"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="207"/>
         <source>Visits</source>
         <translation>入户调查</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="204"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="208"/>
         <source>Benefits</source>
         <translation>享受待遇</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="205"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="209"/>
         <source>Applications</source>
         <translation>申请</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="210"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="427"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="214"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="432"/>
         <source>Add member</source>
         <translation>添加成员</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="211"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="427"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="215"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="432"/>
         <source>Edit member</source>
         <translation>编辑成员</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="212"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="442"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="444"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="216"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="447"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="449"/>
         <source>Remove member</source>
         <translation>删除成员</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="213"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="468"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="217"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="473"/>
         <source>Edit property</source>
         <translation>编辑财产</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="214"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="480"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="218"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="485"/>
         <source>Edit expenses</source>
         <translation>编辑支出</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="215"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="492"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="219"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="497"/>
         <source>Edit legal supporters</source>
         <translation>编辑法定赡养人</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="216"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="220"/>
         <source>New visit (Ctrl+N)</source>
         <translation>新建入户调查（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="217"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="526"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="221"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="531"/>
         <source>New application</source>
         <translation>新建申请</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="218"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="551"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="222"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="556"/>
         <source>Next stage</source>
         <translation>进入下一环节</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="222"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="504"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="226"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="509"/>
         <source>Edit household details</source>
         <translation>编辑家庭基本信息</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="223"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="227"/>
+        <source>Sign the authorisation</source>
+        <translation>授权书签字</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="228"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="224"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="229"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="227"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="244"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="495"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="232"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="249"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="500"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="228"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="244"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="494"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="233"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="249"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="499"/>
         <source>Relation</source>
         <translation>关系</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="229"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="234"/>
         <source>Age</source>
         <translation>年龄</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="230"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="235"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="231"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="236"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="232"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="237"/>
         <source>Labour capacity</source>
         <translation>劳动能力</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="233"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="238"/>
         <source>Disability</source>
         <translation>残疾情况</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="234"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="239"/>
         <source>Serious illness</source>
         <translation>重病情况</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="235"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="240"/>
         <source>Employment</source>
         <translation>就业状况</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="236"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="241"/>
         <source>Monthly income</source>
         <translation>月收入</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="239"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="241"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="470"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="482"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="244"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="246"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="475"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="487"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="239"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="244"/>
         <source>Value</source>
         <translation>价值</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="239"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="472"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="244"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="477"/>
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="241"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="246"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="241"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="248"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="268"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="484"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="246"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="253"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="273"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="489"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="244"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="496"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="249"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="501"/>
         <source>Able to support</source>
         <translation>有无赡养能力</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="244"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="249"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="249"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="254"/>
         <source>Purpose</source>
         <translation>调查目的</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="250"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="255"/>
         <source>Investigators</source>
         <translation>调查人员</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="251"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="256"/>
         <source>Conclusion</source>
         <translation>调查结论</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="252"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="257"/>
         <source>Signed</source>
         <translation>签字</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="257"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="265"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="262"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="270"/>
         <source>Program</source>
         <translation>救助项目</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="258"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="263"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="259"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="264"/>
         <source>Per month</source>
         <translation>每月金额</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="260"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="265"/>
         <source>Since</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="261"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="266"/>
         <source>Gradual exit until</source>
         <translation>渐退截止</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="265"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="268"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="270"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="273"/>
         <source>Stage</source>
         <translation>办理环节</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="265"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="270"/>
         <source>Applied on</source>
         <translation>申请日期</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="265"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="270"/>
         <source>Time limit</source>
         <translation>办理时限</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="268"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="273"/>
         <source>Done by</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="268"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="273"/>
         <source>Opinion</source>
         <translation>意见</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="276"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="375"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="281"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="380"/>
         <source>not known</source>
         <translation>不详</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="277"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="282"/>
         <source>(no head)</source>
         <translation>（未指定户主）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="282"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="317"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="287"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="322"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="282"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="317"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="287"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="322"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="284"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="289"/>
         <source>Address: {value}</source>
         <translation>住址：{value}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="285"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="290"/>
         <source>Hukou: {value}</source>
         <translation>户籍：{value}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="286"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="291"/>
         <source>Local resident: {value}</source>
         <translation>本地户籍：{value}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="287"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="292"/>
         <source>Registered poor: {value}</source>
         <translation>建档立卡：{value}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="291"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="296"/>
         <source>Emergency: {kind} on {day}</source>
         <translation>急难情况：{kind}（{day}）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="296"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="301"/>
         <source>Relative of a cadre or caseworker (registered separately)</source>
         <translation>村干部或经办人员近亲属（单独备案）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="303"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="308"/>
         <source>Property not recorded</source>
         <translation>尚未登记财产</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="309"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="314"/>
         <source>Expenses not recorded</source>
         <translation>尚未登记支出</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="323"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="328"/>
         <source>Legal supporters not recorded</source>
         <translation>尚未登记法定赡养人</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="333"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="338"/>
         <source>signed</source>
         <translation>已签字</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="333"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="338"/>
         <source>not signed</source>
         <translation>未签字</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="358"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="363"/>
         <source>past the 45-working-day limit</source>
         <translation>已超45个工作日时限</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="360"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="365"/>
         <source>overdue (30 working days), at the latest {day}</source>
         <translation>已超30个工作日，最迟 {day}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="364"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="369"/>
         <source>due by {day}</source>
         <translation>应于 {day} 前办结</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="380"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="385"/>
         <source> grade {grade}</source>
         <translation>{grade}级</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="381"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="386"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="441"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="446"/>
         <source>Remove {name} from the household?</source>
         <translation>确定将{name}从本户中删除吗？</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="471"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="476"/>
         <source>Value (yuan)</source>
         <translation>价值（元）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="474"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="479"/>
         <source>Property recorded</source>
         <translation>已登记财产</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="483"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="488"/>
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="486"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="491"/>
         <source>Expenses recorded</source>
         <translation>已登记支出</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="497"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="502"/>
         <source>Why not</source>
         <translation>无法赡养原因</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="499"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="504"/>
         <source>Legal supporters recorded</source>
         <translation>已登记法定赡养人</translation>
     </message>
@@ -940,72 +984,72 @@
 <context>
     <name>PrintCentre</name>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="129"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="132"/>
         <source>A form for one household</source>
         <translation>打印一户的表格</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="130"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="133"/>
         <source>A village or township</source>
         <translation>按村或乡镇批量打印</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="131"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="134"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="132"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="135"/>
         <source>Print... (Ctrl+P)</source>
         <translation>打印…（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="133"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="136"/>
         <source>Save as PDF...</source>
         <translation>另存为PDF…</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="134"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="137"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="156"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="159"/>
         <source>Case files (档案)</source>
         <translation>家庭档案</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="157"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="160"/>
         <source>Publicity list (公示名单), villages only</source>
         <translation>公示名单（仅限村）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="164"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="167"/>
         <source>Open a household first.</source>
         <translation>请先打开一户家庭。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="168"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="171"/>
         <source>Household of {name}</source>
         <translation>户主：{name}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="283"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="286"/>
         <source>Printing failed: {error}</source>
         <translation>打印失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="287"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="290"/>
         <source>Cancelled; nothing was printed.</source>
         <translation>已取消，未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="301"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="304"/>
         <source>Save as PDF</source>
         <translation>另存为PDF</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="309"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="312"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -1122,6 +1166,14 @@
     </message>
 </context>
 <context>
+    <name>Signing</name>
+    <message>
+        <location filename="../../caseworker/ui/signing.py" line="62"/>
+        <source>Household investigation form</source>
+        <translation>家庭经济状况入户调查表</translation>
+    </message>
+</context>
+<context>
     <name>StageDialog</name>
     <message>
         <location filename="../../caseworker/ui/dialogs/application.py" line="37"/>
@@ -1172,240 +1224,240 @@
 <context>
     <name>VisitForm</name>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="243"/>
-        <location filename="../../caseworker/ui/visit_form.py" line="244"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="247"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="248"/>
         <source>Household investigation: {name}</source>
         <translation>入户调查：{name}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="246"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="250"/>
         <source>1 Basics</source>
         <translation>1 基本情况</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="247"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="251"/>
         <source>2 Housing</source>
         <translation>2 住房</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="248"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="252"/>
         <source>3 Livestock</source>
         <translation>3 牲畜</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="249"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="253"/>
         <source>4 Vehicles and machinery</source>
         <translation>4 车辆与农机</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="250"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="254"/>
         <source>5 Income by member</source>
         <translation>5 成员收入</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="251"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="255"/>
         <source>6 Expenses</source>
         <translation>6 支出</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="252"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="256"/>
         <source>7 Causes of hardship</source>
         <translation>7 致困原因</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="253"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="257"/>
         <source>8 Conclusion</source>
         <translation>8 调查结论</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="259"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="263"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="260"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="264"/>
         <source>Purpose</source>
         <translation>调查目的</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="261"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="265"/>
         <source>Investigator 1</source>
         <translation>调查人员一</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="262"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="266"/>
         <source>Investigator 2</source>
         <translation>调查人员二</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="265"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="269"/>
         <source>Structure</source>
         <translation>房屋结构</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="266"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="270"/>
         <source>Floor area (m²)</source>
         <translation>住房面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="267"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="271"/>
         <source>Condition</source>
         <translation>房屋状况</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="268"/>
-        <location filename="../../caseworker/ui/visit_form.py" line="281"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="272"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="285"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="270"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="274"/>
         <source>Cattle</source>
         <translation>牛</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="270"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="274"/>
         <source>Sheep and goats</source>
         <translation>羊</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="270"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="274"/>
         <source>Pigs</source>
         <translation>猪</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="270"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="274"/>
         <source>Poultry</source>
         <translation>家禽</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="272"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="276"/>
         <source>Cars</source>
         <translation>汽车</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="273"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="277"/>
         <source>Motorcycles</source>
         <translation>摩托车</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="274"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="278"/>
         <source>Tricycles</source>
         <translation>三轮车</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="275"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="279"/>
         <source>Tractors</source>
         <translation>拖拉机</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="276"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="280"/>
         <source>Harvesters</source>
         <translation>收割机</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="277"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="281"/>
         <source>Other property</source>
         <translation>其他财产说明</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="279"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="283"/>
         <source>Large expenses this year (medical, school, disaster)</source>
         <translation>本年度大额支出（医疗、教育、灾害等）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="281"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="285"/>
         <source>Conclusion</source>
         <translation>调查结论</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="292"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="296"/>
         <source>Good</source>
         <translation>良好</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="292"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="296"/>
         <source>Fair</source>
         <translation>一般</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="292"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="296"/>
         <source>Poor</source>
         <translation>较差</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="292"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="296"/>
         <source>Dangerous (危房)</source>
         <translation>危房</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="301"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="305"/>
         <source>Member</source>
         <translation>成员</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="301"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="305"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="301"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="305"/>
         <source>Yuan per month</source>
         <translation>每月金额（元）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="303"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="307"/>
         <source>Add income</source>
         <translation>添加收入</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="304"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="308"/>
         <source>Remove income</source>
         <translation>删除收入</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="305"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="309"/>
         <source>Update the members&apos; incomes from this visit</source>
         <translation>用本次调查结果更新成员收入</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="306"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="310"/>
         <source>Save visit</source>
         <translation>保存调查</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="307"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="311"/>
         <source>Save and sign</source>
         <translation>保存并签字</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="308"/>
-        <location filename="../../caseworker/ui/visit_form.py" line="460"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="312"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="464"/>
         <source>Discard draft</source>
         <translation>放弃草稿</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="309"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="313"/>
         <source>Previous</source>
         <translation>上一步</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="310"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="314"/>
         <source>Next</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="450"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="454"/>
         <source>Draft saved at {time}</source>
         <translation>草稿已于 {time} 自动保存</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="460"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="464"/>
         <source>Throw away this unsaved visit?</source>
         <translation>确定放弃这次未保存的入户调查吗？</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="521"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="526"/>
         <source>A household visit needs at least two investigators before it is signed.</source>
         <translation>入户调查须由两名以上调查人员共同完成，才能签字确认。</translation>
     </message>

@@ -58,3 +58,24 @@ def answers(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     monkeypatch.setattr(ask, "confirm", confirm)
     monkeypatch.setattr(ask, "warn", warn)
     return asked
+
+
+def drawn_signature(name: str, document: str, parent: object) -> bytes:
+    """A person signing on the pad: a PNG of a few pen strokes."""
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPoint
+    from PySide6.QtGui import QColor, QImage, QPainter, QPen
+
+    image = QImage(300, 100, QImage.Format.Format_ARGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    painter.setPen(QPen(QColor("#0b1f66"), 3))
+    tilt = sum(map(ord, name)) % 25  # everyone's hand differs
+    for x in range(20, 260, 40):
+        painter.drawLine(QPoint(x, 70), QPoint(x + 30, 30 + tilt))
+    painter.end()
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    buffer.close()
+    return bytes(data.data())

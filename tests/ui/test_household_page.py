@@ -1,3 +1,5 @@
+from pathlib import Path
+
 from pytestqt.qtbot import QtBot
 
 from caseworker.domain.codes import Stage
@@ -142,3 +144,39 @@ def test_missing_information_links_open_the_right_editor(qtbot: QtBot, county: S
     assert type(page.go_to_field("assets")).__name__ == "RecordListDialog"
     assert type(page.go_to_field("registered_poor")).__name__ == "HouseholdInfoDialog"
     assert page.go_to_field("policy:price_subsidy.cpi") is None
+
+
+def test_every_adult_signs_the_authorisation_and_it_prints_with_their_signature(
+    qtbot: QtBot, county: Store, tmp_path: Path
+) -> None:
+    from pypdf import PdfReader
+
+    from caseworker.printing.documents import write_form
+    from caseworker.printing.loading import load_case, region_names
+    from tests.ui.conftest import drawn_signature
+
+    page = open_page(qtbot, county)
+    page.ask_signature = drawn_signature
+    dialog = page.open_authorization()
+    adults = {
+        m.id for m in page.editor.household.members if m.name in {"张学林", "李秀梅", "王桂芝"}
+    }
+    assert set(dialog.rows) == adults  # the two school children do not sign
+    for member_id in adults:
+        assert dialog.sign(member_id)
+    assert dialog.signed_members() == adults
+    out = tmp_path / "auth.pdf"
+    with county.read() as conn:
+        case = load_case(conn, page.editor.household.id)
+        write_form(
+            out,
+            "authorization",
+            case.household,
+            regions=region_names(conn),
+            screening=case.screening,
+            signatures=case.signatures,
+            printed_on=DEMO_DAY,
+        )
+    reader = PdfReader(out)
+    images = sum(len(p.images) for p in reader.pages)
+    assert images >= len(adults)  # each signature is printed in place (plus the QR code)

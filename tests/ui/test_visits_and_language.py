@@ -6,11 +6,12 @@ from caseworker.store.db import Store
 from caseworker.store.drafts import list_drafts
 from caseworker.store.households import load_household
 from caseworker.store.search import search_households
+from caseworker.store.signatures import document_signatures
 from caseworker.store.workers import Worker
 from caseworker.ui.i18n import install_language
 from caseworker.ui.main_window import MainWindow
 from caseworker.ui.settings import AppSettings
-from tests.ui.conftest import DEMO_DAY
+from tests.ui.conftest import DEMO_DAY, drawn_signature
 
 
 def make_window(qtbot: QtBot, county: Store, worker: Worker, settings: AppSettings) -> MainWindow:
@@ -41,6 +42,7 @@ def test_a_visit_draft_survives_closing_without_saving(
     assert answers and "1" in answers[0]
     assert restored.conclusion.toPlainText() == "儿子已返岗务工，收入超过标准"
     assert restored.investigator_2.text() == "李秀英"
+    restored.ask_signature = drawn_signature  # both investigators sign on the pad
     assert restored.save_visit(sign=True)
     with county.read() as conn:
         household = load_household(conn, household_id)
@@ -49,6 +51,9 @@ def test_a_visit_draft_survives_closing_without_saving(
     visit = household.visits[-1]
     assert visit.conclusion == "儿子已返岗务工，收入超过标准"
     assert visit.workers == ["王建华", "李秀英"] and visit.signed_at is not None
+    with county.read() as conn:
+        signatures = document_signatures(conn, "visit", visit.id)
+    assert sorted(s.signer_name for s in signatures) == ["李秀英", "王建华"]
 
 
 def test_autosave_writes_the_draft_after_a_pause(

@@ -43,6 +43,7 @@ from caseworker.ui.errors import in_full
 from caseworker.ui.household_editor import HouseholdEditor
 from caseworker.ui.labels import label, yuan
 from caseworker.ui.models.household_table import masked_id
+from caseworker.ui.signing import AskSignature, AuthorizationDialog, ask_on_pad
 from caseworker.ui.widgets.eligibility_panel import EligibilityPanel
 
 
@@ -95,6 +96,9 @@ class HouseholdPage(QWidget):
         self.facts = QLabel()
         self.facts.setWordWrap(True)
         self.edit_info = QPushButton()
+        self.sign_authorization = QPushButton()
+        self.sign_authorization.clicked.connect(self.open_authorization)
+        self.ask_signature: AskSignature = ask_on_pad
         self.undo_action = editor.undo_stack.createUndoAction(self)
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_action = editor.undo_stack.createRedoAction(self)
@@ -150,7 +154,7 @@ class HouseholdPage(QWidget):
         header = QHBoxLayout()
         header.addWidget(self.title)
         header.addStretch()
-        for widget in (self.undo_button, self.redo_button, self.edit_info):
+        for widget in (self.undo_button, self.redo_button, self.sign_authorization, self.edit_info):
             header.addWidget(widget)
         main = QVBoxLayout()
         main.addLayout(header)
@@ -220,6 +224,7 @@ class HouseholdPage(QWidget):
         for key, text in words.items():
             self.buttons[key].setText(text)
         self.edit_info.setText(self.tr("Edit household details"))
+        self.sign_authorization.setText(self.tr("Sign the authorisation"))
         self.undo_button.setText(self.tr("Undo"))
         self.redo_button.setText(self.tr("Redo"))
         self.members.setHorizontalHeaderLabels(
@@ -558,6 +563,18 @@ class HouseholdPage(QWidget):
 
     def household(self) -> Household:
         return self.editor.household
+
+    def open_authorization(self) -> AuthorizationDialog:
+        """Let every adult member sign the authorisation to check family finances."""
+        dialog = AuthorizationDialog(
+            self.editor.store,
+            self.editor.household,
+            on=self.today(),
+            ask=self.ask_signature,
+            parent=self,
+        )
+        dialog.open()
+        return dialog
 
     def go_to_field(self, path: str) -> QWidget | None:
         """Open the editor where a piece of missing information is filled in."""
