@@ -21,6 +21,12 @@ def build_parser() -> argparse.ArgumentParser:
         description="Caseworker 社会救助入户调查与救助申请 / social assistance casework.",
     )
     parser.add_argument("--version", action="version", version=f"caseworker {__version__}")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check this installation in a temporary folder (never touches your records) "
+        "自检：在临时文件夹中检查本程序是否完好",
+    )
     add_db_option(parser, suppress_default=False)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for command in COMMANDS:
@@ -32,6 +38,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.self_test:
+        if args.command is not None or args.db is not None:
+            report_error(
+                CommandError(
+                    "--self-test不能与子命令或--db同时使用（自检只使用临时文件夹）",
+                    "--self-test takes no sub-command and no --db (it works in a temporary folder)",
+                )
+            )
+            return EXIT_BAD_INPUT
+        from caseworker.selftest import run_self_test
+
+        return run_self_test()
     if args.command is None:
         from caseworker.commands.gui import run_gui
 

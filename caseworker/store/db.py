@@ -19,6 +19,9 @@ from caseworker.store.tables import SETTING, new_id
 if TYPE_CHECKING:
     from alembic.config import Config
 
+# Alembic reads the migration scripts as files. In the PyInstaller bundle ``__file__`` lies
+# in the bundle's folder (``_internal/caseworker/store/``), where build/caseworker.spec puts
+# the scripts as data, so this path holds both from source and frozen.
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 # The newest migration. Opening a store that is already at this revision needs no Alembic
 # (importing it costs half a second of start-up); a test keeps this equal to the scripts.

@@ -4,9 +4,11 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QThreadPool
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog
 
 from caseworker import __version__
+from caseworker.config import resource_path
 from caseworker.security.signin import is_encrypted, set_up
 from caseworker.store.db import Store, open_store
 from caseworker.store.workers import Worker, current_worker
@@ -17,6 +19,7 @@ from caseworker.ui.i18n import install_language
 from caseworker.ui.idle_lock import IdleLock
 from caseworker.ui.main_window import MainWindow
 from caseworker.ui.settings import AppSettings
+from caseworker.ui.startup_probe import install_if_asked
 
 
 def create_app(settings: AppSettings) -> QApplication:
@@ -27,6 +30,8 @@ def create_app(settings: AppSettings) -> QApplication:
     app.setApplicationName("Caseworker")
     app.setOrganizationName("Caseworker")
     app.setApplicationVersion(__version__)
+    app.setWindowIcon(QIcon(str(resource_path("icons", "caseworker.png"))))
+    install_if_asked(app)  # CASEWORKER_EXIT_WHEN_SHOWN=1: measure start-up, then quit
     register_bundled_fonts(app)
     install_language(settings.language)
     return app

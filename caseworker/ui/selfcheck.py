@@ -1,0 +1,65 @@
+"""The desktop step of ``caseworker --self-test``: the Qt parts start and draw.
+
+It builds what a worker sees first, the sign-in window, and the main window on the
+self-test's store, and draws the main window into an image, without showing anything; so a
+bundle that lacks a Qt plugin, the font or the translation fails here, not on a village
+laptop's first start.
+"""
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QThreadPool, qVersion
+
+from caseworker.store.db import Store
+from caseworker.store.workers import current_worker, set_current_worker
+from caseworker.ui.app import create_app
+from caseworker.ui.dialogs.signin import SignInDialog
+from caseworker.ui.fonts import register_bundled_fonts
+from caseworker.ui.main_window import MainWindow
+from caseworker.ui.settings import AppSettings
+
+LANGUAGE = "zh_CN"
+
+
+class DesktopCheckFailed(RuntimeError):
+    """A Qt part is missing or does not work (message in Chinese and English)."""
+
+    def __init__(self, zh: str, en: str) -> None:
+        super().__init__(f"{zh} / {en}")
+
+
+def check_desktop(store: Store, settings_path: Path) -> str:
+    """Start Qt in this process and check its parts; a one-line summary, or
+    DesktopCheckFailed."""
+    settings = AppSettings(settings_path)
+    settings.language = LANGUAGE
+    app = create_app(settings)
+    bundled = register_bundled_fonts(app)  # again, to learn the families; harmless
+    family = app.font().family()
+    if not bundled or family not in bundled:
+        raise DesktopCheckFailed(
+            f"界面没有使用随程序提供的中文字体（当前为{family}）",
+            f"the app font is not the bundled CJK font (it is {family})",
+        )
+    if QCoreApplication.translate("SignInDialog", "Sign in") == "Sign in":
+        raise DesktopCheckFailed("中文界面翻译没有加载", "the Chinese translation did not load")
+    dialog = SignInDialog(store.path)
+    workers = dialog.worker.count()
+    dialog.deleteLater()
+    if workers == 0:
+        raise DesktopCheckFailed("登录窗口中没有工作人员", "the sign-in window lists no worker")
+    worker = current_worker(store) or set_current_worker(
+        store, name="自检", role="village", scope_code=None
+    )
+    window = MainWindow(store, worker, settings)
+    try:
+        image = window.grab()  # draws every visible part (dashboard charts included)
+        QThreadPool.globalInstance().waitForDone()  # background loads finish with the store
+        QCoreApplication.processEvents()
+    finally:
+        window.close()
+        window.deleteLater()
+        QThreadPool.globalInstance().waitForDone()
+    if image.isNull() or image.width() == 0:
+        raise DesktopCheckFailed("主窗口无法绘制", "the main window cannot be drawn")
+    return f"Qt {qVersion()} {app.platformName()}, {family}, {LANGUAGE}"
