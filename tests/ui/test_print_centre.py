@@ -54,7 +54,8 @@ def test_a_village_batch_has_progress_and_can_be_cancelled(
     centre.cancel_button.click()  # at once: before the first household is drawn
     qtbot.waitUntil(lambda: centre.cancel_button.isHidden(), timeout=20000)
     assert "取消" in centre.error.text()
-    assert centre.output is None and list(centre.folder.iterdir()) == []
+    assert centre.output is None and centre.folder is not None
+    assert list(centre.folder.iterdir()) == []
     centre.batch_kind.setCurrentIndex(centre.batch_kind.findData("publicity"))
     centre.area.setCurrentIndex(centre.area.findData("610423100201"))
     with qtbot.waitSignal(centre.preview().signals.finished, timeout=20000):

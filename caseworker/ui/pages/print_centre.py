@@ -60,9 +60,7 @@ class PrintCentre(QWidget):
         self.today = today
         self.household_id: str | None = None
         self.household_name = ""
-        # Previews live in a private temporary folder, removed with this page.
-        self.folder = Path(tempfile.mkdtemp(prefix="caseworker-print-"))
-        self.destroyed.connect(partial(shutil.rmtree, self.folder, True))
+        self.folder: Path | None = None  # previews: made on first use, removed with the page
         self.output: Path | None = None  # the PDF on preview
         self.document_title = ""
         self._task: Task[Path] | None = None
@@ -180,6 +178,9 @@ class PrintCentre(QWidget):
 
     # making the PDF ---------------------------------------------------------------------
     def _target(self) -> Path:
+        if self.folder is None:
+            self.folder = Path(tempfile.mkdtemp(prefix="caseworker-print-"))
+            self.destroyed.connect(partial(shutil.rmtree, self.folder, True))
         self._made += 1
         return self.folder / f"preview-{self._made}.pdf"
 
