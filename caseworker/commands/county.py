@@ -165,12 +165,14 @@ def run_publish(args: argparse.Namespace) -> int:
         ) from None
     engine = _engine(args)
     try:
-        pack_id, version, county, digest = publish_policy(engine, text)
+        pack_id, version, counties, digest = publish_policy(engine, text)
     except Refused as exc:
         raise _refused(exc) from None
     finally:
         engine.dispose()
-    print(f"已发布 / published: {pack_id} {version} (county {county}) sha256 {digest}")
+    print(
+        f"已发布 / published: {pack_id} {version} (counties {', '.join(counties)}) sha256 {digest}"
+    )
     return EXIT_OK
 
 

@@ -12,9 +12,11 @@ import pytest
 from sqlalchemy import func, select
 
 from caseworker.cli import main
+from caseworker.config import resource_path
 from caseworker.demo.generator import generate_households
 from caseworker.domain.codes import Sex
 from caseworker.interchange.household_format import parse_household
+from caseworker.screening import policy_library
 from caseworker.store.db import Store
 from caseworker.store.households import count_households, save_household, save_households
 from caseworker.store.tables import OUTBOX
@@ -289,19 +291,29 @@ def test_bad_rows_are_rejected_per_record_with_field_and_value(
 def test_policy_packs_published_at_the_county_come_down(
     county: CountyServer, laptops: Callable[[str], Store], tmp_path: Path
 ) -> None:
+    bundled = resource_path("policies", "cn-610423-jingyang.yaml").read_text(encoding="utf-8")
     pack = tmp_path / "jingyang.yaml"
-    pack.write_text(
-        "id: jingyang-dibao\nversion: '2020.3'\ncounty: '610423'\nname: 泾阳县\n", encoding="utf-8"
-    )
+    pack.write_text(bundled.replace('version: "2020.1"', 'version: "2020.3"'), encoding="utf-8")
     assert main(["county", "publish-policy", "--db", county.db, str(pack)]) == 0
     other = tmp_path / "other.yaml"
-    other.write_text("id: elsewhere\nversion: '1'\ncounty: '420102'\n", encoding="utf-8")
+    other.write_text(
+        resource_path("policies", "cn-420102-jiangan.yaml").read_text(encoding="utf-8"),
+        encoding="utf-8",
+    )
     assert main(["county", "publish-policy", "--db", county.db, str(other)]) == 0
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(
+        pack.read_text(encoding="utf-8").replace("dibao.standard.rural", "dibao.standard.rurall"),
+        encoding="utf-8",
+    )
+    assert main(["county", "publish-policy", "--db", county.db, str(broken)]) == 2
     a = laptops("a")
     enroll_laptop(county, a)
     assert sync(a).policies == 1
     assert received_policy_texts(a) == [pack.read_text(encoding="utf-8")]
     assert sync(a).policies == 0  # incremental
+    # Screening on the laptop now uses the county's pack rather than the bundled one.
+    assert policy_library(a).policy_for_county("610423").version == "2020.3"
 
 
 def test_unsynced_changes_survive_re_enrollment_and_export_to_a_file(

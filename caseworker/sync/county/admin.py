@@ -5,10 +5,11 @@ import hashlib
 from datetime import UTC, datetime
 from typing import Any
 
-import yaml
 from sqlalchemy import Connection, Engine, select, update
 
 from caseworker.domain.validation import Collector
+from caseworker.eligibility.library import PolicyLibrary
+from caseworker.eligibility.policy import Pack, PolicyError
 from caseworker.sync.county.auth import Device, Refused, in_scope
 from caseworker.sync.county.db import take_numbers
 from caseworker.sync.county.pull import conflict_out
@@ -26,52 +27,58 @@ from caseworker.sync.wire import row_from_wire
 PENDING_FORMAT = "caseworker.sync-pending/1"
 
 
-def policy_header(text: str) -> tuple[str, str, str]:
-    """The id, version and county code of a policy pack's YAML text (only those keys)."""
+def read_pack(text: str) -> Pack:
+    """The pack a YAML text holds, validated as laptops will read it (against the packs
+    shipped with the app, so ``extends`` resolves); a refusal names the key at fault."""
+    library = PolicyLibrary()
     try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise Refused(400, f"政策文件不是有效的YAML（{exc}）", f"not valid YAML ({exc})") from None
-    if not isinstance(data, dict):
-        raise Refused(400, "政策文件应为YAML映射", "a policy pack must be a YAML mapping")
-    values = []
-    for key in ("id", "version", "county"):
-        value = data.get(key)
-        if isinstance(value, int | float) and not isinstance(value, bool):
-            value = str(value)
-        if not isinstance(value, str) or not value.strip():
-            raise Refused(400, f"政策文件缺少“{key}”", f"the policy pack has no '{key}'")
-        values.append(value.strip())
-    pack_id, version, county = values
-    if not (county.isdigit() and len(county) == 6):
-        raise Refused(400, f"县代码“{county}”应为6位数字", f"county '{county}' must be 6 digits")
-    return pack_id, version, county
+        pack = library.add_text(text, source="publish")
+        library.policy(pack.id)  # combines with what it extends: every value must fit
+    except PolicyError as exc:
+        raise Refused(400, "；".join(exc.messages("zh")), "; ".join(exc.messages("en"))) from None
+    if not pack.counties:
+        raise Refused(
+            400,
+            "政策包未列出适用的县（counties），国家默认政策随程序发布，无需在县服务器发布",
+            "the pack names no counties; national defaults ship with the app",
+        )
+    return pack
 
 
-def publish_policy(engine: Engine, text: str) -> tuple[str, str, str, str]:
-    """Make a policy pack available to every device of its county: (id, version, county,
-    sha256). Publishing the same pack again changes nothing; a different text under the
-    same id and version is refused (a published version never changes)."""
-    pack_id, version, county = policy_header(text)
+def publish_policy(engine: Engine, text: str) -> tuple[str, str, tuple[str, ...], str]:
+    """Make a policy pack available to every device of the counties it names: (id, version,
+    counties, sha256). Publishing the same pack again changes nothing; a different text
+    under the same id and version is refused (a published version never changes)."""
+    pack = read_pack(text)
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     with engine.begin() as conn:
-        old = conn.execute(
-            select(POLICY.c.sha256).where(POLICY.c.id == pack_id, POLICY.c.version == version)
-        ).scalar()
-        if old is not None and old != digest:
-            raise Refused(
-                409,
-                f"政策{pack_id}的{version}版已发布且内容不同，请使用新的版本号",
-                f"{pack_id} version {version} is already published with other content",
-            )
-        if old is None:
-            seq = take_numbers(conn, "policy", 1)
-            conn.execute(
-                POLICY.insert().values(
-                    id=pack_id, version=version, county=county, sha256=digest, text=text, seq=seq
+        for county in pack.counties:
+            old = conn.execute(
+                select(POLICY.c.sha256).where(
+                    POLICY.c.id == pack.id,
+                    POLICY.c.version == pack.version,
+                    POLICY.c.county == county,
                 )
-            )
-    return pack_id, version, county, digest
+            ).scalar()
+            if old is not None and old != digest:
+                raise Refused(
+                    409,
+                    f"政策{pack.id}的{pack.version}版已发布且内容不同，请使用新的版本号",
+                    f"{pack.id} version {pack.version} is already published with other content",
+                )
+            if old is None:
+                seq = take_numbers(conn, "policy", 1)
+                conn.execute(
+                    POLICY.insert().values(
+                        id=pack.id,
+                        version=pack.version,
+                        county=county,
+                        sha256=digest,
+                        text=text,
+                        seq=seq,
+                    )
+                )
+    return pack.id, pack.version, pack.counties, digest
 
 
 def list_conflicts(engine: Engine, *, scope: str = "", open_only: bool = True) -> list[ConflictOut]:

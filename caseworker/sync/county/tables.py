@@ -114,10 +114,13 @@ class EnrollmentEntry(CountyModel, table=True):
 
 
 class PolicyEntry(CountyModel, table=True):
+    """A policy pack published to the devices of one county (a pack naming several
+    counties has a row for each)."""
+
     __tablename__ = "policy"
     id: str = Field(primary_key=True, max_length=80)
     version: str = Field(primary_key=True, max_length=40)
-    county: str = Field(max_length=6, index=True)
+    county: str = Field(primary_key=True, max_length=6, index=True)
     sha256: str = Field(max_length=64)
     text: str
     seq: int = Field(sa_column=sa.Column(sa.BigInteger, nullable=False, unique=True))
