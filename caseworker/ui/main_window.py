@@ -28,12 +28,13 @@ from caseworker.ui.labels import label
 from caseworker.ui.pages.dashboard_page import DashboardPage
 from caseworker.ui.pages.household_page import HouseholdPage
 from caseworker.ui.pages.households_page import HouseholdsPage
+from caseworker.ui.pages.policy_page import PolicyPage
 from caseworker.ui.pages.print_centre import PrintCentre
 from caseworker.ui.pages.settings_page import SettingsPage
 from caseworker.ui.settings import AppSettings
 from caseworker.ui.visit_form import VisitForm
 
-HOME, HOUSEHOLDS, HOUSEHOLD, PRINT, SETTINGS = range(5)
+HOME, HOUSEHOLDS, HOUSEHOLD, PRINT, POLICY, SETTINGS = range(6)
 
 
 class MainWindow(QMainWindow):
@@ -65,12 +66,14 @@ class MainWindow(QMainWindow):
         self.household_slot = QLabel()
         self.household_slot.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.print_centre = PrintCentre(store, scope=worker.scope_code, today=today)
+        self.policy_page = PolicyPage(store, scope=worker.scope_code, today=today)
         self.settings_page = SettingsPage(settings)
         for page in (
             self.dashboard,
             self.households,
             self.household_slot,
             self.print_centre,
+            self.policy_page,
             self.settings_page,
         ):
             self.pages.addWidget(page)
@@ -84,8 +87,8 @@ class MainWindow(QMainWindow):
         self.worker_label = QLabel()
         self.statusBar().addPermanentWidget(self.worker_label)
         self.nav.currentRowChanged.connect(self._navigate)
-        self.households.household_opened.connect(self.open_household)
-        self.dashboard.household_opened.connect(self.open_household)
+        for page in (self.households, self.dashboard, self.policy_page):
+            page.household_opened.connect(self.open_household)
         self.find_action = QAction(self)
         self.find_action.setShortcut(QKeySequence.StandardKey.Find)
         self.find_action.triggered.connect(self.focus_search)
@@ -110,6 +113,7 @@ class MainWindow(QMainWindow):
             self.tr("Households"),
             self.tr("Household"),
             self.tr("Print centre"),
+            self.tr("Policy"),
             self.tr("Settings"),
         )
         for row, text in enumerate(words):
@@ -122,6 +126,8 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentIndex(row)
         if row == HOME:
             self.dashboard.refresh()
+        elif row == POLICY and self.policy_page.policy is None:
+            self.policy_page.load()  # the packs are read when first looked at
 
     def open_print_centre(self) -> PrintCentre:
         """Show the print centre (for the open household, if any)."""

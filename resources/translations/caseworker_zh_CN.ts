@@ -4,7 +4,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../caseworker/ui/app.py" line="48"/>
+        <location filename="../../caseworker/ui/app.py" line="53"/>
         <source>Set the password that protects this laptop&apos;s records.</source>
         <translation>请设置密码。本机上的所有救助对象信息将用此密码加密保护。</translation>
     </message>
@@ -765,52 +765,57 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="107"/>
+        <location filename="../../caseworker/ui/main_window.py" line="110"/>
         <source>Caseworker - social assistance</source>
         <translation>社会救助专干助手</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="109"/>
+        <location filename="../../caseworker/ui/main_window.py" line="112"/>
         <source>Home</source>
         <translation>首页</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="110"/>
+        <location filename="../../caseworker/ui/main_window.py" line="113"/>
         <source>Households</source>
         <translation>家庭</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="111"/>
+        <location filename="../../caseworker/ui/main_window.py" line="114"/>
         <source>Household</source>
         <translation>家庭详情</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="112"/>
+        <location filename="../../caseworker/ui/main_window.py" line="115"/>
         <source>Print centre</source>
         <translation>打印中心</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="113"/>
+        <location filename="../../caseworker/ui/main_window.py" line="116"/>
+        <source>Policy</source>
+        <translation>政策</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/main_window.py" line="117"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="117"/>
+        <location filename="../../caseworker/ui/main_window.py" line="121"/>
         <source>Open a household from the list.</source>
         <translation>请从家庭列表中打开一户。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="201"/>
+        <location filename="../../caseworker/ui/main_window.py" line="207"/>
         <source>Visit saved.</source>
         <translation>入户调查已保存。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="209"/>
+        <location filename="../../caseworker/ui/main_window.py" line="215"/>
         <source>{n} household visit(s) were not saved. Continue them now?</source>
         <translation>有 {n} 次入户调查尚未保存，现在继续填写吗？</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="210"/>
+        <location filename="../../caseworker/ui/main_window.py" line="216"/>
         <source>Unsaved visits</source>
         <translation>未保存的入户调查</translation>
     </message>
@@ -982,74 +987,162 @@
     </message>
 </context>
 <context>
+    <name>PolicyPage</name>
+    <message>
+        <location filename="../../caseworker/ui/pages/policy_page.py" line="131"/>
+        <source>Parameter</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/policy_page.py" line="131"/>
+        <source>Value</source>
+        <translation>取值</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/policy_page.py" line="131"/>
+        <source>Reference</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/policy_page.py" line="133"/>
+        <source>&lt;b&gt;What if&lt;/b&gt;: change a parameter, see whose findings change (not saved)</source>
+        <translation>&lt;b&gt;政策模拟&lt;/b&gt;：修改一个参数，查看哪些家庭的筛查结果会改变（不保存）</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/policy_page.py" line="135"/>
+        <source>Compare</source>
+        <translation>模拟对比</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/policy_page.py" line="136"/>
+        <source>new value, e.g. 450.00</source>
+        <translation>新取值，如 450.00</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/policy_page.py" line="138"/>
+        <source>Household</source>
+        <translation>家庭</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/policy_page.py" line="138"/>
+        <source>Program</source>
+        <translation>救助项目</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/policy_page.py" line="138"/>
+        <source>Now</source>
+        <translation>现在</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/policy_page.py" line="138"/>
+        <source>With the change</source>
+        <translation>修改后</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/policy_page.py" line="157"/>
+        <source>No policy pack loaded.</source>
+        <translation>未载入政策包。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/policy_page.py" line="162"/>
+        <source>&lt;b&gt;{name}&lt;/b&gt;: pack {id}, version {version}, for county {counties}</source>
+        <translation>&lt;b&gt;{name}&lt;/b&gt;：政策包 {id}，版本 {version}，适用县（区）{counties}</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/policy_page.py" line="176"/>
+        <source>from {day} (in force)</source>
+        <translation>{day}起（现行）</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/policy_page.py" line="176"/>
+        <source>from {day}</source>
+        <translation>{day}起</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/policy_page.py" line="245"/>
+        <source>{n} households compared.</source>
+        <translation>共对比 {n} 户。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/policy_page.py" line="249"/>
+        <source>{program}: {brought_in} in, {dropped} out, {other} other; monthly {delta}</source>
+        <translation>{program}：新纳入 {brought_in} 户，退出 {dropped} 户，其他变化 {other} 户；每月金额变化 {delta}</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/policy_page.py" line="259"/>
+        <source>No household&apos;s findings change.</source>
+        <translation>没有家庭的筛查结果发生变化。</translation>
+    </message>
+</context>
+<context>
     <name>PrintCentre</name>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="132"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="130"/>
         <source>A form for one household</source>
         <translation>打印一户的表格</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="133"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="131"/>
         <source>A village or township</source>
         <translation>按村或乡镇批量打印</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="134"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="132"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="135"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="133"/>
         <source>Print... (Ctrl+P)</source>
         <translation>打印…（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="136"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="134"/>
         <source>Save as PDF...</source>
         <translation>另存为PDF…</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="137"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="135"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="159"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="157"/>
         <source>Case files (档案)</source>
         <translation>家庭档案</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="160"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="158"/>
         <source>Publicity list (公示名单), villages only</source>
         <translation>公示名单（仅限村）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="167"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="165"/>
         <source>Open a household first.</source>
         <translation>请先打开一户家庭。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="171"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="169"/>
         <source>Household of {name}</source>
         <translation>户主：{name}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="286"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="287"/>
         <source>Printing failed: {error}</source>
         <translation>打印失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="290"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="291"/>
         <source>Cancelled; nothing was printed.</source>
         <translation>已取消，未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="304"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="305"/>
         <source>Save as PDF</source>
         <translation>另存为PDF</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="312"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="313"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -1108,6 +1201,7 @@
     <message>
         <location filename="../../caseworker/ui/dialogs/signin.py" line="34"/>
         <location filename="../../caseworker/ui/dialogs/signin.py" line="45"/>
+        <location filename="../../caseworker/ui/selfcheck.py" line="44"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
