@@ -31,10 +31,11 @@ from caseworker.ui.pages.households_page import HouseholdsPage
 from caseworker.ui.pages.policy_page import PolicyPage
 from caseworker.ui.pages.print_centre import PrintCentre
 from caseworker.ui.pages.settings_page import SettingsPage
+from caseworker.ui.pages.sync_page import SyncPage
 from caseworker.ui.settings import AppSettings
 from caseworker.ui.visit_form import VisitForm
 
-HOME, HOUSEHOLDS, HOUSEHOLD, PRINT, POLICY, SETTINGS = range(6)
+HOME, HOUSEHOLDS, HOUSEHOLD, PRINT, POLICY, SYNC, SETTINGS = range(7)
 
 
 class MainWindow(QMainWindow):
@@ -67,6 +68,7 @@ class MainWindow(QMainWindow):
         self.household_slot.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.print_centre = PrintCentre(store, scope=worker.scope_code, today=today)
         self.policy_page = PolicyPage(store, scope=worker.scope_code, today=today)
+        self.sync_page = SyncPage(store)
         self.settings_page = SettingsPage(settings)
         for page in (
             self.dashboard,
@@ -74,6 +76,7 @@ class MainWindow(QMainWindow):
             self.household_slot,
             self.print_centre,
             self.policy_page,
+            self.sync_page,
             self.settings_page,
         ):
             self.pages.addWidget(page)
@@ -87,8 +90,9 @@ class MainWindow(QMainWindow):
         self.worker_label = QLabel()
         self.statusBar().addPermanentWidget(self.worker_label)
         self.nav.currentRowChanged.connect(self._navigate)
-        for page in (self.households, self.dashboard, self.policy_page):
+        for page in (self.households, self.dashboard, self.policy_page, self.sync_page):
             page.household_opened.connect(self.open_household)
+        self.sync_page.synced.connect(self._after_sync)
         self.find_action = QAction(self)
         self.find_action.setShortcut(QKeySequence.StandardKey.Find)
         self.find_action.triggered.connect(self.focus_search)
@@ -114,6 +118,7 @@ class MainWindow(QMainWindow):
             self.tr("Household"),
             self.tr("Print centre"),
             self.tr("Policy"),
+            self.tr("Sync"),
             self.tr("Settings"),
         )
         for row, text in enumerate(words):
@@ -126,8 +131,17 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentIndex(row)
         if row == HOME:
             self.dashboard.refresh()
+        elif row == SYNC:
+            self.sync_page.refresh()
         elif row == POLICY and self.policy_page.policy is None:
             self.policy_page.load()  # the packs are read when first looked at
+
+    def _after_sync(self) -> None:
+        """Records may have changed from the county: show them as they are now."""
+        self.households.apply_filters()
+        if self.household_page is not None:
+            self.household_page.editor.reload()
+        self.policy_page.policy = None  # a new pack may have come; read again when shown
 
     def open_print_centre(self) -> PrintCentre:
         """Show the print centre (for the open household, if any)."""

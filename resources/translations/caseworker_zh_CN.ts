@@ -765,57 +765,62 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="110"/>
+        <location filename="../../caseworker/ui/main_window.py" line="114"/>
         <source>Caseworker - social assistance</source>
         <translation>社会救助专干助手</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="112"/>
+        <location filename="../../caseworker/ui/main_window.py" line="116"/>
         <source>Home</source>
         <translation>首页</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="113"/>
+        <location filename="../../caseworker/ui/main_window.py" line="117"/>
         <source>Households</source>
         <translation>家庭</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="114"/>
+        <location filename="../../caseworker/ui/main_window.py" line="118"/>
         <source>Household</source>
         <translation>家庭详情</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="115"/>
+        <location filename="../../caseworker/ui/main_window.py" line="119"/>
         <source>Print centre</source>
         <translation>打印中心</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="116"/>
+        <location filename="../../caseworker/ui/main_window.py" line="120"/>
         <source>Policy</source>
         <translation>政策</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="117"/>
+        <location filename="../../caseworker/ui/main_window.py" line="121"/>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/main_window.py" line="122"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="121"/>
+        <location filename="../../caseworker/ui/main_window.py" line="126"/>
         <source>Open a household from the list.</source>
         <translation>请从家庭列表中打开一户。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="207"/>
+        <location filename="../../caseworker/ui/main_window.py" line="221"/>
         <source>Visit saved.</source>
         <translation>入户调查已保存。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="215"/>
+        <location filename="../../caseworker/ui/main_window.py" line="229"/>
         <source>{n} household visit(s) were not saved. Continue them now?</source>
         <translation>有 {n} 次入户调查尚未保存，现在继续填写吗？</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="216"/>
+        <location filename="../../caseworker/ui/main_window.py" line="230"/>
         <source>Unsaved visits</source>
         <translation>未保存的入户调查</translation>
     </message>
@@ -1313,6 +1318,119 @@
         <location filename="../../caseworker/ui/dialogs/application.py" line="81"/>
         <source>Publicity from {start} to {end} (7 days)</source>
         <translation>公示期：{start} 至 {end}（7天）</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="114"/>
+        <source>Connect this laptop to the county (once)</source>
+        <translation>将本机连接到县级服务器（只需一次）</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="118"/>
+        <source>County server</source>
+        <translation>县级服务器地址</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="119"/>
+        <source>Enrollment code</source>
+        <translation>注册码</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="120"/>
+        <source>Certificate pin (if given)</source>
+        <translation>证书指纹（如有）</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="126"/>
+        <source>Connect</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="127"/>
+        <source>Sync now</source>
+        <translation>立即同步</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="128"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="129"/>
+        <source>Send again (after fixing the household)</source>
+        <translation>修改该户后重新发送</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="130"/>
+        <source>Keep the county&apos;s value</source>
+        <translation>保留县里的值</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="131"/>
+        <source>Use the other value</source>
+        <translation>改用另一个值</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="132"/>
+        <source>Refused by the county</source>
+        <translation>县里拒收的记录</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="133"/>
+        <source>Conflicts to resolve</source>
+        <translation>待解决的冲突</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="160"/>
+        <source>Not connected to a county server yet.</source>
+        <translation>尚未连接县级服务器。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="163"/>
+        <source>Connected to {server}.</source>
+        <translation>已连接：{server}。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="166"/>
+        <source>Synced: {sent} sent and confirmed by the county, {received} received.</source>
+        <translation>已同步：发送 {sent} 条并经县里确认，接收 {received} 户。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="169"/>
+        <source>Not fully synced: {pending} waiting, {refused} refused, receipt {receipt}.</source>
+        <translation>未完全同步：{pending} 条待发送，{refused} 条被拒收，回执{receipt}。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="173"/>
+        <source>matches</source>
+        <translation>一致</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="173"/>
+        <source>does NOT match</source>
+        <translation>不一致</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="179"/>
+        <source>{field}: county keeps “{kept}”, other laptop had “{other}”</source>
+        <translation>{field}：县里保留“{kept}”，另一台电脑为“{other}”</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="196"/>
+        <source>Connected as {worker}, area {scope}.</source>
+        <translation>已连接，工作人员：{worker}，负责区域：{scope}。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="249"/>
+        <source>The sync stopped: {error}. Nothing is lost; try again.</source>
+        <translation>同步中断：{error}。数据没有丢失，请稍后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="254"/>
+        <source>Sync cancelled; what was sent is kept.</source>
+        <translation>已取消同步；已发送的内容已保存。</translation>
     </message>
 </context>
 <context>
