@@ -6,6 +6,7 @@ QT_QPA_PLATFORM=offscreen .venv/bin/python docs/screenshots/take.py
 import os
 import sys
 import tempfile
+import time
 from datetime import date
 from pathlib import Path
 
@@ -24,7 +25,7 @@ from caseworker.store.search import search_households  # noqa: E402
 from caseworker.store.workers import set_current_worker  # noqa: E402
 from caseworker.ui.app import create_app  # noqa: E402
 from caseworker.ui.i18n import install_language  # noqa: E402
-from caseworker.ui.main_window import MainWindow  # noqa: E402
+from caseworker.ui.main_window import POLICY, SYNC, MainWindow  # noqa: E402
 from caseworker.ui.settings import AppSettings  # noqa: E402
 
 DAY = date(2026, 11, 1)
@@ -32,9 +33,11 @@ SIZE = (1280, 800)
 
 
 def settle(app: QApplication) -> None:
-    for _ in range(3):
+    """Let background work and rendering (charts, PDF pages) finish before a picture."""
+    for _ in range(30):
         QThreadPool.globalInstance().waitForDone()
         app.processEvents()
+        time.sleep(0.03)
 
 
 def shoot(widget: QWidget, name: str, app: QApplication) -> None:
@@ -76,11 +79,21 @@ def main() -> int:
         form.steps.setCurrentRow(7)
         shoot(form, "visit-form", app)
         form.close()
-        for extra in ("print_centre", "policy_page", "sync_page"):
-            index = getattr(window, f"{extra}_index", None)
-            if index is not None:
-                window.nav.setCurrentRow(index)
-                shoot(window, extra.replace("_page", "").replace("_", "-"), app)
+        window.open_household(zhang)
+        centre = window.open_print_centre()
+        centre.form.setCurrentIndex(centre.form.findData("dibao-application"))
+        centre.preview()
+        settle(app)
+        shoot(window, "print-centre", app)
+        window.nav.setCurrentRow(POLICY)
+        policy = window.policy_page
+        policy.parameter.setCurrentIndex(policy.parameter.findData("dibao.standard.rural"))
+        policy.value.setText("450.00")
+        policy.run_what_if()
+        settle(app)
+        shoot(window, "policy", app)
+        window.nav.setCurrentRow(SYNC)
+        shoot(window, "sync", app)
         install_language("en")
         QCoreApplication.processEvents()
         window.nav.setCurrentRow(0)
