@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 # The newest migration. Opening a store that is already at this revision needs no Alembic
 # (importing it costs half a second of start-up); a test keeps this equal to the scripts.
+CACHE_KIB = 16 * 1024
+BULK_CACHE_KIB = 128 * 1024
 SCHEMA_HEAD = "0004"
 
 
@@ -42,8 +44,9 @@ def _set_pragmas(dbapi_connection: Any, _record: Any) -> None:
     # FULL: a committed visit survives a power cut, not only a crash of the app.
     cursor.execute("PRAGMA synchronous=FULL")
     cursor.execute("PRAGMA busy_timeout=10000")
-    # 64 MB of page cache: index updates of a large import stay in memory.
-    cursor.execute("PRAGMA cache_size=-65536")
+    # 16 MB of page cache per connection (a laptop holds a few); large imports raise it
+    # for their own transaction (see households.save_households).
+    cursor.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
     cursor.close()
 
 
@@ -177,6 +180,17 @@ class Store:
         """A connection inside one transaction: committed on success, rolled back on error."""
         with self.engine.begin() as conn:
             yield conn
+
+    @contextmanager
+    def bulk(self) -> Iterator[Connection]:
+        """Like ``begin``, with a large page cache while it lasts (imports of many
+        households: their index updates then stay in memory)."""
+        with self.engine.begin() as conn:
+            conn.exec_driver_sql(f"PRAGMA cache_size=-{BULK_CACHE_KIB}")
+            try:
+                yield conn
+            finally:
+                conn.exec_driver_sql(f"PRAGMA cache_size=-{CACHE_KIB}")
 
     @contextmanager
     def read(self) -> Iterator[Connection]:

@@ -32,6 +32,7 @@ TABLES: dict[str, Table] = {name: SQLModel.metadata.tables[name] for name in TAB
 CHILD_TABLES = TABLE_ORDER[1:]
 _META = ("created_at", "updated_at", "device_id", "version")
 _CHUNK = 500
+BULK = 1000  # households in one save above which the bulk page cache is used
 
 
 @dataclass(frozen=True, slots=True)
@@ -261,7 +262,7 @@ def save_households(
     """
     households = list(households)
     added = updated = unchanged = 0
-    with gc_paused(), store.begin() as conn:
+    with gc_paused(), store.bulk() if len(households) > BULK else store.begin() as conn:
         add_regions(conn, regions)
         errors = _batch_errors(conn, households)
         if errors:

@@ -3,6 +3,7 @@ other centres; visit forms; and the offer to continue unsaved drafts at start.""
 
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -16,7 +17,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from caseworker.screening import Screener
 from caseworker.store import audit
 from caseworker.store.db import Store
 from caseworker.store.drafts import list_drafts
@@ -28,12 +28,15 @@ from caseworker.ui.labels import label
 from caseworker.ui.pages.dashboard_page import DashboardPage
 from caseworker.ui.pages.household_page import HouseholdPage
 from caseworker.ui.pages.households_page import HouseholdsPage
-from caseworker.ui.pages.policy_page import PolicyPage
-from caseworker.ui.pages.print_centre import PrintCentre
 from caseworker.ui.pages.settings_page import SettingsPage
-from caseworker.ui.pages.sync_page import SyncPage
 from caseworker.ui.settings import AppSettings
 from caseworker.ui.visit_form import VisitForm
+
+if TYPE_CHECKING:
+    from caseworker.screening import Screener
+    from caseworker.ui.pages.policy_page import PolicyPage
+    from caseworker.ui.pages.print_centre import PrintCentre
+    from caseworker.ui.pages.sync_page import SyncPage
 
 HOME, HOUSEHOLDS, HOUSEHOLD, PRINT, POLICY, SYNC, SETTINGS = range(7)
 
@@ -56,7 +59,10 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.today = today
         self.visit_forms: list[VisitForm] = []
-        self.screener = Screener(store)
+        self._screener: Screener | None = None
+        self._print_centre: PrintCentre | None = None
+        self._policy_page: PolicyPage | None = None
+        self._sync_page: SyncPage | None = None
         self.lock_dialog: QDialog | None = None  # the sign-in shown while idle-locked
         self.nav = QListWidget()
         self.nav.setFixedWidth(150)
@@ -66,17 +72,16 @@ class MainWindow(QMainWindow):
         self.household_page: HouseholdPage | None = None
         self.household_slot = QLabel()
         self.household_slot.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.print_centre = PrintCentre(store, scope=worker.scope_code, today=today)
-        self.policy_page = PolicyPage(store, scope=worker.scope_code, today=today)
-        self.sync_page = SyncPage(store)
         self.settings_page = SettingsPage(settings)
+        # Printing, policy and sync pages are built when first shown: they load ReportLab,
+        # the policy packs and the HTTP client, which a quick look at a household needs not.
         for page in (
             self.dashboard,
             self.households,
             self.household_slot,
-            self.print_centre,
-            self.policy_page,
-            self.sync_page,
+            QWidget(),
+            QWidget(),
+            QWidget(),
             self.settings_page,
         ):
             self.pages.addWidget(page)
@@ -90,9 +95,8 @@ class MainWindow(QMainWindow):
         self.worker_label = QLabel()
         self.statusBar().addPermanentWidget(self.worker_label)
         self.nav.currentRowChanged.connect(self._navigate)
-        for page in (self.households, self.dashboard, self.policy_page, self.sync_page):
+        for page in (self.households, self.dashboard):
             page.household_opened.connect(self.open_household)
-        self.sync_page.synced.connect(self._after_sync)
         self.find_action = QAction(self)
         self.find_action.setShortcut(QKeySequence.StandardKey.Find)
         self.find_action.triggered.connect(self.focus_search)
@@ -103,6 +107,59 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(HOME)
         self.retranslate()
         self.resize(1200, 760)
+
+    # pages built on first use ------------------------------------------------------------
+    def _place(self, index: int, page: QWidget) -> None:
+        old = self.pages.widget(index)
+        assert old is not None
+        self.pages.insertWidget(index, page)
+        self.pages.removeWidget(old)
+        old.deleteLater()
+
+    @property
+    def screener(self) -> "Screener":
+        if self._screener is None:
+            from caseworker.screening import Screener  # loads the policy engine
+
+            self._screener = Screener(self.store)
+        return self._screener
+
+    @property
+    def print_centre(self) -> "PrintCentre":
+        if self._print_centre is None:
+            from caseworker.ui.pages.print_centre import PrintCentre
+
+            self._print_centre = PrintCentre(
+                self.store, scope=self.worker.scope_code, today=self.today
+            )
+            self._place(PRINT, self._print_centre)
+            if self.household_page is not None:
+                head = self.household_page.editor.household.head
+                self._print_centre.show_household(
+                    self.household_page.editor.household.id, head.name if head else ""
+                )
+        return self._print_centre
+
+    @property
+    def policy_page(self) -> "PolicyPage":
+        if self._policy_page is None:
+            from caseworker.ui.pages.policy_page import PolicyPage
+
+            self._policy_page = PolicyPage(
+                self.store, scope=self.worker.scope_code, today=self.today
+            )
+            self._policy_page.household_opened.connect(self.open_household)
+            self._place(POLICY, self._policy_page)
+        return self._policy_page
+
+    @property
+    def sync_page(self) -> "SyncPage":
+        if self._sync_page is None:
+            self._sync_page = SyncPage(self.store)
+            self._sync_page.household_opened.connect(self.open_household)
+            self._sync_page.synced.connect(self._after_sync)
+            self._place(SYNC, self._sync_page)
+        return self._sync_page
 
     # language -------------------------------------------------------------------------------
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
@@ -128,22 +185,26 @@ class MainWindow(QMainWindow):
 
     # navigation -----------------------------------------------------------------------------
     def _navigate(self, row: int) -> None:
-        self.pages.setCurrentIndex(row)
-        if row == HOME:
-            self.dashboard.refresh()
+        if row == PRINT:
+            self.print_centre  # noqa: B018  (built on first visit)
         elif row == SYNC:
             self.sync_page.refresh()
         elif row == POLICY and self.policy_page.policy is None:
             self.policy_page.load()  # the packs are read when first looked at
+        self.pages.setCurrentIndex(row)
+        if row == HOME:
+            self.dashboard.refresh()
 
     def _after_sync(self) -> None:
         """Records may have changed from the county: show them as they are now."""
         self.households.apply_filters()
         if self.household_page is not None:
             self.household_page.editor.reload()
-        self.policy_page.policy = None  # a new pack may have come; read again when shown
+        if self._policy_page is not None:
+            self._policy_page.policy = None  # a new pack may have come; read again when shown
+        self._screener = None
 
-    def open_print_centre(self) -> PrintCentre:
+    def open_print_centre(self) -> "PrintCentre":
         """Show the print centre (for the open household, if any)."""
         self.nav.setCurrentRow(PRINT)
         return self.print_centre
@@ -176,8 +237,9 @@ class MainWindow(QMainWindow):
             self.pages.removeWidget(self.household_slot)
         self.household_page = page
         self.pages.insertWidget(HOUSEHOLD, page)
-        head = editor.household.head
-        self.print_centre.show_household(household_id, head.name if head else "")
+        if self._print_centre is not None:
+            head = editor.household.head
+            self._print_centre.show_household(household_id, head.name if head else "")
         self.nav.setCurrentRow(HOUSEHOLD)
         self.pages.setCurrentIndex(HOUSEHOLD)
         return page

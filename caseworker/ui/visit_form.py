@@ -6,7 +6,7 @@ draft back. Saving adds the visit to the household; a signed visit can never be 
 """
 
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
@@ -41,8 +41,10 @@ from caseworker.store.tables import new_id
 from caseworker.ui import ask
 from caseworker.ui.errors import in_full
 from caseworker.ui.labels import label
-from caseworker.ui.signing import AskSignature, ask_on_pad, sign_visit
 from caseworker.ui.widgets.fields import CodeCombo, DateEdit, ErrorLabel
+
+if TYPE_CHECKING:
+    from caseworker.ui.signing import AskSignature
 
 AUTOSAVE_PAUSE_MS = 400  # after a change
 AUTOSAVE_EVERY_MS = 3000
@@ -74,7 +76,7 @@ class VisitForm(QDialog):
         self.worker = worker
         self.draft_id = draft_id
         self.visit_id = new_id()  # known before saving, so signatures can refer to it
-        self.ask_signature: AskSignature = ask_on_pad
+        self.ask_signature: AskSignature | None = None  # None: the signature pad
         with store.read() as conn:
             household = load_household(conn, household_id)
         if household is None:
@@ -539,13 +541,15 @@ class VisitForm(QDialog):
             self.draft_id = None
         self._dirty = False
         if sign:
+            from caseworker.ui.signing import ask_on_pad, sign_visit  # loads printing
+
             sign_visit(
                 self.store,
                 household,
                 self.visit_id,
                 workers,
                 on=date.fromisoformat(self.day.iso()),
-                ask=self.ask_signature,
+                ask=self.ask_signature or ask_on_pad,
                 parent=self,
             )
         self.saved.emit(self.household_id)

@@ -81,57 +81,62 @@
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="216"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="208"/>
+        <source>The screening stopped: {error}</source>
+        <translation>筛查中断：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="223"/>
         <source>Counting...</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="232"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="241"/>
         <source>The figures could not be computed: {error}</source>
         <translation>统计失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="241"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="250"/>
         <source>{households} households in your area; {receiving} receive assistance.</source>
         <translation>辖区共 {households} 户，其中 {receiving} 户正在享受救助。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="246"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="255"/>
         <source>never synced</source>
         <translation>尚未同步</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="248"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="257"/>
         <source>last synced {time}</source>
         <translation>上次同步：{time}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="252"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="261"/>
         <source>{n} households have changes not yet synced with the county; {synced}.</source>
         <translation>有 {n} 户的修改尚未同步到县里；{synced}。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="259"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="268"/>
         <source>Households by program</source>
         <translation>各救助项目户数</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="269"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="278"/>
         <source>Households receiving assistance by village (most first)</source>
         <translation>各村享受救助户数（从多到少）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="278"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="287"/>
         <source>No open applications.</source>
         <translation>暂无在办申请。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="287"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="296"/>
         <source>{head}: {program}, applied {day}, now at {stage}</source>
         <translation>{head}：{program}，{day} 申请，当前环节：{stage}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="298"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="307"/>
         <source>{head}: review due {day}</source>
         <translation>{head}：应于 {day} 复核</translation>
     </message>
@@ -704,32 +709,32 @@
 <context>
     <name>HouseholdTableModel</name>
     <message>
-        <location filename="../../caseworker/ui/models/household_table.py" line="131"/>
+        <location filename="../../caseworker/ui/models/household_table.py" line="138"/>
         <source>Head of household</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/models/household_table.py" line="132"/>
+        <location filename="../../caseworker/ui/models/household_table.py" line="139"/>
         <source>Members</source>
         <translation>家庭成员</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/models/household_table.py" line="133"/>
+        <location filename="../../caseworker/ui/models/household_table.py" line="140"/>
         <source>Village</source>
         <translation>村（社区）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/models/household_table.py" line="134"/>
+        <location filename="../../caseworker/ui/models/household_table.py" line="141"/>
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/models/household_table.py" line="135"/>
+        <location filename="../../caseworker/ui/models/household_table.py" line="142"/>
         <source>Hukou</source>
         <translation>户籍</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/models/household_table.py" line="136"/>
+        <location filename="../../caseworker/ui/models/household_table.py" line="143"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
@@ -757,7 +762,12 @@
         <translation>全部村（社区）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/households_page.py" line="126"/>
+        <location filename="../../caseworker/ui/pages/households_page.py" line="127"/>
+        <source>At least {n} households: type more to narrow the search</source>
+        <translation>至少 {n} 户，请继续输入以缩小范围</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/households_page.py" line="129"/>
         <source>{n} households</source>
         <translation>共 {n} 户</translation>
     </message>

@@ -91,3 +91,18 @@ def test_filters_by_program_and_application_stage(county: Store) -> None:
         assert {r.id for r in found} == on_dibao
         found = find_households(conn, HouseholdQuery(stage=stage), limit=1000)
         assert {r.id for r in found} == at_stage
+
+
+def test_a_search_matching_very_many_households_stops_counting_at_the_cap(
+    county: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import caseworker.store.search as search
+    from caseworker.store.search import HouseholdQuery, count_households_matching, find_households
+
+    monkeypatch.setattr(search, "MATCH_CAP", 50)
+    with county.read() as conn:
+        everyone = HouseholdQuery(text="610423")  # the county code starts every ID number
+        assert count_households_matching(conn, everyone) == 50
+        assert len(find_households(conn, everyone, limit=200)) == 50
+        assert count_households_matching(conn, HouseholdQuery()) == 200  # no text: exact
+        assert count_households_matching(conn, HouseholdQuery(text="zxl")) == 1

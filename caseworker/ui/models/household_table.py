@@ -16,6 +16,7 @@ from PySide6.QtCore import (
 
 from caseworker.store.db import Store
 from caseworker.store.search import (
+    MATCH_CAP,
     HouseholdQuery,
     HouseholdSummary,
     SortKey,
@@ -55,14 +56,20 @@ class HouseholdTableModel(QAbstractTableModel):
 
     @property
     def total(self) -> int:
-        """How many households match (loaded or not)."""
+        """How many households match (loaded or not), counted up to ``MATCH_CAP``."""
         return self._total
+
+    @property
+    def capped(self) -> bool:
+        """Whether there are at least ``total`` matches (more were not counted)."""
+        return self._total >= MATCH_CAP and bool(self._query.text.strip())
 
     def set_query(self, query: HouseholdQuery) -> None:
         """Show the households matching ``query``, from the first page."""
         with self._store.read() as conn:
-            total = count_households_matching(conn, query)
             first = find_households(conn, query, limit=PAGE)
+            # A short first page is all there is: no need to count.
+            total = len(first) if len(first) < PAGE else count_households_matching(conn, query)
         self.beginResetModel()
         self._query, self._total, self._rows = query, total, first
         self.endResetModel()

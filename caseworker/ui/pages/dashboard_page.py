@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
 )
 
 from caseworker.domain.codes import Program, RegionLevel, Stage
-from caseworker.screening import PolicyChooser, policy_library, screen_store
 from caseworker.store.dashboard import DashboardStats, dashboard_stats
 from caseworker.store.db import Store
 from caseworker.store.regions import all_regions
@@ -164,6 +163,8 @@ class DashboardPage(QWidget):
         store, scope, today = self.store, self.scope, self.today()
 
         def work(progress: Progress) -> int:
+            from caseworker.screening import PolicyChooser, policy_library, screen_store
+
             library = policy_library(store)
             villages = None
             if scope:
@@ -189,7 +190,7 @@ class DashboardPage(QWidget):
         self._screening = run_task(
             work,
             on_success=lambda _: self._screening_done(),
-            on_failure=self._failed,
+            on_failure=self._screening_failed,
             on_progress=self._screening_progress,
             on_cancelled=self._screening_done,
         )
@@ -203,6 +204,10 @@ class DashboardPage(QWidget):
         if self._screening is not None:
             self._screening.cancel()
 
+    def _screening_failed(self, error: Exception) -> None:
+        self._screening_done()
+        self.summary.setText(self.tr("The screening stopped: {error}").format(error=error))
+
     def _screening_done(self) -> None:
         self._screening = None
         self.progress.hide()
@@ -211,7 +216,10 @@ class DashboardPage(QWidget):
         self.refresh()
 
     def refresh(self) -> Task[DashboardStats]:
-        """Recompute the figures on a worker thread; the page fills in when they arrive."""
+        """Recompute the figures on a worker thread; the page fills in when they arrive.
+        A refresh already under way is not started twice."""
+        if self._task is not None:
+            return self._task
         if self.stats is None:
             self.summary.setText(self.tr("Counting..."))
         store, scope, today = self.store, self.scope, self.today()
@@ -224,10 +232,12 @@ class DashboardPage(QWidget):
         return self._task
 
     def _arrived(self, stats: DashboardStats) -> None:
+        self._task = None
         self.stats = stats
         self.show_stats()
 
     def _failed(self, error: Exception) -> None:
+        self._task = None
         self.summary.setText(
             self.tr("The figures could not be computed: {error}").format(error=error)
         )

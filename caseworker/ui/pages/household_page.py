@@ -3,7 +3,7 @@ and applications, every edit validated, saved at once and undoable."""
 
 from collections.abc import Callable, Sequence
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -43,8 +43,10 @@ from caseworker.ui.errors import in_full
 from caseworker.ui.household_editor import HouseholdEditor
 from caseworker.ui.labels import label, yuan
 from caseworker.ui.models.household_table import masked_id
-from caseworker.ui.signing import AskSignature, AuthorizationDialog, ask_on_pad
 from caseworker.ui.widgets.eligibility_panel import EligibilityPanel
+
+if TYPE_CHECKING:
+    from caseworker.ui.signing import AskSignature, AuthorizationDialog
 
 
 def _table(columns: int) -> QTableWidget:
@@ -98,7 +100,7 @@ class HouseholdPage(QWidget):
         self.edit_info = QPushButton()
         self.sign_authorization = QPushButton()
         self.sign_authorization.clicked.connect(self.open_authorization)
-        self.ask_signature: AskSignature = ask_on_pad
+        self.ask_signature: AskSignature | None = None  # None: the signature pad
         self.undo_action = editor.undo_stack.createUndoAction(self)
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_action = editor.undo_stack.createRedoAction(self)
@@ -564,13 +566,15 @@ class HouseholdPage(QWidget):
     def household(self) -> Household:
         return self.editor.household
 
-    def open_authorization(self) -> AuthorizationDialog:
+    def open_authorization(self) -> "AuthorizationDialog":
         """Let every adult member sign the authorisation to check family finances."""
+        from caseworker.ui.signing import AuthorizationDialog, ask_on_pad  # loads printing
+
         dialog = AuthorizationDialog(
             self.editor.store,
             self.editor.household,
             on=self.today(),
-            ask=self.ask_signature,
+            ask=self.ask_signature or ask_on_pad,
             parent=self,
         )
         dialog.open()

@@ -3,7 +3,7 @@ village, program and application stage, sortable columns, lazily loaded rows."""
 
 from dataclasses import replace
 
-from PySide6.QtCore import QEvent, QModelIndex, Signal
+from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -43,6 +43,8 @@ class HouseholdsPage(QWidget):
         self.model = HouseholdTableModel(store)
         self.table = QTableView()
         self.table.setModel(self.model)
+        # The list starts sorted by head; saying so first spares a second query.
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -123,7 +125,11 @@ class HouseholdsPage(QWidget):
         self._show_count()
 
     def _show_count(self) -> None:
-        self.count.setText(self.tr("{n} households").format(n=self.model.total))
+        if self.model.capped:
+            words = self.tr("At least {n} households: type more to narrow the search")
+        else:
+            words = self.tr("{n} households")
+        self.count.setText(words.format(n=self.model.total))
 
     def focus_search(self) -> None:
         self.search.setFocus()
