@@ -29,7 +29,7 @@ from caseworker.store.db import open_store
 from caseworker.store.households import save_households
 from caseworker.store.mapping import TABLE_ORDER, household_rows
 from caseworker.store.regions import add_regions
-from caseworker.store.search import index_row, search_households
+from caseworker.store.search import FULL_TEXT, index_row, search_households
 from caseworker.store.tables import utcnow
 
 
@@ -82,9 +82,8 @@ def time_raw(path: Path, rows: dict[str, tuple[str, list[tuple[Any, ...]]]]) -> 
     db.execute("BEGIN")
     for sql, params in rows.values():
         db.executemany(sql, params)
-    db.execute(
-        "INSERT INTO household_search(rowid, terms) SELECT rowid, terms FROM household_index"
-    )
+    for fts in FULL_TEXT:
+        db.execute(f"INSERT INTO {fts}(rowid, terms) SELECT rowid, terms FROM household_index")
     db.execute("COMMIT")
     elapsed = time.perf_counter() - start
     db.close()

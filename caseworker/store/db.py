@@ -27,7 +27,7 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 # (importing it costs half a second of start-up); a test keeps this equal to the scripts.
 CACHE_KIB = 16 * 1024
 BULK_CACHE_KIB = 128 * 1024
-SCHEMA_HEAD = "0004"
+SCHEMA_HEAD = "0005"
 
 
 class StoreError(RuntimeError):
@@ -76,7 +76,11 @@ def make_engine(path: Path, key: bytes | None = None) -> Engine:
 def is_managed_name(name: str | None, type_: str, _parent: object = None) -> bool:
     """Whether Alembic manages a schema object: not the FTS5 index or its shadow tables,
     which SQLite creates and owns (the migration creates the index by hand)."""
-    return not (type_ == "table" and name is not None and name.startswith("household_search"))
+    return not (
+        type_ == "table"
+        and name is not None
+        and name.startswith(("household_search", "household_prefix"))
+    )
 
 
 def alembic_config() -> "Config":

@@ -3,9 +3,9 @@
 sorted the way people expect (by the pinyin of the head's name).
 
 Everything reads ``household_index``, a per-household row the store keeps beside each
-household. Queries of three or more characters use its trigram full-text index; shorter
-ones (a two-character name such as 张三, a given name such as 学林, a surname, "zx") match
-the start of a term.
+household. Queries of three or more characters use its trigram full-text index (any
+fragment); shorter ones (a two-character name such as 张三, a given name such as 学林, a
+surname, "zx") match the start of a term through a prefix index.
 """
 
 from collections.abc import Sequence
@@ -25,6 +25,15 @@ DEFAULT_LIMIT = 50
 # match every household, and gathering them all made each keystroke take half a second.
 # Lists say "at least 5,000" and the worker types on to narrow it down.
 MATCH_CAP = 5000
+# The two full-text indexes over household_index.terms (see the migrations): trigrams for
+# any fragment of three or more characters, whole terms with prefixes for shorter ones.
+FULL_TEXT = ("household_search", "household_prefix")
+
+
+def _full_text(conn: Connection) -> list[str]:
+    # A store still at an earlier schema (opened with ``revision=``) lacks the newer index;
+    # the migration that adds it builds it from household_index.
+    return [fts for fts in FULL_TEXT if conn.dialect.has_table(conn, fts)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,13 +103,14 @@ def index_new_households(conn: Connection, households: Sequence[Household]) -> N
         return
     before = conn.execute(select(func.coalesce(func.max(HOUSEHOLD_INDEX.c.rowid), 0))).scalar_one()
     conn.execute(HOUSEHOLD_INDEX.insert(), [index_row(h) for h in households])
-    conn.execute(
-        text(
-            "INSERT INTO household_search(rowid, terms) "
-            "SELECT rowid, terms FROM household_index WHERE rowid > :before"
-        ),
-        {"before": before},
-    )
+    for fts in _full_text(conn):
+        conn.execute(
+            text(
+                f"INSERT INTO {fts}(rowid, terms) "
+                "SELECT rowid, terms FROM household_index WHERE rowid > :before"
+            ),
+            {"before": before},
+        )
 
 
 def unindex_household(conn: Connection, household_id: str) -> None:
@@ -112,13 +122,11 @@ def unindex_household(conn: Connection, household_id: str) -> None:
     ).first()
     if old is None:
         return
-    conn.execute(
-        text(
-            "INSERT INTO household_search(household_search, rowid, terms) "
-            "VALUES ('delete', :rowid, :terms)"
-        ),
-        {"rowid": old.rowid, "terms": old.terms},
-    )
+    for fts in _full_text(conn):
+        conn.execute(
+            text(f"INSERT INTO {fts}({fts}, rowid, terms) VALUES ('delete', :rowid, :terms)"),
+            {"rowid": old.rowid, "terms": old.terms},
+        )
     conn.execute(HOUSEHOLD_INDEX.delete().where(HOUSEHOLD_INDEX.c.rowid == old.rowid))
 
 
@@ -164,14 +172,13 @@ def _conditions(query: HouseholdQuery) -> tuple[list[str], dict[str, object]]:
         )
         params.update(phrase='"' + q.replace('"', '""') + '"', cap=MATCH_CAP)
     elif q:
-        # Too short for trigrams: the start of any term (name, given name, pinyin, initials, ID).
-        # One pass over the index in storage order, then the sort: a pass in sort order
-        # reads its pages out of order, three times slower on an encrypted store.
+        # Too short for trigrams: the start of any term (name, given name, pinyin, initials,
+        # ID), through the prefix index.
         where.append(
-            "x.rowid IN (SELECT rowid FROM household_index "
-            "WHERE instr(' ' || terms, ' ' || :q) > 0 LIMIT :cap)"
+            "x.rowid IN (SELECT rowid FROM household_prefix "
+            "WHERE household_prefix MATCH :prefix LIMIT :cap)"
         )
-        params.update(q=q, cap=MATCH_CAP)
+        params.update(prefix='"' + q.replace('"', '""') + '"*', cap=MATCH_CAP)
     if query.scope:
         where.append("substr(x.village_code, 1, :scope_length) = :scope")
         params.update(scope=query.scope, scope_length=len(query.scope))

@@ -11,8 +11,8 @@ def test_screening_everyone_flags_households_likely_eligible_but_not_applied(
 ) -> None:
     page = DashboardPage(county, scope=None, today=lambda: DEMO_DAY)
     qtbot.addWidget(page)
-    with qtbot.waitSignal(page.refresh().signals.finished, timeout=10000):
-        pass
+    page.refresh()
+    qtbot.waitUntil(lambda: page.stats is not None, timeout=10000)
     assert page.flagged.count() == 0  # nothing screened yet
     assert "60" in page.summary.text()
     page.screen_everyone()

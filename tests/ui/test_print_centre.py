@@ -28,8 +28,8 @@ def test_the_print_centre_previews_and_saves_a_households_form(
     centre = window.open_print_centre()
     assert "张学林" in centre.household_label.text()
     centre.form.setCurrentIndex(centre.form.findData("authorization"))
-    with qtbot.waitSignal(centre.preview().signals.finished, timeout=20000):
-        pass
+    centre.preview()
+    qtbot.waitUntil(lambda: centre.output is not None, timeout=20000)
     assert centre.document.pageCount() >= 1
     saved = centre.save_as(tmp_path / "授权书.pdf")
     assert saved is not None
@@ -58,6 +58,6 @@ def test_a_village_batch_has_progress_and_can_be_cancelled(
     assert list(centre.folder.iterdir()) == []
     centre.batch_kind.setCurrentIndex(centre.batch_kind.findData("publicity"))
     centre.area.setCurrentIndex(centre.area.findData("610423100201"))
-    with qtbot.waitSignal(centre.preview().signals.finished, timeout=20000):
-        pass
+    centre.preview()
+    qtbot.waitUntil(lambda: centre.output is not None, timeout=20000)
     assert centre.output is not None and "公示" in pdf_text(centre.output)
