@@ -6,12 +6,16 @@ scope are logged (table ``refusal`` and the ``caseworker.county`` logger).
 """
 
 import logging
-from collections.abc import Awaitable, Callable, MutableMapping
+from collections.abc import Awaitable, Callable, MutableMapping, Sequence
 from typing import Annotated, Any
 
 from fastapi import FastAPI, Header, Query, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel
 from sqlalchemy import Engine
+from starlette.exceptions import HTTPException
 
 from caseworker import __version__
 from caseworker.sync.county import admin
@@ -34,6 +38,8 @@ from caseworker.sync.schemas import (
 )
 
 MAX_BODY = 64 * 1024 * 1024
+# Cursors are sequence numbers the server handed out; larger ones fit no database column.
+MAX_CURSOR = 2**53
 AuthHeader = Annotated[str | None, Header()]
 log = logging.getLogger("caseworker.county")
 
@@ -93,6 +99,59 @@ class _TooLarge(Exception):
     pass
 
 
+# Refusals that come from the HTTP layer itself, before any handler runs.
+_HTTP_REASONS = {
+    400: "请求内容无法解析",
+    404: "没有这个接口",
+    405: "此接口不接受这种请求方法",
+}
+
+
+def _field(loc: Sequence[Any]) -> str:
+    """``("body", "changes", 1, "seq")`` as ``changes[1].seq``; ``("body", 0)`` as
+    ``body[0]``."""
+    parts = list(loc[1:]) if len(loc) > 1 and not isinstance(loc[1], int) else list(loc)
+    out = ""
+    for part in parts:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _invalid(errors: Sequence[Any]) -> tuple[str, str]:
+    """The reason of a 422 in Chinese and English, naming each field (the first few)."""
+    shown = errors[:5]
+    fields = list(dict.fromkeys(_field(e.get("loc", ())) for e in shown))
+    more = "等" if len(errors) > len(shown) else ""
+    zh = f"请求内容不符合同步协议：{'、'.join(fields)}{more}有误"
+    en = "the request does not follow the sync protocol: " + "; ".join(
+        f"{_field(e.get('loc', ()))}: {e.get('msg', 'invalid')}" for e in shown
+    )
+    return zh, en + ("; ..." if more else "")
+
+
+def refuse_nul(value: Any, where: str = "") -> None:
+    """Refuse text holding a NUL character anywhere in a request (PostgreSQL cannot store
+    it, and no field of the protocol needs it)."""
+    if isinstance(value, str):
+        if "\x00" in value:
+            raise Refused(
+                422,
+                f"{where or '请求内容'}含有空字符（NUL）",
+                f"{where or 'the request'} contains a NUL character",
+            )
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            refuse_nul(key, where)
+            refuse_nul(item, f"{where}.{key}" if where else str(key))
+    elif isinstance(value, list | tuple):
+        for index, item in enumerate(value):
+            refuse_nul(item, f"{where}[{index}]")
+
+
+def _checked(body: BaseModel) -> None:
+    refuse_nul(body.model_dump())
+
+
 def create_app(engine: Engine, *, max_body: int = MAX_BODY) -> FastAPI:
     """The county API over the database behind ``engine``."""
     app = FastAPI(
@@ -115,6 +174,24 @@ def create_app(engine: Engine, *, max_body: int = MAX_BODY) -> FastAPI:
             content={"detail": exc.en, "reason_zh": exc.zh, "reason_en": exc.en},
         )
 
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
+        zh, en = _invalid(exc.errors())
+        return JSONResponse(
+            status_code=422,
+            content={"detail": jsonable_encoder(exc.errors()), "reason_zh": zh, "reason_en": en},
+        )
+
+    @app.exception_handler(HTTPException)
+    async def http_refusal(request: Request, exc: HTTPException) -> JSONResponse:
+        en = str(exc.detail)
+        zh = _HTTP_REASONS.get(exc.status_code, f"请求被拒绝（{exc.status_code}）")
+        return JSONResponse(
+            status_code=exc.status_code,
+            content={"detail": exc.detail, "reason_zh": zh, "reason_en": en},
+            headers=exc.headers,
+        )
+
     def device_of(request: Request, authorization: str | None) -> Device:
         with engine.connect() as conn:
             device = authenticate(conn, authorization)
@@ -127,6 +204,7 @@ def create_app(engine: Engine, *, max_body: int = MAX_BODY) -> FastAPI:
 
     @app.post("/v1/enroll")
     def enroll(body: EnrollRequest) -> EnrollResponse:
+        _checked(body)
         token, device = redeem(
             engine, body.code, device_id=body.device_id, device_name=body.device_name
         )
@@ -145,18 +223,22 @@ def create_app(engine: Engine, *, max_body: int = MAX_BODY) -> FastAPI:
 
     @app.post("/v1/push")
     def push(request: Request, body: PushRequest, authorization: AuthHeader = None) -> PushResponse:
-        return apply_push(engine, device_of(request, authorization), body)
+        device = device_of(request, authorization)
+        _checked(body)
+        return apply_push(engine, device, body)
 
     @app.post("/v1/audit")
     def audit(request: Request, body: AuditPush, authorization: AuthHeader = None) -> AuditAnswer:
-        return store_audit(engine, device_of(request, authorization), body)
+        device = device_of(request, authorization)
+        _checked(body)
+        return store_audit(engine, device, body)
 
     @app.get("/v1/pull")
     def pull(
         request: Request,
-        after: Annotated[int, Query(ge=0)] = 0,
+        after: Annotated[int, Query(ge=0, le=MAX_CURSOR)] = 0,
         limit: Annotated[int, Query(ge=1, le=1000)] = 200,
-        policy_after: Annotated[int, Query(ge=0)] = 0,
+        policy_after: Annotated[int, Query(ge=0, le=MAX_CURSOR)] = 0,
         village: Annotated[str | None, Query(max_length=12)] = None,
         authorization: AuthHeader = None,
     ) -> PullResponse:
@@ -176,7 +258,9 @@ def create_app(engine: Engine, *, max_body: int = MAX_BODY) -> FastAPI:
     def resolve(
         request: Request, body: ResolveRequest, authorization: AuthHeader = None
     ) -> ResolveResponse:
-        return admin.resolve_conflicts(engine, device_of(request, authorization), body.resolutions)
+        device = device_of(request, authorization)
+        _checked(body)
+        return admin.resolve_conflicts(engine, device, body.resolutions)
 
     app.add_middleware(BodyLimit, limit=max_body)
     return app

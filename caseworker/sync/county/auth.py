@@ -192,6 +192,11 @@ def in_scope(scope: str, code: str) -> bool:
     return code.startswith(scope)
 
 
+def _printable(text: str) -> str:
+    # A refused value is quoted in the reason; NUL cannot be stored in PostgreSQL text.
+    return text.replace("\x00", "\\x00")
+
+
 def log_refusal(
     engine: Engine, *, path: str, status: int, reason: str, device: Device | None = None
 ) -> None:
@@ -201,8 +206,8 @@ def log_refusal(
             REFUSAL.insert().values(
                 credential_id=device.credential_id if device else "",
                 device_id=device.device_id if device else "",
-                path=path[:200],
+                path=_printable(path)[:200],
                 status=status,
-                reason=reason[:2000],
+                reason=_printable(reason)[:2000],
             )
         )
