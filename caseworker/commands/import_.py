@@ -8,6 +8,7 @@ from caseworker.domain.records import Household
 from caseworker.domain.regions import Region
 from caseworker.domain.validation import FieldError, ValidationFailed
 from caseworker.interchange.files import read_household_file
+from caseworker.store import audit
 from caseworker.store.households import save_households
 
 
@@ -35,6 +36,19 @@ def run(args: argparse.Namespace) -> int:
     store = store_from(args)
     try:
         result = save_households(store, households, regions=regions)
+        with store.begin() as conn:
+            audit.record(
+                conn,
+                device_id=store.device_id,
+                actor=store.actor,
+                action=audit.Action.IMPORT,
+                detail={
+                    "files": [str(p) for p in args.files],
+                    "added": result.added,
+                    "updated": result.updated,
+                    "unchanged": result.unchanged,
+                },
+            )
     finally:
         store.close()
     print(

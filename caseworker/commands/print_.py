@@ -34,6 +34,8 @@ from caseworker.printing.publicity import (
     village_publicity,
     write_publicity,
 )
+from caseworker.store import audit
+from caseworker.store.db import Store
 
 
 def _date(text: str) -> date:
@@ -161,6 +163,7 @@ def _print(args: argparse.Namespace, form: str, out: Path, program: Program | No
                     days=args.days,
                 )
                 pages = write_publicity(out, source)
+                _audit(store, None, {"form": form, "village": args.village, "file": str(out)})
                 print(
                     f"已打印公示名单{pages}页 / printed the publicity list, {pages} page(s): {out}"
                 )
@@ -184,6 +187,8 @@ def _print(args: argparse.Namespace, form: str, out: Path, program: Program | No
                     printed_on=printed_on,
                     progress=_progress if count > 1 else None,
                 )
+                where = {"household": args.household} if args.household else {"area": args.village}
+                _audit(store, args.household, {"form": form, **where, "file": str(out)})
                 print(
                     f"已打印{result.households}户档案，共{result.pages}页 / printed "
                     f"{result.households} case file(s), {result.pages} pages: {out}"
@@ -201,10 +206,24 @@ def _print(args: argparse.Namespace, form: str, out: Path, program: Program | No
                 visit_id=args.visit,
                 program=program,
             )
+            _audit(store, args.household, {"form": form, "file": str(out)})
     finally:
         store.close()
     print(f"已打印{pages}页 / printed {pages} page(s): {out}")
     return EXIT_OK
+
+
+def _audit(store: Store, household_id: str | None, detail: dict[str, str]) -> None:
+    """Who printed what is in the audit trail."""
+    with store.begin() as conn:
+        audit.record(
+            conn,
+            device_id=store.device_id,
+            actor=store.actor,
+            action=audit.Action.PRINT,
+            household_id=household_id,
+            detail=detail,
+        )
 
 
 def _progress(done: int, total: int) -> None:

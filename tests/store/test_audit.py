@@ -85,7 +85,15 @@ def test_audit_verify_and_show_from_the_command_line(tmp_path: Path) -> None:
 
     assert run("demo", "--households", "10").returncode == 0
     assert run("export", "--village", "610423100201").returncode == 0
+    shown = run("audit", "show").stdout
+    household_id = next(line.split("\t")[0] for line in run("search", "zxl").stdout.splitlines())
+    household_id = household_id.split()[0]
+    printed = Path(db).with_name("form.pdf")
+    assert (
+        run("print", "authorization", "--household", household_id, "--out", str(printed)).returncode
+        == 0
+    )
     verified = run("audit", "verify")
-    assert verified.returncode == 0 and "共11条" in verified.stdout  # 10 created, 1 export
-    shown = run("audit", "show")
-    assert "export" in shown.stdout and "create" in shown.stdout
+    assert verified.returncode == 0 and "共12条" in verified.stdout  # 10 created, export, print
+    shown = run("audit", "show", "--household", household_id).stdout
+    assert "create" in shown and "print" in shown and "authorization" in shown
