@@ -9,7 +9,7 @@ from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -207,6 +207,7 @@ class VisitForm(QDialog):
         )
         self.remove_income.clicked.connect(self._remove_income_row)
         self.save_button.clicked.connect(lambda: self.save_visit(sign=False))
+        self.save_button.setShortcut(QKeySequence.StandardKey.Save)
         self.sign_button.clicked.connect(lambda: self.save_visit(sign=True))
         self.discard_button.clicked.connect(self.discard)
 

@@ -51,92 +51,92 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="150"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="149"/>
         <source>Applications by stage</source>
         <translation>各环节申请数</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="151"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="150"/>
         <source>Likely eligible, not yet applied</source>
         <translation>可能符合条件但尚未申请</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="152"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="151"/>
         <source>Overdue applications</source>
         <translation>超期申请</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="153"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="152"/>
         <source>Reviews due</source>
         <translation>到期复核</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="157"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="156"/>
         <source>Screen all households</source>
         <translation>筛查全部家庭</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="158"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="157"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="208"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="209"/>
         <source>The screening stopped: {error}</source>
         <translation>筛查中断：{error}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="223"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="224"/>
         <source>Counting...</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="241"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="242"/>
         <source>The figures could not be computed: {error}</source>
         <translation>统计失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="250"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="251"/>
         <source>{households} households in your area; {receiving} receive assistance.</source>
         <translation>辖区共 {households} 户，其中 {receiving} 户正在享受救助。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="255"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="256"/>
         <source>never synced</source>
         <translation>尚未同步</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="257"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="258"/>
         <source>last synced {time}</source>
         <translation>上次同步：{time}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="261"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="262"/>
         <source>{n} households have changes not yet synced with the county; {synced}.</source>
         <translation>有 {n} 户的修改尚未同步到县里；{synced}。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="268"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="269"/>
         <source>Households by program</source>
         <translation>各救助项目户数</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="278"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="279"/>
         <source>Households receiving assistance by village (most first)</source>
         <translation>各村享受救助户数（从多到少）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="287"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="288"/>
         <source>No open applications.</source>
         <translation>暂无在办申请。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="296"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="297"/>
         <source>{head}: {program}, applied {day}, now at {stage}</source>
         <translation>{head}：{program}，{day} 申请，当前环节：{stage}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="307"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="308"/>
         <source>{head}: review due {day}</source>
         <translation>{head}：应于 {day} 复核</translation>
     </message>
@@ -283,425 +283,425 @@
 <context>
     <name>HouseholdPage</name>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="181"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="414"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="183"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="416"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="203"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="205"/>
         <source>Members</source>
         <translation>家庭成员</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="204"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="206"/>
         <source>Property</source>
         <translation>财产</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="205"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="207"/>
         <source>Expenses</source>
         <translation>支出</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="206"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="208"/>
         <source>Legal supporters</source>
         <translation>法定赡养人</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="207"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="209"/>
         <source>Visits</source>
         <translation>入户调查</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="208"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="210"/>
         <source>Benefits</source>
         <translation>享受待遇</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="209"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="211"/>
         <source>Applications</source>
         <translation>申请</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="214"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="432"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="216"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="434"/>
         <source>Add member</source>
         <translation>添加成员</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="215"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="432"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="217"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="434"/>
         <source>Edit member</source>
         <translation>编辑成员</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="216"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="447"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="218"/>
         <location filename="../../caseworker/ui/pages/household_page.py" line="449"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="451"/>
         <source>Remove member</source>
         <translation>删除成员</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="217"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="473"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="219"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="475"/>
         <source>Edit property</source>
         <translation>编辑财产</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="218"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="485"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="220"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="487"/>
         <source>Edit expenses</source>
         <translation>编辑支出</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="219"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="497"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="221"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="499"/>
         <source>Edit legal supporters</source>
         <translation>编辑法定赡养人</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="220"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="222"/>
         <source>New visit (Ctrl+N)</source>
         <translation>新建入户调查（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="221"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="531"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="223"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="533"/>
         <source>New application</source>
         <translation>新建申请</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="222"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="556"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="224"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="563"/>
         <source>Next stage</source>
         <translation>进入下一环节</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="226"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="509"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="228"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="511"/>
         <source>Edit household details</source>
         <translation>编辑家庭基本信息</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="227"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="229"/>
         <source>Sign the authorisation</source>
         <translation>授权书签字</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="228"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="230"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="229"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="231"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="232"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="249"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="500"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="234"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="251"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="502"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="233"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="249"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="499"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="235"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="251"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="501"/>
         <source>Relation</source>
         <translation>关系</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="234"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="236"/>
         <source>Age</source>
         <translation>年龄</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="235"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="237"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="236"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="238"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="237"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="239"/>
         <source>Labour capacity</source>
         <translation>劳动能力</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="238"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="240"/>
         <source>Disability</source>
         <translation>残疾情况</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="239"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="241"/>
         <source>Serious illness</source>
         <translation>重病情况</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="240"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="242"/>
         <source>Employment</source>
         <translation>就业状况</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="241"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="243"/>
         <source>Monthly income</source>
         <translation>月收入</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="244"/>
         <location filename="../../caseworker/ui/pages/household_page.py" line="246"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="475"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="487"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="248"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="477"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="489"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="244"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="246"/>
         <source>Value</source>
         <translation>价值</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="244"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="477"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="246"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="479"/>
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="246"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="248"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="246"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="253"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="273"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="489"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="248"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="255"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="275"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="491"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="249"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="501"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="251"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="503"/>
         <source>Able to support</source>
         <translation>有无赡养能力</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="249"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="251"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="254"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="256"/>
         <source>Purpose</source>
         <translation>调查目的</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="255"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="257"/>
         <source>Investigators</source>
         <translation>调查人员</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="256"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="258"/>
         <source>Conclusion</source>
         <translation>调查结论</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="257"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="259"/>
         <source>Signed</source>
         <translation>签字</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="262"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="270"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="264"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="272"/>
         <source>Program</source>
         <translation>救助项目</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="263"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="265"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="264"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="266"/>
         <source>Per month</source>
         <translation>每月金额</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="265"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="267"/>
         <source>Since</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="266"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="268"/>
         <source>Gradual exit until</source>
         <translation>渐退截止</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="270"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="273"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="272"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="275"/>
         <source>Stage</source>
         <translation>办理环节</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="270"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="272"/>
         <source>Applied on</source>
         <translation>申请日期</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="270"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="272"/>
         <source>Time limit</source>
         <translation>办理时限</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="273"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="275"/>
         <source>Done by</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="273"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="275"/>
         <source>Opinion</source>
         <translation>意见</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="281"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="380"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="283"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="382"/>
         <source>not known</source>
         <translation>不详</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="282"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="284"/>
         <source>(no head)</source>
         <translation>（未指定户主）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="287"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="322"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="289"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="324"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="287"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="322"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="289"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="324"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="289"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="291"/>
         <source>Address: {value}</source>
         <translation>住址：{value}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="290"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="292"/>
         <source>Hukou: {value}</source>
         <translation>户籍：{value}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="291"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="293"/>
         <source>Local resident: {value}</source>
         <translation>本地户籍：{value}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="292"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="294"/>
         <source>Registered poor: {value}</source>
         <translation>建档立卡：{value}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="296"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="298"/>
         <source>Emergency: {kind} on {day}</source>
         <translation>急难情况：{kind}（{day}）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="301"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="303"/>
         <source>Relative of a cadre or caseworker (registered separately)</source>
         <translation>村干部或经办人员近亲属（单独备案）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="308"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="310"/>
         <source>Property not recorded</source>
         <translation>尚未登记财产</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="314"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="316"/>
         <source>Expenses not recorded</source>
         <translation>尚未登记支出</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="328"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="330"/>
         <source>Legal supporters not recorded</source>
         <translation>尚未登记法定赡养人</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="338"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="340"/>
         <source>signed</source>
         <translation>已签字</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="338"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="340"/>
         <source>not signed</source>
         <translation>未签字</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="363"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="365"/>
         <source>past the 45-working-day limit</source>
         <translation>已超45个工作日时限</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="365"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="367"/>
         <source>overdue (30 working days), at the latest {day}</source>
         <translation>已超30个工作日，最迟 {day}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="369"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="371"/>
         <source>due by {day}</source>
         <translation>应于 {day} 前办结</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="385"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="387"/>
         <source> grade {grade}</source>
         <translation>{grade}级</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="386"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="388"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="446"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="448"/>
         <source>Remove {name} from the household?</source>
         <translation>确定将{name}从本户中删除吗？</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="476"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="478"/>
         <source>Value (yuan)</source>
         <translation>价值（元）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="479"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="481"/>
         <source>Property recorded</source>
         <translation>已登记财产</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="488"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="490"/>
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="491"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="493"/>
         <source>Expenses recorded</source>
         <translation>已登记支出</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="502"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="504"/>
         <source>Why not</source>
         <translation>无法赡养原因</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="504"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="506"/>
         <source>Legal supporters recorded</source>
         <translation>已登记法定赡养人</translation>
     </message>
@@ -742,32 +742,32 @@
 <context>
     <name>HouseholdsPage</name>
     <message>
-        <location filename="../../caseworker/ui/pages/households_page.py" line="84"/>
+        <location filename="../../caseworker/ui/pages/households_page.py" line="86"/>
         <source>Search: name, pinyin initials (zxl) or part of an ID number</source>
         <translation>搜索：姓名、拼音首字母（如 zxl）或身份证号片段</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/households_page.py" line="87"/>
+        <location filename="../../caseworker/ui/pages/households_page.py" line="89"/>
         <source>All programs</source>
         <translation>全部救助项目</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/households_page.py" line="88"/>
+        <location filename="../../caseworker/ui/pages/households_page.py" line="90"/>
         <source>All stages</source>
         <translation>全部办理环节</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/households_page.py" line="89"/>
+        <location filename="../../caseworker/ui/pages/households_page.py" line="91"/>
         <source>All villages</source>
         <translation>全部村（社区）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/households_page.py" line="127"/>
+        <location filename="../../caseworker/ui/pages/households_page.py" line="129"/>
         <source>At least {n} households: type more to narrow the search</source>
         <translation>至少 {n} 户，请继续输入以缩小范围</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/households_page.py" line="129"/>
+        <location filename="../../caseworker/ui/pages/households_page.py" line="131"/>
         <source>{n} households</source>
         <translation>共 {n} 户</translation>
     </message>
@@ -775,62 +775,62 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="114"/>
+        <location filename="../../caseworker/ui/main_window.py" line="171"/>
         <source>Caseworker - social assistance</source>
         <translation>社会救助专干助手</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="116"/>
+        <location filename="../../caseworker/ui/main_window.py" line="173"/>
         <source>Home</source>
         <translation>首页</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="117"/>
+        <location filename="../../caseworker/ui/main_window.py" line="174"/>
         <source>Households</source>
         <translation>家庭</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="118"/>
+        <location filename="../../caseworker/ui/main_window.py" line="175"/>
         <source>Household</source>
         <translation>家庭详情</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="119"/>
+        <location filename="../../caseworker/ui/main_window.py" line="176"/>
         <source>Print centre</source>
         <translation>打印中心</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="120"/>
+        <location filename="../../caseworker/ui/main_window.py" line="177"/>
         <source>Policy</source>
         <translation>政策</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="121"/>
+        <location filename="../../caseworker/ui/main_window.py" line="178"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="122"/>
+        <location filename="../../caseworker/ui/main_window.py" line="179"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="126"/>
+        <location filename="../../caseworker/ui/main_window.py" line="183"/>
         <source>Open a household from the list.</source>
         <translation>请从家庭列表中打开一户。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="221"/>
+        <location filename="../../caseworker/ui/main_window.py" line="283"/>
         <source>Visit saved.</source>
         <translation>入户调查已保存。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="229"/>
+        <location filename="../../caseworker/ui/main_window.py" line="291"/>
         <source>{n} household visit(s) were not saved. Continue them now?</source>
         <translation>有 {n} 次入户调查尚未保存，现在继续填写吗？</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="230"/>
+        <location filename="../../caseworker/ui/main_window.py" line="292"/>
         <source>Unsaved visits</source>
         <translation>未保存的入户调查</translation>
     </message>
@@ -1300,32 +1300,42 @@
         <translation>意见或说明（将打印在表格上）</translation>
     </message>
     <message>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="51"/>
+        <source>e.g. 900.00</source>
+        <translation>如 900.00</translation>
+    </message>
+    <message>
         <location filename="../../caseworker/ui/dialogs/application.py" line="52"/>
+        <source>Monthly amount approved (yuan)</source>
+        <translation>批准的每月金额（元）</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="55"/>
         <source>Program</source>
         <translation>救助项目</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/application.py" line="53"/>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="56"/>
         <source>Stage</source>
         <translation>办理环节</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/application.py" line="54"/>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="57"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/application.py" line="55"/>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="58"/>
         <source>Done by</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/application.py" line="56"/>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="59"/>
         <source>Opinion</source>
         <translation>意见</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/application.py" line="81"/>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="88"/>
         <source>Publicity from {start} to {end} (7 days)</source>
         <translation>公示期：{start} 至 {end}（7天）</translation>
     </message>
@@ -1446,240 +1456,240 @@
 <context>
     <name>VisitForm</name>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="247"/>
-        <location filename="../../caseworker/ui/visit_form.py" line="248"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="250"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="251"/>
         <source>Household investigation: {name}</source>
         <translation>入户调查：{name}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="250"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="253"/>
         <source>1 Basics</source>
         <translation>1 基本情况</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="251"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="254"/>
         <source>2 Housing</source>
         <translation>2 住房</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="252"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="255"/>
         <source>3 Livestock</source>
         <translation>3 牲畜</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="253"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="256"/>
         <source>4 Vehicles and machinery</source>
         <translation>4 车辆与农机</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="254"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="257"/>
         <source>5 Income by member</source>
         <translation>5 成员收入</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="255"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="258"/>
         <source>6 Expenses</source>
         <translation>6 支出</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="256"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="259"/>
         <source>7 Causes of hardship</source>
         <translation>7 致困原因</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="257"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="260"/>
         <source>8 Conclusion</source>
         <translation>8 调查结论</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="263"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="266"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="264"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="267"/>
         <source>Purpose</source>
         <translation>调查目的</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="265"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="268"/>
         <source>Investigator 1</source>
         <translation>调查人员一</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="266"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="269"/>
         <source>Investigator 2</source>
         <translation>调查人员二</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="269"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="272"/>
         <source>Structure</source>
         <translation>房屋结构</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="270"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="273"/>
         <source>Floor area (m²)</source>
         <translation>住房面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="271"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="274"/>
         <source>Condition</source>
         <translation>房屋状况</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="272"/>
-        <location filename="../../caseworker/ui/visit_form.py" line="285"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="275"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="288"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="274"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="277"/>
         <source>Cattle</source>
         <translation>牛</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="274"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="277"/>
         <source>Sheep and goats</source>
         <translation>羊</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="274"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="277"/>
         <source>Pigs</source>
         <translation>猪</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="274"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="277"/>
         <source>Poultry</source>
         <translation>家禽</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="276"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="279"/>
         <source>Cars</source>
         <translation>汽车</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="277"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="280"/>
         <source>Motorcycles</source>
         <translation>摩托车</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="278"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="281"/>
         <source>Tricycles</source>
         <translation>三轮车</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="279"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="282"/>
         <source>Tractors</source>
         <translation>拖拉机</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="280"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="283"/>
         <source>Harvesters</source>
         <translation>收割机</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="281"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="284"/>
         <source>Other property</source>
         <translation>其他财产说明</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="283"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="286"/>
         <source>Large expenses this year (medical, school, disaster)</source>
         <translation>本年度大额支出（医疗、教育、灾害等）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="285"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="288"/>
         <source>Conclusion</source>
         <translation>调查结论</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="296"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="299"/>
         <source>Good</source>
         <translation>良好</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="296"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="299"/>
         <source>Fair</source>
         <translation>一般</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="296"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="299"/>
         <source>Poor</source>
         <translation>较差</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="296"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="299"/>
         <source>Dangerous (危房)</source>
         <translation>危房</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="305"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="308"/>
         <source>Member</source>
         <translation>成员</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="305"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="308"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="305"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="308"/>
         <source>Yuan per month</source>
         <translation>每月金额（元）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="307"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="310"/>
         <source>Add income</source>
         <translation>添加收入</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="308"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="311"/>
         <source>Remove income</source>
         <translation>删除收入</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="309"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="312"/>
         <source>Update the members&apos; incomes from this visit</source>
         <translation>用本次调查结果更新成员收入</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="310"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="313"/>
         <source>Save visit</source>
         <translation>保存调查</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="311"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="314"/>
         <source>Save and sign</source>
         <translation>保存并签字</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="312"/>
-        <location filename="../../caseworker/ui/visit_form.py" line="464"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="315"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="467"/>
         <source>Discard draft</source>
         <translation>放弃草稿</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="313"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="316"/>
         <source>Previous</source>
         <translation>上一步</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="314"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="317"/>
         <source>Next</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="454"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="457"/>
         <source>Draft saved at {time}</source>
         <translation>草稿已于 {time} 自动保存</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="464"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="467"/>
         <source>Throw away this unsaved visit?</source>
         <translation>确定放弃这次未保存的入户调查吗？</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="526"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="529"/>
         <source>A household visit needs at least two investigators before it is signed.</source>
         <translation>入户调查须由两名以上调查人员共同完成，才能签字确认。</translation>
     </message>

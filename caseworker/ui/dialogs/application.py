@@ -47,6 +47,9 @@ class StageDialog(QDialog):
         self.note = QPlainTextEdit()
         self.note.setPlaceholderText(self.tr("Opinion or note (printed on the forms)"))
         self.publicity = QLabel()
+        self.amount = QLineEdit()
+        self.amount.setPlaceholderText(self.tr("e.g. 900.00"))
+        self.amount_label = QLabel(self.tr("Monthly amount approved (yuan)"))
         self.error = ErrorLabel()
         form = QFormLayout()
         form.addRow(self.tr("Program"), self.program)
@@ -55,6 +58,7 @@ class StageDialog(QDialog):
         form.addRow(self.tr("Done by"), self.worker)
         form.addRow(self.tr("Opinion"), self.note)
         form.addRow("", self.publicity)
+        form.addRow(self.amount_label, self.amount)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -75,6 +79,9 @@ class StageDialog(QDialog):
         return date.fromisoformat(self.day.iso())
 
     def _show_publicity(self) -> None:
+        approving = self.stage.count() > 0 and self.chosen_stage() is Stage.APPROVED
+        self.amount.setVisible(approving)
+        self.amount_label.setVisible(approving)
         if self.stage.count() and self.chosen_stage() is Stage.PUBLICITY:
             start = self.chosen_date()
             self.publicity.setText(
@@ -84,6 +91,16 @@ class StageDialog(QDialog):
             )
         else:
             self.publicity.setText("")
+
+    def approved_benefit(self, program: str) -> dict[str, str | None] | None:
+        """The benefit an approval starts (from the first day of the next month), in
+        interchange form; None unless approving with an amount."""
+        amount = self.amount.text().strip()
+        if self.chosen_stage() is not Stage.APPROVED or not amount:
+            return None
+        day = self.chosen_date()
+        since = date(day.year + day.month // 12, day.month % 12 + 1, 1)
+        return {"program": program, "since": since.isoformat(), "monthly_yuan": amount}
 
     def entry(self) -> dict[str, str]:
         """The stage-history entry, in interchange form."""

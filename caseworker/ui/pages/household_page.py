@@ -551,15 +551,17 @@ class HouseholdPage(QWidget):
             parent=self,
         )
 
-        def done() -> None:
-            entry = dialog.entry()
-            self._report(
-                self.editor.edit(
-                    lambda d: d["applications"][row]["history"].append(entry), self.tr("Next stage")
-                )
-            )
+        program = apps[row].program.value
 
-        dialog.accepted.connect(done)
+        def change(d: dict[str, Any]) -> None:
+            d["applications"][row]["history"].append(dialog.entry())
+            benefit = dialog.approved_benefit(program)
+            if benefit is not None:  # payment starts the month after approval
+                d["benefits"].append(benefit)
+
+        dialog.accepted.connect(
+            lambda: self._report(self.editor.edit(change, self.tr("Next stage")))
+        )
         dialog.open()
         return dialog
 
