@@ -10,8 +10,11 @@ from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Annotated, Any
 
 from fastapi import FastAPI, Header, Query, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from pydantic import ValidationError
 from sqlalchemy import Engine
+from starlette.concurrency import run_in_threadpool
 
 from caseworker import __version__
 from caseworker.sync.county import admin
@@ -21,13 +24,13 @@ from caseworker.sync.county.pull import pull_page
 from caseworker.sync.county.push import apply_push
 from caseworker.sync.schemas import (
     PROTOCOL,
+    PUSH_REQUEST,
     AuditAnswer,
     AuditPush,
     ConflictOut,
     EnrollRequest,
     EnrollResponse,
     PullResponse,
-    PushRequest,
     PushResponse,
     ResolveRequest,
     ResolveResponse,
@@ -143,9 +146,25 @@ def create_app(engine: Engine, *, max_body: int = MAX_BODY) -> FastAPI:
         d = device_of(request, authorization)
         return {"device_id": d.device_id, "worker": d.worker, "role": d.role, "scope": d.scope}
 
-    @app.post("/v1/push")
-    def push(request: Request, body: PushRequest, authorization: AuthHeader = None) -> PushResponse:
-        return apply_push(engine, device_of(request, authorization), body)
+    def apply(request: Request, body: bytes, authorization: str | None) -> PushResponse:
+        try:
+            parsed = PUSH_REQUEST.validate_json(body)
+        except ValidationError as exc:
+            errors = exc.errors(include_url=False, include_context=False, include_input=False)
+            raise RequestValidationError(
+                [{**e, "loc": ("body", *e["loc"])} for e in errors]
+            ) from None
+        device = device_of(request, authorization)
+        # NaN and infinities (JSON extensions some writers use) are stored as written.
+        exact = b"NaN" not in body and b"Infinity" not in body
+        return apply_push(engine, device, parsed, exact_floats=exact)
+
+    @app.post("/v1/push", response_model=PushResponse, openapi_extra=PUSH_BODY_DOC)
+    async def push(request: Request, authorization: AuthHeader = None) -> PushResponse:
+        # The body is parsed here rather than by FastAPI: pydantic's own JSON parser,
+        # straight into dicts, is several times faster for a push of thousands of rows.
+        body = await request.body()
+        return await run_in_threadpool(apply, request, body, authorization)
 
     @app.post("/v1/audit")
     def audit(request: Request, body: AuditPush, authorization: AuthHeader = None) -> AuditAnswer:
@@ -179,4 +198,31 @@ def create_app(engine: Engine, *, max_body: int = MAX_BODY) -> FastAPI:
         return admin.resolve_conflicts(engine, device_of(request, authorization), body.resolutions)
 
     app.add_middleware(BodyLimit, limit=max_body)
+    document_push_body(app)
     return app
+
+
+PUSH_BODY_DOC: dict[str, Any] = {
+    "requestBody": {
+        "required": True,
+        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/PushRequest"}}},
+    }
+}
+
+
+def document_push_body(app: FastAPI) -> None:
+    """Put the push request's schema into the OpenAPI document (the endpoint reads its body
+    itself, so FastAPI does not know it)."""
+    generate = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            schema = generate()
+            body = PUSH_REQUEST.json_schema(ref_template="#/components/schemas/{model}")
+            components = schema.setdefault("components", {}).setdefault("schemas", {})
+            components.update(body.pop("$defs", {}))
+            components["PushRequest"] = body
+            app.openapi_schema = schema
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
