@@ -14,6 +14,7 @@ from typing import Any
 import httpx
 from sqlalchemy import func, select, update
 
+from caseworker.domain.bulk import gc_paused
 from caseworker.store import audit
 from caseworker.store.db import Store, write_setting
 from caseworker.store.regions import regions_with_ancestors
@@ -155,15 +156,18 @@ def _push_batch(store: Store, conn: Connection, batch: list[Frozen], report: Syn
             {"code": r.code, "name": r.name, "level": r.level.value, "parent_code": r.parent_code}
             for r in regions_with_ancestors(db, villages)
         ]
-    body = {"protocol": PROTOCOL, "changes": [f.payload for f in batch], "regions": regions}
-    # The payload text is what was hashed when the change was frozen.
-    content = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    # Each change goes as the text frozen (and hashed) for it: no second serialisation.
+    content = (
+        f'{{"protocol":{json.dumps(PROTOCOL)},"regions":'
+        f"{json.dumps(regions, ensure_ascii=False, separators=(',', ':'))},"
+        f'"changes":[{",".join(f.text for f in batch)}]}}'
+    ).encode()
     raw = conn.request(
         "POST", "/v1/push", content=content, headers={"Content-Type": "application/json"}
     )
     answer = PushResponse.model_validate(raw)
     good = _check_receipt(batch, answer, report)
-    with store.begin() as db:
+    with gc_paused(), store.begin() as db:
         record_answers(db, batch, good)
         write_setting(db, LAST_RECEIPT, answer.receipt.model_dump_json())
     report.sent += len(batch)
@@ -184,7 +188,7 @@ def _push(
         with store.read() as db:
             batch = outbox.unanswered(db, limit=batch_size)
         if not batch:
-            with store.begin() as db:
+            with gc_paused(), store.begin() as db:
                 batch = outbox.freeze_pending(db, scope=scope, limit=batch_size)
         if not batch:
             return

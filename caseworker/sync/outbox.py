@@ -32,12 +32,14 @@ OPEN_STATES = ("pending", "sent")
 
 @dataclass(frozen=True, slots=True)
 class Frozen:
-    """A change ready to send: its sequence number, payload and the payload's hash."""
+    """A change ready to send: its sequence number, payload, the payload's exact JSON text
+    (what is sent, byte for byte, and hashed) and the hash."""
 
     seq: int
     household_id: str
     payload: dict[str, Any]
     sha256: str
+    text: str
 
 
 def diff_rows(household_id: str, local: WireRows, base: WireRows) -> list[dict[str, Any]]:
@@ -128,7 +130,7 @@ def freeze_pending(conn: Connection, *, scope: str, limit: int) -> list[Frozen]:
         text = canonical_json(payload)
         sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
         updates.append({"b_seq": seq, "b_payload": text, "b_sha": sha, "b_hid": hid})
-        frozen.append(Frozen(seq, hid, payload, sha))
+        frozen.append(Frozen(seq, hid, payload, sha, text))
     if updates:
         conn.execute(
             update(OUTBOX)
@@ -170,7 +172,7 @@ def unanswered(conn: Connection, *, limit: int | None = None) -> list[Frozen]:
     if limit is not None:
         query = query.limit(limit)
     return [
-        Frozen(r.seq, r.household_id, json.loads(r.payload), r.payload_sha256)
+        Frozen(r.seq, r.household_id, json.loads(r.payload), r.payload_sha256, r.payload)
         for r in conn.execute(query)
     ]
 

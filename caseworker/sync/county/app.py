@@ -17,6 +17,7 @@ from sqlalchemy import Engine
 from starlette.concurrency import run_in_threadpool
 
 from caseworker import __version__
+from caseworker.domain.bulk import gc_paused
 from caseworker.sync.county import admin
 from caseworker.sync.county.audit_log import store_audit
 from caseworker.sync.county.auth import Device, Refused, authenticate, log_refusal, redeem
@@ -148,7 +149,8 @@ def create_app(engine: Engine, *, max_body: int = MAX_BODY) -> FastAPI:
 
     def apply(request: Request, body: bytes, authorization: str | None) -> PushResponse:
         try:
-            parsed = PUSH_REQUEST.validate_json(body)
+            with gc_paused():
+                parsed = PUSH_REQUEST.validate_json(body)
         except ValidationError as exc:
             errors = exc.errors(include_url=False, include_context=False, include_input=False)
             raise RequestValidationError(
