@@ -89,9 +89,12 @@ def freeze_pending(conn: Connection, *, scope: str, limit: int) -> list[Frozen]:
     All pending entries of a household travel as one change under the newest entry's seq.
     A household outside ``scope`` is quarantined here, never sent.
     """
+    # A household with a change still on its way waits for the answer: its next change is
+    # the difference from the copy the county agrees to then.
+    on_the_way = select(OUTBOX.c.household_id).where(OUTBOX.c.state == "sent")
     newest = (
         select(OUTBOX.c.household_id, func.max(OUTBOX.c.seq).label("seq"))
-        .where(OUTBOX.c.state == "pending")
+        .where(OUTBOX.c.state == "pending", OUTBOX.c.household_id.not_in(on_the_way))
         .group_by(OUTBOX.c.household_id)
         .order_by(func.max(OUTBOX.c.seq))
         .limit(limit)
@@ -171,6 +174,25 @@ def unanswered(conn: Connection, *, limit: int | None = None) -> list[Frozen]:
     query = select(OUTBOX).where(OUTBOX.c.state == "sent").order_by(OUTBOX.c.seq)
     if limit is not None:
         query = query.limit(limit)
+    return [
+        Frozen(r.seq, r.household_id, json.loads(r.payload), r.payload_sha256, r.payload)
+        for r in conn.execute(query)
+    ]
+
+
+def unanswered_seqs(conn: Connection) -> list[int]:
+    """The sequence numbers of changes sent (or exported) and not answered, oldest first."""
+    query = select(OUTBOX.c.seq).where(OUTBOX.c.state == "sent").order_by(OUTBOX.c.seq)
+    return list(conn.execute(query).scalars())
+
+
+def frozen(conn: Connection, seqs: Sequence[int]) -> list[Frozen]:
+    """The frozen changes with these sequence numbers that are still unanswered."""
+    query = (
+        select(OUTBOX)
+        .where(OUTBOX.c.seq.in_(list(seqs)), OUTBOX.c.state == "sent")
+        .order_by(OUTBOX.c.seq)
+    )
     return [
         Frozen(r.seq, r.household_id, json.loads(r.payload), r.payload_sha256, r.payload)
         for r in conn.execute(query)
