@@ -119,6 +119,19 @@ def read_bases(conn: Connection, household_ids: Sequence[str]) -> dict[str, Wire
     return {hid: {**empty_rows(), **out.get(hid, {})} for hid in household_ids}
 
 
+def read_versions(conn: Connection, household_ids: Sequence[str]) -> dict[str, int]:
+    """Row id -> version of every row of these households."""
+    out: dict[str, int] = {}
+    for start in range(0, len(household_ids), _CHUNK):
+        chunk = household_ids[start : start + _CHUNK]
+        for name in SYNC_TABLES:
+            table = TABLES[name]
+            owner = table.c.id if name == "household" else table.c.household_id
+            query = select(table.c.id, table.c.version).where(owner.in_(chunk))
+            out.update({row.id: row.version for row in conn.execute(query)})
+    return out
+
+
 def write_base(conn: Connection, household_id: str, rows: WireRows, server_seq: int | None) -> None:
     """Replace the last-agreed copy of a household."""
     data = {name: dict(table_rows) for name, table_rows in rows.items() if table_rows}
