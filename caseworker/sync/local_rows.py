@@ -6,6 +6,7 @@ the last-agreed base compare like with like.
 
 import base64
 import json
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
@@ -29,10 +30,17 @@ def empty_rows() -> WireRows:
     return {name: {} for name in SYNC_TABLES}
 
 
+# 19 digits in a row may be an integer beyond 64 bits, which orjson would read as a float.
+_LONG_NUMBER = re.compile(r"[0-9]{19}")
+
+
 def _loads(text: str) -> Any:
+    """A stored JSON value, read exactly as ``json.loads`` reads it (only faster)."""
+    if _LONG_NUMBER.search(text):
+        return json.loads(text)
     try:
         return orjson.loads(text)
-    except orjson.JSONDecodeError:  # NaN, infinities or huge numbers: the standard library
+    except orjson.JSONDecodeError:  # NaN or infinities: the standard library reads them
         return json.loads(text)
 
 

@@ -175,5 +175,4 @@ def import_pending(engine: Engine, document: Any) -> PushResponse:
             "regions": document.get("regions", []),
         }
     )
-    # The file was read by the standard library, which keeps NaN and infinities.
-    return apply_push(engine, device, request, exact_floats=False)
+    return apply_push(engine, device, request)

@@ -6,6 +6,7 @@ scope are logged (table ``refusal`` and the ``caseworker.county`` logger).
 """
 
 import logging
+import re
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Annotated, Any
 
@@ -38,6 +39,10 @@ from caseworker.sync.schemas import (
 )
 
 MAX_BODY = 64 * 1024 * 1024
+# A number with a fraction or an exponent, or NaN or infinity, anywhere in a request (or
+# text that looks like one): the request is hashed and stored with the standard library's
+# JSON writer, which spells every float as the laptop did.
+FLOATS = re.compile(rb"NaN|Infinity|[:,\[]\s*-?[0-9]+[.eE]")
 AuthHeader = Annotated[str | None, Header()]
 log = logging.getLogger("caseworker.county")
 
@@ -157,9 +162,7 @@ def create_app(engine: Engine, *, max_body: int = MAX_BODY) -> FastAPI:
                 [{**e, "loc": ("body", *e["loc"])} for e in errors]
             ) from None
         device = device_of(request, authorization)
-        # NaN and infinities (JSON extensions some writers use) are stored as written.
-        exact = b"NaN" not in body and b"Infinity" not in body
-        return apply_push(engine, device, parsed, exact_floats=exact)
+        return apply_push(engine, device, parsed, plain=not FLOATS.search(body))
 
     @app.post("/v1/push", response_model=PushResponse, openapi_extra=PUSH_BODY_DOC)
     async def push(request: Request, authorization: AuthHeader = None) -> PushResponse:

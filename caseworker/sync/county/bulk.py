@@ -15,14 +15,14 @@ import sqlalchemy as sa
 from sqlalchemy import Connection, Table
 
 
-def json_text(value: Any, *, exact_floats: bool = True) -> str:
+def json_text(value: Any, *, plain: bool = False) -> str:
     """The JSON text stored for ``value`` (what ``json.loads`` reads back as ``value``).
 
-    orjson writes NaN and infinities as null; ``exact_floats=False`` says the value may
-    hold them (they came from a JSON text with those words), and the standard library,
-    which keeps them, writes it instead. orjson also refuses integers beyond 64 bits.
+    ``plain`` says the value holds no floating-point numbers, and orjson writes it (it
+    would write NaN and infinities as null). orjson refuses integers beyond 64 bits: the
+    standard library writes those.
     """
-    if exact_floats:
+    if plain:
         try:
             return orjson.dumps(value).decode("utf-8")
         except TypeError:  # orjson.JSONEncodeError: an integer too large, for instance

@@ -325,12 +325,12 @@ def _apply_change(
 
 
 def apply_push(
-    engine: Engine, device: Device, request: PushRequest, *, exact_floats: bool = True
+    engine: Engine, device: Device, request: PushRequest, *, plain: bool = False
 ) -> PushResponse:
     """Apply a push from ``device``; the answer to every change and the receipt.
 
-    ``exact_floats=False`` when the request text may hold NaN or infinities (see
-    ``bulk.json_text``).
+    ``plain`` says the request holds no floating-point numbers (the request text had none):
+    hashes and stored JSON are then written by orjson (see ``wire.sha256_of``).
     """
     _check_scope(device, request)
     now = datetime.now(UTC)
@@ -358,7 +358,7 @@ def apply_push(
             if seq in results:
                 continue  # the same seq twice in one push: answered once
             # The hash of the change as received: the laptop hashed the same text.
-            sha = sha256_of(change)
+            sha = sha256_of(change, plain=plain)
             if seq in stored:
                 results[seq] = _replay(change, sha, stored[seq])
                 continue
@@ -370,10 +370,10 @@ def apply_push(
                     change["household_id"],
                     sha,
                     result.status,
-                    json_text(result.model_dump(mode="json"), exact_floats=exact_floats),
+                    json_text(result.model_dump(mode="json"), plain=plain),
                 )
             )
-        write_states(conn, device, [s for s in states.values() if s.touched], now, exact_floats)
+        write_states(conn, device, [s for s in states.values() if s.touched], now, plain)
         insert_many(
             conn,
             APPLIED,

@@ -117,7 +117,7 @@ def write_states(
     device: Device,
     touched: list[HouseholdState],
     now: datetime,
-    exact_floats: bool = True,
+    plain: bool = False,
 ) -> None:
     """Store the households a push changed: each gets a new cursor number. One statement
     per table and kind of write for the whole push."""
@@ -141,9 +141,7 @@ def write_states(
         records = state.records
         for row_id in state.inserted:
             rec = records[row_id]
-            new_records.append(
-                (row_id, rec.table, hid, json_text(rec.data, exact_floats=exact_floats))
-            )
+            new_records.append((row_id, rec.table, hid, json_text(rec.data, plain=plain)))
         for row_id in state.updated:
             changed.append({"b_id": row_id, "b_data": records[row_id].data})
         gone.extend(state.deleted)
@@ -156,8 +154,8 @@ def write_states(
                 c.table,
                 c.row_id,
                 c.field,
-                json_text(c.kept_value, exact_floats=exact_floats),
-                json_text(c.other_value, exact_floats=exact_floats),
+                json_text(c.kept_value, plain=plain),
+                json_text(c.other_value, plain=plain),
                 c.other_device,
                 seq_of_change,
             )
