@@ -5,13 +5,10 @@ the last-agreed base compare like with like.
 """
 
 import base64
-import json
-import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-import orjson
 import sqlalchemy as sa
 from sqlalchemy import Connection, delete, select, update
 
@@ -19,7 +16,7 @@ from caseworker.domain.validation import Collector, ValidationFailed
 from caseworker.store.households import load_household
 from caseworker.store.search import index_new_households, reindex_household
 from caseworker.store.tables import SETTING, SYNC_BASE
-from caseworker.sync.wire import CONTENT_COLUMNS, SYNC_TABLES, TABLES, row_from_wire
+from caseworker.sync.wire import CONTENT_COLUMNS, SYNC_TABLES, TABLES, read_json, row_from_wire
 
 WireRows = dict[str, dict[str, dict[str, Any]]]  # table -> row id -> wire content
 APPLYING = "sync.applying"
@@ -28,20 +25,6 @@ _CHUNK = 500
 
 def empty_rows() -> WireRows:
     return {name: {} for name in SYNC_TABLES}
-
-
-# 19 digits in a row may be an integer beyond 64 bits, which orjson would read as a float.
-_LONG_NUMBER = re.compile(r"[0-9]{19}")
-
-
-def _loads(text: str) -> Any:
-    """A stored JSON value, read exactly as ``json.loads`` reads it (only faster)."""
-    if _LONG_NUMBER.search(text):
-        return json.loads(text)
-    try:
-        return orjson.loads(text)
-    except orjson.JSONDecodeError:  # NaN or infinities: the standard library reads them
-        return json.loads(text)
 
 
 def _wire_time(text: str) -> str:
@@ -71,7 +54,7 @@ def _raw_converter(column: sa.Column[Any]) -> Callable[[Any], Any] | None:
     if isinstance(column_type, sa.LargeBinary):
         return _wire_bytes
     if isinstance(column_type, sa.JSON):
-        return _loads
+        return read_json
     return None
 
 
@@ -120,10 +103,11 @@ def read_bases(conn: Connection, household_ids: Sequence[str]) -> dict[str, Wire
     out: dict[str, WireRows] = {}
     for start in range(0, len(household_ids), _CHUNK):
         chunk = household_ids[start : start + _CHUNK]
-        query = select(SYNC_BASE.c.household_id, SYNC_BASE.c.data).where(
-            SYNC_BASE.c.household_id.in_(chunk)
+        marks = ", ".join("?" * len(chunk))
+        query = f"SELECT household_id, data FROM sync_base WHERE household_id IN ({marks})"
+        out.update(
+            {hid: read_json(data) for hid, data in conn.exec_driver_sql(query, tuple(chunk))}
         )
-        out.update({row.household_id: row.data for row in conn.execute(query)})
     return {hid: {**empty_rows(), **out.get(hid, {})} for hid in household_ids}
 
 

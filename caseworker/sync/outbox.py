@@ -25,7 +25,7 @@ from sqlalchemy import Connection, bindparam, func, select, update
 from caseworker.store.tables import OUTBOX, utcnow
 from caseworker.sync.local_rows import WireRows, read_bases, read_rows
 from caseworker.sync.schemas import PROTOCOL
-from caseworker.sync.wire import SYNC_TABLES, canonical_json
+from caseworker.sync.wire import SYNC_TABLES, canonical_text
 
 OPEN_STATES = ("pending", "sent")
 
@@ -130,7 +130,7 @@ def freeze_pending(conn: Connection, *, scope: str, limit: int) -> list[Frozen]:
             _close(conn, hid, seq, "quarantined", reason, now)
             continue
         payload = {"seq": seq, "household_id": hid, "village_code": village, "rows": rows}
-        text = canonical_json(payload)
+        text = canonical_text(payload)
         sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
         updates.append({"b_seq": seq, "b_payload": text, "b_sha": sha, "b_hid": hid})
         frozen.append(Frozen(seq, hid, payload, sha, text))
