@@ -7,10 +7,13 @@ gone, power cut) resumes where it stopped and never loses or duplicates a change
 """
 
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 
 import httpx
+from pydantic import ValidationError
 from sqlalchemy import func, select, update
 
+from caseworker.domain.bulk import gc_paused
 from caseworker.store import audit
 from caseworker.store.db import Store, write_setting
 from caseworker.store.tables import OUTBOX, SYNC_CONFLICT
@@ -141,24 +144,39 @@ def _send_resolutions(store: Store, conn: Connection) -> None:
         )
 
 
+def _fetch(conn: Connection, after: int, policy_after: int, page_size: int) -> PullResponse:
+    params = {"after": after, "policy_after": policy_after, "limit": page_size}
+    raw = conn.request_bytes("GET", "/v1/pull", params=params)
+    try:
+        return PullResponse.model_validate_json(raw)
+    except ValidationError as exc:
+        raise SyncError(
+            "县服务器的回答无法读取", f"unreadable answer from the server: {exc}"
+        ) from exc
+
+
 def _pull(
     store: Store, conn: Connection, report: SyncReport, page_size: int, tick: Callable[[], None]
 ) -> None:
     with store.begin() as db:
         retry_held(db)
-    while True:
-        params = {
-            "after": int(store.setting(CURSOR) or 0),
-            "policy_after": int(store.setting(POLICY_CURSOR) or 0),
-            "limit": page_size,
-        }
-        page = PullResponse.model_validate(conn.request("GET", "/v1/pull", params=params))
-        with store.begin() as db:
-            report.received += apply_page(db, page)
-        report.policies += len(page.policies)
-        tick()
-        if not page.more:
-            return
+    after = int(store.setting(CURSOR) or 0)
+    policy_after = int(store.setting(POLICY_CURSOR) or 0)
+    # The next page is asked for while this one is stored. The cursor moves only with a
+    # stored page, so a pull broken at any point resumes after the last page stored.
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="caseworker-pull") as pool:
+        coming: Future[PullResponse] | None = pool.submit(
+            _fetch, conn, after, policy_after, page_size
+        )
+        while coming is not None:
+            page = coming.result()
+            coming = None
+            if page.more:
+                coming = pool.submit(_fetch, conn, page.next_cursor, page.policy_cursor, page_size)
+            with gc_paused(), store.begin() as db:
+                report.received += apply_page(db, page)
+            report.policies += len(page.policies)
+            tick()
 
 
 def sync(
@@ -167,8 +185,8 @@ def sync(
     server: str | None = None,
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
-    batch_size: int = 200,
-    page_size: int = 200,
+    batch_size: int = 500,
+    page_size: int = 500,
     transport: httpx.BaseTransport | None = None,
     timeout: float = 60.0,
 ) -> SyncReport:

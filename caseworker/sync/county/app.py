@@ -12,7 +12,7 @@ from typing import Annotated, Any
 
 from fastapi import FastAPI, Header, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from pydantic import ValidationError
 from sqlalchemy import Engine
 from starlette.concurrency import run_in_threadpool
@@ -175,7 +175,7 @@ def create_app(engine: Engine, *, max_body: int = MAX_BODY) -> FastAPI:
     def audit(request: Request, body: AuditPush, authorization: AuthHeader = None) -> AuditAnswer:
         return store_audit(engine, device_of(request, authorization), body)
 
-    @app.get("/v1/pull")
+    @app.get("/v1/pull", response_model=PullResponse)
     def pull(
         request: Request,
         after: Annotated[int, Query(ge=0)] = 0,
@@ -183,11 +183,12 @@ def create_app(engine: Engine, *, max_body: int = MAX_BODY) -> FastAPI:
         policy_after: Annotated[int, Query(ge=0)] = 0,
         village: Annotated[str | None, Query(max_length=12)] = None,
         authorization: AuthHeader = None,
-    ) -> PullResponse:
+    ) -> Response:
         device = device_of(request, authorization)
-        return pull_page(
+        page = pull_page(
             engine, device, after=after, limit=limit, policy_after=policy_after, village=village
         )
+        return Response(page, media_type="application/json")
 
     @app.get("/v1/conflicts")
     def conflicts(
