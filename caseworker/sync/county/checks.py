@@ -98,8 +98,15 @@ def _name(wire_max: int | None) -> Check:
 
 
 def _code(cls: type[LabelledCode]) -> Check:
+    codes = frozenset(member.value for member in cls)
     parse = parse_code(cls)
-    return lambda value: parse(value).value
+
+    def check(value: Any) -> str:
+        if value.__class__ is str and value in codes:
+            return str(value)
+        return parse(value).value  # raises Problem, naming the codes
+
+    return check
 
 
 def _fen(limit: int) -> Check:
