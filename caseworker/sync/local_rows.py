@@ -89,7 +89,9 @@ def read_rows(conn: Connection, household_ids: Sequence[str]) -> dict[str, WireR
         marks = "(" + ", ".join("?" * len(chunk)) + ")"
         for name in SYNC_TABLES:
             select_sql, columns, converters = _RAW_PLAN[name]
-            for row in conn.exec_driver_sql(select_sql + marks, chunk):
+            # The driver's cursor, inside the caller's transaction: plain tuples.
+            cursor = conn.connection.driver_connection.execute(select_sql + marks, chunk)  # type: ignore[union-attr]
+            for row in cursor.fetchall():
                 values = list(row[2:])
                 for index, convert in converters:
                     if values[index] is not None:
