@@ -1,7 +1,8 @@
-"""The checks a household passes at the county before any of its rows is stored.
+"""The county's household check as it was before it became one pass (commit 2dbea45),
+kept as the reference ``test_county_checks.py`` holds the new check to.
 
 Every row is checked with the wire parsers (types, codes, ids); then the household is put
-together and read back through the interchange parser, so the county applies exactly the
+together and read back through the interchange parser, so the county applied exactly the
 rules an import on a laptop applies (ID numbers, one head, amounts, dates, ...).
 """
 
