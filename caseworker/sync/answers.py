@@ -11,7 +11,6 @@ from typing import Any
 
 from sqlalchemy import Connection, bindparam, select, update
 
-from caseworker.store.bulk import bulk_insert
 from caseworker.store.tables import OUTBOX, SYNC_BASE, SYNC_CONFLICT, utcnow
 from caseworker.sync.local_rows import (
     read_bases,
@@ -23,7 +22,7 @@ from caseworker.sync.local_rows import (
 from caseworker.sync.merge import ROW_DELETED
 from caseworker.sync.outbox import Frozen, supersede_quarantined
 from caseworker.sync.schemas import ConflictOut, RecordResult
-from caseworker.sync.wire import TABLES
+from caseworker.sync.wire import TABLES, json_text
 
 
 def save_conflicts(conn: Connection, conflicts: Sequence[ConflictOut]) -> None:
@@ -93,8 +92,10 @@ def record_answers(
         for f in fresh:
             base: dict[str, Any] = {}
             _apply_accepted(base, f.payload)
-            rows.append({"household_id": f.household_id, "data": base})
-        bulk_insert(conn, SYNC_BASE, rows, {"server_seq": 0})
+            rows.append((f.household_id, json_text(base)))
+        conn.exec_driver_sql(
+            "INSERT INTO sync_base (household_id, server_seq, data) VALUES (?, 0, ?)", rows
+        )
     fresh_ids = {f.household_id for f in fresh}
     rest = [f for f in reached if f.household_id not in fresh_ids]
     rest_ids = sorted({f.household_id for f in rest})

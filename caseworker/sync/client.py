@@ -6,30 +6,26 @@ locally before the next one starts, so a sync stopped at any point (cancelled, n
 gone, power cut) resumes where it stopped and never loses or duplicates a change.
 """
 
-import json
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import Any
+from concurrent.futures import Future, ThreadPoolExecutor
 
 import httpx
+from pydantic import ValidationError
 from sqlalchemy import func, select, update
 
+from caseworker.domain.bulk import gc_paused
 from caseworker.store import audit
 from caseworker.store.db import Store, write_setting
-from caseworker.store.regions import regions_with_ancestors
 from caseworker.store.tables import OUTBOX, SYNC_CONFLICT
 from caseworker.sync import outbox
-from caseworker.sync.answers import record_answers
 from caseworker.sync.local_apply import CURSOR, POLICY_CURSOR, apply_page, retry_held
-from caseworker.sync.outbox import Frozen
-from caseworker.sync.receipts import ACCEPTED, receipt_hash
+from caseworker.sync.report import SyncProgress, SyncReport
 from caseworker.sync.schemas import (
-    PROTOCOL,
     AuditAnswer,
     EnrollResponse,
     PullResponse,
-    PushResponse,
 )
+from caseworker.sync.sending import LAST_RECEIPT, push_changes
 from caseworker.sync.tls import fetch_certificate, normalize_pin, pem_fingerprint
 from caseworker.sync.transport import (
     CERT,
@@ -43,41 +39,11 @@ from caseworker.sync.transport import (
     connect,
 )
 
-LAST_RECEIPT = "sync.last_receipt"
 AUDIT_SENT = "sync.audit_sent_seq"
 AUDIT_BATCH = 500
 
 
-@dataclass(slots=True)
-class SyncProgress:
-    """Where a sync is: records sent of those to send, households received."""
-
-    phase: str  # push, resolve, pull, done
-    sent: int = 0
-    to_send: int = 0
-    received: int = 0
-
-
-@dataclass(slots=True)
-class SyncReport:
-    """What a sync did. ``synced`` is True only when every receipt matched and nothing is
-    left unsent (quarantined changes count as unsent)."""
-
-    sent: int = 0
-    accepted: int = 0
-    conflicts: int = 0
-    rejected: int = 0
-    received: int = 0
-    policies: int = 0
-    receipts_ok: bool = True
-    pending: int = 0
-    quarantined: int = 0
-    open_conflicts: int = 0
-    problems: list[str] = field(default_factory=list)
-
-    @property
-    def synced(self) -> bool:
-        return self.receipts_ok and self.pending == 0 and self.quarantined == 0
+__all__ = ["LAST_RECEIPT", "Cancelled", "SyncProgress", "SyncReport", "enroll", "sync"]
 
 
 class Cancelled(Exception):
@@ -126,70 +92,6 @@ def enroll(
         if pem is not None:
             write_setting(db, CERT, pem)
     return answer
-
-
-def _check_receipt(sent: list[Frozen], answer: PushResponse, report: SyncReport) -> dict[int, Any]:
-    """The answers that agree with what was sent; a mismatch leaves a change unanswered."""
-    mine = {f.seq: f.sha256 for f in sent}
-    good = {}
-    for result in answer.results:
-        if mine.get(result.seq) != result.payload_sha256:
-            report.receipts_ok = False
-            report.problems.append(f"answer for change {result.seq} does not match what was sent")
-            continue
-        good[result.seq] = result
-    expected = receipt_hash((r.seq, mine[r.seq]) for r in good.values() if r.status in ACCEPTED)
-    if expected != answer.receipt:
-        report.receipts_ok = False
-        report.problems.append(
-            f"receipt mismatch: county counted {answer.receipt.count}, expected {expected.count}"
-        )
-        return {}
-    return good
-
-
-def _push_batch(store: Store, conn: Connection, batch: list[Frozen], report: SyncReport) -> None:
-    with store.read() as db:
-        villages = sorted({f.payload["village_code"] for f in batch})
-        regions = [
-            {"code": r.code, "name": r.name, "level": r.level.value, "parent_code": r.parent_code}
-            for r in regions_with_ancestors(db, villages)
-        ]
-    body = {"protocol": PROTOCOL, "changes": [f.payload for f in batch], "regions": regions}
-    # The payload text is what was hashed when the change was frozen.
-    content = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    raw = conn.request(
-        "POST", "/v1/push", content=content, headers={"Content-Type": "application/json"}
-    )
-    answer = PushResponse.model_validate(raw)
-    good = _check_receipt(batch, answer, report)
-    with store.begin() as db:
-        record_answers(db, batch, good)
-        write_setting(db, LAST_RECEIPT, answer.receipt.model_dump_json())
-    report.sent += len(batch)
-    for result in good.values():
-        if result.status == "accepted":
-            report.accepted += 1
-        elif result.status == "conflict":
-            report.conflicts += 1
-        else:
-            report.rejected += 1
-
-
-def _push(
-    store: Store, conn: Connection, report: SyncReport, batch_size: int, tick: Callable[[], None]
-) -> None:
-    scope = store.setting(SCOPE) or ""
-    while True:
-        with store.read() as db:
-            batch = outbox.unanswered(db, limit=batch_size)
-        if not batch:
-            with store.begin() as db:
-                batch = outbox.freeze_pending(db, scope=scope, limit=batch_size)
-        if not batch:
-            return
-        _push_batch(store, conn, batch, report)
-        tick()
 
 
 def _send_audit(store: Store, conn: Connection, tick: Callable[[], None]) -> None:
@@ -242,24 +144,39 @@ def _send_resolutions(store: Store, conn: Connection) -> None:
         )
 
 
+def _fetch(conn: Connection, after: int, policy_after: int, page_size: int) -> PullResponse:
+    params = {"after": after, "policy_after": policy_after, "limit": page_size}
+    raw = conn.request_bytes("GET", "/v1/pull", params=params)
+    try:
+        return PullResponse.model_validate_json(raw)
+    except ValidationError as exc:
+        raise SyncError(
+            "县服务器的回答无法读取", f"unreadable answer from the server: {exc}"
+        ) from exc
+
+
 def _pull(
     store: Store, conn: Connection, report: SyncReport, page_size: int, tick: Callable[[], None]
 ) -> None:
     with store.begin() as db:
         retry_held(db)
-    while True:
-        params = {
-            "after": int(store.setting(CURSOR) or 0),
-            "policy_after": int(store.setting(POLICY_CURSOR) or 0),
-            "limit": page_size,
-        }
-        page = PullResponse.model_validate(conn.request("GET", "/v1/pull", params=params))
-        with store.begin() as db:
-            report.received += apply_page(db, page)
-        report.policies += len(page.policies)
-        tick()
-        if not page.more:
-            return
+    after = int(store.setting(CURSOR) or 0)
+    policy_after = int(store.setting(POLICY_CURSOR) or 0)
+    # The next page is asked for while this one is stored. The cursor moves only with a
+    # stored page, so a pull broken at any point resumes after the last page stored.
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="caseworker-pull") as pool:
+        coming: Future[PullResponse] | None = pool.submit(
+            _fetch, conn, after, policy_after, page_size
+        )
+        while coming is not None:
+            page = coming.result()
+            coming = None
+            if page.more:
+                coming = pool.submit(_fetch, conn, page.next_cursor, page.policy_cursor, page_size)
+            with gc_paused(), store.begin() as db:
+                report.received += apply_page(db, page)
+            report.policies += len(page.policies)
+            tick()
 
 
 def sync(
@@ -268,8 +185,8 @@ def sync(
     server: str | None = None,
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
-    batch_size: int = 200,
-    page_size: int = 200,
+    batch_size: int = 500,
+    page_size: int = 500,
     transport: httpx.BaseTransport | None = None,
     timeout: float = 60.0,
 ) -> SyncReport:
@@ -294,7 +211,7 @@ def sync(
 
     with connect(store, server, transport=transport, timeout=timeout) as conn:
         tick()
-        _push(store, conn, report, batch_size, tick)
+        push_changes(store, conn, report, batch_size, tick)
         tick("resolve")
         _send_resolutions(store, conn)
         tick("audit")

@@ -16,6 +16,7 @@ from caseworker.store.db import write_setting
 from caseworker.store.regions import add_regions
 from caseworker.store.tables import POLICY_PACK, SETTING, SYNC_CONFLICT, utcnow
 from caseworker.sync.answers import save_conflicts
+from caseworker.sync.local_bulk import insert_new
 from caseworker.sync.local_rows import (
     WireRows,
     delete_row,
@@ -23,13 +24,14 @@ from caseworker.sync.local_rows import (
     parse_time,
     read_bases,
     read_rows,
+    read_versions,
     reindex,
     set_applying,
     write_base,
     write_row,
 )
 from caseworker.sync.schemas import HouseholdBundle, PullResponse
-from caseworker.sync.wire import SYNC_TABLES, TABLES
+from caseworker.sync.wire import SYNC_TABLES
 
 CURSOR = "sync.cursor"
 POLICY_CURSOR = "sync.policy_cursor"
@@ -45,16 +47,16 @@ def _merged(
     }
 
 
-def _local_version(conn: Connection, table: str, row_id: str) -> int | None:
-    t = TABLES[table]
-    return conn.execute(select(t.c.version).where(t.c.id == row_id)).scalar()
-
-
 def _apply_household(
-    conn: Connection, bundle: HouseholdBundle, local: WireRows, base: WireRows
+    conn: Connection,
+    bundle: HouseholdBundle,
+    local: WireRows,
+    base: WireRows,
+    versions: dict[str, int],
 ) -> bool:
-    """Merge one household into the store; True if it was new here."""
-    new_here = bundle.id not in local["household"]
+    """Merge one household into the store (its agreed copy is written by the caller);
+    True if any of its rows changed here."""
+    changed = False
     theirs: WireRows = empty_rows()
     meta: dict[str, dict[str, Any]] = {}
     for table, rows in bundle.rows.items():
@@ -72,6 +74,7 @@ def _apply_household(
             old = base[table].get(row_id)
             if old is not None and old == local[table][row_id]:
                 delete_row(conn, table, row_id)
+                changed = True
     for table in SYNC_TABLES:
         for row_id, data in theirs[table].items():
             mine = local[table].get(row_id)
@@ -80,23 +83,40 @@ def _apply_household(
                 if old is not None:
                     continue  # deleted here, not yet sent: the delete goes up next push
                 write_row(conn, table, row_id, data, meta[row_id], exists=False)
+                changed = True
                 continue
             merged = _merged(mine, old, data)
-            if merged != mine or meta[row_id]["version"] != _local_version(conn, table, row_id):
+            if merged != mine or meta[row_id]["version"] != versions.get(row_id):
                 write_row(conn, table, row_id, merged, meta[row_id], exists=True)
-    write_base(conn, bundle.id, theirs, bundle.seq)
-    open_ids = {c.id for c in bundle.conflicts}
-    save_conflicts(conn, bundle.conflicts)
-    conn.execute(
-        update(SYNC_CONFLICT)
-        .where(
-            SYNC_CONFLICT.c.household_id == bundle.id,
-            SYNC_CONFLICT.c.resolved_at.is_(None),
-            SYNC_CONFLICT.c.id.not_in(open_ids),
+                changed = True
+    return changed
+
+
+def _close_conflicts(conn: Connection, bundles: list[HouseholdBundle]) -> None:
+    """Conflicts the county no longer lists for these households are resolved."""
+    now = utcnow()
+    without = [b.id for b in bundles if not b.conflicts]
+    for start in range(0, len(without), 500):
+        conn.execute(
+            update(SYNC_CONFLICT)
+            .where(
+                SYNC_CONFLICT.c.household_id.in_(without[start : start + 500]),
+                SYNC_CONFLICT.c.resolved_at.is_(None),
+            )
+            .values(resolved_at=now)
         )
-        .values(resolved_at=utcnow())
-    )
-    return new_here
+    for bundle in bundles:
+        if bundle.conflicts:
+            save_conflicts(conn, bundle.conflicts)
+            conn.execute(
+                update(SYNC_CONFLICT)
+                .where(
+                    SYNC_CONFLICT.c.household_id == bundle.id,
+                    SYNC_CONFLICT.c.resolved_at.is_(None),
+                    SYNC_CONFLICT.c.id.not_in([c.id for c in bundle.conflicts]),
+                )
+                .values(resolved_at=now)
+            )
 
 
 def _note_refused(conn: Connection, bundle: HouseholdBundle, exc: Exception) -> None:
@@ -142,6 +162,14 @@ def retry_held(conn: Connection) -> None:
     )
 
 
+def _agreed(bundle: HouseholdBundle) -> WireRows:
+    theirs = empty_rows()
+    for table, rows in bundle.rows.items():
+        for r in rows:
+            theirs[table][r.id] = r.data
+    return theirs
+
+
 def apply_page(conn: Connection, page: PullResponse) -> int:
     """Store one pull page and advance the cursors (inside the caller's transaction)."""
     set_applying(conn, True)
@@ -152,16 +180,41 @@ def apply_page(conn: Connection, page: PullResponse) -> int:
         )
     ids = [b.id for b in page.households]
     locals_, bases = read_rows(conn, ids), read_bases(conn, ids)
-    new: set[str] = set()
+    # Never held here (no row, no agreed copy): nothing to merge, stored in bulk.
+    fresh = [
+        b
+        for b in page.households
+        if not locals_[b.id]["household"] and not any(bases[b.id].values())
+    ]
     applied: list[str] = []
-    for bundle in page.households:
+    if fresh:
         try:
             with conn.begin_nested():
-                if _apply_household(conn, bundle, locals_[bundle.id], bases[bundle.id]):
-                    new.add(bundle.id)
+                insert_new(conn, fresh)
+            applied.extend(b.id for b in fresh)
+        except IntegrityError:
+            fresh = []  # one of them clashes with a household here: one by one, below
+    done = set(applied)
+    versions = read_versions(conn, [hid for hid in ids if hid not in done])
+    new: set[str] = set()
+    changed: list[str] = []
+    merged: list[HouseholdBundle] = []
+    for bundle in page.households:
+        if bundle.id in done:
+            continue
+        try:
+            with conn.begin_nested():
+                local = locals_[bundle.id]
+                if _apply_household(conn, bundle, local, bases[bundle.id], versions):
+                    changed.append(bundle.id)
+                    if not local["household"]:
+                        new.add(bundle.id)
+                write_base(conn, bundle.id, _agreed(bundle), bundle.seq)
                 applied.append(bundle.id)
+                merged.append(bundle)
         except IntegrityError as exc:
             _note_refused(conn, bundle, exc)
+    _close_conflicts(conn, merged)
     for p in page.policies:
         known = conn.execute(
             select(POLICY_PACK.c.sha256).where(
@@ -174,7 +227,7 @@ def apply_page(conn: Connection, page: PullResponse) -> int:
                     id=p.id, version=p.version, sha256=p.sha256, text=p.text, received_at=utcnow()
                 )
             )
-    reindex(conn, applied, new)
+    reindex(conn, changed, new)
     write_setting(conn, CURSOR, str(page.next_cursor))
     write_setting(conn, POLICY_CURSOR, str(page.policy_cursor))
     set_applying(conn, False)

@@ -4,17 +4,19 @@ The sync works on wire rows (``caseworker.sync.wire``) so that the laptop, the c
 the last-agreed base compare like with like.
 """
 
-from collections.abc import Iterable, Mapping, Sequence
-from datetime import datetime
+import base64
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from datetime import UTC, datetime
 from typing import Any
 
+import sqlalchemy as sa
 from sqlalchemy import Connection, delete, select, update
 
 from caseworker.domain.validation import Collector, ValidationFailed
 from caseworker.store.households import load_household
 from caseworker.store.search import index_new_households, reindex_household
 from caseworker.store.tables import SETTING, SYNC_BASE
-from caseworker.sync.wire import SYNC_TABLES, TABLES, row_from_wire, row_to_wire
+from caseworker.sync.wire import CONTENT_COLUMNS, SYNC_TABLES, TABLES, read_json, row_from_wire
 
 WireRows = dict[str, dict[str, dict[str, Any]]]  # table -> row id -> wire content
 APPLYING = "sync.applying"
@@ -25,17 +27,76 @@ def empty_rows() -> WireRows:
     return {name: {} for name in SYNC_TABLES}
 
 
+def _wire_time(text: str) -> str:
+    # Stored as naive UTC ("2026-01-24 14:00:00.000000"); on the wire with its offset.
+    return datetime.fromisoformat(text).replace(tzinfo=UTC).isoformat()
+
+
+def _wire_bytes(value: bytes) -> str:
+    return base64.b64encode(value).decode("ascii")
+
+
+def _raw_converter(column: sa.Column[Any]) -> Callable[[Any], Any] | None:
+    """How a value as SQLite stores it becomes its wire form (None: it already is).
+
+    Dates are stored as ``YYYY-MM-DD`` text, which is their wire form; booleans as 0/1.
+    ``tests/sync/test_local_rows.py`` compares with reading through SQLAlchemy's types.
+    """
+    column_type = column.type
+    if isinstance(column_type, sa.TypeDecorator):
+        column_type = column_type.impl_instance
+    if isinstance(column_type, sa.Boolean):
+        return bool
+    if isinstance(column_type, sa.DateTime):
+        return _wire_time
+    if isinstance(column_type, sa.Date):
+        return None
+    if isinstance(column_type, sa.LargeBinary):
+        return _wire_bytes
+    if isinstance(column_type, sa.JSON):
+        return read_json
+    return None
+
+
+# Per table: the SELECT of its content columns, and the converters of those columns.
+_RAW_PLAN: dict[str, tuple[str, tuple[str, ...], tuple[tuple[int, Callable[[Any], Any]], ...]]]
+_RAW_PLAN = {}
+for _name in SYNC_TABLES:
+    _columns = CONTENT_COLUMNS[_name]
+    _owner = "id" if _name == "household" else "household_id"
+    _select = ", ".join(f'"{c}"' for c in ("id", _owner, *_columns))
+    _RAW_PLAN[_name] = (
+        f'SELECT {_select} FROM "{_name}" WHERE "{_owner}" IN ',
+        _columns,
+        tuple(
+            (index, convert)
+            for index, c in enumerate(_columns)
+            if (convert := _raw_converter(TABLES[_name].c[c])) is not None
+        ),
+    )
+
+
 def read_rows(conn: Connection, household_ids: Sequence[str]) -> dict[str, WireRows]:
-    """The wire rows of each household (one query per table per chunk of households)."""
+    """The wire rows of each household (one query per table per chunk of households).
+
+    Values are read as SQLite stores them and turned into wire form directly: going
+    through SQLAlchemy's types (text to date, then date back to text) cost more than the
+    rest of preparing a push.
+    """
     out = {hid: empty_rows() for hid in household_ids}
     for start in range(0, len(household_ids), _CHUNK):
-        chunk = household_ids[start : start + _CHUNK]
+        chunk = tuple(household_ids[start : start + _CHUNK])
+        marks = "(" + ", ".join("?" * len(chunk)) + ")"
         for name in SYNC_TABLES:
-            table = TABLES[name]
-            owner = table.c.id if name == "household" else table.c.household_id
-            for row in conn.execute(select(table).where(owner.in_(chunk))).mappings():
-                hid = row["id"] if name == "household" else row["household_id"]
-                out[hid][name][row["id"]] = row_to_wire(name, dict(row))
+            select_sql, columns, converters = _RAW_PLAN[name]
+            # The driver's cursor, inside the caller's transaction: plain tuples.
+            cursor = conn.connection.driver_connection.execute(select_sql + marks, chunk)  # type: ignore[union-attr]
+            for row in cursor.fetchall():
+                values = list(row[2:])
+                for index, convert in converters:
+                    if values[index] is not None:
+                        values[index] = convert(values[index])
+                out[row[1]][name][row[0]] = dict(zip(columns, values, strict=True))
     return out
 
 
@@ -44,11 +105,25 @@ def read_bases(conn: Connection, household_ids: Sequence[str]) -> dict[str, Wire
     out: dict[str, WireRows] = {}
     for start in range(0, len(household_ids), _CHUNK):
         chunk = household_ids[start : start + _CHUNK]
-        query = select(SYNC_BASE.c.household_id, SYNC_BASE.c.data).where(
-            SYNC_BASE.c.household_id.in_(chunk)
+        marks = ", ".join("?" * len(chunk))
+        query = f"SELECT household_id, data FROM sync_base WHERE household_id IN ({marks})"
+        out.update(
+            {hid: read_json(data) for hid, data in conn.exec_driver_sql(query, tuple(chunk))}
         )
-        out.update({row.household_id: row.data for row in conn.execute(query)})
     return {hid: {**empty_rows(), **out.get(hid, {})} for hid in household_ids}
+
+
+def read_versions(conn: Connection, household_ids: Sequence[str]) -> dict[str, int]:
+    """Row id -> version of every row of these households."""
+    out: dict[str, int] = {}
+    for start in range(0, len(household_ids), _CHUNK):
+        chunk = household_ids[start : start + _CHUNK]
+        for name in SYNC_TABLES:
+            table = TABLES[name]
+            owner = table.c.id if name == "household" else table.c.household_id
+            query = select(table.c.id, table.c.version).where(owner.in_(chunk))
+            out.update({row.id: row.version for row in conn.execute(query)})
+    return out
 
 
 def write_base(conn: Connection, household_id: str, rows: WireRows, server_seq: int | None) -> None:

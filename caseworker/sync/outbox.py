@@ -25,19 +25,21 @@ from sqlalchemy import Connection, bindparam, func, select, update
 from caseworker.store.tables import OUTBOX, utcnow
 from caseworker.sync.local_rows import WireRows, read_bases, read_rows
 from caseworker.sync.schemas import PROTOCOL
-from caseworker.sync.wire import SYNC_TABLES, canonical_json
+from caseworker.sync.wire import SYNC_TABLES, canonical_text
 
 OPEN_STATES = ("pending", "sent")
 
 
 @dataclass(frozen=True, slots=True)
 class Frozen:
-    """A change ready to send: its sequence number, payload and the payload's hash."""
+    """A change ready to send: its sequence number, payload, the payload's exact JSON text
+    (what is sent, byte for byte, and hashed) and the hash."""
 
     seq: int
     household_id: str
     payload: dict[str, Any]
     sha256: str
+    text: str
 
 
 def diff_rows(household_id: str, local: WireRows, base: WireRows) -> list[dict[str, Any]]:
@@ -87,9 +89,12 @@ def freeze_pending(conn: Connection, *, scope: str, limit: int) -> list[Frozen]:
     All pending entries of a household travel as one change under the newest entry's seq.
     A household outside ``scope`` is quarantined here, never sent.
     """
+    # A household with a change still on its way waits for the answer: its next change is
+    # the difference from the copy the county agrees to then.
+    on_the_way = select(OUTBOX.c.household_id).where(OUTBOX.c.state == "sent")
     newest = (
         select(OUTBOX.c.household_id, func.max(OUTBOX.c.seq).label("seq"))
-        .where(OUTBOX.c.state == "pending")
+        .where(OUTBOX.c.state == "pending", OUTBOX.c.household_id.not_in(on_the_way))
         .group_by(OUTBOX.c.household_id)
         .order_by(func.max(OUTBOX.c.seq))
         .limit(limit)
@@ -125,10 +130,10 @@ def freeze_pending(conn: Connection, *, scope: str, limit: int) -> list[Frozen]:
             _close(conn, hid, seq, "quarantined", reason, now)
             continue
         payload = {"seq": seq, "household_id": hid, "village_code": village, "rows": rows}
-        text = canonical_json(payload)
+        text = canonical_text(payload)
         sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
         updates.append({"b_seq": seq, "b_payload": text, "b_sha": sha, "b_hid": hid})
-        frozen.append(Frozen(seq, hid, payload, sha))
+        frozen.append(Frozen(seq, hid, payload, sha, text))
     if updates:
         conn.execute(
             update(OUTBOX)
@@ -170,7 +175,26 @@ def unanswered(conn: Connection, *, limit: int | None = None) -> list[Frozen]:
     if limit is not None:
         query = query.limit(limit)
     return [
-        Frozen(r.seq, r.household_id, json.loads(r.payload), r.payload_sha256)
+        Frozen(r.seq, r.household_id, json.loads(r.payload), r.payload_sha256, r.payload)
+        for r in conn.execute(query)
+    ]
+
+
+def unanswered_seqs(conn: Connection) -> list[int]:
+    """The sequence numbers of changes sent (or exported) and not answered, oldest first."""
+    query = select(OUTBOX.c.seq).where(OUTBOX.c.state == "sent").order_by(OUTBOX.c.seq)
+    return list(conn.execute(query).scalars())
+
+
+def frozen(conn: Connection, seqs: Sequence[int]) -> list[Frozen]:
+    """The frozen changes with these sequence numbers that are still unanswered."""
+    query = (
+        select(OUTBOX)
+        .where(OUTBOX.c.seq.in_(list(seqs)), OUTBOX.c.state == "sent")
+        .order_by(OUTBOX.c.seq)
+    )
+    return [
+        Frozen(r.seq, r.household_id, json.loads(r.payload), r.payload_sha256, r.payload)
         for r in conn.execute(query)
     ]
 

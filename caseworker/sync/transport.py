@@ -71,6 +71,17 @@ class Connection:
 
     def request(self, method: str, path: str, **kwargs: Any) -> Any:
         """JSON answer of a request; SyncError for a refusal or a broken connection."""
+        response = self._send(method, path, **kwargs)
+        try:
+            return response.json()
+        except json.JSONDecodeError as exc:
+            raise SyncError("县服务器的回答无法读取", "unreadable answer from the server") from exc
+
+    def request_bytes(self, method: str, path: str, **kwargs: Any) -> bytes:
+        """The answer's body as it came (for a caller that parses it itself)."""
+        return self._send(method, path, **kwargs).content
+
+    def _send(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
         try:
             response = self.client.request(method, path, **kwargs)
         except httpx.HTTPError as exc:
@@ -91,10 +102,7 @@ class Connection:
                 f"{body.get('reason_en', detail)}",
                 status=response.status_code,
             )
-        try:
-            return response.json()
-        except json.JSONDecodeError as exc:
-            raise SyncError("县服务器的回答无法读取", "unreadable answer from the server") from exc
+        return response
 
 
 def connect(store: Store, server: str | None = None, **kwargs: Any) -> Connection:

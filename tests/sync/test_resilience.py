@@ -280,8 +280,10 @@ def test_bad_rows_are_rejected_per_record_with_field_and_value(
             [answers[seq]] = answer["results"]
     assert {r["status"] for r in answers.values()} == {"rejected"}
     [wrong_id] = answers[7]["errors"]
-    assert wrong_id["field"].endswith("].id_number")
+    # Named by table, row and field: 家庭成员（1a2b3c4d）：身份证号“…”：…
+    assert wrong_id["field"] == "id_number"
     assert wrong_id["value"] == "610423197401080658" and "身份证号" in wrong_id["message_zh"]
+    assert "家庭成员" in wrong_id["message_zh"] and member["id"][:8] in wrong_id["message_en"]
     [unknown] = answers[8]["errors"]
     assert (unknown["field"], unknown["code"]) == ("nickname", "unknown_field")
     assert "member" in unknown["message_en"]

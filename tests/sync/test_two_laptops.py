@@ -1,11 +1,15 @@
 """Two laptops and a real county server: push, pull, per-field merge and conflicts."""
 
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
+from caseworker.domain.codes import VisitPurpose
+from caseworker.domain.records import Visit
 from caseworker.interchange.household_format import household_to_dict, parse_household
 from caseworker.store.db import Store
 from caseworker.store.households import load_household, save_household
+from caseworker.store.tables import new_id
 from caseworker.sync.client import sync
 from caseworker.sync.conflicts import open_conflicts, resolve_conflict
 from caseworker.sync.county.admin import list_conflicts
@@ -83,3 +87,23 @@ def test_edits_to_different_fields_merge_and_the_same_field_conflicts(
     assert snapshot(b, h.id) == snapshot(a, h.id)
     assert open_conflicts(a) == [] and open_conflicts(b) == []
     assert list_conflicts(county.engine) == []
+
+
+def test_numbers_of_every_kind_in_a_visit_go_up_and_come_down_unchanged(
+    county: CountyServer, laptops: Callable[[str], Store], household_data: Make
+) -> None:
+    a, b = laptops("a"), laptops("b")
+    enroll_laptop(county, a)
+    enroll_laptop(county, b, worker="李秀英")
+    h = parse_household(household_data())
+    observations = {"area_m2": 35.5, "share": 1e-7, "big": 1e16, "count": 2**70, "n": -3}
+    visit = Visit(new_id(), date(2026, 10, 1), ["王建华"], VisitPurpose.REVIEW, observations)
+    h.visits.append(visit)
+    save_household(a, h)
+    report = sync(a)
+    assert report.synced and report.receipts_ok  # both ends hashed the same text
+    assert sync(b).received == 1
+    with b.read() as conn:
+        pulled = load_household(conn, h.id)
+    assert pulled is not None and pulled.visits[0].observations == observations
+    assert isinstance(pulled.visits[0].observations["count"], int)

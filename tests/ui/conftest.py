@@ -43,9 +43,10 @@ def chinese(qapp: object) -> Iterator[None]:
     install_language("zh_CN")
 
 
-@pytest.fixture
+@pytest.fixture(autouse=True)
 def answers(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The user answers "yes" to every question; the questions asked are recorded."""
+    """The user answers "yes" to every question; the questions and warnings shown are
+    recorded (a real modal box would stop a headless test for good)."""
     asked: list[str] = []
 
     def confirm(parent: object, title: str, text: str) -> bool:

@@ -182,7 +182,9 @@ def test_every_adult_signs_the_authorisation_and_it_prints_with_their_signature(
     assert images >= len(adults)  # each signature is printed in place (plus the QR code)
 
 
-def test_an_approval_with_an_amount_starts_the_benefit_next_month(qtbot: QtBot, county: Store) -> None:
+def test_an_approval_with_an_amount_starts_the_benefit_next_month(
+    qtbot: QtBot, county: Store, answers: list[str]
+) -> None:
     from datetime import date
 
     from caseworker.domain.codes import Program
@@ -192,7 +194,12 @@ def test_an_approval_with_an_amount_starts_the_benefit_next_month(qtbot: QtBot, 
     start.program.set_code("special_hardship")
     start.accept()
     row = len(page.editor.household.applications) - 1
-    for stage in (Stage.INVESTIGATION, Stage.TOWNSHIP_REVIEW, Stage.PUBLICITY, Stage.COUNTY_DECISION):
+    for stage in (
+        Stage.INVESTIGATION,
+        Stage.TOWNSHIP_REVIEW,
+        Stage.PUBLICITY,
+        Stage.COUNTY_DECISION,
+    ):
         page.applications.selectRow(row)
         step = page.next_stage()
         assert step is not None
@@ -203,10 +210,12 @@ def test_an_approval_with_an_amount_starts_the_benefit_next_month(qtbot: QtBot, 
     assert step is not None
     step.stage.setCurrentIndex(step.stage.findData(Stage.APPROVED.value))
     assert not step.amount.isHidden()
-    step.day.set_iso("2026-11-20")
     step.amount.setText("820.00")
     step.accept()
+    assert answers == []  # saved without a complaint
+    day = date.fromisoformat(step.day.iso())
+    next_month = date(day.year + day.month // 12, day.month % 12 + 1, 1)
     benefit = page.editor.household.benefits[-1]
     assert benefit.program is Program.SPECIAL_HARDSHIP
-    assert (benefit.since, benefit.monthly_fen) == (date(2026, 12, 1), 82000)
+    assert (benefit.since, benefit.monthly_fen) == (next_month, 82000)
     assert page.editor.household.applications[row].stage is Stage.APPROVED

@@ -16,8 +16,8 @@ from caseworker.sync.county.pull import conflict_out
 from caseworker.sync.county.push import apply_push
 from caseworker.sync.county.tables import CONFLICT, DEVICE, HOUSEHOLD, POLICY, RECORD
 from caseworker.sync.schemas import (
+    PUSH_REQUEST,
     ConflictOut,
-    PushRequest,
     PushResponse,
     Resolution,
     ResolveResponse,
@@ -175,7 +175,7 @@ def import_pending(engine: Engine, document: Any) -> PushResponse:
             f"device {device_id} is not enrolled at this county",
         )
     device = Device(row.credential_id, row.device_id, row.worker, row.role, row.scope_code)
-    request = PushRequest.model_validate(
+    request = PUSH_REQUEST.validate_python(
         {
             "protocol": document.get("protocol"),
             "changes": document.get("changes"),

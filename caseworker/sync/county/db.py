@@ -37,6 +37,9 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA busy_timeout=30000")
+    # 64 MB of page cache: record ids are random UUIDs, so a push of thousands of rows
+    # touches index pages all over the file (SQLite's default cache is 2 MB).
+    cursor.execute("PRAGMA cache_size=-65536")
     cursor.close()
 
 

@@ -5,19 +5,14 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
+import orjson
+import sqlalchemy as sa
 from sqlalchemy import Connection, Engine, select
 
 from caseworker.domain.regions import ancestors
 from caseworker.sync.county.auth import Device, Refused, in_scope
 from caseworker.sync.county.tables import CONFLICT, HOUSEHOLD, POLICY, RECORD, REGION
-from caseworker.sync.schemas import (
-    ConflictOut,
-    HouseholdBundle,
-    PolicyOut,
-    PullResponse,
-    RegionOut,
-    RowOut,
-)
+from caseworker.sync.schemas import ConflictOut
 from caseworker.sync.wire import SYNC_TABLES
 
 MAX_PAGE = 1000
@@ -45,40 +40,56 @@ def conflict_out(row: Any) -> ConflictOut:
     )
 
 
-def bundles(conn: Connection, households: Sequence[Any]) -> list[HouseholdBundle]:
-    """The full county copy of each household row given (id, seq, village_code)."""
+def bundles(conn: Connection, households: Sequence[Any]) -> list[dict[str, Any]]:
+    """The full county copy of each household row given (id, seq, village_code), in the
+    form of ``HouseholdBundle``. Each record's content is passed on as the JSON text the
+    county stores (an ``orjson.Fragment``): it is written into the page as it is, never
+    read and written again."""
     ids = [h.id for h in households]
-    rows: dict[str, dict[str, list[RowOut]]] = {hid: {t: [] for t in SYNC_TABLES} for hid in ids}
+    rows: dict[str, dict[str, list[dict[str, Any]]]] = {hid: {} for hid in ids}
+    conflicts: dict[str, list[dict[str, Any]]] = {hid: [] for hid in ids}
     if ids:
-        query = select(RECORD).where(RECORD.c.household_id.in_(ids)).order_by(RECORD.c.id)
-        for r in conn.execute(query):
-            rows[r.household_id][r.table_name].append(
-                RowOut(
-                    id=r.id,
-                    version=r.version,
-                    created_at=_iso(r.created_at),
-                    updated_at=_iso(r.updated_at),
-                    device_id=r.device_id,
-                    data=r.data,
-                )
+        data = sa.cast(RECORD.c.data, sa.Text)  # the stored text, not parsed
+        query = (
+            select(
+                RECORD.c.id,
+                RECORD.c.household_id,
+                RECORD.c.table_name,
+                RECORD.c.version,
+                RECORD.c.created_at,
+                RECORD.c.updated_at,
+                RECORD.c.device_id,
+                data.label("data"),
             )
-    conflicts: dict[str, list[ConflictOut]] = {hid: [] for hid in ids}
-    if ids:
+            .where(RECORD.c.household_id.in_(ids))
+            .order_by(RECORD.c.id)
+        )
+        for r in conn.execute(query):
+            rows[r.household_id].setdefault(r.table_name, []).append(
+                {
+                    "id": r.id,
+                    "version": r.version,
+                    "created_at": _iso(r.created_at),
+                    "updated_at": _iso(r.updated_at),
+                    "device_id": r.device_id,
+                    "data": orjson.Fragment(r.data),
+                }
+            )
         query = (
             select(CONFLICT)
             .where(CONFLICT.c.household_id.in_(ids), CONFLICT.c.resolved_at.is_(None))
             .order_by(CONFLICT.c.created_at, CONFLICT.c.id)
         )
         for c in conn.execute(query):
-            conflicts[c.household_id].append(conflict_out(c))
+            conflicts[c.household_id].append(conflict_out(c).model_dump(mode="json"))
     return [
-        HouseholdBundle(
-            id=h.id,
-            seq=h.seq,
-            village_code=h.village_code,
-            rows={t: v for t, v in rows[h.id].items() if v},
-            conflicts=conflicts[h.id],
-        )
+        {
+            "id": h.id,
+            "seq": h.seq,
+            "village_code": h.village_code,
+            "rows": {t: rows[h.id][t] for t in SYNC_TABLES if t in rows[h.id]},
+            "conflicts": conflicts[h.id],
+        }
         for h in households
     ]
 
@@ -95,8 +106,9 @@ def pull_page(
     limit: int,
     policy_after: int = 0,
     village: str | None = None,
-) -> PullResponse:
-    """One page of what changed in the device's scope after cursor ``after``."""
+) -> bytes:
+    """One page of what changed in the device's scope after cursor ``after``: the JSON
+    text of a ``PullResponse``, written in one go (no model object per row)."""
     prefix = device.scope
     if village:
         if not (village.isdigit() and in_scope(device.scope, village)):
@@ -126,24 +138,31 @@ def pull_page(
             wanted.add(h.village_code)
             wanted.update(ancestors(h.village_code))
         regions = [
-            RegionOut(code=r.code, name=r.name, level=r.level, parent_code=r.parent_code)
+            {"code": r.code, "name": r.name, "level": r.level, "parent_code": r.parent_code}
             for r in conn.execute(select(REGION).where(REGION.c.code.in_(sorted(wanted))))
         ]
         policies = [
-            PolicyOut(
-                id=p.id, version=p.version, county=p.county, sha256=p.sha256, text=p.text, seq=p.seq
-            )
+            {
+                "id": p.id,
+                "version": p.version,
+                "county": p.county,
+                "sha256": p.sha256,
+                "text": p.text,
+                "seq": p.seq,
+            }
             for p in conn.execute(
                 select(POLICY)
                 .where(POLICY.c.county == device.scope[:6], POLICY.c.seq > policy_after)
                 .order_by(POLICY.c.seq)
             )
         ]
-    return PullResponse(
-        households=page,
-        regions=sorted(regions, key=lambda r: len(r.code)),
-        policies=policies,
-        next_cursor=households[-1].seq if households else after,
-        policy_cursor=policies[-1].seq if policies else policy_after,
-        more=len(households) == limit,
+    return orjson.dumps(
+        {
+            "households": page,
+            "regions": sorted(regions, key=lambda r: len(r["code"])),
+            "policies": policies,
+            "next_cursor": households[-1].seq if households else after,
+            "policy_cursor": policies[-1]["seq"] if policies else policy_after,
+            "more": len(households) == limit,
+        }
     )

@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, select, update
 
+from caseworker.domain.bulk import gc_paused
 from caseworker.domain.codes import RegionLevel
 from caseworker.domain.regions import Region, validate_regions
 from caseworker.domain.validation import (
@@ -22,6 +23,7 @@ from caseworker.domain.validation import (
     parse_uuid,
 )
 from caseworker.sync.county.auth import Device, Refused, in_scope
+from caseworker.sync.county.bulk import insert_many, json_text
 from caseworker.sync.county.checks import household_errors
 from caseworker.sync.county.records import (
     HouseholdState,
@@ -44,6 +46,7 @@ from caseworker.sync.schemas import (
     PushRequest,
     PushResponse,
     RecordResult,
+    RowChange,
 )
 from caseworker.sync.wire import SYNC_TABLES, sha256_of, where_row
 
@@ -59,18 +62,22 @@ def _out_of_scope(device: Device, what: str) -> Refused:
 
 
 def _check_scope(device: Device, request: PushRequest) -> None:
-    for change in request.changes:
-        if not in_scope(device.scope, change.village_code):
-            raise _out_of_scope(device, f"村（社区）{change.village_code} / village")
-    for region in request.regions:
-        if not (region.code.startswith(device.scope) or device.scope.startswith(region.code)):
-            raise _out_of_scope(device, f"区划{region.code} / region")
+    for change in request["changes"]:
+        if not in_scope(device.scope, change["village_code"]):
+            raise _out_of_scope(device, f"村（社区）{change['village_code']} / village")
+    for region in request.get("regions", ()):
+        code = region["code"]
+        if not (code.startswith(device.scope) or device.scope.startswith(code)):
+            raise _out_of_scope(device, f"区划{code} / region")
 
 
 def _save_regions(conn: Connection, request: PushRequest) -> None:
-    if not request.regions:
+    if not request.get("regions"):
         return
-    regions = [Region(r.code, r.name, RegionLevel(r.level), r.parent_code) for r in request.regions]
+    regions = [
+        Region(r["code"], r["name"], RegionLevel(r["level"]), r.get("parent_code"))
+        for r in request.get("regions", ())
+    ]
     try:
         validate_regions(regions)
     except ValidationFailed as failed:
@@ -106,126 +113,111 @@ class _Rejected(Exception):
         self.errors = errors
 
 
+def _row_problem(rc: RowChange, hid: str, owners: dict[str, str]) -> FieldError | None:
+    """What makes a row change unacceptable before merging, if anything."""
+    table, row_id, new = rc["table"], rc["id"], rc.get("new")
+    if table not in SYNC_TABLES:
+        return _error(
+            "table", table, "unknown_table", "不是可同步的表", "is not a table that syncs",
+            where_row(table, row_id),
+        )  # fmt: skip
+    try:
+        parse_uuid(row_id)
+    except Problem as problem:
+        return Where().field("id").error(row_id, problem).in_record(*where_row(table, row_id))
+    # Values are checked once, on the merged household (checks.household_errors).
+    owner_column = "id" if table == "household" else "household_id"
+    if new is not None and owner_column in new and new[owner_column] != hid:
+        return _error(
+            owner_column, new[owner_column], "wrong_household", "与本次变更的家庭不符",
+            "does not match the household of this change", where_row(table, row_id),
+        )  # fmt: skip
+    if table == "household" and row_id != hid:
+        return _error(
+            "id", row_id, "wrong_household", "与本次变更的家庭不符",
+            "does not match the household of this change", where_row(table, row_id),
+        )  # fmt: skip
+    if owners.get(row_id, hid) != hid:
+        return _error(
+            "id", row_id, "id_in_use", "记录编号已被另一户使用",
+            "this record id is already used by another household", where_row(table, row_id),
+        )  # fmt: skip
+    return None
+
+
 def _merge_change(
     change: Change, state: HouseholdState, owners: dict[str, str]
 ) -> list[FieldConflict]:
     """Apply one change to ``state`` (a working copy); raise _Rejected with reasons."""
     conflicts: list[FieldConflict] = []
-    hid = change.household_id
-    for rc in change.rows:
-        where = where_row(rc.table, rc.id)
-        if rc.table not in SYNC_TABLES:
+    hid = change["household_id"]
+    records = state.records
+    for rc in change["rows"]:
+        refusal = _row_problem(rc, hid, owners)
+        if refusal is not None:
+            raise _Rejected([refusal])
+        table, row_id, op, new = rc["table"], rc["id"], rc["op"], rc.get("new")
+        current = records.get(row_id)
+        if current is not None and current.table != table:
             raise _Rejected(
                 [
                     _error(
-                        "table",
-                        rc.table,
-                        "unknown_table",
-                        "不是可同步的表",
-                        "is not a table that syncs",
-                        where,
-                    )
-                ]
-            )
-        try:
-            parse_uuid(rc.id)
-        except Problem as problem:
-            raise _Rejected([Where().field("id").error(rc.id, problem).in_record(*where)]) from None
-        # Values are checked once, on the merged household (checks.household_errors).
-        owner_column = "id" if rc.table == "household" else "household_id"
-        if rc.new is not None and owner_column in rc.new and rc.new[owner_column] != hid:
-            raise _Rejected(
-                [
-                    _error(
-                        owner_column,
-                        rc.new[owner_column],
-                        "wrong_household",
-                        "与本次变更的家庭不符",
-                        "does not match the household of this change",
-                        where,
-                    )
-                ]
-            )
-        if rc.table == "household" and rc.id != hid:
-            raise _Rejected(
-                [
-                    _error(
-                        "id",
-                        rc.id,
-                        "wrong_household",
-                        "与本次变更的家庭不符",
-                        "does not match the household of this change",
-                        where,
-                    )
-                ]
-            )
-        if rc.id in owners and owners[rc.id] != hid:
-            raise _Rejected(
-                [
-                    _error(
-                        "id",
-                        rc.id,
-                        "id_in_use",
-                        "记录编号已被另一户使用",
-                        "this record id is already used by another household",
-                        where,
-                    )
-                ]
-            )
-        current = state.records.get(rc.id)
-        if current is not None and current.table != rc.table:
-            raise _Rejected(
-                [
-                    _error(
-                        "id",
-                        rc.id,
-                        "id_in_use",
-                        "记录编号已被另一类记录使用",
+                        "id", row_id, "id_in_use", "记录编号已被另一类记录使用",
                         "this record id is used by another kind of record",
-                        where,
+                        where_row(table, row_id),
                     )
                 ]
-            )
+            )  # fmt: skip
         try:
-            if rc.op == "delete":
-                merged = merge_delete(rc.table, rc.id, current.data if current else None, rc.base)
-            elif rc.new is None:
-                raise _Rejected([_error("new", None, "required", "必须填写", "is required", where)])
-            elif current is None and rc.op == "insert":
-                state.records[rc.id] = Rec(rc.table, dict(rc.new), 0)
-                state.inserted.add(rc.id)
+            if op == "delete":
+                merged = merge_delete(
+                    table, row_id, current.data if current else None, rc.get("base")
+                )
+            elif new is None:
+                raise _Rejected(
+                    [
+                        _error(
+                            "new",
+                            None,
+                            "required",
+                            "必须填写",
+                            "is required",
+                            where_row(table, row_id),
+                        )
+                    ]
+                )
+            elif current is None and op == "insert":
+                records[row_id] = Rec(table, dict(new), 0)
+                state.inserted.add(row_id)
                 continue
             elif current is None:
                 # The county no longer has the row (deleted there): keep it deleted, and
                 # keep the laptop's edit in a conflict record.
-                conflicts.append(FieldConflict(rc.table, rc.id, "__row__", "deleted", rc.new))
+                conflicts.append(FieldConflict(table, row_id, "__row__", "deleted", new))
                 continue
             else:
-                base = rc.base if rc.op == "update" else None
+                base = rc.get("base") if op == "update" else None
                 merged = merge_fields(
-                    rc.table,
-                    rc.id,
-                    current.data,
-                    base or ({} if rc.op == "update" else None),
-                    rc.new,
+                    table, row_id, current.data, base or ({} if op == "update" else None), new
                 )
         except Problem as problem:
+            where = where_row(table, row_id)
             raise _Rejected(
-                [Where().field("signed_at").error(rc.id, problem).in_record(*where)]
+                [Where().field("signed_at").error(row_id, problem).in_record(*where)]
             ) from None
         conflicts.extend(merged.conflicts)
         if merged.data is None:
             if current is not None:
-                del state.records[rc.id]
-                if rc.id in state.inserted:
-                    state.inserted.discard(rc.id)
+                del records[row_id]
+                if row_id in state.inserted:
+                    state.inserted.discard(row_id)
                 else:
-                    state.deleted.add(rc.id)
-                state.updated.discard(rc.id)
+                    state.deleted.add(row_id)
+                state.updated.discard(row_id)
         elif merged.changed and current is not None:
             current.data = merged.data
-            if rc.id not in state.inserted:
-                state.updated.add(rc.id)
+            if row_id not in state.inserted:
+                state.updated.add(row_id)
     return conflicts
 
 
@@ -245,14 +237,108 @@ def _conflict_out(
     )
 
 
-def apply_push(engine: Engine, device: Device, request: PushRequest) -> PushResponse:
-    """Apply a push from ``device``; the answer to every change and the receipt."""
+def _replay(change: Change, sha: str, old: Any) -> RecordResult:
+    """The answer to a (device, seq) the county has answered before."""
+    if old.payload_sha256 != sha:
+        error = _error(
+            "seq",
+            change["seq"],
+            "seq_reused",
+            "该序号已用于另一项变更",
+            "this sequence number was already used for a different change",
+        )
+        return RecordResult(
+            seq=change["seq"], status="rejected", payload_sha256=sha, errors=_reject([error])
+        )
+    return RecordResult.model_validate({**old.result, "replayed": True})
+
+
+def _apply_change(
+    change: Change,
+    sha: str,
+    states: dict[str, HouseholdState],
+    owners: dict[str, str],
+    persons: dict[str, str],
+    device: Device,
+    now: datetime,
+) -> RecordResult:
+    """Check and merge one change into ``states``; its answer."""
+    hid = change["household_id"]
+    state = states.get(hid) or HouseholdState(False, change["village_code"], {})
+    work = copy_state(state)
+    try:
+        if not work.exists and not any(
+            rc["table"] == "household" and rc["op"] == "insert" for rc in change["rows"]
+        ):
+            raise _Rejected(
+                [
+                    _error(
+                        "household_id",
+                        hid,
+                        "unknown_household",
+                        "县里没有这户的记录（它的首次上传可能被退回了）",
+                        "the county has no such household (was its first upload refused?)",
+                    )
+                ]
+            )
+        conflicts = _merge_change(change, work, owners)
+        head = next((r for r in work.records.values() if r.table == "household"), None)
+        village = head.data.get("village_code") if head else None
+        if isinstance(village, str) and not in_scope(device.scope, village):
+            raise _out_of_scope(device, f"村（社区）{village} / village")
+        errors = household_errors(hid, work.wire_rows(), today=now.date())
+        for number in members_of(work):
+            if persons.get(number, hid) != hid:
+                errors.append(
+                    _error(
+                        "id_number",
+                        number,
+                        "id_in_other_household",
+                        "已登记在县里的另一户",
+                        "is already a member of another household at the county",
+                    )
+                )
+        if errors:
+            raise _Rejected(errors)
+    except _Rejected as rejected:
+        return RecordResult(
+            seq=change["seq"],
+            status="rejected",
+            payload_sha256=sha,
+            errors=_reject(rejected.errors),
+        )
+    out = [_conflict_out(str(uuid.uuid4()), hid, c, device.device_id, now) for c in conflicts]
+    work.conflicts.extend((c, change["seq"]) for c in out)
+    work.touched = True
+    work.village_code = village if isinstance(village, str) else work.village_code
+    states[hid] = work
+    for record_id in work.records:
+        owners[record_id] = hid
+    for number in members_of(work):
+        persons[number] = hid
+    return RecordResult(
+        seq=change["seq"],
+        status="conflict" if out else "accepted",
+        payload_sha256=sha,
+        conflicts=out,
+    )
+
+
+def apply_push(
+    engine: Engine, device: Device, request: PushRequest, *, plain: bool = False
+) -> PushResponse:
+    """Apply a push from ``device``; the answer to every change and the receipt.
+
+    ``plain`` says the request holds no floating-point numbers (the request text had none):
+    hashes and stored JSON are then written by orjson (see ``wire.sha256_of``).
+    """
     _check_scope(device, request)
     now = datetime.now(UTC)
     results: dict[int, RecordResult] = {}
-    with engine.begin() as conn:
+    changes = request["changes"]
+    with gc_paused(), engine.begin() as conn:
         _save_regions(conn, request)
-        seqs = [c.seq for c in request.changes]
+        seqs = [c["seq"] for c in changes]
         stored: dict[int, Any] = {}
         for start in range(0, len(seqs), _CHUNK):
             query = select(APPLIED.c.seq, APPLIED.c.payload_sha256, APPLIED.c.result).where(
@@ -260,116 +346,41 @@ def apply_push(engine: Engine, device: Device, request: PushRequest) -> PushResp
                 APPLIED.c.seq.in_(seqs[start : start + _CHUNK]),
             )
             stored.update({row.seq: row for row in conn.execute(query)})
-        fresh = [c for c in request.changes if c.seq not in stored]
-        states = load_states(conn, sorted({c.household_id for c in fresh}))
+        fresh = [c for c in changes if c["seq"] not in stored]
+        states = load_states(conn, sorted({c["household_id"] for c in fresh}))
         for state in states.values():
             if not in_scope(device.scope, state.village_code):
                 raise _out_of_scope(device, f"家庭所在村{state.village_code} / household's village")
-        owners, persons = preload_owners(conn, request, states)
-        applied_rows = []
-        for change in request.changes:
-            sha = sha256_of(change.model_dump(mode="json"))
-            if change.seq in results:
+        owners, persons = preload_owners(conn, fresh, states)
+        applied: list[tuple[Any, ...]] = []
+        for change in changes:
+            seq = change["seq"]
+            if seq in results:
                 continue  # the same seq twice in one push: answered once
-            if change.seq in stored:
-                old = stored[change.seq]
-                if old.payload_sha256 != sha:
-                    error = _error(
-                        "seq",
-                        change.seq,
-                        "seq_reused",
-                        "该序号已用于另一项变更",
-                        "this sequence number was already used for a different change",
-                    )
-                    results[change.seq] = RecordResult(
-                        seq=change.seq,
-                        status="rejected",
-                        payload_sha256=sha,
-                        errors=_reject([error]),
-                    )
-                else:
-                    results[change.seq] = RecordResult.model_validate(
-                        {**old.result, "replayed": True}
-                    )
+            # The hash of the change as received: the laptop hashed the same text.
+            sha = sha256_of(change, plain=plain)
+            if seq in stored:
+                results[seq] = _replay(change, sha, stored[seq])
                 continue
-            hid = change.household_id
-            state = states.get(hid) or HouseholdState(False, change.village_code, {})
-            work = copy_state(state)
-            try:
-                if not work.exists and not any(
-                    rc.table == "household" and rc.op == "insert" for rc in change.rows
-                ):
-                    raise _Rejected(
-                        [
-                            _error(
-                                "household_id",
-                                hid,
-                                "unknown_household",
-                                "县里没有这户的记录（它的首次上传可能被退回了）",
-                                "the county has no such household (was its first upload refused?)",
-                            )
-                        ]
-                    )
-                conflicts = _merge_change(change, work, owners)
-                head = next((r for r in work.records.values() if r.table == "household"), None)
-                village = head.data.get("village_code") if head else None
-                if isinstance(village, str) and not in_scope(device.scope, village):
-                    raise _out_of_scope(device, f"村（社区）{village} / village")
-                errors = household_errors(hid, work.wire_rows(), today=now.date())
-                for number in members_of(work):
-                    if persons.get(number, hid) != hid:
-                        errors.append(
-                            _error(
-                                "id_number",
-                                number,
-                                "id_in_other_household",
-                                "已登记在县里的另一户",
-                                "is already a member of another household at the county",
-                            )
-                        )
-                if errors:
-                    raise _Rejected(errors)
-            except _Rejected as rejected:
-                result = RecordResult(
-                    seq=change.seq,
-                    status="rejected",
-                    payload_sha256=sha,
-                    errors=_reject(rejected.errors),
+            result = _apply_change(change, sha, states, owners, persons, device, now)
+            results[seq] = result
+            applied.append(
+                (
+                    seq,
+                    change["household_id"],
+                    sha,
+                    result.status,
+                    json_text(result.model_dump(mode="json"), plain=plain),
                 )
-            else:
-                out = [
-                    _conflict_out(str(uuid.uuid4()), hid, c, device.device_id, now)
-                    for c in conflicts
-                ]
-                work.conflicts.extend((c, change.seq) for c in out)
-                work.touched = True
-                work.village_code = village if isinstance(village, str) else work.village_code
-                states[hid] = work
-                for record_id, _rec in work.records.items():
-                    owners[record_id] = hid
-                for number in members_of(work):
-                    persons[number] = hid
-                result = RecordResult(
-                    seq=change.seq,
-                    status="conflict" if out else "accepted",
-                    payload_sha256=sha,
-                    conflicts=out,
-                )
-            results[change.seq] = result
-            applied_rows.append(
-                {
-                    "device_id": device.device_id,
-                    "seq": change.seq,
-                    "household_id": hid,
-                    "payload_sha256": sha,
-                    "status": result.status,
-                    "result": result.model_dump(mode="json"),
-                    "received_at": now,
-                }
             )
-        write_states(conn, device, [s for s in states.values() if s.touched], now)
-        if applied_rows:
-            conn.execute(APPLIED.insert(), applied_rows)
-    ordered = [results[c.seq] for c in request.changes if c.seq in results]
+        write_states(conn, device, [s for s in states.values() if s.touched], now, plain)
+        insert_many(
+            conn,
+            APPLIED,
+            ("seq", "household_id", "payload_sha256", "status", "result"),
+            applied,
+            {"device_id": device.device_id, "received_at": now},
+        )
+    ordered = [results[c["seq"]] for c in changes if c["seq"] in results]
     unique = list({r.seq: r for r in ordered}.values())
     return PushResponse(results=unique, receipt=receipt_for(unique))

@@ -6,13 +6,14 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, delete, select, update
+from sqlalchemy import Connection, bindparam, delete, select, update
 
 from caseworker.sync.county.auth import Device
+from caseworker.sync.county.bulk import insert_many, json_text
 from caseworker.sync.county.checks import WireRows
 from caseworker.sync.county.db import take_numbers
 from caseworker.sync.county.tables import CONFLICT, HOUSEHOLD, PERSON, RECORD
-from caseworker.sync.schemas import ConflictOut, PushRequest
+from caseworker.sync.schemas import Change, ConflictOut
 from caseworker.sync.wire import SYNC_TABLES
 
 _CHUNK = 500
@@ -85,21 +86,21 @@ def members_of(state: HouseholdState) -> dict[str, str]:
 
 
 def preload_owners(
-    conn: Connection, request: PushRequest, states: dict[str, HouseholdState]
+    conn: Connection, changes: Sequence[Change], states: dict[str, HouseholdState]
 ) -> tuple[dict[str, str], dict[str, str]]:
-    """Who owns the record ids and ID numbers this push mentions: row id -> household,
+    """Who owns the record ids and ID numbers these changes mention: row id -> household,
     ID number -> household."""
-    row_ids = sorted({rc.id for c in request.changes for rc in c.rows if rc.op == "insert"})
+    row_ids = sorted({rc["id"] for c in changes for rc in c["rows"] if rc["op"] == "insert"})
     owners: dict[str, str] = {}
     for chunk in chunks(row_ids):
         query = select(RECORD.c.id, RECORD.c.household_id).where(RECORD.c.id.in_(chunk))
         owners.update({row.id: row.household_id for row in conn.execute(query)})
-    numbers = {
-        rc.new["id_number"]
-        for c in request.changes
-        for rc in c.rows
-        if rc.table == "member" and rc.new and isinstance(rc.new.get("id_number"), str)
-    }
+    numbers = set()
+    for c in changes:
+        for rc in c["rows"]:
+            new = rc.get("new")
+            if rc["table"] == "member" and new and isinstance(new.get("id_number"), str):
+                numbers.add(new["id_number"])
     for state in states.values():
         numbers.update(members_of(state))
     persons: dict[str, str] = {}
@@ -112,86 +113,101 @@ def preload_owners(
 
 
 def write_states(
-    conn: Connection, device: Device, touched: list[HouseholdState], now: datetime
+    conn: Connection,
+    device: Device,
+    touched: list[HouseholdState],
+    now: datetime,
+    plain: bool = False,
 ) -> None:
-    """Store the households a push changed: each gets a new cursor number."""
+    """Store the households a push changed: each gets a new cursor number. One statement
+    per table and kind of write for the whole push."""
     if not touched:
         return
     first = take_numbers(conn, "household", len(touched))
-    new_households: list[dict[str, Any]] = []
-    new_records: list[dict[str, Any]] = []
-    persons: list[dict[str, Any]] = []
+    new_households: list[tuple[Any, ...]] = []
+    moved: list[dict[str, Any]] = []
+    new_records: list[tuple[Any, ...]] = []
+    changed: list[dict[str, Any]] = []
+    persons: list[tuple[Any, ...]] = []
+    conflicts: list[tuple[Any, ...]] = []
     gone: list[str] = []
     for offset, state in enumerate(touched):
         hid = next(k for k, r in state.records.items() if r.table == "household")
         seq = first + offset
         if state.exists:
-            conn.execute(
-                update(HOUSEHOLD)
-                .where(HOUSEHOLD.c.id == hid)
-                .values(seq=seq, village_code=state.village_code, updated_at=now)
-            )
-            conn.execute(delete(PERSON).where(PERSON.c.household_id == hid))
+            moved.append({"b_id": hid, "b_seq": seq, "b_village": state.village_code})
         else:
-            new_households.append(
-                {"id": hid, "village_code": state.village_code, "seq": seq, "updated_at": now}
-            )
+            new_households.append((hid, state.village_code, seq))
+        records = state.records
         for row_id in state.inserted:
-            rec = state.records[row_id]
-            new_records.append(
-                {
-                    "id": row_id,
-                    "table_name": rec.table,
-                    "household_id": hid,
-                    "data": rec.data,
-                    "version": 1,
-                    "created_at": now,
-                    "updated_at": now,
-                    "device_id": device.device_id,
-                }
-            )
+            rec = records[row_id]
+            new_records.append((row_id, rec.table, hid, json_text(rec.data, plain=plain)))
         for row_id in state.updated:
-            rec = state.records[row_id]
-            conn.execute(
-                update(RECORD)
-                .where(RECORD.c.id == row_id)
-                .values(
-                    data=rec.data,
-                    version=RECORD.c.version + 1,
-                    updated_at=now,
-                    device_id=device.device_id,
-                )
-            )
+            changed.append({"b_id": row_id, "b_data": records[row_id].data})
         gone.extend(state.deleted)
-        persons.extend(
-            {"id_number": number, "member_id": member_id, "household_id": hid}
-            for number, member_id in members_of(state).items()
-        )
-        if state.conflicts:
-            conn.execute(
-                CONFLICT.insert(),
-                [
-                    {
-                        "id": c.id,
-                        "household_id": hid,
-                        "village_code": state.village_code,
-                        "table_name": c.table,
-                        "row_id": c.row_id,
-                        "field": c.field,
-                        "kept_value": c.kept_value,
-                        "other_value": c.other_value,
-                        "other_device": c.other_device,
-                        "other_seq": seq_of_change,
-                        "created_at": now,
-                    }
-                    for c, seq_of_change in state.conflicts
-                ],
+        persons.extend((number, member_id, hid) for number, member_id in members_of(state).items())
+        conflicts.extend(
+            (
+                c.id,
+                hid,
+                state.village_code,
+                c.table,
+                c.row_id,
+                c.field,
+                json_text(c.kept_value, plain=plain),
+                json_text(c.other_value, plain=plain),
+                c.other_device,
+                seq_of_change,
             )
+            for c, seq_of_change in state.conflicts
+        )
+    if moved:
+        conn.execute(
+            update(HOUSEHOLD)
+            .where(HOUSEHOLD.c.id == bindparam("b_id"))
+            .values(seq=bindparam("b_seq"), village_code=bindparam("b_village"), updated_at=now),
+            moved,
+        )
+        for chunk in chunks([m["b_id"] for m in moved]):
+            conn.execute(delete(PERSON).where(PERSON.c.household_id.in_(chunk)))
+    if changed:
+        conn.execute(
+            update(RECORD)
+            .where(RECORD.c.id == bindparam("b_id"))
+            .values(
+                data=bindparam("b_data", type_=RECORD.c.data.type),
+                version=RECORD.c.version + 1,
+                updated_at=now,
+                device_id=device.device_id,
+            ),
+            changed,
+        )
     for chunk in chunks(gone):
         conn.execute(delete(RECORD).where(RECORD.c.id.in_(chunk)))
-    if new_households:
-        conn.execute(HOUSEHOLD.insert(), new_households)
-    if new_records:
-        conn.execute(RECORD.insert(), new_records)
-    if persons:
-        conn.execute(PERSON.insert(), persons)
+    insert_many(conn, HOUSEHOLD, ("id", "village_code", "seq"), new_households, {"updated_at": now})
+    insert_many(
+        conn,
+        RECORD,
+        ("id", "table_name", "household_id", "data"),
+        new_records,
+        {"version": 1, "created_at": now, "updated_at": now, "device_id": device.device_id},
+    )
+    insert_many(conn, PERSON, ("id_number", "member_id", "household_id"), persons)
+    insert_many(
+        conn,
+        CONFLICT,
+        (
+            "id",
+            "household_id",
+            "village_code",
+            "table_name",
+            "row_id",
+            "field",
+            "kept_value",
+            "other_value",
+            "other_device",
+            "other_seq",
+        ),
+        conflicts,
+        {"created_at": now},
+    )
