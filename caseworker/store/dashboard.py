@@ -4,14 +4,13 @@ Review intervals follow ``caseworker.domain.procedure`` (the same rule, set-base
 that 100,000 households need not be loaded); a test checks both agree.
 """
 
-import json
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
 from sqlalchemy import Connection, inspect, text
 
-from caseworker.domain.codes import APPLICATION_PROGRAMS, FINAL_STAGES, Program, Stage
+from caseworker.domain.codes import FINAL_STAGES, Program, Stage
 from caseworker.domain.procedure import (
     IRREGULAR_INCOME,
     REVIEW_MONTHS_CHANGEABLE,
@@ -22,6 +21,7 @@ from caseworker.domain.procedure import (
     deadline,
 )
 from caseworker.domain.records import Application, StageEntry
+from caseworker.store.flags import FLAGGED_SQL
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,34 +106,13 @@ def _flagged(
 ) -> None:
     rows = conn.execute(
         text(
-            "SELECT d.household_id, x.head_name, d.findings FROM ("
-            " SELECT household_id, findings, ROW_NUMBER() OVER ("
-            "  PARTITION BY household_id ORDER BY screened_on DESC, created_at DESC) AS rn"
-            " FROM decision) d "
-            "JOIN household_index x ON x.household_id = d.household_id "
-            f"WHERE d.rn = 1 AND {where}"
+            f"SELECT g.household_id, x.head_name, g.program FROM ({FLAGGED_SQL}) g "
+            f"JOIN household_index x ON x.household_id = g.household_id WHERE {where}"
         ),
         params,
     )
-    candidates = []
-    for household_id, head, findings in rows:
-        for finding in findings if isinstance(findings, list) else json.loads(findings):
-            program = Program.parse(finding.get("program"))
-            if program in APPLICATION_PROGRAMS and finding.get("status") == "likely_eligible":
-                candidates.append((household_id, head, program))
-    if not candidates:
-        return
-    taken = {
-        (household_id, program)
-        for household_id, program in conn.execute(
-            text(
-                "SELECT household_id, program FROM application "
-                "UNION SELECT household_id, program FROM benefit"
-            )
-        )
-    }
     stats.flagged = sorted(
-        ((h, head, p) for h, head, p in candidates if (h, p.value) not in taken),
+        ((household_id, head, Program(program)) for household_id, head, program in rows),
         key=lambda item: (item[2].value, item[1]),
     )
 

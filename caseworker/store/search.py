@@ -18,6 +18,7 @@ from sqlalchemy import Connection, func, select, text
 from caseworker.domain.codes import Hukou, Program, Stage
 from caseworker.domain.pinyin import name_pinyin
 from caseworker.domain.records import Household
+from caseworker.store.flags import FLAGGED_SQL
 from caseworker.store.tables import HOUSEHOLD_INDEX
 
 DEFAULT_LIMIT = 50
@@ -65,6 +66,7 @@ class HouseholdQuery:
     village_code: str | None = None
     program: Program | None = None  # households currently receiving this benefit
     stage: Stage | None = None  # households with an application at this stage
+    flagged: bool = False  # likely eligible at the last screening, not yet applied
     sort: SortKey = SortKey.HEAD
     descending: bool = False
 
@@ -190,6 +192,8 @@ def _conditions(query: HouseholdQuery) -> tuple[list[str], dict[str, object]]:
             "x.household_id IN (SELECT household_id FROM benefit WHERE program = :program)"
         )
         params["program"] = query.program.value
+    if query.flagged:
+        where.append(f"x.household_id IN (SELECT household_id FROM ({FLAGGED_SQL}))")
     if query.stage is not None:
         where.append(
             "x.household_id IN (SELECT household_id FROM application WHERE stage = :stage)"

@@ -742,32 +742,37 @@
 <context>
     <name>HouseholdsPage</name>
     <message>
-        <location filename="../../caseworker/ui/pages/households_page.py" line="86"/>
+        <location filename="../../caseworker/ui/pages/households_page.py" line="89"/>
+        <source>Likely eligible, not applied</source>
+        <translation>可能符合条件未申请</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/households_page.py" line="91"/>
         <source>Search: name, pinyin initials (zxl) or part of an ID number</source>
         <translation>搜索：姓名、拼音首字母（如 zxl）或身份证号片段</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/households_page.py" line="89"/>
+        <location filename="../../caseworker/ui/pages/households_page.py" line="94"/>
         <source>All programs</source>
         <translation>全部救助项目</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/households_page.py" line="90"/>
+        <location filename="../../caseworker/ui/pages/households_page.py" line="95"/>
         <source>All stages</source>
         <translation>全部办理环节</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/households_page.py" line="91"/>
+        <location filename="../../caseworker/ui/pages/households_page.py" line="96"/>
         <source>All villages</source>
         <translation>全部村（社区）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/households_page.py" line="129"/>
+        <location filename="../../caseworker/ui/pages/households_page.py" line="135"/>
         <source>At least {n} households: type more to narrow the search</source>
         <translation>至少 {n} 户，请继续输入以缩小范围</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/households_page.py" line="131"/>
+        <location filename="../../caseworker/ui/pages/households_page.py" line="137"/>
         <source>{n} households</source>
         <translation>共 {n} 户</translation>
     </message>

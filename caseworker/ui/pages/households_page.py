@@ -6,6 +6,7 @@ from dataclasses import replace
 from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -39,6 +40,7 @@ class HouseholdsPage(QWidget):
         self.village = QComboBox()
         self.program = QComboBox()
         self.stage = QComboBox()
+        self.flagged = QCheckBox()
         self.count = QLabel()
         self.model = HouseholdTableModel(store)
         self.table = QTableView()
@@ -59,6 +61,7 @@ class HouseholdsPage(QWidget):
         filters.addWidget(self.village, 2)
         filters.addWidget(self.program, 1)
         filters.addWidget(self.stage, 1)
+        filters.addWidget(self.flagged)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(self.table)
@@ -67,6 +70,7 @@ class HouseholdsPage(QWidget):
         self.search.textChanged.connect(self.apply_filters)
         for combo in (self.village, self.program, self.stage):
             combo.currentIndexChanged.connect(self.apply_filters)
+        self.flagged.toggled.connect(self.apply_filters)
         self.table.activated.connect(self._open)
         self.table.doubleClicked.connect(self._open)
         self.apply_filters()
@@ -82,6 +86,7 @@ class HouseholdsPage(QWidget):
         super().changeEvent(event)
 
     def retranslate(self) -> None:
+        self.flagged.setText(self.tr("Likely eligible, not applied"))
         self.search.setPlaceholderText(
             self.tr("Search: name, pinyin initials (zxl) or part of an ID number")
         )
@@ -118,6 +123,7 @@ class HouseholdsPage(QWidget):
             village_code=self.village.currentData(),
             program=Program(program) if program else None,
             stage=Stage(stage) if stage else None,
+            flagged=self.flagged.isChecked(),
         )
 
     def apply_filters(self) -> None:
