@@ -60,8 +60,9 @@ def _file_error(source: str, problem: Problem) -> ValidationFailed:
 
 def _record_words(index: int, total: int, data: Any, source: str) -> tuple[str, str]:
     head = ""
-    if isinstance(data, Mapping):
-        for member in data.get("members") or []:
+    members = data.get("members") if isinstance(data, Mapping) else None
+    if isinstance(members, list):  # whatever the file holds: this only names the household
+        for member in members:
             if isinstance(member, Mapping) and member.get("relation") == "head":
                 head = str(member.get("name") or "")
                 break

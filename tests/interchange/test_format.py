@@ -83,3 +83,12 @@ def test_a_file_that_is_not_json_is_reported_as_such(tmp_path: Path) -> None:
     with pytest.raises(ValidationFailed) as caught:
         read_household_file(path)
     assert caught.value.errors[0].code == "json"
+
+
+def test_a_household_whose_members_are_not_a_list_is_refused_by_name() -> None:
+    from tests.conftest import BASE_HOUSEHOLD
+
+    bad = dict(BASE_HOUSEHOLD, members=True)
+    with pytest.raises(ValidationFailed) as caught:
+        parse_households([dict(BASE_HOUSEHOLD), bad], source="f.json")
+    assert any(e.field == "members" for e in caught.value.errors)
