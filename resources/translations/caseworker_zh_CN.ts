@@ -121,22 +121,27 @@
         <translation>各救助项目户数</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="279"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="280"/>
         <source>Households receiving assistance by village (most first)</source>
         <translation>各村享受救助户数（从多到少）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="288"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="289"/>
         <source>No open applications.</source>
         <translation>暂无在办申请。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="297"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="293"/>
+        <source>{head}: {program}</source>
+        <translation>{head}：{program}</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="300"/>
         <source>{head}: {program}, applied {day}, now at {stage}</source>
         <translation>{head}：{program}，{day} 申请，当前环节：{stage}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="308"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="311"/>
         <source>{head}: review due {day}</source>
         <translation>{head}：应于 {day} 复核</translation>
     </message>

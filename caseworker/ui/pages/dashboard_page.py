@@ -118,8 +118,8 @@ class DashboardPage(QWidget):
             inner = QVBoxLayout(box)
             inner.addWidget(widget)
         grid = QGridLayout()
-        grid.addWidget(self.by_program, 0, 0)
-        grid.addWidget(self.by_village, 0, 1, 1, 2)
+        grid.addWidget(self.by_program, 0, 0, 1, 2)  # program names are the longer labels
+        grid.addWidget(self.by_village, 0, 2)
         grid.addWidget(self.boxes[0], 1, 0, 1, 3)
         grid.addWidget(self.boxes[1], 2, 0)
         grid.addWidget(self.boxes[2], 2, 1)
@@ -271,7 +271,8 @@ class DashboardPage(QWidget):
                 (label(p), stats.beneficiary_households[p])
                 for p in Program
                 if stats.beneficiary_households[p]
-            ],
+            ][::-1],
+            horizontal=True,  # program names are long, in English above all
         )
         villages = sorted(stats.beneficiaries_by_village.items(), key=lambda kv: -kv[1])
         _bars(
@@ -288,7 +289,9 @@ class DashboardPage(QWidget):
         self.stages.setText(" · ".join(parts) or self.tr("No open applications."))
         self.flagged.clear()
         for household_id, head, program in stats.flagged:
-            entry = QListWidgetItem(f"{head}：{label(program)}")
+            entry = QListWidgetItem(
+                self.tr("{head}: {program}").format(head=head, program=label(program))
+            )
             entry.setData(Qt.ItemDataRole.UserRole, household_id)
             self.flagged.addItem(entry)
         self.overdue.clear()
