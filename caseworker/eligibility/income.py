@@ -20,6 +20,7 @@ from caseworker.eligibility.template import Template, plain, yuan
 COST_KINDS = frozenset({ExpenseKind.MEDICAL, ExpenseKind.DISABILITY_CARE})
 COST_WINDOW_DAYS = 365
 COST_MONTHS = 12
+_WAGE = IncomeKind.WAGE  # bound once: an enum member read is a descriptor call
 
 
 @dataclass(slots=True)
@@ -75,7 +76,7 @@ def compute_income(h: Household, ctx: Context) -> Income:
         for item in incomes:
             if counted_kind[item.kind]:
                 counted += item.monthly_fen
-                if item.kind is IncomeKind.WAGE:
+                if item.kind is _WAGE:
                     wage += item.monthly_fen
             else:
                 exempt += item.monthly_fen
@@ -115,17 +116,19 @@ def compute_income(h: Household, ctx: Context) -> Income:
     net = counted - sure
     low = 0 if cost is None else max(0, net - possible - cost)
     high = None if unknown else max(0, net - (cost or 0))
+    # Positional: this runs for every household (members, counted, exempt, work deduction,
+    # possible work deduction, cost deduction, low, high, missing, unknown members).
     return Income(
-        members=len(h.members),
-        counted_fen=counted,
-        exempt_fen=exempt,
-        work_deduction_fen=sure,
-        possible_work_deduction_fen=possible,
-        cost_deduction_fen=cost,
-        low=low,
-        high=high,
-        missing=tuple(missing),
-        unknown_members=unknown,
+        len(h.members),
+        counted,
+        exempt,
+        sure,
+        possible,
+        cost,
+        low,
+        high,
+        tuple(missing) if missing else (),
+        unknown,
     )
 
 

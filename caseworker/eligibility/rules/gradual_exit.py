@@ -106,12 +106,17 @@ def _working(f: Facts) -> bool | None:
     return None if unknown else False
 
 
-def gradual_exit(f: Facts) -> Finding:
+def gradual_exit(f: Facts, explain: bool = False) -> Finding:
+    """A Dibao household whose income rose above the standard: keep Dibao for a while.
+
+    Only current recipients get this far, a small share of households: their findings are
+    made with their reasons right away (``explain`` is not needed).
+    """
     ctx = f.ctx
     b = f.dibao_benefit
     if b is None:
         return _not_recipient(f)
-    members = tuple(m.id for m in f.h.members)
+    members = f.member_ids
     reasons: list[Reason] = [_current_reason(f)]
     suspension = ctx.suspension
     suspended_reason = (
@@ -144,11 +149,11 @@ def gradual_exit(f: Facts) -> Finding:
                 tuple(reasons),
             )
         return Finding(Program.DIBAO_GRADUAL_EXIT, Status.EXIT, None, None, members, tuple(reasons))
-    reasons.append(f.income_reason)
+    reasons.append(f.income_reason())
     above, above_reason = income_below(f, ABOVE, f.limit_fen, (f.standard_use,), invert=True)
     if above_reason is not None:
         reasons.append(above_reason)
-    reasons.extend(f.property.reasons)
+    reasons.extend(f.property.reasons(ctx, f.members))
     missing: list[MissingInfo] = [*f.property.missing]
     working: bool | None = True
     if ctx.values["gradual_exit.requires_employment"]:
