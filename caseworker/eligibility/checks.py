@@ -241,13 +241,12 @@ def property_check(h: Household, ctx: Context) -> PropertyCheck:
             company = True
         elif kind is _COMMERCIAL:
             commercial = True
-    v = ctx.values
-    limit = v["dibao.property.deposit_limit_per_person"] * len(h.members)
+    limit = ctx.deposit_limit * len(h.members)
     met = (
         deposits <= limit
-        and vehicles <= v["dibao.property.max_vehicles"]
-        and houses <= v["dibao.property.max_houses"]
-        and (not company or v["dibao.property.company_allowed"])
-        and (not commercial or v["dibao.property.commercial_property_allowed"])
+        and vehicles <= ctx.max_vehicles
+        and houses <= ctx.max_houses
+        and (not company or ctx.company_allowed)
+        and (not commercial or ctx.commercial_allowed)
     )
     return PropertyCheck(met, (), deposits, limit, vehicles, houses, company, commercial)

@@ -74,10 +74,12 @@ def compute_income(h: Household, ctx: Context) -> Income:
             continue
         wage = 0
         for item in incomes:
-            if counted_kind[item.kind]:
-                counted += item.monthly_fen
-                if item.kind is _WAGE:
-                    wage += item.monthly_fen
+            kind = item.kind
+            if counted_kind[kind]:
+                fen = item.monthly_fen
+                counted += fen
+                if kind is _WAGE:
+                    wage += fen
             else:
                 exempt += item.monthly_fen
         if wage and work_deduction:

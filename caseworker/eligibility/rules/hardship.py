@@ -78,17 +78,19 @@ AMOUNT = Template(
 
 def _supporters(
     f: Facts, unable: set[int], unknown_capacity: set[int]
-) -> tuple[Tri, str, list[MissingInfo]]:
+) -> tuple[Tri, tuple[str, int], list[MissingInfo]]:
+    """Whether no one can support, who can (a member or a listed supporter, by index, for
+    the sentence), and what is not recorded."""
     h = f.h
     missing: list[MissingInfo] = []
-    allowed = f.ctx.values["special_hardship.supporter_inability_reasons"]
     result: Tri = True
     for index, m in enumerate(h.members):
         if index in unable:
             continue
-        if index in unknown_capacity or m.labor_capacity is None:
+        capacity = m.labor_capacity
+        if capacity is None or index in unknown_capacity:
             result = None
-            field = "labor_capacity" if m.labor_capacity is None else "disability"
+            field = "labor_capacity" if capacity is None else "disability"
             missing.append(
                 MissingInfo(
                     f"members[{index}].{field}",
@@ -96,8 +98,8 @@ def _supporters(
                     f"the capacity to work of member {index + 1} ({m.name}) is not recorded",
                 )
             )
-        elif m.labor_capacity is not _NO_CAPACITY:
-            return False, f"共同生活的{m.name} / co-resident {m.name}", []
+        elif capacity is not _NO_CAPACITY:
+            return False, ("member", index), []
     supporters = h.legal_supporters
     if supporters is None:
         missing.append(
@@ -107,13 +109,14 @@ def _supporters(
                 "legal supporters are not recorded",
             )
         )
-        return None, "", missing
+        return None, _NO_ONE, missing
+    allowed = f.ctx.inability_reasons
     for index, s in enumerate(supporters):
-        who = s.name or s.relation.zh
         if s.able:
-            return False, f"{who}（{s.relation.zh}）/ {who} ({s.relation.en})", []
+            return False, ("able", index), []
         if s.able is None:
             result = None
+            who = s.name or s.relation.zh
             missing.append(
                 MissingInfo(
                     f"legal_supporters[{index}].able",
@@ -122,14 +125,32 @@ def _supporters(
                 )
             )
         elif s.reason not in allowed:
-            reason = s.reason.zh if s.reason is not None else "未说明原因"
-            return (
-                False,
-                f"{who}（{reason}，不属于政策认定的无履行能力情形）"
-                f" / {who} (a reason the policy does not accept)",
-                [],
-            )
-    return result, "", missing
+            return False, ("reason", index), []
+    return result, _NO_ONE, missing
+
+
+_NO_ONE = ("", -1)
+
+
+def _supporter_detail(f: Facts, who: tuple[str, int]) -> str:
+    """The words for the one who can support (see ``_supporters``)."""
+    kind, index = who
+    if kind == "member":
+        name = f.h.members[index].name
+        return f"共同生活的{name} / co-resident {name}"
+    if not kind:
+        return ""
+    supporters = f.h.legal_supporters
+    assert supporters is not None
+    s = supporters[index]
+    name = s.name or s.relation.zh
+    if kind == "able":
+        return f"{name}（{s.relation.zh}）/ {name} ({s.relation.en})"
+    reason = s.reason.zh if s.reason is not None else "未说明原因"
+    return (
+        f"{name}（{reason}，不属于政策认定的无履行能力情形）"
+        f" / {name} (a reason the policy does not accept)"
+    )
 
 
 def _care(m: Member, f: Facts) -> int | None:
@@ -191,9 +212,9 @@ def special_hardship(f: Facts, explain: bool = False) -> Finding:
                 )
             )
     alone: Tri = False
-    detail = ""
+    who = _NO_ONE
     if has_unable is not False:
-        alone, detail, supporter_missing = _supporters(f, unable, unknown)
+        alone, who, supporter_missing = _supporters(f, unable, unknown)
         missing.extend(supporter_missing)
     amount: int | None = None
     members: tuple[str, ...] = ()
@@ -226,7 +247,7 @@ def special_hardship(f: Facts, explain: bool = False) -> Finding:
         reasons.append(
             SUPPORTERS(
                 alone,
-                detail,
+                _supporter_detail(f, who),
                 parameters=(uses["special_hardship.supporter_inability_reasons"],),
             )
         )

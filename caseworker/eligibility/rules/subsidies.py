@@ -163,23 +163,19 @@ def _trigger(ctx: Context) -> _Trigger:
 def _groups(f: Facts) -> tuple[list[tuple[str, str]], tuple[str, ...], list[MissingInfo]]:
     """(name, group) of the members covered, their ids, and what is not recorded."""
     ctx = f.ctx
-    groups = ctx.values["price_subsidy.groups"]
+    dibao, hardship, unemployment, veterans, orphans, unsupported = ctx.price_groups
     h = f.h
     whole = None
     if h.benefits:
-        if _G_DIBAO in groups and receiving(h, _DIBAO, ctx.on):
+        if dibao and receiving(h, _DIBAO, ctx.on):
             whole = _G_DIBAO
-        elif _G_HARDSHIP in groups and receiving(h, _HARDSHIP, ctx.on):
+        elif hardship and receiving(h, _HARDSHIP, ctx.on):
             whole = _G_HARDSHIP
     if whole is not None:
         return [(m.name, whole.value) for m in h.members], f.member_ids, []
     covered: list[tuple[str, str]] = []
     ids: list[str] = []
     missing: list[MissingInfo] = []
-    unemployment = _G_UNEMPLOYMENT in groups
-    veterans = _G_VETERANS in groups
-    orphans = _G_ORPHANS in groups
-    unsupported = _G_UNSUPPORTED in groups
     by_income = unemployment or veterans
     children = orphans or unsupported
     ages = f.ages
