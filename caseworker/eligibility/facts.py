@@ -20,6 +20,7 @@ from caseworker.eligibility.findings import MissingInfo, ParameterUse, Reason
 from caseworker.eligibility.income import Income, compute_income, income_reason
 
 _DIBAO = Program.DIBAO
+ADULT_AGE = 18  # orphans and de facto unsupported children are minors by definition
 
 
 class Facts:
@@ -30,6 +31,7 @@ class Facts:
         "_income_reason",
         "ages",
         "below_standard",
+        "children_flagged",
         "ctx",
         "dibao",
         "dibao_benefit",
@@ -50,6 +52,8 @@ class Facts:
     members: int
     member_ids: tuple[str, ...]
     ages: list[int]  # of each member on the screening day
+    # A minor recorded (or not yet asked) as an orphan or a de facto unsupported child.
+    children_flagged: bool
     limits: tuple[int, int, int, int]  # Context.limits for the household's hukou and size
     standard_fen: int  # per person per month, for the household's hukou
     standard_use: ParameterUse
@@ -73,11 +77,18 @@ class Facts:
         # faster than comprehensions here.
         ids: list[str] = []
         self.ages = ages = []
+        children = False
         for m in members:
             ids.append(m.id)
             b = m.birth_date
-            ages.append(year - b.year - (day < (b.month, b.day)))
+            age = year - b.year - (day < (b.month, b.day))
+            ages.append(age)
+            if age < ADULT_AGE and (
+                m.orphan is not False or m.de_facto_unsupported_child is not False
+            ):
+                children = True
         self.member_ids = tuple(ids)
+        self.children_flagged = children
         hukou: Hukou = h.hukou
         self.limits = limits = ctx.limits(hukou, n)
         self.limit_fen = limit = limits[0]

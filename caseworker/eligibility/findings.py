@@ -180,8 +180,9 @@ class Finding:
     """
 
     __slots__ = (
-        "_explain",
+        "_facts",
         "_reasons",
+        "_rule",
         "members",
         "missing",
         "monthly_fen",
@@ -214,7 +215,8 @@ class Finding:
         self.members = tuple(members)
         self._reasons: tuple[Reason, ...] | None = tuple(reasons)
         self.missing = tuple(missing)
-        self._explain: tuple[Explainer, Any] | None = None
+        self._rule: Explainer | None = None
+        self._facts: Any = None
 
     @property
     def reasons(self) -> tuple[Reason, ...]:
@@ -225,9 +227,9 @@ class Finding:
         return reasons
 
     def _explained(self) -> tuple[Reason, ...]:
-        assert self._explain is not None
-        rule, facts = self._explain
-        full = rule(facts, True)
+        rule = self._rule
+        assert rule is not None
+        full = rule(self._facts, True)
         if full.decision() != self.decision():
             # The household record was changed after it was screened (or the rule is not
             # deterministic): its reasons would not explain this decision.
@@ -236,7 +238,7 @@ class Finding:
                 "changed after it was screened; screen it again"
             )
         self._reasons = reasons = full.reasons
-        self._explain = None  # the facts are no longer needed
+        self._rule = self._facts = None  # the facts are no longer needed
         return reasons
 
     def decision(self) -> tuple[Any, ...]:
@@ -285,7 +287,8 @@ def explained_later(
     finding.members = members
     finding.missing = missing
     finding._reasons = None
-    finding._explain = (rule, facts)
+    finding._rule = rule
+    finding._facts = facts
     return finding
 
 

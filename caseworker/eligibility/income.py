@@ -21,6 +21,7 @@ COST_KINDS = frozenset({ExpenseKind.MEDICAL, ExpenseKind.DISABILITY_CARE})
 COST_WINDOW_DAYS = 365
 COST_MONTHS = 12
 _WAGE = IncomeKind.WAGE  # bound once: an enum member read is a descriptor call
+GROUP_KINDS = frozenset({IncomeKind.UNEMPLOYMENT_INSURANCE, IncomeKind.PREFERENTIAL_CARE})
 
 
 @dataclass(slots=True)
@@ -35,6 +36,9 @@ class Income:
     high: int | None
     missing: tuple[MissingInfo, ...]
     unknown_members: int = 0  # members whose incomes are not recorded
+    # Some member receives unemployment insurance or preferential-care payments (groups of
+    # the price subsidy): noted here, where every income item is looked at anyway.
+    group_kinds: bool = False
 
     def below(self, limit: int) -> bool | None:
         """Whether the counted total is below ``limit`` fen: True, False or None (unknown)."""
@@ -58,6 +62,7 @@ def compute_income(h: Household, ctx: Context) -> Income:
     counted_kind = ctx.counted_kind
     work_deduction = ctx.work_deduction
     counted = exempt = sure = possible = unknown = 0
+    group_kinds = False
     missing: list[MissingInfo] = []
     for index, m in enumerate(h.members):
         incomes = m.incomes
@@ -82,6 +87,8 @@ def compute_income(h: Household, ctx: Context) -> Income:
                     wage += fen
             else:
                 exempt += item.monthly_fen
+            if kind in GROUP_KINDS:
+                group_kinds = True
         if wage and work_deduction:
             back = m.returned_to_work
             if back:
@@ -119,7 +126,8 @@ def compute_income(h: Household, ctx: Context) -> Income:
     low = 0 if cost is None else max(0, net - possible - cost)
     high = None if unknown else max(0, net - (cost or 0))
     # Positional: this runs for every household (members, counted, exempt, work deduction,
-    # possible work deduction, cost deduction, low, high, missing, unknown members).
+    # possible work deduction, cost deduction, low, high, missing, unknown members, group
+    # kinds).
     return Income(
         len(h.members),
         counted,
@@ -131,6 +139,7 @@ def compute_income(h: Household, ctx: Context) -> Income:
         high,
         tuple(missing) if missing else (),
         unknown,
+        group_kinds,
     )
 
 

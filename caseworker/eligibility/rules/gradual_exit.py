@@ -119,7 +119,7 @@ def gradual_exit(f: Facts, explain: bool = False) -> Finding:
     ctx = f.ctx
     b = f.dibao_benefit
     if b is None:
-        return _not_recipient(f)
+        return ctx.memo.get("gradual_exit.none") or _not_recipient(f)
     suspension = ctx.suspension
     monthly: int | None = None
     members = f.member_ids

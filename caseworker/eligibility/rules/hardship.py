@@ -16,7 +16,7 @@ from caseworker.eligibility.checks import (
     new_status,
 )
 from caseworker.eligibility.compare import income_below, income_template
-from caseworker.eligibility.facts import Facts, disability_qualifies
+from caseworker.eligibility.facts import Facts
 from caseworker.eligibility.findings import (
     Finding,
     MissingInfo,
@@ -185,16 +185,25 @@ def special_hardship(f: Facts, explain: bool = False) -> Finding:
     unable: set[int] = set()
     unknown: set[int] = set()
     ages = f.ages
+    # The first co-resident member able to support (see _supporters), found on the way.
+    able = -1
     for index, m in enumerate(h.members):
         age = ages[index]
         if age >= elderly or age < minor:
             unable.add(index)
-        else:
-            qualifies = disability_qualifies(m, grades)
-            if qualifies:
-                unable.add(index)
-            elif qualifies is None:
-                unknown.add(index)
+            continue
+        # disability_qualifies, inlined (it runs for every working-age member).
+        d = m.disability
+        if d is None:
+            unknown.add(index)
+            continue
+        worst = grades.get(d.type)
+        if worst is not None and d.grade is not None and d.grade <= worst:
+            unable.add(index)
+        elif able < 0:
+            capacity = m.labor_capacity
+            if capacity is not None and capacity is not _NO_CAPACITY:
+                able = index
     has_unable: Tri = True if unable else (None if unknown else False)
     current = current_benefit(h, _PROGRAM, ctx.on) if h.benefits else None
     if has_unable is False and current is None:
@@ -214,8 +223,12 @@ def special_hardship(f: Facts, explain: bool = False) -> Finding:
     alone: Tri = False
     who = _NO_ONE
     if has_unable is not False:
-        alone, who, supporter_missing = _supporters(f, unable, unknown)
-        missing.extend(supporter_missing)
+        if able >= 0:
+            # A co-resident member can work: what else is not recorded does not matter.
+            alone, who = False, ("member", able)
+        else:
+            alone, who, supporter_missing = _supporters(f, unable, unknown)
+            missing.extend(supporter_missing)
     amount: int | None = None
     members: tuple[str, ...] = ()
     found_missing: tuple[MissingInfo, ...] = ()

@@ -9,7 +9,7 @@ from caseworker.domain.codes import Hukou, IncomeKind, Program
 from caseworker.domain.records import Household
 from caseworker.eligibility.checks import LIKELY_ELIGIBLE, NEEDS_INFORMATION, NOT_ELIGIBLE, Tri
 from caseworker.eligibility.context import Context
-from caseworker.eligibility.facts import Facts
+from caseworker.eligibility.facts import ADULT_AGE, Facts
 from caseworker.eligibility.findings import (
     Finding,
     MissingInfo,
@@ -20,7 +20,6 @@ from caseworker.eligibility.findings import (
 from caseworker.eligibility.params import PriceGroup
 from caseworker.eligibility.template import Template, plain, yuan
 
-ADULT_AGE = 18  # orphans and de facto unsupported children are minors by definition
 # Codes bound once: reading an enum member goes through a descriptor each time.
 _PRICE, _EPIDEMIC = Program.PRICE_SUBSIDY, Program.EPIDEMIC_RELIEF
 _DIBAO, _HARDSHIP = Program.DIBAO, Program.SPECIAL_HARDSHIP
@@ -97,10 +96,10 @@ RELIEF_AMOUNT = Template(
 
 def receiving(h: Household, program: Program, on: date) -> bool:
     """Whether the household is paid ``program`` on ``on`` (a gradual exit not yet over)."""
-    return any(
-        b.program is program and b.since <= on and (b.exit_until is None or on <= b.exit_until)
-        for b in h.benefits
-    )
+    for b in h.benefits:
+        if b.program is program and b.since <= on and (b.exit_until is None or on <= b.exit_until):
+            return True
+    return False
 
 
 @dataclass(slots=True)
@@ -172,12 +171,21 @@ def _groups(f: Facts) -> tuple[list[tuple[str, str]], tuple[str, ...], list[Miss
         elif hardship and receiving(h, _HARDSHIP, ctx.on):
             whole = _G_HARDSHIP
     if whole is not None:
-        return [(m.name, whole.value) for m in h.members], f.member_ids, []
+        code = whole.value
+        return [(m.name, code) for m in h.members], f.member_ids, []
+    by_income = unemployment or veterans
+    children = orphans or unsupported
+    income = f.income
+    if not (
+        (by_income and (income.group_kinds or income.unknown_members))
+        or (children and f.children_flagged)
+    ):
+        # What the income loop and the member loop noted: no member can be covered and
+        # nothing is missing (most households), without looking at each member again.
+        return [], (), []
     covered: list[tuple[str, str]] = []
     ids: list[str] = []
     missing: list[MissingInfo] = []
-    by_income = unemployment or veterans
-    children = orphans or unsupported
     ages = f.ages
     for index, m in enumerate(h.members):
         group = None
@@ -227,7 +235,7 @@ def _groups(f: Facts) -> tuple[list[tuple[str, str]], tuple[str, ...], list[Miss
 def price_subsidy(f: Facts, explain: bool = False) -> Finding:
     """The subsidy of a month whose price rise triggers it, for the members covered."""
     ctx = f.ctx
-    trigger = _trigger(ctx)
+    trigger: _Trigger = ctx.memo.get("price.trigger") or _trigger(ctx)
     if trigger.triggered is None:
         # The month is missing from the pack's series: the same for every household.
         finding: Finding | None = ctx.memo.get("price.unknown")

@@ -141,7 +141,7 @@ def temporary_assistance(f: Facts, explain: bool = False) -> Finding:
     ctx = f.ctx
     emergency = f.h.emergency
     if emergency is None:
-        return _no_emergency(f)
+        return ctx.memo.get("temporary.none") or _no_emergency(f)
     v, uses = ctx.values, ctx.uses
     within = v["temporary_assistance.within_days"]
     days = (ctx.on - emergency.date).days
