@@ -139,11 +139,6 @@ class Facts:
         return reason
 
 
-def gather(h: Household, ctx: Context) -> Facts:
-    """The facts of ``h`` that the rules share."""
-    return Facts(h, ctx)
-
-
 def disability_qualifies(m: Member, grades: dict[DisabilityType, int]) -> Tri:
     """Whether a member's disability is of a listed type at or above the listed grade
     (grade 1 is the most severe); None when the disability is not recorded."""

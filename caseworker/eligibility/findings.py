@@ -176,7 +176,9 @@ class Finding:
     when read back from JSON) or, for a finding the engine made, worked out on first read by
     running the program's rule again on the same facts with its explanations, which must
     come to the same decision (checked). Screening a county makes millions of findings whose
-    reasons are never read; building them all would cost more than deciding.
+    reasons are never read; building them all would cost more than deciding. The facts
+    refer to the household record: change it only after the reasons have been read, or
+    screen it again (a changed record that no longer leads to this decision is refused).
     """
 
     __slots__ = (
