@@ -4,7 +4,6 @@ Each check yields a tri-state (True met, False unmet, None not known from the re
 reasons that explain it and what to collect when it is not known.
 """
 
-from dataclasses import dataclass
 from datetime import date
 
 from caseworker.domain.codes import AssetKind, Program
@@ -14,6 +13,14 @@ from caseworker.eligibility.findings import MissingInfo, Reason, Status
 from caseworker.eligibility.template import Template, plain, yuan
 
 Tri = bool | None
+
+# Statuses bound once: reading ``Status.CONTINUE`` goes through a descriptor each time, and
+# the rules decide millions of findings.
+LIKELY_ELIGIBLE = Status.LIKELY_ELIGIBLE
+NOT_ELIGIBLE = Status.NOT_ELIGIBLE
+NEEDS_INFORMATION = Status.NEEDS_INFORMATION
+CONTINUE = Status.CONTINUE
+EXIT = Status.EXIT
 
 
 def decide(conditions: tuple[Tri, ...]) -> Tri:
@@ -27,14 +34,14 @@ def decide(conditions: tuple[Tri, ...]) -> Tri:
 
 def new_status(decision: Tri) -> Status:
     if decision is None:
-        return Status.NEEDS_INFORMATION
-    return Status.LIKELY_ELIGIBLE if decision else Status.NOT_ELIGIBLE
+        return NEEDS_INFORMATION
+    return LIKELY_ELIGIBLE if decision else NOT_ELIGIBLE
 
 
 def current_status(decision: Tri) -> Status:
     if decision is None:
-        return Status.NEEDS_INFORMATION
-    return Status.CONTINUE if decision else Status.EXIT
+        return NEEDS_INFORMATION
+    return CONTINUE if decision else EXIT
 
 
 def current_benefit(h: Household, program: Program, on: date) -> Benefit | None:
@@ -55,17 +62,6 @@ LOCAL = Template(
 MISSING_LOCAL = MissingInfo(
     "local_resident", "是否本地户籍未登记", "whether the household's hukou is local is not recorded"
 )
-
-
-def local_check(h: Household, ctx: Context) -> tuple[Tri, Reason | None]:
-    local = h.local_resident
-    if local is None:
-        return None, None
-    key = ("local", local)
-    reason = ctx.memo.get(key)
-    if reason is None:
-        reason = ctx.memo[key] = LOCAL(local)
-    return local, reason
 
 
 DEPOSITS = Template(
@@ -124,11 +120,91 @@ MISSING_ASSETS = MissingInfo(
 )
 
 
-@dataclass(slots=True)
+_PROPERTY_PARAMETERS = {
+    "property.vehicles": "dibao.property.max_vehicles",
+    "property.houses": "dibao.property.max_houses",
+    "property.company": "dibao.property.company_allowed",
+    "property.commercial": "dibao.property.commercial_property_allowed",
+}
+# Enum members bound once: reading ``AssetKind.HOUSE`` goes through a descriptor each time.
+_DEPOSIT, _SECURITIES = AssetKind.DEPOSIT, AssetKind.SECURITIES
+_HOUSE, _VEHICLE = AssetKind.HOUSE, AssetKind.VEHICLE
+_COMPANY, _COMMERCIAL = AssetKind.COMPANY, AssetKind.COMMERCIAL_PROPERTY
+
+
 class PropertyCheck:
-    met: Tri
-    reasons: tuple[Reason, ...]
-    missing: tuple[MissingInfo, ...]
+    """The property tests' outcome, with what the reasons cite (made when asked for)."""
+
+    __slots__ = (
+        "commercial",
+        "company",
+        "deposits",
+        "houses",
+        "limit",
+        "met",
+        "missing",
+        "vehicles",
+    )
+
+    def __init__(
+        self,
+        met: Tri,
+        missing: tuple[MissingInfo, ...],
+        deposits: int = 0,
+        limit: int = 0,
+        vehicles: int = 0,
+        houses: int = 0,
+        company: bool = False,
+        commercial: bool = False,
+    ) -> None:
+        self.met = met
+        self.missing = missing
+        self.deposits = deposits
+        self.limit = limit
+        self.vehicles = vehicles
+        self.houses = houses
+        self.company = company
+        self.commercial = commercial
+
+    def reasons(self, ctx: Context, members: int) -> tuple[Reason, ...]:
+        """The reasons of the property tests (none when the property is not recorded)."""
+        if self.met is None:
+            return ()
+        v = ctx.values
+        # Beyond deposits, the reasons depend on a few counts only: shared between households.
+        key = ("property", self.vehicles, self.houses, self.company, self.commercial)
+        others = ctx.memo.get(key)
+        if others is None:
+            max_vehicles = v["dibao.property.max_vehicles"]
+            max_houses = v["dibao.property.max_houses"]
+            others = ctx.memo[key] = (
+                _memo_reason(
+                    ctx, VEHICLES, self.vehicles <= max_vehicles, self.vehicles, max_vehicles
+                ),
+                _memo_reason(ctx, HOUSES, self.houses <= max_houses, self.houses, max_houses),
+                _memo_reason(
+                    ctx,
+                    COMPANY,
+                    not self.company or v["dibao.property.company_allowed"],
+                    self.company,
+                    None,
+                ),
+                _memo_reason(
+                    ctx,
+                    COMMERCIAL,
+                    not self.commercial or v["dibao.property.commercial_property_allowed"],
+                    self.commercial,
+                    None,
+                ),
+            )
+        deposit_reason = DEPOSITS(
+            self.deposits <= self.limit,
+            self.deposits,
+            self.limit,
+            members,
+            parameters=(ctx.uses["dibao.property.deposit_limit_per_person"],),
+        )
+        return (deposit_reason, *others)
 
 
 def _memo_reason(
@@ -137,62 +213,40 @@ def _memo_reason(
     key = (template.rule, arg)
     reason = ctx.memo.get(key)
     if reason is None:
-        name = {
-            "property.vehicles": "dibao.property.max_vehicles",
-            "property.houses": "dibao.property.max_houses",
-            "property.company": "dibao.property.company_allowed",
-            "property.commercial": "dibao.property.commercial_property_allowed",
-        }[template.rule]
+        name = _PROPERTY_PARAMETERS[template.rule]
         args = (arg, allowed) if template is VEHICLES or template is HOUSES else (arg,)
         reason = ctx.memo[key] = template(met, *args, parameters=(ctx.uses[name],))
     return reason
+
+
+_NOT_RECORDED = PropertyCheck(None, (MISSING_ASSETS,))
 
 
 def property_check(h: Household, ctx: Context) -> PropertyCheck:
     """The property tests of the policy (deposits per person, vehicles, houses, companies)."""
     assets = h.assets
     if assets is None:
-        return PropertyCheck(None, (), (MISSING_ASSETS,))
+        return _NOT_RECORDED
     deposits = vehicles = houses = 0
     company = commercial = False
     for a in assets:
         kind = a.kind
-        if kind is AssetKind.DEPOSIT or kind is AssetKind.SECURITIES:
+        if kind is _DEPOSIT or kind is _SECURITIES:
             deposits += a.value_fen
-        elif kind is AssetKind.HOUSE:
+        elif kind is _HOUSE:
             houses += a.count
-        elif kind is AssetKind.VEHICLE:
+        elif kind is _VEHICLE:
             vehicles += a.count
-        elif kind is AssetKind.COMPANY:
+        elif kind is _COMPANY:
             company = True
-        elif kind is AssetKind.COMMERCIAL_PROPERTY:
+        elif kind is _COMMERCIAL:
             commercial = True
-    v = ctx.values
-    limit = v["dibao.property.deposit_limit_per_person"] * len(h.members)
-    deposits_ok = deposits <= limit
-    max_vehicles = v["dibao.property.max_vehicles"]
-    max_houses = v["dibao.property.max_houses"]
-    vehicles_ok = vehicles <= max_vehicles
-    houses_ok = houses <= max_houses
-    company_ok = not company or v["dibao.property.company_allowed"]
-    commercial_ok = not commercial or v["dibao.property.commercial_property_allowed"]
-    # Beyond deposits, the reasons depend on a few counts only: shared between households.
-    key = ("property", vehicles, houses, company, commercial)
-    others = ctx.memo.get(key)
-    if others is None:
-        others = ctx.memo[key] = (
-            _memo_reason(ctx, VEHICLES, vehicles_ok, vehicles, max_vehicles),
-            _memo_reason(ctx, HOUSES, houses_ok, houses, max_houses),
-            _memo_reason(ctx, COMPANY, company_ok, company, None),
-            _memo_reason(ctx, COMMERCIAL, commercial_ok, commercial, None),
-        )
-    deposit_reason = DEPOSITS(
-        deposits_ok,
-        deposits,
-        limit,
-        len(h.members),
-        parameters=(ctx.uses["dibao.property.deposit_limit_per_person"],),
+    limit = ctx.deposit_limit * len(h.members)
+    met = (
+        deposits <= limit
+        and vehicles <= ctx.max_vehicles
+        and houses <= ctx.max_houses
+        and (not company or ctx.company_allowed)
+        and (not commercial or ctx.commercial_allowed)
     )
-    reasons = (deposit_reason, *others)
-    met = deposits_ok and vehicles_ok and houses_ok and company_ok and commercial_ok
-    return PropertyCheck(met, reasons, ())
+    return PropertyCheck(met, (), deposits, limit, vehicles, houses, company, commercial)

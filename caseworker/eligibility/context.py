@@ -13,7 +13,7 @@ from typing import Any
 
 from caseworker.domain.codes import DisabilityType, Hukou, IncomeKind
 from caseworker.eligibility.findings import ParameterUse, PolicyRef
-from caseworker.eligibility.params import SPECS
+from caseworker.eligibility.params import SPECS, PriceGroup
 from caseworker.eligibility.policy import Policy
 
 # Each takes an exact amount of fen (an int, or a Fraction where a ratio was applied).
@@ -64,6 +64,22 @@ class Context:
         self.elderly_age: int = v["special_hardship.elderly_age"]
         self.minor_age: int = v["special_hardship.minor_age"]
         self.suspension = next((r for r in v["gradual_exit.suspended"] if on in r), None)
+        # Read for every household: attributes are cheaper than looking the names up.
+        self.deposit_limit: int = v["dibao.property.deposit_limit_per_person"]
+        self.max_vehicles: int = v["dibao.property.max_vehicles"]
+        self.max_houses: int = v["dibao.property.max_houses"]
+        self.company_allowed: bool = v["dibao.property.company_allowed"]
+        self.commercial_allowed: bool = v["dibao.property.commercial_property_allowed"]
+        self.inability_reasons = v["special_hardship.supporter_inability_reasons"]
+        groups = v["price_subsidy.groups"]
+        self.price_groups: tuple[bool, bool, bool, bool, bool, bool] = (
+            PriceGroup.DIBAO in groups,
+            PriceGroup.SPECIAL_HARDSHIP in groups,
+            PriceGroup.UNEMPLOYMENT_INSURANCE in groups,
+            PriceGroup.ENTITLED_VETERANS in groups,
+            PriceGroup.ORPHANS in groups,
+            PriceGroup.DE_FACTO_UNSUPPORTED_CHILDREN in groups,
+        )
         # Per (hukou, members) thresholds in fen; filled on demand.
         self._limits: dict[tuple[Hukou, int], tuple[int, int, int, int]] = {}
         # Constant reasons and findings, built once per context by the rules.

@@ -4,7 +4,7 @@ from datetime import date
 
 from caseworker.domain.records import Household
 from caseworker.eligibility.context import context_for
-from caseworker.eligibility.facts import gather
+from caseworker.eligibility.facts import Facts
 from caseworker.eligibility.findings import Screening
 from caseworker.eligibility.policy import Policy
 from caseworker.eligibility.rules.dibao import dibao, marginal, single_person
@@ -28,22 +28,28 @@ PROGRAM_RULES = (
 
 def screen(household: Household, policy: Policy, on: date | None = None) -> Screening:
     """Screen one household for every program under ``policy`` as in force on ``on``
-    (default today). Raises PolicyError if a parameter has no value in force on that day."""
+    (default today). Raises PolicyError if a parameter has no value in force on that day.
+
+    Every finding's decision (status, amounts, members, what is missing) is made here; its
+    reasons are made when first read (``Finding.reasons``), from the same facts.
+    """
     day = on or date.today()
-    ctx = context_for(policy, day)
-    facts = gather(household, ctx)
-    return Screening(
-        household.id,
-        day,
-        ctx.ref,
-        (
-            dibao(facts),
-            single_person(facts),
-            marginal(facts),
-            gradual_exit(facts),
-            special_hardship(facts),
-            temporary_assistance(facts),
-            price_subsidy(facts),
-            epidemic_relief(facts),
-        ),
+    ctx = policy.cache.get(day)
+    if ctx is None:
+        ctx = context_for(policy, day)
+    f = Facts(household, ctx)
+    findings = (
+        dibao(f),
+        single_person(f),
+        marginal(f),
+        gradual_exit(f),
+        special_hardship(f),
+        temporary_assistance(f),
+        price_subsidy(f),
+        epidemic_relief(f),
     )
+    # Screening's own constructor, without its argument handling: one per household.
+    return _new_tuple(Screening, (household.id, day, ctx.ref, findings))
+
+
+_new_tuple = tuple.__new__

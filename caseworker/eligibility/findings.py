@@ -162,17 +162,139 @@ class MissingInfo:
     text_en: str
 
 
-class Finding(NamedTuple):
-    """What screening concludes for one program (immutable; built by the million, hence a
-    named tuple rather than a dataclass: it is two to three times cheaper to create)."""
+class Explainer(Protocol):
+    """A program's rule run again on the same facts, this time with its reasons."""
+
+    def __call__(self, facts: Any, explain: bool, /) -> "Finding": ...
+
+
+class Finding:
+    """What screening concludes for one program. Treat it as immutable.
+
+    The decision (``status``, the amounts, ``members``, ``missing``) is made when the
+    household is screened. ``reasons`` is either given (``Finding(..., reasons=...)``, as
+    when read back from JSON) or, for a finding the engine made, worked out on first read by
+    running the program's rule again on the same facts with its explanations, which must
+    come to the same decision (checked). Screening a county makes millions of findings whose
+    reasons are never read; building them all would cost more than deciding. The facts
+    refer to the household record: change it only after the reasons have been read, or
+    screen it again (a changed record that no longer leads to this decision is refused).
+    """
+
+    __slots__ = (
+        "_facts",
+        "_reasons",
+        "_rule",
+        "members",
+        "missing",
+        "monthly_fen",
+        "one_off_fen",
+        "program",
+        "status",
+    )
 
     program: Program
     status: Status
-    monthly_fen: int | None = None
-    one_off_fen: int | None = None
-    members: tuple[str, ...] = ()  # ids of the members the finding concerns
-    reasons: tuple[Reason, ...] = ()
-    missing: tuple[MissingInfo, ...] = ()
+    monthly_fen: int | None
+    one_off_fen: int | None
+    members: tuple[str, ...]  # ids of the members the finding concerns
+    missing: tuple[MissingInfo, ...]
+
+    def __init__(
+        self,
+        program: Program,
+        status: Status,
+        monthly_fen: int | None = None,
+        one_off_fen: int | None = None,
+        members: tuple[str, ...] = (),
+        reasons: tuple[Reason, ...] = (),
+        missing: tuple[MissingInfo, ...] = (),
+    ) -> None:
+        self.program = program
+        self.status = status
+        self.monthly_fen = monthly_fen
+        self.one_off_fen = one_off_fen
+        self.members = tuple(members)
+        self._reasons: tuple[Reason, ...] | None = tuple(reasons)
+        self.missing = tuple(missing)
+        self._rule: Explainer | None = None
+        self._facts: Any = None
+
+    @property
+    def reasons(self) -> tuple[Reason, ...]:
+        """Every condition checked, met or not, in order."""
+        reasons = self._reasons
+        if reasons is None:
+            reasons = self._explained()
+        return reasons
+
+    def _explained(self) -> tuple[Reason, ...]:
+        rule = self._rule
+        assert rule is not None
+        full = rule(self._facts, True)
+        if full.decision() != self.decision():
+            # The household record was changed after it was screened (or the rule is not
+            # deterministic): its reasons would not explain this decision.
+            raise RuntimeError(
+                f"the {self.program.value} finding cannot be explained: the household "
+                "changed after it was screened; screen it again"
+            )
+        self._reasons = reasons = full.reasons
+        self._rule = self._facts = None  # the facts are no longer needed
+        return reasons
+
+    def decision(self) -> tuple[Any, ...]:
+        """Everything but the reasons: (program, status, amounts, members, missing)."""
+        return (
+            self.program,
+            self.status,
+            self.monthly_fen,
+            self.one_off_fen,
+            self.members,
+            self.missing,
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Finding):
+            return NotImplemented
+        return self.decision() == other.decision() and self.reasons == other.reasons
+
+    __hash__ = None  # type: ignore[assignment]  # reasons are not hashable
+
+    def __repr__(self) -> str:
+        return (
+            f"Finding(program={self.program!r}, status={self.status!r}, "
+            f"monthly_fen={self.monthly_fen!r}, one_off_fen={self.one_off_fen!r}, "
+            f"members={self.members!r}, missing={self.missing!r})"
+        )
+
+
+def explained_later(
+    rule: Explainer,
+    facts: Any,
+    program: Program,
+    status: Status,
+    monthly_fen: int | None,
+    one_off_fen: int | None,
+    members: tuple[str, ...],
+    missing: tuple[MissingInfo, ...],
+) -> Finding:
+    """A finding whose reasons ``rule(facts, True)`` gives when first read (the engine's
+    constructor: no copying, no defaults; this runs for every program of every household)."""
+    finding = _new_finding(Finding)
+    finding.program = program
+    finding.status = status
+    finding.monthly_fen = monthly_fen
+    finding.one_off_fen = one_off_fen
+    finding.members = members
+    finding.missing = missing
+    finding._reasons = None
+    finding._rule = rule
+    finding._facts = facts
+    return finding
+
+
+_new_finding = object.__new__
 
 
 class Screening(NamedTuple):

@@ -20,6 +20,8 @@ from caseworker.eligibility.template import Template, plain, yuan
 COST_KINDS = frozenset({ExpenseKind.MEDICAL, ExpenseKind.DISABILITY_CARE})
 COST_WINDOW_DAYS = 365
 COST_MONTHS = 12
+_WAGE = IncomeKind.WAGE  # bound once: an enum member read is a descriptor call
+GROUP_KINDS = frozenset({IncomeKind.UNEMPLOYMENT_INSURANCE, IncomeKind.PREFERENTIAL_CARE})
 
 
 @dataclass(slots=True)
@@ -34,6 +36,9 @@ class Income:
     high: int | None
     missing: tuple[MissingInfo, ...]
     unknown_members: int = 0  # members whose incomes are not recorded
+    # Some member receives unemployment insurance or preferential-care payments (groups of
+    # the price subsidy): noted here, where every income item is looked at anyway.
+    group_kinds: bool = False
 
     def below(self, limit: int) -> bool | None:
         """Whether the counted total is below ``limit`` fen: True, False or None (unknown)."""
@@ -57,6 +62,7 @@ def compute_income(h: Household, ctx: Context) -> Income:
     counted_kind = ctx.counted_kind
     work_deduction = ctx.work_deduction
     counted = exempt = sure = possible = unknown = 0
+    group_kinds = False
     missing: list[MissingInfo] = []
     for index, m in enumerate(h.members):
         incomes = m.incomes
@@ -73,12 +79,16 @@ def compute_income(h: Household, ctx: Context) -> Income:
             continue
         wage = 0
         for item in incomes:
-            if counted_kind[item.kind]:
-                counted += item.monthly_fen
-                if item.kind is IncomeKind.WAGE:
-                    wage += item.monthly_fen
+            kind = item.kind
+            if counted_kind[kind]:
+                fen = item.monthly_fen
+                counted += fen
+                if kind is _WAGE:
+                    wage += fen
             else:
                 exempt += item.monthly_fen
+            if kind in GROUP_KINDS:
+                group_kinds = True
         if wage and work_deduction:
             back = m.returned_to_work
             if back:
@@ -115,17 +125,21 @@ def compute_income(h: Household, ctx: Context) -> Income:
     net = counted - sure
     low = 0 if cost is None else max(0, net - possible - cost)
     high = None if unknown else max(0, net - (cost or 0))
+    # Positional: this runs for every household (members, counted, exempt, work deduction,
+    # possible work deduction, cost deduction, low, high, missing, unknown members, group
+    # kinds).
     return Income(
-        members=len(h.members),
-        counted_fen=counted,
-        exempt_fen=exempt,
-        work_deduction_fen=sure,
-        possible_work_deduction_fen=possible,
-        cost_deduction_fen=cost,
-        low=low,
-        high=high,
-        missing=tuple(missing),
-        unknown_members=unknown,
+        len(h.members),
+        counted,
+        exempt,
+        sure,
+        possible,
+        cost,
+        low,
+        high,
+        tuple(missing) if missing else (),
+        unknown,
+        group_kinds,
     )
 
 

@@ -1,11 +1,19 @@
 """Dibao (最低生活保障), the single-person route (单人户施保) and marginal families (低保边缘)."""
 
 from caseworker.domain.codes import DibaoCategory, LaborCapacity, Program
-from caseworker.domain.idnumber import age_on
-from caseworker.eligibility.checks import current_status, decide, new_status
+from caseworker.eligibility.checks import (
+    CONTINUE,
+    EXIT,
+    LIKELY_ELIGIBLE,
+    NEEDS_INFORMATION,
+    NOT_ELIGIBLE,
+    current_status,
+    decide,
+    new_status,
+)
 from caseworker.eligibility.compare import income_below, income_template
 from caseworker.eligibility.facts import Facts, disability_qualifies, illness_qualifies
-from caseworker.eligibility.findings import Finding, MissingInfo, Reason, Status
+from caseworker.eligibility.findings import Finding, MissingInfo, Reason, explained_later
 from caseworker.eligibility.structures import CategoryRule
 from caseworker.eligibility.template import Template, day, plain, yuan
 
@@ -95,6 +103,12 @@ SINGLE_AMOUNT = Template(
 )
 
 
+_DIBAO = Program.DIBAO
+_SINGLE = Program.DIBAO_SINGLE_PERSON
+_MARGINAL = Program.MARGINAL
+_NO_CAPACITY = LaborCapacity.NONE
+
+
 def _category(f: Facts) -> tuple[DibaoCategory | None, CategoryRule | None]:
     """The household's category: as recorded on its benefit, or the first rule that fits."""
     rules: tuple[CategoryRule, ...] = f.ctx.values["dibao.categories"]
@@ -109,13 +123,9 @@ def _category(f: Facts) -> tuple[DibaoCategory | None, CategoryRule | None]:
             "otherwise" in when
             or (
                 "all_unable_to_work" in when
-                and all(m.labor_capacity is LaborCapacity.NONE for m in members)
+                and all(m.labor_capacity is _NO_CAPACITY for m in members)
             )
-            or (
-                "elderly_alone" in when
-                and len(members) == 1
-                and age_on(members[0].birth_date, ctx.on) >= ctx.elderly_age
-            )
+            or ("elderly_alone" in when and len(members) == 1 and f.ages[0] >= ctx.elderly_age)
             or (
                 "severe_disability" in when
                 and any(disability_qualifies(m, ctx.single_grades) for m in members)
@@ -126,7 +136,8 @@ def _category(f: Facts) -> tuple[DibaoCategory | None, CategoryRule | None]:
     return None, None
 
 
-def _amount(f: Facts) -> tuple[int, Reason]:
+def _amount(f: Facts, explain: bool) -> tuple[int, Reason | None]:
+    """The monthly amount, and (when explaining) the reason that shows the sum."""
     ctx = f.ctx
     category, rule = _category(f)
     label = category.value if category is not None else "-"
@@ -139,6 +150,8 @@ def _amount(f: Facts) -> tuple[int, Reason]:
     )
     if ctx.values["dibao.method"] == "tiered" and rule is not None and rule.amount_per_person_fen:
         amount = rule.amount_per_person_fen * f.members
+        if not explain:
+            return amount, None
         return amount, AMOUNT_TIERED(
             True, label, rule.amount_per_person_fen, f.members, amount, parameters=params
         )
@@ -146,48 +159,60 @@ def _amount(f: Facts) -> tuple[int, Reason]:
     gap = f.limit_fen - income
     extra = rule.extra_fen if rule is not None else 0
     amount = ctx.round(gap + extra)
+    if not explain:
+        return amount, None
     reason = AMOUNT_GAP(
         True, f.standard_fen, f.members, income, gap, label, extra, amount, parameters=params
     )
     return amount, reason
 
 
-def dibao(f: Facts) -> Finding:
+def dibao(f: Facts, explain: bool = False) -> Finding:
+    """Dibao: local hukou, income below the standard, property within limits."""
     ctx = f.ctx
-    _, income_reason = income_below(f, DIBAO_INCOME, f.limit_fen, (f.standard_use,))
-    basics, missing = f.basics()
-    reasons = [f.income_reason]
-    if income_reason is not None:
-        reasons.append(income_reason)
-    reasons.extend(basics)
     decision = f.dibao
     current = f.dibao_benefit
+    suspended = False
     if current is not None:
-        reasons.insert(0, _current_reason(f))
         status = current_status(decision)
-        if status is Status.EXIT and ctx.suspension is not None and f.below_standard is False:
-            status = Status.CONTINUE
-            s = ctx.suspension
-            reasons.append(
-                SUSPENDED(True, s.start, s.end, parameters=(ctx.uses["gradual_exit.suspended"],))
-            )
-            return Finding(
-                Program.DIBAO, status, current.monthly_fen, None, _all(f), tuple(reasons)
-            )
+        # Removals suspended (an epidemic area): a recipient above the standard stays.
+        if status is EXIT and ctx.suspension is not None and f.below_standard is False:
+            status = CONTINUE
+            suspended = True
     else:
         status = new_status(decision)
-    monthly = None
-    if decision:
-        monthly, amount_reason = _amount(f)
-        reasons.append(amount_reason)
-    if decision is None:
-        missing = (*f.income.missing, *missing)
-    elif decision:
-        missing = f.income.missing  # they could raise the amount
+    monthly: int | None = None
+    amount_reason = None
+    missing: tuple[MissingInfo, ...] = ()
+    if suspended:
+        assert current is not None
+        monthly = current.monthly_fen
+        members = f.member_ids
     else:
-        missing = ()
-    members = _all(f) if decision or current is not None else ()
-    return Finding(Program.DIBAO, status, monthly, None, members, tuple(reasons), missing)
+        if decision:
+            monthly, amount_reason = _amount(f, explain)
+            missing = f.income.missing  # they could raise the amount
+        elif decision is None:
+            missing = (*f.income.missing, *f.basic_missing())
+        members = f.member_ids if decision or current is not None else ()
+    if not explain:
+        return explained_later(dibao, f, _DIBAO, status, monthly, None, members, missing)
+    reasons = [f.income_reason()]
+    _, income_reason = income_below(f, DIBAO_INCOME, f.limit_fen, (f.standard_use,))
+    if income_reason is not None:
+        reasons.append(income_reason)
+    reasons.extend(f.basics()[0])
+    if current is not None:
+        reasons.insert(0, _current_reason(f))
+    if suspended:
+        s = ctx.suspension
+        assert s is not None
+        reasons.append(
+            SUSPENDED(True, s.start, s.end, parameters=(ctx.uses["gradual_exit.suspended"],))
+        )
+    elif amount_reason is not None:
+        reasons.append(amount_reason)
+    return Finding(_DIBAO, status, monthly, None, members, tuple(reasons), missing)
 
 
 def _current_reason(f: Facts) -> Reason:
@@ -196,133 +221,132 @@ def _current_reason(f: Facts) -> Reason:
     return CURRENT(True, b.since, b.monthly_fen, b.category.value if b.category else "-")
 
 
-def _all(f: Facts) -> tuple[str, ...]:
-    return tuple(m.id for m in f.h.members)
-
-
-def single_person(f: Facts) -> Finding:
+def single_person(f: Facts, explain: bool = False) -> Finding:
     """Severely disabled or seriously ill members of a household above the standard."""
     ctx = f.ctx
-    reasons: list[Reason] = [f.income_reason]
-    missing: list[MissingInfo] = []
-    above = None if f.below_standard is None else not f.below_standard
+    below = f.below_standard
+    above = None if below is None else not below
+    met = f.income.below(f.limits[2])
+    qualifying: list[int] = []
+    amount: int | None = None
+    members: tuple[str, ...] = ()
+    missing: tuple[MissingInfo, ...] = ()
+    # The household qualifies as a whole, or is above the limit: no member can change it.
+    settled = above is False or met is False
+    if settled:
+        status = NOT_ELIGIBLE
+    else:
+        member_missing: list[MissingInfo] = []
+        unknown = False
+        for index, m in enumerate(f.h.members):
+            by_disability = disability_qualifies(m, ctx.single_grades)
+            by_illness = illness_qualifies(m, ctx)
+            if by_disability or by_illness:
+                qualifying.append(index)
+            elif by_disability is None or by_illness is None:
+                unknown = True
+                field = "disability" if by_disability is None else "serious_illness"
+                what_zh = "残疾情况" if field == "disability" else "重病情况"
+                what_en = field.replace("_", " ")
+                member_missing.append(
+                    MissingInfo(
+                        f"members[{index}].{field}",
+                        f"第{index + 1}名成员（{m.name}）的{what_zh}未登记",
+                        f"the {what_en} of member {index + 1} ({m.name}) is not recorded",
+                    )
+                )
+        has_member = True if qualifying else (None if unknown else False)
+        decision = decide((above, met, has_member, f.local, f.property.met))
+        if decision is None:
+            status = NEEDS_INFORMATION
+            missing = (
+                *(f.income.missing if above is None or met is None else ()),
+                *member_missing,
+                *f.basic_missing(),
+            )
+        elif not decision:
+            status = NOT_ELIGIBLE
+        else:
+            status = LIKELY_ELIGIBLE
+            total = 0
+            for index in qualifying:
+                m = f.h.members[index]
+                if m.incomes is None:
+                    continue  # already listed as missing income
+                own = sum(i.monthly_fen for i in m.incomes if ctx.counted_kind[i.kind])
+                total += max(0, f.standard_fen - own)
+            amount = ctx.round(total)
+            members = tuple(f.h.members[i].id for i in qualifying)
+            missing = f.income.missing
+    if not explain:
+        return explained_later(single_person, f, _SINGLE, status, amount, None, members, missing)
+    reasons: list[Reason] = [f.income_reason()]
     if above is not None:
         reasons.append(HOUSEHOLD_QUALIFIES(above))
-    _, limit, single_limit, _ = ctx.limits(f.h.hukou, f.members)
-    del limit
-    met, income_reason = income_below(
+    _, income_reason = income_below(
         f,
         SINGLE_INCOME,
-        single_limit,
+        f.limits[2],
         (f.standard_use, ctx.uses["dibao.single_person.income_multiple"]),
     )
     if income_reason is not None:
         reasons.append(income_reason)
-    if above is False or met is False:
-        # The household qualifies as a whole, or is above the limit: no member can change it.
-        return Finding(Program.DIBAO_SINGLE_PERSON, Status.NOT_ELIGIBLE, reasons=tuple(reasons))
-    qualifying: list[int] = []
-    unknown = False
-    for index, m in enumerate(f.h.members):
-        by_disability = disability_qualifies(m, ctx.single_grades)
-        by_illness = illness_qualifies(m, ctx)
-        if by_disability or by_illness:
-            qualifying.append(index)
-        elif by_disability is None or by_illness is None:
-            unknown = True
-            field = "disability" if by_disability is None else "serious_illness"
-            what_zh = "残疾情况" if field == "disability" else "重病情况"
-            what_en = field.replace("_", " ")
-            missing.append(
-                MissingInfo(
-                    f"members[{index}].{field}",
-                    f"第{index + 1}名成员（{m.name}）的{what_zh}未登记",
-                    f"the {what_en} of member {index + 1} ({m.name}) is not recorded",
+    if not settled:
+        names = "、".join(f.h.members[i].name for i in qualifying)
+        reasons.append(
+            SINGLE_MEMBERS(
+                bool(qualifying),
+                names,
+                parameters=(
+                    ctx.uses["dibao.single_person.disability_grades"],
+                    ctx.uses["dibao.single_person.illnesses"],
+                ),
+            )
+        )
+        reasons.extend(f.basics()[0])
+        if amount is not None:
+            reasons.append(
+                SINGLE_AMOUNT(
+                    True,
+                    names,
+                    f.standard_fen,
+                    amount,
+                    parameters=(f.standard_use, ctx.uses["amounts.rounding"]),
                 )
             )
-    has_member = True if qualifying else (None if unknown else False)
-    names = "、".join(f.h.members[i].name for i in qualifying)
-    reasons.append(
-        SINGLE_MEMBERS(
-            bool(qualifying),
-            names,
-            parameters=(
-                ctx.uses["dibao.single_person.disability_grades"],
-                ctx.uses["dibao.single_person.illnesses"],
-            ),
-        )
-    )
-    basics, basic_missing = f.basics()
-    reasons.extend(basics)
-    decision = decide((above, met, has_member, f.local, f.property.met))
-    if decision is None:
-        missing = [
-            *(f.income.missing if above is None or met is None else ()),
-            *missing,
-            *basic_missing,
-        ]
-        return Finding(
-            Program.DIBAO_SINGLE_PERSON,
-            Status.NEEDS_INFORMATION,
-            reasons=tuple(reasons),
-            missing=tuple(missing),
-        )
-    if not decision:
-        return Finding(Program.DIBAO_SINGLE_PERSON, Status.NOT_ELIGIBLE, reasons=tuple(reasons))
-    total = 0
-    amount_missing: list[MissingInfo] = []
-    for index in qualifying:
-        m = f.h.members[index]
-        if m.incomes is None:
-            continue  # already listed as missing income
-        own = sum(i.monthly_fen for i in m.incomes if ctx.counted_kind[i.kind])
-        total += max(0, f.standard_fen - own)
-    amount = ctx.round(total)
-    reasons.append(
-        SINGLE_AMOUNT(
-            True,
-            names,
-            f.standard_fen,
-            amount,
-            parameters=(f.standard_use, ctx.uses["amounts.rounding"]),
-        )
-    )
-    amount_missing.extend(f.income.missing)
-    members = tuple(f.h.members[i].id for i in qualifying)
-    return Finding(
-        Program.DIBAO_SINGLE_PERSON,
-        Status.LIKELY_ELIGIBLE,
-        amount,
-        None,
-        members,
-        tuple(reasons),
-        tuple(amount_missing),
-    )
+    return Finding(_SINGLE, status, amount, None, members, tuple(reasons), missing)
 
 
-def marginal(f: Facts) -> Finding:
+def marginal(f: Facts, explain: bool = False) -> Finding:
     """Above the Dibao standard but below the marginal multiple, property within limits."""
     ctx = f.ctx
-    _, _, _, marginal_limit = ctx.limits(f.h.hukou, f.members)
-    above, above_reason = income_below(
-        f, MARGINAL_ABOVE, f.limit_fen, (f.standard_use,), invert=True
-    )
-    below, below_reason = income_below(
-        f, MARGINAL_INCOME, marginal_limit, (f.standard_use, ctx.uses["marginal.income_multiple"])
-    )
-    reasons = [f.income_reason]
-    reasons.extend(r for r in (above_reason, below_reason) if r is not None)
-    if above is False or below is False:
-        # Below the standard (Dibao instead) or above the band: property cannot change it.
-        return Finding(Program.MARGINAL, Status.NOT_ELIGIBLE, reasons=tuple(reasons))
-    basics, missing = f.basics()
-    reasons.extend(basics)
-    decision = decide((above, below, f.local, f.property.met))
-    if decision is None:
-        missing = (*f.income.missing, *missing) if above is None or below is None else missing
+    income = f.income
+    below_standard = f.below_standard
+    above = None if below_standard is None else not below_standard
+    below = income.below(f.limits[3])
+    members: tuple[str, ...] = ()
+    missing: tuple[MissingInfo, ...] = ()
+    # Below the standard (Dibao instead) or above the band: property cannot change it.
+    settled = above is False or below is False
+    if settled:
+        status = NOT_ELIGIBLE
     else:
-        missing = ()
-    members = tuple(m.id for m in f.h.members) if decision else ()
-    return Finding(
-        Program.MARGINAL, new_status(decision), None, None, members, tuple(reasons), missing
+        decision = decide((above, below, f.local, f.property.met))
+        status = new_status(decision)
+        if decision is None:
+            missing = f.basic_missing()
+            if above is None or below is None:
+                missing = (*income.missing, *missing)
+        elif decision:
+            members = f.member_ids
+    if not explain:
+        return explained_later(marginal, f, _MARGINAL, status, None, None, members, missing)
+    _, above_reason = income_below(f, MARGINAL_ABOVE, f.limit_fen, (f.standard_use,), invert=True)
+    _, below_reason = income_below(
+        f, MARGINAL_INCOME, f.limits[3], (f.standard_use, ctx.uses["marginal.income_multiple"])
     )
+    reasons = [f.income_reason()]
+    reasons.extend(r for r in (above_reason, below_reason) if r is not None)
+    if not settled:
+        reasons.extend(f.basics()[0])
+    return Finding(_MARGINAL, status, None, None, members, tuple(reasons), missing)

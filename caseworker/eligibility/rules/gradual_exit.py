@@ -6,13 +6,21 @@ import calendar
 from datetime import date, timedelta
 
 from caseworker.domain.codes import IncomeKind, PoorStatus, Program
-from caseworker.eligibility.checks import decide
+from caseworker.eligibility.checks import (
+    CONTINUE,
+    EXIT,
+    LIKELY_ELIGIBLE,
+    NEEDS_INFORMATION,
+    NOT_ELIGIBLE,
+    decide,
+)
 from caseworker.eligibility.compare import income_below, income_template
 from caseworker.eligibility.facts import Facts
-from caseworker.eligibility.findings import Finding, MissingInfo, Reason, Status
+from caseworker.eligibility.findings import Finding, MissingInfo, Reason, explained_later
 from caseworker.eligibility.rules.dibao import SUSPENDED, _current_reason
 from caseworker.eligibility.template import Template, day, plain
 
+_PROGRAM = Program.DIBAO_GRADUAL_EXIT
 ABOVE = income_template("gradual_exit.income_above_standard", "低保标准", "Dibao standard")
 NOT_RECIPIENT = Template(
     "gradual_exit.current_recipient",
@@ -77,7 +85,7 @@ def _not_recipient(f: Facts) -> Finding:
     finding = f.ctx.memo.get("gradual_exit.none")
     if finding is None:
         finding = f.ctx.memo["gradual_exit.none"] = Finding(
-            Program.DIBAO_GRADUAL_EXIT, Status.NOT_ELIGIBLE, reasons=(NOT_RECIPIENT(False),)
+            _PROGRAM, NOT_ELIGIBLE, reasons=(NOT_RECIPIENT(False),)
         )
     return finding
 
@@ -106,14 +114,58 @@ def _working(f: Facts) -> bool | None:
     return None if unknown else False
 
 
-def gradual_exit(f: Facts) -> Finding:
+def gradual_exit(f: Facts, explain: bool = False) -> Finding:
+    """A Dibao household whose income rose above the standard: keep Dibao for a while."""
     ctx = f.ctx
     b = f.dibao_benefit
     if b is None:
-        return _not_recipient(f)
-    members = tuple(m.id for m in f.h.members)
-    reasons: list[Reason] = [_current_reason(f)]
+        return ctx.memo.get("gradual_exit.none") or _not_recipient(f)
     suspension = ctx.suspension
+    monthly: int | None = None
+    members = f.member_ids
+    missing: tuple[MissingInfo, ...] = ()
+    # What the reasons show beyond the current benefit (decided below).
+    within = False  # a recorded exit period still running
+    above: bool | None = None
+    working: bool | None = True
+    poverty: bool | None = None
+    months = 0
+    decision: bool | None = None
+    if b.exit_until is not None:
+        within = ctx.on <= b.exit_until
+        if within or suspension is not None:
+            status, monthly = CONTINUE, b.monthly_fen
+        else:
+            status = EXIT
+    else:
+        below = f.below_standard
+        above = None if below is None else not below
+        if ctx.values["gradual_exit.requires_employment"]:
+            working = _working(f)
+        poverty = _after_poverty(f)
+        months = ctx.values["gradual_exit.months"]
+        poverty_months = ctx.values["gradual_exit.after_poverty_exit_months"]
+        later: list[MissingInfo] = [*f.property.missing]
+        if poverty:
+            months = poverty_months
+        elif poverty is None and months != poverty_months:
+            later.append(MISSING_POOR)
+        decision = decide((above, f.property.met, working, months > 0))
+        if decision and suspension is not None:
+            status, monthly = CONTINUE, b.monthly_fen
+        elif decision is None:
+            status = NEEDS_INFORMATION
+            if above is None or working is None:
+                later[:0] = f.income.missing
+            missing = tuple(later)
+        elif not decision:
+            status, members = NOT_ELIGIBLE, ()
+        else:
+            status, monthly = LIKELY_ELIGIBLE, b.monthly_fen
+            missing = tuple(m for m in later if m is MISSING_POOR)
+    if not explain:
+        return explained_later(gradual_exit, f, _PROGRAM, status, monthly, None, members, missing)
+    reasons: list[Reason] = [_current_reason(f)]
     suspended_reason = (
         SUSPENDED(
             True, suspension.start, suspension.end, parameters=(ctx.uses["gradual_exit.suspended"],)
@@ -122,93 +174,31 @@ def gradual_exit(f: Facts) -> Finding:
         else None
     )
     if b.exit_until is not None:
-        within = ctx.on <= b.exit_until
-        reasons.append(IN_PERIOD(within, b.exit_until))
-        if within:
-            return Finding(
-                Program.DIBAO_GRADUAL_EXIT,
-                Status.CONTINUE,
-                b.monthly_fen,
-                None,
-                members,
-                tuple(reasons),
-            )
-        if suspended_reason is not None:
+        reasons.append(IN_PERIOD(bool(within), b.exit_until))
+        if not within and suspended_reason is not None:
             reasons.append(suspended_reason)
-            return Finding(
-                Program.DIBAO_GRADUAL_EXIT,
-                Status.CONTINUE,
-                b.monthly_fen,
-                None,
-                members,
-                tuple(reasons),
-            )
-        return Finding(Program.DIBAO_GRADUAL_EXIT, Status.EXIT, None, None, members, tuple(reasons))
-    reasons.append(f.income_reason)
-    above, above_reason = income_below(f, ABOVE, f.limit_fen, (f.standard_use,), invert=True)
+        return Finding(_PROGRAM, status, monthly, None, members, tuple(reasons), missing)
+    reasons.append(f.income_reason())
+    _, above_reason = income_below(f, ABOVE, f.limit_fen, (f.standard_use,), invert=True)
     if above_reason is not None:
         reasons.append(above_reason)
-    reasons.extend(f.property.reasons)
-    missing: list[MissingInfo] = [*f.property.missing]
-    working: bool | None = True
-    if ctx.values["gradual_exit.requires_employment"]:
-        working = _working(f)
-        if working is not None:
-            reasons.append(
-                EMPLOYMENT(working, parameters=(ctx.uses["gradual_exit.requires_employment"],))
-            )
-    poverty = _after_poverty(f)
+    reasons.extend(f.property.reasons(ctx, f.members))
+    if ctx.values["gradual_exit.requires_employment"] and working is not None:
+        reasons.append(
+            EMPLOYMENT(working, parameters=(ctx.uses["gradual_exit.requires_employment"],))
+        )
     months_use = ctx.uses["gradual_exit.months"]
     poverty_use = ctx.uses["gradual_exit.after_poverty_exit_months"]
-    months = ctx.values["gradual_exit.months"]
-    if poverty:
-        months = ctx.values["gradual_exit.after_poverty_exit_months"]
-    elif poverty is None and months != ctx.values["gradual_exit.after_poverty_exit_months"]:
-        missing.append(MISSING_POOR)
-    decision = decide((above, f.property.met, working, months > 0))
     if decision and suspended_reason is not None:
         reasons.append(suspended_reason)
-        return Finding(
-            Program.DIBAO_GRADUAL_EXIT,
-            Status.CONTINUE,
-            b.monthly_fen,
-            None,
-            members,
-            tuple(reasons),
+    elif decision is False and months == 0:
+        reasons.append(PERIOD(False, 0, None, bool(poverty), parameters=(months_use, poverty_use)))
+    elif decision:
+        until = period_end(ctx.on, months)
+        params = (
+            months_use,
+            poverty_use,
+            ctx.uses["gradual_exit.after_poverty_exit_within_years"],
         )
-    if decision is None:
-        if above is None or working is None:
-            missing[:0] = f.income.missing
-        return Finding(
-            Program.DIBAO_GRADUAL_EXIT,
-            Status.NEEDS_INFORMATION,
-            None,
-            None,
-            members,
-            tuple(reasons),
-            tuple(missing),
-        )
-    if not decision:
-        if months == 0:
-            reasons.append(
-                PERIOD(False, 0, None, bool(poverty), parameters=(months_use, poverty_use))
-            )
-        return Finding(
-            Program.DIBAO_GRADUAL_EXIT, Status.NOT_ELIGIBLE, None, None, (), tuple(reasons)
-        )
-    until = period_end(ctx.on, months)
-    params = (
-        months_use,
-        poverty_use,
-        ctx.uses["gradual_exit.after_poverty_exit_within_years"],
-    )
-    reasons.append(PERIOD(True, months, until, bool(poverty), parameters=params))
-    return Finding(
-        Program.DIBAO_GRADUAL_EXIT,
-        Status.LIKELY_ELIGIBLE,
-        b.monthly_fen,
-        None,
-        members,
-        tuple(reasons),
-        tuple(m for m in missing if m is MISSING_POOR),
-    )
+        reasons.append(PERIOD(True, months, until, bool(poverty), parameters=params))
+    return Finding(_PROGRAM, status, monthly, None, members, tuple(reasons), missing)

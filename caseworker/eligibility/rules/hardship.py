@@ -6,14 +6,28 @@ from fractions import Fraction
 from typing import Any
 
 from caseworker.domain.codes import LaborCapacity, Program
-from caseworker.domain.idnumber import age_on
 from caseworker.domain.records import Member
-from caseworker.eligibility.checks import Tri, current_benefit, current_status, decide, new_status
+from caseworker.eligibility.checks import (
+    NOT_ELIGIBLE,
+    Tri,
+    current_benefit,
+    current_status,
+    decide,
+    new_status,
+)
 from caseworker.eligibility.compare import income_below, income_template
-from caseworker.eligibility.facts import Facts, disability_qualifies
-from caseworker.eligibility.findings import Finding, MissingInfo, Reason, Status
+from caseworker.eligibility.facts import Facts
+from caseworker.eligibility.findings import (
+    Finding,
+    MissingInfo,
+    ParameterUse,
+    Reason,
+    explained_later,
+)
 from caseworker.eligibility.template import Template, plain, yuan
 
+_PROGRAM = Program.SPECIAL_HARDSHIP
+_NO_CAPACITY = LaborCapacity.NONE
 INCOME = income_template("special_hardship.income_below_standard", "低保标准", "Dibao standard")
 
 
@@ -62,33 +76,21 @@ AMOUNT = Template(
 )
 
 
-def _no_capacity(m: Member, age: int, f: Facts) -> tuple[Tri, str, Any]:
-    ctx = f.ctx
-    if age >= ctx.elderly_age:
-        return True, "elderly", age
-    if age < ctx.minor_age:
-        return True, "minor", age
-    qualifies = disability_qualifies(m, ctx.hardship_grades)
-    if qualifies:
-        d = m.disability
-        assert d is not None
-        return True, "disability", f"{d.type.zh}{d.grade}级"
-    return qualifies, "", None
-
-
 def _supporters(
     f: Facts, unable: set[int], unknown_capacity: set[int]
-) -> tuple[Tri, str, list[MissingInfo]]:
+) -> tuple[Tri, tuple[str, int], list[MissingInfo]]:
+    """Whether no one can support, who can (a member or a listed supporter, by index, for
+    the sentence), and what is not recorded."""
     h = f.h
     missing: list[MissingInfo] = []
-    allowed = f.ctx.values["special_hardship.supporter_inability_reasons"]
     result: Tri = True
     for index, m in enumerate(h.members):
         if index in unable:
             continue
-        if index in unknown_capacity or m.labor_capacity is None:
+        capacity = m.labor_capacity
+        if capacity is None or index in unknown_capacity:
             result = None
-            field = "labor_capacity" if m.labor_capacity is None else "disability"
+            field = "labor_capacity" if capacity is None else "disability"
             missing.append(
                 MissingInfo(
                     f"members[{index}].{field}",
@@ -96,8 +98,8 @@ def _supporters(
                     f"the capacity to work of member {index + 1} ({m.name}) is not recorded",
                 )
             )
-        elif m.labor_capacity is not LaborCapacity.NONE:
-            return False, f"共同生活的{m.name} / co-resident {m.name}", []
+        elif capacity is not _NO_CAPACITY:
+            return False, ("member", index), []
     supporters = h.legal_supporters
     if supporters is None:
         missing.append(
@@ -107,13 +109,14 @@ def _supporters(
                 "legal supporters are not recorded",
             )
         )
-        return None, "", missing
+        return None, _NO_ONE, missing
+    allowed = f.ctx.inability_reasons
     for index, s in enumerate(supporters):
-        who = s.name or s.relation.zh
         if s.able:
-            return False, f"{who}（{s.relation.zh}）/ {who} ({s.relation.en})", []
+            return False, ("able", index), []
         if s.able is None:
             result = None
+            who = s.name or s.relation.zh
             missing.append(
                 MissingInfo(
                     f"legal_supporters[{index}].able",
@@ -122,14 +125,32 @@ def _supporters(
                 )
             )
         elif s.reason not in allowed:
-            reason = s.reason.zh if s.reason is not None else "未说明原因"
-            return (
-                False,
-                f"{who}（{reason}，不属于政策认定的无履行能力情形）"
-                f" / {who} (a reason the policy does not accept)",
-                [],
-            )
-    return result, "", missing
+            return False, ("reason", index), []
+    return result, _NO_ONE, missing
+
+
+_NO_ONE = ("", -1)
+
+
+def _supporter_detail(f: Facts, who: tuple[str, int]) -> str:
+    """The words for the one who can support (see ``_supporters``)."""
+    kind, index = who
+    if kind == "member":
+        name = f.h.members[index].name
+        return f"共同生活的{name} / co-resident {name}"
+    if not kind:
+        return ""
+    supporters = f.h.legal_supporters
+    assert supporters is not None
+    s = supporters[index]
+    name = s.name or s.relation.zh
+    if kind == "able":
+        return f"{name}（{s.relation.zh}）/ {name} ({s.relation.en})"
+    reason = s.reason.zh if s.reason is not None else "未说明原因"
+    return (
+        f"{name}（{reason}，不属于政策认定的无履行能力情形）"
+        f" / {name} (a reason the policy does not accept)"
+    )
 
 
 def _care(m: Member, f: Facts) -> int | None:
@@ -144,41 +165,54 @@ def _care(m: Member, f: Facts) -> int | None:
     return 0
 
 
-def special_hardship(f: Facts) -> Finding:
+def _describe(m: Member, age: int, f: Facts) -> tuple[str, str, Any]:
+    """Why a member who lacks capacity to work does (for the reason's sentence)."""
     ctx = f.ctx
-    uses = ctx.uses
-    capacity_params = (
-        uses["special_hardship.elderly_age"],
-        uses["special_hardship.minor_age"],
-        uses["special_hardship.disability_grades"],
-    )
+    if age >= ctx.elderly_age:
+        return m.name, "elderly", age
+    if age < ctx.minor_age:
+        return m.name, "minor", age
+    d = m.disability
+    assert d is not None
+    return m.name, "disability", f"{d.type.zh}{d.grade}级"
+
+
+def special_hardship(f: Facts, explain: bool = False) -> Finding:
+    """No capacity to work, no means of living, no legal supporter able to support."""
+    ctx = f.ctx
+    h = f.h
+    elderly, minor, grades = ctx.elderly_age, ctx.minor_age, ctx.hardship_grades
     unable: set[int] = set()
     unknown: set[int] = set()
-    described: list[tuple[str, str, Any]] = []
-    missing: list[MissingInfo] = []
-    for index, m in enumerate(f.h.members):
-        qualifies, why, detail = _no_capacity(m, age_on(m.birth_date, ctx.on), f)
-        if qualifies:
+    ages = f.ages
+    # The first co-resident member able to support (see _supporters), found on the way.
+    able = -1
+    for index, m in enumerate(h.members):
+        age = ages[index]
+        if age >= elderly or age < minor:
             unable.add(index)
-            described.append((m.name, why, detail))
-        elif qualifies is None:
+            continue
+        # disability_qualifies, inlined (it runs for every working-age member).
+        d = m.disability
+        if d is None:
             unknown.add(index)
+            continue
+        worst = grades.get(d.type)
+        if worst is not None and d.grade is not None and d.grade <= worst:
+            unable.add(index)
+        elif able < 0:
+            capacity = m.labor_capacity
+            if capacity is not None and capacity is not _NO_CAPACITY:
+                able = index
     has_unable: Tri = True if unable else (None if unknown else False)
-    if has_unable is False and current_benefit(f.h, Program.SPECIAL_HARDSHIP, ctx.on) is None:
+    current = current_benefit(h, _PROGRAM, ctx.on) if h.benefits else None
+    if has_unable is False and current is None:
         # Nobody lacks capacity to work: the other conditions cannot change that.
-        finding = ctx.memo.get("special_hardship.none")
-        if finding is None:
-            reason = CAPACITY(False, [], parameters=capacity_params)
-            finding = ctx.memo["special_hardship.none"] = Finding(
-                Program.SPECIAL_HARDSHIP, Status.NOT_ELIGIBLE, reasons=(reason,)
-            )
-        return finding
-    reasons: list[Reason] = []
-    if has_unable is not None:
-        reasons.append(CAPACITY(bool(unable), described, parameters=capacity_params))
-    else:
+        return _nobody_unable(f)
+    missing: list[MissingInfo] = []
+    if has_unable is None:
         for index in sorted(unknown):
-            m = f.h.members[index]
+            m = h.members[index]
             missing.append(
                 MissingInfo(
                     f"members[{index}].disability",
@@ -187,42 +221,95 @@ def special_hardship(f: Facts) -> Finding:
                 )
             )
     alone: Tri = False
-    current = current_benefit(f.h, Program.SPECIAL_HARDSHIP, ctx.on)
+    who = _NO_ONE
     if has_unable is not False:
-        alone, detail, supporter_missing = _supporters(f, unable, unknown)
-        if alone is not None:
-            reasons.append(
-                SUPPORTERS(
-                    alone,
-                    detail,
-                    parameters=(uses["special_hardship.supporter_inability_reasons"],),
-                )
-            )
-        missing.extend(supporter_missing)
-    if alone is False and current is None:
-        # A supporter able to support: income and property cannot change that.
-        return Finding(Program.SPECIAL_HARDSHIP, Status.NOT_ELIGIBLE, reasons=tuple(reasons))
-    reasons.append(f.income_reason)
-    means, income_reason = income_below(f, INCOME, f.limit_fen, (f.standard_use,))
-    if income_reason is not None:
-        reasons.append(income_reason)
-    basics, basic_missing = f.basics()
-    reasons.extend(basics)
-    decision = decide((has_unable, means, f.property.met, f.local, alone))
-    status = current_status(decision) if current is not None else new_status(decision)
-    if decision is None:
-        income_missing = f.income.missing if means is None else ()
-        return Finding(
-            Program.SPECIAL_HARDSHIP,
-            status,
-            None,
-            None,
-            (),
-            tuple(reasons),
-            (*missing, *income_missing, *basic_missing),
+        if able >= 0:
+            # A co-resident member can work: what else is not recorded does not matter.
+            alone, who = False, ("member", able)
+        else:
+            alone, who, supporter_missing = _supporters(f, unable, unknown)
+            missing.extend(supporter_missing)
+    amount: int | None = None
+    members: tuple[str, ...] = ()
+    found_missing: tuple[MissingInfo, ...] = ()
+    # A supporter able to support: income and property cannot change that.
+    settled = alone is False and current is None
+    if settled:
+        status = NOT_ELIGIBLE
+    else:
+        means = f.below_standard
+        decision = decide((has_unable, means, f.property.met, f.local, alone))
+        status = current_status(decision) if current is not None else new_status(decision)
+        if decision is None:
+            income_missing = f.income.missing if means is None else ()
+            found_missing = (*missing, *income_missing, *f.basic_missing())
+        elif decision:
+            amount, basic_fen, care_total = _amount(f, unable, missing)
+            members = tuple(h.members[i].id for i in sorted(unable))
+            found_missing = tuple(missing)
+    if not explain:
+        return explained_later(
+            special_hardship, f, _PROGRAM, status, amount, None, members, found_missing
         )
-    if not decision:
-        return Finding(Program.SPECIAL_HARDSHIP, status, None, None, (), tuple(reasons))
+    uses = ctx.uses
+    reasons: list[Reason] = []
+    if has_unable is not None:
+        described = [_describe(h.members[i], ages[i], f) for i in range(len(ages)) if i in unable]
+        reasons.append(CAPACITY(bool(unable), described, parameters=_capacity_params(f)))
+    if alone is not None and has_unable is not False:
+        reasons.append(
+            SUPPORTERS(
+                alone,
+                _supporter_detail(f, who),
+                parameters=(uses["special_hardship.supporter_inability_reasons"],),
+            )
+        )
+    if not settled:
+        reasons.append(f.income_reason())
+        _, income_reason = income_below(f, INCOME, f.limit_fen, (f.standard_use,))
+        if income_reason is not None:
+            reasons.append(income_reason)
+        reasons.extend(f.basics()[0])
+        if amount is not None:
+            amount_params = (
+                f.standard_use,
+                uses["special_hardship.standard_multiple"],
+                uses["special_hardship.care_allowance.full_loss"],
+                uses["special_hardship.care_allowance.partial_loss"],
+                uses["special_hardship.full_loss_activities"],
+                uses["amounts.rounding"],
+            )
+            reasons.append(
+                AMOUNT(True, len(unable), basic_fen, care_total, amount, parameters=amount_params)
+            )
+    return Finding(_PROGRAM, status, amount, None, members, tuple(reasons), found_missing)
+
+
+def _capacity_params(f: Facts) -> tuple[ParameterUse, ...]:
+    uses = f.ctx.uses
+    return (
+        uses["special_hardship.elderly_age"],
+        uses["special_hardship.minor_age"],
+        uses["special_hardship.disability_grades"],
+    )
+
+
+def _nobody_unable(f: Facts) -> Finding:
+    """The finding for a household where everyone can work (the same for all of them)."""
+    ctx = f.ctx
+    finding: Finding | None = ctx.memo.get("special_hardship.none")
+    if finding is None:
+        reason = CAPACITY(False, [], parameters=_capacity_params(f))
+        finding = ctx.memo["special_hardship.none"] = Finding(
+            _PROGRAM, NOT_ELIGIBLE, reasons=(reason,)
+        )
+    return finding
+
+
+def _amount(f: Facts, unable: set[int], missing: list[MissingInfo]) -> tuple[int, int, int]:
+    """(amount, basic living standard per person, care allowances) in fen; members whose
+    self-care is not assessed are added to ``missing``."""
+    ctx = f.ctx
     basic = Fraction(f.standard_fen) * Fraction(ctx.values["special_hardship.standard_multiple"])
     care_total = 0
     for index in unable:
@@ -239,19 +326,5 @@ def special_hardship(f: Facts) -> Finding:
         else:
             care_total += care
     amount = ctx.round(basic * len(unable) + care_total)
-    amount_params = (
-        f.standard_use,
-        uses["special_hardship.standard_multiple"],
-        uses["special_hardship.care_allowance.full_loss"],
-        uses["special_hardship.care_allowance.partial_loss"],
-        uses["special_hardship.full_loss_activities"],
-        uses["amounts.rounding"],
-    )
     basic_fen = int((basic * 2 + 1) // 2)
-    reasons.append(
-        AMOUNT(True, len(unable), basic_fen, care_total, amount, parameters=amount_params)
-    )
-    members = tuple(f.h.members[i].id for i in sorted(unable))
-    return Finding(
-        Program.SPECIAL_HARDSHIP, status, amount, None, members, tuple(reasons), tuple(missing)
-    )
+    return amount, basic_fen, care_total

@@ -6,16 +6,29 @@ from decimal import Decimal
 from fractions import Fraction
 
 from caseworker.domain.codes import Hukou, IncomeKind, Program
-from caseworker.domain.idnumber import age_on
 from caseworker.domain.records import Household
-from caseworker.eligibility.checks import Tri
+from caseworker.eligibility.checks import LIKELY_ELIGIBLE, NEEDS_INFORMATION, NOT_ELIGIBLE, Tri
 from caseworker.eligibility.context import Context
-from caseworker.eligibility.facts import Facts
-from caseworker.eligibility.findings import Finding, MissingInfo, ParameterUse, Reason, Status
+from caseworker.eligibility.facts import ADULT_AGE, Facts
+from caseworker.eligibility.findings import (
+    Finding,
+    MissingInfo,
+    ParameterUse,
+    Reason,
+    explained_later,
+)
 from caseworker.eligibility.params import PriceGroup
 from caseworker.eligibility.template import Template, plain, yuan
 
-ADULT_AGE = 18  # orphans and de facto unsupported children are minors by definition
+# Codes bound once: reading an enum member goes through a descriptor each time.
+_PRICE, _EPIDEMIC = Program.PRICE_SUBSIDY, Program.EPIDEMIC_RELIEF
+_DIBAO, _HARDSHIP = Program.DIBAO, Program.SPECIAL_HARDSHIP
+_UNEMPLOYMENT, _PREFERENTIAL_CARE = IncomeKind.UNEMPLOYMENT_INSURANCE, IncomeKind.PREFERENTIAL_CARE
+_G_DIBAO, _G_HARDSHIP = PriceGroup.DIBAO, PriceGroup.SPECIAL_HARDSHIP
+_G_ORPHANS = PriceGroup.ORPHANS
+_G_UNSUPPORTED = PriceGroup.DE_FACTO_UNSUPPORTED_CHILDREN
+_G_UNEMPLOYMENT = PriceGroup.UNEMPLOYMENT_INSURANCE
+_G_VETERANS = PriceGroup.ENTITLED_VETERANS
 
 TRIGGER = Template(
     "price_subsidy.triggered",
@@ -83,10 +96,10 @@ RELIEF_AMOUNT = Template(
 
 def receiving(h: Household, program: Program, on: date) -> bool:
     """Whether the household is paid ``program`` on ``on`` (a gradual exit not yet over)."""
-    return any(
-        b.program is program and b.since <= on and (b.exit_until is None or on <= b.exit_until)
-        for b in h.benefits
-    )
+    for b in h.benefits:
+        if b.program is program and b.since <= on and (b.exit_until is None or on <= b.exit_until):
+            return True
+    return False
 
 
 @dataclass(slots=True)
@@ -149,22 +162,31 @@ def _trigger(ctx: Context) -> _Trigger:
 def _groups(f: Facts) -> tuple[list[tuple[str, str]], tuple[str, ...], list[MissingInfo]]:
     """(name, group) of the members covered, their ids, and what is not recorded."""
     ctx = f.ctx
-    groups = ctx.values["price_subsidy.groups"]
+    dibao, hardship, unemployment, veterans, orphans, unsupported = ctx.price_groups
     h = f.h
     whole = None
-    if PriceGroup.DIBAO in groups and receiving(h, Program.DIBAO, ctx.on):
-        whole = PriceGroup.DIBAO
-    elif PriceGroup.SPECIAL_HARDSHIP in groups and receiving(h, Program.SPECIAL_HARDSHIP, ctx.on):
-        whole = PriceGroup.SPECIAL_HARDSHIP
+    if h.benefits:
+        if dibao and receiving(h, _DIBAO, ctx.on):
+            whole = _G_DIBAO
+        elif hardship and receiving(h, _HARDSHIP, ctx.on):
+            whole = _G_HARDSHIP
     if whole is not None:
-        return [(m.name, whole.value) for m in h.members], tuple(m.id for m in h.members), []
+        code = whole.value
+        return [(m.name, code) for m in h.members], f.member_ids, []
+    by_income = unemployment or veterans
+    children = orphans or unsupported
+    income = f.income
+    if not (
+        (by_income and (income.group_kinds or income.unknown_members))
+        or (children and f.children_flagged)
+    ):
+        # What the income loop and the member loop noted: no member can be covered and
+        # nothing is missing (most households), without looking at each member again.
+        return [], (), []
     covered: list[tuple[str, str]] = []
     ids: list[str] = []
     missing: list[MissingInfo] = []
-    by_income = (
-        PriceGroup.UNEMPLOYMENT_INSURANCE in groups or PriceGroup.ENTITLED_VETERANS in groups
-    )
-    children = PriceGroup.ORPHANS in groups or PriceGroup.DE_FACTO_UNSUPPORTED_CHILDREN in groups
+    ages = f.ages
     for index, m in enumerate(h.members):
         group = None
         unknown = ""
@@ -174,31 +196,25 @@ def _groups(f: Facts) -> tuple[list[tuple[str, str]], tuple[str, ...], list[Miss
             else:
                 for item in m.incomes:
                     kind = item.kind
-                    if (
-                        kind is IncomeKind.UNEMPLOYMENT_INSURANCE
-                        and PriceGroup.UNEMPLOYMENT_INSURANCE in groups
-                    ):
-                        group = PriceGroup.UNEMPLOYMENT_INSURANCE
-                    elif (
-                        kind is IncomeKind.PREFERENTIAL_CARE
-                        and PriceGroup.ENTITLED_VETERANS in groups
-                    ):
-                        group = PriceGroup.ENTITLED_VETERANS
-        # Only a child flagged (or not yet asked) needs its age worked out.
+                    if kind is _UNEMPLOYMENT and unemployment:
+                        group = _G_UNEMPLOYMENT
+                    elif kind is _PREFERENTIAL_CARE and veterans:
+                        group = _G_VETERANS
+        # Only a child flagged (or not yet asked) needs its age looked at.
         if (
             group is None
             and children
             and (m.orphan is not False or m.de_facto_unsupported_child is not False)
-            and age_on(m.birth_date, ctx.on) < ADULT_AGE
+            and ages[index] < ADULT_AGE
         ):
-            if PriceGroup.ORPHANS in groups:
+            if orphans:
                 if m.orphan:
-                    group = PriceGroup.ORPHANS
+                    group = _G_ORPHANS
                 elif m.orphan is None:
                     unknown = "orphan"
-            if group is None and PriceGroup.DE_FACTO_UNSUPPORTED_CHILDREN in groups:
+            if group is None and unsupported:
                 if m.de_facto_unsupported_child:
-                    group = PriceGroup.DE_FACTO_UNSUPPORTED_CHILDREN
+                    group = _G_UNSUPPORTED
                 elif m.de_facto_unsupported_child is None:
                     unknown = "de_facto_unsupported_child"
         if group is not None:
@@ -216,88 +232,107 @@ def _groups(f: Facts) -> tuple[list[tuple[str, str]], tuple[str, ...], list[Miss
     return covered, tuple(ids), missing
 
 
-def price_subsidy(f: Facts) -> Finding:
+def price_subsidy(f: Facts, explain: bool = False) -> Finding:
+    """The subsidy of a month whose price rise triggers it, for the members covered."""
     ctx = f.ctx
-    trigger = _trigger(ctx)
+    trigger: _Trigger = ctx.memo.get("price.trigger") or _trigger(ctx)
     if trigger.triggered is None:
-        return Finding(Program.PRICE_SUBSIDY, Status.NEEDS_INFORMATION, missing=trigger.missing)
+        # The month is missing from the pack's series: the same for every household.
+        finding: Finding | None = ctx.memo.get("price.unknown")
+        if finding is None:
+            finding = ctx.memo["price.unknown"] = Finding(
+                _PRICE, NEEDS_INFORMATION, missing=trigger.missing
+            )
+        return finding
     assert trigger.reason is not None
     if not trigger.triggered:
         finding = ctx.memo.get("price.off")
         if finding is None:
             finding = ctx.memo["price.off"] = Finding(
-                Program.PRICE_SUBSIDY, Status.NOT_ELIGIBLE, reasons=(trigger.reason,)
+                _PRICE, NOT_ELIGIBLE, reasons=(trigger.reason,)
             )
         return finding
-    covered, members, missing = _groups(f)
+    covered, ids, member_missing = _groups(f)
+    amount: int | None = None
+    members: tuple[str, ...] = ()
+    missing: tuple[MissingInfo, ...] = ()
+    if member_missing:
+        status = NEEDS_INFORMATION
+        missing = tuple(member_missing)
+    elif not covered:
+        status = NOT_ELIGIBLE
+    else:
+        status = LIKELY_ELIGIBLE
+        members = ids
+        key = ("price.amount", f.h.hukou, len(covered))
+        amount = ctx.memo.get(key)
+        if amount is None:
+            amount = ctx.memo[key] = ctx.round(trigger.per_person[f.h.hukou] * len(covered))
+    if not explain:
+        return explained_later(price_subsidy, f, _PRICE, status, amount, None, members, missing)
     group_reason = GROUPS(bool(covered), covered, parameters=(ctx.uses["price_subsidy.groups"],))
     reasons = [trigger.reason, group_reason]
-    if missing:
-        return Finding(
-            Program.PRICE_SUBSIDY,
-            Status.NEEDS_INFORMATION,
-            None,
-            None,
-            (),
-            tuple(reasons),
-            tuple(missing),
+    if amount is not None:
+        uses = ctx.uses
+        params = (
+            uses["price_subsidy.method"],
+            uses["price_subsidy.fixed_per_person"]
+            if ctx.values["price_subsidy.method"] == "fixed_per_person"
+            else f.standard_use,
+            uses["price_subsidy.floor"],
+            uses["price_subsidy.multiplier"],
+            uses["amounts.rounding"],
         )
-    if not covered:
-        return Finding(Program.PRICE_SUBSIDY, Status.NOT_ELIGIBLE, None, None, (), tuple(reasons))
-    per_person = trigger.per_person[f.h.hukou]
-    key = ("price.amount", f.h.hukou, len(covered))
-    amount = ctx.memo.get(key)
-    if amount is None:
-        amount = ctx.memo[key] = ctx.round(per_person * len(covered))
-    uses = ctx.uses
-    params = (
-        uses["price_subsidy.method"],
-        uses["price_subsidy.fixed_per_person"]
-        if ctx.values["price_subsidy.method"] == "fixed_per_person"
-        else f.standard_use,
-        uses["price_subsidy.floor"],
-        uses["price_subsidy.multiplier"],
-        uses["amounts.rounding"],
-    )
-    per_person_fen = int((per_person * 2 + 1) // 2)
-    multiplier = str(ctx.values["price_subsidy.multiplier"])
-    reasons.append(
-        PRICE_AMOUNT(True, per_person_fen, len(covered), multiplier, amount, parameters=params)
-    )
-    return Finding(
-        Program.PRICE_SUBSIDY, Status.LIKELY_ELIGIBLE, amount, None, members, tuple(reasons)
-    )
+        per_person = trigger.per_person[f.h.hukou]
+        per_person_fen = int((per_person * 2 + 1) // 2)
+        multiplier = str(ctx.values["price_subsidy.multiplier"])
+        reasons.append(
+            PRICE_AMOUNT(True, per_person_fen, len(covered), multiplier, amount, parameters=params)
+        )
+    return Finding(_PRICE, status, amount, None, members, tuple(reasons), missing)
 
 
-def epidemic_relief(f: Facts) -> Finding:
+def epidemic_relief(f: Facts, explain: bool = False) -> Finding:
+    """One-off relief for Dibao and special hardship households of a designated area.
+
+    Households outside the areas, and those in them that receive neither, share one finding
+    per county; the few that get the relief have theirs made with the reasons right away.
+    """
     ctx = f.ctx
-    county = f.h.village_code[:6]
-    key = ("epidemic.area", county)
-    in_area = ctx.memo.get(key)
+    h = f.h
+    county = h.village_code[:6]
+    memo = ctx.memo
+    in_area = memo.get(("epidemic.area", county))
     if in_area is None:
-        in_area = ctx.memo[key] = any(
-            f.h.village_code.startswith(p) for p in ctx.values["epidemic_relief.areas"]
+        in_area = memo["epidemic.area", county] = any(
+            h.village_code.startswith(p) for p in ctx.values["epidemic_relief.areas"]
         )
     if not in_area:
-        finding = ctx.memo.get("epidemic.off")
+        finding: Finding | None = memo.get("epidemic.off")
         if finding is None:
             reason = AREA(False, county, parameters=(ctx.uses["epidemic_relief.areas"],))
-            finding = ctx.memo["epidemic.off"] = Finding(
-                Program.EPIDEMIC_RELIEF, Status.NOT_ELIGIBLE, reasons=(reason,)
+            finding = memo["epidemic.off"] = Finding(_EPIDEMIC, NOT_ELIGIBLE, reasons=(reason,))
+        return finding
+    recipient = bool(h.benefits) and (
+        receiving(h, _DIBAO, ctx.on) or receiving(h, _HARDSHIP, ctx.on)
+    )
+    if not recipient:
+        finding = memo.get(("epidemic.none", county))
+        if finding is None:
+            reasons = (
+                AREA(True, county, parameters=(ctx.uses["epidemic_relief.areas"],)),
+                RECIPIENT(False),
+            )
+            finding = memo["epidemic.none", county] = Finding(
+                _EPIDEMIC, NOT_ELIGIBLE, None, None, (), reasons
             )
         return finding
-    reasons: list[Reason] = [AREA(True, county, parameters=(ctx.uses["epidemic_relief.areas"],))]
-    recipient = receiving(f.h, Program.DIBAO, ctx.on) or receiving(
-        f.h, Program.SPECIAL_HARDSHIP, ctx.on
-    )
-    reasons.append(RECIPIENT(recipient))
-    if not recipient:
-        return Finding(Program.EPIDEMIC_RELIEF, Status.NOT_ELIGIBLE, None, None, (), tuple(reasons))
-    name = "epidemic_relief.urban" if f.h.hukou is Hukou.URBAN else "epidemic_relief.rural"
+    name = "epidemic_relief.urban" if h.hukou is Hukou.URBAN else "epidemic_relief.rural"
     per_person = ctx.values[name]
     amount = per_person * f.members
-    reasons.append(RELIEF_AMOUNT(True, per_person, f.members, amount, parameters=(ctx.uses[name],)))
-    members = tuple(m.id for m in f.h.members)
-    return Finding(
-        Program.EPIDEMIC_RELIEF, Status.LIKELY_ELIGIBLE, None, amount, members, tuple(reasons)
+    paid = (
+        AREA(True, county, parameters=(ctx.uses["epidemic_relief.areas"],)),
+        RECIPIENT(True),
+        RELIEF_AMOUNT(True, per_person, f.members, amount, parameters=(ctx.uses[name],)),
     )
+    return Finding(_EPIDEMIC, LIKELY_ELIGIBLE, None, amount, f.member_ids, paid)

@@ -132,11 +132,16 @@ def _amount(
     return amount, "expense_share", spent, True
 
 
-def temporary_assistance(f: Facts) -> Finding:
+def temporary_assistance(f: Facts, explain: bool = False) -> Finding:
+    """A recent emergency: how much, and who approves it.
+
+    Few households have an emergency recorded; theirs are made with their reasons right
+    away (``explain`` is not needed), the others share one finding.
+    """
     ctx = f.ctx
     emergency = f.h.emergency
     if emergency is None:
-        return _no_emergency(f)
+        return ctx.memo.get("temporary.none") or _no_emergency(f)
     v, uses = ctx.values, ctx.uses
     within = v["temporary_assistance.within_days"]
     days = (ctx.on - emergency.date).days
