@@ -6,6 +6,10 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 DEMO_DB := var/demo.db
+# The screening engine compiled with mypyc (build/compile_engine.py); the package uses it
+# only while it matches these sources, and runs them interpreted without a C compiler.
+ENGINE := caseworker/eligibility/native/SOURCES.sha256
+ENGINE_SOURCES := $(wildcard caseworker/eligibility/*.py caseworker/eligibility/rules/*.py)
 
 .PHONY: run test lint typecheck bench clean package
 
@@ -15,14 +19,17 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
+$(ENGINE): $(ENGINE_SOURCES) build/compile_engine.py | $(STAMP)
+	$(PY) build/compile_engine.py
+
 $(DEMO_DB): | $(STAMP)
 	mkdir -p var
 	$(PY) -m caseworker demo --households 500 --seed 1 --db $(DEMO_DB)
 
-run: $(STAMP) $(DEMO_DB)
+run: $(STAMP) $(ENGINE) $(DEMO_DB)
 	$(PY) -m caseworker --db $(DEMO_DB)
 
-test: $(STAMP)
+test: $(STAMP) $(ENGINE)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/mypy
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
@@ -35,13 +42,13 @@ typecheck: $(STAMP)
 	$(VENV)/bin/mypy
 
 # The one-folder bundle dist/caseworker/ (PyInstaller; its work files go to build/work/).
-package: $(STAMP)
+package: $(STAMP) $(ENGINE)
 	$(VENV)/bin/pyinstaller --noconfirm --log-level WARN \
 		--distpath dist --workpath build/work build/caseworker.spec
 
-bench: $(STAMP)
+bench: $(STAMP) $(ENGINE)
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/store.py
 	$(PY) benchmarks/printing.py
 
 clean:
-	rm -rf $(VENV) var dist build/work .pytest_cache .ruff_cache .mypy_cache
+	rm -rf $(VENV) var dist build/work caseworker/eligibility/native .pytest_cache .ruff_cache .mypy_cache

@@ -102,10 +102,7 @@ class Reason:
         parameters: tuple[ParameterUse, ...] = (),
     ) -> "Reason":
         """A reason whose values and sentences are rendered from ``template`` when read."""
-        reason = _new_reason(cls)
-        reason.rule = rule
-        reason.met = met
-        reason.parameters = parameters
+        reason = cls(rule, met, "", "", None, parameters)
         reason._lazy = (template, args)
         return reason
 
@@ -148,9 +145,6 @@ class Reason:
 
     def __repr__(self) -> str:
         return f"Reason(rule={self.rule!r}, met={self.met!r}, text_en={self.text_en!r})"
-
-
-_new_reason = object.__new__
 
 
 @dataclass(frozen=True, slots=True)
@@ -281,20 +275,11 @@ def explained_later(
 ) -> Finding:
     """A finding whose reasons ``rule(facts, True)`` gives when first read (the engine's
     constructor: no copying, no defaults; this runs for every program of every household)."""
-    finding = _new_finding(Finding)
-    finding.program = program
-    finding.status = status
-    finding.monthly_fen = monthly_fen
-    finding.one_off_fen = one_off_fen
-    finding.members = members
-    finding.missing = missing
+    finding = Finding(program, status, monthly_fen, one_off_fen, members, (), missing)
     finding._reasons = None
     finding._rule = rule
     finding._facts = facts
     return finding
-
-
-_new_finding = object.__new__
 
 
 class Screening(NamedTuple):

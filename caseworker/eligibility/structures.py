@@ -49,7 +49,7 @@ def categories(value: Any) -> Parsed:
             fields = kinds.keyed(
                 item,
                 {
-                    "category": kinds.choice(*(c.value for c in DibaoCategory)),
+                    "category": kinds.choice(*[c.value for c in DibaoCategory]),
                     "when": kinds.strings,
                     "extra": kinds.money,
                     "amount_per_person": kinds.money,

@@ -91,12 +91,6 @@ class Template:
     def __call__(self, met: bool, *args: Any, parameters: tuple[ParameterUse, ...] = ()) -> Reason:
         """A (lazily rendered) reason of this rule."""
         # Reason.from_template, inlined: this runs for every reason of every household.
-        reason = _new_reason(Reason)
-        reason.rule = self.rule
-        reason.met = met
-        reason.parameters = parameters
+        reason = Reason(self.rule, met, "", "", None, parameters)
         reason._lazy = (self, args)
         return reason
-
-
-_new_reason = object.__new__
