@@ -23,13 +23,12 @@ from caseworker.ui import ask
 from caseworker.ui.first_paint import after_first_paint
 from caseworker.ui.labels import label
 from caseworker.ui.pages.dashboard_page import DashboardPage
-from caseworker.ui.pages.settings_page import SettingsPage
 from caseworker.ui.runner import Progress, Task, run_task
 from caseworker.ui.settings import AppSettings
 
 # Only the home page is needed for the first paint. Everything else (SQLAlchemy and the
 # tables behind the household list, the household page, visit forms, the policy engine)
-# is imported when used, and warmed after the first paint (see ``_warm_up``).
+# is imported when used, and warmed after the first paint (see ``_after_first_paint``).
 if TYPE_CHECKING:
     from caseworker.screening import Screener
     from caseworker.ui.dialogs.signin import SignInDialog
@@ -37,6 +36,7 @@ if TYPE_CHECKING:
     from caseworker.ui.pages.households_page import HouseholdsPage
     from caseworker.ui.pages.policy_page import PolicyPage
     from caseworker.ui.pages.print_centre import PrintCentre
+    from caseworker.ui.pages.settings_page import SettingsPage
     from caseworker.ui.pages.sync_page import SyncPage
     from caseworker.ui.visit_form import VisitForm
 
@@ -111,10 +111,11 @@ class MainWindow(QMainWindow):
         self._warm_task: Task[None] | None = None
         self.household_page: HouseholdPage | None = None
         self.household_slot = CentredNote()
-        self.settings_page = SettingsPage(settings)
+        self._settings_page: SettingsPage | None = None
         # Printing, policy and sync pages are built when first shown: they load ReportLab,
         # the policy packs and the HTTP client, which a quick look at a household needs not.
-        # The household list is built just after the first paint (or when asked for first).
+        # The household list is built just after the first paint (or when asked for first),
+        # the settings page when first shown.
         for page in (
             self.dashboard,
             QWidget(),
@@ -122,7 +123,7 @@ class MainWindow(QMainWindow):
             QWidget(),
             QWidget(),
             QWidget(),
-            self.settings_page,
+            QWidget(),
         ):
             self.pages.addWidget(page)
         for _ in range(self.pages.count()):
@@ -184,6 +185,15 @@ class MainWindow(QMainWindow):
         self.pages.insertWidget(index, page)
         self.pages.removeWidget(old)
         old.deleteLater()
+
+    @property
+    def settings_page(self) -> "SettingsPage":
+        if self._settings_page is None:
+            from caseworker.ui.pages.settings_page import SettingsPage
+
+            self._settings_page = SettingsPage(self.settings)
+            self._place(SETTINGS, self._settings_page)
+        return self._settings_page
 
     @property
     def screener(self) -> "Screener":
@@ -258,6 +268,8 @@ class MainWindow(QMainWindow):
             self.print_centre  # noqa: B018  (built on first visit)
         elif row == HOUSEHOLDS:
             self.households  # noqa: B018  (built after the first paint, or now)
+        elif row == SETTINGS:
+            self.settings_page  # noqa: B018  (built on first visit)
         elif row == SYNC:
             self.sync_page.refresh()
         elif row == POLICY and self.policy_page.policy is None:

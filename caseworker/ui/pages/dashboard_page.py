@@ -165,6 +165,8 @@ class DashboardPage(QWidget):
             widget.itemActivated.connect(self._open)
             widget.itemDoubleClicked.connect(self._open)
         self.retranslate()
+        # What the first paint shows: the counting starts once the window is drawn.
+        self.summary.setText(self.tr("Counting..."))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:
