@@ -23,8 +23,8 @@ from caseworker.ui import ask
 from caseworker.ui.first_paint import after_first_paint
 from caseworker.ui.labels import label
 from caseworker.ui.pages.dashboard_page import DashboardPage
-from caseworker.ui.runner import Progress, Task, run_task
 from caseworker.ui.settings import AppSettings
+from caseworker.ui.warm_up import WarmUp
 
 # Only the home page is needed for the first paint. Everything else (SQLAlchemy and the
 # tables behind the household list, the household page, visit forms, the policy engine)
@@ -40,27 +40,20 @@ if TYPE_CHECKING:
     from caseworker.ui.pages.sync_page import SyncPage
     from caseworker.ui.visit_form import VisitForm
 
-# What the household list and a household's page import, loaded off the GUI thread after
-# the first paint so that opening them does not stall (none of these touches Qt).
+# What the household list, a household's page and home's figures import, loaded off the
+# GUI thread after the first paint so that opening them does not stall (none touches Qt).
 WARM_MODULES = (
     "sqlalchemy",
     "caseworker.store.tables",
     "caseworker.store.search",
     "caseworker.store.regions",
+    "caseworker.store.dashboard",
     "caseworker.store.audit",
     "caseworker.store.drafts",
     "caseworker.store.households",
     "caseworker.domain.validation",
     "caseworker.eligibility",
 )
-
-
-def warm_imports(progress: Progress) -> None:
-    """Import ``WARM_MODULES`` (run on a pool thread)."""
-    import importlib
-
-    for name in WARM_MODULES:
-        importlib.import_module(name)
 
 
 class CentredNote(QLabel):
@@ -106,9 +99,13 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget()
         self.dashboard = DashboardPage(store, scope=worker.scope_code, today=today)
         self._households: HouseholdsPage | None = None
-        self._warmed = False
         self._when_warm: list[Callable[[], object]] = []
-        self._warm_task: Task[None] | None = None
+        self.warm_up = WarmUp(
+            WARM_MODULES,
+            prepare=lambda: store.engine,  # the SQLCipher dialect is imported with it
+            parent=self,
+        )
+        self.warm_up.finished.connect(self._warmed)
         self.household_page: HouseholdPage | None = None
         self.household_slot = CentredNote()
         self._settings_page: SettingsPage | None = None
@@ -150,18 +147,16 @@ class MainWindow(QMainWindow):
         after_first_paint(self, self._after_first_paint)
 
     def _after_first_paint(self) -> None:
-        """Start what the first paint did not wait for: home's figures, then the imports
-        of the other pages, then the household list."""
+        """Start what the first paint did not wait for: the imports of the other pages
+        and home's figures, then the household list."""
         # Setting a shortcut loads Qt's namespace of enums (a hundredth of a second).
         self.find_action.setShortcut(QKeySequence.StandardKey.Find)
         self.print_action.setShortcut(QKeySequence.StandardKey.Print)
-        if self.pages.currentIndex() == HOME:
-            self.dashboard.refresh()
-        self._warm_task = run_task(warm_imports, on_success=self._warm, on_failure=self._warm)
+        self.warm_up.start()
 
-    def _warm(self, _result: object = None) -> None:
-        # On failure too: nothing is lost, each page imports what it needs itself.
-        self._warmed = True
+    def _warmed(self) -> None:
+        if self.pages.currentIndex() == HOME and self.dashboard.stats is None:
+            self.dashboard.refresh()
         if self.isVisible():  # a window closed meanwhile has no list to show
             self.households  # noqa: B018  (built now, so it opens at once)
         for then in self._when_warm:
@@ -264,6 +259,7 @@ class MainWindow(QMainWindow):
 
     # navigation -----------------------------------------------------------------------------
     def _navigate(self, row: int) -> None:
+        self.warm_up.wait()  # the pages import what the warm-up may be importing
         if row == PRINT:
             self.print_centre  # noqa: B018  (built on first visit)
         elif row == HOUSEHOLDS:
@@ -299,6 +295,7 @@ class MainWindow(QMainWindow):
 
     def open_household(self, household_id: str) -> "HouseholdPage | None":
         """Show a household's page (replacing the one open before)."""
+        self.warm_up.wait()
         from caseworker.store import audit
         from caseworker.ui.household_editor import HouseholdEditor
         from caseworker.ui.pages.household_page import HouseholdPage
@@ -353,6 +350,7 @@ class MainWindow(QMainWindow):
 
     # visits and drafts ----------------------------------------------------------------------
     def new_visit(self, household_id: str) -> "VisitForm":
+        self.warm_up.wait()
         from caseworker.ui.visit_form import VisitForm
 
         return self._show_visit(
@@ -406,7 +404,7 @@ class MainWindow(QMainWindow):
     def offer_drafts_when_shown(self) -> None:
         """At start-up: once the window is up and the store's modules are loaded (off the
         GUI thread), offer any unsaved visits back."""
-        if self._warmed:
+        if self.warm_up.done:
             QTimer.singleShot(0, self.offer_drafts)
         else:
             self._when_warm.append(self.offer_drafts)
