@@ -2,20 +2,58 @@
 
 Every sub-command lives in ``caseworker/commands/`` and registers itself here. Exit status:
 0 done, 1 failed, 2 bad input (nothing was written).
+
+Starting the desktop app (``caseworker`` or ``caseworker --db PATH``) loads none of the
+sub-commands: they import ReportLab, SQLAlchemy and the policy engine, which the app's
+first windows do not need and would only make the worker wait for.
 """
 
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn
 
 from caseworker import __version__
-from caseworker.commands import COMMANDS
-from caseworker.commands.common import EXIT_BAD_INPUT, CommandError, add_db_option, report_error
-from caseworker.domain.validation import ValidationFailed
-from caseworker.store.db import StoreError
+
+
+class _NotTheApp(Exception):
+    """The command line asks for more than the desktop app."""
+
+
+class _AppOnlyParser(argparse.ArgumentParser):
+    """Recognises the desktop app's own command line; anything else is left to the full
+    parser, which explains mistakes properly."""
+
+    def error(self, message: str) -> NoReturn:
+        raise _NotTheApp(message)
+
+
+def app_database(argv: Sequence[str]) -> tuple[bool, Path | None]:
+    """Whether ``argv`` starts the desktop app and nothing else (no sub-command, no other
+    option), and the ``--db`` it names, if any."""
+    parser = _AppOnlyParser(add_help=False, allow_abbrev=False)
+    parser.add_argument("--db", type=Path)
+    try:
+        args, rest = parser.parse_known_args(list(argv))
+    except _NotTheApp:
+        return False, None
+    return not rest, args.db
+
+
+def run_gui(path: Path | None) -> int:
+    """Hand over to the Qt application, which signs the worker in."""
+    from caseworker.config import default_db_path
+    from caseworker.ui.app import run_app  # Qt is only imported when the GUI starts
+
+    return run_app(path or default_db_path())
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The full command line, every sub-command registered."""
+    from caseworker.commands import COMMANDS
+    from caseworker.commands.common import add_db_option
+
     parser = argparse.ArgumentParser(
         prog="caseworker",
         description="Caseworker 社会救助入户调查与救助申请 / social assistance casework.",
@@ -36,6 +74,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
+    app_only, path = app_database(sys.argv[1:] if argv is None else argv)
+    if app_only:
+        return run_gui(path)
+    from caseworker.commands.common import EXIT_BAD_INPUT, CommandError, report_error
+    from caseworker.domain.validation import ValidationFailed
+    from caseworker.store.db import StoreError
+
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.self_test:
@@ -51,9 +96,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_self_test()
     if args.command is None:
-        from caseworker.commands.gui import run_gui
-
-        return run_gui(args)
+        return run_gui(args.db)
     try:
         status: int = args.func(args)
     except ValidationFailed as failed:

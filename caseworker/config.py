@@ -3,8 +3,6 @@
 import sys
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "caseworker"
 
 
@@ -32,6 +30,8 @@ def forms_path(*parts: str) -> Path:
 
 def user_data_dir() -> Path:
     """The per-user data folder (created on first use)."""
+    import platformdirs  # only a start without ``--db`` needs it
+
     path = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
     path.mkdir(parents=True, exist_ok=True)
     return path

@@ -2,9 +2,13 @@
 
 Before any migration of an existing file, the file is copied (SQLite online backup) next to
 it, so an upgrade can never cost a specialist their records.
+
+SQLAlchemy (with the tables, a third of a second of imports) is loaded when the engine is
+first used, not when a store at the current schema is opened: the desktop app draws its
+first window from plain DB-API reads (``Store.raw``) and loads the rest afterwards.
 """
 
-import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -12,12 +16,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import URL, Connection, Engine, create_engine, event, inspect, select, text
-
-from caseworker.store.tables import SETTING, new_id
-
 if TYPE_CHECKING:
     from alembic.config import Config
+    from sqlalchemy import Connection, Engine
 
 # Alembic reads the migration scripts as files. In the PyInstaller bundle ``__file__`` lies
 # in the bundle's folder (``_internal/caseworker/store/``), where build/caseworker.spec puts
@@ -50,7 +51,7 @@ def _set_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-def _begin(conn: Connection) -> None:
+def _begin(conn: "Connection") -> None:
     conn.exec_driver_sql("BEGIN")
 
 
@@ -60,9 +61,11 @@ def sqlcipher_key(key: bytes) -> str:
     return f"x'{key.hex()}'"
 
 
-def make_engine(path: Path, key: bytes | None = None) -> Engine:
+def make_engine(path: Path, key: bytes | None = None) -> "Engine":
     """An engine on the SQLite file at ``path`` with the store's connection settings;
     SQLCipher-encrypted with ``key`` when one is given."""
+    from sqlalchemy import URL, create_engine, event
+
     if key is None:
         url = URL.create("sqlite", database=str(path))
     else:
@@ -101,8 +104,10 @@ def head_revision() -> str:
     return head
 
 
-def current_revision(engine: Engine) -> str | None:
+def current_revision(engine: "Engine") -> str | None:
     """The schema revision of the database, or None for a database never migrated."""
+    from sqlalchemy import inspect, text
+
     with engine.connect() as conn:
         if not inspect(conn).has_table("alembic_version"):
             return None
@@ -112,6 +117,8 @@ def current_revision(engine: Engine) -> str | None:
 def connect_raw(path: Path, key: bytes | None = None) -> Any:
     """A plain DB-API connection (sqlite3, or sqlcipher3 keyed with ``key``)."""
     if key is None:
+        import sqlite3
+
         return sqlite3.connect(path)
     import sqlcipher3
 
@@ -135,7 +142,7 @@ def backup_file(path: Path, destination: Path, key: bytes | None = None) -> None
 
 
 def migrate(
-    engine: Engine,
+    engine: "Engine",
     path: Path,
     *,
     revision: str = "head",
@@ -166,27 +173,48 @@ def migrate(
 
 @dataclass
 class Store:
-    """An open local store: the engine, the file and this device's id."""
+    """An open local store: the file, this device's id, and the engine (made on first use)."""
 
     path: Path
-    engine: Engine
     device_id: str
     migration_backup: Path | None = None
     key: bytes | None = field(default=None, repr=False)
     actor: str = ""  # the signed-in worker, named in the audit trail
+    _engine: "Engine | None" = field(default=None, repr=False)
+    _engine_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     @property
     def encrypted(self) -> bool:
         return self.key is not None
 
+    @property
+    def engine(self) -> "Engine":
+        """The SQLAlchemy engine, made (and SQLAlchemy imported) on first use; the GUI
+        thread and a background task may both ask first."""
+        with self._engine_lock:
+            if self._engine is None:
+                self._engine = make_engine(self.path, self.key)
+            return self._engine
+
     @contextmanager
-    def begin(self) -> Iterator[Connection]:
+    def raw(self) -> Iterator[Any]:
+        """A plain DB-API connection of its own, for the few reads that must not wait for
+        SQLAlchemy (the first window of the app); closed afterwards."""
+        conn = connect_raw(self.path, self.key)
+        try:
+            conn.execute("PRAGMA busy_timeout=10000")
+            yield conn
+        finally:
+            conn.close()
+
+    @contextmanager
+    def begin(self) -> Iterator["Connection"]:
         """A connection inside one transaction: committed on success, rolled back on error."""
         with self.engine.begin() as conn:
             yield conn
 
     @contextmanager
-    def bulk(self) -> Iterator[Connection]:
+    def bulk(self) -> Iterator["Connection"]:
         """Like ``begin``, with a large page cache while it lasts (imports of many
         households: their index updates then stay in memory)."""
         with self.engine.begin() as conn:
@@ -197,12 +225,16 @@ class Store:
                 conn.exec_driver_sql(f"PRAGMA cache_size=-{CACHE_KIB}")
 
     @contextmanager
-    def read(self) -> Iterator[Connection]:
+    def read(self) -> Iterator["Connection"]:
         """A connection for reading."""
         with self.engine.connect() as conn:
             yield conn
 
     def setting(self, key: str) -> str | None:
+        from sqlalchemy import select
+
+        from caseworker.store.tables import SETTING
+
         with self.read() as conn:
             return conn.execute(select(SETTING.c.value).where(SETTING.c.key == key)).scalar()
 
@@ -211,11 +243,14 @@ class Store:
             write_setting(conn, key, value)
 
     def close(self) -> None:
-        self.engine.dispose()
+        if self._engine is not None:
+            self._engine.dispose()
 
 
-def write_setting(conn: Connection, key: str, value: str) -> None:
+def write_setting(conn: "Connection", key: str, value: str) -> None:
     """Insert or replace one setting inside the caller's transaction."""
+    from caseworker.store.tables import SETTING
+
     conn.execute(SETTING.delete().where(SETTING.c.key == key))
     conn.execute(SETTING.insert().values(key=key, value=value))
 
@@ -231,10 +266,20 @@ def open_store(path: Path, *, revision: str = "head", key: bytes | None = None) 
         raise StoreError(f"数据库路径是一个文件夹 / the database path is a folder: {path}")
     path.parent.mkdir(parents=True, exist_ok=True)
     existed = path.exists() and path.stat().st_size > 0
+    if existed and revision in ("head", SCHEMA_HEAD):
+        device_id = _device_id_if_current(path, key)
+        if device_id is not None:  # the usual start: nothing to migrate or write
+            return Store(path=path, device_id=device_id, key=key)
+    from sqlalchemy import select
+
+    from caseworker.store.tables import SETTING, new_id
+
     engine = make_engine(path, key)
     try:
         backup = migrate(engine, path, revision=revision, existed=existed, key=key)
     except Exception as exc:
+        import sqlite3
+
         engine.dispose()
         if isinstance(exc, sqlite3.DatabaseError) or "file is not a database" in str(exc):
             raise StoreError(
@@ -248,4 +293,25 @@ def open_store(path: Path, *, revision: str = "head", key: bytes | None = None) 
         if device_id is None:
             device_id = new_id()
             write_setting(conn, "device_id", device_id)
-    return Store(path=path, engine=engine, device_id=device_id, migration_backup=backup, key=key)
+    return Store(path=path, device_id=device_id, migration_backup=backup, key=key, _engine=engine)
+
+
+def _device_id_if_current(path: Path, key: bytes | None) -> str | None:
+    """This device's id, read without SQLAlchemy, if the store at ``path`` is already at
+    the newest schema and has one; None when the full opening is needed (a migration, a
+    first opening, or any error, which the full opening reports properly)."""
+    try:
+        conn = connect_raw(path, key)
+    except Exception:
+        return None
+    try:
+        conn.execute("PRAGMA busy_timeout=10000")
+        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        if row is None or row[0] != SCHEMA_HEAD:
+            return None
+        row = conn.execute("SELECT value FROM setting WHERE key = 'device_id'").fetchone()
+        return None if row is None else str(row[0])
+    except Exception:  # not a database, wrong key, no schema yet: the full path says why
+        return None
+    finally:
+        conn.close()

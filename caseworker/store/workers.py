@@ -1,15 +1,13 @@
-"""Who is using this laptop: the worker chosen on first run (name, role, scope)."""
+"""Who is using this laptop: the worker chosen on first run (name, role, scope).
+
+Reading the worker needs no SQLAlchemy (the main window names them in its first paint);
+recording one loads it with the validation.
+"""
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
-
 from caseworker.domain.codes import WorkerRole
-from caseworker.domain.validation import Collector, Problem, Where, parse_code, parse_name
-from caseworker.store.db import Store, write_setting
-from caseworker.store.tables import REGION, SETTING, WORKER, new_id, utcnow
-
-_ROLE = parse_code(WorkerRole)
+from caseworker.store.db import Store
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,24 +20,30 @@ class Worker:
 
 def current_worker(store: Store) -> Worker | None:
     """The worker this laptop is set up for, or None before the first run is finished."""
-    with store.read() as conn:
-        worker_id = conn.execute(
-            select(SETTING.c.value).where(SETTING.c.key == "current_worker")
-        ).scalar()
-        if worker_id is None:
-            return None
-        row = conn.execute(select(WORKER).where(WORKER.c.id == worker_id)).first()
+    with store.raw() as conn:
+        row = conn.execute(
+            "SELECT worker.id, worker.name, worker.role, worker.scope_code"
+            " FROM setting JOIN worker ON worker.id = setting.value"
+            " WHERE setting.key = 'current_worker'"
+        ).fetchone()
     if row is None:
         return None
-    return Worker(row.id, row.name, WorkerRole(row.role), row.scope_code)
+    worker_id, name, role, scope_code = row
+    return Worker(worker_id, name, WorkerRole(role), scope_code)
 
 
 def set_current_worker(store: Store, *, name: str, role: str, scope_code: str | None) -> Worker:
     """Record the worker using this laptop (validated; nothing written on error)."""
+    from sqlalchemy import select
+
+    from caseworker.domain.validation import Collector, Problem, Where, parse_code, parse_name
+    from caseworker.store.db import write_setting
+    from caseworker.store.tables import REGION, WORKER, new_id, utcnow
+
     c = Collector()
     where = Where()
     parsed_name = c.check(where, "worker", name, parse_name)
-    parsed_role = c.check(where, "role", role, _ROLE)
+    parsed_role = c.check(where, "role", role, parse_code(WorkerRole))
     with store.begin() as conn:
         if scope_code is not None:
             known = conn.execute(select(REGION.c.code).where(REGION.c.code == scope_code)).scalar()

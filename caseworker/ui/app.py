@@ -1,4 +1,9 @@
-"""Starting the desktop app: fonts, language, sign-in (or first set-up), the main window."""
+"""Starting the desktop app: fonts, language, sign-in (or first set-up), the main window.
+
+Each step imports what it needs when it runs (the first set-up's dialogs and the sign-in's
+cryptography are not loaded by a start that does not reach them), so that
+``create_app`` and the main window's first paint stay quick.
+"""
 
 import sys
 from pathlib import Path
@@ -9,15 +14,10 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 from caseworker import __version__
 from caseworker.config import resource_path
-from caseworker.security.signin import is_encrypted, set_up
 from caseworker.store.db import Store, open_store
 from caseworker.store.workers import Worker, current_worker
-from caseworker.ui.dialogs.first_run import FirstRunDialog
-from caseworker.ui.dialogs.signin import NewPasswordDialog, RecoveryCodeDialog, SignInDialog
 from caseworker.ui.fonts import register_bundled_fonts
 from caseworker.ui.i18n import install_language
-from caseworker.ui.idle_lock import IdleLock
-from caseworker.ui.main_window import MainWindow
 from caseworker.ui.settings import AppSettings
 from caseworker.ui.startup_probe import install_if_asked
 
@@ -40,6 +40,10 @@ def create_app(settings: AppSettings) -> QApplication:
 def _first_set_up(path: Path) -> tuple[Store, Worker] | None:
     """A store without a password: choose the worker if needed, then set a password, which
     encrypts the records already there (a backup is made first)."""
+    from caseworker.security.signin import set_up
+    from caseworker.ui.dialogs.first_run import FirstRunDialog
+    from caseworker.ui.dialogs.signin import NewPasswordDialog, RecoveryCodeDialog
+
     store = open_store(path)
     worker = current_worker(store)
     if worker is None:
@@ -61,6 +65,8 @@ def _first_set_up(path: Path) -> tuple[Store, Worker] | None:
 
 
 def _sign_in(path: Path) -> tuple[Store, Worker] | None:
+    from caseworker.ui.dialogs.signin import SignInDialog
+
     dialog = SignInDialog(path)
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.key is None:
         return None
@@ -72,6 +78,10 @@ def _sign_in(path: Path) -> tuple[Store, Worker] | None:
 
 def run_app(path: Path, settings: AppSettings | None = None) -> int:
     """Run the desktop app on the store at ``path`` until the window closes."""
+    from caseworker.security.signin import is_encrypted
+    from caseworker.ui.idle_lock import IdleLock
+    from caseworker.ui.main_window import MainWindow
+
     settings = settings or AppSettings()
     app = create_app(settings)
     opened = _sign_in(path) if is_encrypted(path) else _first_set_up(path)

@@ -1,7 +1,6 @@
 """Words for domain codes in the app's current language."""
 
 from caseworker.domain.codes import LabelledCode
-from caseworker.domain.money import format_yuan
 from caseworker.ui.i18n import is_chinese
 
 
@@ -16,6 +15,8 @@ def yuan(fen: int | None) -> str:
     """An amount for display: "1,200.00 元" / "¥1,200.00"."""
     if fen is None:
         return ""
+    from caseworker.domain.money import format_yuan  # not needed for the first window
+
     text = format_yuan(fen)
     whole, _, cents = text.partition(".")
     sign = "-" if whole.startswith("-") else ""

@@ -5,8 +5,8 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QEvent, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -17,26 +17,56 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from caseworker.store import audit
 from caseworker.store.db import Store
-from caseworker.store.drafts import list_drafts
 from caseworker.store.workers import Worker
 from caseworker.ui import ask
-from caseworker.ui.dialogs.signin import SignInDialog
-from caseworker.ui.household_editor import HouseholdEditor
+from caseworker.ui.first_paint import after_first_paint
 from caseworker.ui.labels import label
 from caseworker.ui.pages.dashboard_page import DashboardPage
-from caseworker.ui.pages.household_page import HouseholdPage
-from caseworker.ui.pages.households_page import HouseholdsPage
-from caseworker.ui.pages.settings_page import SettingsPage
 from caseworker.ui.settings import AppSettings
-from caseworker.ui.visit_form import VisitForm
+from caseworker.ui.warm_up import WarmUp
 
+# Only the home page is needed for the first paint. Everything else (SQLAlchemy and the
+# tables behind the household list, the household page, visit forms, the policy engine)
+# is imported when used, and warmed after the first paint (see ``_after_first_paint``).
 if TYPE_CHECKING:
     from caseworker.screening import Screener
+    from caseworker.ui.dialogs.signin import SignInDialog
+    from caseworker.ui.pages.household_page import HouseholdPage
+    from caseworker.ui.pages.households_page import HouseholdsPage
     from caseworker.ui.pages.policy_page import PolicyPage
     from caseworker.ui.pages.print_centre import PrintCentre
+    from caseworker.ui.pages.settings_page import SettingsPage
     from caseworker.ui.pages.sync_page import SyncPage
+    from caseworker.ui.visit_form import VisitForm
+
+# What the household list, a household's page and home's figures import, loaded off the
+# GUI thread after the first paint so that opening them does not stall (none touches Qt).
+WARM_MODULES = (
+    "sqlalchemy",
+    "caseworker.store.tables",
+    "caseworker.store.search",
+    "caseworker.store.regions",
+    "caseworker.store.dashboard",
+    "caseworker.store.audit",
+    "caseworker.store.drafts",
+    "caseworker.store.households",
+    "caseworker.domain.validation",
+    "caseworker.eligibility",
+)
+
+
+class CentredNote(QLabel):
+    """A line of text in the middle of its space. Centred when first shown: Qt's namespace
+    of alignments takes a hundredth of a second to load, which the first paint (where this
+    is hidden) need not wait for."""
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        from PySide6.QtCore import Qt
+
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        super().showEvent(event)
+
 
 HOME, HOUSEHOLDS, HOUSEHOLD, PRINT, POLICY, SYNC, SETTINGS = range(7)
 
@@ -68,21 +98,29 @@ class MainWindow(QMainWindow):
         self.nav.setFixedWidth(150)
         self.pages = QStackedWidget()
         self.dashboard = DashboardPage(store, scope=worker.scope_code, today=today)
-        self.households = HouseholdsPage(store, scope=worker.scope_code)
+        self._households: HouseholdsPage | None = None
+        self._when_warm: list[Callable[[], object]] = []
+        self.warm_up = WarmUp(
+            WARM_MODULES,
+            prepare=lambda: store.engine,  # the SQLCipher dialect is imported with it
+            parent=self,
+        )
+        self.warm_up.finished.connect(self._warmed)
         self.household_page: HouseholdPage | None = None
-        self.household_slot = QLabel()
-        self.household_slot.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.settings_page = SettingsPage(settings)
+        self.household_slot = CentredNote()
+        self._settings_page: SettingsPage | None = None
         # Printing, policy and sync pages are built when first shown: they load ReportLab,
         # the policy packs and the HTTP client, which a quick look at a household needs not.
+        # The household list is built just after the first paint (or when asked for first),
+        # the settings page when first shown.
         for page in (
             self.dashboard,
-            self.households,
+            QWidget(),
             self.household_slot,
             QWidget(),
             QWidget(),
             QWidget(),
-            self.settings_page,
+            QWidget(),
         ):
             self.pages.addWidget(page)
         for _ in range(self.pages.count()):
@@ -95,26 +133,62 @@ class MainWindow(QMainWindow):
         self.worker_label = QLabel()
         self.statusBar().addPermanentWidget(self.worker_label)
         self.nav.currentRowChanged.connect(self._navigate)
-        for page in (self.households, self.dashboard):
-            page.household_opened.connect(self.open_household)
-        self.find_action = QAction(self)
-        self.find_action.setShortcut(QKeySequence.StandardKey.Find)
+        self.dashboard.household_opened.connect(self.open_household)
+        self.find_action = QAction(self)  # shortcuts: see _after_first_paint
         self.find_action.triggered.connect(self.focus_search)
         self.print_action = QAction(self)
-        self.print_action.setShortcut(QKeySequence.StandardKey.Print)
         self.print_action.triggered.connect(self.open_print_centre)
         self.addActions([self.find_action, self.print_action])
+        self.nav.blockSignals(True)  # home's figures are counted once the window is drawn
         self.nav.setCurrentRow(HOME)
+        self.nav.blockSignals(False)
         self.retranslate()
         self.resize(1200, 760)
+        after_first_paint(self, self._after_first_paint)
+
+    def _after_first_paint(self) -> None:
+        """Start what the first paint did not wait for: the imports of the other pages
+        and home's figures, then the household list."""
+        # Setting a shortcut loads Qt's namespace of enums (a hundredth of a second).
+        self.find_action.setShortcut(QKeySequence.StandardKey.Find)
+        self.print_action.setShortcut(QKeySequence.StandardKey.Print)
+        self.warm_up.start()
+
+    def _warmed(self) -> None:
+        if self.pages.currentIndex() == HOME and self.dashboard.stats is None:
+            self.dashboard.refresh()
+        if self.isVisible():  # a window closed meanwhile has no list to show
+            self.households  # noqa: B018  (built now, so it opens at once)
+        for then in self._when_warm:
+            then()
+        self._when_warm.clear()
 
     # pages built on first use ------------------------------------------------------------
+    @property
+    def households(self) -> "HouseholdsPage":
+        if self._households is None:
+            from caseworker.ui.pages.households_page import HouseholdsPage
+
+            self._households = HouseholdsPage(self.store, scope=self.worker.scope_code)
+            self._households.household_opened.connect(self.open_household)
+            self._place(HOUSEHOLDS, self._households)
+        return self._households
+
     def _place(self, index: int, page: QWidget) -> None:
         old = self.pages.widget(index)
         assert old is not None
         self.pages.insertWidget(index, page)
         self.pages.removeWidget(old)
         old.deleteLater()
+
+    @property
+    def settings_page(self) -> "SettingsPage":
+        if self._settings_page is None:
+            from caseworker.ui.pages.settings_page import SettingsPage
+
+            self._settings_page = SettingsPage(self.settings)
+            self._place(SETTINGS, self._settings_page)
+        return self._settings_page
 
     @property
     def screener(self) -> "Screener":
@@ -185,8 +259,13 @@ class MainWindow(QMainWindow):
 
     # navigation -----------------------------------------------------------------------------
     def _navigate(self, row: int) -> None:
+        self.warm_up.wait()  # the pages import what the warm-up may be importing
         if row == PRINT:
             self.print_centre  # noqa: B018  (built on first visit)
+        elif row == HOUSEHOLDS:
+            self.households  # noqa: B018  (built after the first paint, or now)
+        elif row == SETTINGS:
+            self.settings_page  # noqa: B018  (built on first visit)
         elif row == SYNC:
             self.sync_page.refresh()
         elif row == POLICY and self.policy_page.policy is None:
@@ -197,7 +276,8 @@ class MainWindow(QMainWindow):
 
     def _after_sync(self) -> None:
         """Records may have changed from the county: show them as they are now."""
-        self.households.apply_filters()
+        if self._households is not None:
+            self._households.apply_filters()
         if self.household_page is not None:
             self.household_page.editor.reload()
         if self._policy_page is not None:
@@ -213,8 +293,13 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(HOUSEHOLDS)
         self.households.focus_search()
 
-    def open_household(self, household_id: str) -> HouseholdPage | None:
+    def open_household(self, household_id: str) -> "HouseholdPage | None":
         """Show a household's page (replacing the one open before)."""
+        self.warm_up.wait()
+        from caseworker.store import audit
+        from caseworker.ui.household_editor import HouseholdEditor
+        from caseworker.ui.pages.household_page import HouseholdPage
+
         editor = HouseholdEditor.load(self.store, household_id)
         if editor is None:
             return None
@@ -245,8 +330,10 @@ class MainWindow(QMainWindow):
         return page
 
     # locking -------------------------------------------------------------------------------
-    def lock(self) -> SignInDialog:
+    def lock(self) -> "SignInDialog":
         """Cover the records until the same worker signs in again (after idle minutes)."""
+        from caseworker.ui.dialogs.signin import SignInDialog
+
         self.body.hide()
         dialog = SignInDialog(self.store.path, locked_worker=self.worker.id)
         dialog.rejected.connect(dialog.open)  # the only way back is the password
@@ -262,12 +349,15 @@ class MainWindow(QMainWindow):
         return dialog
 
     # visits and drafts ----------------------------------------------------------------------
-    def new_visit(self, household_id: str) -> VisitForm:
+    def new_visit(self, household_id: str) -> "VisitForm":
+        self.warm_up.wait()
+        from caseworker.ui.visit_form import VisitForm
+
         return self._show_visit(
             VisitForm(self.store, household_id, worker=self.worker.name, parent=self)
         )
 
-    def _show_visit(self, form: VisitForm) -> VisitForm:
+    def _show_visit(self, form: "VisitForm") -> "VisitForm":
         self.visit_forms.append(form)
         form.saved.connect(self._visit_saved)
         form.finished.connect(
@@ -282,8 +372,11 @@ class MainWindow(QMainWindow):
             page.editor.reload()
         self.statusBar().showMessage(self.tr("Visit saved."), 5000)
 
-    def offer_drafts(self) -> list[VisitForm]:
+    def offer_drafts(self) -> list["VisitForm"]:
         """Offer unsaved visit drafts back (after a crash or a closed form); open them."""
+        from caseworker.store.drafts import list_drafts
+        from caseworker.ui.visit_form import VisitForm
+
         with self.store.read() as conn:
             drafts = [d for d in list_drafts(conn, kind="visit") if d.household_id]
         if not drafts:
@@ -309,8 +402,12 @@ class MainWindow(QMainWindow):
         return opened
 
     def offer_drafts_when_shown(self) -> None:
-        """At start-up: once the window is up, offer any unsaved visits back."""
-        QTimer.singleShot(0, self.offer_drafts)
+        """At start-up: once the window is up and the store's modules are loaded (off the
+        GUI thread), offer any unsaved visits back."""
+        if self.warm_up.done:
+            QTimer.singleShot(0, self.offer_drafts)
+        else:
+            self._when_warm.append(self.offer_drafts)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         for form in list(self.visit_forms):

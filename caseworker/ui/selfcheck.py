@@ -53,6 +53,17 @@ def check_desktop(store: Store, settings_path: Path) -> str:
     )
     window = MainWindow(store, worker, settings)
     try:
+        # What a shown window does after its first paint: count home's figures (their
+        # charts load QtCharts) and build the household list (SQLAlchemy, the search).
+        window.dashboard.refresh()
+        QThreadPool.globalInstance().waitForDone()
+        QCoreApplication.processEvents()  # the figures arrive and are drawn as charts
+        if window.dashboard.stats is None:
+            raise DesktopCheckFailed(
+                "首页统计无法计算", "the home page's figures cannot be computed"
+            )
+        window.dashboard.show_stats()  # again, here, where a failure of QtCharts is seen
+        window.households  # noqa: B018  (built here as after the first paint)
         image = window.grab()  # draws every visible part (dashboard charts included)
         QThreadPool.globalInstance().waitForDone()  # background loads finish with the store
         QCoreApplication.processEvents()

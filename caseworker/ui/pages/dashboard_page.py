@@ -1,21 +1,15 @@
 """Home: households in the area, beneficiaries by program and by village (charts),
-applications by stage and the overdue ones, reviews due. Figures load off the GUI thread."""
+applications by stage and the overdue ones, reviews due. Figures load off the GUI thread.
+
+Home is the first page drawn at start-up, before the figures exist: the charts (QtCharts)
+and the store's queries (SQLAlchemy) are loaded when the figures are, not before.
+"""
 
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
-from PySide6.QtCharts import (
-    QAbstractBarSeries,
-    QBarCategoryAxis,
-    QBarSeries,
-    QBarSet,
-    QChart,
-    QChartView,
-    QHorizontalBarSeries,
-    QValueAxis,
-)
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QPainter
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
@@ -30,28 +24,61 @@ from PySide6.QtWidgets import (
 )
 
 from caseworker.domain.codes import Program, RegionLevel, Stage
-from caseworker.store.dashboard import DashboardStats, dashboard_stats
 from caseworker.store.db import Store
-from caseworker.store.regions import all_regions
 from caseworker.ui.labels import label
 from caseworker.ui.runner import Progress, Task, run_task
 
+if TYPE_CHECKING:
+    from PySide6.QtCharts import QChartView
 
-def _chart_view() -> QChartView:
-    view = QChartView(QChart())
-    view.setRenderHint(QPainter.RenderHint.Antialiasing)
-    view.setMinimumHeight(220)
-    view.chart().legend().hide()
-    return view
+    from caseworker.store.dashboard import DashboardStats
+
+CHART_HEIGHT = 220
+
+
+class ChartSlot(QWidget):
+    """Where a chart goes; the chart view is made with the first chart to show (an empty
+    chart view draws as the empty space this is)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setMinimumHeight(CHART_HEIGHT)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._view: QChartView | None = None
+
+    def view(self) -> "QChartView":
+        """The chart view (QtCharts is imported with the first one)."""
+        if self._view is None:
+            from PySide6.QtCharts import QChart, QChartView
+            from PySide6.QtGui import QPainter
+
+            self._view = QChartView(QChart())
+            self._view.setRenderHint(QPainter.RenderHint.Antialiasing)
+            self._view.setMinimumHeight(CHART_HEIGHT)
+            self._view.chart().legend().hide()
+            self._layout.addWidget(self._view)
+        return self._view
 
 
 MOST_VILLAGES = 12
 
 
 def _bars(
-    view: QChartView, title: str, values: list[tuple[str, int]], *, horizontal: bool = False
+    view: "QChartView", title: str, values: list[tuple[str, int]], *, horizontal: bool = False
 ) -> None:
     """Replace the view's chart with a bar chart of ``values`` (name, count)."""
+    from PySide6.QtCharts import (
+        QAbstractBarSeries,
+        QBarCategoryAxis,
+        QBarSeries,
+        QBarSet,
+        QChart,
+        QHorizontalBarSeries,
+        QValueAxis,
+    )
+    from PySide6.QtCore import Qt
+
     chart = QChart()
     chart.setTitle(title)
     chart.legend().hide()
@@ -105,8 +132,8 @@ class DashboardPage(QWidget):
         self.cancel.hide()
         self.progress.hide()
         self._screening: Task[int] | None = None
-        self.by_program = _chart_view()
-        self.by_village = _chart_view()
+        self.by_program = ChartSlot()
+        self.by_village = ChartSlot()
         self.stages = QLabel()
         self.stages.setWordWrap(True)
         self.flagged = QListWidget()
@@ -138,6 +165,8 @@ class DashboardPage(QWidget):
             widget.itemActivated.connect(self._open)
             widget.itemDoubleClicked.connect(self._open)
         self.retranslate()
+        # What the first paint shows: the counting starts once the window is drawn.
+        self.summary.setText(self.tr("Counting..."))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:
@@ -164,6 +193,7 @@ class DashboardPage(QWidget):
 
         def work(progress: Progress) -> int:
             from caseworker.screening import PolicyChooser, policy_library, screen_store
+            from caseworker.store.regions import all_regions
 
             library = policy_library(store)
             villages = None
@@ -215,7 +245,7 @@ class DashboardPage(QWidget):
         self.screen_all.setEnabled(True)
         self.refresh()
 
-    def refresh(self) -> Task[DashboardStats]:
+    def refresh(self) -> "Task[DashboardStats]":
         """Recompute the figures on a worker thread; the page fills in when they arrive.
         A refresh already under way is not started twice."""
         if self._task is not None:
@@ -224,14 +254,16 @@ class DashboardPage(QWidget):
             self.summary.setText(self.tr("Counting..."))
         store, scope, today = self.store, self.scope, self.today()
 
-        def work(progress: Progress) -> DashboardStats:
+        def work(progress: Progress) -> "DashboardStats":
+            from caseworker.store.dashboard import dashboard_stats
+
             with store.read() as conn:
                 return dashboard_stats(conn, scope=scope, today=today)
 
         self._task = run_task(work, on_success=self._arrived, on_failure=self._failed)
         return self._task
 
-    def _arrived(self, stats: DashboardStats) -> None:
+    def _arrived(self, stats: "DashboardStats") -> None:
         self._task = None
         self.stats = stats
         self.show_stats()
@@ -246,6 +278,10 @@ class DashboardPage(QWidget):
         stats = self.stats
         if stats is None:
             return
+        # Qt's namespace of enums takes a hundredth of a second to load: not before the
+        # first paint, which has no figures yet.
+        from PySide6.QtCore import Qt
+
         receiving = sum(stats.beneficiary_households.values())
         lines = [
             self.tr("{households} households in your area; {receiving} receive assistance.").format(
@@ -265,7 +301,7 @@ class DashboardPage(QWidget):
         )
         self.summary.setText("\n".join(lines))
         _bars(
-            self.by_program,
+            self.by_program.view(),
             self.tr("Households by program"),
             [
                 (label(p), stats.beneficiary_households[p])
@@ -276,7 +312,7 @@ class DashboardPage(QWidget):
         )
         villages = sorted(stats.beneficiaries_by_village.items(), key=lambda kv: -kv[1])
         _bars(
-            self.by_village,
+            self.by_village.view(),
             self.tr("Households receiving assistance by village (most first)"),
             villages[:MOST_VILLAGES][::-1],
             horizontal=True,
@@ -313,6 +349,8 @@ class DashboardPage(QWidget):
             self.reviews.addItem(entry)
 
     def _open(self, item: QListWidgetItem) -> None:
+        from PySide6.QtCore import Qt
+
         household_id = item.data(Qt.ItemDataRole.UserRole)
         if household_id:
             self.household_opened.emit(household_id)
