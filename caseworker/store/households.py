@@ -24,11 +24,13 @@ from caseworker.store.bulk import bulk_insert, insert_sql
 from caseworker.store.db import Store
 from caseworker.store.mapping import TABLE_ORDER, Row, assemble_household, household_rows
 from caseworker.store.prepared import (
+    AUDIT_COLUMNS,
     COLUMNS,
     TABLES,
     HouseholdKey,
     PreparedRows,
     RowPreparer,
+    created_detail,
     household_key,
 )
 from caseworker.store.regions import add_regions, village_codes
@@ -38,7 +40,7 @@ from caseworker.store.search import (
     last_index_rowid,
     reindex_household,
 )
-from caseworker.store.tables import OUTBOX, utcnow
+from caseworker.store.tables import AUDIT, OUTBOX, utcnow
 
 CHILD_TABLES = TABLE_ORDER[1:]
 _META = ("created_at", "updated_at", "device_id", "version")
@@ -155,12 +157,14 @@ def _with_meta(rows: list[Row], device_id: str, now: datetime) -> list[Row]:
 
 def insert_prepared(conn: Connection, rows: PreparedRows) -> None:
     """Insert the prepared rows of new households: one statement per table, then their
-    index rows (``fill_full_text`` indexes them afterwards)."""
+    index rows (``fill_full_text`` indexes them afterwards) and audit entries, if any."""
     for name in TABLE_ORDER:
         params = rows.tables[name]
         if params:
             conn.exec_driver_sql(insert_sql(TABLES[name], COLUMNS[name]), params)
     insert_index_rows(conn, rows.index)
+    if rows.audit:
+        conn.exec_driver_sql(insert_sql(AUDIT, AUDIT_COLUMNS), rows.audit)
 
 
 def insert_new(conn: Connection, households: Sequence[Household], *, device_id: str) -> None:
@@ -325,11 +329,6 @@ def save_households(
                 raise
             raise ValidationFailed(errors) from exc
     return ImportResult(added=added, updated=updated, unchanged=unchanged)
-
-
-def created_detail(h: HouseholdKey) -> dict[str, Any]:
-    """What the audit trail says of a household an import created."""
-    return {"village_code": h.village_code, "head": h.head_name, "members": len(h.members)}
 
 
 def save_household(store: Store, household: Household) -> bool:
