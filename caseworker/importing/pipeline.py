@@ -37,7 +37,7 @@ from caseworker.store.households import (
     record_changes,
     save_households,
 )
-from caseworker.store.prepared import TABLES, AuditStart, HouseholdKey, PreparedRows
+from caseworker.store.prepared import TABLES, HouseholdKey, PreparedRows, created_detail
 from caseworker.store.regions import add_regions
 from caseworker.store.search import fill_full_text, last_index_rowid
 from caseworker.store.tables import utcnow
@@ -97,17 +97,12 @@ def _size(path: Path) -> int:
 def import_in_two_processes(store: Store, path: Path) -> ImportResult | None:
     """Import one file of new households with a worker process preparing the rows; None
     (and the store as it was) if it has to be imported the ordinary way instead."""
-    with store.read() as conn:
-        if not conn.dialect.has_table(conn, "audit"):
-            return None  # a store at an earlier schema (opened with ``revision=``)
-        # The worker chains the audit entries on from here; checked again when writing.
-        start = AuditStart(audit.last_hash(conn), store.actor)
     context = multiprocessing.get_context("spawn")  # no fork: the app may run threads
     receiving, sending = context.Pipe(duplex=False)
     now = utcnow()
     worker = context.Process(
         target=prepare_file,
-        args=(path, store.device_id, now, sending, CHUNK, start),
+        args=(path, store.device_id, now, sending, CHUNK),
         daemon=True,
     )
     try:
@@ -118,7 +113,7 @@ def import_in_two_processes(store: Store, path: Path) -> ImportResult | None:
         sending.close()  # the worker holds its own copy; EOF when it exits
     try:
         with gc_paused(), store.bulk() as conn:
-            return _write(conn, receiving, now, start)
+            return _write(conn, store, receiving, now)
     except (_Abandon, IntegrityError, EOFError, OSError):
         return None
     finally:
@@ -137,9 +132,7 @@ def _receive_regions(receiving: PipeEnd) -> list[Region]:
     return regions
 
 
-def _write(conn: Connection, receiving: PipeEnd, now: datetime, start: AuditStart) -> ImportResult:
-    if audit.last_hash(conn) != start.prev:
-        raise _Abandon("the audit trail grew since the worker started")
+def _write(conn: Connection, store: Store, receiving: PipeEnd, now: datetime) -> ImportResult:
     add_regions(conn, _receive_regions(receiving))
     household = TABLES["household"]
     keys: list[HouseholdKey] = []
@@ -154,14 +147,20 @@ def _write(conn: Connection, receiving: PipeEnd, now: datetime, start: AuditStar
         stored = select(household.c.id).where(household.c.id.in_(ids)).limit(1)
         if conn.execute(stored).first() is not None:
             raise _Abandon("updates stored households")
-        # All a chunk needs is written while the worker prepares the next one: rows, audit
-        # entries, search indexes (chunk by chunk costs ~15% more than all at once, but
-        # runs beside the worker instead of after it) and outbox. Only the checks across
-        # the whole file wait for the end; failing them rolls all of it back.
+        # All a chunk needs is written while the worker prepares the next one: rows, search
+        # indexes (chunk by chunk costs ~15% more than all at once, but runs beside the
+        # worker instead of after it), outbox and audit trail. Only the checks across the
+        # whole file wait for the end; failing them rolls all of it back.
         before = last_index_rowid(conn)
         insert_prepared(conn, rows)
         fill_full_text(conn, before)
         record_changes(conn, ids, kind="insert", now=now)
+        audit.record_many(
+            conn,
+            device_id=store.device_id,
+            actor=store.actor,
+            entries=[(audit.Action.CREATE, k.id, created_detail(k)) for k in rows.keys],
+        )
         keys.extend(rows.keys)
     errors = batch_errors(conn, keys)
     if errors:

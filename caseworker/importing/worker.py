@@ -18,25 +18,22 @@ from caseworker.domain.validation import ValidationFailed
 from caseworker.interchange.files import read_text
 from caseworker.interchange.household_format import parse_household
 from caseworker.interchange.stream import NotStreamable, stream_households
-from caseworker.store.prepared import AuditStart, RowPreparer
+from caseworker.store.prepared import RowPreparer
 
 # Messages to the parent: ("regions", [Region]), then ("rows", PreparedRows) per chunk,
 # then ("done", count); or ("fallback", why) at any point instead.
 REGIONS, ROWS, DONE, FALLBACK = "regions", "rows", "done", "fallback"
 
 
-def prepare_file(
-    path: Path, device_id: str, now: datetime, out: Connection, chunk: int, audit: AuditStart
-) -> None:
-    """Stream ``path`` to ``out`` as prepared rows, audit entries chained on from
-    ``audit`` (the worker process's whole job)."""
+def prepare_file(path: Path, device_id: str, now: datetime, out: Connection, chunk: int) -> None:
+    """Stream ``path`` to ``out`` as prepared rows (the worker process's whole job)."""
     # A short-lived process building millions of small acyclic objects: the cyclic
     # collector would only walk them again and again.
     gc.disable()
     try:
         regions, items = stream_households(read_text(path))
         out.send((REGIONS, regions))
-        preparer = RowPreparer(device_id, now, audit=audit)
+        preparer = RowPreparer(device_id, now)
         batch: list[Household] = []
         count = 0
         for item in items:

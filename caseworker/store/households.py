@@ -24,7 +24,6 @@ from caseworker.store.bulk import bulk_insert, insert_sql
 from caseworker.store.db import Store
 from caseworker.store.mapping import TABLE_ORDER, Row, assemble_household, household_rows
 from caseworker.store.prepared import (
-    AUDIT_COLUMNS,
     COLUMNS,
     TABLES,
     HouseholdKey,
@@ -40,7 +39,7 @@ from caseworker.store.search import (
     last_index_rowid,
     reindex_household,
 )
-from caseworker.store.tables import AUDIT, OUTBOX, utcnow
+from caseworker.store.tables import OUTBOX, utcnow
 
 CHILD_TABLES = TABLE_ORDER[1:]
 _META = ("created_at", "updated_at", "device_id", "version")
@@ -157,14 +156,12 @@ def _with_meta(rows: list[Row], device_id: str, now: datetime) -> list[Row]:
 
 def insert_prepared(conn: Connection, rows: PreparedRows) -> None:
     """Insert the prepared rows of new households: one statement per table, then their
-    index rows (``fill_full_text`` indexes them afterwards) and audit entries, if any."""
+    index rows (``fill_full_text`` indexes them afterwards)."""
     for name in TABLE_ORDER:
         params = rows.tables[name]
         if params:
             conn.exec_driver_sql(insert_sql(TABLES[name], COLUMNS[name]), params)
     insert_index_rows(conn, rows.index)
-    if rows.audit:
-        conn.exec_driver_sql(insert_sql(AUDIT, AUDIT_COLUMNS), rows.audit)
 
 
 def insert_new(conn: Connection, households: Sequence[Household], *, device_id: str) -> None:

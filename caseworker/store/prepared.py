@@ -15,11 +15,10 @@ from sqlalchemy.dialects.sqlite.pysqlite import SQLiteDialect_pysqlite
 from sqlmodel import SQLModel
 
 from caseworker.domain.records import Household
-from caseworker.store.audit import Action, chain_rows
 from caseworker.store.bulk import column_processor, row_converter
 from caseworker.store.mapping import TABLE_ORDER, household_rows
 from caseworker.store.search import index_row
-from caseworker.store.tables import AUDIT, SYNC_COLUMNS
+from caseworker.store.tables import SYNC_COLUMNS
 
 TABLES: dict[str, Table] = {name: SQLModel.metadata.tables[name] for name in TABLE_ORDER}
 # Content columns of each table, in table order (what ``household_rows`` fills).
@@ -29,10 +28,6 @@ CONTENT: dict[str, tuple[str, ...]] = {
 }
 # The columns a prepared row binds, in order: content, then the sync metadata.
 COLUMNS: dict[str, tuple[str, ...]] = {name: (*CONTENT[name], *SYNC_COLUMNS) for name in TABLES}
-
-# The audit columns of a prepared entry: its own, then those one append shares.
-AUDIT_OWN = ("id", "action", "household_id", "detail", "prev_hash", "hash")
-AUDIT_COLUMNS = (*AUDIT_OWN, "at", "device_id", "actor")
 
 Params = tuple[Any, ...]
 
@@ -56,15 +51,6 @@ def created_detail(h: HouseholdKey) -> dict[str, Any]:
     return {"village_code": h.village_code, "head": h.head_name, "members": len(h.members)}
 
 
-@dataclass(frozen=True, slots=True)
-class AuditStart:
-    """Where the audit entries of prepared households go: after the entry whose hash is
-    ``prev``, recorded as the work of ``actor``."""
-
-    prev: str
-    actor: str
-
-
 def household_key(h: Household) -> HouseholdKey:
     """The key of a household."""
     head = h.head
@@ -83,7 +69,6 @@ class PreparedRows:
     tables: dict[str, list[Params]] = field(default_factory=lambda: {n: [] for n in TABLE_ORDER})
     index: list[Params] = field(default_factory=list)
     keys: list[HouseholdKey] = field(default_factory=list)
-    audit: list[Params] = field(default_factory=list)  # in AUDIT_COLUMNS order
 
 
 def default_dialect() -> Dialect:
@@ -94,16 +79,7 @@ def default_dialect() -> Dialect:
 class RowPreparer:
     """Turns households into ``PreparedRows`` for one device at one moment."""
 
-    def __init__(
-        self,
-        device_id: str,
-        now: datetime,
-        dialect: Dialect | None = None,
-        *,
-        audit: AuditStart | None = None,
-    ) -> None:
-        """With ``audit``, each household also gets its audit entry ("create"), the
-        entries chained on from ``audit.prev`` across every ``prepare`` call."""
+    def __init__(self, device_id: str, now: datetime, dialect: Dialect | None = None) -> None:
         dialect = dialect or default_dialect()
         self._convert: dict[str, Callable[[Mapping[str, Any]], Params]] = {
             name: row_converter(TABLES[name], CONTENT[name], dialect) for name in TABLE_ORDER
@@ -111,9 +87,6 @@ class RowPreparer:
         stamp = column_processor(TABLES["household"], "created_at", dialect)
         at = stamp(now) if stamp else now
         self._meta: Params = (at, at, device_id, 1)
-        self._now, self._device_id, self._audit = now, device_id, audit
-        self._audit_convert = row_converter(AUDIT, AUDIT_OWN, dialect)
-        self._audit_shared: Params = (at, device_id, audit.actor if audit else "")
 
     def prepare(self, households: Iterable[Household]) -> PreparedRows:
         """The rows of ``households``, all of them new to the store."""
@@ -126,16 +99,4 @@ class RowPreparer:
                     tables[name].extend([to_params(row) + meta for row in rows])
             out.index.append(tuple(index_row(h).values()))
             out.keys.append(household_key(h))
-        if self._audit is not None and out.keys:
-            entries = [(Action.CREATE, k.id, created_detail(k)) for k in out.keys]
-            rows = chain_rows(
-                entries,
-                prev=self._audit.prev,
-                at=self._now,
-                device_id=self._device_id,
-                actor=self._audit.actor,
-            )
-            to_params, shared = self._audit_convert, self._audit_shared
-            out.audit = [to_params(row) + shared for row in rows]
-            self._audit = AuditStart(rows[-1]["hash"], self._audit.actor)
         return out
