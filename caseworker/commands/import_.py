@@ -3,13 +3,13 @@
 import argparse
 from pathlib import Path
 
-from caseworker.commands.common import EXIT_OK, add_db_option, store_from
+from caseworker.commands.common import EXIT_OK, add_db_option, db_path, store_from
 from caseworker.domain.records import Household
 from caseworker.domain.regions import Region
-from caseworker.domain.validation import FieldError, ValidationFailed
-from caseworker.interchange.files import read_household_file
+from caseworker.importing.pipeline import import_households, read_household_files
 from caseworker.store import audit
-from caseworker.store.households import save_households
+from caseworker.store.db import Store
+from caseworker.store.households import ImportResult, save_households
 
 
 def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
@@ -20,35 +20,18 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None
 
 
 def run(args: argparse.Namespace) -> int:
-    households: list[Household] = []
-    regions: list[Region] = []
-    errors: list[FieldError] = []
-    for path in args.files:
-        try:
-            batch = read_household_file(path)
-        except ValidationFailed as failed:
-            errors.extend(failed.errors)
-            continue
-        households.extend(batch.households)
-        regions.extend(batch.regions)
-    if errors:
-        raise ValidationFailed(errors)
+    read: tuple[list[Household], list[Region]] | None = None
+    if not db_path(args).exists():
+        # A new store is only created once the files are known to be good.
+        read = read_household_files(args.files)
     store = store_from(args)
     try:
-        result = save_households(store, households, regions=regions)
-        with store.begin() as conn:
-            audit.record(
-                conn,
-                device_id=store.device_id,
-                actor=store.actor,
-                action=audit.Action.IMPORT,
-                detail={
-                    "files": [str(p) for p in args.files],
-                    "added": result.added,
-                    "updated": result.updated,
-                    "unchanged": result.unchanged,
-                },
-            )
+        if read is None:
+            # An existing store: a large file is written while it is being read.
+            result = import_households(store, args.files)
+        else:
+            result = save_households(store, read[0], regions=read[1])
+        _record_import(store, args.files, result)
     finally:
         store.close()
     print(
@@ -56,3 +39,19 @@ def run(args: argparse.Namespace) -> int:
         f"imported: {result.added} added, {result.updated} updated, {result.unchanged} unchanged"
     )
     return EXIT_OK
+
+
+def _record_import(store: Store, files: list[Path], result: ImportResult) -> None:
+    with store.begin() as conn:
+        audit.record(
+            conn,
+            device_id=store.device_id,
+            actor=store.actor,
+            action=audit.Action.IMPORT,
+            detail={
+                "files": [str(p) for p in files],
+                "added": result.added,
+                "updated": result.updated,
+                "unchanged": result.unchanged,
+            },
+        )

@@ -36,6 +36,8 @@ TEXT_MAX = 2000
 ADDRESS_MAX = 200
 MAX_MEMBERS = 30
 
+# Control characters other than tab (9) and line feed (10).
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f]")
 _NAME_RE = re.compile(r"^[^\d\x00-\x1f<>{}\[\]\\/|@#$%^&*=+~`\"]+$")
 
 T = TypeVar("T")
@@ -317,7 +319,7 @@ def parse_text(value: Any, *, max_len: int = TEXT_MAX, required: bool = True) ->
         raise Problem(
             "too_long", f"太长（最多{max_len}个字）", f"is too long (at most {max_len} characters)"
         )
-    if any(ord(ch) < 32 and ch not in "\n\t" for ch in text):
+    if _CONTROL_RE.search(text):
         raise Problem("control_chars", "含有不可见的控制字符", "contains control characters")
     return text
 

@@ -49,9 +49,18 @@ def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not allowed in a household file")
 
 
+# JSON with exact numbers: a non-integer number becomes a Decimal, never a float.
+DECODER = json.JSONDecoder(parse_float=Decimal, parse_constant=_reject_constant)
+
+
 def load_json(text: str) -> Any:
     """JSON with exact numbers: a non-integer number becomes a Decimal, never a float."""
     return json.loads(text, parse_float=Decimal, parse_constant=_reject_constant)
+
+
+def read_text(path: Path) -> str:
+    """The text of a household file (a UTF-8 byte-order mark is allowed)."""
+    return path.read_text(encoding="utf-8-sig")
 
 
 def _file_error(source: str, problem: Problem) -> ValidationFailed:
@@ -73,7 +82,8 @@ def _record_words(index: int, total: int, data: Any, source: str) -> tuple[str, 
     return f"{source} 第{index + 1}户{who_zh}", f"{source} household {index + 1}{who_en}"
 
 
-def _parse_regions(data: Any) -> list[Region]:
+def parse_regions(data: Any) -> list[Region]:
+    """The regions of an export document (raises ValidationFailed naming each bad one)."""
     if not isinstance(data, list):
         raise ValidationFailed(
             [Where().field("regions").error(None, Problem("type", "应为列表", "must be a list"))]
@@ -115,7 +125,7 @@ def parse_households(data: Any, *, source: str = "") -> HouseholdBatch:
                     f'is not an export document (format must be "{EXPORT_FORMAT}")',
                 ),
             )
-        regions = _parse_regions(data.get("regions") or [])
+        regions = parse_regions(data.get("regions") or [])
         data = data["households"]
     items = data if isinstance(data, list) else [data]
     households: list[Household] = []
@@ -135,7 +145,7 @@ def parse_households(data: Any, *, source: str = "") -> HouseholdBatch:
 def read_household_file(path: Path) -> HouseholdBatch:
     """Read and validate a household file; raise ValidationFailed naming file and field."""
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = read_text(path)
     except (OSError, UnicodeDecodeError) as exc:
         raise _file_error(
             str(path), Problem("unreadable", f"无法读取文件（{exc}）", f"cannot be read ({exc})")

@@ -91,7 +91,8 @@ def entry_hash(
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def _last_hash(conn: Connection) -> str:
+def last_hash(conn: Connection) -> str:
+    """The hash of the newest entry (``GENESIS`` when there is none)."""
     last = conn.execute(select(AUDIT.c.hash).order_by(AUDIT.c.seq.desc()).limit(1)).scalar()
     return last or GENESIS
 
@@ -111,24 +112,22 @@ def record(
     )
 
 
-def record_many(
-    conn: Connection,
+def chain_rows(
+    entries: Iterable[tuple[Action, str | None, dict[str, Any]]],
     *,
+    prev: str,
+    at: datetime,
     device_id: str,
     actor: str,
-    entries: Iterable[tuple[Action, str | None, dict[str, Any]]],
-) -> None:
-    """Append several entries in order, one bulk insert (imports of many households)."""
-    if not conn.dialect.has_table(conn, "audit"):
-        return  # a store still at an earlier schema (migrations in progress)
-    prev = _last_hash(conn)
-    now = utcnow()
+) -> list[dict[str, Any]]:
+    """The rows of ``entries`` appended after the entry whose hash is ``prev`` (without
+    the columns every row of one append shares: ``at``, ``device_id``, ``actor``)."""
     rows = []
     for action, household_id, detail in entries:
         entry_id, plain = new_id(), canonical(detail)
         digest = entry_hash(
             id=entry_id,
-            at=now,
+            at=at,
             device_id=device_id,
             actor=actor,
             action=action.value,
@@ -147,6 +146,21 @@ def record_many(
             }
         )
         prev = digest
+    return rows
+
+
+def record_many(
+    conn: Connection,
+    *,
+    device_id: str,
+    actor: str,
+    entries: Iterable[tuple[Action, str | None, dict[str, Any]]],
+) -> None:
+    """Append several entries in order, one bulk insert (imports of many households)."""
+    if not conn.dialect.has_table(conn, "audit"):
+        return  # a store still at an earlier schema (migrations in progress)
+    now = utcnow()
+    rows = chain_rows(entries, prev=last_hash(conn), at=now, device_id=device_id, actor=actor)
     bulk_insert(conn, AUDIT, rows, {"at": now, "device_id": device_id, "actor": actor})
 
 

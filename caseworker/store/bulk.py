@@ -9,18 +9,53 @@ from collections.abc import Callable, Mapping, Sequence
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Boolean, Connection, Integer, String, Table
+from sqlalchemy import Boolean, Connection, Dialect, Integer, String, Table
 
 # sqlite3 binds these natively exactly as SQLAlchemy would (bool is an int).
 _PASS_THROUGH = (Boolean, Integer, String)
 
+Processor = Callable[[Any], Any]
 
-def _processor(table: Table, name: str, conn: Connection) -> Callable[[Any], Any] | None:
+
+def column_processor(table: Table, name: str, dialect: Dialect) -> Processor | None:
+    """What SQLAlchemy does to a value of this column before binding it (None: nothing)."""
     column_type = table.c[name].type
     if isinstance(column_type, _PASS_THROUGH):
         return None
-    dialect = conn.dialect
     return column_type.dialect_impl(dialect).bind_processor(dialect)
+
+
+def row_converter(
+    table: Table, columns: Sequence[str], dialect: Dialect
+) -> Callable[[Mapping[str, Any]], tuple[Any, ...]]:
+    """A function turning a row dict into the tuple of bound values for ``columns``."""
+    get: Callable[[Mapping[str, Any]], tuple[Any, ...]] = (
+        itemgetter(*columns) if len(columns) > 1 else lambda row: (row[columns[0]],)
+    )
+    converted = [
+        (index, proc)
+        for index, name in enumerate(columns)
+        if (proc := column_processor(table, name, dialect)) is not None
+    ]
+    if not converted:
+        return get
+
+    def convert(row: Mapping[str, Any]) -> tuple[Any, ...]:
+        values = list(get(row))
+        for index, proc in converted:
+            value = values[index]
+            if value is not None:
+                values[index] = proc(value)
+        return tuple(values)
+
+    return convert
+
+
+def insert_sql(table: Table, columns: Sequence[str]) -> str:
+    """``INSERT INTO table (columns) VALUES (?, ...)`` in the driver's own style."""
+    names = ", ".join(f'"{name}"' for name in columns)
+    marks = ", ".join("?" * len(columns))
+    return f'INSERT INTO "{table.name}" ({names}) VALUES ({marks})'
 
 
 def bulk_insert(
@@ -33,31 +68,12 @@ def bulk_insert(
     if not rows:
         return
     constants = constants or {}
+    dialect = conn.dialect
     columns = list(rows[0].keys())
     fixed = tuple(
-        proc(value) if (proc := _processor(table, name, conn)) else value
+        proc(value) if (proc := column_processor(table, name, dialect)) else value
         for name, value in constants.items()
     )
-    converted = [
-        (index, proc)
-        for index, name in enumerate(columns)
-        if (proc := _processor(table, name, conn)) is not None
-    ]
-    get: Callable[[Mapping[str, Any]], tuple[Any, ...]] = (
-        itemgetter(*columns) if len(columns) > 1 else lambda row: (row[columns[0]],)
-    )
-    params: list[tuple[Any, ...]]
-    if converted:
-        params = []
-        for row in rows:
-            values = list(get(row))
-            for index, proc in converted:
-                value = values[index]
-                if value is not None:
-                    values[index] = proc(value)
-            params.append(tuple(values) + fixed)
-    else:
-        params = [get(row) + fixed for row in rows]
-    names = ", ".join(f'"{name}"' for name in [*columns, *constants])
-    marks = ", ".join("?" * (len(columns) + len(constants)))
-    conn.exec_driver_sql(f'INSERT INTO "{table.name}" ({names}) VALUES ({marks})', params)
+    convert = row_converter(table, columns, dialect)
+    params = [convert(row) + fixed for row in rows]
+    conn.exec_driver_sql(insert_sql(table, [*columns, *constants]), params)

@@ -12,23 +12,35 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Table, func, select
+from sqlalchemy import Connection, func, select
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import SQLModel
 
 from caseworker.domain.bulk import gc_paused
 from caseworker.domain.records import Household
 from caseworker.domain.regions import Region
 from caseworker.domain.validation import FieldError, Problem, ValidationFailed, Where
 from caseworker.store import audit
-from caseworker.store.bulk import bulk_insert
+from caseworker.store.bulk import bulk_insert, insert_sql
 from caseworker.store.db import Store
 from caseworker.store.mapping import TABLE_ORDER, Row, assemble_household, household_rows
+from caseworker.store.prepared import (
+    COLUMNS,
+    TABLES,
+    HouseholdKey,
+    PreparedRows,
+    RowPreparer,
+    created_detail,
+    household_key,
+)
 from caseworker.store.regions import add_regions, village_codes
-from caseworker.store.search import index_new_households, reindex_household
+from caseworker.store.search import (
+    fill_full_text,
+    insert_index_rows,
+    last_index_rowid,
+    reindex_household,
+)
 from caseworker.store.tables import OUTBOX, utcnow
 
-TABLES: dict[str, Table] = {name: SQLModel.metadata.tables[name] for name in TABLE_ORDER}
 CHILD_TABLES = TABLE_ORDER[1:]
 _META = ("created_at", "updated_at", "device_id", "version")
 _CHUNK = 500
@@ -42,17 +54,20 @@ class ImportResult:
     unchanged: int
 
 
-def _record_words(h: Household) -> tuple[str, str]:
-    head = h.head
-    name = head.name if head else h.id
+def _record_words(h: Household | HouseholdKey) -> tuple[str, str]:
+    if isinstance(h, Household):
+        head = h.head
+        name = head.name if head else h.id
+    else:
+        name = h.display_name
     return f"户主{name}的家庭", f"household of {name}"
 
 
-def _batch_errors(conn: Connection, households: Sequence[Household]) -> list[FieldError]:
+def batch_errors(conn: Connection, households: Iterable[HouseholdKey]) -> list[FieldError]:
     """Problems only visible against the store or the other households of the batch."""
     errors: list[FieldError] = []
     villages = village_codes(conn)
-    seen_numbers: dict[str, Household] = {}
+    seen_numbers: dict[str, HouseholdKey] = {}
     seen_ids: set[str] = set()
     for h in households:
         zh, en = _record_words(h)
@@ -71,18 +86,18 @@ def _batch_errors(conn: Connection, households: Sequence[Household]) -> list[Fie
             errors.append(
                 Where().field("village_code").error(h.village_code, problem).in_record(zh, en)
             )
-        for index, m in enumerate(h.members):
-            other = seen_numbers.get(m.id_number)
+        for index, (name, number) in enumerate(h.members):
+            other = seen_numbers.get(number)
             if other is not None and other.id != h.id:
-                other_head = other.head.name if other.head else other.id
+                other_head = other.display_name
                 problem = Problem(
                     "id_in_other_household",
                     f"已登记在另一户（户主{other_head}）",
                     f"is already a member of another household (head {other_head})",
                 )
-                where = Where().item("members", index, m.name).field("id_number")
-                errors.append(where.error(m.id_number, problem).in_record(zh, en))
-            seen_numbers[m.id_number] = h
+                where = Where().item("members", index, name).field("id_number")
+                errors.append(where.error(number, problem).in_record(zh, en))
+            seen_numbers[number] = h
     return errors
 
 
@@ -139,17 +154,24 @@ def _with_meta(rows: list[Row], device_id: str, now: datetime) -> list[Row]:
     return [{**row, **meta} for row in rows]
 
 
+def insert_prepared(conn: Connection, rows: PreparedRows) -> None:
+    """Insert the prepared rows of new households: one statement per table, then their
+    index rows (``fill_full_text`` indexes them afterwards)."""
+    for name in TABLE_ORDER:
+        params = rows.tables[name]
+        if params:
+            conn.exec_driver_sql(insert_sql(TABLES[name], COLUMNS[name]), params)
+    insert_index_rows(conn, rows.index)
+
+
 def insert_new(conn: Connection, households: Sequence[Household], *, device_id: str) -> None:
     """Insert households known not to be in the store yet (bulk, one statement per table)."""
+    if not households:
+        return
     now = utcnow()
-    batched: dict[str, list[Row]] = {name: [] for name in TABLE_ORDER}
-    for h in households:
-        for name, rows in household_rows(h).items():
-            batched[name].extend(rows)
-    meta = {"created_at": now, "updated_at": now, "device_id": device_id, "version": 1}
-    for name in TABLE_ORDER:
-        bulk_insert(conn, TABLES[name], batched[name], meta)
-    index_new_households(conn, households)
+    before = last_index_rowid(conn)
+    insert_prepared(conn, RowPreparer(device_id, now, conn.dialect).prepare(households))
+    fill_full_text(conn, before)
     record_changes(conn, [h.id for h in households], kind="insert", now=now)
 
 
@@ -264,7 +286,7 @@ def save_households(
     added = updated = unchanged = 0
     with gc_paused(), store.bulk() if len(households) > BULK else store.begin() as conn:
         add_regions(conn, regions)
-        errors = _batch_errors(conn, households)
+        errors = batch_errors(conn, [household_key(h) for h in households])
         if errors:
             raise ValidationFailed(errors)
         household = TABLES["household"]
@@ -294,7 +316,9 @@ def save_households(
                         unchanged += 1
                 insert_new(conn, new, device_id=store.device_id)
                 added = len(new)
-                trail.extend((audit.Action.CREATE, h.id, _created(h)) for h in new)
+                trail.extend(
+                    (audit.Action.CREATE, h.id, created_detail(household_key(h))) for h in new
+                )
                 audit.record_many(conn, device_id=store.device_id, actor=store.actor, entries=trail)
         except IntegrityError as exc:
             errors = _conflict_errors(conn, households)
@@ -302,15 +326,6 @@ def save_households(
                 raise
             raise ValidationFailed(errors) from exc
     return ImportResult(added=added, updated=updated, unchanged=unchanged)
-
-
-def _created(h: Household) -> dict[str, Any]:
-    head = h.head
-    return {
-        "village_code": h.village_code,
-        "head": head.name if head else None,
-        "members": len(h.members),
-    }
 
 
 def save_household(store: Store, household: Household) -> bool:

@@ -99,20 +99,55 @@ def index_row(h: Household) -> dict[str, Any]:
     }
 
 
-def index_new_households(conn: Connection, households: Sequence[Household]) -> None:
-    """Index households not indexed before (one bulk statement per table)."""
-    if not households:
-        return
-    before = conn.execute(select(func.coalesce(func.max(HOUSEHOLD_INDEX.c.rowid), 0))).scalar_one()
-    conn.execute(HOUSEHOLD_INDEX.insert(), [index_row(h) for h in households])
+INDEX_COLUMNS = (
+    "household_id",
+    "village_code",
+    "head_name",
+    "head_pinyin",
+    "member_count",
+    "terms",
+)
+_INSERT_INDEX = (
+    f"INSERT INTO household_index ({', '.join(INDEX_COLUMNS)}) "
+    f"VALUES ({', '.join('?' * len(INDEX_COLUMNS))})"
+)
+
+
+def last_index_rowid(conn: Connection) -> int:
+    """The highest rowid of ``household_index`` (0 when empty): rows added later are above."""
+    query = select(func.coalesce(func.max(HOUSEHOLD_INDEX.c.rowid), 0))
+    return int(conn.execute(query).scalar_one())
+
+
+def insert_index_rows(conn: Connection, rows: Sequence[tuple[Any, ...]]) -> None:
+    """Add ``household_index`` rows (values in ``INDEX_COLUMNS`` order) of new households;
+    ``fill_full_text`` then indexes them."""
+    if rows:
+        conn.exec_driver_sql(_INSERT_INDEX, list(rows))
+
+
+def fill_full_text(conn: Connection, after: int) -> None:
+    """Put the ``household_index`` rows above rowid ``after`` in the full-text indexes.
+
+    One ``INSERT ... SELECT`` per index: filling them row by row was three times slower.
+    """
     for fts in _full_text(conn):
         conn.execute(
             text(
                 f"INSERT INTO {fts}(rowid, terms) "
-                "SELECT rowid, terms FROM household_index WHERE rowid > :before"
+                "SELECT rowid, terms FROM household_index WHERE rowid > :after"
             ),
-            {"before": before},
+            {"after": after},
         )
+
+
+def index_new_households(conn: Connection, households: Sequence[Household]) -> None:
+    """Index households not indexed before (one bulk statement per table)."""
+    if not households:
+        return
+    before = last_index_rowid(conn)
+    insert_index_rows(conn, [tuple(index_row(h).values()) for h in households])
+    fill_full_text(conn, before)
 
 
 def unindex_household(conn: Connection, household_id: str) -> None:

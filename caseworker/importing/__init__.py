@@ -1,0 +1,1 @@
+"""Importing household files into the store (``caseworker import``)."""
