@@ -68,7 +68,7 @@ def screen_store(
         total = count_households(conn) if progress is not None else 0
         done = []
         for h in iter_households(conn, village_codes=village_codes):
-            done.append((h, screen(h, policies(h), on)))
+            done.append((h, screen(h, policies(h), on, explain=True)))
             if progress is not None and len(done) % 200 == 0:
                 progress(len(done), total)
     record_screenings(store, done)
@@ -117,7 +117,7 @@ class Screener:
         self.policies = PolicyChooser(library or policy_library(store))
 
     def __call__(self, household: Household, on: date) -> Screening:
-        result = screen(household, self.policies(household), on)
+        result = screen(household, self.policies(household), on, explain=True)
         key = (household_sha256(household), result.policy.sha256, on)
         with self.store.read() as conn:
             if latest_decision_key(conn, household.id) == key:

@@ -140,7 +140,7 @@ def step_screen(t: SelfTest) -> str:
     policy = PolicyLibrary().policy_for_county(COUNTY.code)
     on = date.today()
     with store.read() as conn:
-        done = [(h, screen(h, policy, on)) for h in iter_households(conn)]
+        done = [(h, screen(h, policy, on, explain=True)) for h in iter_households(conn)]
     with store.begin() as conn:
         for h, s in done:
             save_decision(conn, s, household_sha256=household_sha256(h), device_id=store.device_id)

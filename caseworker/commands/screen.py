@@ -115,7 +115,7 @@ def _screen_file(
 ) -> int:
     households = read_household_file(args.household).households
     policies = PolicyChooser(library, chosen, dict(args.overrides))
-    screenings = [screen(h, policies(h), on) for h in households]
+    screenings = [screen(h, policies(h), on, explain=True) for h in households]
     if args.format == "text":
         sys.stdout.write(
             "\n\n".join(screening_text(s, h) for s, h in zip(screenings, households, strict=True))

@@ -26,18 +26,35 @@ PROGRAM_RULES = (
 )
 
 
-def screen(household: Household, policy: Policy, on: date | None = None) -> Screening:
+def screen(
+    household: Household, policy: Policy, on: date | None = None, *, explain: bool = False
+) -> Screening:
     """Screen one household for every program under ``policy`` as in force on ``on``
     (default today). Raises PolicyError if a parameter has no value in force on that day.
 
-    Every finding's decision (status, amounts, members, what is missing) is made here; its
-    reasons are made when first read (``Finding.reasons``), from the same facts.
+    Every finding's decision (status, amounts, members, what is missing) is made here. Its
+    reasons are made when first read (``Finding.reasons``), from the same facts, which
+    runs the program's rule a second time; with ``explain`` they are made at once, in one
+    pass, for callers that will read them all (decision records, printed notices).
     """
     day = on or date.today()
     ctx = policy.cache.get(day)
     if ctx is None:
         ctx = context_for(policy, day)
     f = Facts(household, ctx)
+    if explain:
+        # Called by name, not through PROGRAM_RULES: compiled, these are direct C calls.
+        explained = (
+            dibao(f, True),
+            single_person(f, True),
+            marginal(f, True),
+            gradual_exit(f, True),
+            special_hardship(f, True),
+            temporary_assistance(f, True),
+            price_subsidy(f, True),
+            epidemic_relief(f, True),
+        )
+        return _new_tuple(Screening, (household.id, day, ctx.ref, explained))
     findings = (
         dibao(f),
         single_person(f),

@@ -2,7 +2,8 @@
 hundred households, on several dates, under both example packs and a what-if variant,
 compared in its JSON form (statuses, amounts, members, every reason's sentences, values
 and cited parameters, and what is missing) with ``screening_expected.json.xz``, which the
-engine made before it was changed (``make_screening_fixture.py``)."""
+engine made before it was changed (``make_screening_fixture.py``), whether the reasons are
+made when read or at once (``screen(..., explain=True)``)."""
 
 import functools
 import json
@@ -37,8 +38,9 @@ KEYS = [f"{key}@{on.isoformat()}" for key in policies() for on in DATES]
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("explain", [False, True], ids=["reasons-on-read", "reasons-at-once"])
 @pytest.mark.parametrize("key", KEYS)
-def test_screening_output_is_unchanged(key: str) -> None:
+def test_screening_output_is_unchanged(key: str, explain: bool) -> None:
     expected_rows = _fixture()["screenings"][key]
     name, on = key.rsplit("@", 1)
     policy = policies()[name]
@@ -50,7 +52,7 @@ def test_screening_output_is_unchanged(key: str) -> None:
     screened: list[Screening | PolicyError] = []
     for h in households:
         try:
-            screened.append(screen(h, policy, date.fromisoformat(on)))
+            screened.append(screen(h, policy, date.fromisoformat(on), explain=explain))
         except PolicyError as exc:
             screened.append(exc)
     for index in reversed(range(len(households))):
