@@ -69,7 +69,16 @@ class Reason:
     millions of reasons and most are never read. Treat a reason as immutable.
     """
 
-    __slots__ = ("_lazy", "_text_en", "_text_zh", "_values", "met", "parameters", "rule")
+    __slots__ = (
+        "_args",
+        "_template",
+        "_text_en",
+        "_text_zh",
+        "_values",
+        "met",
+        "parameters",
+        "rule",
+    )
 
     rule: str  # stable code, e.g. "dibao.income_below_standard"
     met: bool
@@ -89,8 +98,10 @@ class Reason:
         self.parameters = tuple(parameters)
         self._text_zh = text_zh
         self._text_en = text_en
-        self._values = {} if values is None else values
-        self._lazy: tuple[ReasonTemplate, tuple[Any, ...]] | None = None
+        self._values = values
+        # Set by the engine: rendered into values and sentences on first read.
+        self._template: ReasonTemplate | None = None
+        self._args: tuple[Any, ...] = ()
 
     @classmethod
     def from_template(
@@ -103,33 +114,37 @@ class Reason:
     ) -> "Reason":
         """A reason whose values and sentences are rendered from ``template`` when read."""
         reason = cls(rule, met, "", "", None, parameters)
-        reason._lazy = (template, args)
+        reason._template = template
+        reason._args = args
         return reason
 
     def _render(self) -> None:
-        lazy = self._lazy
-        if lazy is not None:
-            template, args = lazy
+        template = self._template
+        if template is not None:
             self._values, self._text_zh, self._text_en = template.render(
-                self.met, args, self.parameters
+                self.met, self._args, self.parameters
             )
-            self._lazy = None
+            self._template = None
+            self._args = ()
 
     @property
     def values(self) -> dict[str, Any]:
-        if self._lazy is not None:
+        if self._template is not None:
             self._render()
-        return self._values
+        values = self._values
+        if values is None:  # made without values: an empty dict, made when asked for
+            values = self._values = {}
+        return values
 
     @property
     def text_zh(self) -> str:
-        if self._lazy is not None:
+        if self._template is not None:
             self._render()
         return self._text_zh
 
     @property
     def text_en(self) -> str:
-        if self._lazy is not None:
+        if self._template is not None:
             self._render()
         return self._text_en
 

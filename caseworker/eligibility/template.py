@@ -92,5 +92,6 @@ class Template:
         """A (lazily rendered) reason of this rule."""
         # Reason.from_template, inlined: this runs for every reason of every household.
         reason = Reason(self.rule, met, "", "", None, parameters)
-        reason._lazy = (self, args)
+        reason._template = self
+        reason._args = args
         return reason
