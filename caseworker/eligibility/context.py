@@ -80,6 +80,19 @@ class Context:
             PriceGroup.ORPHANS in groups,
             PriceGroup.DE_FACTO_UNSUPPORTED_CHILDREN in groups,
         )
+        # Parameters cited by reasons most households get, as the reasons take them.
+        uses = self.uses
+        self.income_params = (
+            uses["dibao.income.exempt_kinds"],
+            uses["dibao.income.work_cost_deduction"],
+            uses["dibao.income.deduct_illness_costs"],
+        )
+        self.capacity_params = (
+            uses["special_hardship.elderly_age"],
+            uses["special_hardship.minor_age"],
+            uses["special_hardship.disability_grades"],
+        )
+        self.groups_params = (uses["price_subsidy.groups"],)
         # Per (hukou, members) thresholds in fen; filled on demand.
         self._limits: dict[tuple[Hukou, int], tuple[int, int, int, int]] = {}
         # Constant reasons and findings, built once per context by the rules.

@@ -7,7 +7,6 @@ A rule decides when the whole range is on one side of its limit, and otherwise a
 the missing items.
 """
 
-from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
@@ -24,21 +23,52 @@ _WAGE = IncomeKind.WAGE  # bound once: an enum member read is a descriptor call
 GROUP_KINDS = frozenset({IncomeKind.UNEMPLOYMENT_INSURANCE, IncomeKind.PREFERENTIAL_CARE})
 
 
-@dataclass(slots=True)
 class Income:
-    members: int
-    counted_fen: int  # counted income of the members whose incomes are recorded
-    exempt_fen: int
-    work_deduction_fen: int  # for members known to have returned to work
-    possible_work_deduction_fen: int  # for members whose return to work is not recorded
-    cost_deduction_fen: int | None  # monthly share of illness costs; None = not known
-    low: int
-    high: int | None
-    missing: tuple[MissingInfo, ...]
-    unknown_members: int = 0  # members whose incomes are not recorded
-    # Some member receives unemployment insurance or preferential-care payments (groups of
-    # the price subsidy): noted here, where every income item is looked at anyway.
-    group_kinds: bool = False
+    """A household's monthly income as the rules count it (fen)."""
+
+    # A plain class, not a dataclass: compiled, its constructor is native code (a
+    # dataclass's generated __init__ stays interpreted), and one is made per household.
+    __slots__ = (
+        "cost_deduction_fen",
+        "counted_fen",
+        "exempt_fen",
+        "group_kinds",
+        "high",
+        "low",
+        "members",
+        "missing",
+        "possible_work_deduction_fen",
+        "unknown_members",
+        "work_deduction_fen",
+    )
+
+    def __init__(
+        self,
+        members: int,
+        counted_fen: int,  # counted income of the members whose incomes are recorded
+        exempt_fen: int,
+        work_deduction_fen: int,  # for members known to have returned to work
+        possible_work_deduction_fen: int,  # for members whose return to work is not recorded
+        cost_deduction_fen: int | None,  # monthly share of illness costs; None = not known
+        low: int,
+        high: int | None,
+        missing: tuple[MissingInfo, ...],
+        unknown_members: int = 0,  # members whose incomes are not recorded
+        # Some member receives unemployment insurance or preferential-care payments (groups
+        # of the price subsidy): noted here, where every income item is looked at anyway.
+        group_kinds: bool = False,
+    ) -> None:
+        self.members = members
+        self.counted_fen = counted_fen
+        self.exempt_fen = exempt_fen
+        self.work_deduction_fen = work_deduction_fen
+        self.possible_work_deduction_fen = possible_work_deduction_fen
+        self.cost_deduction_fen = cost_deduction_fen
+        self.low = low
+        self.high = high
+        self.missing = missing
+        self.unknown_members = unknown_members
+        self.group_kinds = group_kinds
 
     def below(self, limit: int) -> bool | None:
         """Whether the counted total is below ``limit`` fen: True, False or None (unknown)."""
@@ -211,7 +241,6 @@ def income_reason(h: Household, ctx: Context, income: Income) -> Reason:
     """The income computation, each step shown, as a reason (met: it was computed)."""
     unknown = income.unknown_members
     total = income.low if income.high is None else income.high
-    uses = ctx.uses
     return INCOME_STEPS(
         True,
         income.counted_fen,
@@ -224,9 +253,5 @@ def income_reason(h: Household, ctx: Context, income: Income) -> Reason:
         unknown,
         ctx,
         h,
-        parameters=(
-            uses["dibao.income.exempt_kinds"],
-            uses["dibao.income.work_cost_deduction"],
-            uses["dibao.income.deduct_illness_costs"],
-        ),
+        parameters=ctx.income_params,
     )

@@ -107,6 +107,8 @@ _DIBAO = Program.DIBAO
 _SINGLE = Program.DIBAO_SINGLE_PERSON
 _MARGINAL = Program.MARGINAL
 _NO_CAPACITY = LaborCapacity.NONE
+# An enum's ``.value`` is a Python-level property: read once here, not per household.
+_CATEGORY_CODE = {c: c.value for c in DibaoCategory}
 
 
 def _category(f: Facts) -> tuple[DibaoCategory | None, CategoryRule | None]:
@@ -140,7 +142,7 @@ def _amount(f: Facts, explain: bool) -> tuple[int, Reason | None]:
     """The monthly amount, and (when explaining) the reason that shows the sum."""
     ctx = f.ctx
     category, rule = _category(f)
-    label = category.value if category is not None else "-"
+    label = _CATEGORY_CODE[category] if category is not None else "-"
     uses = ctx.uses
     params = (
         f.standard_use,
@@ -218,7 +220,7 @@ def dibao(f: Facts, explain: bool = False) -> Finding:
 def _current_reason(f: Facts) -> Reason:
     b = f.dibao_benefit
     assert b is not None
-    return CURRENT(True, b.since, b.monthly_fen, b.category.value if b.category else "-")
+    return CURRENT(True, b.since, b.monthly_fen, _CATEGORY_CODE[b.category] if b.category else "-")
 
 
 def single_person(f: Facts, explain: bool = False) -> Finding:

@@ -20,7 +20,6 @@ from caseworker.eligibility.facts import Facts
 from caseworker.eligibility.findings import (
     Finding,
     MissingInfo,
-    ParameterUse,
     Reason,
     explained_later,
 )
@@ -255,7 +254,7 @@ def special_hardship(f: Facts, explain: bool = False) -> Finding:
     reasons: list[Reason] = []
     if has_unable is not None:
         described = [_describe(h.members[i], ages[i], f) for i in range(len(ages)) if i in unable]
-        reasons.append(CAPACITY(bool(unable), described, parameters=_capacity_params(f)))
+        reasons.append(CAPACITY(bool(unable), described, parameters=f.ctx.capacity_params))
     if alone is not None and has_unable is not False:
         reasons.append(
             SUPPORTERS(
@@ -285,21 +284,12 @@ def special_hardship(f: Facts, explain: bool = False) -> Finding:
     return Finding(_PROGRAM, status, amount, None, members, tuple(reasons), found_missing)
 
 
-def _capacity_params(f: Facts) -> tuple[ParameterUse, ...]:
-    uses = f.ctx.uses
-    return (
-        uses["special_hardship.elderly_age"],
-        uses["special_hardship.minor_age"],
-        uses["special_hardship.disability_grades"],
-    )
-
-
 def _nobody_unable(f: Facts) -> Finding:
     """The finding for a household where everyone can work (the same for all of them)."""
     ctx = f.ctx
     finding: Finding | None = ctx.memo.get("special_hardship.none")
     if finding is None:
-        reason = CAPACITY(False, [], parameters=_capacity_params(f))
+        reason = CAPACITY(False, [], parameters=f.ctx.capacity_params)
         finding = ctx.memo["special_hardship.none"] = Finding(
             _PROGRAM, NOT_ELIGIBLE, reasons=(reason,)
         )
@@ -310,7 +300,6 @@ def _amount(f: Facts, unable: set[int], missing: list[MissingInfo]) -> tuple[int
     """(amount, basic living standard per person, care allowances) in fen; members whose
     self-care is not assessed are added to ``missing``."""
     ctx = f.ctx
-    basic = Fraction(f.standard_fen) * Fraction(ctx.values["special_hardship.standard_multiple"])
     care_total = 0
     for index in unable:
         m = f.h.members[index]
@@ -325,6 +314,16 @@ def _amount(f: Facts, unable: set[int], missing: list[MissingInfo]) -> tuple[int
             )
         else:
             care_total += care
-    amount = ctx.round(basic * len(unable) + care_total)
-    basic_fen = int((basic * 2 + 1) // 2)
+    # Exact arithmetic (Fraction) is slow and the same for many households: kept per
+    # standard, number of members and care allowances.
+    key = ("special_hardship.amount", f.standard_fen, len(unable), care_total)
+    known: tuple[int, int] | None = ctx.memo.get(key)
+    if known is None:
+        multiple = Fraction(ctx.values["special_hardship.standard_multiple"])
+        basic = Fraction(f.standard_fen) * multiple
+        known = ctx.memo[key] = (
+            ctx.round(basic * len(unable) + care_total),
+            int((basic * 2 + 1) // 2),
+        )
+    amount, basic_fen = known
     return amount, basic_fen, care_total

@@ -29,6 +29,8 @@ _G_ORPHANS = PriceGroup.ORPHANS
 _G_UNSUPPORTED = PriceGroup.DE_FACTO_UNSUPPORTED_CHILDREN
 _G_UNEMPLOYMENT = PriceGroup.UNEMPLOYMENT_INSURANCE
 _G_VETERANS = PriceGroup.ENTITLED_VETERANS
+# An enum's ``.value`` is a Python-level property: read once here, not per household.
+_GROUP_CODE = {g: g.value for g in PriceGroup}
 
 TRIGGER = Template(
     "price_subsidy.triggered",
@@ -109,6 +111,7 @@ class _Trigger:
     rise: Decimal | None
     missing: tuple[MissingInfo, ...]
     per_person: dict[Hukou, Fraction]
+    per_person_fen: dict[Hukou, int]  # rounded to the fen, as the amount's reason shows it
 
 
 def _series_use(ctx: Context, name: str, month: str) -> ParameterUse:
@@ -155,7 +158,10 @@ def _trigger(ctx: Context) -> _Trigger:
             base = Fraction(standard) * Fraction(rise or 0) / 100
         base = max(base, Fraction(v["price_subsidy.floor"]))
         per_person[hukou] = base * Fraction(v["price_subsidy.multiplier"])
-    result = ctx.memo["price.trigger"] = _Trigger(triggered, reason, rise, missing, per_person)
+    rounded = {hukou: int((amount * 2 + 1) // 2) for hukou, amount in per_person.items()}
+    result = ctx.memo["price.trigger"] = _Trigger(
+        triggered, reason, rise, missing, per_person, rounded
+    )
     return result
 
 
@@ -171,7 +177,7 @@ def _groups(f: Facts) -> tuple[list[tuple[str, str]], tuple[str, ...], list[Miss
         elif hardship and receiving(h, _HARDSHIP, ctx.on):
             whole = _G_HARDSHIP
     if whole is not None:
-        code = whole.value
+        code = _GROUP_CODE[whole]
         return [(m.name, code) for m in h.members], f.member_ids, []
     by_income = unemployment or veterans
     children = orphans or unsupported
@@ -218,7 +224,7 @@ def _groups(f: Facts) -> tuple[list[tuple[str, str]], tuple[str, ...], list[Miss
                 elif m.de_facto_unsupported_child is None:
                     unknown = "de_facto_unsupported_child"
         if group is not None:
-            covered.append((m.name, group.value))
+            covered.append((m.name, _GROUP_CODE[group]))
             ids.append(m.id)
         elif unknown:
             missing.append(
@@ -270,7 +276,7 @@ def price_subsidy(f: Facts, explain: bool = False) -> Finding:
             amount = ctx.memo[key] = ctx.round(trigger.per_person[f.h.hukou] * len(covered))
     if not explain:
         return explained_later(price_subsidy, f, _PRICE, status, amount, None, members, missing)
-    group_reason = GROUPS(bool(covered), covered, parameters=(ctx.uses["price_subsidy.groups"],))
+    group_reason = GROUPS(bool(covered), covered, parameters=ctx.groups_params)
     reasons = [trigger.reason, group_reason]
     if amount is not None:
         uses = ctx.uses
@@ -283,9 +289,8 @@ def price_subsidy(f: Facts, explain: bool = False) -> Finding:
             uses["price_subsidy.multiplier"],
             uses["amounts.rounding"],
         )
-        per_person = trigger.per_person[f.h.hukou]
-        per_person_fen = int((per_person * 2 + 1) // 2)
         multiplier = str(ctx.values["price_subsidy.multiplier"])
+        per_person_fen = trigger.per_person_fen[f.h.hukou]
         reasons.append(
             PRICE_AMOUNT(True, per_person_fen, len(covered), multiplier, amount, parameters=params)
         )
