@@ -41,14 +41,14 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(VENV)/bin/mypy
 
-# The one-folder bundle dist/caseworker/ (PyInstaller; its work files go to build/work/).
+# The one-folder bundle dist/caseworker/ (PyInstaller; its work files go to build/pyinstaller/).
 package: $(STAMP) $(ENGINE)
 	$(VENV)/bin/pyinstaller --noconfirm --log-level WARN \
-		--distpath dist --workpath build/work build/caseworker.spec
+		--distpath dist --workpath build/pyinstaller build/caseworker.spec
 
 bench: $(STAMP) $(ENGINE)
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/store.py
 	$(PY) benchmarks/printing.py
 
 clean:
-	rm -rf $(VENV) var dist build/work caseworker/eligibility/native .pytest_cache .ruff_cache .mypy_cache
+	rm -rf $(VENV) var dist build/pyinstaller caseworker/eligibility/native .pytest_cache .ruff_cache .mypy_cache
