@@ -42,28 +42,16 @@ def screen(
     if ctx is None:
         ctx = context_for(policy, day)
     f = Facts(household, ctx)
-    if explain:
-        # Called by name, not through PROGRAM_RULES: compiled, these are direct C calls.
-        explained = (
-            dibao(f, True),
-            single_person(f, True),
-            marginal(f, True),
-            gradual_exit(f, True),
-            special_hardship(f, True),
-            temporary_assistance(f, True),
-            price_subsidy(f, True),
-            epidemic_relief(f, True),
-        )
-        return _new_tuple(Screening, (household.id, day, ctx.ref, explained))
+    # Called by name, not through PROGRAM_RULES: compiled, these are direct C calls.
     findings = (
-        dibao(f),
-        single_person(f),
-        marginal(f),
-        gradual_exit(f),
-        special_hardship(f),
-        temporary_assistance(f),
-        price_subsidy(f),
-        epidemic_relief(f),
+        dibao(f, explain),
+        single_person(f, explain),
+        marginal(f, explain),
+        gradual_exit(f, explain),
+        special_hardship(f, explain),
+        temporary_assistance(f, explain),
+        price_subsidy(f, explain),
+        epidemic_relief(f, explain),
     )
     # Screening's own constructor, without its argument handling: one per household.
     return _new_tuple(Screening, (household.id, day, ctx.ref, findings))
