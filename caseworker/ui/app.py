@@ -79,7 +79,7 @@ def _sign_in(path: Path) -> tuple[Store, Worker] | None:
 def run_app(path: Path, settings: AppSettings | None = None) -> int:
     """Run the desktop app on the store at ``path`` until the window closes."""
     from caseworker.security.signin import is_encrypted
-    from caseworker.ui.idle_lock import IdleLock
+    from caseworker.ui.idle_lock import lock_when_idle
     from caseworker.ui.main_window import MainWindow
 
     settings = settings or AppSettings()
@@ -89,11 +89,7 @@ def run_app(path: Path, settings: AppSettings | None = None) -> int:
         return 0
     store, worker = opened
     window = MainWindow(store, worker, settings)
-
-    idle = IdleLock(window.lock)
-    window.unlocked.connect(idle.unlocked)
-    app.installEventFilter(idle)
-    idle.start()
+    lock_when_idle(app, window)
     window.show()
     window.offer_drafts_when_shown()
     try:

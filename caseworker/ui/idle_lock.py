@@ -2,8 +2,14 @@
 in again. Nothing is closed or lost; open forms stay as they were."""
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+
+from caseworker.ui.first_paint import after_first_paint
+
+if TYPE_CHECKING:
+    from caseworker.ui.main_window import MainWindow
 
 ACTIVITY = {
     QEvent.Type.KeyPress,
@@ -41,3 +47,23 @@ class IdleLock(QObject):
     def unlocked(self) -> None:
         self.locked = False
         self.timer.start()
+
+
+def lock_when_idle(
+    app: QCoreApplication, window: "MainWindow", minutes: float = DEFAULT_IDLE_MINUTES
+) -> IdleLock:
+    """Lock ``window`` after ``minutes`` without input, counting from its first paint.
+
+    The lock watches every event of the app, and PySide readies a Python type for each new
+    kind of object such a watcher is shown (the window's many widgets: some 20 ms at the
+    first paint), so the watcher starts once the window is drawn, not before.
+    """
+    idle = IdleLock(window.lock, minutes)
+    window.unlocked.connect(idle.unlocked)
+
+    def watch() -> None:
+        app.installEventFilter(idle)
+        idle.start()
+
+    after_first_paint(window, watch)
+    return idle

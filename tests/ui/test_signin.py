@@ -2,11 +2,13 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
+from PySide6.QtWidgets import QApplication
+
 from caseworker.security.signin import set_up
 from caseworker.store.db import Store, open_store
 from caseworker.store.workers import Worker
 from caseworker.ui.dialogs.signin import SignInDialog
-from caseworker.ui.idle_lock import IdleLock
+from caseworker.ui.idle_lock import lock_when_idle
 from caseworker.ui.main_window import MainWindow
 from caseworker.ui.settings import AppSettings
 
@@ -50,16 +52,15 @@ def test_repeated_wrong_passwords_make_the_dialog_wait(
 
 
 def test_idle_minutes_lock_the_window_until_the_password_is_given(
-    qtbot: QtBot, county: Store, worker: Worker, settings: AppSettings
+    qtbot: QtBot, qapp: QApplication, county: Store, worker: Worker, settings: AppSettings
 ) -> None:
     path, key = locked_store(county, worker)
     store = open_store(path, key=key)
     window = MainWindow(store, worker, settings)
     qtbot.addWidget(window)
+    idle = lock_when_idle(qapp, window, minutes=0.001)  # 60 ms
+    assert not idle.timer.isActive()  # counting starts at the first paint
     window.show()
-    idle = IdleLock(window.lock, minutes=0.001)  # 60 ms
-    window.unlocked.connect(idle.unlocked)
-    idle.start()
     qtbot.waitUntil(lambda: window.lock_dialog is not None, timeout=2000)
     assert not window.body.isVisible()
     dialog = window.lock_dialog

@@ -36,12 +36,12 @@ window = MainWindow(store, current_worker(store), settings)
 class Probe(QObject):
     def eventFilter(self, watched, event):
         if event.type() == QEvent.Type.Paint and watched is window:
-            app.removeEventFilter(self)
+            window.removeEventFilter(self)
             print(json.dumps(sorted(sys.modules)), flush=True)
             QTimer.singleShot(0, app.quit)
         return False
 probe = Probe()
-app.installEventFilter(probe)
+window.installEventFilter(probe)
 window.show()
 app.exec()
 """
