@@ -26,7 +26,7 @@ from caseworker.domain.bulk import gc_paused
 from caseworker.domain.records import Household
 from caseworker.domain.regions import Region
 from caseworker.domain.validation import FieldError, ValidationFailed
-from caseworker.importing.worker import DONE, REGIONS, ROWS, prepare_file
+from caseworker.importing.worker import DONE, REGIONS, ROWS, AuditStart, prepare_file
 from caseworker.interchange.files import read_household_file
 from caseworker.store import audit
 from caseworker.store.db import Store
@@ -37,7 +37,7 @@ from caseworker.store.households import (
     record_changes,
     save_households,
 )
-from caseworker.store.prepared import TABLES, HouseholdKey, PreparedRows, created_detail
+from caseworker.store.prepared import TABLES, HouseholdKey, PreparedRows
 from caseworker.store.regions import add_regions
 from caseworker.store.search import fill_full_text, last_index_rowid
 from caseworker.store.tables import utcnow
@@ -100,9 +100,13 @@ def import_in_two_processes(store: Store, path: Path) -> ImportResult | None:
     context = multiprocessing.get_context("spawn")  # no fork: the app may run threads
     receiving, sending = context.Pipe(duplex=False)
     now = utcnow()
+    # The worker chains the audit entries on from the newest one now; the transaction
+    # checks that it still is the newest (another writer in between: the ordinary way).
+    with store.read() as conn:
+        start = AuditStart(audit.last_hash(conn), store.actor)
     worker = context.Process(
         target=prepare_file,
-        args=(path, store.device_id, now, sending, CHUNK),
+        args=(path, store.device_id, now, sending, CHUNK, start),
         daemon=True,
     )
     try:
@@ -113,7 +117,7 @@ def import_in_two_processes(store: Store, path: Path) -> ImportResult | None:
         sending.close()  # the worker holds its own copy; EOF when it exits
     try:
         with gc_paused(), store.bulk() as conn:
-            return _write(conn, store, receiving, now)
+            return _write(conn, receiving, now, start)
     except (_Abandon, IntegrityError, EOFError, OSError):
         return None
     finally:
@@ -132,7 +136,9 @@ def _receive_regions(receiving: PipeEnd) -> list[Region]:
     return regions
 
 
-def _write(conn: Connection, store: Store, receiving: PipeEnd, now: datetime) -> ImportResult:
+def _write(conn: Connection, receiving: PipeEnd, now: datetime, start: AuditStart) -> ImportResult:
+    if audit.last_hash(conn) != start.prev_hash:
+        raise _Abandon("the audit trail grew since the worker started")
     add_regions(conn, _receive_regions(receiving))
     household = TABLES["household"]
     keys: list[HouseholdKey] = []
@@ -155,12 +161,7 @@ def _write(conn: Connection, store: Store, receiving: PipeEnd, now: datetime) ->
         insert_prepared(conn, rows)
         fill_full_text(conn, before)
         record_changes(conn, ids, kind="insert", now=now)
-        audit.record_many(
-            conn,
-            device_id=store.device_id,
-            actor=store.actor,
-            entries=[(audit.Action.CREATE, k.id, created_detail(k)) for k in rows.keys],
-        )
+        audit.insert_prepared(conn, rows.audit)
         keys.extend(rows.keys)
     errors = batch_errors(conn, keys)
     if errors:

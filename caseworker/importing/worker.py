@@ -12,20 +12,33 @@ import gc
 from datetime import datetime
 from multiprocessing.connection import Connection
 from pathlib import Path
+from typing import NamedTuple
 
 from caseworker.domain.records import Household
 from caseworker.domain.validation import ValidationFailed
 from caseworker.interchange.files import read_text
 from caseworker.interchange.household_format import parse_household
 from caseworker.interchange.stream import NotStreamable, stream_households
-from caseworker.store.prepared import RowPreparer
+from caseworker.store.audit import ChainPreparer
+from caseworker.store.prepared import RowPreparer, default_dialect
 
 # Messages to the parent: ("regions", [Region]), then ("rows", PreparedRows) per chunk,
 # then ("done", count); or ("fallback", why) at any point instead.
 REGIONS, ROWS, DONE, FALLBACK = "regions", "rows", "done", "fallback"
+# The first chunk is small: the parent has nothing to write until it arrives.
+FIRST_CHUNK = 200
 
 
-def prepare_file(path: Path, device_id: str, now: datetime, out: Connection, chunk: int) -> None:
+class AuditStart(NamedTuple):
+    """Where the import's audit entries join the store's audit chain."""
+
+    prev_hash: str  # of the newest entry when the import began
+    actor: str
+
+
+def prepare_file(
+    path: Path, device_id: str, now: datetime, out: Connection, chunk: int, audit: AuditStart
+) -> None:
     """Stream ``path`` to ``out`` as prepared rows (the worker process's whole job)."""
     # A short-lived process building millions of small acyclic objects: the cyclic
     # collector would only walk them again and again.
@@ -33,12 +46,21 @@ def prepare_file(path: Path, device_id: str, now: datetime, out: Connection, chu
     try:
         regions, items = stream_households(read_text(path))
         out.send((REGIONS, regions))
-        preparer = RowPreparer(device_id, now)
+        chain = ChainPreparer(
+            prev=audit.prev_hash,
+            at=now,
+            device_id=device_id,
+            actor=audit.actor,
+            dialect=default_dialect(),
+        )
+        preparer = RowPreparer(device_id, now, audit=chain)
         batch: list[Household] = []
         count = 0
+        size = min(FIRST_CHUNK, chunk)
         for item in items:
             batch.append(parse_household(item))
-            if len(batch) == chunk:
+            if len(batch) == size:
+                size = chunk
                 out.send((ROWS, preparer.prepare(batch)))
                 count += len(batch)
                 batch = []

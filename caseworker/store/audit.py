@@ -14,12 +14,15 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, Dialect, select
 
-from caseworker.store.bulk import bulk_insert
+from caseworker.store.bulk import insert_sql, params_converter
 from caseworker.store.tables import AUDIT, new_id, utcnow
 
 GENESIS = "0" * 64
+# The columns of one appended entry, then those every entry of one append shares.
+ENTRY_COLUMNS = ("id", "action", "household_id", "detail", "prev_hash", "hash")
+SHARED_COLUMNS = ("at", "device_id", "actor")
 
 
 class Action(StrEnum):
@@ -149,6 +152,36 @@ def chain_rows(
     return rows
 
 
+class ChainPreparer:
+    """Audit entries as rows ready to bind, chained on from the entry whose hash is
+    ``prev``: pure (no connection), so a large import's worker process can prepare them."""
+
+    def __init__(
+        self, *, prev: str, at: datetime, device_id: str, actor: str, dialect: Dialect
+    ) -> None:
+        self.prev = prev
+        self._at, self._device_id, self._actor = at, device_id, actor
+        shared = {"at": at, "device_id": device_id, "actor": actor}
+        self._to_params = params_converter(AUDIT, ENTRY_COLUMNS, shared, dialect)
+
+    def prepare(
+        self, entries: Iterable[tuple[Action, str | None, dict[str, Any]]]
+    ) -> list[tuple[Any, ...]]:
+        """The rows of ``entries``, appended after every entry prepared before."""
+        rows = chain_rows(
+            entries, prev=self.prev, at=self._at, device_id=self._device_id, actor=self._actor
+        )
+        if rows:
+            self.prev = rows[-1]["hash"]
+        return [self._to_params(row) for row in rows]
+
+
+def insert_prepared(conn: Connection, params: Sequence[tuple[Any, ...]]) -> None:
+    """Append entries prepared by a ``ChainPreparer`` (inside the caller's transaction)."""
+    if params:
+        conn.exec_driver_sql(insert_sql(AUDIT, (*ENTRY_COLUMNS, *SHARED_COLUMNS)), params)
+
+
 def record_many(
     conn: Connection,
     *,
@@ -159,9 +192,10 @@ def record_many(
     """Append several entries in order, one bulk insert (imports of many households)."""
     if not conn.dialect.has_table(conn, "audit"):
         return  # a store still at an earlier schema (migrations in progress)
-    now = utcnow()
-    rows = chain_rows(entries, prev=last_hash(conn), at=now, device_id=device_id, actor=actor)
-    bulk_insert(conn, AUDIT, rows, {"at": now, "device_id": device_id, "actor": actor})
+    chain = ChainPreparer(
+        prev=last_hash(conn), at=utcnow(), device_id=device_id, actor=actor, dialect=conn.dialect
+    )
+    insert_prepared(conn, chain.prepare(entries))
 
 
 def row_changes(

@@ -58,6 +58,19 @@ def insert_sql(table: Table, columns: Sequence[str]) -> str:
     return f'INSERT INTO "{table.name}" ({names}) VALUES ({marks})'
 
 
+def params_converter(
+    table: Table, columns: Sequence[str], constants: Mapping[str, Any], dialect: Dialect
+) -> Callable[[Mapping[str, Any]], tuple[Any, ...]]:
+    """A function turning a row dict into the bound values of ``columns`` followed by
+    those of ``constants`` (the values every row shares, converted once)."""
+    fixed = tuple(
+        proc(value) if (proc := column_processor(table, name, dialect)) else value
+        for name, value in constants.items()
+    )
+    convert = row_converter(table, columns, dialect)
+    return lambda row: convert(row) + fixed
+
+
 def bulk_insert(
     conn: Connection,
     table: Table,
@@ -68,12 +81,8 @@ def bulk_insert(
     if not rows:
         return
     constants = constants or {}
-    dialect = conn.dialect
     columns = list(rows[0].keys())
-    fixed = tuple(
-        proc(value) if (proc := column_processor(table, name, dialect)) else value
-        for name, value in constants.items()
+    to_params = params_converter(table, columns, constants, conn.dialect)
+    conn.exec_driver_sql(
+        insert_sql(table, [*columns, *constants]), [to_params(row) for row in rows]
     )
-    convert = row_converter(table, columns, dialect)
-    params = [convert(row) + fixed for row in rows]
-    conn.exec_driver_sql(insert_sql(table, [*columns, *constants]), params)

@@ -15,6 +15,7 @@ from sqlalchemy.dialects.sqlite.pysqlite import SQLiteDialect_pysqlite
 from sqlmodel import SQLModel
 
 from caseworker.domain.records import Household
+from caseworker.store.audit import Action, ChainPreparer
 from caseworker.store.bulk import column_processor, row_converter
 from caseworker.store.mapping import TABLE_ORDER, household_rows
 from caseworker.store.search import index_row
@@ -64,11 +65,13 @@ def household_key(h: Household) -> HouseholdKey:
 
 @dataclass(slots=True)
 class PreparedRows:
-    """The rows of some new households: per table, then their ``household_index`` rows."""
+    """The rows of some new households: per table, then their ``household_index`` rows,
+    and their audit entries when the preparer was given the audit chain."""
 
     tables: dict[str, list[Params]] = field(default_factory=lambda: {n: [] for n in TABLE_ORDER})
     index: list[Params] = field(default_factory=list)
     keys: list[HouseholdKey] = field(default_factory=list)
+    audit: list[Params] = field(default_factory=list)
 
 
 def default_dialect() -> Dialect:
@@ -77,10 +80,19 @@ def default_dialect() -> Dialect:
 
 
 class RowPreparer:
-    """Turns households into ``PreparedRows`` for one device at one moment."""
+    """Turns households into ``PreparedRows`` for one device at one moment; with an
+    ``audit`` chain, also the audit entry that says each household was created."""
 
-    def __init__(self, device_id: str, now: datetime, dialect: Dialect | None = None) -> None:
+    def __init__(
+        self,
+        device_id: str,
+        now: datetime,
+        dialect: Dialect | None = None,
+        *,
+        audit: ChainPreparer | None = None,
+    ) -> None:
         dialect = dialect or default_dialect()
+        self.audit = audit
         self._convert: dict[str, Callable[[Mapping[str, Any]], Params]] = {
             name: row_converter(TABLES[name], CONTENT[name], dialect) for name in TABLE_ORDER
         }
@@ -99,4 +111,8 @@ class RowPreparer:
                     tables[name].extend([to_params(row) + meta for row in rows])
             out.index.append(tuple(index_row(h).values()))
             out.keys.append(household_key(h))
+        if self.audit is not None:
+            out.audit = self.audit.prepare(
+                (Action.CREATE, k.id, created_detail(k)) for k in out.keys
+            )
         return out
