@@ -6,10 +6,13 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 DEMO_DB := var/demo.db
-# The screening engine compiled with mypyc (build/compile_engine.py); the package uses it
-# only while it matches these sources, and runs them interpreted without a C compiler.
-ENGINE := caseworker/eligibility/native/SOURCES.sha256
-ENGINE_SOURCES := $(wildcard caseworker/eligibility/*.py caseworker/eligibility/rules/*.py)
+# The hottest modules compiled with mypyc (build/compile_native.py; the lists are in
+# caseworker/native.py): each package uses them only while they match its sources, and
+# runs the sources without a C compiler. The script skips packages already current.
+NATIVE := $(VENV)/.native
+NATIVE_SOURCES := caseworker/native.py $(wildcard caseworker/eligibility/*.py \
+	caseworker/eligibility/rules/*.py caseworker/domain/*.py caseworker/interchange/*.py \
+	caseworker/store/*.py)
 
 .PHONY: run test lint typecheck bench clean package
 
@@ -19,17 +22,18 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-$(ENGINE): $(ENGINE_SOURCES) build/compile_engine.py | $(STAMP)
-	$(PY) build/compile_engine.py
+$(NATIVE): $(NATIVE_SOURCES) build/compile_native.py $(STAMP)
+	$(PY) build/compile_native.py
+	touch $(NATIVE)
 
 $(DEMO_DB): | $(STAMP)
 	mkdir -p var
 	$(PY) -m caseworker demo --households 500 --seed 1 --db $(DEMO_DB)
 
-run: $(STAMP) $(ENGINE) $(DEMO_DB)
+run: $(STAMP) $(NATIVE) $(DEMO_DB)
 	$(PY) -m caseworker --db $(DEMO_DB)
 
-test: $(STAMP) $(ENGINE)
+test: $(STAMP) $(NATIVE)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/mypy
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
@@ -42,13 +46,13 @@ typecheck: $(STAMP)
 	$(VENV)/bin/mypy
 
 # The one-folder bundle dist/caseworker/ (PyInstaller; its work files go to build/pyinstaller/).
-package: $(STAMP) $(ENGINE)
+package: $(STAMP) $(NATIVE)
 	$(VENV)/bin/pyinstaller --noconfirm --log-level WARN \
 		--distpath dist --workpath build/pyinstaller build/caseworker.spec
 
-bench: $(STAMP) $(ENGINE)
+bench: $(STAMP) $(NATIVE)
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/store.py
 	$(PY) benchmarks/printing.py
 
 clean:
-	rm -rf $(VENV) var dist build/pyinstaller caseworker/eligibility/native .pytest_cache .ruff_cache .mypy_cache
+	rm -rf $(VENV) var dist build/pyinstaller caseworker/*/native .pytest_cache .ruff_cache .mypy_cache

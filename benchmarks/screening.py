@@ -16,7 +16,7 @@ Targets (issue 3): engine >= 100,000 households/s; end to end <= 3x read only.
     python benchmarks/screening.py [--households 100000] [--seed 1] [--repeat 3]
 
 It runs the engine ``make`` compiled (mypyc) when that is current, else the interpreted
-one, and says which; ``CASEWORKER_INTERPRETED_ENGINE=1`` forces the interpreted engine.
+one, and says which; ``CASEWORKER_INTERPRETED=1`` forces the interpreted engine.
 """
 
 import argparse
@@ -31,8 +31,8 @@ from caseworker.demo.generator import generate_households
 from caseworker.demo.places import demo_regions
 from caseworker.domain.bulk import gc_paused
 from caseworker.eligibility import PolicyLibrary, screen
-from caseworker.eligibility.compiled import is_compiled
 from caseworker.eligibility.findings import finding_to_dict
+from caseworker.native import is_compiled
 from caseworker.store.db import open_store
 from caseworker.store.households import iter_households, save_households
 
@@ -134,7 +134,8 @@ def main() -> int:
             f"cpu {cpu:6.2f} s ({n / cpu:>9,.0f}/s)"
         )
 
-    engine_kind = "compiled (mypyc)" if is_compiled() else "interpreted"
+    compiled = is_compiled("caseworker.eligibility.engine")
+    engine_kind = "compiled (mypyc)" if compiled else "interpreted"
     print(f"households: {n} ({findings} findings, {reasons} reasons); engine {engine_kind}")
     print(line("read only (SQLite)", "read"))
     print(line("engine alone (decisions)", "engine") + "   target >= 100,000/s")

@@ -129,10 +129,10 @@ def step_import(t: SelfTest) -> str:
 def step_screen(t: SelfTest) -> str:
     """Every household screened with the bundled pack of the demo county; results stored."""
     from caseworker.demo.places import COUNTY
-    from caseworker.eligibility.compiled import is_compiled
     from caseworker.eligibility.engine import screen
     from caseworker.eligibility.findings import Status
     from caseworker.eligibility.library import PolicyLibrary
+    from caseworker.native import is_compiled
     from caseworker.store.decisions import household_sha256, save_decision
     from caseworker.store.households import iter_households
 
@@ -159,7 +159,7 @@ def step_screen(t: SelfTest) -> str:
             "演示家庭中没有可能符合条件的家庭（政策包有误？）",
             "no demo household is likely eligible (is the policy pack wrong?)",
         )
-    engine = "编译 compiled" if is_compiled() else "解释 interpreted"
+    engine = "编译 compiled" if is_compiled("caseworker.eligibility.engine") else "解释 interpreted"
     return (
         f"{policy.id} {policy.version}: {len(t.likely)}/{len(done)} 可能符合 likely eligible"
         f" ({engine})"

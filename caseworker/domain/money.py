@@ -10,8 +10,9 @@ class MoneyFormatError(ValueError):
     """A money value that is not a decimal amount of yuan with at most two decimals."""
 
 
-def yuan_to_fen(value: str | int | Decimal) -> int:
-    """Exact fen for a yuan amount given as a decimal string, an int or a Decimal.
+def yuan_to_fen(value: object) -> int:
+    """Exact fen for a yuan amount given as a decimal string, an int or a Decimal (any
+    other value, from a file or a form, raises MoneyFormatError).
 
     Floats are refused: they cannot carry an exact amount of money.
     """

@@ -12,6 +12,8 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, timezone
 from typing import Any, TypeVar
 
+from mypy_extensions import mypyc_attr
+
 from caseworker.domain.codes import (
     REGION_CODE_LENGTH,
     DisabilityType,
@@ -106,6 +108,7 @@ def _show(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
+@mypyc_attr(allow_interpreted_subclasses=True)  # e.g. PolicyError, when this is compiled
 class ValidationFailed(ValueError):
     """Raised with every error found; the caller writes nothing."""
 

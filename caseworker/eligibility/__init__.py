@@ -5,14 +5,9 @@ one finding per program; ``PolicyLibrary`` loads the packs and finds a household
 """
 # ruff: noqa: E402  (the compiled engine's folder is chosen before its modules are imported)
 
-from pathlib import Path
+from caseworker.native import use_compiled
 
-from caseworker.eligibility.compiled import native_dir
-
-# The compiled engine, when current, is found before the sources (see compiled.py).
-_native = native_dir(Path(__file__).parent)
-if _native is not None:
-    __path__.insert(0, str(_native))
+use_compiled(__path__)  # the compiled engine, when current (see caseworker/native.py)
 
 from caseworker.eligibility.engine import screen
 from caseworker.eligibility.findings import (

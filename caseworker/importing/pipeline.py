@@ -16,17 +16,17 @@ exactly as it always has.
 import multiprocessing
 from collections.abc import Sequence
 from datetime import datetime
-from multiprocessing.connection import Connection as PipeEnd
 from pathlib import Path
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection
 from sqlalchemy.exc import IntegrityError
 
 from caseworker.domain.bulk import gc_paused
 from caseworker.domain.records import Household
 from caseworker.domain.regions import Region
 from caseworker.domain.validation import FieldError, ValidationFailed
-from caseworker.importing.worker import DONE, REGIONS, ROWS, AuditStart, prepare_file
+from caseworker.importing.inbox import Inbox
+from caseworker.importing.worker import DONE, FALLBACK, REGIONS, ROWS, AuditStart, prepare_file
 from caseworker.interchange.files import read_household_file
 from caseworker.store import audit
 from caseworker.store.db import Store
@@ -37,7 +37,7 @@ from caseworker.store.households import (
     record_changes,
     save_households,
 )
-from caseworker.store.prepared import TABLES, HouseholdKey, PreparedRows
+from caseworker.store.prepared import HouseholdKey, PreparedRows
 from caseworker.store.regions import add_regions
 from caseworker.store.search import fill_full_text, last_index_rowid
 from caseworker.store.tables import utcnow
@@ -46,6 +46,12 @@ from caseworker.store.tables import utcnow
 # second, more than it saves on a file of a few thousand households.
 STREAM_MIN_BYTES = 8 * 1024 * 1024
 CHUNK = 2000  # households per message from the worker
+AHEAD = 3  # chunks the worker may send before they are written
+# Households put in the full-text indexes at once at most: each fill costs a fixed part
+# (2,000 at a time cost ~15% more than all at once), while waiting for the end would
+# leave all of it until after the worker has finished. They are also filled whenever
+# the next chunk is not ready yet, instead of waiting for it.
+FULL_TEXT_EVERY = 25_000
 
 
 class _Abandon(Exception):
@@ -115,51 +121,58 @@ def import_in_two_processes(store: Store, path: Path) -> ImportResult | None:
         return None
     finally:
         sending.close()  # the worker holds its own copy; EOF when it exits
+    inbox = Inbox(receiving, ahead=AHEAD, last=frozenset({DONE, FALLBACK}))
     try:
         with gc_paused(), store.bulk() as conn:
-            return _write(conn, receiving, now, start)
+            return _write(conn, inbox, now, start)
     except (_Abandon, IntegrityError, EOFError, OSError):
         return None
     finally:
-        receiving.close()
+        if not inbox.finished:
+            worker.terminate()  # given up midway: the rest of its work is not needed
         worker.join(timeout=5)
         if worker.is_alive():
             worker.terminate()
             worker.join()
+        inbox.close()
 
 
-def _receive_regions(receiving: PipeEnd) -> list[Region]:
-    kind, payload = receiving.recv()
+def _receive_regions(inbox: Inbox) -> list[Region]:
+    kind, payload = inbox.get()
     if kind != REGIONS:
         raise _Abandon(payload)
     regions: list[Region] = payload
     return regions
 
 
-def _write(conn: Connection, receiving: PipeEnd, now: datetime, start: AuditStart) -> ImportResult:
+def _write(conn: Connection, inbox: Inbox, now: datetime, start: AuditStart) -> ImportResult:
     if audit.last_hash(conn) != start.prev_hash:
         raise _Abandon("the audit trail grew since the worker started")
-    add_regions(conn, _receive_regions(receiving))
-    household = TABLES["household"]
+    add_regions(conn, _receive_regions(inbox))
     keys: list[HouseholdKey] = []
+    unindexed_after, unindexed = last_index_rowid(conn), 0
     while True:
-        kind, payload = receiving.recv()
+        if unindexed and inbox.empty():
+            fill_full_text(conn, unindexed_after)
+            unindexed_after, unindexed = last_index_rowid(conn), 0
+        kind, payload = inbox.get()
         if kind == DONE:
+            fill_full_text(conn, unindexed_after)
             break
         if kind != ROWS:
             raise _Abandon(payload)
         rows: PreparedRows = payload
         ids = [k.id for k in rows.keys]
-        stored = select(household.c.id).where(household.c.id.in_(ids)).limit(1)
-        if conn.execute(stored).first() is not None:
-            raise _Abandon("updates stored households")
-        # All a chunk needs is written while the worker prepares the next one: rows, search
-        # indexes (chunk by chunk costs ~15% more than all at once, but runs beside the
-        # worker instead of after it), outbox and audit trail. Only the checks across the
-        # whole file wait for the end; failing them rolls all of it back.
-        before = last_index_rowid(conn)
+        # All a chunk needs is written while the worker prepares the next ones: rows, search
+        # indexes (every FULL_TEXT_EVERY households), outbox and audit trail. Only the
+        # checks across the whole file wait for the end; failing them rolls all of it back.
+        # A household already stored fails the insert (IntegrityError): the ordinary way
+        # then updates it.
         insert_prepared(conn, rows)
-        fill_full_text(conn, before)
+        unindexed += len(ids)
+        if unindexed >= FULL_TEXT_EVERY:
+            fill_full_text(conn, unindexed_after)
+            unindexed_after, unindexed = last_index_rowid(conn), 0
         record_changes(conn, ids, kind="insert", now=now)
         audit.insert_prepared(conn, rows.audit)
         keys.extend(rows.keys)
