@@ -37,7 +37,7 @@ from caseworker.store.households import (
     record_changes,
     save_households,
 )
-from caseworker.store.prepared import HouseholdKey, PreparedRows
+from caseworker.store.prepared import HouseholdKey, Params, PreparedRows
 from caseworker.store.regions import add_regions
 from caseworker.store.search import fill_full_text, last_index_rowid
 from caseworker.store.tables import utcnow
@@ -47,10 +47,9 @@ from caseworker.store.tables import utcnow
 STREAM_MIN_BYTES = 8 * 1024 * 1024
 CHUNK = 2000  # households per message from the worker
 AHEAD = 3  # chunks the worker may send before they are written
-# Households put in the full-text indexes at once at most: each fill costs a fixed part
-# (2,000 at a time cost ~15% more than all at once), while waiting for the end would
-# leave all of it until after the worker has finished. They are also filled whenever
-# the next chunk is not ready yet, instead of waiting for it.
+# Written households whose index, outbox and audit entries wait at most (see _Deferred):
+# each full-text fill costs a fixed part (2,000 at a time cost ~15% more than all at
+# once), while leaving it all to the end would put it after the worker has finished.
 FULL_TEXT_EVERY = 25_000
 
 
@@ -137,6 +136,36 @@ def import_in_two_processes(store: Store, path: Path) -> ImportResult | None:
         inbox.close()
 
 
+class _Deferred:
+    """What written households still need: their full-text index entries, outbox entries
+    and audit entries (in the same transaction). Written whenever the worker has nothing
+    ready, so that this process does it instead of waiting, and every FULL_TEXT_EVERY
+    households (a few large fills cost less than many small ones)."""
+
+    def __init__(self, conn: Connection, now: datetime) -> None:
+        self._conn, self._now = conn, now
+        self._index_after = last_index_rowid(conn)
+        self._ids: list[str] = []
+        self._audit: list[Params] = []
+
+    def add(self, rows: PreparedRows) -> None:
+        self._ids.extend(k.id for k in rows.keys)
+        self._audit.extend(rows.audit)
+
+    @property
+    def count(self) -> int:
+        return len(self._ids)
+
+    def write(self) -> None:
+        """Write what is pending, if anything."""
+        if not self._ids:
+            return
+        fill_full_text(self._conn, self._index_after)
+        record_changes(self._conn, self._ids, kind="insert", now=self._now)
+        audit.insert_prepared(self._conn, self._audit)
+        self._index_after, self._ids, self._audit = last_index_rowid(self._conn), [], []
+
+
 def _receive_regions(inbox: Inbox) -> list[Region]:
     kind, payload = inbox.get()
     if kind != REGIONS:
@@ -150,31 +179,25 @@ def _write(conn: Connection, inbox: Inbox, now: datetime, start: AuditStart) -> 
         raise _Abandon("the audit trail grew since the worker started")
     add_regions(conn, _receive_regions(inbox))
     keys: list[HouseholdKey] = []
-    unindexed_after, unindexed = last_index_rowid(conn), 0
+    deferred = _Deferred(conn, now)
     while True:
-        if unindexed and inbox.empty():
-            fill_full_text(conn, unindexed_after)
-            unindexed_after, unindexed = last_index_rowid(conn), 0
+        if inbox.empty():
+            deferred.write()  # rather than wait for the next chunk
         kind, payload = inbox.get()
         if kind == DONE:
-            fill_full_text(conn, unindexed_after)
+            deferred.write()
             break
         if kind != ROWS:
             raise _Abandon(payload)
         rows: PreparedRows = payload
-        ids = [k.id for k in rows.keys]
-        # All a chunk needs is written while the worker prepares the next ones: rows, search
-        # indexes (every FULL_TEXT_EVERY households), outbox and audit trail. Only the
-        # checks across the whole file wait for the end; failing them rolls all of it back.
+        # A chunk is written while the worker prepares the next ones; only the checks
+        # across the whole file wait for the end, and failing them rolls all of it back.
         # A household already stored fails the insert (IntegrityError): the ordinary way
         # then updates it.
         insert_prepared(conn, rows)
-        unindexed += len(ids)
-        if unindexed >= FULL_TEXT_EVERY:
-            fill_full_text(conn, unindexed_after)
-            unindexed_after, unindexed = last_index_rowid(conn), 0
-        record_changes(conn, ids, kind="insert", now=now)
-        audit.insert_prepared(conn, rows.audit)
+        deferred.add(rows)
+        if deferred.count >= FULL_TEXT_EVERY:
+            deferred.write()
         keys.extend(rows.keys)
     errors = batch_errors(conn, keys)
     if errors:
