@@ -12,9 +12,9 @@ compiled copy: the Python source runs instead until the next ``make``. Without a
 compiler nothing is compiled and the Python source runs, with the same results.
 """
 
-import hashlib
 import os
 import sys
+import zlib
 from collections.abc import MutableSequence, Sequence
 from pathlib import Path
 
@@ -43,19 +43,23 @@ COMPILED: dict[str, tuple[str, ...]] = {
     "store": ("bulk.py", "mapping.py", "prepared.py"),
 }
 NATIVE_DIR = "native"
-DIGEST_FILE = "SOURCES.sha256"
+DIGEST_FILE = "SOURCES.crc32"
 # Set to 1 to run the Python sources even where current compiled modules exist.
 INTERPRETED_ENV = "CASEWORKER_INTERPRETED"
 
 
 def source_digest(package_dir: Path, modules: Sequence[str]) -> str:
-    """One sha256 over the compiled modules' sources and the interpreter they are built for
-    (a compiled module only loads in the Python it was built for)."""
-    digest = hashlib.sha256(sys.implementation.cache_tag.encode())
+    """A CRC-32 over the compiled modules' sources and the interpreter they are built for
+    (a compiled module only loads in the Python it was built for).
+
+    It is there to notice an edited source, not to resist tampering, and is checked at
+    every start: a SHA-256 would first load OpenSSL's hashing (some 2.5 ms).
+    """
+    crc = zlib.crc32(sys.implementation.cache_tag.encode())
     for name in modules:
-        digest.update(name.encode() + b"\0")
-        digest.update((package_dir / name).read_bytes())
-    return digest.hexdigest()
+        crc = zlib.crc32(name.encode() + b"\0", crc)
+        crc = zlib.crc32((package_dir / name).read_bytes(), crc)
+    return f"{crc:08x}"
 
 
 def native_dir(package_dir: Path, modules: Sequence[str]) -> Path | None:
