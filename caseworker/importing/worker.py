@@ -16,9 +16,8 @@ from typing import NamedTuple
 
 from caseworker.domain.records import Household
 from caseworker.domain.validation import ValidationFailed
-from caseworker.interchange.files import read_text
 from caseworker.interchange.household_format import parse_household
-from caseworker.interchange.stream import NotStreamable, stream_households
+from caseworker.interchange.stream import NotStreamable, file_pieces, stream_households
 from caseworker.store.audit import ChainPreparer
 from caseworker.store.prepared import RowPreparer, default_dialect
 
@@ -44,7 +43,7 @@ def prepare_file(
     # collector would only walk them again and again.
     gc.disable()
     try:
-        regions, items = stream_households(read_text(path))
+        regions, items = stream_households(file_pieces(path))
         out.send((REGIONS, regions))
         chain = ChainPreparer(
             prev=audit.prev_hash,

@@ -6,7 +6,9 @@ from alembic.runtime.migration import MigrationContext
 from sqlmodel import SQLModel
 
 from caseworker.store.db import (
+    PAGE_SIZE,
     SCHEMA_HEAD,
+    connect_raw,
     current_revision,
     head_revision,
     is_managed_name,
@@ -67,6 +69,21 @@ def test_sqlite_runs_in_wal_mode_with_foreign_keys_on(tmp_path: Path) -> None:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
     store.close()
+
+
+def test_a_new_store_has_large_pages_and_an_encrypted_one_sqlciphers_own(
+    tmp_path: Path,
+) -> None:
+    open_store(tmp_path / "plain.db").close()
+    plain = sqlite3.connect(tmp_path / "plain.db")
+    assert plain.execute("PRAGMA page_size").fetchone()[0] == PAGE_SIZE
+    plain.close()
+    key = bytes(range(32))
+    open_store(tmp_path / "secret.db", key=key).close()
+    # Readable by a connection given only the key (SQLCipher's default page size).
+    secret = connect_raw(tmp_path / "secret.db", key)
+    assert secret.execute("SELECT count(*) FROM household").fetchone()[0] == 0
+    secret.close()
 
 
 def test_a_store_from_the_first_schema_upgrades_with_every_row_kept(tmp_path: Path) -> None:
