@@ -30,6 +30,7 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 DAY = date(2026, 11, 1)
+MARKER = "CASEWORKER_SHOWN"  # the line a timed process prints at its first paint
 
 
 def make_store(path: Path, households: int) -> bytes:
@@ -58,7 +59,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow
 class Probe(QObject):
     def eventFilter(self, watched, event):
         if event.type() == QEvent.Type.Paint and watched is window:
-            print("SHOWN", time.time(), flush=True)
+            print("CASEWORKER_SHOWN", time.time(), flush=True)
             QTimer.singleShot(0, app.quit)
         return False
 app = QApplication(sys.argv[:1])
@@ -70,29 +71,12 @@ window.show()
 app.exec()
 """
 
+# The main window as the app opens it after the password (caseworker.ui.startup_probe).
 APP = """
-import time, sys
+import sys
 from pathlib import Path
-from PySide6.QtCore import QEvent, QObject, QTimer
-from caseworker.store.db import open_store
-from caseworker.store.workers import current_worker
-from caseworker.ui.app import create_app
-from caseworker.ui.main_window import MainWindow
-from caseworker.ui.settings import AppSettings
-settings = AppSettings(Path(sys.argv[3]))
-app = create_app(settings)
-store = open_store(Path(sys.argv[1]), key=bytes.fromhex(sys.argv[2]))
-window = MainWindow(store, current_worker(store), settings)
-class Probe(QObject):
-    def eventFilter(self, watched, event):
-        if event.type() == QEvent.Type.Paint and watched is window:
-            print("SHOWN", time.time(), flush=True)
-            QTimer.singleShot(0, app.quit)
-        return False
-probe = Probe()
-window.installEventFilter(probe)  # see time_process
-window.show()
-app.exec()
+from caseworker.ui.startup_probe import show_main_window
+show_main_window(Path(sys.argv[1]), bytes.fromhex(sys.argv[2]), Path(sys.argv[3]), False)
 """
 
 
@@ -118,7 +102,7 @@ def time_process(code: str, *args: str) -> float:
         env=env,
     )
     for line in done.stdout.splitlines():
-        if line.startswith("SHOWN"):
+        if line.startswith(MARKER):
             return float(line.split()[1]) - start
     raise RuntimeError(f"no window drawn: {done.stderr[-2000:]}")
 

@@ -45,14 +45,11 @@ def prepare_file(
     try:
         regions, items = stream_households(file_pieces(path))
         out.send((REGIONS, regions))
+        dialect = default_dialect()
         chain = ChainPreparer(
-            prev=audit.prev_hash,
-            at=now,
-            device_id=device_id,
-            actor=audit.actor,
-            dialect=default_dialect(),
+            prev=audit.prev_hash, at=now, device_id=device_id, actor=audit.actor, dialect=dialect
         )
-        preparer = RowPreparer(device_id, now, audit=chain)
+        preparer = RowPreparer(device_id, now, dialect, audit=chain)
         batch: list[Household] = []
         count = 0
         size = min(FIRST_CHUNK, chunk)
