@@ -229,6 +229,8 @@ class MainWindow(QMainWindow):
     @property
     def sync_page(self) -> "SyncPage":
         if self._sync_page is None:
+            from caseworker.ui.pages.sync_page import SyncPage  # loads the HTTP client
+
             self._sync_page = SyncPage(self.store)
             self._sync_page.household_opened.connect(self.open_household)
             self._sync_page.synced.connect(self._after_sync)
