@@ -217,6 +217,59 @@ class HardshipCause(LabelledCode):
     OTHER = "other", "其他", "other"
 
 
+class HousingStructure(LabelledCode):
+    """How a house is built, as the investigation form records it."""
+
+    BRICK_CONCRETE = "brick_concrete", "砖混结构", "brick and concrete"
+    BRICK_WOOD = "brick_wood", "砖木结构", "brick and wood"
+    EARTH_WOOD = "earth_wood", "土木结构", "earth and wood"
+    ADOBE = "adobe", "土坯房", "adobe"
+    REINFORCED_CONCRETE = "reinforced_concrete", "钢混楼房", "reinforced concrete"
+    OTHER = "other", "其他结构", "other"
+
+
+class HousingCondition(LabelledCode):
+    GOOD = "good", "良好", "good"
+    FAIR = "fair", "一般", "fair"
+    POOR = "poor", "较差", "poor"
+    DANGEROUS = "dangerous", "危房", "dangerous (危房)"
+
+
+class LivestockKind(LabelledCode):
+    CATTLE = "cattle", "牛", "cattle"
+    SHEEP = "sheep", "羊", "sheep and goats"
+    PIGS = "pigs", "猪", "pigs"
+    POULTRY = "poultry", "家禽", "poultry"
+    OTHER = "other", "其他牲畜", "other livestock"
+
+
+class VehicleKind(LabelledCode):
+    """Vehicles and farm machines seen at a visit."""
+
+    CAR = "car", "小汽车", "cars"
+    MOTORCYCLE = "motorcycle", "摩托车", "motorcycles"
+    TRICYCLE = "tricycle", "三轮车", "tricycles"
+    TRACTOR = "tractor", "拖拉机", "tractors"
+    HARVESTER = "harvester", "收割机", "harvesters"
+    OTHER_MACHINE = "other_machine", "其他农机", "other farm machines"
+
+
+# The Chinese measure word a count of each kind is written with ("牛2头", "三轮车1辆").
+MEASURE_WORDS: dict[str, str] = {
+    LivestockKind.CATTLE: "头",
+    LivestockKind.SHEEP: "只",
+    LivestockKind.PIGS: "头",
+    LivestockKind.POULTRY: "只",
+    LivestockKind.OTHER: "头",
+    VehicleKind.CAR: "辆",
+    VehicleKind.MOTORCYCLE: "辆",
+    VehicleKind.TRICYCLE: "辆",
+    VehicleKind.TRACTOR: "台",
+    VehicleKind.HARVESTER: "台",
+    VehicleKind.OTHER_MACHINE: "台",
+}
+
+
 class VisitPurpose(LabelledCode):
     APPLICATION = "application", "申请调查", "investigation of an application"
     REVIEW = "review", "定期复核", "periodic review"

@@ -90,7 +90,7 @@ def run_app(path: Path, settings: AppSettings | None = None) -> int:
     store, worker = opened
     window = MainWindow(store, worker, settings)
     lock_when_idle(app, window)
-    window.show()
+    window.show_on_screen()
     window.offer_drafts_when_shown()
     try:
         return int(app.exec())

@@ -15,3 +15,14 @@ def confirm(parent: QWidget | None, title: str, text: str) -> bool:
 def warn(parent: QWidget | None, title: str, text: str) -> None:
     """Tell the user something went wrong (and what to do)."""
     QMessageBox.warning(parent, title, text)
+
+
+def choose(parent: QWidget | None, title: str, text: str, choices: list[str]) -> int | None:
+    """A question with several answers (and Cancel); the index of the one chosen, or None
+    for Cancel."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+    buttons = [box.addButton(choice, QMessageBox.ButtonRole.AcceptRole) for choice in choices]
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.exec()
+    clicked = box.clickedButton()
+    return buttons.index(clicked) if clicked in buttons else None

@@ -5,8 +5,8 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtCore import QByteArray, QEvent, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -30,7 +30,9 @@ from caseworker.ui.warm_up import WarmUp
 # tables behind the household list, the household page, visit forms, the policy engine)
 # is imported when used, and warmed after the first paint (see ``_after_first_paint``).
 if TYPE_CHECKING:
+    from caseworker.operations.changes import Changes
     from caseworker.screening import Screener
+    from caseworker.store.drafts import Draft
     from caseworker.ui.dialogs.signin import SignInDialog
     from caseworker.ui.pages.household_page import HouseholdPage
     from caseworker.ui.pages.households_page import HouseholdsPage
@@ -69,6 +71,10 @@ class CentredNote(QLabel):
 
 
 HOME, HOUSEHOLDS, HOUSEHOLD, PRINT, POLICY, SYNC, SETTINGS = range(7)
+# A laptop screen this size or smaller gets the whole screen: an unmaximised window of
+# any useful size puts its status bar below the taskbar there.
+SMALL_SCREEN = (1366, 768)
+GEOMETRY_KEY = "window/geometry"
 
 
 class MainWindow(QMainWindow):
@@ -139,12 +145,33 @@ class MainWindow(QMainWindow):
         self.print_action = QAction(self)
         self.print_action.triggered.connect(self.open_print_centre)
         self.addActions([self.find_action, self.print_action])
+        # Ctrl+1, Ctrl+2, ... open the pages in the order of the navigation list.
+        self.page_actions: list[QAction] = []
+        for row in range(self.pages.count()):
+            action = QAction(self)
+            action.triggered.connect(lambda _=False, row=row: self.nav.setCurrentRow(row))
+            self.page_actions.append(action)
+        self.addActions(self.page_actions)
         self.nav.blockSignals(True)  # home's figures are counted once the window is drawn
         self.nav.setCurrentRow(HOME)
         self.nav.blockSignals(False)
         self.retranslate()
-        self.resize(1200, 760)
+        self.resize(1280, 800)
         after_first_paint(self, self._after_first_paint)
+
+    def show_on_screen(self) -> None:
+        """Show the window as the worker last left it; the first time, maximised on a
+        laptop-sized screen (or at 150% scaling), else at a comfortable size."""
+        saved = self.settings.value(GEOMETRY_KEY)
+        if isinstance(saved, QByteArray) and self.restoreGeometry(saved):
+            self.show()
+            return
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        whole = screen.geometry().size() if screen is not None else None
+        if whole is None or whole.width() <= SMALL_SCREEN[0] or whole.height() <= SMALL_SCREEN[1]:
+            self.showMaximized()
+        else:
+            self.show()
 
     def _after_first_paint(self) -> None:
         """Start what the first paint did not wait for: the imports of the other pages
@@ -152,6 +179,8 @@ class MainWindow(QMainWindow):
         # Setting a shortcut loads Qt's namespace of enums (a hundredth of a second).
         self.find_action.setShortcut(QKeySequence.StandardKey.Find)
         self.print_action.setShortcut(QKeySequence.StandardKey.Print)
+        for row, action in enumerate(self.page_actions):
+            action.setShortcut(QKeySequence(f"Ctrl+{row + 1}"))
         self.warm_up.start()
 
     def _warmed(self) -> None:
@@ -169,8 +198,11 @@ class MainWindow(QMainWindow):
         if self._households is None:
             from caseworker.ui.pages.households_page import HouseholdsPage
 
-            self._households = HouseholdsPage(self.store, scope=self.worker.scope_code)
+            self._households = HouseholdsPage(
+                self.store, scope=self.worker.scope_code, today=self.today
+            )
             self._households.household_opened.connect(self.open_household)
+            self._households.changed.connect(self.apply_changes)
             self._place(HOUSEHOLDS, self._households)
         return self._households
 
@@ -255,7 +287,9 @@ class MainWindow(QMainWindow):
             self.tr("Settings"),
         )
         for row, text in enumerate(words):
-            self.nav.item(row).setText(text)
+            item = self.nav.item(row)
+            item.setText(text)
+            item.setToolTip(f"{text} (Ctrl+{row + 1})")
         self.household_slot.setText(self.tr("Open a household from the list."))
         self.worker_label.setText(f"{self.worker.name} · {label(self.worker.role)}")
 
@@ -275,16 +309,32 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentIndex(row)
         if row == HOME:
             self.dashboard.refresh()
+        elif row == HOUSEHOLDS:
+            self.households.focus_search()  # its shortcuts (Ctrl+N) work from there
+        elif row == HOUSEHOLD and self.household_page is not None:
+            self.household_page.members.setFocus()
+
+    def apply_changes(self, changes: "Changes") -> None:
+        """Refresh every page that shows what an operation changed (one notice, from the
+        operation itself, instead of each caller refreshing pages by hand)."""
+        if self._households is not None and (changes.household_list or changes.households):
+            self._households.apply_filters()
+        page = self.household_page
+        if page is not None and (changes.touches(page.editor.household.id) or changes.sync):
+            page.editor.reload()
+        if self._sync_page is not None and changes.sync:
+            self._sync_page.refresh()
+        if self.pages.currentIndex() == HOME:
+            self.dashboard.refresh()
 
     def _after_sync(self) -> None:
         """Records may have changed from the county: show them as they are now."""
-        if self._households is not None:
-            self._households.apply_filters()
-        if self.household_page is not None:
-            self.household_page.editor.reload()
+        from caseworker.operations.changes import Changes
+
         if self._policy_page is not None:
             self._policy_page.policy = None  # a new pack may have come; read again when shown
         self._screener = None
+        self.apply_changes(Changes(household_list=True, sync=True))
 
     def open_print_centre(self) -> "PrintCentre":
         """Show the print centre (for the open household, if any)."""
@@ -352,11 +402,65 @@ class MainWindow(QMainWindow):
 
     # visits and drafts ----------------------------------------------------------------------
     def new_visit(self, household_id: str) -> "VisitForm":
+        """The visit form for a household: the one already open, else its unsaved draft,
+        else a new visit (one window per visit, never two copies of one draft)."""
         self.warm_up.wait()
+        from caseworker.store.drafts import list_drafts
+
+        open_form = self._open_form(household_id=household_id)
+        if open_form is not None:
+            open_form.raise_()
+            open_form.activateWindow()
+            return open_form
+        with self.store.read() as conn:
+            drafts = [d for d in list_drafts(conn, kind="visit") if d.household_id == household_id]
+        for draft in drafts:
+            form = self._form_of_draft(draft)
+            if form is not None:
+                return self._show_visit(form)
         from caseworker.ui.visit_form import VisitForm
 
         return self._show_visit(
-            VisitForm(self.store, household_id, worker=self.worker.name, parent=self)
+            VisitForm(
+                self.store, household_id, worker=self.worker.name, today=self.today, parent=self
+            )
+        )
+
+    def _open_form(
+        self, *, household_id: str | None = None, draft_id: str | None = None
+    ) -> "VisitForm | None":
+        for form in self.visit_forms:
+            if household_id is not None and form.household_id == household_id:
+                return form
+            if draft_id is not None and form.draft_id == draft_id:
+                return form
+        return None
+
+    def _form_of_draft(self, draft: "Draft") -> "VisitForm | None":
+        """A form continuing ``draft``; None (and the draft removed) if its visit was saved
+        meanwhile, None (draft kept) if its household is not in the store."""
+        from caseworker.operations.visits import is_saved
+        from caseworker.store.drafts import delete_draft
+        from caseworker.store.households import load_household
+        from caseworker.ui.visit_form import VisitForm
+
+        assert draft.household_id is not None
+        with self.store.read() as conn:
+            household = load_household(conn, draft.household_id)
+        if household is None:
+            return None
+        visit_id = draft.data.get("visit_id")
+        if visit_id and is_saved(household, visit_id):
+            delete_draft(self.store, draft.id)  # saved, then the app stopped: not lost
+            return None
+        return VisitForm(
+            self.store,
+            draft.household_id,
+            worker=draft.worker or self.worker.name,
+            draft_id=draft.id,
+            state=draft.data,
+            today=self.today,
+            parent=self,
         )
 
     def _show_visit(self, form: "VisitForm") -> "VisitForm":
@@ -368,40 +472,29 @@ class MainWindow(QMainWindow):
         form.show()
         return form
 
-    def _visit_saved(self, household_id: str) -> None:
-        page = self.household_page
-        if page is not None and page.editor.household.id == household_id:
-            page.editor.reload()
+    def _visit_saved(self, changes: "Changes") -> None:
+        self.apply_changes(changes)
         self.statusBar().showMessage(self.tr("Visit saved."), 5000)
 
     def offer_drafts(self) -> list["VisitForm"]:
         """Offer unsaved visit drafts back (after a crash or a closed form); open them."""
         from caseworker.store.drafts import list_drafts
-        from caseworker.ui.visit_form import VisitForm
 
         with self.store.read() as conn:
-            drafts = [d for d in list_drafts(conn, kind="visit") if d.household_id]
-        if not drafts:
+            drafts = [
+                d
+                for d in list_drafts(conn, kind="visit")
+                if d.household_id and self._open_form(draft_id=d.id) is None
+            ]
+        forms = [form for draft in drafts if (form := self._form_of_draft(draft)) is not None]
+        if not forms:
             return []
         question = self.tr("{n} household visit(s) were not saved. Continue them now?")
-        if not ask.confirm(self, self.tr("Unsaved visits"), question.format(n=len(drafts))):
+        if not ask.confirm(self, self.tr("Unsaved visits"), question.format(n=len(forms))):
+            for form in forms:
+                form.deleteLater()  # the drafts stay for later
             return []
-        opened = []
-        for draft in drafts:
-            assert draft.household_id is not None
-            try:
-                form = VisitForm(
-                    self.store,
-                    draft.household_id,
-                    worker=draft.worker or self.worker.name,
-                    draft_id=draft.id,
-                    state=draft.data,
-                    parent=self,
-                )
-            except LookupError:
-                continue
-            opened.append(self._show_visit(form))
-        return opened
+        return [self._show_visit(form) for form in forms]
 
     def offer_drafts_when_shown(self) -> None:
         """At start-up: once the window is up and the store's modules are loaded (off the
@@ -412,6 +505,18 @@ class MainWindow(QMainWindow):
             self._when_warm.append(self.offer_drafts)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        open_forms = [form for form in self.visit_forms if form.isVisible()]
+        if open_forms and not ask.confirm(
+            self,
+            self.tr("Visits not saved"),
+            self.tr(
+                "{n} household visit(s) are open and not saved. Their drafts are kept and "
+                "offered again at the next start. Quit now?"
+            ).format(n=len(open_forms)),
+        ):
+            event.ignore()
+            return
         for form in list(self.visit_forms):
             form.close()  # each keeps its draft
+        self.settings.set_value(GEOMETRY_KEY, self.saveGeometry())
         super().closeEvent(event)

@@ -56,8 +56,13 @@ def answers(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     def warn(parent: object, title: str, text: str) -> None:
         asked.append(text)
 
+    def choose(parent: object, title: str, text: str, choices: list[str]) -> int | None:
+        asked.append(text)
+        return 0  # the first answer offered
+
     monkeypatch.setattr(ask, "confirm", confirm)
     monkeypatch.setattr(ask, "warn", warn)
+    monkeypatch.setattr(ask, "choose", choose)
     return asked
 
 

@@ -112,6 +112,8 @@ class HouseholdPage(QWidget):
         self.redo_button.clicked.connect(self.redo_action.trigger)
         self.new_visit_action = QAction(self)
         self.new_visit_action.setShortcut(QKeySequence("Ctrl+N"))
+        # Ctrl+N on the household list registers a household: each page's own.
+        self.new_visit_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.new_visit_action.triggered.connect(
             lambda: self.visit_requested.emit(editor.household.id)
         )

@@ -1,9 +1,12 @@
 """The household list: search as you type (name, pinyin initials, ID fragment), filters by
 village, program and application stage, sortable columns, lazily loaded rows."""
 
+from collections.abc import Callable
 from dataclasses import replace
+from datetime import date
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -12,6 +15,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -22,19 +26,37 @@ from caseworker.domain.regions import Region
 from caseworker.store.db import Store
 from caseworker.store.regions import all_regions
 from caseworker.store.search import HouseholdQuery
+from caseworker.ui.dialogs.register_household import RegisterHouseholdDialog
 from caseworker.ui.labels import label
 from caseworker.ui.models.household_table import HouseholdTableModel
 
 
 class HouseholdsPage(QWidget):
-    """Finding a household; ``household_opened`` carries the id of the one chosen."""
+    """Finding a household, or registering a new one; ``household_opened`` carries the id
+    of the one chosen, ``changed`` the notice of a household registered here."""
 
     household_opened = Signal(str)
+    changed = Signal(object)  # operations.changes.Changes
 
-    def __init__(self, store: Store, *, scope: str | None = None, parent: QWidget | None = None):
+    def __init__(
+        self,
+        store: Store,
+        *,
+        scope: str | None = None,
+        today: Callable[[], date] = date.today,
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self.store = store
         self.scope = scope
+        self.today = today
+        self.register_button = QPushButton()
+        self.register_action = QAction(self)
+        self.register_action.setShortcut(QKeySequence.StandardKey.New)
+        self.register_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.register_action.triggered.connect(self.register_household)
+        self.addAction(self.register_action)
+        self.register_button.clicked.connect(self.register_household)
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
         self.village = QComboBox()
@@ -62,6 +84,7 @@ class HouseholdsPage(QWidget):
         filters.addWidget(self.program, 1)
         filters.addWidget(self.stage, 1)
         filters.addWidget(self.flagged)
+        filters.addWidget(self.register_button)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(self.table)
@@ -86,6 +109,10 @@ class HouseholdsPage(QWidget):
         super().changeEvent(event)
 
     def retranslate(self) -> None:
+        self.register_button.setText(self.tr("Register a household (Ctrl+N)"))
+        self.register_button.setToolTip(
+            self.tr("A household that comes to apply: enter the head and members")
+        )
         self.flagged.setText(self.tr("Likely eligible, not applied"))
         self.search.setPlaceholderText(
             self.tr("Search: name, pinyin initials (zxl) or part of an ID number")
@@ -140,6 +167,27 @@ class HouseholdsPage(QWidget):
     def focus_search(self) -> None:
         self.search.setFocus()
         self.search.selectAll()
+
+    def register_household(self) -> RegisterHouseholdDialog:
+        """Open the 新建家庭 dialog; once saved, the household is listed and opened."""
+        from caseworker.operations.households import villages_in_scope
+
+        dialog = RegisterHouseholdDialog(
+            self.store,
+            villages=villages_in_scope(self.store, self.scope),
+            scope=self.scope,
+            today=self.today(),
+            parent=self,
+        )
+
+        def registered() -> None:
+            assert dialog.registered is not None
+            self.changed.emit(dialog.registered.changes)
+            self.household_opened.emit(dialog.registered.household.id)
+
+        dialog.accepted.connect(registered)
+        dialog.open()
+        return dialog
 
     def _open(self, index: QModelIndex) -> None:
         if index.isValid():

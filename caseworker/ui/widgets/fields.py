@@ -111,8 +111,8 @@ class FieldBox(QWidget):
         super().__init__(parent)
         self.editor = editor
         self.error = ErrorLabel()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        layout.addWidget(editor)
-        layout.addWidget(self.error)
+        self.column = QVBoxLayout(self)
+        self.column.setContentsMargins(0, 0, 0, 0)
+        self.column.setSpacing(2)
+        self.column.addWidget(editor)
+        self.column.addWidget(self.error)

@@ -1,0 +1,50 @@
+"""Dialogs that never lose typed data by accident and always fit the screen.
+
+Esc, Cancel and the window's close button ask before throwing away what was typed; the
+dialog is never taller or wider than the screen it opens on (its content scrolls), so at
+1366x768 and at 150% scaling no button falls off the screen.
+"""
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QDialog, QFrame, QScrollArea, QWidget
+
+from caseworker.ui import ask
+
+
+def scrolling(content: QWidget) -> QScrollArea:
+    """``content`` in a frameless area that scrolls when the window is too small for it."""
+    area = QScrollArea()
+    area.setWidget(content)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    return area
+
+
+def fit_to_screen(window: QWidget, width: int, height: int) -> None:
+    """Resize ``window`` to ``width`` x ``height``, or to the screen's free area if smaller."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if screen is not None:
+        free = screen.availableGeometry()
+        width = min(width, free.width() - 16)
+        height = min(height, free.height() - 48)  # the title bar and the taskbar
+    window.resize(width, height)
+
+
+class GuardedDialog(QDialog):
+    """A dialog that asks before Esc or Cancel throws away what was typed."""
+
+    def has_typed_data(self) -> bool:
+        """Whether closing now would lose something the user typed (subclasses say)."""
+        return False
+
+    def reject(self) -> None:
+        if self.has_typed_data() and not ask.confirm(
+            self,
+            QCoreApplication.translate("GuardedDialog", "Discard what you typed?"),
+            QCoreApplication.translate(
+                "GuardedDialog", "What you typed here has not been saved. Close and discard it?"
+            ),
+        ):
+            return
+        super().reject()
