@@ -4,7 +4,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../caseworker/ui/app.py" line="53"/>
+        <location filename="../../caseworker/ui/app.py" line="57"/>
         <source>Set the password that protects this laptop&apos;s records.</source>
         <translation>请设置密码。本机上的所有救助对象信息将用此密码加密保护。</translation>
     </message>
@@ -51,97 +51,98 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="149"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="178"/>
         <source>Applications by stage</source>
         <translation>各环节申请数</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="150"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="179"/>
         <source>Likely eligible, not yet applied</source>
         <translation>可能符合条件但尚未申请</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="151"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="180"/>
         <source>Overdue applications</source>
         <translation>超期申请</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="152"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="181"/>
         <source>Reviews due</source>
         <translation>到期复核</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="156"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="185"/>
         <source>Screen all households</source>
         <translation>筛查全部家庭</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="157"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="186"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="209"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="239"/>
         <source>The screening stopped: {error}</source>
         <translation>筛查中断：{error}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="224"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="169"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="254"/>
         <source>Counting...</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="242"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="274"/>
         <source>The figures could not be computed: {error}</source>
         <translation>统计失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="251"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="287"/>
         <source>{households} households in your area; {receiving} receive assistance.</source>
         <translation>辖区共 {households} 户，其中 {receiving} 户正在享受救助。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="256"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="292"/>
         <source>never synced</source>
         <translation>尚未同步</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="258"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="294"/>
         <source>last synced {time}</source>
         <translation>上次同步：{time}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="262"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="298"/>
         <source>{n} households have changes not yet synced with the county; {synced}.</source>
         <translation>有 {n} 户的修改尚未同步到县里；{synced}。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="269"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="305"/>
         <source>Households by program</source>
         <translation>各救助项目户数</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="280"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="316"/>
         <source>Households receiving assistance by village (most first)</source>
         <translation>各村享受救助户数（从多到少）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="289"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="325"/>
         <source>No open applications.</source>
         <translation>暂无在办申请。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="293"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="329"/>
         <source>{head}: {program}</source>
         <translation>{head}：{program}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="300"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="336"/>
         <source>{head}: {program}, applied {day}, now at {stage}</source>
         <translation>{head}：{program}，{day} 申请，当前环节：{stage}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="311"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="347"/>
         <source>{head}: review due {day}</source>
         <translation>{head}：应于 {day} 复核</translation>
     </message>
@@ -208,6 +209,19 @@
         <location filename="../../caseworker/ui/dialogs/first_run.py" line="49"/>
         <source>Your area</source>
         <translation>负责区域</translation>
+    </message>
+</context>
+<context>
+    <name>GuardedDialog</name>
+    <message>
+        <location filename="../../caseworker/ui/widgets/guarded.py" line="44"/>
+        <source>Discard what you typed?</source>
+        <translation>放弃已填写的内容？</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/guarded.py" line="45"/>
+        <source>What you typed here has not been saved. Close and discard it?</source>
+        <translation>这里填写的内容尚未保存。关闭并放弃吗？</translation>
     </message>
 </context>
 <context>
@@ -288,425 +302,425 @@
 <context>
     <name>HouseholdPage</name>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="183"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="416"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="185"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="418"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="205"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="207"/>
         <source>Members</source>
         <translation>家庭成员</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="206"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="208"/>
         <source>Property</source>
         <translation>财产</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="207"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="209"/>
         <source>Expenses</source>
         <translation>支出</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="208"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="210"/>
         <source>Legal supporters</source>
         <translation>法定赡养人</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="209"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="211"/>
         <source>Visits</source>
         <translation>入户调查</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="210"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="212"/>
         <source>Benefits</source>
         <translation>享受待遇</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="211"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="213"/>
         <source>Applications</source>
         <translation>申请</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="216"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="434"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="218"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="436"/>
         <source>Add member</source>
         <translation>添加成员</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="217"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="434"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="219"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="436"/>
         <source>Edit member</source>
         <translation>编辑成员</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="218"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="449"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="220"/>
         <location filename="../../caseworker/ui/pages/household_page.py" line="451"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="453"/>
         <source>Remove member</source>
         <translation>删除成员</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="219"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="475"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="221"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="477"/>
         <source>Edit property</source>
         <translation>编辑财产</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="220"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="487"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="222"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="489"/>
         <source>Edit expenses</source>
         <translation>编辑支出</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="221"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="499"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="223"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="501"/>
         <source>Edit legal supporters</source>
         <translation>编辑法定赡养人</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="222"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="224"/>
         <source>New visit (Ctrl+N)</source>
         <translation>新建入户调查（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="223"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="533"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="225"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="535"/>
         <source>New application</source>
         <translation>新建申请</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="224"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="563"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="226"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="565"/>
         <source>Next stage</source>
         <translation>进入下一环节</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="228"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="511"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="230"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="513"/>
         <source>Edit household details</source>
         <translation>编辑家庭基本信息</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="229"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="231"/>
         <source>Sign the authorisation</source>
         <translation>授权书签字</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="230"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="232"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="231"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="233"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="234"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="251"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="502"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="236"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="253"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="504"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="235"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="251"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="501"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="237"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="253"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="503"/>
         <source>Relation</source>
         <translation>关系</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="236"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="238"/>
         <source>Age</source>
         <translation>年龄</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="237"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="239"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="238"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="240"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="239"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="241"/>
         <source>Labour capacity</source>
         <translation>劳动能力</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="240"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="242"/>
         <source>Disability</source>
         <translation>残疾情况</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="241"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="243"/>
         <source>Serious illness</source>
         <translation>重病情况</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="242"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="244"/>
         <source>Employment</source>
         <translation>就业状况</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="243"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="245"/>
         <source>Monthly income</source>
         <translation>月收入</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="246"/>
         <location filename="../../caseworker/ui/pages/household_page.py" line="248"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="477"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="489"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="250"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="479"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="491"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="246"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="248"/>
         <source>Value</source>
         <translation>价值</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="246"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="479"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="248"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="481"/>
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="248"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="250"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="248"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="255"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="275"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="491"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="250"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="257"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="277"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="493"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="251"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="503"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="253"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="505"/>
         <source>Able to support</source>
         <translation>有无赡养能力</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="251"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="253"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="256"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="258"/>
         <source>Purpose</source>
         <translation>调查目的</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="257"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="259"/>
         <source>Investigators</source>
         <translation>调查人员</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="258"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="260"/>
         <source>Conclusion</source>
         <translation>调查结论</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="259"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="261"/>
         <source>Signed</source>
         <translation>签字</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="264"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="272"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="266"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="274"/>
         <source>Program</source>
         <translation>救助项目</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="265"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="267"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="266"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="268"/>
         <source>Per month</source>
         <translation>每月金额</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="267"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="269"/>
         <source>Since</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="268"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="270"/>
         <source>Gradual exit until</source>
         <translation>渐退截止</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="272"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="275"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="274"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="277"/>
         <source>Stage</source>
         <translation>办理环节</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="272"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="274"/>
         <source>Applied on</source>
         <translation>申请日期</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="272"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="274"/>
         <source>Time limit</source>
         <translation>办理时限</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="275"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="277"/>
         <source>Done by</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="275"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="277"/>
         <source>Opinion</source>
         <translation>意见</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="283"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="382"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="285"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="384"/>
         <source>not known</source>
         <translation>不详</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="284"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="286"/>
         <source>(no head)</source>
         <translation>（未指定户主）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="289"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="324"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="291"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="326"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="289"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="324"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="291"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="326"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="291"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="293"/>
         <source>Address: {value}</source>
         <translation>住址：{value}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="292"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="294"/>
         <source>Hukou: {value}</source>
         <translation>户籍：{value}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="293"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="295"/>
         <source>Local resident: {value}</source>
         <translation>本地户籍：{value}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="294"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="296"/>
         <source>Registered poor: {value}</source>
         <translation>建档立卡：{value}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="298"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="300"/>
         <source>Emergency: {kind} on {day}</source>
         <translation>急难情况：{kind}（{day}）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="303"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="305"/>
         <source>Relative of a cadre or caseworker (registered separately)</source>
         <translation>村干部或经办人员近亲属（单独备案）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="310"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="312"/>
         <source>Property not recorded</source>
         <translation>尚未登记财产</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="316"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="318"/>
         <source>Expenses not recorded</source>
         <translation>尚未登记支出</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="330"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="332"/>
         <source>Legal supporters not recorded</source>
         <translation>尚未登记法定赡养人</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="340"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="342"/>
         <source>signed</source>
         <translation>已签字</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="340"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="342"/>
         <source>not signed</source>
         <translation>未签字</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="365"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="367"/>
         <source>past the 45-working-day limit</source>
         <translation>已超45个工作日时限</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="367"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="369"/>
         <source>overdue (30 working days), at the latest {day}</source>
         <translation>已超30个工作日，最迟 {day}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="371"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="373"/>
         <source>due by {day}</source>
         <translation>应于 {day} 前办结</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="387"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="389"/>
         <source> grade {grade}</source>
         <translation>{grade}级</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="388"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="390"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="448"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="450"/>
         <source>Remove {name} from the household?</source>
         <translation>确定将{name}从本户中删除吗？</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="478"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="480"/>
         <source>Value (yuan)</source>
         <translation>价值（元）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="481"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="483"/>
         <source>Property recorded</source>
         <translation>已登记财产</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="490"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="492"/>
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="493"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="495"/>
         <source>Expenses recorded</source>
         <translation>已登记支出</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="504"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="506"/>
         <source>Why not</source>
         <translation>无法赡养原因</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="506"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="508"/>
         <source>Legal supporters recorded</source>
         <translation>已登记法定赡养人</translation>
     </message>
@@ -747,37 +761,47 @@
 <context>
     <name>HouseholdsPage</name>
     <message>
-        <location filename="../../caseworker/ui/pages/households_page.py" line="89"/>
+        <location filename="../../caseworker/ui/pages/households_page.py" line="112"/>
+        <source>Register a household (Ctrl+N)</source>
+        <translation>新建家庭（Ctrl+N）</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/households_page.py" line="114"/>
+        <source>A household that comes to apply: enter the head and members</source>
+        <translation>前来申请的家庭：录入户主和家庭成员</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/households_page.py" line="116"/>
         <source>Likely eligible, not applied</source>
         <translation>可能符合条件未申请</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/households_page.py" line="91"/>
+        <location filename="../../caseworker/ui/pages/households_page.py" line="118"/>
         <source>Search: name, pinyin initials (zxl) or part of an ID number</source>
         <translation>搜索：姓名、拼音首字母（如 zxl）或身份证号片段</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/households_page.py" line="94"/>
+        <location filename="../../caseworker/ui/pages/households_page.py" line="121"/>
         <source>All programs</source>
         <translation>全部救助项目</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/households_page.py" line="95"/>
+        <location filename="../../caseworker/ui/pages/households_page.py" line="122"/>
         <source>All stages</source>
         <translation>全部办理环节</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/households_page.py" line="96"/>
+        <location filename="../../caseworker/ui/pages/households_page.py" line="123"/>
         <source>All villages</source>
         <translation>全部村（社区）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/households_page.py" line="135"/>
+        <location filename="../../caseworker/ui/pages/households_page.py" line="162"/>
         <source>At least {n} households: type more to narrow the search</source>
         <translation>至少 {n} 户，请继续输入以缩小范围</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/households_page.py" line="137"/>
+        <location filename="../../caseworker/ui/pages/households_page.py" line="164"/>
         <source>{n} households</source>
         <translation>共 {n} 户</translation>
     </message>
@@ -785,64 +809,74 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="171"/>
+        <location filename="../../caseworker/ui/main_window.py" line="279"/>
         <source>Caseworker - social assistance</source>
         <translation>社会救助专干助手</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="173"/>
+        <location filename="../../caseworker/ui/main_window.py" line="281"/>
         <source>Home</source>
         <translation>首页</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="174"/>
+        <location filename="../../caseworker/ui/main_window.py" line="282"/>
         <source>Households</source>
         <translation>家庭</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="175"/>
+        <location filename="../../caseworker/ui/main_window.py" line="283"/>
         <source>Household</source>
         <translation>家庭详情</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="176"/>
+        <location filename="../../caseworker/ui/main_window.py" line="284"/>
         <source>Print centre</source>
         <translation>打印中心</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="177"/>
+        <location filename="../../caseworker/ui/main_window.py" line="285"/>
         <source>Policy</source>
         <translation>政策</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="178"/>
+        <location filename="../../caseworker/ui/main_window.py" line="286"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="179"/>
+        <location filename="../../caseworker/ui/main_window.py" line="287"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="183"/>
+        <location filename="../../caseworker/ui/main_window.py" line="293"/>
         <source>Open a household from the list.</source>
         <translation>请从家庭列表中打开一户。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="283"/>
+        <location filename="../../caseworker/ui/main_window.py" line="477"/>
         <source>Visit saved.</source>
         <translation>入户调查已保存。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="291"/>
+        <location filename="../../caseworker/ui/main_window.py" line="492"/>
         <source>{n} household visit(s) were not saved. Continue them now?</source>
         <translation>有 {n} 次入户调查尚未保存，现在继续填写吗？</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="292"/>
+        <location filename="../../caseworker/ui/main_window.py" line="493"/>
         <source>Unsaved visits</source>
         <translation>未保存的入户调查</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/main_window.py" line="511"/>
+        <source>Visits not saved</source>
+        <translation>入户调查尚未保存</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/main_window.py" line="513"/>
+        <source>{n} household visit(s) are open and not saved. Their drafts are kept and offered again at the next start. Quit now?</source>
+        <translation>有{n}份入户调查尚未保存。草稿已保留，下次启动时可以继续填写。现在退出吗？</translation>
     </message>
 </context>
 <context>
@@ -1214,6 +1248,114 @@
     </message>
 </context>
 <context>
+    <name>RegisterHouseholdDialog</name>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/register_household.py" line="122"/>
+        <source>Village</source>
+        <translation>村（社区）</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/register_household.py" line="125"/>
+        <source>Address</source>
+        <translation>家庭住址</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/register_household.py" line="128"/>
+        <source>Within the village, e.g. 三组18号</source>
+        <translation>村内地址，例如：三组18号</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/register_household.py" line="130"/>
+        <source>Hukou</source>
+        <translation>户籍类型</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/register_household.py" line="131"/>
+        <source>Local resident</source>
+        <translation>本地户籍</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/register_household.py" line="182"/>
+        <source>Born {date}, {sex}, {age} years old</source>
+        <translation>出生日期{date}，{sex}，{age}岁</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/register_household.py" line="198"/>
+        <source>Register a new household</source>
+        <translation>新建家庭</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/register_household.py" line="200"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/register_household.py" line="200"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/register_household.py" line="202"/>
+        <source>Not known</source>
+        <translation>不详</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/register_household.py" line="203"/>
+        <source>Members living together</source>
+        <translation>共同生活的家庭成员</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/register_household.py" line="206"/>
+        <source>The head first. Birth date and sex are read from the ID number. Health, work and income are recorded afterwards on the household&apos;s page or in a visit.</source>
+        <translation>先录入户主。出生日期和性别根据身份证号自动填写。健康、就业和收入情况登记后在家庭详情页或入户调查中填写。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/register_household.py" line="212"/>
+        <source>Name *</source>
+        <translation>姓名 *</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/register_household.py" line="212"/>
+        <source>ID number *</source>
+        <translation>身份证号 *</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/register_household.py" line="212"/>
+        <source>Relation to head *</source>
+        <translation>与户主关系 *</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/register_household.py" line="217"/>
+        <source>Choose...</source>
+        <translation>请选择…</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/register_household.py" line="218"/>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/register_household.py" line="219"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/register_household.py" line="220"/>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/register_household.py" line="221"/>
+        <source>Relation to head</source>
+        <translation>与户主关系</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/register_household.py" line="223"/>
+        <source>Add a member</source>
+        <translation>添加成员</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <location filename="../../caseworker/ui/pages/settings_page.py" line="35"/>
@@ -1466,242 +1608,294 @@
 <context>
     <name>VisitForm</name>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="250"/>
-        <location filename="../../caseworker/ui/visit_form.py" line="251"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="221"/>
+        <source>Date of the visit</source>
+        <translation>调查日期</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/visit_form.py" line="234"/>
+        <source>A household visit is made by at least two people; both are needed before the visit is signed.</source>
+        <translation>入户调查须由两名以上人员进行；签字前须填写两名调查人。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/visit_form.py" line="242"/>
+        <source>How the house is built</source>
+        <translation>房屋结构</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/visit_form.py" line="261"/>
+        <source>Other property seen</source>
+        <translation>其他财产情况</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/visit_form.py" line="290"/>
+        <source>Conclusion of the visit</source>
+        <translation>调查结论</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/visit_form.py" line="403"/>
+        <source>Enter the amount a month, e.g. 600.00</source>
+        <translation>请填写每月金额，例如600.00</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/visit_form.py" line="407"/>
+        <source>“{value}” is not an amount of yuan (e.g. 600 or 600.50)</source>
+        <translation>“{value}”不是有效的金额（例如600或600.50）</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/visit_form.py" line="411"/>
+        <source>An income cannot be negative (write a loss as 0)</source>
+        <translation>收入不能为负数（亏损请填0）</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/visit_form.py" line="413"/>
+        <source>{value} yuan a month is not a plausible income</source>
+        <translation>每月{value}元不是合理的收入金额</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/visit_form.py" line="423"/>
+        <source>Income line {n} ({member}, {kind})</source>
+        <translation>第{n}行收入（{member}，{kind}）</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/visit_form.py" line="436"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="437"/>
         <source>Household investigation: {name}</source>
         <translation>入户调查：{name}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="253"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="442"/>
+        <source>Not recorded</source>
+        <translation>未填写</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/visit_form.py" line="448"/>
+        <source>Why the household is in hardship (tick all that apply)</source>
+        <translation>致困原因（可多选）</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/visit_form.py" line="453"/>
+        <source>Each income the household has, per member and kind, in yuan a month. The lines start as the incomes last recorded; change them to what you found.</source>
+        <translation>按成员和收入类别逐项填写家庭收入（元/月）。下表先列出上次登记的收入，请按本次调查的实际情况修改。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/visit_form.py" line="459"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="480"/>
+        <source>Kind of income</source>
+        <translation>收入类别</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/visit_form.py" line="459"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="481"/>
+        <source>Yuan a month</source>
+        <translation>每月金额（元）</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/visit_form.py" line="465"/>
+        <source>Add an income</source>
+        <translation>添加一项收入</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/visit_form.py" line="467"/>
+        <source>Update the members&apos; incomes from this visit (changes are shown first)</source>
+        <translation>用本次调查结果更新成员收入（保存前会先列出变动）</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/visit_form.py" line="469"/>
+        <source>Name of the second investigator</source>
+        <translation>第二名调查人姓名</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/visit_form.py" line="470"/>
+        <source>Save visit (Ctrl+S)</source>
+        <translation>保存调查（Ctrl+S）</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/visit_form.py" line="478"/>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/visit_form.py" line="486"/>
         <source>1 Basics</source>
         <translation>1 基本情况</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="254"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="487"/>
         <source>2 Housing</source>
         <translation>2 住房</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="255"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="488"/>
         <source>3 Livestock</source>
         <translation>3 牲畜</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="256"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="489"/>
         <source>4 Vehicles and machinery</source>
         <translation>4 车辆与农机</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="257"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="490"/>
         <source>5 Income by member</source>
         <translation>5 成员收入</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="258"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="491"/>
         <source>6 Expenses</source>
         <translation>6 支出</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="259"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="492"/>
         <source>7 Causes of hardship</source>
         <translation>7 致困原因</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="260"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="493"/>
         <source>8 Conclusion</source>
         <translation>8 调查结论</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="266"/>
-        <source>Date</source>
-        <translation>日期</translation>
+        <location filename="../../caseworker/ui/visit_form.py" line="665"/>
+        <source>Enter the first investigator.</source>
+        <translation>请填写第一名调查人。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="267"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="730"/>
+        <source>The visit is not saved yet: {n} thing(s) to fix. Click one to go there.</source>
+        <translation>调查尚未保存：有{n}处需要修改。点击一项可直接跳转。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/visit_form.py" line="748"/>
+        <source>not recorded</source>
+        <translation>未登记</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/visit_form.py" line="750"/>
+        <source>no income</source>
+        <translation>无收入</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/visit_form.py" line="757"/>
+        <source>{name}: {before} → {after}</source>
+        <translation>{name}：{before} → {after}</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/visit_form.py" line="764"/>
+        <source>Update the members&apos; incomes?</source>
+        <translation>更新成员收入？</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/visit_form.py" line="765"/>
+        <source>Saving this visit would change these recorded incomes:</source>
+        <translation>保存本次调查将修改以下成员已登记的收入：</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/visit_form.py" line="768"/>
+        <source>Update the incomes and save</source>
+        <translation>更新收入并保存</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/visit_form.py" line="768"/>
+        <source>Save the visit only</source>
+        <translation>只保存调查，不更新收入</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/visit_form.py" line="781"/>
+        <source>A visit is signed by two investigators: enter the second one.</source>
+        <translation>入户调查须由两名调查人签字：请填写第二名调查人。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/visit_form.py" line="814"/>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/visit_form.py" line="815"/>
+        <source>This household is no longer in the store; the draft is kept.</source>
+        <translation>本地已没有这户家庭的记录；草稿已保留。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/visit_form.py" line="222"/>
         <source>Purpose</source>
         <translation>调查目的</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="268"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="225"/>
         <source>Investigator 1</source>
         <translation>调查人员一</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="269"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="231"/>
         <source>Investigator 2</source>
         <translation>调查人员二</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="272"/>
-        <source>Structure</source>
-        <translation>房屋结构</translation>
-    </message>
-    <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="273"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="243"/>
         <source>Floor area (m²)</source>
         <translation>住房面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="274"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="244"/>
         <source>Condition</source>
         <translation>房屋状况</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="275"/>
-        <location filename="../../caseworker/ui/visit_form.py" line="288"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="291"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="277"/>
-        <source>Cattle</source>
-        <translation>牛</translation>
-    </message>
-    <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="277"/>
-        <source>Sheep and goats</source>
-        <translation>羊</translation>
-    </message>
-    <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="277"/>
-        <source>Pigs</source>
-        <translation>猪</translation>
-    </message>
-    <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="277"/>
-        <source>Poultry</source>
-        <translation>家禽</translation>
-    </message>
-    <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="279"/>
-        <source>Cars</source>
-        <translation>汽车</translation>
-    </message>
-    <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="280"/>
-        <source>Motorcycles</source>
-        <translation>摩托车</translation>
-    </message>
-    <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="281"/>
-        <source>Tricycles</source>
-        <translation>三轮车</translation>
-    </message>
-    <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="282"/>
-        <source>Tractors</source>
-        <translation>拖拉机</translation>
-    </message>
-    <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="283"/>
-        <source>Harvesters</source>
-        <translation>收割机</translation>
-    </message>
-    <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="284"/>
-        <source>Other property</source>
-        <translation>其他财产说明</translation>
-    </message>
-    <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="286"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="274"/>
         <source>Large expenses this year (medical, school, disaster)</source>
         <translation>本年度大额支出（医疗、教育、灾害等）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="288"/>
-        <source>Conclusion</source>
-        <translation>调查结论</translation>
-    </message>
-    <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="299"/>
-        <source>Good</source>
-        <translation>良好</translation>
-    </message>
-    <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="299"/>
-        <source>Fair</source>
-        <translation>一般</translation>
-    </message>
-    <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="299"/>
-        <source>Poor</source>
-        <translation>较差</translation>
-    </message>
-    <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="299"/>
-        <source>Dangerous (危房)</source>
-        <translation>危房</translation>
-    </message>
-    <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="308"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="459"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="479"/>
         <source>Member</source>
         <translation>成员</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="308"/>
-        <source>Kind</source>
-        <translation>类别</translation>
-    </message>
-    <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="308"/>
-        <source>Yuan per month</source>
-        <translation>每月金额（元）</translation>
-    </message>
-    <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="310"/>
-        <source>Add income</source>
-        <translation>添加收入</translation>
-    </message>
-    <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="311"/>
-        <source>Remove income</source>
-        <translation>删除收入</translation>
-    </message>
-    <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="312"/>
-        <source>Update the members&apos; incomes from this visit</source>
-        <translation>用本次调查结果更新成员收入</translation>
-    </message>
-    <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="313"/>
-        <source>Save visit</source>
-        <translation>保存调查</translation>
-    </message>
-    <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="314"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="471"/>
         <source>Save and sign</source>
         <translation>保存并签字</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="315"/>
-        <location filename="../../caseworker/ui/visit_form.py" line="467"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="472"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="635"/>
         <source>Discard draft</source>
         <translation>放弃草稿</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="316"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="473"/>
         <source>Previous</source>
         <translation>上一步</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="317"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="474"/>
         <source>Next</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="457"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="609"/>
         <source>Draft saved at {time}</source>
         <translation>草稿已于 {time} 自动保存</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="467"/>
-        <source>Throw away this unsaved visit?</source>
-        <translation>确定放弃这次未保存的入户调查吗？</translation>
+        <location filename="../../caseworker/ui/visit_form.py" line="625"/>
+        <source>Close the visit</source>
+        <translation>关闭调查表</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="529"/>
-        <source>A household visit needs at least two investigators before it is signed.</source>
-        <translation>入户调查须由两名以上调查人员共同完成，才能签字确认。</translation>
+        <location filename="../../caseworker/ui/visit_form.py" line="626"/>
+        <source>Close the form? What you typed is kept as a draft and offered again.</source>
+        <translation>关闭调查表吗？已填写的内容会保存为草稿，下次可以继续。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/visit_form.py" line="635"/>
+        <source>Throw away this unsaved visit?</source>
+        <translation>确定放弃这次未保存的入户调查吗？</translation>
     </message>
 </context>
 </TS>
