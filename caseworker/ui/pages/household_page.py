@@ -44,6 +44,7 @@ from caseworker.ui.household_editor import HouseholdEditor
 from caseworker.ui.labels import label, yuan
 from caseworker.ui.models.household_table import masked_id
 from caseworker.ui.widgets.eligibility_panel import EligibilityPanel
+from caseworker.ui.widgets.flow import flow_row
 
 if TYPE_CHECKING:
     from caseworker.ui.signing import AskSignature, AuthorizationDialog
@@ -153,20 +154,25 @@ class HouseholdPage(QWidget):
         applications.addWidget(self.history)
         self.tabs.addTab(applications, "")
 
-        self.side = QVBoxLayout()
-        self.side.addWidget(self.eligibility)
-        header = QHBoxLayout()
-        header.addWidget(self.title)
-        header.addStretch()
-        for widget in (self.undo_button, self.redo_button, self.sign_authorization, self.edit_info):
-            header.addWidget(widget)
-        main = QVBoxLayout()
-        main.addLayout(header)
+        # The title and its buttons wrap onto a second line rather than widen the page
+        # past a small screen; the findings beside them can be made narrower by hand.
+        header = flow_row(
+            self.title, self.undo_button, self.redo_button, self.sign_authorization, self.edit_info
+        )
+        main_column = QWidget()
+        main = QVBoxLayout(main_column)
+        main.setContentsMargins(0, 0, 0, 0)
+        main.addWidget(header)
         main.addWidget(self.facts)
-        main.addWidget(self.tabs)
+        main.addWidget(self.tabs, 1)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(main_column)
+        split.addWidget(self.eligibility)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        split.setChildrenCollapsible(False)
         layout = QHBoxLayout(self)
-        layout.addLayout(main, 3)
-        layout.addLayout(self.side, 2)
+        layout.addWidget(split)
 
         b = self.buttons
         b["add_member"].clicked.connect(lambda: self.edit_member(None))

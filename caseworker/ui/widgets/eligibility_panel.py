@@ -161,7 +161,7 @@ class EligibilityPanel(QScrollArea):
         super().__init__(parent)
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setMinimumWidth(340)
+        self.setMinimumWidth(280)
         self.screening: Screening | None = None
         self.cards: list[FindingCard] = []
         self.heading = QLabel()
