@@ -150,12 +150,12 @@
 <context>
     <name>EligibilityPanel</name>
     <message>
-        <location filename="../../caseworker/ui/widgets/eligibility_panel.py" line="192"/>
+        <location filename="../../caseworker/ui/widgets/eligibility_panel.py" line="209"/>
         <source>No screening yet.</source>
         <translation>尚未筛查。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/eligibility_panel.py" line="195"/>
+        <location filename="../../caseworker/ui/widgets/eligibility_panel.py" line="212"/>
         <source>&lt;b&gt;Eligibility&lt;/b&gt; on {day}, policy {policy} version {version}</source>
         <translation>&lt;b&gt;救助资格筛查&lt;/b&gt;：{day}，政策包 {policy}（版本 {version}）</translation>
     </message>
@@ -168,17 +168,22 @@
         <translation>需补充：{what}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/eligibility_panel.py" line="133"/>
+        <location filename="../../caseworker/ui/widgets/eligibility_panel.py" line="137"/>
+        <source>By the local rules the amount comes to 0.00 yuan (see the calculation above), so an application would bring the household nothing now.</source>
+        <translation>按本地政策计算，金额为0.00元（见上方计算），目前申请不会给这户带来救助，暂不建议申请。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/eligibility_panel.py" line="145"/>
         <source>Start an application</source>
         <translation>发起申请</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/eligibility_panel.py" line="140"/>
+        <location filename="../../caseworker/ui/widgets/eligibility_panel.py" line="157"/>
         <source>About {amount} a month</source>
         <translation>约每月 {amount}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/eligibility_panel.py" line="142"/>
+        <location filename="../../caseworker/ui/widgets/eligibility_panel.py" line="159"/>
         <source>About {amount} once</source>
         <translation>一次性约 {amount}</translation>
     </message>
@@ -302,425 +307,423 @@
 <context>
     <name>HouseholdPage</name>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="185"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="418"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="197"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="430"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="207"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="219"/>
         <source>Members</source>
         <translation>家庭成员</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="208"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="220"/>
         <source>Property</source>
         <translation>财产</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="209"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="221"/>
         <source>Expenses</source>
         <translation>支出</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="210"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="222"/>
         <source>Legal supporters</source>
         <translation>法定赡养人</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="211"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="223"/>
         <source>Visits</source>
         <translation>入户调查</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="212"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="224"/>
         <source>Benefits</source>
         <translation>享受待遇</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="213"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="225"/>
         <source>Applications</source>
         <translation>申请</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="218"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="436"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="230"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="448"/>
         <source>Add member</source>
         <translation>添加成员</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="219"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="436"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="231"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="448"/>
         <source>Edit member</source>
         <translation>编辑成员</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="220"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="451"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="453"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="232"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="463"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="465"/>
         <source>Remove member</source>
         <translation>删除成员</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="221"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="477"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="233"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="489"/>
         <source>Edit property</source>
         <translation>编辑财产</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="222"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="489"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="234"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="501"/>
         <source>Edit expenses</source>
         <translation>编辑支出</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="223"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="501"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="235"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="513"/>
         <source>Edit legal supporters</source>
         <translation>编辑法定赡养人</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="224"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="236"/>
         <source>New visit (Ctrl+N)</source>
         <translation>新建入户调查（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="225"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="535"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="237"/>
         <source>New application</source>
         <translation>新建申请</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="226"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="565"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="238"/>
         <source>Next stage</source>
         <translation>进入下一环节</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="230"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="513"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="242"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="525"/>
         <source>Edit household details</source>
         <translation>编辑家庭基本信息</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="231"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="243"/>
         <source>Sign the authorisation</source>
         <translation>授权书签字</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="232"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="244"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="233"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="245"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="236"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="253"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="504"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="248"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="265"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="516"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="237"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="253"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="503"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="249"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="265"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="515"/>
         <source>Relation</source>
         <translation>关系</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="238"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="250"/>
         <source>Age</source>
         <translation>年龄</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="239"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="251"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="240"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="252"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="241"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="253"/>
         <source>Labour capacity</source>
         <translation>劳动能力</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="242"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="254"/>
         <source>Disability</source>
         <translation>残疾情况</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="243"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="255"/>
         <source>Serious illness</source>
         <translation>重病情况</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="244"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="256"/>
         <source>Employment</source>
         <translation>就业状况</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="245"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="257"/>
         <source>Monthly income</source>
         <translation>月收入</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="248"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="250"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="479"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="260"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="262"/>
         <location filename="../../caseworker/ui/pages/household_page.py" line="491"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="503"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="248"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="260"/>
         <source>Value</source>
         <translation>价值</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="248"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="481"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="260"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="493"/>
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="250"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="262"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="250"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="257"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="277"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="493"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="262"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="269"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="289"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="505"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="253"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="505"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="265"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="517"/>
         <source>Able to support</source>
         <translation>有无赡养能力</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="253"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="265"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="258"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="270"/>
         <source>Purpose</source>
         <translation>调查目的</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="259"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="271"/>
         <source>Investigators</source>
         <translation>调查人员</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="260"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="272"/>
         <source>Conclusion</source>
         <translation>调查结论</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="261"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="273"/>
         <source>Signed</source>
         <translation>签字</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="266"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="274"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="278"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="286"/>
         <source>Program</source>
         <translation>救助项目</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="267"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="279"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="268"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="280"/>
         <source>Per month</source>
         <translation>每月金额</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="269"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="281"/>
         <source>Since</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="270"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="282"/>
         <source>Gradual exit until</source>
         <translation>渐退截止</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="274"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="277"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="286"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="289"/>
         <source>Stage</source>
         <translation>办理环节</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="274"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="286"/>
         <source>Applied on</source>
         <translation>申请日期</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="274"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="286"/>
         <source>Time limit</source>
         <translation>办理时限</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="277"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="289"/>
         <source>Done by</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="277"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="289"/>
         <source>Opinion</source>
         <translation>意见</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="285"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="384"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="297"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="396"/>
         <source>not known</source>
         <translation>不详</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="286"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="298"/>
         <source>(no head)</source>
         <translation>（未指定户主）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="291"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="326"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="303"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="338"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="291"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="326"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="303"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="338"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="293"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="305"/>
         <source>Address: {value}</source>
         <translation>住址：{value}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="294"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="306"/>
         <source>Hukou: {value}</source>
         <translation>户籍：{value}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="295"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="307"/>
         <source>Local resident: {value}</source>
         <translation>本地户籍：{value}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="296"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="308"/>
         <source>Registered poor: {value}</source>
         <translation>建档立卡：{value}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="300"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="312"/>
         <source>Emergency: {kind} on {day}</source>
         <translation>急难情况：{kind}（{day}）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="305"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="317"/>
         <source>Relative of a cadre or caseworker (registered separately)</source>
         <translation>村干部或经办人员近亲属（单独备案）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="312"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="324"/>
         <source>Property not recorded</source>
         <translation>尚未登记财产</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="318"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="330"/>
         <source>Expenses not recorded</source>
         <translation>尚未登记支出</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="332"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="344"/>
         <source>Legal supporters not recorded</source>
         <translation>尚未登记法定赡养人</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="342"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="354"/>
         <source>signed</source>
         <translation>已签字</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="342"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="354"/>
         <source>not signed</source>
         <translation>未签字</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="367"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="379"/>
         <source>past the 45-working-day limit</source>
         <translation>已超45个工作日时限</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="369"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="381"/>
         <source>overdue (30 working days), at the latest {day}</source>
         <translation>已超30个工作日，最迟 {day}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="373"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="385"/>
         <source>due by {day}</source>
         <translation>应于 {day} 前办结</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="389"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="401"/>
         <source> grade {grade}</source>
         <translation>{grade}级</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="390"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="402"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="450"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="462"/>
         <source>Remove {name} from the household?</source>
         <translation>确定将{name}从本户中删除吗？</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="480"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="492"/>
         <source>Value (yuan)</source>
         <translation>价值（元）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="483"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="495"/>
         <source>Property recorded</source>
         <translation>已登记财产</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="492"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="504"/>
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="495"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="507"/>
         <source>Expenses recorded</source>
         <translation>已登记支出</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="506"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="518"/>
         <source>Why not</source>
         <translation>无法赡养原因</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="508"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="520"/>
         <source>Legal supporters recorded</source>
         <translation>已登记法定赡养人</translation>
     </message>
@@ -854,27 +857,27 @@
         <translation>请从家庭列表中打开一户。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="477"/>
+        <location filename="../../caseworker/ui/main_window.py" line="478"/>
         <source>Visit saved.</source>
         <translation>入户调查已保存。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="492"/>
+        <location filename="../../caseworker/ui/main_window.py" line="493"/>
         <source>{n} household visit(s) were not saved. Continue them now?</source>
         <translation>有 {n} 次入户调查尚未保存，现在继续填写吗？</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="493"/>
+        <location filename="../../caseworker/ui/main_window.py" line="494"/>
         <source>Unsaved visits</source>
         <translation>未保存的入户调查</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="511"/>
+        <location filename="../../caseworker/ui/main_window.py" line="512"/>
         <source>Visits not saved</source>
         <translation>入户调查尚未保存</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="513"/>
+        <location filename="../../caseworker/ui/main_window.py" line="514"/>
         <source>{n} household visit(s) are open and not saved. Their drafts are kept and offered again at the next start. Quit now?</source>
         <translation>有{n}份入户调查尚未保存。草稿已保留，下次启动时可以继续填写。现在退出吗？</translation>
     </message>
@@ -882,137 +885,137 @@
 <context>
     <name>MemberDialog</name>
     <message>
-        <location filename="../../caseworker/ui/dialogs/member.py" line="140"/>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="148"/>
         <source>Household member</source>
         <translation>家庭成员</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/member.py" line="142"/>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="150"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/member.py" line="143"/>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="151"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/member.py" line="144"/>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="152"/>
         <source>Relation to head</source>
         <translation>与户主关系</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/member.py" line="145"/>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="153"/>
         <source>Labour capacity</source>
         <translation>劳动能力</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/member.py" line="146"/>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="154"/>
         <source>Disability</source>
         <translation>残疾情况</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/member.py" line="147"/>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="155"/>
         <source>Disability grade</source>
         <translation>残疾等级</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/member.py" line="148"/>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="156"/>
         <source>Serious illness</source>
         <translation>重病情况</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/member.py" line="149"/>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="157"/>
         <source>Daily activities impossible (of 6)</source>
         <translation>不能自理的日常活动项数（共6项）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/member.py" line="150"/>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="158"/>
         <source>Employment</source>
         <translation>就业状况</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/member.py" line="151"/>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="159"/>
         <source>In school</source>
         <translation>是否在校</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/member.py" line="152"/>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="160"/>
         <source>Orphan</source>
         <translation>是否孤儿</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/member.py" line="153"/>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="161"/>
         <source>De facto unsupported child</source>
         <translation>事实无人抚养儿童</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/member.py" line="154"/>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="162"/>
         <source>Returned to work</source>
         <translation>是否返岗就业</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/member.py" line="158"/>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="166"/>
         <source>Not known</source>
         <translation>不详</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/member.py" line="161"/>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="169"/>
         <source>Choose...</source>
         <translation>请选择…</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/member.py" line="163"/>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="171"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/member.py" line="163"/>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="171"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/member.py" line="165"/>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="173"/>
         <source>No grade</source>
         <translation>无等级</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/member.py" line="167"/>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="175"/>
         <source>Has a serious illness:</source>
         <translation>患有重病：</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/member.py" line="168"/>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="176"/>
         <source>Monthly income</source>
         <translation>月收入</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/member.py" line="169"/>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="177"/>
         <source>Incomes recorded</source>
         <translation>已登记收入</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/member.py" line="170"/>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="178"/>
         <source>Add income</source>
         <translation>添加收入</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/member.py" line="171"/>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="179"/>
         <source>Remove income</source>
         <translation>删除收入</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/member.py" line="172"/>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="180"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/member.py" line="172"/>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="180"/>
         <source>Yuan per month</source>
         <translation>每月金额（元）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/member.py" line="265"/>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="273"/>
         <source>Born {date}, {sex}, {age} years old</source>
         <translation>出生日期 {date}，{sex}，{age}岁</translation>
     </message>
@@ -1437,57 +1440,107 @@
 <context>
     <name>StageDialog</name>
     <message>
-        <location filename="../../caseworker/ui/dialogs/application.py" line="37"/>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="133"/>
         <source>New application</source>
         <translation>新建申请</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/application.py" line="37"/>
-        <source>Next stage</source>
-        <translation>进入下一环节</translation>
-    </message>
-    <message>
-        <location filename="../../caseworker/ui/dialogs/application.py" line="48"/>
-        <source>Opinion or note (printed on the forms)</source>
-        <translation>意见或说明（将打印在表格上）</translation>
-    </message>
-    <message>
-        <location filename="../../caseworker/ui/dialogs/application.py" line="51"/>
-        <source>e.g. 900.00</source>
-        <translation>如 900.00</translation>
-    </message>
-    <message>
-        <location filename="../../caseworker/ui/dialogs/application.py" line="52"/>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="100"/>
         <source>Monthly amount approved (yuan)</source>
         <translation>批准的每月金额（元）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/application.py" line="55"/>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="83"/>
         <source>Program</source>
         <translation>救助项目</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/application.py" line="56"/>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="86"/>
+        <source>For which member</source>
+        <translation>为哪位成员申请</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="90"/>
+        <source>Single-person inclusion covers this member alone, as a one-person household.</source>
+        <translation>单人户施保只将这一名成员按单人户纳入保障。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="94"/>
         <source>Stage</source>
         <translation>办理环节</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/application.py" line="57"/>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="95"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/application.py" line="58"/>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="96"/>
         <source>Done by</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/application.py" line="59"/>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="133"/>
+        <source>Record the next step</source>
+        <translation>记录下一环节</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="136"/>
+        <source>Printed in this level&apos;s box of the forms</source>
+        <translation>将打印在表格中本级意见一栏</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="141"/>
+        <source>What the household asks for</source>
+        <translation>申请事项</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="142"/>
+        <source>Village committee&apos;s opinion</source>
+        <translation>村（居）委会意见</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="143"/>
+        <source>Democratic appraisal result</source>
+        <translation>民主评议结果</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="144"/>
+        <source>Township review opinion</source>
+        <translation>乡镇审核意见</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="145"/>
+        <source>Publicity</source>
+        <translation>公示情况</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="146"/>
+        <source>Sent to the county</source>
+        <translation>报县审批说明</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="147"/>
+        <source>County approval opinion</source>
+        <translation>县级审批意见</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="148"/>
+        <source>Why it is refused</source>
+        <translation>不予批准的理由</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="149"/>
+        <source>Why it is withdrawn</source>
+        <translation>撤回原因</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="151"/>
         <source>Opinion</source>
         <translation>意见</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/application.py" line="88"/>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="176"/>
         <source>Publicity from {start} to {end} (7 days)</source>
         <translation>公示期：{start} 至 {end}（7天）</translation>
     </message>
