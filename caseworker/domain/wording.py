@@ -101,7 +101,7 @@ def incomes_words(
     incomes: Sequence[VisitIncome] | None, members: Sequence[Member], lang: str = "zh"
 ) -> str:
     """Each member's incomes by name, in the household's order:
-    ``张学林：工资性收入1,200.00元/月；李秀梅：种养殖净收入600.00元/月``.
+    ``张学林：工资性收入1,200.00元/月，种养殖净收入300.00元/月；李秀梅：种养殖净收入600.00元/月``.
 
     "" when the visit did not ask about incomes, "无" when it found none.
     """
@@ -124,7 +124,8 @@ def incomes_words(
             else f"{i.kind.zh}{yuan_words(i.monthly_fen)}元/月"
             for i in items
         ]
-        said.append(f"{name}: {', '.join(amounts)}" if en else f"{name}：{'、'.join(amounts)}")
+        # A comma between one member's incomes: some kinds' names hold a "、" themselves.
+        said.append(f"{name}: {', '.join(amounts)}" if en else f"{name}：{'，'.join(amounts)}")
     return ("; " if en else "；").join(said)
 
 
