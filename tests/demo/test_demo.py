@@ -52,7 +52,7 @@ def test_demo_visits_are_what_the_visit_form_records() -> None:
         seen = v.observations
         assert v.signed_at is not None and len(set(v.workers)) == 2  # two investigators
         assert seen.housing is not None and seen.housing.structure is not None
-        assert seen.housing.area_m2 is not None and 30 <= seen.housing.area_m2 <= 300
+        assert seen.housing.area_m2 is not None and 15 <= seen.housing.area_m2 <= 300
         assert all(v2.observations.housing == seen.housing for v2 in h.visits)  # one house
         assert all(n > 0 for n in (*seen.livestock.values(), *seen.vehicles.values()))
         kinds = {a.kind for a in h.assets or ()}

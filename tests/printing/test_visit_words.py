@@ -4,7 +4,6 @@ the incomes and the causes in words, and shows no data structure, id or code nam
 
 import re
 from copy import deepcopy
-from pathlib import Path
 
 import pytest
 
@@ -243,9 +242,3 @@ def test_a_visit_too_long_for_a_page_keeps_the_signatures_with_the_conclusion(
     assert_said_in_words(pdf, "worst visit")
     words = incomes_words(h.visits[0].observations.incomes, h.members)
     assert words in "".join(page_texts(pdf))
-
-
-def test_the_docs_picture_of_the_investigation_form(visited: Household, tmp_path: Path) -> None:
-    """The page docs/forms/investigation.png shows (``docs/forms/render.py``) is one page."""
-    pdf = render_form("investigation", rich(visited), regions=REGIONS, printed_on=ON)
-    assert len(reader(pdf).pages) == 1
