@@ -162,13 +162,16 @@ class Where:
 
     def _words(self, lang: int) -> str:
         parts: list[str] = []
+        kinds: dict[str, tuple[str, str]] = {}
         for node in self._chain():
             if node.index is not None:
                 text = ITEM_LABELS.get(node.key, ("{n}", "{n}"))[lang].format(n=node.index + 1)
                 if node.name:
                     text += f"（{node.name}）" if lang == 0 else f" ({node.name})"
             else:
-                text = FIELD_LABELS.get(node.key, (node.key, node.key))[lang]
+                words = kinds.get(node.key) or FIELD_LABELS.get(node.key, (node.key, node.key))
+                text = words[lang]
+            kinds = KIND_LABELS.get(node.key, {}) if node.index is None else {}
             parts.append(text)
         return ("的" if lang == 0 else " › ").join(parts)
 
@@ -269,8 +272,11 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "hardship_causes": ("致困原因", "causes of hardship"),
     "property_notes": ("财产情况说明", "notes on property"),
     "expense_notes": ("支出情况说明", "notes on expenses"),
-    # The kinds counted at a visit are the keys of ``livestock`` and ``vehicles``.
-    **{kind.value: (kind.zh, kind.en) for kind in (*LivestockKind, *VehicleKind)},
+}
+# Keys that name a kind inside one field: what a visit counted (``livestock.cattle``).
+KIND_LABELS: dict[str, dict[str, tuple[str, str]]] = {
+    "livestock": {kind.value: (kind.zh, kind.en) for kind in LivestockKind},
+    "vehicles": {kind.value: (kind.zh, kind.en) for kind in VehicleKind},
 }
 
 # How list elements are spoken of: key -> (zh, en) with {n} the 1-based position.

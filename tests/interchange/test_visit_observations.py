@@ -296,3 +296,14 @@ def test_an_import_with_a_bad_visit_writes_nothing_and_says_why(
     assert "visit 1 › observations › livestock › cattle '-2'" in done.stderr
     exported = json.loads(caseworker("export", "--db", db).stdout)
     assert exported["households"] == []
+
+
+def test_a_kind_is_said_by_its_label_only_where_it_is_a_kind(household_data: Make) -> None:
+    data = with_visit(household_data, {"livestock": {"other": -1}, "vehicles": {"car": -1}})
+    data["members"][0]["other"] = 1  # a misspelt key elsewhere keeps its own spelling
+    labels = {e.field: e.label_zh for e in errors_of(data)}
+    assert labels == {
+        "visits[0].observations.livestock.other": "第1次入户调查的调查情况的牲畜养殖的其他牲畜",
+        "visits[0].observations.vehicles.car": "第1次入户调查的调查情况的车辆农机的小汽车",
+        "members[0].other": "第1名成员（张学林）的other",
+    }
