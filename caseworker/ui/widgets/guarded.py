@@ -5,11 +5,12 @@ dialog is never taller or wider than the screen it opens on (its content scrolls
 1366x768 and at 150% scaling no button falls off the screen.
 """
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtGui import QGuiApplication, QShowEvent
 from PySide6.QtWidgets import QDialog, QFrame, QScrollArea, QWidget
 
 from caseworker.ui import ask
+from caseworker.ui.widgets.tab_order import tab_in_reading_order
 
 
 def scrolling(content: QWidget) -> QScrollArea:
@@ -32,7 +33,17 @@ def fit_to_screen(window: QWidget, width: int, height: int) -> None:
 
 
 class GuardedDialog(QDialog):
-    """A dialog that asks before Esc or Cancel throws away what was typed."""
+    """A dialog that asks before Esc or Cancel throws away what was typed, and whose Tab
+    order follows its layout."""
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        self.reorder_tabs()
+
+    def reorder_tabs(self) -> None:
+        """Put Tab back in reading order once the layout has settled (after rows or steps
+        appear or disappear)."""
+        QTimer.singleShot(0, self, lambda: tab_in_reading_order(self))
 
     def has_typed_data(self) -> bool:
         """Whether closing now would lose something the user typed (subclasses say)."""
