@@ -60,7 +60,7 @@ def _first_set_up(path: Path) -> tuple[Store, Worker] | None:
         return None
     key, code = set_up(path, worker_id=worker.id, worker_name=worker.name, password=ask.password)
     if code:
-        RecoveryCodeDialog(code).exec()
+        RecoveryCodeDialog(code, worker=worker.name).exec()
     return open_store(path, key=key), worker
 
 

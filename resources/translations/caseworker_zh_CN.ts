@@ -219,12 +219,12 @@
 <context>
     <name>GuardedDialog</name>
     <message>
-        <location filename="../../caseworker/ui/widgets/guarded.py" line="44"/>
+        <location filename="../../caseworker/ui/widgets/guarded.py" line="55"/>
         <source>Discard what you typed?</source>
         <translation>放弃已填写的内容？</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/guarded.py" line="45"/>
+        <location filename="../../caseworker/ui/widgets/guarded.py" line="56"/>
         <source>What you typed here has not been saved. Close and discard it?</source>
         <translation>这里填写的内容尚未保存。关闭并放弃吗？</translation>
     </message>
@@ -1139,72 +1139,72 @@
 <context>
     <name>PrintCentre</name>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="130"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="129"/>
         <source>A form for one household</source>
         <translation>打印一户的表格</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="131"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="130"/>
         <source>A village or township</source>
         <translation>按村或乡镇批量打印</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="132"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="131"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="133"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="132"/>
         <source>Print... (Ctrl+P)</source>
         <translation>打印…（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="134"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="133"/>
         <source>Save as PDF...</source>
         <translation>另存为PDF…</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="135"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="134"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="157"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="156"/>
         <source>Case files (档案)</source>
         <translation>家庭档案</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="158"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="157"/>
         <source>Publicity list (公示名单), villages only</source>
         <translation>公示名单（仅限村）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="165"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="164"/>
         <source>Open a household first.</source>
         <translation>请先打开一户家庭。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="169"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="168"/>
         <source>Household of {name}</source>
         <translation>户主：{name}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="287"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="286"/>
         <source>Printing failed: {error}</source>
         <translation>打印失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="291"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="290"/>
         <source>Cancelled; nothing was printed.</source>
         <translation>已取消，未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="305"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="304"/>
         <source>Save as PDF</source>
         <translation>另存为PDF</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="313"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="312"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -1240,14 +1240,45 @@
 <context>
     <name>RecoveryCodeDialog</name>
     <message>
-        <location filename="../../caseworker/ui/dialogs/signin.py" line="143"/>
+        <location filename="../../caseworker/ui/dialogs/signin.py" line="146"/>
+        <location filename="../../caseworker/ui/dialogs/signin.py" line="158"/>
         <source>Recovery code</source>
         <translation>恢复码</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/signin.py" line="146"/>
+        <location filename="../../caseworker/ui/dialogs/signin.py" line="149"/>
         <source>Write down or print this recovery code and give it to the county civil affairs bureau. If the password is forgotten, only this code opens the records again. It is shown only now.</source>
         <translation>请抄写或打印此恢复码，交县民政局保管。忘记密码时，只有凭此恢复码才能重新打开本机数据。恢复码只显示这一次。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/signin.py" line="162"/>
+        <source>Print...</source>
+        <translation>打印...</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/signin.py" line="165"/>
+        <source>Save as PDF...</source>
+        <translation>另存为PDF...</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/signin.py" line="189"/>
+        <source>Save as PDF</source>
+        <translation>另存为PDF</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/signin.py" line="189"/>
+        <source>recovery code</source>
+        <translation>恢复码</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/signin.py" line="202"/>
+        <source>Could not save {path}: {reason}</source>
+        <translation>无法保存{path}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/signin.py" line="207"/>
+        <source>Saved: {path}</source>
+        <translation>已保存：{path}</translation>
     </message>
 </context>
 <context>
@@ -1278,82 +1309,82 @@
         <translation>本地户籍</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/register_household.py" line="182"/>
+        <location filename="../../caseworker/ui/dialogs/register_household.py" line="183"/>
         <source>Born {date}, {sex}, {age} years old</source>
         <translation>出生日期{date}，{sex}，{age}岁</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/register_household.py" line="198"/>
+        <location filename="../../caseworker/ui/dialogs/register_household.py" line="200"/>
         <source>Register a new household</source>
         <translation>新建家庭</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/register_household.py" line="200"/>
+        <location filename="../../caseworker/ui/dialogs/register_household.py" line="202"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/register_household.py" line="200"/>
+        <location filename="../../caseworker/ui/dialogs/register_household.py" line="202"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/register_household.py" line="202"/>
+        <location filename="../../caseworker/ui/dialogs/register_household.py" line="204"/>
         <source>Not known</source>
         <translation>不详</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/register_household.py" line="203"/>
+        <location filename="../../caseworker/ui/dialogs/register_household.py" line="205"/>
         <source>Members living together</source>
         <translation>共同生活的家庭成员</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/register_household.py" line="206"/>
+        <location filename="../../caseworker/ui/dialogs/register_household.py" line="208"/>
         <source>The head first. Birth date and sex are read from the ID number. Health, work and income are recorded afterwards on the household&apos;s page or in a visit.</source>
         <translation>先录入户主。出生日期和性别根据身份证号自动填写。健康、就业和收入情况登记后在家庭详情页或入户调查中填写。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/register_household.py" line="212"/>
+        <location filename="../../caseworker/ui/dialogs/register_household.py" line="214"/>
         <source>Name *</source>
         <translation>姓名 *</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/register_household.py" line="212"/>
+        <location filename="../../caseworker/ui/dialogs/register_household.py" line="214"/>
         <source>ID number *</source>
         <translation>身份证号 *</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/register_household.py" line="212"/>
+        <location filename="../../caseworker/ui/dialogs/register_household.py" line="214"/>
         <source>Relation to head *</source>
         <translation>与户主关系 *</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/register_household.py" line="217"/>
+        <location filename="../../caseworker/ui/dialogs/register_household.py" line="219"/>
         <source>Choose...</source>
         <translation>请选择…</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/register_household.py" line="218"/>
+        <location filename="../../caseworker/ui/dialogs/register_household.py" line="220"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/register_household.py" line="219"/>
+        <location filename="../../caseworker/ui/dialogs/register_household.py" line="221"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/register_household.py" line="220"/>
+        <location filename="../../caseworker/ui/dialogs/register_household.py" line="222"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/register_household.py" line="221"/>
+        <location filename="../../caseworker/ui/dialogs/register_household.py" line="223"/>
         <source>Relation to head</source>
         <translation>与户主关系</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/register_household.py" line="223"/>
+        <location filename="../../caseworker/ui/dialogs/register_household.py" line="225"/>
         <source>Add a member</source>
         <translation>添加成员</translation>
     </message>
@@ -1686,185 +1717,185 @@
         <translation>调查结论</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="403"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="410"/>
         <source>Enter the amount a month, e.g. 600.00</source>
         <translation>请填写每月金额，例如600.00</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="407"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="414"/>
         <source>“{value}” is not an amount of yuan (e.g. 600 or 600.50)</source>
         <translation>“{value}”不是有效的金额（例如600或600.50）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="411"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="418"/>
         <source>An income cannot be negative (write a loss as 0)</source>
         <translation>收入不能为负数（亏损请填0）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="413"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="420"/>
         <source>{value} yuan a month is not a plausible income</source>
         <translation>每月{value}元不是合理的收入金额</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="423"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="430"/>
         <source>Income line {n} ({member}, {kind})</source>
         <translation>第{n}行收入（{member}，{kind}）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="436"/>
-        <location filename="../../caseworker/ui/visit_form.py" line="437"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="443"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="444"/>
         <source>Household investigation: {name}</source>
         <translation>入户调查：{name}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="442"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="449"/>
         <source>Not recorded</source>
         <translation>未填写</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="448"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="455"/>
         <source>Why the household is in hardship (tick all that apply)</source>
         <translation>致困原因（可多选）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="453"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="460"/>
         <source>Each income the household has, per member and kind, in yuan a month. The lines start as the incomes last recorded; change them to what you found.</source>
         <translation>按成员和收入类别逐项填写家庭收入（元/月）。下表先列出上次登记的收入，请按本次调查的实际情况修改。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="459"/>
-        <location filename="../../caseworker/ui/visit_form.py" line="480"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="466"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="487"/>
         <source>Kind of income</source>
         <translation>收入类别</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="459"/>
-        <location filename="../../caseworker/ui/visit_form.py" line="481"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="466"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="488"/>
         <source>Yuan a month</source>
         <translation>每月金额（元）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="465"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="472"/>
         <source>Add an income</source>
         <translation>添加一项收入</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="467"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="474"/>
         <source>Update the members&apos; incomes from this visit (changes are shown first)</source>
         <translation>用本次调查结果更新成员收入（保存前会先列出变动）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="469"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="476"/>
         <source>Name of the second investigator</source>
         <translation>第二名调查人姓名</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="470"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="477"/>
         <source>Save visit (Ctrl+S)</source>
         <translation>保存调查（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="478"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="485"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="486"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="493"/>
         <source>1 Basics</source>
         <translation>1 基本情况</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="487"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="494"/>
         <source>2 Housing</source>
         <translation>2 住房</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="488"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="495"/>
         <source>3 Livestock</source>
         <translation>3 牲畜</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="489"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="496"/>
         <source>4 Vehicles and machinery</source>
         <translation>4 车辆与农机</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="490"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="497"/>
         <source>5 Income by member</source>
         <translation>5 成员收入</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="491"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="498"/>
         <source>6 Expenses</source>
         <translation>6 支出</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="492"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="499"/>
         <source>7 Causes of hardship</source>
         <translation>7 致困原因</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="493"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="500"/>
         <source>8 Conclusion</source>
         <translation>8 调查结论</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="665"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="672"/>
         <source>Enter the first investigator.</source>
         <translation>请填写第一名调查人。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="730"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="737"/>
         <source>The visit is not saved yet: {n} thing(s) to fix. Click one to go there.</source>
         <translation>调查尚未保存：有{n}处需要修改。点击一项可直接跳转。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="748"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="755"/>
         <source>not recorded</source>
         <translation>未登记</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="750"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="757"/>
         <source>no income</source>
         <translation>无收入</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="757"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="764"/>
         <source>{name}: {before} → {after}</source>
         <translation>{name}：{before} → {after}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="764"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="771"/>
         <source>Update the members&apos; incomes?</source>
         <translation>更新成员收入？</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="765"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="772"/>
         <source>Saving this visit would change these recorded incomes:</source>
         <translation>保存本次调查将修改以下成员已登记的收入：</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="768"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="775"/>
         <source>Update the incomes and save</source>
         <translation>更新收入并保存</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="768"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="775"/>
         <source>Save the visit only</source>
         <translation>只保存调查，不更新收入</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="781"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="788"/>
         <source>A visit is signed by two investigators: enter the second one.</source>
         <translation>入户调查须由两名调查人签字：请填写第二名调查人。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="814"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="821"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="815"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="822"/>
         <source>This household is no longer in the store; the draft is kept.</source>
         <translation>本地已没有这户家庭的记录；草稿已保留。</translation>
     </message>
@@ -1904,49 +1935,49 @@
         <translation>本年度大额支出（医疗、教育、灾害等）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="459"/>
-        <location filename="../../caseworker/ui/visit_form.py" line="479"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="466"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="486"/>
         <source>Member</source>
         <translation>成员</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="471"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="478"/>
         <source>Save and sign</source>
         <translation>保存并签字</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="472"/>
-        <location filename="../../caseworker/ui/visit_form.py" line="635"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="479"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="642"/>
         <source>Discard draft</source>
         <translation>放弃草稿</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="473"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="480"/>
         <source>Previous</source>
         <translation>上一步</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="474"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="481"/>
         <source>Next</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="609"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="616"/>
         <source>Draft saved at {time}</source>
         <translation>草稿已于 {time} 自动保存</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="625"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="632"/>
         <source>Close the visit</source>
         <translation>关闭调查表</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="626"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="633"/>
         <source>Close the form? What you typed is kept as a draft and offered again.</source>
         <translation>关闭调查表吗？已填写的内容会保存为草稿，下次可以继续。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="635"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="642"/>
         <source>Throw away this unsaved visit?</source>
         <translation>确定放弃这次未保存的入户调查吗？</translation>
     </message>

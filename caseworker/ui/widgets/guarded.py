@@ -7,7 +7,15 @@ dialog is never taller or wider than the screen it opens on (its content scrolls
 
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QGuiApplication, QShowEvent
-from PySide6.QtWidgets import QDialog, QFrame, QScrollArea, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QFrame,
+    QLayout,
+    QScrollArea,
+    QSizePolicy,
+    QSpacerItem,
+    QWidget,
+)
 
 from caseworker.ui import ask
 from caseworker.ui.widgets.tab_order import tab_in_reading_order
@@ -30,6 +38,19 @@ def fit_to_screen(window: QWidget, width: int, height: int) -> None:
         width = min(width, free.width() - 16)
         height = min(height, free.height() - 48)  # the title bar and the taskbar
     window.resize(width, height)
+
+
+SMALL_DIALOG_WIDTH = 420
+
+
+def grows_with_its_messages(dialog: QDialog, layout: QLayout) -> None:
+    """A small dialog wide enough to read, which grows when a message appears under its
+    fields instead of squeezing them."""
+    # The layout sets the dialog's minimum size (so a message makes it taller); a strut in
+    # the layout keeps it wide enough to read.
+    fixed = QSizePolicy.Policy.Fixed
+    layout.addItem(QSpacerItem(SMALL_DIALOG_WIDTH, 0, fixed, fixed))
+    layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
 
 
 class GuardedDialog(QDialog):
