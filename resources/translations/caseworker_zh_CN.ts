@@ -51,89 +51,132 @@
 <context>
     <name>ConflictList</name>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="153"/>
+        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="175"/>
         <source>Two laptops changed the same item of a household. Check which value is right, select the row and choose. Double-click a row to open the household.</source>
         <translation>两台电脑修改了同一户的同一项。请核实哪个值正确，选中该行后选择要保留的值。双击一行可打开该户。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="157"/>
+        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="179"/>
         <source>No conflicts to resolve.</source>
         <translation>没有待解决的冲突。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="160"/>
+        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="180"/>
+        <source>Conflicts to resolve</source>
+        <translation>待解决的冲突</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="183"/>
         <source>Head of household</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="161"/>
+        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="184"/>
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="162"/>
+        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="185"/>
         <source>County&apos;s value (in force)</source>
         <translation>县里的值（现行）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="163"/>
+        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="186"/>
         <source>Other value</source>
         <translation>另一个值</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="166"/>
+        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="189"/>
         <source>Keep the county&apos;s value</source>
         <translation>保留县里的值</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="167"/>
+        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="190"/>
         <source>Use the other value</source>
         <translation>改用另一个值</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="168"/>
+        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="191"/>
         <source>Open the household</source>
         <translation>打开该户</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="179"/>
+        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="202"/>
         <source>{value} (this laptop)</source>
         <translation>{value}（本机）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="181"/>
+        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="204"/>
         <source>{value} (another laptop)</source>
         <translation>{value}（另一台电脑）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="182"/>
+        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="205"/>
         <source>(not on this laptop)</source>
         <translation>（本机没有这一户）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="197"/>
+        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="220"/>
         <source>this household</source>
         <translation>该户</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="198"/>
+        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="221"/>
         <source>Set “{what}” of {head}&apos;s household to “{value}”?</source>
         <translation>把{head}家的“{what}”定为“{value}”吗？</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="201"/>
+        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="224"/>
         <source>Resolve the conflict</source>
         <translation>解决冲突</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="206"/>
+        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="229"/>
         <source>This conflict had already been settled.</source>
         <translation>这项冲突已经解决过了。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="209"/>
+        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="232"/>
         <source>Decided: “{value}”. The next sync tells the county.</source>
         <translation>已定为“{value}”，下次同步时告诉县里。</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionInfo</name>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="46"/>
+        <source>{worker} ({role})</source>
+        <translation>{worker}（{role}）</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="53"/>
+        <source>This laptop is connected to the county server.</source>
+        <translation>本机已连接县级服务器。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="54"/>
+        <source>Server: {server}</source>
+        <translation>服务器：{server}</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="57"/>
+        <source>Connected as: {who}</source>
+        <translation>使用人员：{who}</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="58"/>
+        <source>Area: {area}</source>
+        <translation>负责区域：{area}</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="67"/>
+        <source>(not known)</source>
+        <translation>（未知）</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="71"/>
+        <source>area code {code} (its name comes with the first sync)</source>
+        <translation>区划代码 {code}（第一次同步后显示名称）</translation>
     </message>
 </context>
 <context>
@@ -251,97 +294,97 @@
 <context>
     <name>EnrollmentForm</name>
     <message>
-        <location filename="../../caseworker/ui/widgets/enrollment_form.py" line="54"/>
+        <location filename="../../caseworker/ui/widgets/enrollment_form.py" line="56"/>
         <source>County server address</source>
         <translation>县级服务器地址</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/enrollment_form.py" line="57"/>
+        <location filename="../../caseworker/ui/widgets/enrollment_form.py" line="59"/>
         <source>As on the enrollment sheet, for example https://caseworker.county.local:8765</source>
         <translation>按注册单填写，例如 https://caseworker.county.local:8765</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/enrollment_form.py" line="63"/>
+        <location filename="../../caseworker/ui/widgets/enrollment_form.py" line="65"/>
         <source>Enrollment code</source>
         <translation>注册码</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/enrollment_form.py" line="66"/>
+        <location filename="../../caseworker/ui/widgets/enrollment_form.py" line="68"/>
         <source>The one-time code from the county (valid 72 hours). Capital or small letters, dashes and spaces do not matter.</source>
         <translation>县民政局给的一次性注册码（72 小时内有效）。字母大小写、短横线和空格都可以。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/enrollment_form.py" line="72"/>
+        <location filename="../../caseworker/ui/widgets/enrollment_form.py" line="74"/>
         <source>Certificate fingerprint</source>
         <translation>证书指纹</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/enrollment_form.py" line="75"/>
+        <location filename="../../caseworker/ui/widgets/enrollment_form.py" line="77"/>
         <source>The 64 digits and letters A to F after “server certificate pin” on the sheet; colons, spaces and capitals do not matter. Leave it empty only when the county says so.</source>
         <translation>注册单上“服务器证书指纹”后面的 64 位数字和字母（A～F）；冒号、空格、大小写都可以。只有县里说明不需要时才可以不填。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/enrollment_form.py" line="110"/>
+        <location filename="../../caseworker/ui/widgets/enrollment_form.py" line="112"/>
         <source>Fill in what is on the enrollment sheet the county civil affairs bureau gave you, then press Connect. This is needed once per laptop.</source>
         <translation>请按县民政局给您的注册单填写以下内容，然后点“连接”。每台电脑只需要做一次。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/enrollment_form.py" line="116"/>
+        <location filename="../../caseworker/ui/widgets/enrollment_form.py" line="118"/>
         <source>Connect</source>
         <translation>连接</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/enrollment_form.py" line="117"/>
+        <location filename="../../caseworker/ui/widgets/enrollment_form.py" line="119"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/enrollment_form.py" line="118"/>
+        <location filename="../../caseworker/ui/widgets/enrollment_form.py" line="120"/>
         <source>Connecting to the county server…</source>
         <translation>正在连接县级服务器…</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/enrollment_form.py" line="133"/>
+        <location filename="../../caseworker/ui/widgets/enrollment_form.py" line="147"/>
         <source>Fill in the server address from the enrollment sheet.</source>
         <translation>请填写注册单上的服务器地址。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/enrollment_form.py" line="137"/>
+        <location filename="../../caseworker/ui/widgets/enrollment_form.py" line="151"/>
         <source>The address cannot contain spaces.</source>
         <translation>地址中不能有空格。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/enrollment_form.py" line="149"/>
+        <location filename="../../caseworker/ui/widgets/enrollment_form.py" line="164"/>
         <source>This is not a server address. Type it as on the enrollment sheet.</source>
         <translation>这不是服务器地址。请按注册单上的地址填写。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/enrollment_form.py" line="156"/>
+        <location filename="../../caseworker/ui/widgets/enrollment_form.py" line="172"/>
         <source>The address must begin with https:// (as on the enrollment sheet from the county).</source>
         <translation>地址必须以 https:// 开头（与县里给的注册单一致）。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/enrollment_form.py" line="166"/>
+        <location filename="../../caseworker/ui/widgets/enrollment_form.py" line="182"/>
         <source>Fill in the enrollment code.</source>
         <translation>请填写注册码。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/enrollment_form.py" line="172"/>
+        <location filename="../../caseworker/ui/widgets/enrollment_form.py" line="189"/>
         <source>This does not look like an enrollment code. Check it against the sheet.</source>
         <translation>这不像是注册码，请对照注册单核对。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/enrollment_form.py" line="185"/>
+        <location filename="../../caseworker/ui/widgets/enrollment_form.py" line="204"/>
         <source>An address beginning with http:// has no certificate: leave this empty.</source>
         <translation>以 http:// 开头的地址没有证书，这一项请不要填写。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/enrollment_form.py" line="192"/>
+        <location filename="../../caseworker/ui/widgets/enrollment_form.py" line="214"/>
         <source>A fingerprint has 64 characters; this one has {n}. Check it against the sheet.</source>
         <translation>证书指纹应为 64 位，现在填写的是 {n} 位。请对照注册单核对。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/enrollment_form.py" line="196"/>
+        <location filename="../../caseworker/ui/widgets/enrollment_form.py" line="221"/>
         <source>A fingerprint has only the digits 0 to 9 and the letters A to F. Check it against the sheet.</source>
         <translation>证书指纹只包含数字 0～9 和字母 A～F。请对照注册单核对。</translation>
     </message>
@@ -1436,53 +1479,73 @@
 <context>
     <name>RefusedList</name>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="232"/>
+        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="261"/>
         <source>The county did not take these households&apos; changes. Open the household, correct what the reason says, then press “Send again after fixing the household”. The other records are synced as usual.</source>
         <translation>县里没有接收这些家庭的修改。请打开该户，按原因改正后，点“修改该户后重新发送”。其他记录照常同步，不受影响。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="237"/>
+        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="266"/>
         <source>The county has refused nothing.</source>
         <translation>县里没有拒收任何记录。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="239"/>
+        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="267"/>
+        <source>Refused by the county</source>
+        <translation>县里拒收的记录</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="269"/>
         <source>Head of household</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="239"/>
+        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="269"/>
         <source>Why the county refused it</source>
         <translation>拒收原因</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="241"/>
+        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="271"/>
         <source>Open the household</source>
         <translation>打开该户</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="242"/>
+        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="272"/>
         <source>Send again after fixing the household</source>
         <translation>修改该户后重新发送</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="249"/>
+        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="282"/>
         <source>(not on this laptop)</source>
         <translation>（本机没有这一户）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="268"/>
+        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="300"/>
+        <source>a member&apos;s ID number is already in another household on this laptop. Look for a person recorded in two households here and correct it</source>
+        <translation>其中有成员的身份证号已登记在本机的另一户。请查找本机是否把同一个人登记在了两户，并改正</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="304"/>
+        <source>call the county if this stays after the next sync</source>
+        <translation>如果下次同步后仍然如此，请联系县民政局</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="307"/>
+        <source>{n} household(s) from the county could not be stored on this laptop: {why}. They are fetched again at every sync.</source>
+        <translation>县里的 {n} 户记录未能存入本机：{why}。每次同步时都会重新接收。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="321"/>
         <source>The household&apos;s village is outside the area this laptop works for; the county does not take it from this laptop. Check its village.</source>
         <translation>该户所在的村不在本机负责的区域内，县里不接收本机发送的这一户。请核对该户所在的村。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="275"/>
-        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="286"/>
+        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="328"/>
+        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="339"/>
         <source>The county gave no reason.</source>
         <translation>县里没有说明原因。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="289"/>
+        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="342"/>
         <source>… and {n} more problems.</source>
         <translation>……另外还有 {n} 处问题。</translation>
     </message>
@@ -2248,245 +2311,198 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="167"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="156"/>
         <source>Sync with the county</source>
         <translation>与县里同步</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="168"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="157"/>
         <source>Connection to the county server</source>
         <translation>连接县级服务器</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="169"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="158"/>
         <source>Enroll again…</source>
         <translation>重新注册…</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="170"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="159"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="171"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="160"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="172"/>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="395"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="161"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="276"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="207"/>
-        <source>{worker} ({role})</source>
-        <translation>{worker}（{role}）</translation>
-    </message>
-    <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="213"/>
-        <source>This laptop is connected to the county server.</source>
-        <translation>本机已连接县级服务器。</translation>
-    </message>
-    <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="214"/>
-        <source>Server: {server}</source>
-        <translation>服务器：{server}</translation>
-    </message>
-    <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="217"/>
-        <source>Connected as: {who}</source>
-        <translation>使用人员：{who}</translation>
-    </message>
-    <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="218"/>
-        <source>Area: {area}</source>
-        <translation>负责区域：{area}</translation>
-    </message>
-    <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="226"/>
-        <source>(not known)</source>
-        <translation>（未知）</translation>
-    </message>
-    <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="230"/>
-        <source>area code {code} (its name comes with the first sync)</source>
-        <translation>区划代码 {code}（第一次同步后显示名称）</translation>
-    </message>
-    <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="236"/>
-        <source>Not connected to the county yet</source>
-        <translation>尚未连接县级服务器</translation>
-    </message>
-    <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="238"/>
-        <source>Not synced yet</source>
-        <translation>尚未同步</translation>
-    </message>
-    <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="240"/>
-        <source>Not synced: the county&apos;s receipt did not match</source>
-        <translation>未同步：县里的回执与发送的内容不一致</translation>
-    </message>
-    <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="242"/>
-        <source>Not fully synced</source>
-        <translation>未完全同步</translation>
-    </message>
-    <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="244"/>
-        <source>Synced; {n} conflict(s) to resolve</source>
-        <translation>已同步；有 {n} 项冲突待解决</translation>
-    </message>
-    <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="247"/>
-        <source>Synced</source>
-        <translation>已同步</translation>
-    </message>
-    <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="255"/>
-        <source>Fill in the enrollment sheet above to connect this laptop.</source>
-        <translation>请先在上面按注册单填写，连接本机。</translation>
-    </message>
-    <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="258"/>
-        <source>This laptop has not synced with the county yet.</source>
-        <translation>本机还没有与县里同步过。</translation>
-    </message>
-    <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="260"/>
-        <source>Last sync: {time}</source>
-        <translation>上次同步：{time}</translation>
-    </message>
-    <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="263"/>
-        <source>Sent changes of {sent} household(s) (the county took {taken} and refused {refused}); received {received} household(s).</source>
-        <translation>发送了 {sent} 户的修改（县里接受 {taken} 户，拒收 {refused} 户），接收了 {received} 户。</translation>
-    </message>
-    <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="268"/>
-        <source>Sent changes of {sent} household(s); received {received} household(s).</source>
-        <translation>发送了 {sent} 户的修改，接收了 {received} 户。</translation>
-    </message>
-    <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="279"/>
-        <source>Received {n} new policy pack(s).</source>
-        <translation>收到 {n} 个新的政策包。</translation>
-    </message>
-    <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="281"/>
-        <source>There was nothing to send, so there was no receipt.</source>
-        <translation>没有需要发送的修改，因此没有回执。</translation>
-    </message>
-    <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="283"/>
-        <source>The county&apos;s receipt matches what this laptop sent.</source>
-        <translation>县里的回执与本机发送的内容一致。</translation>
-    </message>
-    <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="287"/>
-        <source>The county&apos;s receipt does NOT match what this laptop sent: those changes are not counted as synced and are sent again next time.</source>
-        <translation>县里的回执与本机发送的内容不一致：这些修改不算已同步，下次同步时重新发送。</translation>
-    </message>
-    <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="293"/>
-        <source>Changes of {n} household(s) on this laptop are not synced yet.</source>
-        <translation>本机还有 {n} 户的修改尚未同步。</translation>
-    </message>
-    <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="300"/>
-        <source>The county refused the changes of {n} household(s): fix them and send them again (see below).</source>
-        <translation>县里拒收了 {n} 户的修改，请改正后重新发送（见下方）。</translation>
-    </message>
-    <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="305"/>
-        <source>Every change on this laptop has reached the county.</source>
-        <translation>本机所有修改都已送到县里。</translation>
-    </message>
-    <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="319"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="209"/>
         <source>Conflicts to resolve ({n})</source>
         <translation>待解决的冲突（{n}）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="320"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="210"/>
         <source>Refused by the county ({n})</source>
         <translation>县里拒收的记录（{n}）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="328"/>
-        <source>a member&apos;s ID number is already in another household on this laptop. Look for a person recorded in two households here and correct it</source>
-        <translation>其中有成员的身份证号已登记在本机的另一户。请查找本机是否把同一个人登记在了两户，并改正</translation>
-    </message>
-    <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="332"/>
-        <source>call the county if this stays after the next sync</source>
-        <translation>如果下次同步后仍然如此，请联系县民政局</translation>
-    </message>
-    <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="336"/>
-        <source>{n} household(s) from the county could not be stored on this laptop: {why}. They are fetched again at every sync.</source>
-        <translation>县里的 {n} 户记录未能存入本机：{why}。每次同步时都会重新接收。</translation>
-    </message>
-    <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="358"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="231"/>
         <source>Connected. Press “Sync now” to send this laptop&apos;s changes.</source>
         <translation>已连接。点“立即同步”把本机的修改发给县里。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="391"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="272"/>
         <source>Connecting to the county server…</source>
         <translation>正在连接县级服务器…</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="418"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="299"/>
         <source>Sending this laptop&apos;s changes: {sent} of {total} household(s)</source>
         <translation>正在发送本机的修改：{sent} / {total} 户</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="422"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="303"/>
         <source>Sent {sent} household(s); sending the record of work…</source>
         <translation>已发送 {sent} 户；正在发送操作记录…</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="429"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="310"/>
         <source>Sent {sent} household(s); received {received} so far…</source>
         <translation>已发送 {sent} 户；已接收 {received} 户…</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="445"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="328"/>
         <source>Sync finished.</source>
         <translation>同步完成。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="448"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="331"/>
         <source>{n} conflict(s) need your decision: see below.</source>
         <translation>有 {n} 项冲突需要您处理，见下方。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="452"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="335"/>
         <source>The county refused {n} household(s): see below.</source>
         <translation>县里拒收了 {n} 户，见下方。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="478"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="369"/>
         <source>Sync cancelled. The county has received and kept the changes of {sent} household(s); the other {left} stay on this laptop and are sent next time.</source>
         <translation>同步已取消。县里已收到并保存了 {sent} 户的修改；其余 {left} 户的修改仍在本机，下次同步时发送。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="483"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="365"/>
         <source>Sync cancelled before anything was sent. Every change stays on this laptop and is sent next time.</source>
         <translation>同步已取消，还没有发送任何修改。所有修改都保存在本机，下次同步时发送。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="494"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="381"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="504"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="391"/>
         <source>It will be sent with the next sync.</source>
         <translation>将在下次同步时发送。</translation>
+    </message>
+</context>
+<context>
+    <name>SyncState</name>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="104"/>
+        <source>Not connected to the county yet</source>
+        <translation>尚未连接县级服务器</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="106"/>
+        <source>Not synced yet</source>
+        <translation>尚未同步</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="108"/>
+        <source>Not synced: the county&apos;s receipt did not match</source>
+        <translation>未同步：县里的回执与发送的内容不一致</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="110"/>
+        <source>Not fully synced</source>
+        <translation>未完全同步</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="112"/>
+        <source>Synced; {n} conflict(s) to resolve</source>
+        <translation>已同步；有 {n} 项冲突待解决</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="115"/>
+        <source>Synced</source>
+        <translation>已同步</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="123"/>
+        <source>Fill in the enrollment sheet above to connect this laptop.</source>
+        <translation>请先在上面按注册单填写，连接本机。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="126"/>
+        <source>This laptop has not synced with the county yet.</source>
+        <translation>本机还没有与县里同步过。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="128"/>
+        <source>Last sync: {time}</source>
+        <translation>上次同步：{time}</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="131"/>
+        <source>Sent changes of {sent} household(s) (the county took {taken} and refused {refused}); received {received} household(s).</source>
+        <translation>发送了 {sent} 户的修改（县里接受 {taken} 户，拒收 {refused} 户），接收了 {received} 户。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="136"/>
+        <source>Sent changes of {sent} household(s); received {received} household(s).</source>
+        <translation>发送了 {sent} 户的修改，接收了 {received} 户。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="147"/>
+        <source>Received {n} new policy pack(s).</source>
+        <translation>收到 {n} 个新的政策包。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="149"/>
+        <source>There was nothing to send, so there was no receipt.</source>
+        <translation>没有需要发送的修改，因此没有回执。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="151"/>
+        <source>The county&apos;s receipt matches what this laptop sent.</source>
+        <translation>县里的回执与本机发送的内容一致。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="155"/>
+        <source>The county&apos;s receipt does NOT match what this laptop sent: those changes are not counted as synced and are sent again next time.</source>
+        <translation>县里的回执与本机发送的内容不一致：这些修改不算已同步，下次同步时重新发送。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="161"/>
+        <source>Changes of {n} household(s) on this laptop are not synced yet.</source>
+        <translation>本机还有 {n} 户的修改尚未同步。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="168"/>
+        <source>The county refused the changes of {n} household(s): fix them and send them again (see below).</source>
+        <translation>县里拒收了 {n} 户的修改，请改正后重新发送（见下方）。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="173"/>
+        <source>Every change on this laptop has reached the county.</source>
+        <translation>本机所有修改都已送到县里。</translation>
     </message>
 </context>
 <context>

@@ -41,6 +41,8 @@ from caseworker.sync.county.auth import create_enrollment
 from caseworker.sync.county.tables import HOUSEHOLD, RECORD
 from caseworker.sync.tls import pem_fingerprint
 from caseworker.sync.wire import CONTENT_COLUMNS
+from caseworker.ui.fonts import register_bundled_fonts
+from caseworker.ui.i18n import install_language
 from caseworker.ui.main_window import SYNC, MainWindow
 from caseworker.ui.pages.sync_page import SyncPage
 from caseworker.ui.settings import AppSettings
@@ -58,6 +60,15 @@ SCALE = float(os.environ.get("QT_SCALE_FACTOR") or 1)
 SCREEN = (round(1366 / SCALE), round(768 / SCALE))
 AT_150_PERCENT = (911, 512)
 WAIT = 60_000  # ms: a sync on a busy two-core machine
+
+
+@pytest.fixture(autouse=True)
+def app_font(qapp: QApplication) -> Iterator[None]:
+    """The bundled CJK font, as the app itself uses it (sizes and pictures as in use)."""
+    before = qapp.font()
+    register_bundled_fonts(qapp)
+    yield
+    qapp.setFont(before)
 
 
 @pytest.fixture
@@ -249,6 +260,10 @@ def test_enrolling_refuses_a_wrong_code_fingerprint_or_address_at_its_field(
     assert "注册码" in field_error(page, "code") and "重新申请" in field_error(page, "code")
     assert field_error(page, "server") == field_error(page, "pin") == ""
     shoot(qtbot, window, shots, "sync-enroll-wrong-code")
+    install_language("en")  # what is shown is said again in the other language
+    qtbot.waitUntil(lambda: "does not accept this enrollment code" in field_error(page, "code"))
+    install_language("zh_CN")
+    qtbot.waitUntil(lambda: "重新申请" in field_error(page, "code"))
 
     wrong_pin = pin[:-1] + ("0" if pin[-1] != "0" else "1")
     try_enroll(qtbot, page, server.url, code, wrong_pin)
@@ -352,6 +367,15 @@ def test_an_edit_reaches_the_county_and_a_conflict_is_resolved_on_the_page(
     assert_for_a_person(words_on(page))
     assert_fits(window, page)
     shoot(qtbot, window, shots, "sync")
+    install_language("en")  # the same in English, at once
+    qtbot.waitUntil(lambda: table.item(0, 1).text() == "Address")
+    english = [table.item(0, c).text() for c in range(4)]
+    assert english == ["张学林", "Address", "四组1号", "五组2号 (this laptop)"]
+    assert page.state.text() == "Synced; 3 conflict(s) to resolve"
+    assert "Ability to work" in words_on(page) and "partly able to work" in words_on(page)
+    shoot(qtbot, window, shots, "sync-en")
+    install_language("zh_CN")
+    qtbot.waitUntil(lambda: table.item(0, 1).text() == "家庭住址")
 
     # Keep this laptop's address, the county's ability to work; leave the income open.
     def choose(item: str, button: QPushButton) -> None:

@@ -9,6 +9,7 @@ The page is in a scroll area so that it fits a 1366x768 laptop screen at 150% sc
 """
 
 import logging
+from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -24,35 +25,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from caseworker.domain.codes import WorkerRole
-from caseworker.domain.regions import ancestors
 from caseworker.store.db import Store
 from caseworker.store.regions import region_names
 from caseworker.sync import outbox
-from caseworker.sync.client import SyncProgress, SyncReport, SyncSummary, last_sync, sync
+from caseworker.sync.client import SyncProgress, SyncReport, last_sync, sync
 from caseworker.sync.conflicts import OpenConflict, open_conflicts
 from caseworker.sync.quarantine import QuarantinedChange, quarantined
 from caseworker.sync.schemas import EnrollResponse
-from caseworker.sync.transport import ROLE, SCOPE, SERVER, WORKER
-from caseworker.ui.i18n import is_chinese
-from caseworker.ui.labels import label
+from caseworker.sync.transport import SERVER
 from caseworker.ui.runner import Progress, Task, run_task
 from caseworker.ui.widgets.enrollment_form import EnrollmentForm
 from caseworker.ui.widgets.fields import ErrorLabel
 from caseworker.ui.widgets.sync_errors import sync_problem
 from caseworker.ui.widgets.sync_lists import ConflictList, RefusedList
-from caseworker.ui.widgets.sync_words import clean_text, moment_text
+from caseworker.ui.widgets.sync_status import ConnectionInfo, SyncState, plain_label
 
 log = logging.getLogger(__name__)
-
-GREEN, ORANGE, GREY = "#1b5e20", "#b35900", "#555555"
-
-
-def _plain(label_: QLabel) -> QLabel:
-    """A label that shows its text as it is (text from the county is never read as HTML)."""
-    label_.setTextFormat(Qt.TextFormat.PlainText)
-    label_.setWordWrap(True)
-    return label_
+Words = Callable[[], str]  # a sentence, asked for again after a language switch
 
 
 class SyncPage(QWidget):
@@ -78,11 +67,12 @@ class SyncPage(QWidget):
 
         # Connection: who this laptop is at the county, or the enrollment form.
         self.connection_box = QGroupBox()
-        self.connection = _plain(QLabel())
+        self.connection_info = ConnectionInfo()
+        self.connection = self.connection_info.text
         self.reenroll_button = QPushButton()
         self.enrollment = EnrollmentForm(store)
         row = QHBoxLayout()
-        row.addWidget(self.connection, 1)
+        row.addWidget(self.connection_info, 1)
         row.addWidget(self.reenroll_button, 0, Qt.AlignmentFlag.AlignTop)
         connection_layout = QVBoxLayout(self.connection_box)
         connection_layout.addLayout(row)
@@ -90,24 +80,23 @@ class SyncPage(QWidget):
 
         # Syncing: the state, the last sync, progress and the buttons.
         self.sync_box = QGroupBox()
-        self.state = _plain(QLabel())
-        self.status = _plain(QLabel())
+        self.sync_state = SyncState()
+        self.state, self.status = self.sync_state.state, self.sync_state.status
         self.progress = QProgressBar()
-        self.progress_text = _plain(QLabel())
+        self.progress_text = plain_label()
         self.progress_text.setWordWrap(False)  # one short line beside the buttons
         self.sync_button = QPushButton()
         self.sync_button.setDefault(True)
         self.cancel_button = QPushButton()
         self.message = ErrorLabel()
-        self.notice = _plain(QLabel())
+        self.notice = plain_label()
         buttons = QHBoxLayout()
         buttons.addWidget(self.progress_text)
         buttons.addStretch(1)  # the buttons keep their size while no progress is shown
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.sync_button)
         sync_layout = QVBoxLayout(self.sync_box)
-        sync_layout.addWidget(self.state)
-        sync_layout.addWidget(self.status)
+        sync_layout.addWidget(self.sync_state)
         sync_layout.addWidget(self.progress)
         sync_layout.addLayout(buttons)
         sync_layout.addWidget(self.message)
@@ -118,10 +107,8 @@ class SyncPage(QWidget):
         QVBoxLayout(self.conflict_box).addWidget(self.conflicts)
         self.refused_box = QGroupBox()
         self.refused = RefusedList(store)
-        self.held = _plain(QLabel())
-        refused_layout = QVBoxLayout(self.refused_box)
-        refused_layout.addWidget(self.refused)
-        refused_layout.addWidget(self.held)
+        self.held = self.refused.held
+        QVBoxLayout(self.refused_box).addWidget(self.refused)
 
         content = QWidget()
         column = QVBoxLayout(content)
@@ -156,6 +143,8 @@ class SyncPage(QWidget):
         self.conflicts.resolved.connect(self._resolved)
         self.refused.resent.connect(self._resent)
         self._reenrolling = False
+        self._notice: Words | None = None
+        self._problem: Words | None = None
         self.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
@@ -170,6 +159,8 @@ class SyncPage(QWidget):
         self.sync_box.setTitle(self.tr("Sync"))
         self.sync_button.setText(self.tr("Sync now"))
         self.cancel_button.setText(self.tr("Cancel"))
+        self._tell(self._notice)
+        self._warn(self._problem)
         self.refresh()
 
     # what is shown ------------------------------------------------------------------------
@@ -183,127 +174,26 @@ class SyncPage(QWidget):
         form_shown = not enrolled or self._reenrolling
         self.enrollment.setVisible(form_shown)
         self.enrollment.allow_cancel(enrolled)
-        self.connection.setVisible(enrolled)
+        self.connection_info.setVisible(enrolled)
         self.reenroll_button.setVisible(enrolled and not form_shown)
         with self.store.read() as conn:
             names = region_names(conn)
             pending = outbox.count_open(conn)
         if enrolled:
-            self.connection.setText(self._connection_text(names))
+            self.connection_info.show_store(self.store, names)
         conflicts = open_conflicts(self.store)
         refused = quarantined(self.store)
         summary = last_sync(self.store)
         to_resolve = sum(not c.held for c in conflicts)
-        self._show_state(enrolled, summary, pending + len(refused), to_resolve)
-        self.status.setText(self._status_text(enrolled, summary, pending, len(refused)))
+        self.sync_state.show_state(
+            enrolled=enrolled,
+            summary=summary,
+            pending=pending,
+            refused=len(refused),
+            to_resolve=to_resolve,
+        )
         self.sync_button.setEnabled(enrolled and self._task is None)
         self._show_lists(enrolled, conflicts, refused, names)
-
-    def _connection_text(self, names: dict[str, str]) -> str:
-        worker = clean_text(self.store.setting(WORKER) or "", 40)
-        role = WorkerRole.parse(self.store.setting(ROLE))
-        scope = self.store.setting(SCOPE) or ""
-        who = (
-            self.tr("{worker} ({role})").format(worker=worker, role=label(role))
-            if role is not None
-            else worker
-        )
-        return "\n".join(
-            [
-                self.tr("This laptop is connected to the county server."),
-                self.tr("Server: {server}").format(
-                    server=clean_text(self.store.setting(SERVER) or "")
-                ),
-                self.tr("Connected as: {who}").format(who=who),
-                self.tr("Area: {area}").format(area=self._area(scope, names)),
-            ]
-        )
-
-    def _area(self, scope: str, names: dict[str, str]) -> str:
-        """The area's full name (泾阳县云阳镇中街村); its code while the regions have not
-        come down yet (before the first sync)."""
-        if not (scope.isdigit() and len(scope) in (6, 9, 12)):
-            return self.tr("(not known)")
-        parts = [names.get(code) for code in [*ancestors(scope), scope]]
-        if all(parts):
-            return clean_text(("" if is_chinese() else " ").join(p for p in parts if p))
-        return self.tr("area code {code} (its name comes with the first sync)").format(code=scope)
-
-    def _show_state(
-        self, enrolled: bool, summary: SyncSummary | None, unsent: int, to_resolve: int
-    ) -> None:
-        if not enrolled:
-            text, colour = self.tr("Not connected to the county yet"), GREY
-        elif summary is None:
-            text, colour = self.tr("Not synced yet"), GREY
-        elif not summary.receipts_ok:
-            text, colour = self.tr("Not synced: the county's receipt did not match"), ORANGE
-        elif unsent:
-            text, colour = self.tr("Not fully synced"), ORANGE
-        elif to_resolve:
-            text = self.tr("Synced; {n} conflict(s) to resolve").format(n=to_resolve)
-            colour = ORANGE
-        else:
-            text, colour = self.tr("Synced"), GREEN
-        self.state.setText(text)
-        self.state.setStyleSheet(f"font-size: 14pt; font-weight: bold; color: {colour};")
-
-    def _status_text(
-        self, enrolled: bool, summary: SyncSummary | None, pending: int, refused: int
-    ) -> str:
-        if not enrolled:
-            return self.tr("Fill in the enrollment sheet above to connect this laptop.")
-        lines = []
-        if summary is None:
-            lines.append(self.tr("This laptop has not synced with the county yet."))
-        else:
-            lines.append(self.tr("Last sync: {time}").format(time=moment_text(summary.at)))
-            if summary.rejected:
-                sent = self.tr(
-                    "Sent changes of {sent} household(s) (the county took {taken} and refused "
-                    "{refused}); received {received} household(s)."
-                )
-            else:
-                sent = self.tr(
-                    "Sent changes of {sent} household(s); received {received} household(s)."
-                )
-            lines.append(
-                sent.format(
-                    sent=summary.sent,
-                    taken=summary.accepted + summary.conflicts,
-                    refused=summary.rejected,
-                    received=summary.received,
-                )
-            )
-            if summary.policies:
-                lines.append(self.tr("Received {n} new policy pack(s).").format(n=summary.policies))
-            if summary.sent == 0:
-                lines.append(self.tr("There was nothing to send, so there was no receipt."))
-            elif summary.receipts_ok:
-                lines.append(self.tr("The county's receipt matches what this laptop sent."))
-            else:
-                lines.append(
-                    self.tr(
-                        "The county's receipt does NOT match what this laptop sent: those "
-                        "changes are not counted as synced and are sent again next time."
-                    )
-                )
-        if pending:
-            lines.append(
-                self.tr("Changes of {n} household(s) on this laptop are not synced yet.").format(
-                    n=pending
-                )
-            )
-        if refused:
-            lines.append(
-                self.tr(
-                    "The county refused the changes of {n} household(s): fix them and send them "
-                    "again (see below)."
-                ).format(n=refused)
-            )
-        if not pending and not refused and summary is not None:
-            lines.append(self.tr("Every change on this laptop has reached the county."))
-        return "\n".join(lines)
 
     def _show_lists(
         self,
@@ -315,28 +205,11 @@ class SyncPage(QWidget):
         held = [c for c in conflicts if c.held]
         to_resolve = len(conflicts) - len(held)
         self.conflicts.show_conflicts(conflicts, names)
-        self.refused.show_changes(refused)
+        self.refused.show_changes(refused, held)
         self.conflict_box.setTitle(self.tr("Conflicts to resolve ({n})").format(n=to_resolve))
         self.refused_box.setTitle(self.tr("Refused by the county ({n})").format(n=len(refused)))
         self.conflict_box.setVisible(enrolled or to_resolve > 0)
         self.refused_box.setVisible(enrolled or bool(refused) or bool(held))
-        self.held.setVisible(bool(held))
-        if held:
-            duplicate = any("id_number" in str(c.other_value) for c in held)
-            why = (
-                self.tr(
-                    "a member's ID number is already in another household on this laptop. Look "
-                    "for a person recorded in two households here and correct it"
-                )
-                if duplicate
-                else self.tr("call the county if this stays after the next sync")
-            )
-            self.held.setText(
-                self.tr(
-                    "{n} household(s) from the county could not be stored on this laptop: "
-                    "{why}. They are fetched again at every sync."
-                ).format(n=len(held), why=why)
-            )
 
     # enrolling ----------------------------------------------------------------------------
     def enroll_again(self) -> None:
@@ -354,15 +227,23 @@ class SyncPage(QWidget):
 
     def _enrolled(self, answer: EnrollResponse) -> None:
         self._reenrolling = False
-        self.message.show_message("")
-        self._tell(self.tr("Connected. Press “Sync now” to send this laptop's changes."))
+        self._warn(None)
+        self._tell(lambda: self.tr("Connected. Press “Sync now” to send this laptop's changes."))
         self.refresh()
         self.sync_button.setFocus()
         del answer  # shown from the store by refresh(), as after a restart
 
-    def _tell(self, text: str) -> None:
-        self.notice.setText(text)
-        self.notice.setVisible(bool(text))
+    def _tell(self, text: Words | None) -> None:
+        """Say how an action went (kept as a function, to be said again in another
+        language after a switch)."""
+        self._notice = text
+        self.notice.setText(text() if text is not None else "")
+        self.notice.setVisible(text is not None)
+
+    def _warn(self, text: Words | None) -> None:
+        """Say what went wrong, in red (again after a language switch)."""
+        self._problem = text
+        self.message.show_message(text() if text is not None else "")
 
     # syncing ------------------------------------------------------------------------------
     def start_sync(self) -> Task[SyncReport] | None:
@@ -385,8 +266,8 @@ class SyncPage(QWidget):
             )
 
         self._latest = None
-        self.message.show_message("")
-        self._tell("")
+        self._warn(None)
+        self._tell(None)
         self.progress.setRange(0, 0)
         self.progress_text.setText(self.tr("Connecting to the county server…"))
         for widget in (self.progress, self.progress_text, self.cancel_button):
@@ -442,18 +323,22 @@ class SyncPage(QWidget):
         self.report = report
         self._finish()
         to_resolve = len(self.conflicts.conflicts)
-        lines = [self.tr("Sync finished.")]
-        if to_resolve:
-            lines.append(
-                self.tr("{n} conflict(s) need your decision: see below.").format(n=to_resolve)
-            )
-        if report.quarantined:
-            lines.append(
-                self.tr("The county refused {n} household(s): see below.").format(
-                    n=report.quarantined
+
+        def said() -> str:
+            lines = [self.tr("Sync finished.")]
+            if to_resolve:
+                lines.append(
+                    self.tr("{n} conflict(s) need your decision: see below.").format(n=to_resolve)
                 )
-            )
-        self._tell("\n".join(lines))
+            if report.quarantined:
+                lines.append(
+                    self.tr("The county refused {n} household(s): see below.").format(
+                        n=report.quarantined
+                    )
+                )
+            return "\n".join(lines)
+
+        self._tell(said)
         self.synced.emit()
 
     def _failed(self, error: Exception) -> None:
@@ -464,7 +349,7 @@ class SyncPage(QWidget):
             return
         log.warning("sync failed", exc_info=error)  # the details are for the developers
         self._finish()
-        self.message.show_message(sync_problem(error))
+        self._warn(lambda: sync_problem(error))
         self.synced.emit()  # what was done before it stopped is shown everywhere
 
     def _cancelled(self) -> None:
@@ -473,17 +358,19 @@ class SyncPage(QWidget):
         self._finish()
         with self.store.read() as conn:
             left = outbox.count_open(conn)
-        if sent:
-            text = self.tr(
+
+        def said() -> str:
+            if not sent:
+                return self.tr(
+                    "Sync cancelled before anything was sent. Every change stays on this laptop "
+                    "and is sent next time."
+                )
+            return self.tr(
                 "Sync cancelled. The county has received and kept the changes of {sent} "
                 "household(s); the other {left} stay on this laptop and are sent next time."
             ).format(sent=sent, left=left)
-        else:
-            text = self.tr(
-                "Sync cancelled before anything was sent. Every change stays on this laptop "
-                "and is sent next time."
-            )
-        self._tell(text)
+
+        self._tell(said)
         self.synced.emit()
 
     def cancel(self) -> None:
@@ -494,11 +381,11 @@ class SyncPage(QWidget):
             self.cancel_button.setText(self.tr("Cancelling…"))
 
     # acting on the lists ------------------------------------------------------------------
-    def _resolved(self, text: str) -> None:
+    def _resolved(self, text: Words) -> None:
         self._tell(text)
         self.refresh()
 
     def _resent(self) -> None:
         self.refresh()
         if self.start_sync() is None:
-            self._tell(self.tr("It will be sent with the next sync."))
+            self._tell(lambda: self.tr("It will be sent with the next sync."))

@@ -9,6 +9,7 @@ is shown under the field it is about.
 
 import re
 import unicodedata
+from collections.abc import Callable
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -37,6 +38,7 @@ class EnrollmentForm(QWidget):
         super().__init__(parent)
         self.store = store
         self._task: Task[EnrollResponse] | None = None
+        self._errors: dict[str, Callable[[], str]] = {}
         self.intro = QLabel()
         self.intro.setWordWrap(True)
         self.server = QLineEdit()
@@ -116,6 +118,18 @@ class EnrollmentForm(QWidget):
         self.connect_button.setText(self.tr("Connect"))
         self.cancel_button.setText(self.tr("Cancel"))
         self.busy.setText(self.tr("Connecting to the county server…"))
+        for key, words in self._errors.items():
+            self.form.show_error(key, words())
+
+    def _error(self, key: str, words: Callable[[], str]) -> None:
+        """Show a problem under a field; kept as a function to be said again after a
+        language switch."""
+        self._errors[key] = words
+        self.form.show_error(key, words())
+
+    def _clear_errors(self) -> None:
+        self._errors.clear()
+        self.form.clear_errors()
 
     def allow_cancel(self, allowed: bool) -> None:
         """Offer Cancel (enrolling again, while already connected) or not (the first time)."""
@@ -129,12 +143,12 @@ class EnrollmentForm(QWidget):
     def _address(self) -> str | None:
         text = unicodedata.normalize("NFKC", self.server.text()).strip()
         if not text:
-            self.form.show_error(
-                "server", self.tr("Fill in the server address from the enrollment sheet.")
+            self._error(
+                "server", lambda: self.tr("Fill in the server address from the enrollment sheet.")
             )
             return None
         if any(ch.isspace() for ch in text):
-            self.form.show_error("server", self.tr("The address cannot contain spaces."))
+            self._error("server", lambda: self.tr("The address cannot contain spaces."))
             return None
         if "://" not in text:
             text = "https://" + text  # the sheet's address without its beginning
@@ -144,15 +158,17 @@ class EnrollmentForm(QWidget):
         except ValueError:
             port_ok = False
         if not (parts.hostname and port_ok and parts.scheme in ("https", "http")):
-            self.form.show_error(
+            self._error(
                 "server",
-                self.tr("This is not a server address. Type it as on the enrollment sheet."),
+                lambda: self.tr(
+                    "This is not a server address. Type it as on the enrollment sheet."
+                ),
             )
             return None
         if parts.scheme == "http" and not is_loopback(parts.hostname):
-            self.form.show_error(
+            self._error(
                 "server",
-                self.tr(
+                lambda: self.tr(
                     "The address must begin with https:// (as on the enrollment sheet from the "
                     "county)."
                 ),
@@ -163,13 +179,15 @@ class EnrollmentForm(QWidget):
     def _code(self) -> str | None:
         text = unicodedata.normalize("NFKC", self.code.text()).strip()
         if not text:
-            self.form.show_error("code", self.tr("Fill in the enrollment code."))
+            self._error("code", lambda: self.tr("Fill in the enrollment code."))
             return None
         letters = sum(ch.isalnum() for ch in text)
         if letters < 4 or len(text) > CODE_MAX:
-            self.form.show_error(
+            self._error(
                 "code",
-                self.tr("This does not look like an enrollment code. Check it against the sheet."),
+                lambda: self.tr(
+                    "This does not look like an enrollment code. Check it against the sheet."
+                ),
             )
             return None
         return text
@@ -180,23 +198,30 @@ class EnrollmentForm(QWidget):
         if not pin:
             return True, None
         if address.startswith("http://"):
-            self.form.show_error(
+            self._error(
                 "pin",
-                self.tr("An address beginning with http:// has no certificate: leave this empty."),
+                lambda: self.tr(
+                    "An address beginning with http:// has no certificate: leave this empty."
+                ),
             )
             return False, None
         if PIN.fullmatch(pin):
             return True, pin
         if re.fullmatch(r"[0-9a-f]*", pin):
-            message = self.tr(
-                "A fingerprint has 64 characters; this one has {n}. Check it against the sheet."
-            ).format(n=len(pin))
-        else:
-            message = self.tr(
-                "A fingerprint has only the digits 0 to 9 and the letters A to F. Check it "
-                "against the sheet."
+            self._error(
+                "pin",
+                lambda: self.tr(
+                    "A fingerprint has 64 characters; this one has {n}. Check it against the sheet."
+                ).format(n=len(pin)),
             )
-        self.form.show_error("pin", message)
+        else:
+            self._error(
+                "pin",
+                lambda: self.tr(
+                    "A fingerprint has only the digits 0 to 9 and the letters A to F. Check it "
+                    "against the sheet."
+                ),
+            )
         return False, None
 
     # asking the county --------------------------------------------------------------------
@@ -204,7 +229,7 @@ class EnrollmentForm(QWidget):
         """Check the fields; if they are fine, ask the county on a worker thread."""
         if self._task is not None:
             return None
-        self.form.clear_errors()
+        self._clear_errors()
         address, code = self._address(), self._code()
         pin_ok, pin = self._pin(address) if address else (True, None)
         if address is None or code is None or not pin_ok:
@@ -238,8 +263,9 @@ class EnrollmentForm(QWidget):
     def _failed(self, error: Exception, *, pinned: bool) -> None:
         self._task = None
         self._set_busy(False)
-        field, message = enroll_problem(error, pinned=pinned)
-        self.form.show_error(field.value, message)  # the fields are keyed by the same names
+        field, _ = enroll_problem(error, pinned=pinned)
+        # The fields are keyed by the same names as the problems' fields.
+        self._error(field.value, lambda: enroll_problem(error, pinned=pinned)[1])
         self.form.editor(field.value).setFocus()
 
     def _focus_first_error(self) -> None:

@@ -2,10 +2,10 @@
 side by side, keep one) and changes the county refused (the reason, open the household,
 fix it, send again). Either opens its household on a double click."""
 
+import html
 import re
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -39,6 +39,7 @@ def _table(columns: int) -> QTableWidget:
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setWordWrap(True)
+    table.setTextElideMode(Qt.TextElideMode.ElideNone)  # long labels wrap, never cut
     table.verticalHeader().hide()
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
@@ -50,7 +51,8 @@ def _item(text: str, household_id: str, key: object) -> QTableWidgetItem:
     item = QTableWidgetItem(text)
     item.setData(Qt.ItemDataRole.UserRole, key)
     item.setData(Qt.ItemDataRole.UserRole + 1, household_id)
-    item.setToolTip(text)
+    # A tooltip would read text that looks like HTML as HTML: the county's text is escaped.
+    item.setToolTip("<p>" + html.escape(text).replace("\n", "<br>") + "</p>")
     return item
 
 
@@ -72,13 +74,14 @@ class _ActionList(QWidget):
         self.buttons = QHBoxLayout()
         self.buttons.addStretch(1)
         self.buttons.addWidget(self.open_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.hint)
-        layout.addWidget(self.empty)
-        layout.addWidget(self.table)
-        layout.addLayout(self.buttons)
+        self.column = QVBoxLayout(self)
+        self.column.setContentsMargins(0, 0, 0, 0)
+        self.column.addWidget(self.hint)
+        self.column.addWidget(self.empty)
+        self.column.addWidget(self.table)
+        self.column.addLayout(self.buttons)
         self.table.itemSelectionChanged.connect(self._selection_changed)
+        self.table.horizontalHeader().sectionResized.connect(self._rows_rewrapped)
         self.table.itemDoubleClicked.connect(
             lambda item: self._open(item.data(Qt.ItemDataRole.UserRole + 1))
         )
@@ -117,9 +120,8 @@ class _ActionList(QWidget):
         scrollbar = self.table.horizontalScrollBar().sizeHint().height()
         self.table.setFixedHeight(self.table.horizontalHeader().height() + rows + frame + scrollbar)
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
-        super().resizeEvent(event)
-        # Wrapped cells take more or fewer lines at another width.
+    def _rows_rewrapped(self) -> None:
+        # Wrapped cells take more or fewer lines at another column width.
         self.table.resizeRowsToContents()
         self._fit_height()
 
@@ -152,7 +154,7 @@ class ConflictList(_ActionList):
     """Open conflicts: the household's head, the field, the county's value and the other
     value; keep one or the other."""
 
-    resolved = Signal(str)  # a sentence saying what was decided
+    resolved = Signal(object)  # Callable[[], str]: says what was decided, in the language now
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(store, 4, parent)
@@ -175,6 +177,7 @@ class ConflictList(_ActionList):
             )
         )
         self.empty.setText(self.tr("No conflicts to resolve."))
+        self.table.setAccessibleName(self.tr("Conflicts to resolve"))
         self.table.setHorizontalHeaderLabels(
             [
                 self.tr("Head of household"),
@@ -223,10 +226,12 @@ class ConflictList(_ActionList):
         try:
             resolve_conflict(self.store, conflict.id, "kept" if choice == "kept" else "other")
         except UnknownConflict:  # settled meanwhile (a sync brought the county's decision)
-            self.resolved.emit(self.tr("This conflict had already been settled."))
+            self.resolved.emit(lambda: self.tr("This conflict had already been settled."))
             return False
         self.resolved.emit(
-            self.tr("Decided: “{value}”. The next sync tells the county.").format(value=value)
+            lambda: self.tr("Decided: “{value}”. The next sync tells the county.").format(
+                value=value
+            )
         )
         return True
 
@@ -240,6 +245,10 @@ class RefusedList(_ActionList):
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(store, 2, parent)
         self.changes: list[QuarantinedChange] = []
+        self.held_notes: list[OpenConflict] = []
+        self.held = QLabel()  # households from the county this laptop could not store
+        self.held.setWordWrap(True)
+        self.column.addWidget(self.held)
         self.resend_button = QPushButton()
         self.buttons.addWidget(self.resend_button)
         self.action_buttons.append(self.resend_button)
@@ -255,15 +264,19 @@ class RefusedList(_ActionList):
             )
         )
         self.empty.setText(self.tr("The county has refused nothing."))
+        self.table.setAccessibleName(self.tr("Refused by the county"))
         self.table.setHorizontalHeaderLabels(
             [self.tr("Head of household"), self.tr("Why the county refused it")]
         )
         self.open_button.setText(self.tr("Open the household"))
         self.resend_button.setText(self.tr("Send again after fixing the household"))
-        self.show_changes(self.changes)
+        self.show_changes(self.changes, self.held_notes)
 
-    def show_changes(self, changes: list[QuarantinedChange]) -> None:
-        self.changes = changes
+    def show_changes(self, changes: list[QuarantinedChange], held: list[OpenConflict]) -> None:
+        """Show refused ``changes``, and a line about ``held`` households (from the county,
+        not storable here: fetched again at every sync, nothing to choose)."""
+        self.changes, self.held_notes = changes, held
+        self._show_held(held)
         rows = []
         for change in changes:
             head = clean_text(change.head_name, 40) or self.tr("(not on this laptop)")
@@ -275,6 +288,26 @@ class RefusedList(_ActionList):
                 ]
             )
         self._show_rows(rows)
+
+    def _show_held(self, held: list[OpenConflict]) -> None:
+        self.held.setVisible(bool(held))
+        if not held:
+            return
+        # The laptop noted why it could not store them (a database message, never shown):
+        # a duplicated ID number is the one cause a specialist can fix here.
+        if any("id_number" in str(c.other_value) for c in held):
+            why = self.tr(
+                "a member's ID number is already in another household on this laptop. Look for "
+                "a person recorded in two households here and correct it"
+            )
+        else:
+            why = self.tr("call the county if this stays after the next sync")
+        self.held.setText(
+            self.tr(
+                "{n} household(s) from the county could not be stored on this laptop: {why}. "
+                "They are fetched again at every sync."
+            ).format(n=len(held), why=why)
+        )
 
     def reasons(self, change: QuarantinedChange) -> str:
         """The county's reasons in the current language, one a line; a record the county
