@@ -37,7 +37,7 @@ from caseworker.store.households import load_household, save_household, save_hou
 from caseworker.store.workers import Worker, set_current_worker
 from caseworker.sync.client import enroll, last_sync, sync
 from caseworker.sync.county.admin import list_conflicts
-from caseworker.sync.county.auth import create_enrollment
+from caseworker.sync.county.auth import create_enrollment, revoke
 from caseworker.sync.county.tables import HOUSEHOLD, RECORD
 from caseworker.sync.tls import pem_fingerprint
 from caseworker.sync.wire import CONTENT_COLUMNS
@@ -46,7 +46,12 @@ from caseworker.ui.i18n import install_language
 from caseworker.ui.main_window import SYNC, MainWindow
 from caseworker.ui.pages.sync_page import SyncPage
 from caseworker.ui.settings import AppSettings
-from caseworker.ui.widgets.sync_words import FIELD_LABELS, moment_text
+from caseworker.ui.widgets.sync_words import (
+    FIELD_LABELS,
+    field_label,
+    moment_text,
+    value_text,
+)
 from tests.sync.conftest import VILLAGE_A, CountyServer, free_port, new_store
 from tests.sync.test_resilience import demo
 from tests.sync.test_tls import tls_county  # noqa: F401  (the fixture: a county on TLS)
@@ -275,9 +280,9 @@ def test_enrolling_refuses_a_wrong_code_fingerprint_or_address_at_its_field(
     assert "指纹" in field_error(page, "pin")
     try_enroll(qtbot, page, f"https://127.0.0.1:{free_port()}", code, pin)
     assert "无法连接" in field_error(page, "server")
+    shoot(qtbot, window, shots, "sync-enroll-unreachable")
     try_enroll(qtbot, page, server.url.replace("https", "http"), code, pin)
     assert field_error(page, "pin")  # an http address has no certificate
-    shoot(qtbot, window, shots, "sync-enroll-unreachable")
     assert not page.enrolled and page.sync_button.isVisible() and not page.sync_button.isEnabled()
 
     # The real code, the pin as printed but grouped and in capitals: connected. The code
@@ -524,6 +529,39 @@ def test_a_cancelled_sync_keeps_what_was_sent_and_the_status_survives_a_restart(
         again.close()
 
 
+def test_a_sync_the_county_refuses_or_cannot_answer_is_explained_in_chinese(
+    qtbot: QtBot,
+    window: MainWindow,
+    store: Store,
+    tls_county: County,  # noqa: F811
+    capsys: pytest.CaptureFixture[str],
+    household_data: Make,
+    shots: Path,
+) -> None:
+    code, pin = enrollment_sheet(tls_county, capsys)
+    page = open_sync_page(qtbot, window)
+    try_enroll(qtbot, page, tls_county[0].url, code, pin)
+    save_household(store, parse_household(household_data()))
+    page.refresh()
+
+    revoke(tls_county[0].engine, store.device_id)  # the county takes the laptop off
+    with qtbot.waitSignal(page.synced, timeout=WAIT):
+        click(qtbot, page.sync_button)
+    said = page.message.text()
+    assert page.message.isVisible() and "县里已不再接受本机" in said and "重新注册" in said
+    assert "数据没有丢失" in said
+    assert "1 户的修改尚未同步" in page.status.text()
+
+    tls_county[0].stop()  # the connection is gone
+    with qtbot.waitSignal(page.synced, timeout=WAIT):
+        click(qtbot, page.sync_button)
+    said = page.message.text()
+    assert "无法连接县级服务器" in said and "数据没有丢失" in said
+    assert not re.search(r"[A-Za-z]{3,}", said), said  # no English, no exception names
+    assert page.sync_button.isEnabled() and not page.cancel_button.isVisible()
+    shoot(qtbot, window, shots, "sync-unreachable")
+
+
 # words ---------------------------------------------------------------------------------------
 def test_every_field_that_travels_has_a_label() -> None:
     missing = [
@@ -533,3 +571,30 @@ def test_every_field_that_travels_has_a_label() -> None:
         if (table, column) not in FIELD_LABELS
     ]
     assert missing == []
+
+
+def test_values_from_the_county_are_shown_for_a_person_or_not_at_all() -> None:
+    regions = {VILLAGE_A: "中街村"}
+    shown: list[tuple[str, str, Any, str]] = [
+        ("member", "labor_capacity", "partial", "部分丧失劳动能力"),
+        ("member", "labor_capacity", "no_such_code", "（本机不认识的选项）"),
+        ("income", "monthly_fen", 16050, "160.50 元"),
+        ("income", "monthly_fen", "16050", "（无法显示的值）"),  # text where money belongs
+        ("member", "birth_date", "1949-12-31", "1949年12月31日"),
+        ("member", "birth_date", {"y": 1949}, "（无法显示的值）"),
+        ("member", "in_school", True, "是"),
+        ("member", "in_school", 1, "（无法显示的值）"),
+        ("member", "disability_grade", 2, "2级"),
+        ("household", "village_code", VILLAGE_A, "中街村"),
+        ("household", "village_code", "999999999999", "（本机不认识的村）"),
+        ("household", "address", None, "（空）"),
+        ("household", "address", "三组\u202e18号\x00\n\n五组", "三组18号 五组"),  # bidi, NUL
+        ("visit", "workers", ["王建华", "李秀英"], "王建华、李秀英"),
+        ("visit", "observations", {"housing": "brick"}, "（内容较多，请打开该户查看）"),
+        ("income", "member_id", "6f1c0b9e-1111-2222-3333-444455556666", "（指向另一条记录）"),
+    ]
+    for table, column, value, words in shown:
+        assert value_text(table, column, value, regions) == words, (table, column, value)
+    long = value_text("household", "address", "长" * 500, regions)
+    assert len(long) == 120 and long.endswith("…")
+    assert field_label("household", "__a_newer_field__") == "其他项目"
