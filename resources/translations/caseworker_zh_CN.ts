@@ -2352,7 +2352,7 @@
         <translation>县里拒收的记录（{n}）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="231"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="232"/>
         <source>Connected. Press “Sync now” to send this laptop&apos;s changes.</source>
         <translation>已连接。点“立即同步”把本机的修改发给县里。</translation>
     </message>
@@ -2392,22 +2392,27 @@
         <translation>县里拒收了 {n} 户，见下方。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="369"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="368"/>
+        <source>Sync cancelled. Every change of this laptop has reached the county; what the county has for this laptop comes with the next sync.</source>
+        <translation>同步已取消。本机的修改都已送到县里；县里的数据将在下次同步时继续接收。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="372"/>
         <source>Sync cancelled. The county has received and kept the changes of {sent} household(s); the other {left} stay on this laptop and are sent next time.</source>
         <translation>同步已取消。县里已收到并保存了 {sent} 户的修改；其余 {left} 户的修改仍在本机，下次同步时发送。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="365"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="363"/>
         <source>Sync cancelled before anything was sent. Every change stays on this laptop and is sent next time.</source>
         <translation>同步已取消，还没有发送任何修改。所有修改都保存在本机，下次同步时发送。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="381"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="384"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="391"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="394"/>
         <source>It will be sent with the next sync.</source>
         <translation>将在下次同步时发送。</translation>
     </message>

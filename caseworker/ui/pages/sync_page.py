@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from caseworker.store.db import Store
 from caseworker.store.regions import region_names
 from caseworker.sync import outbox
+from caseworker.sync.client import Cancelled as SyncCancelled
 from caseworker.sync.client import SyncProgress, SyncReport, last_sync, sync
 from caseworker.sync.conflicts import OpenConflict, open_conflicts
 from caseworker.sync.quarantine import QuarantinedChange, quarantined
@@ -60,7 +61,6 @@ class SyncPage(QWidget):
         self.report: SyncReport | None = None  # of the last sync run in this session
         self._task: Task[SyncReport] | None = None
         self._latest: SyncProgress | None = None  # written by the sync's thread
-        self._sent_before_cancel = 0
 
         self.title = QLabel()
         self.title.setStyleSheet("font-size: 16pt; font-weight: bold;")
@@ -225,13 +225,13 @@ class SyncPage(QWidget):
         self.enrollment.form.clear_errors()
         self.refresh()
 
-    def _enrolled(self, answer: EnrollResponse) -> None:
+    def _enrolled(self, _answer: EnrollResponse) -> None:
+        # What the county answered is shown from the store by refresh(), as after a restart.
         self._reenrolling = False
         self._warn(None)
         self._tell(lambda: self.tr("Connected. Press “Sync now” to send this laptop's changes."))
         self.refresh()
         self.sync_button.setFocus()
-        del answer  # shown from the store by refresh(), as after a restart
 
     def _tell(self, text: Words | None) -> None:
         """Say how an action went (kept as a function, to be said again in another
@@ -342,9 +342,7 @@ class SyncPage(QWidget):
         self.synced.emit()
 
     def _failed(self, error: Exception) -> None:
-        from caseworker.sync.client import Cancelled
-
-        if isinstance(error, Cancelled):
+        if isinstance(error, SyncCancelled):  # the sync's own check, between two batches
             self._cancelled()
             return
         log.warning("sync failed", exc_info=error)  # the details are for the developers
@@ -364,6 +362,11 @@ class SyncPage(QWidget):
                 return self.tr(
                     "Sync cancelled before anything was sent. Every change stays on this laptop "
                     "and is sent next time."
+                )
+            if not left:
+                return self.tr(
+                    "Sync cancelled. Every change of this laptop has reached the county; what "
+                    "the county has for this laptop comes with the next sync."
                 )
             return self.tr(
                 "Sync cancelled. The county has received and kept the changes of {sent} "
