@@ -25,8 +25,10 @@ from caseworker.domain.codes import (
     Program,
     Relation,
     Sex,
+    Stage,
 )
 from caseworker.domain.records import (
+    Application,
     Asset,
     Benefit,
     Disability,
@@ -36,6 +38,7 @@ from caseworker.domain.records import (
     IncomeItem,
     Member,
     RegisteredPoor,
+    StageEntry,
 )
 
 if TYPE_CHECKING:
@@ -271,4 +274,38 @@ def story_households(county: "DemoCounty") -> list[Household]:
             "外地务工人员，因疫情管控滞留本地，无收入来源",
         ),
     )
+    # "Within a week, the temporary relief fund of RMB 3,000 was sent" (seed): the
+    # township approved it within its limit, each step recorded.
+    stranded = migrant.emergency.date if migrant.emergency else as_of
+    migrant.applications = [
+        Application(
+            county.uid(),
+            Program.TEMPORARY_ASSISTANCE,
+            [
+                StageEntry(county.uid(), Stage.APPLIED, stranded + timedelta(days=1), "王建华"),
+                StageEntry(
+                    county.uid(),
+                    Stage.INVESTIGATION,
+                    stranded + timedelta(days=2),
+                    "王建华",
+                    "村委会：情况属实，一家三口滞留无收入，同意上报",
+                ),
+                StageEntry(
+                    county.uid(),
+                    Stage.TOWNSHIP_REVIEW,
+                    stranded + timedelta(days=3),
+                    "张明",
+                    "急难型临时救助，在乡镇审批权限内",
+                ),
+                StageEntry(
+                    county.uid(),
+                    Stage.APPROVED,
+                    stranded + timedelta(days=5),
+                    "张明",
+                    "同意给予临时救助3000元",
+                    amount_fen=300_000,
+                ),
+            ],
+        )
+    ]
     return [zhang, chen, zhu, widow, migrant]

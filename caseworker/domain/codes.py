@@ -183,6 +183,17 @@ APPLICATION_PROGRAMS = frozenset(
 )
 
 
+# Programs paid every month (an approval starts a benefit); the others are paid once.
+MONTHLY_PROGRAMS = frozenset(
+    {
+        Program.DIBAO,
+        Program.DIBAO_SINGLE_PERSON,
+        Program.DIBAO_GRADUAL_EXIT,
+        Program.SPECIAL_HARDSHIP,
+    }
+)
+
+
 class DibaoCategory(LabelledCode):
     A = "A", "A类", "category A"
     B = "B", "B类", "category B"

@@ -136,18 +136,28 @@ class Visit:
 
 @dataclass(slots=True)
 class StageEntry:
+    """One step of an application: who did it, when, and their opinion (``note``). A
+    decision also carries the monthly amount proposed or approved and, for a
+    single-person inclusion, the member it is for."""
+
     id: str
     stage: Stage
     date: date
     worker: str = ""
     note: str = ""
+    amount_fen: int | None = None
+    member_id: str | None = None
 
 
 @dataclass(slots=True)
 class Application:
+    """An application for one program; ``member_id`` names the member a single-person
+    inclusion (单人户施保) is for."""
+
     id: str
     program: Program
     history: list[StageEntry]
+    member_id: str | None = None
 
     @property
     def stage(self) -> Stage:
@@ -157,6 +167,10 @@ class Application:
     @property
     def applied_on(self) -> date:
         return self.history[0].date
+
+    def latest(self, *stages: Stage) -> StageEntry | None:
+        """The most recent entry at one of ``stages`` (an opinion or a decision)."""
+        return next((e for e in reversed(self.history) if e.stage in stages), None)
 
 
 @dataclass(slots=True)

@@ -252,6 +252,7 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "role": ("岗位", "role"),
     "scope_code": ("负责区域代码", "area code"),
     "note": ("意见", "note"),
+    "member_id": ("家庭成员", "member"),
 }
 
 # How list elements are spoken of: key -> (zh, en) with {n} the 1-based position.
@@ -607,7 +608,21 @@ def _household_rules(household: Household, today: date) -> Iterator[FieldError]:
                     Problem("before_since", "不能早于起始日期", "cannot be before the start date"),
                 )
             )
+    member_ids = {m.id for m in household.members}
+    not_a_member = Problem(
+        "not_a_member", "不是本户的家庭成员", "is not a member of this household"
+    )
     for index, application in enumerate(household.applications):
+        where = root.item("applications", index)
+        if application.member_id is not None and application.member_id not in member_ids:
+            yield where.field("member_id").error(application.member_id, not_a_member)
+        for step, entry in enumerate(application.history):
+            if entry.member_id is not None and entry.member_id not in member_ids:
+                yield (
+                    where.item("history", step)
+                    .field("member_id")
+                    .error(entry.member_id, not_a_member)
+                )
         dates = [entry.date for entry in application.history]
         if dates != sorted(dates):
             yield (

@@ -420,7 +420,7 @@ class _Parser:
         )
 
     def application(self, where: Where, value: Any) -> Application | None:
-        d = self.obj(where, value, frozenset({"id", "program", "history"}))
+        d = self.obj(where, value, frozenset({"id", "program", "history", "member_id"}))
         if d is None:
             return None
         history: list[StageEntry] = []
@@ -435,10 +435,15 @@ class _Parser:
             id=self.record_id(where, d),
             program=self.req(where, d, "program", _PROGRAM),
             history=history,
+            member_id=self.opt(where, d, "member_id", parse_uuid),
         )
 
     def stage(self, where: Where, value: Any) -> StageEntry | None:
-        d = self.obj(where, value, frozenset({"id", "stage", "date", "worker", "note"}))
+        d = self.obj(
+            where,
+            value,
+            frozenset({"id", "stage", "date", "worker", "note", "amount_yuan", "member_id"}),
+        )
         if d is None:
             return None
         return StageEntry(
@@ -447,6 +452,8 @@ class _Parser:
             date=self.req(where, d, "date", self.past_date),
             worker=self.opt(where, d, "worker", _optional_text) or "",
             note=self.opt(where, d, "note", _optional_text) or "",
+            amount_fen=self.opt(where, d, "amount_yuan", _BENEFIT),
+            member_id=self.opt(where, d, "member_id", parse_uuid),
         )
 
 
@@ -556,6 +563,7 @@ def household_to_dict(h: Household) -> dict[str, Any]:
             {
                 "id": a.id,
                 "program": a.program.value,
+                "member_id": a.member_id,
                 "history": [
                     {
                         "id": e.id,
@@ -563,6 +571,8 @@ def household_to_dict(h: Household) -> dict[str, Any]:
                         "date": e.date.isoformat(),
                         "worker": e.worker,
                         "note": e.note,
+                        "amount_yuan": None if e.amount_fen is None else format_yuan(e.amount_fen),
+                        "member_id": e.member_id,
                     }
                     for e in a.history
                 ],

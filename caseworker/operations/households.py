@@ -17,7 +17,7 @@ from caseworker.domain.validation import FieldError, Problem, ValidationFailed, 
 from caseworker.interchange.household_format import FORMAT, parse_household
 from caseworker.operations.changes import Changes
 from caseworker.store.db import Store
-from caseworker.store.households import save_household
+from caseworker.store.households import households_holding, save_household
 from caseworker.store.regions import all_regions
 
 
@@ -50,6 +50,27 @@ def _scope_errors(data: dict[str, Any], villages: Sequence[Region]) -> list[Fiel
     return [Where().field("village_code").error(code, problem)]
 
 
+def _registered_elsewhere(store: Store, data: dict[str, Any]) -> list[FieldError]:
+    """Members already registered in another household (found before any other check,
+    so the user sees every problem at once)."""
+    members = [m for m in data.get("members") or [] if isinstance(m, dict)]
+    numbers = [str(m.get("id_number") or "").strip().upper() for m in members]
+    with store.read() as conn:
+        holding = households_holding(conn, [n for n in numbers if n])
+    errors = []
+    for index, (member, number) in enumerate(zip(members, numbers, strict=True)):
+        if number in holding:
+            head = holding[number]
+            problem = Problem(
+                "id_in_other_household",
+                f"已登记在另一户（户主{head}）",
+                f"is already a member of another household (head {head})",
+            )
+            where = Where().item("members", index, member.get("name") or None).field("id_number")
+            errors.append(where.error(number, problem))
+    return errors
+
+
 def register_household(store: Store, data: dict[str, Any], *, scope: str | None) -> Registered:
     """Validate and store a new household given in interchange form (without ids).
 
@@ -57,6 +78,7 @@ def register_household(store: Store, data: dict[str, Any], *, scope: str | None)
     """
     data = {"format": FORMAT, **data}
     errors = _scope_errors(data, villages_in_scope(store, scope))
+    errors += _registered_elsewhere(store, data)
     try:
         household = parse_household(data)
     except ValidationFailed as failed:

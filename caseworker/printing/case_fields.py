@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from caseworker.domain.codes import MONTHLY_PROGRAMS, Stage
+from caseworker.domain.records import StageEntry
 from caseworker.eligibility.findings import STATUS_LABELS
 from caseworker.printing.context import SIGNER_KEY, Item
 from caseworker.printing.household_fields import SCALARS, listing, scalar
@@ -27,6 +29,51 @@ SCALARS["benefit.since"] = lambda v: cn_date(v.benefit.since) if v.benefit else 
 SCALARS["application.program"] = lambda v: v.application.program.zh if v.application else ""
 SCALARS["application.date"] = lambda v: cn_date(v.application.applied_on) if v.application else ""
 SCALARS["application.stage"] = lambda v: v.application.stage.zh if v.application else ""
+
+
+# --- the decisions of each level (the application's history) ------------------------------
+def _said(entry: StageEntry | None) -> str:
+    """An opinion as the form's box shows it: the words, then who and when."""
+    if entry is None:
+        return ""
+    who = (
+        f"（{entry.worker}，{cn_date(entry.date)}）"
+        if entry.worker
+        else f"（{cn_date(entry.date)}）"
+    )
+    return f"{entry.note}{who}" if entry.note else f"{entry.stage.zh}{who}"
+
+
+SCALARS["opinion.village"] = lambda v: _said(v.opinion(Stage.APPRAISAL, Stage.INVESTIGATION))
+SCALARS["opinion.township"] = lambda v: _said(v.opinion(Stage.TOWNSHIP_REVIEW))
+SCALARS["opinion.county"] = lambda v: _said(v.opinion(Stage.APPROVED, Stage.REFUSED))
+SCALARS["decision.program"] = lambda v: v.decision[0].program.zh if v.decision else ""
+SCALARS["decision.date"] = lambda v: cn_date(v.decision[1].date) if v.decision else ""
+SCALARS["decision.opinion"] = lambda v: v.decision[1].note if v.decision else ""
+SCALARS["decision.start_month"] = lambda v: (
+    cn_month(next_month(v.decision[1].date)) if v.decision else ""
+)
+
+
+@scalar("decision.amount")
+def _decision_amount(v: Values) -> str:
+    """The amount the county approved, said as the notice says it."""
+    if v.decision is None or v.decision[1].amount_fen is None:
+        return ""
+    application, entry = v.decision
+    amount = yuan(entry.amount_fen)
+    monthly = application.program in MONTHLY_PROGRAMS
+    return f"每月{amount}元" if monthly else f"{amount}元（一次性）"
+
+
+@scalar("decision.member")
+def _decision_member(v: Values) -> str:
+    """Whom a single-person inclusion covers (by name)."""
+    if v.decision is None:
+        return ""
+    application, entry = v.decision
+    member_id = entry.member_id or application.member_id
+    return next((m.name for m in v.household.members if m.id == member_id), "")
 
 
 @scalar("policy")

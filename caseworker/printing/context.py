@@ -14,8 +14,8 @@ from datetime import date
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from caseworker.domain.codes import Program
-from caseworker.domain.records import Application, Benefit, Household, Member, Visit
+from caseworker.domain.codes import Program, Stage
+from caseworker.domain.records import Application, Benefit, Household, Member, StageEntry, Visit
 from caseworker.eligibility.findings import Finding, PolicyRef, Screening, Status
 from caseworker.printing.definitions import FormDef
 from caseworker.store.signatures import Signature
@@ -177,6 +177,25 @@ class Values:
         programs = self.form.programs
         found = [a for a in self.household.applications if not programs or a.program in programs]
         return found[-1] if found else None
+
+    @cached_property
+    def decision(self) -> tuple[Application, StageEntry] | None:
+        """The latest recorded county decision (approval or refusal) on an application
+        under one of the form's programs, with the application it decides."""
+        programs = (self.hs.program,) if self.hs.program is not None else self.form.programs
+        found = None
+        for application in self.household.applications:
+            if programs and application.program not in programs:
+                continue
+            entry = application.latest(Stage.APPROVED, Stage.REFUSED)
+            if entry is not None and (found is None or entry.date >= found[1].date):
+                found = (application, entry)
+        return found
+
+    def opinion(self, *stages: Stage) -> StageEntry | None:
+        """The latest opinion recorded at one of ``stages`` on the form's application."""
+        application = self.application
+        return None if application is None else application.latest(*stages)
 
     def finding_has(self, *statuses: Status) -> bool:
         return self.finding is not None and self.finding.status in statuses

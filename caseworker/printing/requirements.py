@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from caseworker.domain.codes import Program
+from caseworker.domain.codes import Program, Stage
 from caseworker.domain.validation import FieldError, Problem, Where
 from caseworker.eligibility.findings import STATUS_LABELS, Status
 
@@ -108,7 +108,30 @@ def _amount_changed(v: Values) -> FieldError | None:
     )
 
 
+def _decided(stage: Stage) -> Check:
+    """A notice of a decision prints from the decision the county recorded, never from a
+    screening: without one it cannot be issued."""
+
+    def check(v: Values) -> FieldError | None:
+        decision = v.decision
+        if decision is not None and decision[1].stage is stage:
+            return None
+        names = "、".join(p.zh for p in ((v.hs.program,) if v.hs.program else v.form.programs))
+        return _error(
+            "applications",
+            None,
+            f"no_{stage.value}_decision",
+            f"该户没有已记录的{names}“{stage.zh}”决定。请先在家庭详情的“申请”中记录县级审批结果，再打印{v.form.title_zh}",
+            f"no '{stage.en}' decision is recorded for this household; record the county's "
+            f"decision under Applications first",
+        )
+
+    return check
+
+
 REQUIREMENTS: dict[str, Check] = {
+    "approved": _decided(Stage.APPROVED),
+    "refused": _decided(Stage.REFUSED),
     "head": _head,
     "visit": _visit,
     "screening": _screening,

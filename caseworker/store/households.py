@@ -101,6 +101,27 @@ def batch_errors(conn: Connection, households: Iterable[HouseholdKey]) -> list[F
     return errors
 
 
+def households_holding(conn: Connection, id_numbers: Sequence[str]) -> dict[str, str]:
+    """Which of these ID numbers are already members of a stored household: number ->
+    that household's head (to say where the person is registered)."""
+    member = TABLES["member"]
+    found: dict[str, str] = {}
+    numbers = list(dict.fromkeys(id_numbers))
+    for start in range(0, len(numbers), _CHUNK):
+        chunk = numbers[start : start + _CHUNK]
+        rows = conn.execute(
+            select(member.c.id_number, member.c.household_id).where(member.c.id_number.in_(chunk))
+        ).all()
+        for number, household_id in rows:
+            head = conn.execute(
+                select(member.c.name).where(
+                    member.c.household_id == household_id, member.c.relation == "head"
+                )
+            ).scalar()
+            found[number] = head or ""
+    return found
+
+
 def _conflict_errors(conn: Connection, households: Sequence[Household]) -> list[FieldError]:
     """Why a write hit a uniqueness constraint: ID numbers or record ids used elsewhere."""
     errors: list[FieldError] = []

@@ -205,6 +205,7 @@ def household_rows(h: Household) -> dict[str, list[Row]]:
                 "position": p,
                 "program": a.program.value,
                 "stage": a.stage.value,
+                "member_id": a.member_id,
             }
         )
         stages.extend(
@@ -217,6 +218,8 @@ def household_rows(h: Household) -> dict[str, list[Row]]:
                 "date": e.date,
                 "worker": e.worker,
                 "note": e.note,
+                "amount_fen": e.amount_fen,
+                "member_id": e.member_id,
             }
             for sp, e in enumerate(a.history)
         )
@@ -258,7 +261,15 @@ def assemble_household(h: Mapping[Any, Any], children: Mapping[str, Sequence[Any
     history: dict[str, list[StageEntry]] = {}
     for r in children.get("application_stage", ()):
         history.setdefault(r["application_id"], []).append(
-            StageEntry(r["id"], Stage(r["stage"]), r["date"], r["worker"], r["note"])
+            StageEntry(
+                r["id"],
+                Stage(r["stage"]),
+                r["date"],
+                r["worker"],
+                r["note"],
+                r["amount_fen"],
+                r["member_id"],
+            )
         )
     return Household(
         id=h["id"],
@@ -327,7 +338,7 @@ def assemble_household(h: Mapping[Any, Any], children: Mapping[str, Sequence[Any
             for r in children.get("visit", ())
         ],
         applications=[
-            Application(r["id"], Program(r["program"]), history.get(r["id"], []))
+            Application(r["id"], Program(r["program"]), history.get(r["id"], []), r["member_id"])
             for r in children.get("application", ())
         ],
     )

@@ -169,6 +169,7 @@ class ApplicationRow(SyncedRow, table=True):
     position: int
     program: str = Field(max_length=24)
     stage: str = Field(max_length=20, index=True)  # current stage, kept for dashboard queries
+    member_id: str | None = Field(default=None, max_length=36)  # single-person inclusion
 
 
 class ApplicationStageRow(SyncedRow, table=True):
@@ -180,6 +181,8 @@ class ApplicationStageRow(SyncedRow, table=True):
     date: date
     worker: str = ""
     note: str = ""
+    amount_fen: int | None = None  # the monthly amount proposed or approved
+    member_id: str | None = Field(default=None, max_length=36)
 
 
 class HouseholdIndexRow(SQLModel, table=True):

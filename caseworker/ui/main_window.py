@@ -367,6 +367,7 @@ class MainWindow(QMainWindow):
             editor, worker=self.worker.name, today=self.today, screener=self.screener
         )
         page.visit_requested.connect(self.new_visit)
+        page.changed.connect(self.apply_changes)
         if self.household_page is not None:
             self.pages.removeWidget(self.household_page)
             self.household_page.deleteLater()

@@ -38,4 +38,7 @@ class AppSettings:
         return self._qs.value(key)
 
     def set_value(self, key: str, value: object) -> None:
+        """Store a preference and write it out at once (not whenever Qt gets round to it,
+        which may be after the app's folder is gone)."""
         self._qs.setValue(key, value)
+        self._qs.sync()

@@ -4,7 +4,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../caseworker/ui/app.py" line="57"/>
+        <location filename="../../caseworker/ui/app.py" line="63"/>
         <source>Set the password that protects this laptop&apos;s records.</source>
         <translation>请设置密码。本机上的所有救助对象信息将用此密码加密保护。</translation>
     </message>
@@ -281,12 +281,12 @@
 <context>
     <name>EligibilityPanel</name>
     <message>
-        <location filename="../../caseworker/ui/widgets/eligibility_panel.py" line="192"/>
+        <location filename="../../caseworker/ui/widgets/eligibility_panel.py" line="209"/>
         <source>No screening yet.</source>
         <translation>尚未筛查。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/eligibility_panel.py" line="195"/>
+        <location filename="../../caseworker/ui/widgets/eligibility_panel.py" line="212"/>
         <source>&lt;b&gt;Eligibility&lt;/b&gt; on {day}, policy {policy} version {version}</source>
         <translation>&lt;b&gt;救助资格筛查&lt;/b&gt;：{day}，政策包 {policy}（版本 {version}）</translation>
     </message>
@@ -397,17 +397,22 @@
         <translation>需补充：{what}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/eligibility_panel.py" line="133"/>
+        <location filename="../../caseworker/ui/widgets/eligibility_panel.py" line="137"/>
+        <source>By the local rules the amount comes to 0.00 yuan (see the calculation above), so an application would bring the household nothing now.</source>
+        <translation>按本地政策计算，金额为0.00元（见上方计算），目前申请不会给这户带来救助，暂不建议申请。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/eligibility_panel.py" line="145"/>
         <source>Start an application</source>
         <translation>发起申请</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/eligibility_panel.py" line="140"/>
+        <location filename="../../caseworker/ui/widgets/eligibility_panel.py" line="157"/>
         <source>About {amount} a month</source>
         <translation>约每月 {amount}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/eligibility_panel.py" line="142"/>
+        <location filename="../../caseworker/ui/widgets/eligibility_panel.py" line="159"/>
         <source>About {amount} once</source>
         <translation>一次性约 {amount}</translation>
     </message>
@@ -415,27 +420,27 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../caseworker/ui/dialogs/first_run.py" line="38"/>
+        <location filename="../../caseworker/ui/dialogs/first_run.py" line="39"/>
         <source>Welcome to Caseworker</source>
         <translation>欢迎使用社会救助专干助手</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/first_run.py" line="45"/>
+        <location filename="../../caseworker/ui/dialogs/first_run.py" line="46"/>
         <source>Who will use this laptop? This is asked once.</source>
         <translation>请设置本机使用人员（仅首次使用时设置）。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/first_run.py" line="47"/>
+        <location filename="../../caseworker/ui/dialogs/first_run.py" line="48"/>
         <source>Your name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/first_run.py" line="48"/>
+        <location filename="../../caseworker/ui/dialogs/first_run.py" line="49"/>
         <source>Your role</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/first_run.py" line="49"/>
+        <location filename="../../caseworker/ui/dialogs/first_run.py" line="50"/>
         <source>Your area</source>
         <translation>负责区域</translation>
     </message>
@@ -443,12 +448,12 @@
 <context>
     <name>GuardedDialog</name>
     <message>
-        <location filename="../../caseworker/ui/widgets/guarded.py" line="44"/>
+        <location filename="../../caseworker/ui/widgets/guarded.py" line="76"/>
         <source>Discard what you typed?</source>
         <translation>放弃已填写的内容？</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/guarded.py" line="45"/>
+        <location filename="../../caseworker/ui/widgets/guarded.py" line="77"/>
         <source>What you typed here has not been saved. Close and discard it?</source>
         <translation>这里填写的内容尚未保存。关闭并放弃吗？</translation>
     </message>
@@ -531,425 +536,423 @@
 <context>
     <name>HouseholdPage</name>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="185"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="418"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="197"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="430"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="207"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="219"/>
         <source>Members</source>
         <translation>家庭成员</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="208"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="220"/>
         <source>Property</source>
         <translation>财产</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="209"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="221"/>
         <source>Expenses</source>
         <translation>支出</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="210"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="222"/>
         <source>Legal supporters</source>
         <translation>法定赡养人</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="211"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="223"/>
         <source>Visits</source>
         <translation>入户调查</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="212"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="224"/>
         <source>Benefits</source>
         <translation>享受待遇</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="213"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="225"/>
         <source>Applications</source>
         <translation>申请</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="218"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="436"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="230"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="448"/>
         <source>Add member</source>
         <translation>添加成员</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="219"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="436"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="231"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="448"/>
         <source>Edit member</source>
         <translation>编辑成员</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="220"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="451"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="453"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="232"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="463"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="465"/>
         <source>Remove member</source>
         <translation>删除成员</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="221"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="477"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="233"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="489"/>
         <source>Edit property</source>
         <translation>编辑财产</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="222"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="489"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="234"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="501"/>
         <source>Edit expenses</source>
         <translation>编辑支出</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="223"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="501"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="235"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="513"/>
         <source>Edit legal supporters</source>
         <translation>编辑法定赡养人</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="224"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="236"/>
         <source>New visit (Ctrl+N)</source>
         <translation>新建入户调查（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="225"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="535"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="237"/>
         <source>New application</source>
         <translation>新建申请</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="226"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="565"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="238"/>
         <source>Next stage</source>
         <translation>进入下一环节</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="230"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="513"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="242"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="525"/>
         <source>Edit household details</source>
         <translation>编辑家庭基本信息</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="231"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="243"/>
         <source>Sign the authorisation</source>
         <translation>授权书签字</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="232"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="244"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="233"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="245"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="236"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="253"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="504"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="248"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="265"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="516"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="237"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="253"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="503"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="249"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="265"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="515"/>
         <source>Relation</source>
         <translation>关系</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="238"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="250"/>
         <source>Age</source>
         <translation>年龄</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="239"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="251"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="240"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="252"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="241"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="253"/>
         <source>Labour capacity</source>
         <translation>劳动能力</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="242"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="254"/>
         <source>Disability</source>
         <translation>残疾情况</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="243"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="255"/>
         <source>Serious illness</source>
         <translation>重病情况</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="244"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="256"/>
         <source>Employment</source>
         <translation>就业状况</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="245"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="257"/>
         <source>Monthly income</source>
         <translation>月收入</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="248"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="250"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="479"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="260"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="262"/>
         <location filename="../../caseworker/ui/pages/household_page.py" line="491"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="503"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="248"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="260"/>
         <source>Value</source>
         <translation>价值</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="248"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="481"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="260"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="493"/>
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="250"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="262"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="250"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="257"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="277"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="493"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="262"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="269"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="289"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="505"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="253"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="505"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="265"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="517"/>
         <source>Able to support</source>
         <translation>有无赡养能力</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="253"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="265"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="258"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="270"/>
         <source>Purpose</source>
         <translation>调查目的</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="259"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="271"/>
         <source>Investigators</source>
         <translation>调查人员</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="260"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="272"/>
         <source>Conclusion</source>
         <translation>调查结论</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="261"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="273"/>
         <source>Signed</source>
         <translation>签字</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="266"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="274"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="278"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="286"/>
         <source>Program</source>
         <translation>救助项目</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="267"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="279"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="268"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="280"/>
         <source>Per month</source>
         <translation>每月金额</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="269"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="281"/>
         <source>Since</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="270"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="282"/>
         <source>Gradual exit until</source>
         <translation>渐退截止</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="274"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="277"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="286"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="289"/>
         <source>Stage</source>
         <translation>办理环节</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="274"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="286"/>
         <source>Applied on</source>
         <translation>申请日期</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="274"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="286"/>
         <source>Time limit</source>
         <translation>办理时限</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="277"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="289"/>
         <source>Done by</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="277"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="289"/>
         <source>Opinion</source>
         <translation>意见</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="285"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="384"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="297"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="396"/>
         <source>not known</source>
         <translation>不详</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="286"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="298"/>
         <source>(no head)</source>
         <translation>（未指定户主）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="291"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="326"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="303"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="338"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="291"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="326"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="303"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="338"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="293"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="305"/>
         <source>Address: {value}</source>
         <translation>住址：{value}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="294"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="306"/>
         <source>Hukou: {value}</source>
         <translation>户籍：{value}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="295"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="307"/>
         <source>Local resident: {value}</source>
         <translation>本地户籍：{value}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="296"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="308"/>
         <source>Registered poor: {value}</source>
         <translation>建档立卡：{value}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="300"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="312"/>
         <source>Emergency: {kind} on {day}</source>
         <translation>急难情况：{kind}（{day}）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="305"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="317"/>
         <source>Relative of a cadre or caseworker (registered separately)</source>
         <translation>村干部或经办人员近亲属（单独备案）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="312"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="324"/>
         <source>Property not recorded</source>
         <translation>尚未登记财产</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="318"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="330"/>
         <source>Expenses not recorded</source>
         <translation>尚未登记支出</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="332"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="344"/>
         <source>Legal supporters not recorded</source>
         <translation>尚未登记法定赡养人</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="342"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="354"/>
         <source>signed</source>
         <translation>已签字</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="342"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="354"/>
         <source>not signed</source>
         <translation>未签字</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="367"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="379"/>
         <source>past the 45-working-day limit</source>
         <translation>已超45个工作日时限</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="369"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="381"/>
         <source>overdue (30 working days), at the latest {day}</source>
         <translation>已超30个工作日，最迟 {day}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="373"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="385"/>
         <source>due by {day}</source>
         <translation>应于 {day} 前办结</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="389"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="401"/>
         <source> grade {grade}</source>
         <translation>{grade}级</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="390"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="402"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="450"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="462"/>
         <source>Remove {name} from the household?</source>
         <translation>确定将{name}从本户中删除吗？</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="480"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="492"/>
         <source>Value (yuan)</source>
         <translation>价值（元）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="483"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="495"/>
         <source>Property recorded</source>
         <translation>已登记财产</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="492"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="504"/>
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="495"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="507"/>
         <source>Expenses recorded</source>
         <translation>已登记支出</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="506"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="518"/>
         <source>Why not</source>
         <translation>无法赡养原因</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="508"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="520"/>
         <source>Legal supporters recorded</source>
         <translation>已登记法定赡养人</translation>
     </message>
@@ -1083,27 +1086,27 @@
         <translation>请从家庭列表中打开一户。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="477"/>
+        <location filename="../../caseworker/ui/main_window.py" line="478"/>
         <source>Visit saved.</source>
         <translation>入户调查已保存。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="492"/>
+        <location filename="../../caseworker/ui/main_window.py" line="493"/>
         <source>{n} household visit(s) were not saved. Continue them now?</source>
         <translation>有 {n} 次入户调查尚未保存，现在继续填写吗？</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="493"/>
+        <location filename="../../caseworker/ui/main_window.py" line="494"/>
         <source>Unsaved visits</source>
         <translation>未保存的入户调查</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="511"/>
+        <location filename="../../caseworker/ui/main_window.py" line="512"/>
         <source>Visits not saved</source>
         <translation>入户调查尚未保存</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="513"/>
+        <location filename="../../caseworker/ui/main_window.py" line="514"/>
         <source>{n} household visit(s) are open and not saved. Their drafts are kept and offered again at the next start. Quit now?</source>
         <translation>有{n}份入户调查尚未保存。草稿已保留，下次启动时可以继续填写。现在退出吗？</translation>
     </message>
@@ -1111,137 +1114,137 @@
 <context>
     <name>MemberDialog</name>
     <message>
-        <location filename="../../caseworker/ui/dialogs/member.py" line="140"/>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="148"/>
         <source>Household member</source>
         <translation>家庭成员</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/member.py" line="142"/>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="150"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/member.py" line="143"/>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="151"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/member.py" line="144"/>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="152"/>
         <source>Relation to head</source>
         <translation>与户主关系</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/member.py" line="145"/>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="153"/>
         <source>Labour capacity</source>
         <translation>劳动能力</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/member.py" line="146"/>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="154"/>
         <source>Disability</source>
         <translation>残疾情况</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/member.py" line="147"/>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="155"/>
         <source>Disability grade</source>
         <translation>残疾等级</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/member.py" line="148"/>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="156"/>
         <source>Serious illness</source>
         <translation>重病情况</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/member.py" line="149"/>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="157"/>
         <source>Daily activities impossible (of 6)</source>
         <translation>不能自理的日常活动项数（共6项）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/member.py" line="150"/>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="158"/>
         <source>Employment</source>
         <translation>就业状况</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/member.py" line="151"/>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="159"/>
         <source>In school</source>
         <translation>是否在校</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/member.py" line="152"/>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="160"/>
         <source>Orphan</source>
         <translation>是否孤儿</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/member.py" line="153"/>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="161"/>
         <source>De facto unsupported child</source>
         <translation>事实无人抚养儿童</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/member.py" line="154"/>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="162"/>
         <source>Returned to work</source>
         <translation>是否返岗就业</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/member.py" line="158"/>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="166"/>
         <source>Not known</source>
         <translation>不详</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/member.py" line="161"/>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="169"/>
         <source>Choose...</source>
         <translation>请选择…</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/member.py" line="163"/>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="171"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/member.py" line="163"/>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="171"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/member.py" line="165"/>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="173"/>
         <source>No grade</source>
         <translation>无等级</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/member.py" line="167"/>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="175"/>
         <source>Has a serious illness:</source>
         <translation>患有重病：</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/member.py" line="168"/>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="176"/>
         <source>Monthly income</source>
         <translation>月收入</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/member.py" line="169"/>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="177"/>
         <source>Incomes recorded</source>
         <translation>已登记收入</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/member.py" line="170"/>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="178"/>
         <source>Add income</source>
         <translation>添加收入</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/member.py" line="171"/>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="179"/>
         <source>Remove income</source>
         <translation>删除收入</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/member.py" line="172"/>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="180"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/member.py" line="172"/>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="180"/>
         <source>Yuan per month</source>
         <translation>每月金额（元）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/member.py" line="265"/>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="273"/>
         <source>Born {date}, {sex}, {age} years old</source>
         <translation>出生日期 {date}，{sex}，{age}岁</translation>
     </message>
@@ -1249,27 +1252,27 @@
 <context>
     <name>NewPasswordDialog</name>
     <message>
-        <location filename="../../caseworker/ui/dialogs/signin.py" line="105"/>
+        <location filename="../../caseworker/ui/dialogs/signin.py" line="107"/>
         <source>Set a password</source>
         <translation>设置密码</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/signin.py" line="113"/>
+        <location filename="../../caseworker/ui/dialogs/signin.py" line="115"/>
         <source>New password</source>
         <translation>新密码</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/signin.py" line="114"/>
+        <location filename="../../caseworker/ui/dialogs/signin.py" line="116"/>
         <source>Again</source>
         <translation>再次输入</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/signin.py" line="129"/>
+        <location filename="../../caseworker/ui/dialogs/signin.py" line="132"/>
         <source>A password needs at least {n} characters.</source>
         <translation>密码至少需要{n}位。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/signin.py" line="132"/>
+        <location filename="../../caseworker/ui/dialogs/signin.py" line="135"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
@@ -1365,72 +1368,72 @@
 <context>
     <name>PrintCentre</name>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="130"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="129"/>
         <source>A form for one household</source>
         <translation>打印一户的表格</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="131"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="130"/>
         <source>A village or township</source>
         <translation>按村或乡镇批量打印</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="132"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="131"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="133"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="132"/>
         <source>Print... (Ctrl+P)</source>
         <translation>打印…（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="134"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="133"/>
         <source>Save as PDF...</source>
         <translation>另存为PDF…</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="135"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="134"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="157"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="156"/>
         <source>Case files (档案)</source>
         <translation>家庭档案</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="158"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="157"/>
         <source>Publicity list (公示名单), villages only</source>
         <translation>公示名单（仅限村）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="165"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="164"/>
         <source>Open a household first.</source>
         <translation>请先打开一户家庭。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="169"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="168"/>
         <source>Household of {name}</source>
         <translation>户主：{name}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="287"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="286"/>
         <source>Printing failed: {error}</source>
         <translation>打印失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="291"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="290"/>
         <source>Cancelled; nothing was printed.</source>
         <translation>已取消，未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="305"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="304"/>
         <source>Save as PDF</source>
         <translation>另存为PDF</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="313"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="312"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -1466,14 +1469,45 @@
 <context>
     <name>RecoveryCodeDialog</name>
     <message>
-        <location filename="../../caseworker/ui/dialogs/signin.py" line="143"/>
+        <location filename="../../caseworker/ui/dialogs/signin.py" line="149"/>
+        <location filename="../../caseworker/ui/dialogs/signin.py" line="161"/>
         <source>Recovery code</source>
         <translation>恢复码</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/signin.py" line="146"/>
+        <location filename="../../caseworker/ui/dialogs/signin.py" line="152"/>
         <source>Write down or print this recovery code and give it to the county civil affairs bureau. If the password is forgotten, only this code opens the records again. It is shown only now.</source>
         <translation>请抄写或打印此恢复码，交县民政局保管。忘记密码时，只有凭此恢复码才能重新打开本机数据。恢复码只显示这一次。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/signin.py" line="165"/>
+        <source>Print...</source>
+        <translation>打印...</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/signin.py" line="168"/>
+        <source>Save as PDF...</source>
+        <translation>另存为PDF...</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/signin.py" line="192"/>
+        <source>Save as PDF</source>
+        <translation>另存为PDF</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/signin.py" line="192"/>
+        <source>recovery code</source>
+        <translation>恢复码</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/signin.py" line="205"/>
+        <source>Could not save {path}: {reason}</source>
+        <translation>无法保存{path}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/signin.py" line="210"/>
+        <source>Saved: {path}</source>
+        <translation>已保存：{path}</translation>
     </message>
 </context>
 <context>
@@ -1578,82 +1612,82 @@
         <translation>本地户籍</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/register_household.py" line="182"/>
+        <location filename="../../caseworker/ui/dialogs/register_household.py" line="183"/>
         <source>Born {date}, {sex}, {age} years old</source>
         <translation>出生日期{date}，{sex}，{age}岁</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/register_household.py" line="198"/>
+        <location filename="../../caseworker/ui/dialogs/register_household.py" line="200"/>
         <source>Register a new household</source>
         <translation>新建家庭</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/register_household.py" line="200"/>
+        <location filename="../../caseworker/ui/dialogs/register_household.py" line="202"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/register_household.py" line="200"/>
+        <location filename="../../caseworker/ui/dialogs/register_household.py" line="202"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/register_household.py" line="202"/>
+        <location filename="../../caseworker/ui/dialogs/register_household.py" line="204"/>
         <source>Not known</source>
         <translation>不详</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/register_household.py" line="203"/>
+        <location filename="../../caseworker/ui/dialogs/register_household.py" line="205"/>
         <source>Members living together</source>
         <translation>共同生活的家庭成员</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/register_household.py" line="206"/>
+        <location filename="../../caseworker/ui/dialogs/register_household.py" line="208"/>
         <source>The head first. Birth date and sex are read from the ID number. Health, work and income are recorded afterwards on the household&apos;s page or in a visit.</source>
         <translation>先录入户主。出生日期和性别根据身份证号自动填写。健康、就业和收入情况登记后在家庭详情页或入户调查中填写。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/register_household.py" line="212"/>
+        <location filename="../../caseworker/ui/dialogs/register_household.py" line="214"/>
         <source>Name *</source>
         <translation>姓名 *</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/register_household.py" line="212"/>
+        <location filename="../../caseworker/ui/dialogs/register_household.py" line="214"/>
         <source>ID number *</source>
         <translation>身份证号 *</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/register_household.py" line="212"/>
+        <location filename="../../caseworker/ui/dialogs/register_household.py" line="214"/>
         <source>Relation to head *</source>
         <translation>与户主关系 *</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/register_household.py" line="217"/>
+        <location filename="../../caseworker/ui/dialogs/register_household.py" line="219"/>
         <source>Choose...</source>
         <translation>请选择…</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/register_household.py" line="218"/>
+        <location filename="../../caseworker/ui/dialogs/register_household.py" line="220"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/register_household.py" line="219"/>
+        <location filename="../../caseworker/ui/dialogs/register_household.py" line="221"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/register_household.py" line="220"/>
+        <location filename="../../caseworker/ui/dialogs/register_household.py" line="222"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/register_household.py" line="221"/>
+        <location filename="../../caseworker/ui/dialogs/register_household.py" line="223"/>
         <source>Relation to head</source>
         <translation>与户主关系</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/register_household.py" line="223"/>
+        <location filename="../../caseworker/ui/dialogs/register_household.py" line="225"/>
         <source>Add a member</source>
         <translation>添加成员</translation>
     </message>
@@ -1669,39 +1703,39 @@
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../caseworker/ui/dialogs/signin.py" line="34"/>
-        <location filename="../../caseworker/ui/dialogs/signin.py" line="45"/>
+        <location filename="../../caseworker/ui/dialogs/signin.py" line="35"/>
+        <location filename="../../caseworker/ui/dialogs/signin.py" line="46"/>
         <location filename="../../caseworker/ui/selfcheck.py" line="44"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/signin.py" line="47"/>
+        <location filename="../../caseworker/ui/dialogs/signin.py" line="48"/>
         <source>Worker</source>
         <translation>工作人员</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/signin.py" line="48"/>
+        <location filename="../../caseworker/ui/dialogs/signin.py" line="49"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/signin.py" line="50"/>
+        <location filename="../../caseworker/ui/dialogs/signin.py" line="52"/>
         <source>Caseworker: the records on this laptop are encrypted.</source>
         <translation>社会救助专干助手：本机数据已加密，请登录。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/signin.py" line="69"/>
+        <location filename="../../caseworker/ui/dialogs/signin.py" line="71"/>
         <source>Wrong password.</source>
         <translation>密码不正确。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/signin.py" line="76"/>
+        <location filename="../../caseworker/ui/dialogs/signin.py" line="78"/>
         <source>The key file cannot be read: {error}</source>
         <translation>无法读取密钥文件：{error}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/signin.py" line="96"/>
+        <location filename="../../caseworker/ui/dialogs/signin.py" line="98"/>
         <source>Too many wrong passwords. Try again in {n} seconds.</source>
         <translation>密码错误次数过多，请{n}秒后再试。</translation>
     </message>
@@ -1740,57 +1774,107 @@
 <context>
     <name>StageDialog</name>
     <message>
-        <location filename="../../caseworker/ui/dialogs/application.py" line="37"/>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="133"/>
         <source>New application</source>
         <translation>新建申请</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/application.py" line="37"/>
-        <source>Next stage</source>
-        <translation>进入下一环节</translation>
-    </message>
-    <message>
-        <location filename="../../caseworker/ui/dialogs/application.py" line="48"/>
-        <source>Opinion or note (printed on the forms)</source>
-        <translation>意见或说明（将打印在表格上）</translation>
-    </message>
-    <message>
-        <location filename="../../caseworker/ui/dialogs/application.py" line="51"/>
-        <source>e.g. 900.00</source>
-        <translation>如 900.00</translation>
-    </message>
-    <message>
-        <location filename="../../caseworker/ui/dialogs/application.py" line="52"/>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="100"/>
         <source>Monthly amount approved (yuan)</source>
         <translation>批准的每月金额（元）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/application.py" line="55"/>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="83"/>
         <source>Program</source>
         <translation>救助项目</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/application.py" line="56"/>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="86"/>
+        <source>For which member</source>
+        <translation>为哪位成员申请</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="90"/>
+        <source>Single-person inclusion covers this member alone, as a one-person household.</source>
+        <translation>单人户施保只将这一名成员按单人户纳入保障。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="94"/>
         <source>Stage</source>
         <translation>办理环节</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/application.py" line="57"/>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="95"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/application.py" line="58"/>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="96"/>
         <source>Done by</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/application.py" line="59"/>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="133"/>
+        <source>Record the next step</source>
+        <translation>记录下一环节</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="136"/>
+        <source>Printed in this level&apos;s box of the forms</source>
+        <translation>将打印在表格中本级意见一栏</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="141"/>
+        <source>What the household asks for</source>
+        <translation>申请事项</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="142"/>
+        <source>Village committee&apos;s opinion</source>
+        <translation>村（居）委会意见</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="143"/>
+        <source>Democratic appraisal result</source>
+        <translation>民主评议结果</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="144"/>
+        <source>Township review opinion</source>
+        <translation>乡镇审核意见</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="145"/>
+        <source>Publicity</source>
+        <translation>公示情况</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="146"/>
+        <source>Sent to the county</source>
+        <translation>报县审批说明</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="147"/>
+        <source>County approval opinion</source>
+        <translation>县级审批意见</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="148"/>
+        <source>Why it is refused</source>
+        <translation>不予批准的理由</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="149"/>
+        <source>Why it is withdrawn</source>
+        <translation>撤回原因</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="151"/>
         <source>Opinion</source>
         <translation>意见</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/application.py" line="88"/>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="176"/>
         <source>Publicity from {start} to {end} (7 days)</source>
         <translation>公示期：{start} 至 {end}（7天）</translation>
     </message>
@@ -2711,185 +2795,185 @@
         <translation>调查结论</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="403"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="410"/>
         <source>Enter the amount a month, e.g. 600.00</source>
         <translation>请填写每月金额，例如600.00</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="407"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="414"/>
         <source>“{value}” is not an amount of yuan (e.g. 600 or 600.50)</source>
         <translation>“{value}”不是有效的金额（例如600或600.50）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="411"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="418"/>
         <source>An income cannot be negative (write a loss as 0)</source>
         <translation>收入不能为负数（亏损请填0）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="413"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="420"/>
         <source>{value} yuan a month is not a plausible income</source>
         <translation>每月{value}元不是合理的收入金额</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="423"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="430"/>
         <source>Income line {n} ({member}, {kind})</source>
         <translation>第{n}行收入（{member}，{kind}）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="436"/>
-        <location filename="../../caseworker/ui/visit_form.py" line="437"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="443"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="444"/>
         <source>Household investigation: {name}</source>
         <translation>入户调查：{name}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="442"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="449"/>
         <source>Not recorded</source>
         <translation>未填写</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="448"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="455"/>
         <source>Why the household is in hardship (tick all that apply)</source>
         <translation>致困原因（可多选）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="453"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="460"/>
         <source>Each income the household has, per member and kind, in yuan a month. The lines start as the incomes last recorded; change them to what you found.</source>
         <translation>按成员和收入类别逐项填写家庭收入（元/月）。下表先列出上次登记的收入，请按本次调查的实际情况修改。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="459"/>
-        <location filename="../../caseworker/ui/visit_form.py" line="480"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="466"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="487"/>
         <source>Kind of income</source>
         <translation>收入类别</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="459"/>
-        <location filename="../../caseworker/ui/visit_form.py" line="481"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="466"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="488"/>
         <source>Yuan a month</source>
         <translation>每月金额（元）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="465"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="472"/>
         <source>Add an income</source>
         <translation>添加一项收入</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="467"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="474"/>
         <source>Update the members&apos; incomes from this visit (changes are shown first)</source>
         <translation>用本次调查结果更新成员收入（保存前会先列出变动）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="469"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="476"/>
         <source>Name of the second investigator</source>
         <translation>第二名调查人姓名</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="470"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="477"/>
         <source>Save visit (Ctrl+S)</source>
         <translation>保存调查（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="478"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="485"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="486"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="493"/>
         <source>1 Basics</source>
         <translation>1 基本情况</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="487"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="494"/>
         <source>2 Housing</source>
         <translation>2 住房</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="488"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="495"/>
         <source>3 Livestock</source>
         <translation>3 牲畜</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="489"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="496"/>
         <source>4 Vehicles and machinery</source>
         <translation>4 车辆与农机</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="490"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="497"/>
         <source>5 Income by member</source>
         <translation>5 成员收入</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="491"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="498"/>
         <source>6 Expenses</source>
         <translation>6 支出</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="492"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="499"/>
         <source>7 Causes of hardship</source>
         <translation>7 致困原因</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="493"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="500"/>
         <source>8 Conclusion</source>
         <translation>8 调查结论</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="665"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="672"/>
         <source>Enter the first investigator.</source>
         <translation>请填写第一名调查人。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="730"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="737"/>
         <source>The visit is not saved yet: {n} thing(s) to fix. Click one to go there.</source>
         <translation>调查尚未保存：有{n}处需要修改。点击一项可直接跳转。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="748"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="755"/>
         <source>not recorded</source>
         <translation>未登记</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="750"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="757"/>
         <source>no income</source>
         <translation>无收入</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="757"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="764"/>
         <source>{name}: {before} → {after}</source>
         <translation>{name}：{before} → {after}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="764"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="771"/>
         <source>Update the members&apos; incomes?</source>
         <translation>更新成员收入？</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="765"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="772"/>
         <source>Saving this visit would change these recorded incomes:</source>
         <translation>保存本次调查将修改以下成员已登记的收入：</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="768"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="775"/>
         <source>Update the incomes and save</source>
         <translation>更新收入并保存</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="768"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="775"/>
         <source>Save the visit only</source>
         <translation>只保存调查，不更新收入</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="781"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="788"/>
         <source>A visit is signed by two investigators: enter the second one.</source>
         <translation>入户调查须由两名调查人签字：请填写第二名调查人。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="814"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="821"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="815"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="822"/>
         <source>This household is no longer in the store; the draft is kept.</source>
         <translation>本地已没有这户家庭的记录；草稿已保留。</translation>
     </message>
@@ -2929,49 +3013,49 @@
         <translation>本年度大额支出（医疗、教育、灾害等）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="459"/>
-        <location filename="../../caseworker/ui/visit_form.py" line="479"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="466"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="486"/>
         <source>Member</source>
         <translation>成员</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="471"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="478"/>
         <source>Save and sign</source>
         <translation>保存并签字</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="472"/>
-        <location filename="../../caseworker/ui/visit_form.py" line="635"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="479"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="642"/>
         <source>Discard draft</source>
         <translation>放弃草稿</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="473"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="480"/>
         <source>Previous</source>
         <translation>上一步</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="474"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="481"/>
         <source>Next</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="609"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="616"/>
         <source>Draft saved at {time}</source>
         <translation>草稿已于 {time} 自动保存</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="625"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="632"/>
         <source>Close the visit</source>
         <translation>关闭调查表</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="626"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="633"/>
         <source>Close the form? What you typed is kept as a draft and offered again.</source>
         <translation>关闭调查表吗？已填写的内容会保存为草稿，下次可以继续。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="635"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="642"/>
         <source>Throw away this unsaved visit?</source>
         <translation>确定放弃这次未保存的入户调查吗？</translation>
     </message>

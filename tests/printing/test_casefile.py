@@ -2,13 +2,14 @@
 through the household's file; batches report progress and leave nothing when cancelled."""
 
 import re
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from caseworker.demo.places import ZHONGJIE_VILLAGE
-from caseworker.domain.codes import Program
-from caseworker.domain.records import Household
+from caseworker.domain.codes import Program, Stage
+from caseworker.domain.records import Application, Household, StageEntry
 from caseworker.eligibility.findings import Status
 from caseworker.printing.casefile import CaseInput, render_case_file, write_case_files
 from caseworker.printing.errors import PrintCancelled
@@ -24,6 +25,26 @@ def test_a_case_file_has_a_cover_and_its_contents_point_at_the_right_pages(
 ) -> None:
     visited.benefits = []
     s = screening(visited, Program.DIBAO, Status.LIKELY_ELIGIBLE, reasons=(MET,))
+    # No notice of approval before the county has recorded one, then with it.
+    undecided = page_texts(render_case_file(CaseInput(visited, s), regions=REGIONS, printed_on=ON))
+    assert "批准通知书" not in undecided[0]
+    visited.applications = [
+        Application(
+            "7c1d7e8e-3f7a-4e2b-9a53-2a9b8f6d0c11",
+            Program.DIBAO,
+            [
+                StageEntry("7c1d7e8e-3f7a-4e2b-9a53-2a9b8f6d0c12", Stage.APPLIED, date(2026, 9, 1)),
+                StageEntry(
+                    "7c1d7e8e-3f7a-4e2b-9a53-2a9b8f6d0c13",
+                    Stage.APPROVED,
+                    date(2026, 10, 9),
+                    "周敏",
+                    "同意纳入农村低保",
+                    amount_fen=90_000,
+                ),
+            ],
+        )
+    ]
     pdf = render_case_file(CaseInput(visited, s), regions=REGIONS, printed_on=ON)
     texts = page_texts(pdf)
     cover = texts[0]

@@ -1,9 +1,13 @@
-"""Notices cite the screening's reasons; without the finding they need, none is printed."""
+"""Notices of approval and refusal print the decision the county recorded (never a
+screening's guess), citing the screening's reasons; change and stoppage notices need the
+finding they report; without what they need, none is printed."""
+
+from datetime import date
 
 import pytest
 
-from caseworker.domain.codes import Program
-from caseworker.domain.records import Household
+from caseworker.domain.codes import Program, Stage
+from caseworker.domain.records import Application, Household, StageEntry
 from caseworker.domain.validation import ValidationFailed
 from caseworker.eligibility.findings import Status
 from caseworker.printing.documents import render_form
@@ -15,31 +19,81 @@ def notice(name: str, h: Household, **kwargs: object) -> str:
     return page_texts(pdf)[0]
 
 
-def test_an_approval_cites_the_conditions_met_and_the_amount(zhang: Household) -> None:
+def decided(
+    h: Household,
+    stage: Stage,
+    program: Program = Program.DIBAO,
+    *,
+    amount_fen: int | None = None,
+    note: str = "",
+    member_id: str | None = None,
+) -> Household:
+    """The household with an application the county decided (approved or refused)."""
+    entries = [
+        StageEntry("0b7f3c9e-1111-4c1e-8a11-000000000001", Stage.APPLIED, date(2026, 9, 1)),
+        StageEntry(
+            "0b7f3c9e-1111-4c1e-8a11-000000000002",
+            stage,
+            date(2026, 10, 20),
+            "周敏",
+            note,
+            amount_fen,
+            member_id,
+        ),
+    ]
+    h.applications = [
+        Application("0b7f3c9e-1111-4c1e-8a11-000000000000", program, entries, member_id)
+    ]
+    return h
+
+
+def test_an_approval_prints_the_recorded_decision_and_cites_the_conditions_met(
+    zhang: Household,
+) -> None:
     s = screening(zhang, reasons=(MET, MET_2, UNMET), monthly_fen=90_000)
+    decided(zhang, Stage.APPROVED, amount_fen=85_000, note="同意纳入农村低保")
     text = notice("notice-approval", zhang, screening=s)
     assert "最低生活保障批准通知书" in text
     assert f"张学林（身份证号码：{zhang.members[0].id_number}）" in text
-    assert "决定自2026年12月起给予最低生活保障，救助金额为每月900.00元" in text
+    # The amount and the start month are the county's (decided 2026-10-20), not the
+    # screening's 900.00 or the print date's month.
+    assert "决定自2026年11月起给予最低生活保障，救助金额为每月850.00元" in text
+    assert "审批意见：同意纳入农村低保" in text
     assert "1." + MET.text_zh in text and "2." + MET_2.text_zh in text
     assert UNMET.text_zh not in text
+    assert "2026年10月20日" in text
     assert f"政策包：{POLICY.id}{POLICY.version}" in text
 
 
 def test_a_single_person_inclusion_names_the_member_covered(zhang: Household) -> None:
     ill = zhang.members[1]
     s = screening(zhang, Program.DIBAO_SINGLE_PERSON, members=(ill.id,), reasons=(MET,))
+    decided(zhang, Stage.APPROVED, Program.DIBAO_SINGLE_PERSON, amount_fen=40_000, member_id=ill.id)
     text = notice("notice-approval", zhang, screening=s)
     assert "单人户施保批准通知书" in text
     assert f"本次纳入保障的家庭成员：{ill.name}" in text
 
 
-def test_a_refusal_cites_the_conditions_not_met(zhang: Household) -> None:
+def test_a_refusal_prints_the_county_reason_and_the_conditions_not_met(zhang: Household) -> None:
     s = screening(zhang, status=Status.NOT_ELIGIBLE, monthly_fen=None, reasons=(MET, UNMET))
+    decided(zhang, Stage.REFUSED, note="家庭人均收入高于当地低保标准")
     text = notice("notice-refusal", zhang, screening=s)
     assert "最低生活保障不予批准通知书" in text
+    assert "家庭人均收入高于当地低保标准" in text
     assert "1." + UNMET.text_zh in text
     assert MET.text_zh not in text
+
+
+def test_no_notice_of_a_decision_nobody_recorded(zhang: Household) -> None:
+    s = screening(zhang, reasons=(MET,), monthly_fen=90_000)  # likely eligible, not decided
+    for name in ("notice-approval", "notice-refusal"):
+        with pytest.raises(ValidationFailed) as failed:
+            render_form(name, zhang, regions=REGIONS, screening=s, printed_on=ON)
+        [error] = failed.value.errors
+        assert error.field == "applications" and "县级审批结果" in error.message_zh
+    decided(zhang, Stage.APPROVED, amount_fen=90_000)
+    with pytest.raises(ValidationFailed):  # approved: no refusal to print
+        render_form("notice-refusal", zhang, regions=REGIONS, screening=s, printed_on=ON)
 
 
 def test_a_change_gives_the_old_and_new_amounts(zhang: Household) -> None:
@@ -58,9 +112,8 @@ def test_a_stoppage_cites_why_and_the_amount_stopped(zhang: Household) -> None:
 @pytest.mark.parametrize(
     ("name", "status", "monthly", "field", "words"),
     [
-        ("notice-approval", None, None, "screening", "还没有资格筛查结果"),
-        ("notice-approval", Status.NOT_ELIGIBLE, None, "screening", "可能符合条件"),
-        ("notice-refusal", Status.LIKELY_ELIGIBLE, 90_000, "screening", "不符合条件"),
+        ("notice-change", None, None, "screening", "还没有资格筛查结果"),
+        ("notice-stoppage", Status.CONTINUE, 90_000, "screening", "退出"),
         ("notice-change", Status.CONTINUE, 90_000, "benefits", "无需变更"),
     ],
 )
@@ -89,12 +142,26 @@ def test_a_screening_of_another_household_is_refused(
         render_form("notice-approval", zhang, regions=REGIONS, screening=s)
 
 
-def test_the_program_can_be_chosen_when_a_screening_has_several(zhang: Household) -> None:
+def test_the_program_can_be_chosen_when_several_were_decided(zhang: Household) -> None:
     from caseworker.eligibility.findings import Finding
 
     s = screening(zhang, reasons=(MET,))
     temp = Finding(Program.TEMPORARY_ASSISTANCE, Status.LIKELY_ELIGIBLE, None, 400_000)
     s = s._replace(findings=(*s.findings, temp))  # Screening is a NamedTuple
-    assert "最低生活保障批准通知书" in notice("notice-approval", zhang, screening=s)
-    text = notice("notice-approval", zhang, screening=s, program=Program.TEMPORARY_ASSISTANCE)
-    assert "临时救助批准通知书" in text and "一次性4000.00元" in text
+    decided(zhang, Stage.APPROVED, amount_fen=90_000)
+    zhang.applications.append(
+        Application(
+            "0b7f3c9e-2222-4c1e-8a11-000000000000",
+            Program.TEMPORARY_ASSISTANCE,
+            [
+                StageEntry("0b7f3c9e-2222-4c1e-8a11-000000000001", Stage.APPLIED, ON),
+                StageEntry(
+                    "0b7f3c9e-2222-4c1e-8a11-000000000002", Stage.APPROVED, ON, "张明", "", 400_000
+                ),
+            ],
+        )
+    )
+    latest = notice("notice-approval", zhang, screening=s)  # the latest decision by default
+    assert "临时救助批准通知书" in latest and "4000.00元（一次性）" in latest
+    text = notice("notice-approval", zhang, screening=s, program=Program.DIBAO)
+    assert "最低生活保障批准通知书" in text and "每月900.00元" in text

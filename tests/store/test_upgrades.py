@@ -3,6 +3,7 @@ fixtures of ``tests/fixtures/``, made by ``make_store_fixtures.py``) are migrate
 newest schema, and every row of every table that existed is still there with the same
 value in every column it had; then the store, or the county server, works as usual."""
 
+import json
 import shutil
 import sqlite3
 from pathlib import Path
@@ -63,10 +64,23 @@ def snapshot(path: Path, columns: dict[str, list[str]] | None = None) -> Snapsho
             assert not missing, f"{path.name}: {name} lost columns {missing}"
             select = ", ".join(f'"{c}"' for c in wanted)
             rows = list(conn.execute(f'SELECT {select} FROM "{name}"'))
+            if name == "record" and "data" in wanted:
+                at = wanted.index("data")
+                rows = [(*r[:at], _without_added(r[at]), *r[at + 1 :]) for r in rows]
             out[name] = (wanted, sorted(rows, key=repr))
         return out
     finally:
         conn.close()
+
+
+def _without_added(data: str) -> str:
+    """A county record's JSON without the columns an upgrade added to it as null (county
+    migration 0004): an added empty column is not a changed value."""
+    values = json.loads(data)
+    for column in ("member_id", "amount_fen"):
+        if values.get(column, "kept") is None:
+            del values[column]
+    return json.dumps(values, sort_keys=True)
 
 
 def assert_kept(before: Snapshot, after: Snapshot, what: str) -> None:

@@ -194,22 +194,28 @@ def test_an_approval_with_an_amount_starts_the_benefit_next_month(
     start.program.set_code("special_hardship")
     start.accept()
     row = len(page.editor.household.applications) - 1
-    for stage in (
-        Stage.INVESTIGATION,
-        Stage.TOWNSHIP_REVIEW,
-        Stage.PUBLICITY,
-        Stage.COUNTY_DECISION,
+    for stage, opinion in (
+        (Stage.INVESTIGATION, "村委会：情况属实，同意上报"),
+        (Stage.TOWNSHIP_REVIEW, "审核通过"),
+        (Stage.PUBLICITY, ""),
+        (Stage.COUNTY_DECISION, ""),
     ):
         page.applications.selectRow(row)
         step = page.next_stage()
         assert step is not None
         step.stage.setCurrentIndex(step.stage.findData(stage.value))
+        if stage is Stage.TOWNSHIP_REVIEW:  # a review says what the township found
+            step.accept()
+            assert step.isVisible() and step.form.boxes["note"].error.text()
+        step.note.setPlainText(opinion)
         step.accept()
+        assert not step.isVisible()
     page.applications.selectRow(row)
     step = page.next_stage()
     assert step is not None
     step.stage.setCurrentIndex(step.stage.findData(Stage.APPROVED.value))
     assert not step.amount.isHidden()
+    step.note.setPlainText("同意纳入特困供养")
     step.amount.setText("820.00")
     step.accept()
     assert answers == []  # saved without a complaint

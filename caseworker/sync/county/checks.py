@@ -197,6 +197,7 @@ def _domain_checks(past: Check) -> dict[tuple[str, str], Check]:
         ("application_stage", "date"): past,
         ("application_stage", "worker"): optional_text,
         ("application_stage", "note"): optional_text,
+        ("application_stage", "amount_fen"): _fen(BENEFIT_LIMIT_FEN),
     }
 
 

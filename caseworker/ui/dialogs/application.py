@@ -1,13 +1,16 @@
-"""Starting an application and moving it through the procedure stages, with the date, who
-did it, and their opinion; the publicity stage shows its 7 days."""
+"""Starting an application, and recording each level's step of it: the village's opinion,
+the township's review, the county's approval or refusal, with the date, who did it, the
+opinion, and for an approval the monthly amount (and for a single-person inclusion, the
+member it is for). The publicity stage shows its 7 days."""
 
+from collections.abc import Callable
 from datetime import date
+from typing import Any
 
+from PySide6.QtCore import QDate, QEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -15,74 +18,159 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from caseworker.domain.codes import Program, Stage
+from caseworker.domain.codes import APPLICATION_PROGRAMS, Program, Stage
+from caseworker.domain.money import format_yuan
 from caseworker.domain.procedure import publicity_end
+from caseworker.domain.records import Member
+from caseworker.domain.validation import FieldError, ValidationFailed
+from caseworker.operations.applications import ENTRY
+from caseworker.operations.changes import Changes
+from caseworker.ui.errors import beside_field, in_full
 from caseworker.ui.labels import label
 from caseworker.ui.widgets.fields import CodeCombo, DateEdit, ErrorLabel
+from caseworker.ui.widgets.form import Field, FieldForm
+from caseworker.ui.widgets.guarded import GuardedDialog, fit_to_screen, scrolling
+
+# What is recorded: the entry (interchange form), and for a new application its program and
+# member. Returns the change notice, or raises ValidationFailed.
+Record = Callable[[dict[str, Any], Program, str | None], Changes]
 
 
-class StageDialog(QDialog):
-    """Record a stage: for a new application (``program`` chosen here) or the next stage."""
+class StageDialog(GuardedDialog):
+    """Record a stage: a new application (``choose_program``) or the next step of one."""
 
     def __init__(
         self,
         *,
         stages: tuple[Stage, ...],
         worker: str,
+        record: Record,
+        members: list[Member],
+        today: date,
         program: Program | None = None,
+        member_id: str | None = None,
+        suggested_fen: Callable[[Program], int | None] = lambda _: None,
         choose_program: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("New application") if choose_program else self.tr("Next stage"))
-        self.program = CodeCombo(Program)
+        self._record = record
+        self._suggested_fen = suggested_fen
+        self.changes: Changes | None = None
+        self.choose_program = choose_program
+        self.program = CodeCombo([p for p in Program if p in APPLICATION_PROGRAMS])
         if program is not None:
             self.program.set_code(program.value)
         self.program.setEnabled(choose_program)
+        self.member = QComboBox()
+        for m in members:
+            self.member.addItem(m.name, m.id)
+        self.member.setCurrentIndex(max(self.member.findData(member_id), 0))
         self.stage = QComboBox()
         for stage in stages:
             self.stage.addItem(label(stage), stage.value)
         self.day = DateEdit()
+        self.day.setDate(QDate(today))
+        self.day.setMaximumDate(QDate(today))
         self.worker = QLineEdit(worker)
         self.note = QPlainTextEdit()
-        self.note.setPlaceholderText(self.tr("Opinion or note (printed on the forms)"))
+        self.note.setMinimumHeight(70)
         self.publicity = QLabel()
         self.amount = QLineEdit()
-        self.amount.setPlaceholderText(self.tr("e.g. 900.00"))
-        self.amount_label = QLabel(self.tr("Monthly amount approved (yuan)"))
+        self.amount.setPlaceholderText("900.00")
+        self.form = FieldForm(
+            [
+                Field("program", lambda: self.tr("Program"), self.program, required=True),
+                Field(
+                    "member_id",
+                    lambda: self.tr("For which member"),
+                    self.member,
+                    required=True,
+                    hint=lambda: self.tr(
+                        "Single-person inclusion covers this member alone, as a one-person "
+                        "household."
+                    ),
+                ),
+                Field("stage", lambda: self.tr("Stage"), self.stage, required=True),
+                Field("date", lambda: self.tr("Date"), self.day, required=True),
+                Field("worker", lambda: self.tr("Done by"), self.worker, required=True),
+                Field("note", self._opinion_label, self.note),
+                Field(
+                    "amount_yuan",
+                    lambda: self.tr("Monthly amount approved (yuan)"),
+                    self.amount,
+                    required=True,
+                ),
+            ]
+        )
+        self.form.boxes["stage"].column.addWidget(self.publicity)
         self.error = ErrorLabel()
-        form = QFormLayout()
-        form.addRow(self.tr("Program"), self.program)
-        form.addRow(self.tr("Stage"), self.stage)
-        form.addRow(self.tr("Date"), self.day)
-        form.addRow(self.tr("Done by"), self.worker)
-        form.addRow(self.tr("Opinion"), self.note)
-        form.addRow("", self.publicity)
-        form.addRow(self.amount_label, self.amount)
         buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addWidget(scrolling(self.form), 1)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
-        buttons.accepted.connect(self.accept)
+        buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
-        self.stage.currentIndexChanged.connect(self._show_publicity)
-        self.day.dateChanged.connect(self._show_publicity)
-        self._show_publicity()
+        self.stage.currentIndexChanged.connect(self._stage_chosen)
+        self.program.currentIndexChanged.connect(self._stage_chosen)
+        self.day.dateChanged.connect(self._stage_chosen)
+        self._stage_chosen()
+        self._opened = self.entry()
+        self.retranslate()
+        fit_to_screen(self, 560, 520)
+
+    # what the form shows ------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(
+            self.tr("New application") if self.choose_program else self.tr("Record the next step")
+        )
+        self.form.retranslate()
+        self.note.setPlaceholderText(self.tr("Printed in this level's box of the forms"))
+
+    def _opinion_label(self) -> str:
+        stage = self.chosen_stage() if self.stage.count() else None
+        words = {
+            Stage.APPLIED: self.tr("What the household asks for"),
+            Stage.INVESTIGATION: self.tr("Village committee's opinion"),
+            Stage.APPRAISAL: self.tr("Democratic appraisal result"),
+            Stage.TOWNSHIP_REVIEW: self.tr("Township review opinion"),
+            Stage.PUBLICITY: self.tr("Publicity"),
+            Stage.COUNTY_DECISION: self.tr("Sent to the county"),
+            Stage.APPROVED: self.tr("County approval opinion"),
+            Stage.REFUSED: self.tr("Why it is refused"),
+            Stage.WITHDRAWN: self.tr("Why it is withdrawn"),
+        }
+        return words.get(stage, self.tr("Opinion")) if stage else self.tr("Opinion")
+
+    def chosen_program(self) -> Program:
+        return Program(self.program.code() or Program.DIBAO.value)
 
     def chosen_stage(self) -> Stage:
-        return Stage(self.stage.currentData())
+        return Stage(self.stage.currentData() or self.stage.itemData(0))
 
     def chosen_date(self) -> date:
         return date.fromisoformat(self.day.iso())
 
-    def _show_publicity(self) -> None:
-        approving = self.stage.count() > 0 and self.chosen_stage() is Stage.APPROVED
-        self.amount.setVisible(approving)
-        self.amount_label.setVisible(approving)
-        if self.stage.count() and self.chosen_stage() is Stage.PUBLICITY:
+    def _stage_chosen(self) -> None:
+        stage = self.chosen_stage()
+        approving = stage is Stage.APPROVED
+        single = self.chosen_program() is Program.DIBAO_SINGLE_PERSON
+        self.form.show_row("member_id", single and (self.choose_program or approving))
+        self.form.show_row("stage", not self.choose_program)
+        self.form.show_row("amount_yuan", approving)
+        if approving and not self.amount.text():
+            suggested = self._suggested_fen(self.chosen_program())
+            if suggested:
+                self.amount.setText(format_yuan(suggested))
+        if stage is Stage.PUBLICITY:
             start = self.chosen_date()
             self.publicity.setText(
                 self.tr("Publicity from {start} to {end} (7 days)").format(
@@ -91,22 +179,48 @@ class StageDialog(QDialog):
             )
         else:
             self.publicity.setText("")
+        self.form.retranslate()  # the opinion's label names this level
 
-    def approved_benefit(self, program: str) -> dict[str, str | None] | None:
-        """The benefit an approval starts (from the first day of the next month), in
-        interchange form; None unless approving with an amount."""
-        amount = self.amount.text().strip()
-        if self.chosen_stage() is not Stage.APPROVED or not amount:
-            return None
-        day = self.chosen_date()
-        since = date(day.year + day.month // 12, day.month % 12 + 1, 1)
-        return {"program": program, "since": since.isoformat(), "monthly_yuan": amount}
-
-    def entry(self) -> dict[str, str]:
+    # saving -------------------------------------------------------------------------------
+    def entry(self) -> dict[str, Any]:
         """The stage-history entry, in interchange form."""
+        stage = self.chosen_stage()
+        single = self.chosen_program() is Program.DIBAO_SINGLE_PERSON
         return {
-            "stage": self.chosen_stage().value,
+            "stage": stage.value,
             "date": self.day.iso(),
             "worker": self.worker.text().strip(),
             "note": self.note.toPlainText().strip(),
+            "amount_yuan": self.amount.text().strip() or None if stage is Stage.APPROVED else None,
+            "member_id": self.member.currentData() if single and stage is Stage.APPROVED else None,
         }
+
+    def has_typed_data(self) -> bool:
+        return self.entry() != self._opened
+
+    def accept(self) -> None:
+        """Save (the Save button, Enter): the dialog closes only once it is recorded."""
+        self.save()
+
+    def save(self) -> bool:
+        """Record the step; on refusal each problem shows at its field."""
+        single = self.chosen_program() is Program.DIBAO_SINGLE_PERSON
+        member = self.member.currentData() if single else None
+        try:
+            self.changes = self._record(self.entry(), self.chosen_program(), member)
+        except ValidationFailed as failed:
+            self.show_errors(failed.errors)
+            return False
+        super().accept()
+        return True
+
+    def show_errors(self, errors: list[FieldError]) -> None:
+        self.form.clear_errors()
+        general = []
+        for error in errors:
+            key = error.field[len(ENTRY) + 1 :] if error.field.startswith(ENTRY + ".") else ""
+            if key in self.form.boxes:
+                self.form.show_error(key, beside_field(error))
+            else:
+                general.append(error)
+        self.error.show_message(in_full(general))

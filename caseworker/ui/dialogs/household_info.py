@@ -6,7 +6,6 @@ from typing import Any
 
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -19,11 +18,12 @@ from caseworker.domain.codes import EmergencyKind, Hukou, PoorStatus
 from caseworker.domain.validation import FieldError
 from caseworker.ui.errors import beside_field, in_full
 from caseworker.ui.widgets.fields import CodeCombo, DateEdit, ErrorLabel, FieldBox, TriState
+from caseworker.ui.widgets.guarded import GuardedDialog, fit_to_screen, scrolling
 
 Submit = Callable[[dict[str, Any]], list[FieldError]]
 
 
-class HouseholdInfoDialog(QDialog):
+class HouseholdInfoDialog(GuardedDialog):
     """``submit`` gets the household's changed top-level fields and returns the errors."""
 
     def __init__(self, data: dict[str, Any], *, submit: Submit, parent: QWidget | None = None):
@@ -72,8 +72,10 @@ class HouseholdInfoDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
+        body = QWidget()
+        body.setLayout(form)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addWidget(scrolling(body), 1)
         layout.addWidget(self.general)
         layout.addWidget(buttons)
         buttons.accepted.connect(self.save)
@@ -81,6 +83,11 @@ class HouseholdInfoDialog(QDialog):
         self.poor_status.currentIndexChanged.connect(self._update_enabled)
         self.has_emergency.toggled.connect(self._update_enabled)
         self._update_enabled()
+        self._opened = self.fields()
+        fit_to_screen(self, 560, 560)
+
+    def has_typed_data(self) -> bool:
+        return self.fields() != self._opened
 
     def _update_enabled(self) -> None:
         self.exited_on.setEnabled(self.poor_status.code() == PoorStatus.EXITED.value)

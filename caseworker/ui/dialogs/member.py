@@ -8,7 +8,6 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -29,12 +28,13 @@ from caseworker.domain.validation import FieldError
 from caseworker.ui.errors import beside_field, in_full
 from caseworker.ui.labels import label
 from caseworker.ui.widgets.fields import CodeCombo, ErrorLabel, FieldBox, TriState
+from caseworker.ui.widgets.guarded import GuardedDialog, fit_to_screen, scrolling
 
 Submit = Callable[[dict[str, Any]], list[FieldError]]
 FLAGS = ("in_school", "orphan", "de_facto_unsupported_child", "returned_to_work")
 
 
-class MemberDialog(QDialog):
+class MemberDialog(GuardedDialog):
     """Edit one member as an interchange dict; ``submit`` validates and saves it, returning
     the errors (an empty list once saved). Errors under ``prefix`` land next to fields."""
 
@@ -101,13 +101,16 @@ class MemberDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        body = QWidget()
+        inner = QVBoxLayout(body)
+        inner.addLayout(form)
         self.incomes_title = QLabel()
-        layout.addWidget(self.incomes_title)
-        layout.addWidget(income_buttons)
-        layout.addWidget(self.incomes)
-        layout.addWidget(self.income_error)
+        inner.addWidget(self.incomes_title)
+        inner.addWidget(income_buttons)
+        inner.addWidget(self.incomes)
+        inner.addWidget(self.income_error)
+        layout = QVBoxLayout(self)
+        layout.addWidget(scrolling(body), 1)
         layout.addWidget(self.general_error)
         layout.addWidget(buttons)
 
@@ -120,6 +123,11 @@ class MemberDialog(QDialog):
         self.remove_income.clicked.connect(self._remove_income_row)
         self.retranslate()
         self._load(self._original)
+        self._opened = self.member_data()
+        fit_to_screen(self, 560, 720)
+
+    def has_typed_data(self) -> bool:
+        return self.member_data() != self._opened
 
     @staticmethod
     def _row(*widgets: QWidget) -> QWidget:

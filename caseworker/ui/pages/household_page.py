@@ -33,7 +33,9 @@ from caseworker.domain.idnumber import age_on
 from caseworker.domain.procedure import deadline, next_stages
 from caseworker.domain.records import Household, Member
 from caseworker.domain.validation import FieldError
-from caseworker.eligibility.findings import Screening
+from caseworker.eligibility.findings import Finding, Screening
+from caseworker.operations.applications import record_stage, start_application
+from caseworker.operations.changes import Changes
 from caseworker.ui import ask
 from caseworker.ui.dialogs.application import StageDialog
 from caseworker.ui.dialogs.household_info import HouseholdInfoDialog
@@ -44,9 +46,13 @@ from caseworker.ui.household_editor import HouseholdEditor
 from caseworker.ui.labels import label, yuan
 from caseworker.ui.models.household_table import masked_id
 from caseworker.ui.widgets.eligibility_panel import EligibilityPanel
+from caseworker.ui.widgets.flow import flow_row
 
 if TYPE_CHECKING:
     from caseworker.ui.signing import AskSignature, AuthorizationDialog
+
+
+APPLICATIONS_TAB = 6
 
 
 def _table(columns: int) -> QTableWidget:
@@ -75,6 +81,7 @@ class HouseholdPage(QWidget):
     """The page of one household; ``visit_requested`` asks the window for a visit form."""
 
     visit_requested = Signal(str)
+    changed = Signal(object)  # operations.changes.Changes of what was recorded here
 
     def __init__(
         self,
@@ -153,20 +160,25 @@ class HouseholdPage(QWidget):
         applications.addWidget(self.history)
         self.tabs.addTab(applications, "")
 
-        self.side = QVBoxLayout()
-        self.side.addWidget(self.eligibility)
-        header = QHBoxLayout()
-        header.addWidget(self.title)
-        header.addStretch()
-        for widget in (self.undo_button, self.redo_button, self.sign_authorization, self.edit_info):
-            header.addWidget(widget)
-        main = QVBoxLayout()
-        main.addLayout(header)
+        # The title and its buttons wrap onto a second line rather than widen the page
+        # past a small screen; the findings beside them can be made narrower by hand.
+        header = flow_row(
+            self.title, self.undo_button, self.redo_button, self.sign_authorization, self.edit_info
+        )
+        main_column = QWidget()
+        main = QVBoxLayout(main_column)
+        main.setContentsMargins(0, 0, 0, 0)
+        main.addWidget(header)
         main.addWidget(self.facts)
-        main.addWidget(self.tabs)
+        main.addWidget(self.tabs, 1)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(main_column)
+        split.addWidget(self.eligibility)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        split.setChildrenCollapsible(False)
         layout = QHBoxLayout(self)
-        layout.addLayout(main, 3)
-        layout.addLayout(self.side, 2)
+        layout.addWidget(split)
 
         b = self.buttons
         b["add_member"].clicked.connect(lambda: self.edit_member(None))
@@ -516,54 +528,80 @@ class HouseholdPage(QWidget):
         dialog.open()
         return dialog
 
+    def _finding(self, program: Program) -> Finding | None:
+        screening = self.eligibility.screening
+        if screening is None:
+            return None
+        return next((f for f in screening.findings if f.program is program), None)
+
+    def _suggested_fen(self, program: Program) -> int | None:
+        """The amount the current findings give for ``program`` (to start an approval from)."""
+        finding = self._finding(program)
+        if finding is None:
+            return None
+        return finding.monthly_fen if finding.monthly_fen is not None else finding.one_off_fen
+
+    def _recorded(self, changes: Changes) -> None:
+        self.editor.reload()
+        self.changed.emit(changes)
+
     def start_application(self, program: Program | None) -> StageDialog:
         """Open the new-application dialog (from the button or an eligibility card)."""
+        household_id = self.editor.household.id
+        finding = self._finding(program) if program is not None else None
+        store, today = self.editor.store, self.today()
+
+        def record(entry: dict[str, Any], chosen: Program, member_id: str | None) -> Changes:
+            return start_application(
+                store, household_id, program=chosen, entry=entry, member_id=member_id, today=today
+            )
+
         dialog = StageDialog(
             stages=(Stage.APPLIED,),
             worker=self.worker,
+            record=record,
+            members=self.editor.household.members,
+            today=today,
             program=program,
-            choose_program=program is None,
+            member_id=finding.members[0] if finding and finding.members else None,
+            suggested_fen=self._suggested_fen,
+            choose_program=True,
             parent=self,
         )
 
         def done() -> None:
-            entry = dialog.entry()
-            chosen = dialog.program.code()
-            self._report(
-                self.editor.edit(
-                    lambda d: d["applications"].append({"program": chosen, "history": [entry]}),
-                    self.tr("New application"),
-                )
-            )
-            self.tabs.setCurrentIndex(6)
+            assert dialog.changes is not None
+            self._recorded(dialog.changes)
+            self.tabs.setCurrentIndex(APPLICATIONS_TAB)
 
         dialog.accepted.connect(done)
         dialog.open()
         return dialog
 
     def next_stage(self) -> StageDialog | None:
+        """Record the next step of the chosen application (an opinion or a decision)."""
         row = self.applications.currentRow()
         apps = self.editor.household.applications
         if not 0 <= row < len(apps):
             return None
+        application = apps[row]
+        store, household_id, today = self.editor.store, self.editor.household.id, self.today()
+
+        def record(entry: dict[str, Any], _program: Program, _member: str | None) -> Changes:
+            return record_stage(store, household_id, application.id, entry, today=today)
+
         dialog = StageDialog(
-            stages=next_stages(apps[row]),
+            stages=next_stages(application),
             worker=self.worker,
-            program=apps[row].program,
+            record=record,
+            members=self.editor.household.members,
+            today=today,
+            program=application.program,
+            member_id=application.member_id,
+            suggested_fen=self._suggested_fen,
             parent=self,
         )
-
-        program = apps[row].program.value
-
-        def change(d: dict[str, Any]) -> None:
-            d["applications"][row]["history"].append(dialog.entry())
-            benefit = dialog.approved_benefit(program)
-            if benefit is not None:  # payment starts the month after approval
-                d["benefits"].append(benefit)
-
-        dialog.accepted.connect(
-            lambda: self._report(self.editor.edit(change, self.tr("Next stage")))
-        )
+        dialog.accepted.connect(lambda: self._recorded(dialog.changes or Changes()))
         dialog.open()
         return dialog
 

@@ -129,10 +129,27 @@ class FindingCard(QFrame):
             layout.addWidget(link)
             self.missing.append(link)
         self.apply: QPushButton | None = None
+        self.nothing_to_gain: QLabel | None = None
         if finding.program in APPLICATION_PROGRAMS and finding.status is Status.LIKELY_ELIGIBLE:
-            self.apply = QPushButton(self.tr("Start an application"))
-            self.apply.clicked.connect(lambda: self.apply_clicked.emit(finding.program))
-            layout.addWidget(self.apply)
+            if self._comes_to_nothing():
+                self.nothing_to_gain = QLabel(
+                    self.tr(
+                        "By the local rules the amount comes to 0.00 yuan (see the calculation "
+                        "above), so an application would bring the household nothing now."
+                    )
+                )
+                self.nothing_to_gain.setWordWrap(True)
+                self.nothing_to_gain.setStyleSheet("color: #6b6b6b;")
+                layout.addWidget(self.nothing_to_gain)
+            else:
+                self.apply = QPushButton(self.tr("Start an application"))
+                self.apply.clicked.connect(lambda: self.apply_clicked.emit(finding.program))
+                layout.addWidget(self.apply)
+
+    def _comes_to_nothing(self) -> bool:
+        """An amount was computed and it is zero (not: no amount known yet)."""
+        amounts = [a for a in (self.finding.monthly_fen, self.finding.one_off_fen) if a is not None]
+        return bool(amounts) and not any(amounts)
 
     def _amount(self) -> str:
         f = self.finding
@@ -161,7 +178,7 @@ class EligibilityPanel(QScrollArea):
         super().__init__(parent)
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setMinimumWidth(340)
+        self.setMinimumWidth(280)
         self.screening: Screening | None = None
         self.cards: list[FindingCard] = []
         self.heading = QLabel()

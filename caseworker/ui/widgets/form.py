@@ -59,6 +59,10 @@ class FieldForm(QWidget):
             if f.hint is not None:
                 self.hints[f.key].setText(f.hint())
 
+    def show_row(self, key: str, visible: bool) -> None:
+        """Show or hide a field with its label (a field that does not apply now)."""
+        self.layout_.setRowVisible(self.boxes[key], visible)
+
     def editor(self, key: str) -> QWidget:
         return self.boxes[key].editor
 

@@ -1,0 +1,183 @@
+"""Applications and the decisions of each level: the village's opinion, the township's
+review, the county's approval or refusal, each recorded with who, when, the opinion, and
+(for a decision) the monthly amount and the member it is for.
+
+An approval of a monthly program starts the benefit from the first day of the next month;
+notices print from the recorded decision, never from a screening.
+"""
+
+from dataclasses import replace
+from datetime import date
+from typing import Any
+
+from caseworker.domain.codes import MONTHLY_PROGRAMS, Program, Stage
+from caseworker.domain.money import MoneyFormatError, yuan_to_fen
+from caseworker.domain.procedure import next_stages
+from caseworker.domain.records import Application, Household
+from caseworker.domain.validation import FieldError, Problem, ValidationFailed, Where
+from caseworker.interchange.household_format import household_to_dict, parse_household
+from caseworker.operations.changes import Changes
+from caseworker.store.db import Store
+from caseworker.store.households import load_household, save_household
+
+# Stages whose entry is an opinion or decision that must say something.
+OPINION_REQUIRED = frozenset({Stage.TOWNSHIP_REVIEW, Stage.APPROVED, Stage.REFUSED})
+ENTRY = "entry"  # the field path prefix of errors in the entry being recorded
+
+
+def _problem(field: str, value: Any, code: str, zh: str, en: str) -> FieldError:
+    return Where().field(ENTRY).field(field).error(value, Problem(code, zh, en))
+
+
+def _entry_errors(
+    application: Application, entry: dict[str, Any], allowed: tuple[Stage, ...]
+) -> list[FieldError]:
+    """What is wrong with an entry before it is added (besides the format's own checks)."""
+    errors = []
+    stage = Stage.parse(entry.get("stage"))
+    if stage not in allowed:
+        names = "、".join(s.zh for s in allowed) or "无"
+        errors.append(
+            _problem(
+                "stage",
+                stage.zh if stage else entry.get("stage"),
+                "stage_order",
+                f"现在只能记录：{names}",
+                f"only these stages may follow now: {', '.join(s.en for s in allowed)}",
+            )
+        )
+        return errors
+    if stage in OPINION_REQUIRED and not str(entry.get("note") or "").strip():
+        errors.append(
+            _problem("note", None, "missing", "请填写意见或理由", "write the opinion or reason")
+        )
+    if stage is Stage.APPROVED:
+        amount = str(entry.get("amount_yuan") or "").strip()
+        try:
+            fen: int | None = yuan_to_fen(amount) if amount else 0
+        except MoneyFormatError:
+            fen = None  # not an amount: the household format's check says so
+        if fen == 0:
+            errors.append(
+                _problem(
+                    "amount_yuan",
+                    amount,
+                    "missing",
+                    "批准时须填写批准的金额（大于0）",
+                    "an approval states the amount approved (more than 0)",
+                )
+            )
+        if application.program is Program.DIBAO_SINGLE_PERSON and not (
+            entry.get("member_id") or application.member_id
+        ):
+            errors.append(
+                _problem(
+                    "member_id",
+                    None,
+                    "missing",
+                    "单人户施保须选择纳入保障的家庭成员",
+                    "a single-person inclusion names the member it is for",
+                )
+            )
+    return errors
+
+
+def _next_month(day: date) -> date:
+    return date(day.year + day.month // 12, day.month % 12 + 1, 1)
+
+
+def _about_the_entry(errors: list[FieldError], prefix: str) -> list[FieldError]:
+    return [
+        replace(e, field=ENTRY + e.field[len(prefix) :]) if e.field.startswith(prefix) else e
+        for e in errors
+    ]
+
+
+def _save(store: Store, data: dict[str, Any], prefix: str, today: date | None) -> Household:
+    try:
+        household = parse_household(data, today=today)
+        save_household(store, household)
+    except ValidationFailed as failed:
+        raise ValidationFailed(_about_the_entry(failed.errors, prefix)) from None
+    return household
+
+
+def _load(store: Store, household_id: str) -> Household:
+    with store.read() as conn:
+        household = load_household(conn, household_id)
+    if household is None:
+        raise LookupError(household_id)
+    return household
+
+
+def start_application(
+    store: Store,
+    household_id: str,
+    *,
+    program: Program,
+    entry: dict[str, Any],
+    member_id: str | None = None,
+    today: date | None = None,
+) -> Changes:
+    """Record a new application (its first entry is the 提出申请 stage)."""
+    household = _load(store, household_id)
+    entry = {**entry, "stage": Stage.APPLIED.value}
+    if program is Program.DIBAO_SINGLE_PERSON and not member_id:
+        raise ValidationFailed(
+            [
+                _problem(
+                    "member_id",
+                    None,
+                    "missing",
+                    "单人户施保须选择为哪一名家庭成员申请",
+                    "a single-person inclusion names the member it is for",
+                )
+            ]
+        )
+    data = household_to_dict(household)
+    index = len(data["applications"])
+    data["applications"].append(
+        {"program": program.value, "member_id": member_id, "history": [entry]}
+    )
+    _save(store, data, f"applications[{index}].history[0]", today)
+    return Changes(households=frozenset({household_id}), screening=True, sync=True)
+
+
+def record_stage(
+    store: Store,
+    household_id: str,
+    application_id: str,
+    entry: dict[str, Any],
+    *,
+    today: date | None = None,
+) -> Changes:
+    """Add the next entry (an opinion, a review, a decision) to an application; an
+    approval of a monthly program starts its benefit the month after.
+
+    Raises ``ValidationFailed`` (fields ``entry.<field>``) and writes nothing on refusal.
+    """
+    household = _load(store, household_id)
+    index = next((i for i, a in enumerate(household.applications) if a.id == application_id), None)
+    if index is None:
+        raise LookupError(application_id)
+    application = household.applications[index]
+    errors = _entry_errors(application, entry, next_stages(application))
+    if errors:
+        raise ValidationFailed(errors)
+    stage = Stage(entry["stage"])
+    if stage is Stage.APPROVED and application.program is Program.DIBAO_SINGLE_PERSON:
+        entry = {**entry, "member_id": entry.get("member_id") or application.member_id}
+    data = household_to_dict(household)
+    history = data["applications"][index]["history"]
+    history.append(entry)
+    if stage is Stage.APPROVED and application.program in MONTHLY_PROGRAMS:
+        decided = date.fromisoformat(entry["date"])
+        data["benefits"].append(
+            {
+                "program": application.program.value,
+                "since": _next_month(decided).isoformat(),
+                "monthly_yuan": entry["amount_yuan"],
+            }
+        )
+    _save(store, data, f"applications[{index}].history[{len(history) - 1}]", today)
+    return Changes(households=frozenset({household_id}), screening=True, sync=True)

@@ -1,0 +1,117 @@
+"""Each level's decision recorded on the household page, and what a specialist sees of
+findings that would bring nothing."""
+
+from datetime import date
+
+from pytestqt.qtbot import QtBot
+
+from caseworker.domain.codes import Program, Stage
+from caseworker.eligibility.findings import Finding, PolicyRef, Screening, Status
+from caseworker.printing.documents import render_form
+from caseworker.printing.loading import load_case, region_names
+from caseworker.screening import Screener
+from caseworker.store.db import Store
+from caseworker.store.households import load_household
+from caseworker.store.search import search_households
+from caseworker.ui.household_editor import HouseholdEditor
+from caseworker.ui.pages.household_page import HouseholdPage
+from caseworker.ui.widgets.eligibility_panel import EligibilityPanel
+from tests.printing.helpers import page_texts
+from tests.ui.conftest import DEMO_DAY
+
+
+def test_a_finding_of_nothing_is_not_offered_as_an_application(qtbot: QtBot) -> None:
+    panel = EligibilityPanel()
+    qtbot.addWidget(panel)
+    nothing = Finding(Program.DIBAO_SINGLE_PERSON, Status.LIKELY_ELIGIBLE, 0, None, ("m",))
+    something = Finding(Program.DIBAO, Status.LIKELY_ELIGIBLE, 42_000, None)
+    policy = PolicyRef("cn-610423-jingyang", "2020.1", "0" * 64)
+    panel.show_screening(Screening("h", DEMO_DAY, policy, (nothing, something)))
+    zero = panel.card(Program.DIBAO_SINGLE_PERSON)
+    assert zero is not None and zero.apply is None
+    assert zero.nothing_to_gain is not None and "0.00" in zero.nothing_to_gain.text()
+    paying = panel.card(Program.DIBAO)
+    assert paying is not None and paying.apply is not None
+
+
+def test_each_level_records_its_decision_and_the_notice_prints_it(
+    qtbot: QtBot, county: Store
+) -> None:
+    with county.read() as conn:
+        household_id = search_households(conn, "朱国兵")[0].id
+    editor = HouseholdEditor.load(county, household_id)
+    assert editor is not None
+    page = HouseholdPage(editor, worker="王建华", today=lambda: DEMO_DAY, screener=Screener(county))
+    qtbot.addWidget(page)
+    card = page.eligibility.card(Program.DIBAO_SINGLE_PERSON)
+    assert card is not None and card.apply is not None
+    ill = next(m for m in editor.household.members if m.id in card.finding.members)
+
+    start = page.start_application(Program.DIBAO_SINGLE_PERSON)
+    assert not start.member.isHidden()
+    assert start.member.currentData() == ill.id  # the member the finding is about
+    start.accept()
+    row = len(page.editor.household.applications) - 1
+    assert page.editor.household.applications[row].member_id == ill.id
+
+    steps = [
+        (Stage.INVESTIGATION, "王建华", "村委会：情况属实，同意上报"),
+        (Stage.TOWNSHIP_REVIEW, "张明", "经审核，符合单人户施保条件"),
+        (Stage.PUBLICITY, "张明", ""),
+        (Stage.COUNTY_DECISION, "张明", ""),
+    ]
+    for stage, who, opinion in steps:
+        page.applications.selectRow(row)
+        step = page.next_stage()
+        assert step is not None
+        step.stage.setCurrentIndex(step.stage.findData(stage.value))
+        step.worker.setText(who)
+        step.note.setPlainText(opinion)
+        step.accept()
+        assert not step.isVisible(), step.error.text()
+    page.applications.selectRow(row)
+    step = page.next_stage()
+    assert step is not None
+    step.stage.setCurrentIndex(step.stage.findData(Stage.APPROVED.value))
+    suggested = card.finding.monthly_fen
+    assert suggested and step.amount.text() == f"{suggested // 100}.{suggested % 100:02d}"
+    step.worker.setText("周敏")
+    step.note.setPlainText("同意按单人户纳入低保")
+    step.amount.setText("380.00")
+    step.accept()
+    assert not step.isVisible(), step.error.text()
+
+    with county.read() as conn:
+        household = load_household(conn, household_id)
+        case = load_case(conn, household_id)
+        regions = region_names(conn)
+    assert household is not None
+    application = household.applications[row]
+    assert application.stage is Stage.APPROVED
+    assert application.history[-1].amount_fen == 38_000
+    assert application.history[-1].member_id == ill.id
+    benefit = household.benefits[-1]
+    assert (benefit.program, benefit.monthly_fen) == (Program.DIBAO_SINGLE_PERSON, 38_000)
+    assert benefit.since == date(2026, 12, 1)
+
+    out = render_form(
+        "notice-approval",
+        household,
+        regions=regions,
+        screening=case.screening,
+        printed_on=DEMO_DAY,
+        program=Program.DIBAO_SINGLE_PERSON,
+    )
+    text = "".join(page_texts(out))
+    assert "单人户施保批准通知书" in text and "每月380.00元" in text
+    assert f"本次纳入保障的家庭成员：{ill.name}" in text
+    assert "同意按单人户纳入低保" in text
+    form = page_texts(
+        render_form("dibao-application", household, regions=regions, printed_on=DEMO_DAY)
+    )[0]
+    for opinion in (
+        "村委会：情况属实，同意上报",
+        "经审核，符合单人户施保条件",
+        "同意按单人户纳入低保",
+    ):
+        assert opinion in form
