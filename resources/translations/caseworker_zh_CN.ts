@@ -51,92 +51,92 @@
 <context>
     <name>ConflictList</name>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="175"/>
+        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="186"/>
         <source>Two laptops changed the same item of a household. Check which value is right, select the row and choose. Double-click a row to open the household.</source>
         <translation>两台电脑修改了同一户的同一项。请核实哪个值正确，选中该行后选择要保留的值。双击一行可打开该户。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="179"/>
+        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="190"/>
         <source>No conflicts to resolve.</source>
         <translation>没有待解决的冲突。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="180"/>
+        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="191"/>
         <source>Conflicts to resolve</source>
         <translation>待解决的冲突</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="183"/>
+        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="194"/>
         <source>Head of household</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="184"/>
+        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="195"/>
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="185"/>
+        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="196"/>
         <source>County&apos;s value (in force)</source>
         <translation>县里的值（现行）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="186"/>
+        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="197"/>
         <source>Other value</source>
         <translation>另一个值</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="189"/>
+        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="200"/>
         <source>Keep the county&apos;s value</source>
         <translation>保留县里的值</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="190"/>
+        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="201"/>
         <source>Use the other value</source>
         <translation>改用另一个值</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="191"/>
+        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="202"/>
         <source>Open the household</source>
         <translation>打开该户</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="202"/>
+        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="213"/>
         <source>{value} (this laptop)</source>
         <translation>{value}（本机）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="204"/>
+        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="215"/>
         <source>{value} (another laptop)</source>
         <translation>{value}（另一台电脑）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="205"/>
+        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="216"/>
         <source>(not on this laptop)</source>
         <translation>（本机没有这一户）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="220"/>
+        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="232"/>
         <source>this household</source>
         <translation>该户</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="221"/>
+        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="233"/>
         <source>Set “{what}” of {head}&apos;s household to “{value}”?</source>
         <translation>把{head}家的“{what}”定为“{value}”吗？</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="224"/>
+        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="236"/>
         <source>Resolve the conflict</source>
         <translation>解决冲突</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="229"/>
+        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="241"/>
         <source>This conflict had already been settled.</source>
         <translation>这项冲突已经解决过了。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="232"/>
+        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="244"/>
         <source>Decided: “{value}”. The next sync tells the county.</source>
         <translation>已定为“{value}”，下次同步时告诉县里。</translation>
     </message>
@@ -1513,73 +1513,73 @@
 <context>
     <name>RefusedList</name>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="261"/>
+        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="273"/>
         <source>The county did not take these households&apos; changes. Open the household, correct what the reason says, then press “Send again after fixing the household”. The other records are synced as usual.</source>
         <translation>县里没有接收这些家庭的修改。请打开该户，按原因改正后，点“修改该户后重新发送”。其他记录照常同步，不受影响。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="266"/>
+        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="278"/>
         <source>The county has refused nothing.</source>
         <translation>县里没有拒收任何记录。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="267"/>
+        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="279"/>
         <source>Refused by the county</source>
         <translation>县里拒收的记录</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="269"/>
+        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="281"/>
         <source>Head of household</source>
         <translation>户主</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="269"/>
+        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="281"/>
         <source>Why the county refused it</source>
         <translation>拒收原因</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="271"/>
+        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="283"/>
         <source>Open the household</source>
         <translation>打开该户</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="272"/>
+        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="284"/>
         <source>Send again after fixing the household</source>
         <translation>修改该户后重新发送</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="282"/>
+        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="294"/>
         <source>(not on this laptop)</source>
         <translation>（本机没有这一户）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="300"/>
+        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="312"/>
         <source>a member&apos;s ID number is already in another household on this laptop. Look for a person recorded in two households here and correct it</source>
         <translation>其中有成员的身份证号已登记在本机的另一户。请查找本机是否把同一个人登记在了两户，并改正</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="304"/>
+        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="316"/>
         <source>call the county if this stays after the next sync</source>
         <translation>如果下次同步后仍然如此，请联系县民政局</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="307"/>
+        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="319"/>
         <source>{n} household(s) from the county could not be stored on this laptop: {why}. They are fetched again at every sync.</source>
         <translation>县里的 {n} 户记录未能存入本机：{why}。每次同步时都会重新接收。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="321"/>
+        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="333"/>
         <source>The household&apos;s village is outside the area this laptop works for; the county does not take it from this laptop. Check its village.</source>
         <translation>该户所在的村不在本机负责的区域内，县里不接收本机发送的这一户。请核对该户所在的村。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="328"/>
-        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="339"/>
+        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="340"/>
+        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="351"/>
         <source>The county gave no reason.</source>
         <translation>县里没有说明原因。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="342"/>
+        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="354"/>
         <source>… and {n} more problems.</source>
         <translation>……另外还有 {n} 处问题。</translation>
     </message>
@@ -2177,7 +2177,7 @@
         <location filename="../../caseworker/ui/widgets/sync_words.py" line="83"/>
         <location filename="../../caseworker/ui/widgets/sync_words.py" line="88"/>
         <location filename="../../caseworker/ui/widgets/sync_words.py" line="101"/>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="105"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="106"/>
         <source>Order</source>
         <translation>排序</translation>
     </message>
@@ -2219,7 +2219,7 @@
     </message>
     <message>
         <location filename="../../caseworker/ui/widgets/sync_words.py" line="82"/>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="107"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="108"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -2291,7 +2291,7 @@
     </message>
     <message>
         <location filename="../../caseworker/ui/widgets/sync_words.py" line="100"/>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="122"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="127"/>
         <source>Signed at</source>
         <translation>签字时间</translation>
     </message>
@@ -2302,92 +2302,107 @@
     </message>
     <message>
         <location filename="../../caseworker/ui/widgets/sync_words.py" line="104"/>
+        <source>Member applied for</source>
+        <translation>申请对象</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="105"/>
         <source>Application</source>
         <translation>所属申请</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="106"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="107"/>
         <source>Stage</source>
         <translation>办理环节</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="108"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="109"/>
         <source>Handled by</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="109"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="110"/>
         <source>Opinion</source>
         <translation>意见</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="110"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="111"/>
+        <source>Monthly amount proposed or approved</source>
+        <translation>拟定或批准的月金额</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="114"/>
+        <source>Member it is for</source>
+        <translation>针对的成员</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="115"/>
         <source>Screened on</source>
         <translation>筛查日期</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="111"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="116"/>
         <source>Policy pack</source>
         <translation>政策包</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="112"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="117"/>
         <source>Policy version</source>
         <translation>政策包版本</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="113"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="118"/>
         <source>Policy pack checksum</source>
         <translation>政策包校验码</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="114"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="119"/>
         <source>Household checksum</source>
         <translation>家庭信息校验码</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="115"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="120"/>
         <source>Findings</source>
         <translation>筛查结果</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="116"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="121"/>
         <source>Who signed</source>
         <translation>签字成员</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="117"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="122"/>
         <source>Name of the signer</source>
         <translation>签字人姓名</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="118"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="123"/>
         <source>Signed as</source>
         <translation>签字身份</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="119"/>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="120"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="124"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="125"/>
         <source>Document</source>
         <translation>所签文件</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="121"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="126"/>
         <source>Document checksum</source>
         <translation>文件校验码</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="123"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="128"/>
         <source>Signature</source>
         <translation>签名</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="128"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="133"/>
         <source>Household</source>
         <translation>所属家庭</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="144"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="149"/>
         <source>another item</source>
         <translation>其他项目</translation>
     </message>
@@ -2597,172 +2612,177 @@
 <context>
     <name>SyncValues</name>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="169"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="174"/>
         <source>Member {name}</source>
         <translation>成员{name}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="170"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="175"/>
         <source>A member</source>
         <translation>一名成员</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="173"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="178"/>
         <source>Income of {name} ({kind})</source>
         <translation>{name}的收入（{kind}）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="176"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="181"/>
         <source>Income ({kind})</source>
         <translation>收入（{kind}）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="178"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="183"/>
         <source>Legal supporter {name}</source>
         <translation>法定赡养人{name}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="182"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="187"/>
         <source>Property ({kind})</source>
         <translation>财产（{kind}）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="183"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="188"/>
         <source>Expense ({kind})</source>
         <translation>支出（{kind}）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="184"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="189"/>
         <source>Benefit ({kind})</source>
         <translation>享受待遇（{kind}）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="185"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="190"/>
         <source>Household visit ({kind})</source>
         <translation>入户调查（{kind}）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="186"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="191"/>
         <source>Application ({kind})</source>
         <translation>申请（{kind}）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="187"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="192"/>
         <source>Application stage ({kind})</source>
         <translation>办理环节（{kind}）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="188"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="193"/>
         <source>Screening record</source>
         <translation>筛查记录</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="189"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="194"/>
         <source>Signature</source>
         <translation>签名</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="193"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="198"/>
         <source>Another record</source>
         <translation>其他记录</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="201"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="206"/>
         <source>{record}: the whole record</source>
         <translation>{record}：整条记录</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="202"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="207"/>
         <source>The household</source>
         <translation>该户</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="206"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="211"/>
         <source>{record}: {field}</source>
         <translation>{record}：{field}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="220"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="225"/>
         <source>{year}-{month:02d}-{day:02d}</source>
         <translation>{year}年{month}月{day}日</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="232"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="237"/>
         <source>{date} {hour:02d}:{minute:02d}</source>
         <translation>{date} {hour:02d}:{minute:02d}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="238"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="243"/>
         <source>(a value that cannot be shown here)</source>
         <translation>（无法显示的值）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="265"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="278"/>
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="272"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="285"/>
         <source>(an option not known here)</source>
         <translation>（本机不认识的选项）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="275"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="289"/>
+        <source>(a member not on this laptop)</source>
+        <translation>（本机没有的成员）</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="293"/>
         <source>(a reference to another record)</source>
         <translation>（指向另一条记录）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="277"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="295"/>
         <source>(a village not known here)</source>
         <translation>（本机不认识的村）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="290"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="308"/>
         <source>(a signature picture)</source>
         <translation>（签名图片）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="292"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="310"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="294"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="312"/>
         <source>(details: open the household to see them)</source>
         <translation>（内容较多，请打开该户查看）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="300"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="318"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="302"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="320"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="312"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="330"/>
         <source>Grade {n}</source>
         <translation>{n}级</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="314"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="332"/>
         <source>{n} activities</source>
         <translation>{n}项</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="316"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="334"/>
         <source>No. {n}</source>
         <translation>第{n}位</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="324"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="344"/>
         <source>Keep this record</source>
         <translation>保留这条记录</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="326"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="346"/>
         <source>Delete this record</source>
         <translation>删除这条记录</translation>
     </message>

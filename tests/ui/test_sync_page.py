@@ -595,6 +595,10 @@ def test_values_from_the_county_are_shown_for_a_person_or_not_at_all() -> None:
     ]
     for table, column, value, words in shown:
         assert value_text(table, column, value, regions) == words, (table, column, value)
+    member = "6f1c0b9e-1111-2222-3333-444455556666"
+    assert value_text("application", "member_id", member, regions, {member: "王桂芝"}) == "王桂芝"
+    assert value_text("application", "member_id", "x", regions, {}) == "（本机没有的成员）"
+    assert value_text("application_stage", "amount_fen", 60000, regions) == "600.00 元"
     long = value_text("household", "address", "长" * 500, regions)
     assert len(long) == 120 and long.endswith("…")
     assert field_label("household", "__a_newer_field__") == "其他项目"

@@ -33,6 +33,17 @@ REASON_LIMIT = 300
 ROWS_SHOWN = 8  # rows a list shows before it scrolls
 
 
+def people_of(store: Store, household_id: str) -> dict[str, str]:
+    """Member and legal supporter ids of a household on this laptop -> their names."""
+    with store.read() as conn:
+        household = load_household(conn, household_id)
+    if household is None:
+        return {}
+    names = {m.id: m.name for m in household.members}
+    names.update({s.id: s.name for s in household.legal_supporters or [] if s.name})
+    return names
+
+
 def _table(columns: int) -> QTableWidget:
     table = QTableWidget(0, columns)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -197,7 +208,7 @@ class ConflictList(_ActionList):
         self.regions = regions
         rows = []
         for c in self.conflicts:
-            kept, other = conflict_values(c, regions)
+            kept, other = conflict_values(c, regions, people_of(self.store, c.household_id))
             if c.other_device == self.store.device_id:
                 other = self.tr("{value} (this laptop)").format(value=other)
             else:
@@ -215,7 +226,8 @@ class ConflictList(_ActionList):
         conflict = next((c for c in self.conflicts if c.id == key), None)
         if conflict is None:
             return False
-        kept, other = conflict_values(conflict, self.regions)
+        people = people_of(self.store, conflict.household_id)
+        kept, other = conflict_values(conflict, self.regions, people)
         value = kept if choice == "kept" else other
         head = clean_text(conflict.head_name, 40) or self.tr("this household")
         question = self.tr("Set “{what}” of {head}'s household to “{value}”?").format(
@@ -312,7 +324,7 @@ class RefusedList(_ActionList):
     def reasons(self, change: QuarantinedChange) -> str:
         """The county's reasons in the current language, one a line; a record the county
         names by its id is named by its person instead."""
-        names = self._names(change.household_id)
+        names = {key[:8]: name for key, name in people_of(self.store, change.household_id).items()}
         lines = []
         for error in change.errors[:REASONS_SHOWN]:
             if error.get("code") == "out_of_scope":
@@ -341,16 +353,6 @@ class RefusedList(_ActionList):
         if more > 0:
             lines.append(self.tr("… and {n} more problems.").format(n=more))
         return "\n".join(lines)
-
-    def _names(self, household_id: str) -> dict[str, str]:
-        """The first 8 characters of each member's and supporter's id -> their name."""
-        with self.store.read() as conn:
-            household = load_household(conn, household_id)
-        if household is None:
-            return {}
-        names = {m.id[:8]: m.name for m in household.members}
-        names.update({s.id[:8]: s.name for s in household.legal_supporters or [] if s.name})
-        return names
 
     def resend_selected(self) -> bool:
         key = self.selected_key()

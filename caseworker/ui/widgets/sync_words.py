@@ -101,12 +101,17 @@ FIELD_LABELS: dict[tuple[str, str], object] = {
     ("application", "position"): QT_TRANSLATE_NOOP("SyncFields", "Order"),
     ("application", "program"): QT_TRANSLATE_NOOP("SyncFields", "Program"),
     ("application", "stage"): QT_TRANSLATE_NOOP("SyncFields", "Current stage"),
+    ("application", "member_id"): QT_TRANSLATE_NOOP("SyncFields", "Member applied for"),
     ("application_stage", "application_id"): QT_TRANSLATE_NOOP("SyncFields", "Application"),
     ("application_stage", "position"): QT_TRANSLATE_NOOP("SyncFields", "Order"),
     ("application_stage", "stage"): QT_TRANSLATE_NOOP("SyncFields", "Stage"),
     ("application_stage", "date"): QT_TRANSLATE_NOOP("SyncFields", "Date"),
     ("application_stage", "worker"): QT_TRANSLATE_NOOP("SyncFields", "Handled by"),
     ("application_stage", "note"): QT_TRANSLATE_NOOP("SyncFields", "Opinion"),
+    ("application_stage", "amount_fen"): QT_TRANSLATE_NOOP(
+        "SyncFields", "Monthly amount proposed or approved"
+    ),
+    ("application_stage", "member_id"): QT_TRANSLATE_NOOP("SyncFields", "Member it is for"),
     ("decision", "screened_on"): QT_TRANSLATE_NOOP("SyncFields", "Screened on"),
     ("decision", "policy_id"): QT_TRANSLATE_NOOP("SyncFields", "Policy pack"),
     ("decision", "policy_version"): QT_TRANSLATE_NOOP("SyncFields", "Policy version"),
@@ -259,8 +264,16 @@ def _column_type(table: str, column: str) -> sa.types.TypeEngine[Any] | None:
     return kind.impl_instance if isinstance(kind, sa.TypeDecorator) else kind
 
 
-def value_text(table: str, column: str, value: Any, regions: dict[str, str]) -> str:
-    """A field's value in wire form (as the county sends it) as a person reads it."""
+def value_text(
+    table: str,
+    column: str,
+    value: Any,
+    regions: dict[str, str],
+    people: dict[str, str] | None = None,
+) -> str:
+    """A field's value in wire form (as the county sends it) as a person reads it;
+    ``regions``: code -> name, ``people``: member id -> name (for a column naming a
+    member)."""
     if value is None or value == "":
         return QCoreApplication.translate("SyncValues", "(empty)")
     code = CODE_COLUMNS.get((table, column))
@@ -270,6 +283,11 @@ def value_text(table: str, column: str, value: Any, regions: dict[str, str]) -> 
             label(parsed)
             if parsed is not None
             else QCoreApplication.translate("SyncValues", "(an option not known here)")
+        )
+    if column == "member_id" and people is not None:
+        name = people.get(str(value), "")
+        return clean_text(name, 40) or QCoreApplication.translate(
+            "SyncValues", "(a member not on this laptop)"
         )
     if column in ID_COLUMNS or column.endswith("_sha256") or column == "document_id":
         return QCoreApplication.translate("SyncValues", "(a reference to another record)")
@@ -317,7 +335,9 @@ def _number_text(column: str, value: Any) -> str:
     return str(value)
 
 
-def conflict_values(conflict: OpenConflict, regions: dict[str, str]) -> tuple[str, str]:
+def conflict_values(
+    conflict: OpenConflict, regions: dict[str, str], people: dict[str, str] | None = None
+) -> tuple[str, str]:
     """(the county's value, the other value) of a conflict, as a person reads them."""
     if conflict.field == ROW_DELETED:
         # The county kept the row someone changed; the other laptop had deleted it.
@@ -325,6 +345,6 @@ def conflict_values(conflict: OpenConflict, regions: dict[str, str]) -> tuple[st
             "SyncValues", "Keep this record"
         ), QCoreApplication.translate("SyncValues", "Delete this record")
     return (
-        value_text(conflict.table, conflict.field, conflict.kept_value, regions),
-        value_text(conflict.table, conflict.field, conflict.other_value, regions),
+        value_text(conflict.table, conflict.field, conflict.kept_value, regions, people),
+        value_text(conflict.table, conflict.field, conflict.other_value, regions, people),
     )
