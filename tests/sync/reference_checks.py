@@ -83,7 +83,7 @@ def household_errors(
         )
     except ValidationFailed as failed:
         return failed.errors
-    except (ValueError, KeyError, TypeError) as exc:  # pragma: no cover - rows were checked
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:  # rows were checked
         problem = Problem(
             "invalid", f"记录无法组成家庭（{exc}）", f"rows do not form a household ({exc})"
         )

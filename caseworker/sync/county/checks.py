@@ -331,6 +331,9 @@ def household_errors(
                 "birth date or sex differs from the ID number",
             )
             errors.append(_row_error("member", r["id"], "id_number", rid.number, problem))
+    if head_row["emergency_kind"] is not None and head_row["emergency_date"] is None:
+        # An emergency is a kind and a day: without the day it cannot be printed or judged.
+        errors.append(_row_error("household", household_id, "emergency_date", None, missing()))
     if errors:
         return errors
     children = {
