@@ -1101,12 +1101,22 @@
         <translation>未保存的入户调查</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="512"/>
+        <location filename="../../caseworker/ui/main_window.py" line="514"/>
+        <source>Sync in progress</source>
+        <translation>正在同步</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/main_window.py" line="516"/>
+        <source>A sync with the county is under way. What was sent is kept either way; quit now and sync the rest next time?</source>
+        <translation>正在与县里同步。已经发送的内容都会保留；现在退出，其余的下次再同步吗？</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/main_window.py" line="526"/>
         <source>Visits not saved</source>
         <translation>入户调查尚未保存</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="514"/>
+        <location filename="../../caseworker/ui/main_window.py" line="528"/>
         <source>{n} household visit(s) are open and not saved. Their drafts are kept and offered again at the next start. Quit now?</source>
         <translation>有{n}份入户调查尚未保存。草稿已保留，下次启动时可以继续填写。现在退出吗？</translation>
     </message>
