@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from caseworker.printing.definitions import MM
 from caseworker.printing.fonts import text_width
-from caseworker.printing.images import png_size
+from caseworker.printing.images import inked_part, png_size
 from caseworker.printing.signing import SignatureMark
 from caseworker.printing.wrap import wrap
 
@@ -17,7 +17,8 @@ PAD_X = 3.0  # pt, inside a box
 PAD_Y = 2.5
 LEADING = 1.3  # line height in a box, as a multiple of the size
 ROW_MIN = 8 * MM
-MARK_H = 10 * MM  # height of a signature image
+MARK_H = 14 * MM  # the height a signature is drawn in
+MARK_MIN_W = 40 * MM  # the narrowest box a form may give a signature (a test checks)
 CAPTION_SIZE = 6.5
 ASCENT = 0.86  # of the font, as a fraction of the size (baseline below a line's top)
 
@@ -135,10 +136,11 @@ def _draw_mark(page: Page, b: Box, x: float, w: float, top: float) -> None:
     assert b.mark is not None
     caption_lead = CAPTION_SIZE * LEADING
     if b.mark.image_png:
-        px_w, px_h = png_size(b.mark.image_png)
-        img_w = min(w, MARK_H * px_w / px_h)
+        ink = inked_part(b.mark.image_png)
+        px_w, px_h = png_size(ink)
+        img_w = min(w, MARK_H * px_w / px_h)  # the ink, aspect kept, in w x MARK_H
         h = img_w * px_h / px_w
-        page.images.append((x, top - h, img_w, h, b.mark.image_png))
+        page.images.append((x, top - h, img_w, h, ink))
         top -= MARK_H
     for line in b.caption:
         page.text(x, top - caption_lead + CAPTION_SIZE * 0.3, CAPTION_SIZE, line)

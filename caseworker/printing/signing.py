@@ -130,7 +130,8 @@ def signature_mark(values: Values, signer: str) -> SignatureMark | None:
         if newest.signer_role is SignerRole.GUARDIAN
         else ""
     )
-    caption = f"{who}电子签名 {time_text}" if who else f"电子签名 {time_text}"
+    signer_name = newest.signer_name if not who else ""
+    caption = f"{who}{signer_name} 电子签名 {time_text}".strip()
     return SignatureMark(newest.image_png, caption, time_text)
 
 

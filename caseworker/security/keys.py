@@ -12,6 +12,7 @@ A wrong password fails to unwrap (AES-GCM authenticates), so it reveals nothing.
 """
 
 import base64
+import contextlib
 import json
 import os
 import secrets
@@ -142,19 +143,49 @@ def seal_for_recovery(data_key: bytes, public: X25519PublicKey) -> tuple[str, st
     return _b64(ephemeral.public_key().public_bytes_raw()), _b64(nonce), _b64(sealed)
 
 
+# Crockford's base32: digits and capitals without I, L, O and U, so a code copied by hand
+# cannot mix up 1/I/L or 0/O; when typed back, O reads as 0 and I or L as 1.
+CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+_CODE_VALUES = {ch: i for i, ch in enumerate(CODE_ALPHABET)} | {"O": 0, "I": 1, "L": 1}
+_RFC4648 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"  # codes printed by earlier versions
+
+
 def recovery_code(private: X25519PrivateKey) -> str:
-    """A recovery private key as a code to print: base32 in groups of four."""
-    text = base64.b32encode(private.private_bytes_raw()).decode("ascii").rstrip("=")
+    """A recovery private key as a code to print: 52 characters of Crockford's base32 in
+    groups of four."""
+    raw = private.private_bytes_raw()
+    number = int.from_bytes(raw, "big")
+    digits = [CODE_ALPHABET[(number >> (5 * i)) & 31] for i in range(52)][::-1]
+    text = "".join(digits)
     return "-".join(text[i : i + 4] for i in range(0, len(text), 4))
 
 
-def parse_recovery_code(code: str) -> X25519PrivateKey:
+def _from_digits(compact: str, values: dict[str, int]) -> bytes | None:
+    number = 0
+    for ch in compact:
+        value = values.get(ch)
+        if value is None:
+            return None
+        number = (number << 5) | value
+    if number >> 256:
+        return None
+    return number.to_bytes(32, "big")
+
+
+def recovery_key_candidates(code: str) -> list[X25519PrivateKey]:
+    """The keys a typed code may stand for: read as printed now (look-alike letters taken
+    as the digits they resemble), or as printed by earlier versions (RFC 4648 base32). The
+    key file's authenticated seal tells which one is right."""
     compact = "".join(ch for ch in code.upper() if ch.isalnum())
-    try:
-        raw = base64.b32decode(compact + "=" * (-len(compact) % 8))
-        return X25519PrivateKey.from_private_bytes(raw)
-    except (ValueError, TypeError) as exc:
-        raise WrongPassword from exc
+    found: list[bytes] = []
+    if len(compact) == 52:
+        raw = _from_digits(compact, _CODE_VALUES)
+        if raw is not None:
+            found.append(raw)
+    if all(ch in _RFC4648 for ch in compact):
+        with contextlib.suppress(ValueError, TypeError):  # not a whole number of bytes
+            found.append(base64.b32decode(compact + "=" * (-len(compact) % 8)))
+    return [X25519PrivateKey.from_private_bytes(raw) for raw in found if len(raw) == 32]
 
 
 def open_with_recovery(keyfile: KeyFile, private: X25519PrivateKey) -> bytes:
@@ -167,6 +198,16 @@ def open_with_recovery(keyfile: KeyFile, private: X25519PrivateKey) -> bytes:
         )
     except InvalidTag as exc:
         raise WrongPassword from exc
+
+
+def open_with_recovery_code(keyfile: KeyFile, code: str) -> bytes:
+    """The data key, from a recovery code as typed (either alphabet, any look-alikes)."""
+    for private in recovery_key_candidates(code):
+        try:
+            return open_with_recovery(keyfile, private)
+        except WrongPassword:
+            continue
+    raise WrongPassword
 
 
 def new_keyfile(

@@ -21,8 +21,7 @@ from caseworker.security.keys import (
     load_keyfile,
     new_data_key,
     new_keyfile,
-    open_with_recovery,
-    parse_recovery_code,
+    open_with_recovery_code,
     recovery_code,
     reseal,
     save_keyfile,
@@ -192,7 +191,7 @@ def recover(
     _check_password(new_password)
     path = keyfile_path(db_path)
     keyfile: KeyFile = load_keyfile(path)
-    data_key = open_with_recovery(keyfile, parse_recovery_code(code))
+    data_key = open_with_recovery_code(keyfile, code)
     keyfile.workers = [w for w in keyfile.workers if w.worker_id != worker_id]
     keyfile.workers.append(wrap_for_worker(data_key, worker_id, worker_name, new_password))
     save_keyfile(path, keyfile)

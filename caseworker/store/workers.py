@@ -42,7 +42,7 @@ def set_current_worker(store: Store, *, name: str, role: str, scope_code: str | 
 
     c = Collector()
     where = Where()
-    parsed_name = c.check(where, "worker", name, parse_name)
+    parsed_name = c.check(where, "name", name, parse_name)
     parsed_role = c.check(where, "role", role, parse_code(WorkerRole))
     with store.begin() as conn:
         if scope_code is not None:

@@ -8,6 +8,7 @@ gone, power cut) resumes where it stopped and never loses or duplicates a change
 
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
+from datetime import UTC, datetime
 
 import httpx
 from pydantic import ValidationError
@@ -19,14 +20,14 @@ from caseworker.store.db import Store, write_setting
 from caseworker.store.tables import OUTBOX, SYNC_CONFLICT
 from caseworker.sync import outbox
 from caseworker.sync.local_apply import CURSOR, POLICY_CURSOR, apply_page, retry_held
-from caseworker.sync.report import SyncProgress, SyncReport
+from caseworker.sync.report import SyncProgress, SyncReport, SyncSummary
 from caseworker.sync.schemas import (
     AuditAnswer,
     EnrollResponse,
     PullResponse,
 )
 from caseworker.sync.sending import LAST_RECEIPT, push_changes
-from caseworker.sync.tls import fetch_certificate, normalize_pin, pem_fingerprint
+from caseworker.sync.tls import check_url, fetch_certificate, normalize_pin, pem_fingerprint
 from caseworker.sync.transport import (
     CERT,
     CREDENTIAL,
@@ -34,6 +35,7 @@ from caseworker.sync.transport import (
     SCOPE,
     SERVER,
     WORKER,
+    CertificateMismatch,
     Connection,
     SyncError,
     connect,
@@ -41,9 +43,20 @@ from caseworker.sync.transport import (
 
 AUDIT_SENT = "sync.audit_sent_seq"
 AUDIT_BATCH = 500
+LAST_SYNC = "sync.last"  # SyncSummary of the last sync that ran to its end
 
 
-__all__ = ["LAST_RECEIPT", "Cancelled", "SyncProgress", "SyncReport", "enroll", "sync"]
+__all__ = [
+    "LAST_RECEIPT",
+    "LAST_SYNC",
+    "Cancelled",
+    "SyncProgress",
+    "SyncReport",
+    "SyncSummary",
+    "enroll",
+    "last_sync",
+    "sync",
+]
 
 
 class Cancelled(Exception):
@@ -61,22 +74,34 @@ def enroll(
     pin_sha256: str | None = None,
     device_name: str = "",
     transport: httpx.BaseTransport | None = None,
+    timeout: float = 60.0,
 ) -> EnrollResponse:
     """Redeem a one-time enrollment code; keep the credential (and pinned certificate).
 
     For an https server with a self-signed certificate, ``pin_sha256`` is the fingerprint
     the county printed with the code: the certificate is fetched, compared and pinned.
-    Re-enrolling keeps every unsynced change.
+    Re-enrolling keeps every unsynced change. Raises InsecureServer for an address the
+    client refuses, CertificateMismatch when the server's certificate is not the pinned
+    one, SyncError when the server cannot be reached or refuses the code.
     """
+    check_url(server)  # before anything goes to the address
     pem = None
     if pin_sha256:
-        pem = fetch_certificate(server)
-        if pem_fingerprint(pem) != normalize_pin(pin_sha256):
+        try:
+            pem = fetch_certificate(server, timeout=min(timeout, 10.0))
+        except OSError as exc:  # refused, unreachable, timed out, or not TLS at all
             raise SyncError(
+                f"无法连接县服务器（{exc.__class__.__name__}）",
+                f"cannot reach the county server ({exc.__class__.__name__}: {exc})",
+            ) from exc
+        if pem_fingerprint(pem) != normalize_pin(pin_sha256):
+            raise CertificateMismatch(
                 "服务器证书指纹与注册单上的不一致，可能连接到了假冒的服务器",
                 "the server certificate does not match the pinned fingerprint",
             )
-    with Connection(server, credential=None, pinned_pem=pem, transport=transport) as conn:
+    with Connection(
+        server, credential=None, pinned_pem=pem, transport=transport, timeout=timeout
+    ) as conn:
         body = {"code": code, "device_id": store.device_id, "device_name": device_name}
         answer = EnrollResponse.model_validate(conn.request("POST", "/v1/enroll", json=body))
         url = conn.url
@@ -92,6 +117,14 @@ def enroll(
         if pem is not None:
             write_setting(db, CERT, pem)
     return answer
+
+
+def last_sync(store: Store) -> SyncSummary | None:
+    """The last sync that ran to its end (None before the first): kept in the store, so
+    it is known after a restart. A sync stopped early (cancelled, no connection) leaves the
+    one before."""
+    text = store.setting(LAST_SYNC)
+    return SyncSummary.from_json(text) if text else None
 
 
 def _send_audit(store: Store, conn: Connection, tick: Callable[[], None]) -> None:
@@ -233,6 +266,7 @@ def sync(
             ).scalar_one()
         )
     with store.begin() as db:  # the sync itself is audited (and goes up with the next one)
+        write_setting(db, LAST_SYNC, SyncSummary.of(report, datetime.now(UTC)).to_json())
         audit.record(
             db,
             device_id=store.device_id,

@@ -4,15 +4,18 @@ Resolving sets the chosen value here (a local change, recorded in the outbox) an
 the resolution for the county; the next sync sends both.
 """
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 from typing import Any, Literal
 
-from sqlalchemy import select, update
+from sqlalchemy import Connection, select, update
 
 from caseworker.store.db import Store
 from caseworker.store.households import load_household, record_changes
 from caseworker.store.search import reindex_household
-from caseworker.store.tables import SYNC_CONFLICT, utcnow
+from caseworker.store.tables import HOUSEHOLD_INDEX, SYNC_BASE, SYNC_CONFLICT, utcnow
+from caseworker.sync.local_apply import HELD
 from caseworker.sync.local_rows import to_store_values
 from caseworker.sync.merge import ROW_DELETED
 from caseworker.sync.wire import TABLES
@@ -20,7 +23,13 @@ from caseworker.sync.wire import TABLES
 
 @dataclass(frozen=True, slots=True)
 class OpenConflict:
-    """Both values of a field changed on two devices; ``kept_value`` is in force."""
+    """Both values of a field changed on two devices; ``kept_value`` is in force.
+
+    For showing it: ``head_name`` of the household (as this laptop holds it),
+    ``person_name`` the member or supporter a member, income or supporter row is about,
+    ``row_kind`` the code (or date) that says which row it is (an income's kind, a
+    benefit's program, a visit's date); empty when not known here.
+    """
 
     id: str
     household_id: str
@@ -30,6 +39,58 @@ class OpenConflict:
     kept_value: Any
     other_value: Any
     other_device: str
+    head_name: str = ""
+    person_name: str = ""
+    row_kind: str = ""
+
+    @property
+    def held(self) -> bool:
+        """Not a conflict but a note: a household from the county that this laptop could
+        not store (fetched again at every sync until it can be); nothing to resolve."""
+        return self.field == HELD
+
+
+# The column that says which row of a table a conflict is about, for naming it to a person.
+KIND_COLUMNS = {
+    "member": "relation",
+    "income": "kind",
+    "asset": "kind",
+    "expense": "kind",
+    "legal_supporter": "relation",
+    "benefit": "program",
+    "visit": "date",
+    "application": "program",
+    "application_stage": "stage",
+}
+
+
+def _about(conn: Connection, table: str, row_id: str, household_id: str) -> tuple[str, str]:
+    """(person name, kind) of a row: read here, or from the copy last agreed with the
+    county when the row is gone here (a delete that met an edit)."""
+    if table not in TABLES or table == "household":
+        return "", ""
+    rows = TABLES[table]
+    found = conn.execute(select(rows).where(rows.c.id == row_id)).mappings().first()
+    row: Mapping[str, Any] | None = dict(found) if found is not None else None
+    if row is None:
+        agreed = conn.execute(
+            select(SYNC_BASE.c.data).where(SYNC_BASE.c.household_id == household_id)
+        ).scalar()
+        wire = agreed.get(table, {}).get(row_id) if isinstance(agreed, dict) else None
+        row = wire if isinstance(wire, dict) else None
+    if row is None:
+        return "", ""
+    name: Any = row.get("name") if table in ("member", "legal_supporter") else None
+    if table == "income":
+        members = TABLES["member"]
+        name = conn.execute(
+            select(members.c.name).where(members.c.id == row.get("member_id"))
+        ).scalar()
+    kind = row.get(KIND_COLUMNS.get(table, ""))
+    return (
+        name if isinstance(name, str) else "",
+        kind.isoformat() if isinstance(kind, date) else str(kind) if kind is not None else "",
+    )
 
 
 class UnknownConflict(LookupError):
@@ -46,12 +107,22 @@ def open_conflicts(store: Store, *, household_id: str | None = None) -> list[Ope
     if household_id is not None:
         query = query.where(SYNC_CONFLICT.c.household_id == household_id)
     with store.read() as conn:
+        rows = list(conn.execute(query))
+        heads = dict(
+            conn.execute(
+                select(HOUSEHOLD_INDEX.c.household_id, HOUSEHOLD_INDEX.c.head_name).where(
+                    HOUSEHOLD_INDEX.c.household_id.in_({r.household_id for r in rows})
+                )
+            ).all()
+        )
         return [
             OpenConflict(
                 r.id, r.household_id, r.table_name, r.row_id, r.field,
                 r.kept_value, r.other_value, r.other_device,
+                heads.get(r.household_id, ""),
+                *_about(conn, r.table_name, r.row_id, r.household_id),
             )
-            for r in conn.execute(query)
+            for r in rows
         ]  # fmt: skip
 
 

@@ -1,6 +1,8 @@
 """What a sync reports: its progress while it runs, and what it did."""
 
+import json
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 
 
 @dataclass(slots=True)
@@ -33,3 +35,63 @@ class SyncReport:
     @property
     def synced(self) -> bool:
         return self.receipts_ok and self.pending == 0 and self.quarantined == 0
+
+
+@dataclass(frozen=True, slots=True)
+class SyncSummary:
+    """The last sync that ran to its end, as kept in the store (``client.last_sync``): when
+    it finished and what it did, so the app can show it after a restart."""
+
+    at: datetime
+    sent: int
+    accepted: int
+    conflicts: int
+    rejected: int
+    received: int
+    policies: int
+    receipts_ok: bool
+    pending: int
+    quarantined: int
+    open_conflicts: int
+
+    @property
+    def synced(self) -> bool:
+        return self.receipts_ok and self.pending == 0 and self.quarantined == 0
+
+    @classmethod
+    def of(cls, report: SyncReport, at: datetime) -> "SyncSummary":
+        return cls(
+            at=at,
+            sent=report.sent,
+            accepted=report.accepted,
+            conflicts=report.conflicts,
+            rejected=report.rejected,
+            received=report.received,
+            policies=report.policies,
+            receipts_ok=report.receipts_ok,
+            pending=report.pending,
+            quarantined=report.quarantined,
+            open_conflicts=report.open_conflicts,
+        )
+
+    def to_json(self) -> str:
+        values = {f: getattr(self, f) for f in self.__slots__ if f != "at"}
+        return json.dumps({"at": self.at.isoformat(), **values}, sort_keys=True)
+
+    @classmethod
+    def from_json(cls, text: str) -> "SyncSummary | None":
+        """The summary kept in ``text``; None if it cannot be read (then the app shows no
+        last sync rather than a wrong one)."""
+        try:
+            data = json.loads(text)
+            at = datetime.fromisoformat(data["at"])
+            counts = {
+                name: int(data[name]) for name in cls.__slots__ if name not in ("at", "receipts_ok")
+            }
+            return cls(
+                at=at if at.tzinfo else at.replace(tzinfo=UTC),
+                receipts_ok=bool(data["receipts_ok"]),
+                **counts,
+            )
+        except (ValueError, TypeError, KeyError):
+            return None

@@ -4,6 +4,7 @@ enrollment; plain HTTP only to this machine (loopback), for tests."""
 import hashlib
 import ipaddress
 import ssl
+import unicodedata
 from urllib.parse import urlsplit
 
 
@@ -48,7 +49,10 @@ def pem_fingerprint(pem: str) -> str:
 
 
 def normalize_pin(pin: str) -> str:
-    return pin.replace(":", "").replace(" ", "").lower()
+    """A pin as typed or pasted, in the form ``fingerprint`` gives: full-width characters
+    (typed with a Chinese input method) made plain, colons, dashes and spaces left out."""
+    plain = unicodedata.normalize("NFKC", pin)
+    return "".join(ch for ch in plain if not ch.isspace() and ch not in ":-").lower()
 
 
 def fetch_certificate(url: str, *, timeout: float = 10.0) -> str:

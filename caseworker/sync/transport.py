@@ -27,6 +27,11 @@ class SyncError(Exception):
         self.status = status
 
 
+class CertificateMismatch(SyncError):
+    """The server presented a certificate other than the one the county's pin names (or
+    the one pinned at enrollment): possibly an impostor; nothing was sent."""
+
+
 class Connection:
     """One sync session's HTTP client to the county."""
 
@@ -64,7 +69,7 @@ class Connection:
         ssl_object = stream.get_extra_info("ssl_object") if stream is not None else None
         der = ssl_object.getpeercert(True) if ssl_object is not None else None
         if der is None or fingerprint(der) != self.pin:
-            raise SyncError(
+            raise CertificateMismatch(
                 "服务器证书与注册时记录的不一致，已停止同步",
                 "the server certificate is not the one pinned at enrollment; sync stopped",
             )

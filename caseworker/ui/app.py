@@ -6,7 +6,10 @@ cryptography are not loaded by a start that does not reach them), so that
 """
 
 import sys
+from collections.abc import Callable
+from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QThreadPool
 from PySide6.QtGui import QIcon
@@ -20,6 +23,9 @@ from caseworker.ui.fonts import register_bundled_fonts
 from caseworker.ui.i18n import install_language
 from caseworker.ui.settings import AppSettings
 from caseworker.ui.startup_probe import install_if_asked
+
+if TYPE_CHECKING:
+    from caseworker.ui.main_window import MainWindow
 
 
 def create_app(settings: AppSettings) -> QApplication:
@@ -60,7 +66,7 @@ def _first_set_up(path: Path) -> tuple[Store, Worker] | None:
         return None
     key, code = set_up(path, worker_id=worker.id, worker_name=worker.name, password=ask.password)
     if code:
-        RecoveryCodeDialog(code).exec()
+        RecoveryCodeDialog(code, worker=worker.name).exec()
     return open_store(path, key=key), worker
 
 
@@ -76,22 +82,43 @@ def _sign_in(path: Path) -> tuple[Store, Worker] | None:
     return store, worker
 
 
-def run_app(path: Path, settings: AppSettings | None = None) -> int:
-    """Run the desktop app on the store at ``path`` until the window closes."""
+def open_store_as_worker(path: Path) -> tuple[Store, Worker] | None:
+    """The store and its worker: signed in, or (first start) set up with a password; None
+    if the user gave up."""
     from caseworker.security.signin import is_encrypted
+
+    return _sign_in(path) if is_encrypted(path) else _first_set_up(path)
+
+
+def open_main_window(
+    app: QApplication,
+    store: Store,
+    worker: Worker,
+    settings: AppSettings,
+    *,
+    today: Callable[[], date] = date.today,
+) -> "MainWindow":
+    """Show the main window as after signing in: locked when idle, unsaved visits offered
+    back once it is drawn."""
     from caseworker.ui.idle_lock import lock_when_idle
     from caseworker.ui.main_window import MainWindow
 
-    settings = settings or AppSettings()
-    app = create_app(settings)
-    opened = _sign_in(path) if is_encrypted(path) else _first_set_up(path)
-    if opened is None:
-        return 0
-    store, worker = opened
-    window = MainWindow(store, worker, settings)
+    window = MainWindow(store, worker, settings, today=today)
     lock_when_idle(app, window)
     window.show_on_screen()
     window.offer_drafts_when_shown()
+    return window
+
+
+def run_app(path: Path, settings: AppSettings | None = None) -> int:
+    """Run the desktop app on the store at ``path`` until the window closes."""
+    settings = settings or AppSettings()
+    app = create_app(settings)
+    opened = open_store_as_worker(path)
+    if opened is None:
+        return 0
+    store, worker = opened
+    open_main_window(app, store, worker, settings)
     try:
         return int(app.exec())
     finally:

@@ -506,6 +506,20 @@ class MainWindow(QMainWindow):
             self._when_warm.append(self.offer_drafts)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if (
+            self._sync_page is not None
+            and self._sync_page.running
+            and not ask.confirm(
+                self,
+                self.tr("Sync in progress"),
+                self.tr(
+                    "A sync with the county is under way. What was sent is kept either way; "
+                    "quit now and sync the rest next time?"
+                ),
+            )
+        ):
+            event.ignore()
+            return
         open_forms = [form for form in self.visit_forms if form.isVisible()]
         if open_forms and not ask.confirm(
             self,

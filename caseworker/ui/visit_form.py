@@ -296,6 +296,7 @@ class VisitForm(GuardedDialog):
             self.steps.addItem("")
         self.steps.setFixedWidth(170)
         self.steps.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.steps.currentRowChanged.connect(self.reorder_tabs)
         self.steps.setCurrentRow(BASICS)
 
         nav = QHBoxLayout()
@@ -322,6 +323,10 @@ class VisitForm(GuardedDialog):
         self.back.clicked.connect(lambda: self.go_to_step(self.steps.currentRow() - 1))
         self.forward.clicked.connect(lambda: self.go_to_step(self.steps.currentRow() + 1))
         self.add_income.clicked.connect(self._add_empty_income)
+        # Enter moves to the next step; saving is a deliberate click or Ctrl+S.
+        for button in (self.back, self.discard_button, self.save_button, self.sign_button):
+            button.setAutoDefault(False)
+        self.forward.setDefault(True)
         self.save_button.clicked.connect(lambda: self.save_visit(sign=False))
         self.save_button.setShortcut(QKeySequence.StandardKey.Save)
         self.sign_button.clicked.connect(lambda: self.save_visit(sign=True))
@@ -385,6 +390,7 @@ class VisitForm(GuardedDialog):
         row.remove.clicked.connect(lambda: self.remove_income_row(row))
         self._retranslate_row(row)
         self.mark_changed()
+        self.reorder_tabs()
         return row
 
     def _add_empty_income(self) -> None:
@@ -396,6 +402,7 @@ class VisitForm(GuardedDialog):
             widget.hide()
             widget.deleteLater()
         self.mark_changed()
+        self.reorder_tabs()
 
     def _amount_problem(self, row: IncomeRow) -> str:
         text = row.amount.text().strip()

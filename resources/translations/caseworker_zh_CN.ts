@@ -4,7 +4,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../caseworker/ui/app.py" line="57"/>
+        <location filename="../../caseworker/ui/app.py" line="63"/>
         <source>Set the password that protects this laptop&apos;s records.</source>
         <translation>请设置密码。本机上的所有救助对象信息将用此密码加密保护。</translation>
     </message>
@@ -46,6 +46,137 @@
         <location filename="../../caseworker/ui/signing.py" line="141"/>
         <source>Sign again</source>
         <translation>重新签字</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictList</name>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="186"/>
+        <source>Two laptops changed the same item of a household. Check which value is right, select the row and choose. Double-click a row to open the household.</source>
+        <translation>两台电脑修改了同一户的同一项。请核实哪个值正确，选中该行后选择要保留的值。双击一行可打开该户。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="190"/>
+        <source>No conflicts to resolve.</source>
+        <translation>没有待解决的冲突。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="191"/>
+        <source>Conflicts to resolve</source>
+        <translation>待解决的冲突</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="194"/>
+        <source>Head of household</source>
+        <translation>户主</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="195"/>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="196"/>
+        <source>County&apos;s value (in force)</source>
+        <translation>县里的值（现行）</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="197"/>
+        <source>Other value</source>
+        <translation>另一个值</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="200"/>
+        <source>Keep the county&apos;s value</source>
+        <translation>保留县里的值</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="201"/>
+        <source>Use the other value</source>
+        <translation>改用另一个值</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="202"/>
+        <source>Open the household</source>
+        <translation>打开该户</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="213"/>
+        <source>{value} (this laptop)</source>
+        <translation>{value}（本机）</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="215"/>
+        <source>{value} (another laptop)</source>
+        <translation>{value}（另一台电脑）</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="216"/>
+        <source>(not on this laptop)</source>
+        <translation>（本机没有这一户）</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="232"/>
+        <source>this household</source>
+        <translation>该户</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="233"/>
+        <source>Set “{what}” of {head}&apos;s household to “{value}”?</source>
+        <translation>把{head}家的“{what}”定为“{value}”吗？</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="236"/>
+        <source>Resolve the conflict</source>
+        <translation>解决冲突</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="241"/>
+        <source>This conflict had already been settled.</source>
+        <translation>这项冲突已经解决过了。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="244"/>
+        <source>Decided: “{value}”. The next sync tells the county.</source>
+        <translation>已定为“{value}”，下次同步时告诉县里。</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionInfo</name>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="46"/>
+        <source>{worker} ({role})</source>
+        <translation>{worker}（{role}）</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="53"/>
+        <source>This laptop is connected to the county server.</source>
+        <translation>本机已连接县级服务器。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="54"/>
+        <source>Server: {server}</source>
+        <translation>服务器：{server}</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="57"/>
+        <source>Connected as: {who}</source>
+        <translation>使用人员：{who}</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="58"/>
+        <source>Area: {area}</source>
+        <translation>负责区域：{area}</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="67"/>
+        <source>(not known)</source>
+        <translation>（未知）</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="71"/>
+        <source>area code {code} (its name comes with the first sync)</source>
+        <translation>区划代码 {code}（第一次同步后显示名称）</translation>
     </message>
 </context>
 <context>
@@ -161,6 +292,104 @@
     </message>
 </context>
 <context>
+    <name>EnrollmentForm</name>
+    <message>
+        <location filename="../../caseworker/ui/widgets/enrollment_form.py" line="56"/>
+        <source>County server address</source>
+        <translation>县级服务器地址</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/enrollment_form.py" line="59"/>
+        <source>As on the enrollment sheet, for example https://caseworker.county.local:8765</source>
+        <translation>按注册单填写，例如 https://caseworker.county.local:8765</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/enrollment_form.py" line="65"/>
+        <source>Enrollment code</source>
+        <translation>注册码</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/enrollment_form.py" line="68"/>
+        <source>The one-time code from the county (valid 72 hours). Capital or small letters, dashes and spaces do not matter.</source>
+        <translation>县民政局给的一次性注册码（72 小时内有效）。字母大小写、短横线和空格都可以。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/enrollment_form.py" line="74"/>
+        <source>Certificate fingerprint</source>
+        <translation>证书指纹</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/enrollment_form.py" line="77"/>
+        <source>The 64 digits and letters A to F after “server certificate pin” on the sheet; colons, spaces and capitals do not matter. Leave it empty only when the county says so.</source>
+        <translation>注册单上“服务器证书指纹”后面的 64 位数字和字母（A～F）；冒号、空格、大小写都可以。只有县里说明不需要时才可以不填。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/enrollment_form.py" line="112"/>
+        <source>Fill in what is on the enrollment sheet the county civil affairs bureau gave you, then press Connect. This is needed once per laptop.</source>
+        <translation>请按县民政局给您的注册单填写以下内容，然后点“连接”。每台电脑只需要做一次。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/enrollment_form.py" line="118"/>
+        <source>Connect</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/enrollment_form.py" line="119"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/enrollment_form.py" line="120"/>
+        <source>Connecting to the county server…</source>
+        <translation>正在连接县级服务器…</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/enrollment_form.py" line="147"/>
+        <source>Fill in the server address from the enrollment sheet.</source>
+        <translation>请填写注册单上的服务器地址。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/enrollment_form.py" line="151"/>
+        <source>The address cannot contain spaces.</source>
+        <translation>地址中不能有空格。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/enrollment_form.py" line="164"/>
+        <source>This is not a server address. Type it as on the enrollment sheet.</source>
+        <translation>这不是服务器地址。请按注册单上的地址填写。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/enrollment_form.py" line="172"/>
+        <source>The address must begin with https:// (as on the enrollment sheet from the county).</source>
+        <translation>地址必须以 https:// 开头（与县里给的注册单一致）。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/enrollment_form.py" line="182"/>
+        <source>Fill in the enrollment code.</source>
+        <translation>请填写注册码。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/enrollment_form.py" line="189"/>
+        <source>This does not look like an enrollment code. Check it against the sheet.</source>
+        <translation>这不像是注册码，请对照注册单核对。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/enrollment_form.py" line="204"/>
+        <source>An address beginning with http:// has no certificate: leave this empty.</source>
+        <translation>以 http:// 开头的地址没有证书，这一项请不要填写。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/enrollment_form.py" line="214"/>
+        <source>A fingerprint has 64 characters; this one has {n}. Check it against the sheet.</source>
+        <translation>证书指纹应为 64 位，现在填写的是 {n} 位。请对照注册单核对。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/enrollment_form.py" line="221"/>
+        <source>A fingerprint has only the digits 0 to 9 and the letters A to F. Check it against the sheet.</source>
+        <translation>证书指纹只包含数字 0～9 和字母 A～F。请对照注册单核对。</translation>
+    </message>
+</context>
+<context>
     <name>FindingCard</name>
     <message>
         <location filename="../../caseworker/ui/widgets/eligibility_panel.py" line="124"/>
@@ -191,27 +420,27 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../caseworker/ui/dialogs/first_run.py" line="38"/>
+        <location filename="../../caseworker/ui/dialogs/first_run.py" line="39"/>
         <source>Welcome to Caseworker</source>
         <translation>欢迎使用社会救助专干助手</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/first_run.py" line="45"/>
+        <location filename="../../caseworker/ui/dialogs/first_run.py" line="46"/>
         <source>Who will use this laptop? This is asked once.</source>
         <translation>请设置本机使用人员（仅首次使用时设置）。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/first_run.py" line="47"/>
+        <location filename="../../caseworker/ui/dialogs/first_run.py" line="48"/>
         <source>Your name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/first_run.py" line="48"/>
+        <location filename="../../caseworker/ui/dialogs/first_run.py" line="49"/>
         <source>Your role</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/first_run.py" line="49"/>
+        <location filename="../../caseworker/ui/dialogs/first_run.py" line="50"/>
         <source>Your area</source>
         <translation>负责区域</translation>
     </message>
@@ -219,12 +448,12 @@
 <context>
     <name>GuardedDialog</name>
     <message>
-        <location filename="../../caseworker/ui/widgets/guarded.py" line="44"/>
+        <location filename="../../caseworker/ui/widgets/guarded.py" line="76"/>
         <source>Discard what you typed?</source>
         <translation>放弃已填写的内容？</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/guarded.py" line="45"/>
+        <location filename="../../caseworker/ui/widgets/guarded.py" line="77"/>
         <source>What you typed here has not been saved. Close and discard it?</source>
         <translation>这里填写的内容尚未保存。关闭并放弃吗？</translation>
     </message>
@@ -872,12 +1101,22 @@
         <translation>未保存的入户调查</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="512"/>
+        <location filename="../../caseworker/ui/main_window.py" line="514"/>
+        <source>Sync in progress</source>
+        <translation>正在同步</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/main_window.py" line="516"/>
+        <source>A sync with the county is under way. What was sent is kept either way; quit now and sync the rest next time?</source>
+        <translation>正在与县里同步。已经发送的内容都会保留；现在退出，其余的下次再同步吗？</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/main_window.py" line="526"/>
         <source>Visits not saved</source>
         <translation>入户调查尚未保存</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="514"/>
+        <location filename="../../caseworker/ui/main_window.py" line="528"/>
         <source>{n} household visit(s) are open and not saved. Their drafts are kept and offered again at the next start. Quit now?</source>
         <translation>有{n}份入户调查尚未保存。草稿已保留，下次启动时可以继续填写。现在退出吗？</translation>
     </message>
@@ -1023,27 +1262,27 @@
 <context>
     <name>NewPasswordDialog</name>
     <message>
-        <location filename="../../caseworker/ui/dialogs/signin.py" line="105"/>
+        <location filename="../../caseworker/ui/dialogs/signin.py" line="107"/>
         <source>Set a password</source>
         <translation>设置密码</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/signin.py" line="113"/>
+        <location filename="../../caseworker/ui/dialogs/signin.py" line="115"/>
         <source>New password</source>
         <translation>新密码</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/signin.py" line="114"/>
+        <location filename="../../caseworker/ui/dialogs/signin.py" line="116"/>
         <source>Again</source>
         <translation>再次输入</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/signin.py" line="129"/>
+        <location filename="../../caseworker/ui/dialogs/signin.py" line="132"/>
         <source>A password needs at least {n} characters.</source>
         <translation>密码至少需要{n}位。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/signin.py" line="132"/>
+        <location filename="../../caseworker/ui/dialogs/signin.py" line="135"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
@@ -1139,72 +1378,72 @@
 <context>
     <name>PrintCentre</name>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="130"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="129"/>
         <source>A form for one household</source>
         <translation>打印一户的表格</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="131"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="130"/>
         <source>A village or township</source>
         <translation>按村或乡镇批量打印</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="132"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="131"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="133"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="132"/>
         <source>Print... (Ctrl+P)</source>
         <translation>打印…（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="134"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="133"/>
         <source>Save as PDF...</source>
         <translation>另存为PDF…</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="135"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="134"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="157"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="156"/>
         <source>Case files (档案)</source>
         <translation>家庭档案</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="158"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="157"/>
         <source>Publicity list (公示名单), villages only</source>
         <translation>公示名单（仅限村）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="165"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="164"/>
         <source>Open a household first.</source>
         <translation>请先打开一户家庭。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="169"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="168"/>
         <source>Household of {name}</source>
         <translation>户主：{name}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="287"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="286"/>
         <source>Printing failed: {error}</source>
         <translation>打印失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="291"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="290"/>
         <source>Cancelled; nothing was printed.</source>
         <translation>已取消，未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="305"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="304"/>
         <source>Save as PDF</source>
         <translation>另存为PDF</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="313"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="312"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -1240,14 +1479,119 @@
 <context>
     <name>RecoveryCodeDialog</name>
     <message>
-        <location filename="../../caseworker/ui/dialogs/signin.py" line="143"/>
+        <location filename="../../caseworker/ui/dialogs/signin.py" line="149"/>
+        <location filename="../../caseworker/ui/dialogs/signin.py" line="161"/>
         <source>Recovery code</source>
         <translation>恢复码</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/signin.py" line="146"/>
+        <location filename="../../caseworker/ui/dialogs/signin.py" line="152"/>
         <source>Write down or print this recovery code and give it to the county civil affairs bureau. If the password is forgotten, only this code opens the records again. It is shown only now.</source>
         <translation>请抄写或打印此恢复码，交县民政局保管。忘记密码时，只有凭此恢复码才能重新打开本机数据。恢复码只显示这一次。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/signin.py" line="165"/>
+        <source>Print...</source>
+        <translation>打印...</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/signin.py" line="168"/>
+        <source>Save as PDF...</source>
+        <translation>另存为PDF...</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/signin.py" line="192"/>
+        <source>Save as PDF</source>
+        <translation>另存为PDF</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/signin.py" line="192"/>
+        <source>recovery code</source>
+        <translation>恢复码</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/signin.py" line="205"/>
+        <source>Could not save {path}: {reason}</source>
+        <translation>无法保存{path}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/signin.py" line="210"/>
+        <source>Saved: {path}</source>
+        <translation>已保存：{path}</translation>
+    </message>
+</context>
+<context>
+    <name>RefusedList</name>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="273"/>
+        <source>The county did not take these households&apos; changes. Open the household, correct what the reason says, then press “Send again after fixing the household”. The other records are synced as usual.</source>
+        <translation>县里没有接收这些家庭的修改。请打开该户，按原因改正后，点“修改该户后重新发送”。其他记录照常同步，不受影响。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="278"/>
+        <source>The county has refused nothing.</source>
+        <translation>县里没有拒收任何记录。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="279"/>
+        <source>Refused by the county</source>
+        <translation>县里拒收的记录</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="281"/>
+        <source>Head of household</source>
+        <translation>户主</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="281"/>
+        <source>Why the county refused it</source>
+        <translation>拒收原因</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="283"/>
+        <source>Open the household</source>
+        <translation>打开该户</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="284"/>
+        <source>Send again after fixing the household</source>
+        <translation>修改该户后重新发送</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="294"/>
+        <source>(not on this laptop)</source>
+        <translation>（本机没有这一户）</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="312"/>
+        <source>a member&apos;s ID number is already in another household on this laptop. Look for a person recorded in two households here and correct it</source>
+        <translation>其中有成员的身份证号已登记在本机的另一户。请查找本机是否把同一个人登记在了两户，并改正</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="316"/>
+        <source>call the county if this stays after the next sync</source>
+        <translation>如果下次同步后仍然如此，请联系县民政局</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="319"/>
+        <source>{n} household(s) from the county could not be stored on this laptop: {why}. They are fetched again at every sync.</source>
+        <translation>县里的 {n} 户记录未能存入本机：{why}。每次同步时都会重新接收。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="333"/>
+        <source>The household&apos;s village is outside the area this laptop works for; the county does not take it from this laptop. Check its village.</source>
+        <translation>该户所在的村不在本机负责的区域内，县里不接收本机发送的这一户。请核对该户所在的村。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="340"/>
+        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="351"/>
+        <source>The county gave no reason.</source>
+        <translation>县里没有说明原因。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_lists.py" line="354"/>
+        <source>… and {n} more problems.</source>
+        <translation>……另外还有 {n} 处问题。</translation>
     </message>
 </context>
 <context>
@@ -1278,82 +1622,82 @@
         <translation>本地户籍</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/register_household.py" line="182"/>
+        <location filename="../../caseworker/ui/dialogs/register_household.py" line="183"/>
         <source>Born {date}, {sex}, {age} years old</source>
         <translation>出生日期{date}，{sex}，{age}岁</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/register_household.py" line="198"/>
+        <location filename="../../caseworker/ui/dialogs/register_household.py" line="200"/>
         <source>Register a new household</source>
         <translation>新建家庭</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/register_household.py" line="200"/>
+        <location filename="../../caseworker/ui/dialogs/register_household.py" line="202"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/register_household.py" line="200"/>
+        <location filename="../../caseworker/ui/dialogs/register_household.py" line="202"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/register_household.py" line="202"/>
+        <location filename="../../caseworker/ui/dialogs/register_household.py" line="204"/>
         <source>Not known</source>
         <translation>不详</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/register_household.py" line="203"/>
+        <location filename="../../caseworker/ui/dialogs/register_household.py" line="205"/>
         <source>Members living together</source>
         <translation>共同生活的家庭成员</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/register_household.py" line="206"/>
+        <location filename="../../caseworker/ui/dialogs/register_household.py" line="208"/>
         <source>The head first. Birth date and sex are read from the ID number. Health, work and income are recorded afterwards on the household&apos;s page or in a visit.</source>
         <translation>先录入户主。出生日期和性别根据身份证号自动填写。健康、就业和收入情况登记后在家庭详情页或入户调查中填写。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/register_household.py" line="212"/>
+        <location filename="../../caseworker/ui/dialogs/register_household.py" line="214"/>
         <source>Name *</source>
         <translation>姓名 *</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/register_household.py" line="212"/>
+        <location filename="../../caseworker/ui/dialogs/register_household.py" line="214"/>
         <source>ID number *</source>
         <translation>身份证号 *</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/register_household.py" line="212"/>
+        <location filename="../../caseworker/ui/dialogs/register_household.py" line="214"/>
         <source>Relation to head *</source>
         <translation>与户主关系 *</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/register_household.py" line="217"/>
+        <location filename="../../caseworker/ui/dialogs/register_household.py" line="219"/>
         <source>Choose...</source>
         <translation>请选择…</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/register_household.py" line="218"/>
+        <location filename="../../caseworker/ui/dialogs/register_household.py" line="220"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/register_household.py" line="219"/>
+        <location filename="../../caseworker/ui/dialogs/register_household.py" line="221"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/register_household.py" line="220"/>
+        <location filename="../../caseworker/ui/dialogs/register_household.py" line="222"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/register_household.py" line="221"/>
+        <location filename="../../caseworker/ui/dialogs/register_household.py" line="223"/>
         <source>Relation to head</source>
         <translation>与户主关系</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/register_household.py" line="223"/>
+        <location filename="../../caseworker/ui/dialogs/register_household.py" line="225"/>
         <source>Add a member</source>
         <translation>添加成员</translation>
     </message>
@@ -1369,39 +1713,39 @@
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../caseworker/ui/dialogs/signin.py" line="34"/>
-        <location filename="../../caseworker/ui/dialogs/signin.py" line="45"/>
+        <location filename="../../caseworker/ui/dialogs/signin.py" line="35"/>
+        <location filename="../../caseworker/ui/dialogs/signin.py" line="46"/>
         <location filename="../../caseworker/ui/selfcheck.py" line="44"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/signin.py" line="47"/>
+        <location filename="../../caseworker/ui/dialogs/signin.py" line="48"/>
         <source>Worker</source>
         <translation>工作人员</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/signin.py" line="48"/>
+        <location filename="../../caseworker/ui/dialogs/signin.py" line="49"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/signin.py" line="50"/>
+        <location filename="../../caseworker/ui/dialogs/signin.py" line="52"/>
         <source>Caseworker: the records on this laptop are encrypted.</source>
         <translation>社会救助专干助手：本机数据已加密，请登录。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/signin.py" line="69"/>
+        <location filename="../../caseworker/ui/dialogs/signin.py" line="71"/>
         <source>Wrong password.</source>
         <translation>密码不正确。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/signin.py" line="76"/>
+        <location filename="../../caseworker/ui/dialogs/signin.py" line="78"/>
         <source>The key file cannot be read: {error}</source>
         <translation>无法读取密钥文件：{error}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/signin.py" line="96"/>
+        <location filename="../../caseworker/ui/dialogs/signin.py" line="98"/>
         <source>Too many wrong passwords. Try again in {n} seconds.</source>
         <translation>密码错误次数过多，请{n}秒后再试。</translation>
     </message>
@@ -1546,116 +1890,911 @@
     </message>
 </context>
 <context>
+    <name>SyncErrors</name>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_errors.py" line="59"/>
+        <source>The address must begin with https:// (as on the enrollment sheet from the county).</source>
+        <translation>地址必须以 https:// 开头（与县里给的注册单一致）。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_errors.py" line="64"/>
+        <source>This fingerprint does not match the server&apos;s certificate. Check it character by character against the enrollment sheet. If it is right, this may not be the county&apos;s server: do not connect, and call the county civil affairs bureau.</source>
+        <translation>证书指纹与这台服务器的证书不一致。请对照注册单逐位核对。如果核对无误，这可能不是县里的服务器：请不要连接，并联系县民政局。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_errors.py" line="73"/>
+        <source>The server&apos;s certificate is for another address. Type the server address exactly as it is on the enrollment sheet.</source>
+        <translation>服务器证书上的地址与填写的不同。请完全按注册单上的服务器地址填写。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_errors.py" line="79"/>
+        <source>The server&apos;s certificate could not be checked against this fingerprint. Check the fingerprint against the enrollment sheet, or call the county.</source>
+        <translation>无法用这个证书指纹核对服务器证书。请对照注册单核对指纹，或联系县民政局。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_errors.py" line="84"/>
+        <source>The county server&apos;s certificate cannot be checked without its fingerprint. Enter the certificate fingerprint from the enrollment sheet.</source>
+        <translation>县级服务器的证书需要用证书指纹核对。请填写注册单上的证书指纹。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_errors.py" line="91"/>
+        <source>The county does not accept this enrollment code: it is wrong or has expired (a code is valid for 72 hours). Check it against the sheet, or ask the county for a new one.</source>
+        <translation>县里不接受这个注册码：注册码有误或已过期（注册码 72 小时内有效）。请对照注册单核对，或向县民政局重新申请。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_errors.py" line="98"/>
+        <source>This enrollment code has already been used (each code works once). Ask the county for a new one.</source>
+        <translation>这个注册码已经用过了（每个注册码只能用一次）。请向县民政局重新申请。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_errors.py" line="104"/>
+        <source>This does not look like an enrollment code. Check it against the sheet.</source>
+        <translation>这不像是注册码，请对照注册单核对。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_errors.py" line="110"/>
+        <source>The county server did not answer in time. Check the network connection and the address, then try again.</source>
+        <translation>县级服务器长时间没有回应。请检查网络连接和服务器地址，然后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_errors.py" line="115"/>
+        <source>The county server cannot be reached at this address. Check the network connection and the address, then try again.</source>
+        <translation>无法连接这个地址上的县级服务器。请检查网络连接和服务器地址，然后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_errors.py" line="121"/>
+        <source>There is no working county sync server at this address. Check the address against the enrollment sheet, or call the county.</source>
+        <translation>这个地址上没有可用的县级同步服务器。请对照注册单核对地址，或联系县民政局。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_errors.py" line="126"/>
+        <source>The county server refused to enroll this laptop.</source>
+        <translation>县级服务器拒绝注册本机。请联系县民政局。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_errors.py" line="129"/>
+        <source>Enrolling stopped because of an unexpected problem in the program. Try again; if it happens again, call the county.</source>
+        <translation>程序出现意外问题，注册没有完成。请再试一次；如果仍然出现，请联系县民政局。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_errors.py" line="138"/>
+        <source>Nothing is lost: every change stays on this laptop and is sent next time.</source>
+        <translation>数据没有丢失：所有修改都保存在本机，下次同步时发送。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_errors.py" line="141"/>
+        <source>{what} {kept}</source>
+        <translation>{what}{kept}</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_errors.py" line="148"/>
+        <source>The server&apos;s certificate is not the one this laptop was enrolled with, so nothing was sent. If the county has a new certificate, enroll again with a new code; otherwise call the county.</source>
+        <translation>服务器证书与本机注册时的不一致，因此没有发送任何内容。如果县里更换了证书，请用新的注册码重新注册本机；否则请联系县民政局。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_errors.py" line="158"/>
+        <source>The county server did not answer in time.</source>
+        <translation>县级服务器长时间没有回应，请稍后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_errors.py" line="161"/>
+        <source>The county server cannot be reached. Check the network connection.</source>
+        <translation>无法连接县级服务器，请检查网络连接。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_errors.py" line="165"/>
+        <source>The county no longer accepts this laptop (it may have been revoked). Ask the county for a new enrollment code and enroll again.</source>
+        <translation>县里已不再接受本机（可能已被注销）。请向县民政局申请新的注册码，重新注册本机。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_errors.py" line="171"/>
+        <source>The county refused a record outside the area this laptop works for. Call the county.</source>
+        <translation>县里拒收了超出本机负责区域的记录。请联系县民政局。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_errors.py" line="177"/>
+        <source>The county refused this laptop&apos;s record of work (it does not continue what the county holds). Call the county.</source>
+        <translation>县里拒收了本机的操作记录（与县里已有的记录接不上）。请联系县民政局。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_errors.py" line="183"/>
+        <source>What was sent was too large for the county server. Call the county.</source>
+        <translation>发送的内容超出了县级服务器的限制。请联系县民政局。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_errors.py" line="187"/>
+        <source>The county server has a problem. Try again later.</source>
+        <translation>县级服务器出了问题，请稍后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_errors.py" line="190"/>
+        <source>The county server refused what was sent. Call the county.</source>
+        <translation>县级服务器拒收了发送的内容。请联系县民政局。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_errors.py" line="194"/>
+        <source>The saved server address is not safe to use. Enroll again.</source>
+        <translation>本机保存的服务器地址不安全，请重新注册本机。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_errors.py" line="197"/>
+        <source>The sync stopped because of an unexpected problem in the program.</source>
+        <translation>程序出现意外问题，同步没有完成。</translation>
+    </message>
+</context>
+<context>
+    <name>SyncFields</name>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="31"/>
+        <source>Village</source>
+        <translation>所在村（社区）</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="32"/>
+        <source>Address</source>
+        <translation>家庭住址</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="33"/>
+        <source>Hukou type</source>
+        <translation>户籍类型</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="34"/>
+        <source>Local hukou</source>
+        <translation>是否本地户籍</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="35"/>
+        <source>Registered-poor status</source>
+        <translation>建档立卡情况</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="36"/>
+        <source>Poverty-exit date</source>
+        <translation>脱贫日期</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="37"/>
+        <source>Relative of a cadre or caseworker</source>
+        <translation>是否村干部或经办人员近亲属</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="40"/>
+        <source>Property recorded</source>
+        <translation>财产是否已登记</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="41"/>
+        <source>Expenses recorded</source>
+        <translation>支出是否已登记</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="42"/>
+        <source>Legal supporters recorded</source>
+        <translation>法定赡养人是否已登记</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="45"/>
+        <source>Kind of emergency</source>
+        <translation>急难类型</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="46"/>
+        <source>Date of the emergency</source>
+        <translation>急难发生日期</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="47"/>
+        <source>Description of the emergency</source>
+        <translation>急难情况说明</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="50"/>
+        <source>Order in the household</source>
+        <translation>在户内的排序</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="51"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="85"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="52"/>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="53"/>
+        <source>Date of birth</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="54"/>
+        <source>Sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="55"/>
+        <source>Relation to the head</source>
+        <translation>与户主关系</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="56"/>
+        <source>Ability to work</source>
+        <translation>劳动能力</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="57"/>
+        <source>Kind of disability</source>
+        <translation>残疾类别</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="58"/>
+        <source>Disability grade</source>
+        <translation>残疾等级</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="59"/>
+        <source>Serious illness</source>
+        <translation>重病情况</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="60"/>
+        <source>Daily activities impossible</source>
+        <translation>不能自理的日常活动项数</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="63"/>
+        <source>In school</source>
+        <translation>是否在校</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="64"/>
+        <source>Orphan</source>
+        <translation>是否孤儿</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="65"/>
+        <source>De facto unsupported child</source>
+        <translation>是否事实无人抚养儿童</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="68"/>
+        <source>Employment</source>
+        <translation>就业状况</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="69"/>
+        <source>Returned to work</source>
+        <translation>是否返岗就业</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="70"/>
+        <source>Income recorded</source>
+        <translation>收入是否已登记</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="71"/>
+        <source>Whose income</source>
+        <translation>收入所属成员</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="72"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="75"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="79"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="83"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="88"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="101"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="106"/>
+        <source>Order</source>
+        <translation>排序</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="73"/>
+        <source>Kind of income</source>
+        <translation>收入类别</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="74"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="91"/>
+        <source>Monthly amount</source>
+        <translation>月金额</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="76"/>
+        <source>Kind of property</source>
+        <translation>财产类别</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="77"/>
+        <source>Value</source>
+        <translation>价值</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="78"/>
+        <source>Number</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="80"/>
+        <source>Kind of expense</source>
+        <translation>支出类别</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="81"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="82"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="108"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="84"/>
+        <source>Relation</source>
+        <translation>关系</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="86"/>
+        <source>Able to support</source>
+        <translation>是否有赡养能力</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="87"/>
+        <source>Why not able</source>
+        <translation>无赡养能力的原因</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="89"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="102"/>
+        <source>Program</source>
+        <translation>救助项目</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="90"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="92"/>
+        <source>Since</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="93"/>
+        <source>Gradual exit until</source>
+        <translation>渐退截止日期</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="94"/>
+        <source>Date of the visit</source>
+        <translation>调查日期</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="95"/>
+        <source>Investigators</source>
+        <translation>调查人员</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="96"/>
+        <source>Purpose</source>
+        <translation>调查目的</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="97"/>
+        <source>Observations</source>
+        <translation>调查情况</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="98"/>
+        <source>Conclusion</source>
+        <translation>调查结论</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="99"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="100"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="127"/>
+        <source>Signed at</source>
+        <translation>签字时间</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="103"/>
+        <source>Current stage</source>
+        <translation>当前办理环节</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="104"/>
+        <source>Member applied for</source>
+        <translation>申请对象</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="105"/>
+        <source>Application</source>
+        <translation>所属申请</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="107"/>
+        <source>Stage</source>
+        <translation>办理环节</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="109"/>
+        <source>Handled by</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="110"/>
+        <source>Opinion</source>
+        <translation>意见</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="111"/>
+        <source>Monthly amount proposed or approved</source>
+        <translation>拟定或批准的月金额</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="114"/>
+        <source>Member it is for</source>
+        <translation>针对的成员</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="115"/>
+        <source>Screened on</source>
+        <translation>筛查日期</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="116"/>
+        <source>Policy pack</source>
+        <translation>政策包</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="117"/>
+        <source>Policy version</source>
+        <translation>政策包版本</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="118"/>
+        <source>Policy pack checksum</source>
+        <translation>政策包校验码</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="119"/>
+        <source>Household checksum</source>
+        <translation>家庭信息校验码</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="120"/>
+        <source>Findings</source>
+        <translation>筛查结果</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="121"/>
+        <source>Who signed</source>
+        <translation>签字成员</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="122"/>
+        <source>Name of the signer</source>
+        <translation>签字人姓名</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="123"/>
+        <source>Signed as</source>
+        <translation>签字身份</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="124"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="125"/>
+        <source>Document</source>
+        <translation>所签文件</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="126"/>
+        <source>Document checksum</source>
+        <translation>文件校验码</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="128"/>
+        <source>Signature</source>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="133"/>
+        <source>Household</source>
+        <translation>所属家庭</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="149"/>
+        <source>another item</source>
+        <translation>其他项目</translation>
+    </message>
+</context>
+<context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="114"/>
-        <source>Connect this laptop to the county (once)</source>
-        <translation>将本机连接到县级服务器（只需一次）</translation>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="156"/>
+        <source>Sync with the county</source>
+        <translation>与县里同步</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="118"/>
-        <source>County server</source>
-        <translation>县级服务器地址</translation>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="157"/>
+        <source>Connection to the county server</source>
+        <translation>连接县级服务器</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="119"/>
-        <source>Enrollment code</source>
-        <translation>注册码</translation>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="158"/>
+        <source>Enroll again…</source>
+        <translation>重新注册…</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="120"/>
-        <source>Certificate pin (if given)</source>
-        <translation>证书指纹（如有）</translation>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="159"/>
+        <source>Sync</source>
+        <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="126"/>
-        <source>Connect</source>
-        <translation>连接</translation>
-    </message>
-    <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="127"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="160"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="128"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="161"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="276"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="129"/>
-        <source>Send again (after fixing the household)</source>
-        <translation>修改该户后重新发送</translation>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="209"/>
+        <source>Conflicts to resolve ({n})</source>
+        <translation>待解决的冲突（{n}）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="130"/>
-        <source>Keep the county&apos;s value</source>
-        <translation>保留县里的值</translation>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="210"/>
+        <source>Refused by the county ({n})</source>
+        <translation>县里拒收的记录（{n}）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="131"/>
-        <source>Use the other value</source>
-        <translation>改用另一个值</translation>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="232"/>
+        <source>Connected. Press “Sync now” to send this laptop&apos;s changes.</source>
+        <translation>已连接。点“立即同步”把本机的修改发给县里。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="132"/>
-        <source>Refused by the county</source>
-        <translation>县里拒收的记录</translation>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="272"/>
+        <source>Connecting to the county server…</source>
+        <translation>正在连接县级服务器…</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="133"/>
-        <source>Conflicts to resolve</source>
-        <translation>待解决的冲突</translation>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="299"/>
+        <source>Sending this laptop&apos;s changes: {sent} of {total} household(s)</source>
+        <translation>正在发送本机的修改：{sent} / {total} 户</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="160"/>
-        <source>Not connected to a county server yet.</source>
-        <translation>尚未连接县级服务器。</translation>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="303"/>
+        <source>Sent {sent} household(s); sending the record of work…</source>
+        <translation>已发送 {sent} 户；正在发送操作记录…</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="163"/>
-        <source>Connected to {server}.</source>
-        <translation>已连接：{server}。</translation>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="310"/>
+        <source>Sent {sent} household(s); received {received} so far…</source>
+        <translation>已发送 {sent} 户；已接收 {received} 户…</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="166"/>
-        <source>Synced: {sent} sent and confirmed by the county, {received} received.</source>
-        <translation>已同步：发送 {sent} 条并经县里确认，接收 {received} 户。</translation>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="328"/>
+        <source>Sync finished.</source>
+        <translation>同步完成。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="169"/>
-        <source>Not fully synced: {pending} waiting, {refused} refused, receipt {receipt}.</source>
-        <translation>未完全同步：{pending} 条待发送，{refused} 条被拒收，回执{receipt}。</translation>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="331"/>
+        <source>{n} conflict(s) need your decision: see below.</source>
+        <translation>有 {n} 项冲突需要您处理，见下方。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="173"/>
-        <source>matches</source>
-        <translation>一致</translation>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="335"/>
+        <source>The county refused {n} household(s): see below.</source>
+        <translation>县里拒收了 {n} 户，见下方。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="173"/>
-        <source>does NOT match</source>
-        <translation>不一致</translation>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="368"/>
+        <source>Sync cancelled. Every change of this laptop has reached the county; what the county has for this laptop comes with the next sync.</source>
+        <translation>同步已取消。本机的修改都已送到县里；县里的数据将在下次同步时继续接收。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="179"/>
-        <source>{field}: county keeps “{kept}”, other laptop had “{other}”</source>
-        <translation>{field}：县里保留“{kept}”，另一台电脑为“{other}”</translation>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="372"/>
+        <source>Sync cancelled. The county has received and kept the changes of {sent} household(s); the other {left} stay on this laptop and are sent next time.</source>
+        <translation>同步已取消。县里已收到并保存了 {sent} 户的修改；其余 {left} 户的修改仍在本机，下次同步时发送。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="196"/>
-        <source>Connected as {worker}, area {scope}.</source>
-        <translation>已连接，工作人员：{worker}，负责区域：{scope}。</translation>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="363"/>
+        <source>Sync cancelled before anything was sent. Every change stays on this laptop and is sent next time.</source>
+        <translation>同步已取消，还没有发送任何修改。所有修改都保存在本机，下次同步时发送。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="249"/>
-        <source>The sync stopped: {error}. Nothing is lost; try again.</source>
-        <translation>同步中断：{error}。数据没有丢失，请稍后重试。</translation>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="384"/>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="254"/>
-        <source>Sync cancelled; what was sent is kept.</source>
-        <translation>已取消同步；已发送的内容已保存。</translation>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="394"/>
+        <source>It will be sent with the next sync.</source>
+        <translation>将在下次同步时发送。</translation>
+    </message>
+</context>
+<context>
+    <name>SyncState</name>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="104"/>
+        <source>Not connected to the county yet</source>
+        <translation>尚未连接县级服务器</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="106"/>
+        <source>Not synced yet</source>
+        <translation>尚未同步</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="108"/>
+        <source>Not synced: the county&apos;s receipt did not match</source>
+        <translation>未同步：县里的回执与发送的内容不一致</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="110"/>
+        <source>Not fully synced</source>
+        <translation>未完全同步</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="112"/>
+        <source>Synced; {n} conflict(s) to resolve</source>
+        <translation>已同步；有 {n} 项冲突待解决</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="115"/>
+        <source>Synced</source>
+        <translation>已同步</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="123"/>
+        <source>Fill in the enrollment sheet above to connect this laptop.</source>
+        <translation>请先在上面按注册单填写，连接本机。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="126"/>
+        <source>This laptop has not synced with the county yet.</source>
+        <translation>本机还没有与县里同步过。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="128"/>
+        <source>Last sync: {time}</source>
+        <translation>上次同步：{time}</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="131"/>
+        <source>Sent changes of {sent} household(s) (the county took {taken} and refused {refused}); received {received} household(s).</source>
+        <translation>发送了 {sent} 户的修改（县里接受 {taken} 户，拒收 {refused} 户），接收了 {received} 户。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="136"/>
+        <source>Sent changes of {sent} household(s); received {received} household(s).</source>
+        <translation>发送了 {sent} 户的修改，接收了 {received} 户。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="147"/>
+        <source>Received {n} new policy pack(s).</source>
+        <translation>收到 {n} 个新的政策包。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="149"/>
+        <source>There was nothing to send, so there was no receipt.</source>
+        <translation>没有需要发送的修改，因此没有回执。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="151"/>
+        <source>The county&apos;s receipt matches what this laptop sent.</source>
+        <translation>县里的回执与本机发送的内容一致。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="155"/>
+        <source>The county&apos;s receipt does NOT match what this laptop sent: those changes are not counted as synced and are sent again next time.</source>
+        <translation>县里的回执与本机发送的内容不一致：这些修改不算已同步，下次同步时重新发送。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="161"/>
+        <source>Changes of {n} household(s) on this laptop are not synced yet.</source>
+        <translation>本机还有 {n} 户的修改尚未同步。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="168"/>
+        <source>The county refused the changes of {n} household(s): fix them and send them again (see below).</source>
+        <translation>县里拒收了 {n} 户的修改，请改正后重新发送（见下方）。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="173"/>
+        <source>Every change on this laptop has reached the county.</source>
+        <translation>本机所有修改都已送到县里。</translation>
+    </message>
+</context>
+<context>
+    <name>SyncValues</name>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="174"/>
+        <source>Member {name}</source>
+        <translation>成员{name}</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="175"/>
+        <source>A member</source>
+        <translation>一名成员</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="178"/>
+        <source>Income of {name} ({kind})</source>
+        <translation>{name}的收入（{kind}）</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="181"/>
+        <source>Income ({kind})</source>
+        <translation>收入（{kind}）</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="183"/>
+        <source>Legal supporter {name}</source>
+        <translation>法定赡养人{name}</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="187"/>
+        <source>Property ({kind})</source>
+        <translation>财产（{kind}）</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="188"/>
+        <source>Expense ({kind})</source>
+        <translation>支出（{kind}）</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="189"/>
+        <source>Benefit ({kind})</source>
+        <translation>享受待遇（{kind}）</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="190"/>
+        <source>Household visit ({kind})</source>
+        <translation>入户调查（{kind}）</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="191"/>
+        <source>Application ({kind})</source>
+        <translation>申请（{kind}）</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="192"/>
+        <source>Application stage ({kind})</source>
+        <translation>办理环节（{kind}）</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="193"/>
+        <source>Screening record</source>
+        <translation>筛查记录</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="194"/>
+        <source>Signature</source>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="198"/>
+        <source>Another record</source>
+        <translation>其他记录</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="206"/>
+        <source>{record}: the whole record</source>
+        <translation>{record}：整条记录</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="207"/>
+        <source>The household</source>
+        <translation>该户</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="211"/>
+        <source>{record}: {field}</source>
+        <translation>{record}：{field}</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="225"/>
+        <source>{year}-{month:02d}-{day:02d}</source>
+        <translation>{year}年{month}月{day}日</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="237"/>
+        <source>{date} {hour:02d}:{minute:02d}</source>
+        <translation>{date} {hour:02d}:{minute:02d}</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="243"/>
+        <source>(a value that cannot be shown here)</source>
+        <translation>（无法显示的值）</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="278"/>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="285"/>
+        <source>(an option not known here)</source>
+        <translation>（本机不认识的选项）</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="289"/>
+        <source>(a member not on this laptop)</source>
+        <translation>（本机没有的成员）</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="293"/>
+        <source>(a reference to another record)</source>
+        <translation>（指向另一条记录）</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="295"/>
+        <source>(a village not known here)</source>
+        <translation>（本机不认识的村）</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="308"/>
+        <source>(a signature picture)</source>
+        <translation>（签名图片）</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="310"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="312"/>
+        <source>(details: open the household to see them)</source>
+        <translation>（内容较多，请打开该户查看）</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="318"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="320"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="330"/>
+        <source>Grade {n}</source>
+        <translation>{n}级</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="332"/>
+        <source>{n} activities</source>
+        <translation>{n}项</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="334"/>
+        <source>No. {n}</source>
+        <translation>第{n}位</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="344"/>
+        <source>Keep this record</source>
+        <translation>保留这条记录</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="346"/>
+        <source>Delete this record</source>
+        <translation>删除这条记录</translation>
     </message>
 </context>
 <context>
@@ -1686,185 +2825,185 @@
         <translation>调查结论</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="403"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="410"/>
         <source>Enter the amount a month, e.g. 600.00</source>
         <translation>请填写每月金额，例如600.00</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="407"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="414"/>
         <source>“{value}” is not an amount of yuan (e.g. 600 or 600.50)</source>
         <translation>“{value}”不是有效的金额（例如600或600.50）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="411"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="418"/>
         <source>An income cannot be negative (write a loss as 0)</source>
         <translation>收入不能为负数（亏损请填0）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="413"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="420"/>
         <source>{value} yuan a month is not a plausible income</source>
         <translation>每月{value}元不是合理的收入金额</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="423"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="430"/>
         <source>Income line {n} ({member}, {kind})</source>
         <translation>第{n}行收入（{member}，{kind}）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="436"/>
-        <location filename="../../caseworker/ui/visit_form.py" line="437"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="443"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="444"/>
         <source>Household investigation: {name}</source>
         <translation>入户调查：{name}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="442"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="449"/>
         <source>Not recorded</source>
         <translation>未填写</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="448"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="455"/>
         <source>Why the household is in hardship (tick all that apply)</source>
         <translation>致困原因（可多选）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="453"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="460"/>
         <source>Each income the household has, per member and kind, in yuan a month. The lines start as the incomes last recorded; change them to what you found.</source>
         <translation>按成员和收入类别逐项填写家庭收入（元/月）。下表先列出上次登记的收入，请按本次调查的实际情况修改。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="459"/>
-        <location filename="../../caseworker/ui/visit_form.py" line="480"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="466"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="487"/>
         <source>Kind of income</source>
         <translation>收入类别</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="459"/>
-        <location filename="../../caseworker/ui/visit_form.py" line="481"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="466"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="488"/>
         <source>Yuan a month</source>
         <translation>每月金额（元）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="465"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="472"/>
         <source>Add an income</source>
         <translation>添加一项收入</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="467"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="474"/>
         <source>Update the members&apos; incomes from this visit (changes are shown first)</source>
         <translation>用本次调查结果更新成员收入（保存前会先列出变动）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="469"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="476"/>
         <source>Name of the second investigator</source>
         <translation>第二名调查人姓名</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="470"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="477"/>
         <source>Save visit (Ctrl+S)</source>
         <translation>保存调查（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="478"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="485"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="486"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="493"/>
         <source>1 Basics</source>
         <translation>1 基本情况</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="487"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="494"/>
         <source>2 Housing</source>
         <translation>2 住房</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="488"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="495"/>
         <source>3 Livestock</source>
         <translation>3 牲畜</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="489"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="496"/>
         <source>4 Vehicles and machinery</source>
         <translation>4 车辆与农机</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="490"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="497"/>
         <source>5 Income by member</source>
         <translation>5 成员收入</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="491"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="498"/>
         <source>6 Expenses</source>
         <translation>6 支出</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="492"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="499"/>
         <source>7 Causes of hardship</source>
         <translation>7 致困原因</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="493"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="500"/>
         <source>8 Conclusion</source>
         <translation>8 调查结论</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="665"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="672"/>
         <source>Enter the first investigator.</source>
         <translation>请填写第一名调查人。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="730"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="737"/>
         <source>The visit is not saved yet: {n} thing(s) to fix. Click one to go there.</source>
         <translation>调查尚未保存：有{n}处需要修改。点击一项可直接跳转。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="748"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="755"/>
         <source>not recorded</source>
         <translation>未登记</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="750"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="757"/>
         <source>no income</source>
         <translation>无收入</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="757"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="764"/>
         <source>{name}: {before} → {after}</source>
         <translation>{name}：{before} → {after}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="764"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="771"/>
         <source>Update the members&apos; incomes?</source>
         <translation>更新成员收入？</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="765"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="772"/>
         <source>Saving this visit would change these recorded incomes:</source>
         <translation>保存本次调查将修改以下成员已登记的收入：</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="768"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="775"/>
         <source>Update the incomes and save</source>
         <translation>更新收入并保存</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="768"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="775"/>
         <source>Save the visit only</source>
         <translation>只保存调查，不更新收入</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="781"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="788"/>
         <source>A visit is signed by two investigators: enter the second one.</source>
         <translation>入户调查须由两名调查人签字：请填写第二名调查人。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="814"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="821"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="815"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="822"/>
         <source>This household is no longer in the store; the draft is kept.</source>
         <translation>本地已没有这户家庭的记录；草稿已保留。</translation>
     </message>
@@ -1904,49 +3043,49 @@
         <translation>本年度大额支出（医疗、教育、灾害等）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="459"/>
-        <location filename="../../caseworker/ui/visit_form.py" line="479"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="466"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="486"/>
         <source>Member</source>
         <translation>成员</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="471"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="478"/>
         <source>Save and sign</source>
         <translation>保存并签字</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="472"/>
-        <location filename="../../caseworker/ui/visit_form.py" line="635"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="479"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="642"/>
         <source>Discard draft</source>
         <translation>放弃草稿</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="473"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="480"/>
         <source>Previous</source>
         <translation>上一步</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="474"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="481"/>
         <source>Next</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="609"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="616"/>
         <source>Draft saved at {time}</source>
         <translation>草稿已于 {time} 自动保存</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="625"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="632"/>
         <source>Close the visit</source>
         <translation>关闭调查表</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="626"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="633"/>
         <source>Close the form? What you typed is kept as a draft and offered again.</source>
         <translation>关闭调查表吗？已填写的内容会保存为草稿，下次可以继续。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="635"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="642"/>
         <source>Throw away this unsaved visit?</source>
         <translation>确定放弃这次未保存的入户调查吗？</translation>
     </message>

@@ -85,11 +85,37 @@ def test_an_electronic_signature_prints_on_the_members_line_with_its_time(
     pdf = print_authorization(store, zhang)
     text = page_texts(pdf)[0]
     assert image_count(pdf) == 2
-    assert "张学林户主" in text and "电子签名2026年10月30日14:05" in text
+    assert "张学林户主" in text and "张学林电子签名2026年10月30日14:05" in text
     assert "监护人代签张学林电子签名2026年10月30日14:08" in text
     # 李秀梅 has not signed: her line is left for a pen.
     row = text.split("李秀梅")[1].split("王桂芝")[0]
     assert "电子签名" not in row and "2026年10月30日" not in row
+
+
+def test_a_signature_from_a_wide_pad_prints_legibly_at_least_40_mm_wide(
+    store: Store, zhang: Household
+) -> None:
+    from caseworker.printing.boxes import MARK_H, MARK_MIN_W
+    from caseworker.printing.documents import get_form, household_source, layout_form
+
+    save_household(store, zhang)
+    # The pad is the whole dialog, mostly empty; the strokes fill a small part of it.
+    pad = Image.new("RGBA", (1200, 420), (255, 255, 255, 0))
+    ImageDraw.Draw(pad).line(
+        [(400, 260), (450, 200), (500, 270), (560, 210), (680, 250)], fill=(11, 31, 102), width=5
+    )
+    out = io.BytesIO()
+    pad.save(out, format="PNG")
+    sign(store, zhang, 0, image_png=out.getvalue())
+    with store.read() as conn:
+        signatures = household_signatures(conn, zhang.id)
+    pages = layout_form(
+        get_form("authorization"),
+        household_source(zhang, regions=REGIONS, signatures=signatures, printed_on=ON),
+    )
+    [(_x, _y, width, height, _png)] = [img for page in pages for img in page.images]
+    assert width >= MARK_MIN_W - 0.5 and height <= MARK_H + 0.5  # the ink, not the pad
+    assert width / height == pytest.approx(290 / 80, rel=0.15)  # its shape kept
 
 
 def test_a_signature_of_an_older_version_is_not_printed_as_signing_this_one(

@@ -88,7 +88,7 @@ def household_errors(
         reread = parse_household(data, today=(today or date.today()) + timedelta(days=1))
     except ValidationFailed as failed:
         return failed.errors
-    except (ValueError, KeyError, TypeError, AttributeError) as exc:  # pragma: no cover
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:  # rows were checked
         problem = Problem(
             "invalid", f"记录无法组成家庭（{exc}）", f"rows do not form a household ({exc})"
         )

@@ -313,9 +313,6 @@ def household_errors(
         zh, en = where_row("household", household_id)
         return [Where().field("id").error(household_id, problem).in_record(zh, en)]
     head_row = parsed["household"][0]
-    if head_row["emergency_kind"] is not None and head_row["emergency_date"] is None:
-        # The import requires an emergency's date (it is what makes it recent).
-        return [_row_error("household", household_id, "emergency_date", None, missing())]
     members = {r["id"] for r in parsed["member"]}
     applications = {r["id"] for r in parsed["application"]}
     errors = [
@@ -344,6 +341,9 @@ def household_errors(
                 "birth date or sex differs from the ID number",
             )
             errors.append(_row_error("member", r["id"], "id_number", rid.number, problem))
+    if head_row["emergency_kind"] is not None and head_row["emergency_date"] is None:
+        # An emergency is a kind and a day: without the day it cannot be printed or judged.
+        errors.append(_row_error("household", household_id, "emergency_date", None, missing()))
     if errors:
         return errors
     children = {

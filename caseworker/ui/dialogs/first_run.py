@@ -20,6 +20,7 @@ from caseworker.store.workers import Worker, set_current_worker
 from caseworker.ui.errors import in_full
 from caseworker.ui.labels import label
 from caseworker.ui.widgets.fields import CodeCombo, ErrorLabel
+from caseworker.ui.widgets.guarded import grows_with_its_messages
 
 ROLE_LEVEL = {
     WorkerRole.VILLAGE: RegionLevel.VILLAGE,
@@ -49,6 +50,7 @@ class FirstRunDialog(QDialog):
         form.addRow(self.tr("Your area"), self.area)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
         layout = QVBoxLayout(self)
+        grows_with_its_messages(self, layout)
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(self.error)
@@ -65,7 +67,7 @@ class FirstRunDialog(QDialog):
         for region in self.regions:
             if region.level is level:
                 parent = names.get(region.parent_code or "", "")
-                self.area.addItem(f"{parent} {region.name} ({region.code})".strip(), region.code)
+                self.area.addItem(f"{parent} {region.name}".strip(), region.code)
         if not self.area.count():
             self.area.addItem(label(level), None)
 

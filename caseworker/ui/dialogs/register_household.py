@@ -176,6 +176,7 @@ class RegisterHouseholdDialog(GuardedDialog):
         row.remove.clicked.connect(lambda: self._remove(row))
         self.rows.append(row)
         self.retranslate()
+        self.reorder_tabs()
         return row
 
     def _born(self, birth: date, sex: str, age: int) -> str:
@@ -187,6 +188,7 @@ class RegisterHouseholdDialog(GuardedDialog):
         if len(self.rows) > 1:
             self.rows.remove(row)
             row.discard()
+            self.reorder_tabs()
 
     # language ---------------------------------------------------------------------------
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from caseworker.security.keys import MIN_PASSWORD_LENGTH, KeyFileError, WrongPassword
 from caseworker.security.signin import LockedOut, sign_in, workers_on
 from caseworker.ui.widgets.fields import ErrorLabel
+from caseworker.ui.widgets.guarded import grows_with_its_messages
 
 
 class SignInDialog(QDialog):
@@ -47,6 +48,7 @@ class SignInDialog(QDialog):
         form.addRow(self.tr("Worker"), self.worker)
         form.addRow(self.tr("Password"), self.password)
         layout = QVBoxLayout(self)
+        grows_with_its_messages(self, layout)
         title = QLabel(self.tr("Caseworker: the records on this laptop are encrypted."))
         title.setWordWrap(True)
         layout.addWidget(title)
@@ -116,6 +118,7 @@ class NewPasswordDialog(QDialog):
         text = QLabel(intro)
         text.setWordWrap(True)
         layout = QVBoxLayout(self)
+        grows_with_its_messages(self, layout)
         layout.addWidget(text)
         layout.addLayout(form)
         layout.addWidget(self.message)
@@ -136,10 +139,13 @@ class NewPasswordDialog(QDialog):
 
 
 class RecoveryCodeDialog(QDialog):
-    """Show the recovery code once, to print and give to the county civil affairs bureau."""
+    """Show the recovery code once, to print (or save as PDF) and give to the county civil
+    affairs bureau."""
 
-    def __init__(self, code: str, parent: QWidget | None = None) -> None:
+    def __init__(self, code: str, *, worker: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.code = code
+        self.worker = worker
         self.setWindowTitle(self.tr("Recovery code"))
         text = QLabel(
             self.tr(
@@ -149,12 +155,63 @@ class RecoveryCodeDialog(QDialog):
             )
         )
         text.setWordWrap(True)
-        shown = QPlainTextEdit(code)
-        shown.setReadOnly(True)
-        shown.setMaximumHeight(70)
+        self.shown = QPlainTextEdit(code)
+        self.shown.setReadOnly(True)
+        self.shown.setMaximumHeight(70)
+        self.shown.setAccessibleName(self.tr("Recovery code"))
+        self.message = ErrorLabel()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
+        self.print_button = buttons.addButton(
+            self.tr("Print..."), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.save_button = buttons.addButton(
+            self.tr("Save as PDF..."), QDialogButtonBox.ButtonRole.ActionRole
+        )
         layout = QVBoxLayout(self)
         layout.addWidget(text)
-        layout.addWidget(shown)
+        layout.addWidget(self.shown)
+        layout.addWidget(self.message)
         layout.addWidget(buttons)
         buttons.accepted.connect(self.accept)
+        self.print_button.clicked.connect(self.print_on_paper)
+        self.save_button.clicked.connect(lambda: self.save_as(None))
+
+    def _sheet(self) -> bytes:
+        from datetime import date
+
+        from caseworker.printing.recovery_sheet import recovery_sheet  # loads ReportLab
+
+        return recovery_sheet(self.code, worker=self.worker, on=date.today())
+
+    def save_as(self, path: Path | None) -> Path | None:
+        """Write the code's sheet as a PDF (where the user chooses when ``path`` is None)."""
+        if path is None:
+            from PySide6.QtWidgets import QFileDialog
+
+            chosen, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Save as PDF"), self.tr("recovery code") + ".pdf", "PDF (*.pdf)"
+            )
+            if not chosen:
+                return None
+            path = Path(chosen)
+        from datetime import date
+
+        from caseworker.printing.recovery_sheet import write_recovery_sheet  # loads ReportLab
+
+        try:
+            write_recovery_sheet(path, self.code, worker=self.worker, on=date.today())
+        except OSError as exc:
+            self.message.show_message(
+                self.tr("Could not save {path}: {reason}").format(
+                    path=path, reason=exc.strerror or exc
+                )
+            )
+            return None
+        self.message.show_message(self.tr("Saved: {path}").format(path=path))
+        return path
+
+    def print_on_paper(self) -> bool:
+        """Print the code's sheet on a printer chosen in the system's print dialog."""
+        from caseworker.ui.printer import print_pdf
+
+        return print_pdf(self, self._sheet())

@@ -9,11 +9,9 @@ from datetime import date
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSize
-from PySide6.QtGui import QPainter
+from PySide6.QtCore import QEvent
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -37,6 +35,7 @@ from caseworker.store.db import Store
 from caseworker.store.regions import all_regions
 from caseworker.ui import ask
 from caseworker.ui.i18n import is_chinese
+from caseworker.ui.printer import print_document
 from caseworker.ui.runner import Progress, Task, run_task
 from caseworker.ui.widgets.fields import ErrorLabel
 
@@ -316,19 +315,5 @@ class PrintCentre(QWidget):
 
     def print_on_paper(self) -> None:
         """Send the previewed PDF to a printer chosen in the system print dialog."""
-        if self.output is None or self.document.pageCount() == 0:
-            return
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        dialog = QPrintDialog(printer, self)
-        if dialog.exec() != QPrintDialog.DialogCode.Accepted:
-            return
-        painter = QPainter(printer)
-        try:
-            for page in range(self.document.pageCount()):
-                if page:
-                    printer.newPage()
-                area = printer.pageRect(QPrinter.Unit.DevicePixel).toRect()
-                image = self.document.render(page, QSize(area.width(), area.height()))
-                painter.drawImage(area.topLeft(), image)
-        finally:
-            painter.end()
+        if self.output is not None:
+            print_document(self, self.document)

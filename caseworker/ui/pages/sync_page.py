@@ -1,108 +1,150 @@
-"""Sync with the county: enroll once, then a button that sends local changes and brings
-the county's down, with progress, the receipt check, records the county refused (fix and
-resend) and conflicts to resolve. "Synced" is shown only when the receipt matches."""
+"""Sync with the county: enroll once (server address, one-time code, certificate
+fingerprint), then "Sync now" sends this laptop's changes and brings the county's down,
+with progress and a Cancel that keeps what was sent. The status says when the last sync
+finished, what it sent and received and whether the county's receipt matched ("synced" is
+shown only then). Conflicts are resolved here and refused records opened, fixed and sent
+again.
 
-import json
-from typing import Any
+The page is in a scroll area so that it fits a 1366x768 laptop screen at 150% scaling.
+"""
+
+import logging
+from collections.abc import Callable
+from dataclasses import replace
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
-    QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
-from caseworker.domain.validation import FIELD_LABELS
 from caseworker.store.db import Store
+from caseworker.store.regions import region_names
+from caseworker.sync import outbox
 from caseworker.sync.client import Cancelled as SyncCancelled
-from caseworker.sync.client import SyncProgress, SyncReport, enroll, sync
-from caseworker.sync.conflicts import OpenConflict, open_conflicts, resolve_conflict
-from caseworker.sync.quarantine import quarantined, resend
-from caseworker.sync.transport import SERVER, SyncError
-from caseworker.ui.i18n import is_chinese
+from caseworker.sync.client import SyncProgress, SyncReport, last_sync, sync
+from caseworker.sync.conflicts import OpenConflict, open_conflicts
+from caseworker.sync.quarantine import QuarantinedChange, quarantined
+from caseworker.sync.schemas import EnrollResponse
+from caseworker.sync.transport import SERVER
 from caseworker.ui.runner import Progress, Task, run_task
+from caseworker.ui.widgets.enrollment_form import EnrollmentForm
 from caseworker.ui.widgets.fields import ErrorLabel
+from caseworker.ui.widgets.sync_errors import sync_problem
+from caseworker.ui.widgets.sync_lists import ConflictList, RefusedList
+from caseworker.ui.widgets.sync_status import ConnectionInfo, SyncState, plain_label
 
-
-def _value(value: Any) -> str:
-    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+log = logging.getLogger(__name__)
+Words = Callable[[], str]  # a sentence, asked for again after a language switch
 
 
 class SyncPage(QWidget):
+    """The 同步 page of the main window."""
+
     household_opened = Signal(str)
     synced = Signal()
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
-        self.report: SyncReport | None = None
+        # Changes per push and households per pull page: small enough that progress moves
+        # and Cancel takes effect within seconds on a slow village connection.
+        self.batch_size = 50
+        self.page_size = 200
+        self.report: SyncReport | None = None  # of the last sync run in this session
         self._task: Task[SyncReport] | None = None
-        self.server = QLineEdit()
-        self.code = QLineEdit()
-        self.pin = QLineEdit()
-        self.enroll_button = QPushButton()
-        self.enrolment = QGroupBox()
-        form = QFormLayout(self.enrolment)
-        self.labels = [QLabel(), QLabel(), QLabel()]
-        form.addRow(self.labels[0], self.server)
-        form.addRow(self.labels[1], self.code)
-        form.addRow(self.labels[2], self.pin)
-        form.addRow("", self.enroll_button)
-        self.status = QLabel()
-        self.status.setWordWrap(True)
-        self.status.setStyleSheet("font-size: 13pt;")
-        self.sync_button = QPushButton()
-        self.cancel_button = QPushButton()
-        self.progress = QProgressBar()
-        self.message = ErrorLabel()
-        self.refused = QListWidget()
-        self.resend_button = QPushButton()
-        self.conflicts = QListWidget()
-        self.keep_button = QPushButton()
-        self.other_button = QPushButton()
-        self.boxes = [QGroupBox(), QGroupBox()]
-        refused_box = QVBoxLayout(self.boxes[0])
-        refused_box.addWidget(self.refused)
-        refused_box.addWidget(self.resend_button)
-        conflict_box = QVBoxLayout(self.boxes[1])
-        conflict_box.addWidget(self.conflicts)
+        self._latest: SyncProgress | None = None  # written by the sync's thread
+
+        self.title = QLabel()
+        self.title.setStyleSheet("font-size: 16pt; font-weight: bold;")
+
+        # Connection: who this laptop is at the county, or the enrollment form.
+        self.connection_box = QGroupBox()
+        self.connection_info = ConnectionInfo()
+        self.connection = self.connection_info.text
+        self.reenroll_button = QPushButton()
+        self.enrollment = EnrollmentForm(store)
         row = QHBoxLayout()
-        row.addWidget(self.keep_button)
-        row.addWidget(self.other_button)
-        conflict_box.addLayout(row)
-        top = QHBoxLayout()
-        top.addWidget(self.status, 1)
-        top.addWidget(self.progress)
-        top.addWidget(self.cancel_button)
-        top.addWidget(self.sync_button)
-        lists = QHBoxLayout()
-        lists.addWidget(self.boxes[0])
-        lists.addWidget(self.boxes[1])
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.enrolment)
-        layout.addLayout(top)
-        layout.addWidget(self.message)
-        layout.addLayout(lists)
+        row.addWidget(self.connection_info, 1)
+        row.addWidget(self.reenroll_button, 0, Qt.AlignmentFlag.AlignTop)
+        connection_layout = QVBoxLayout(self.connection_box)
+        connection_layout.addLayout(row)
+        connection_layout.addWidget(self.enrollment)
+
+        # Syncing: the state, the last sync, progress and the buttons.
+        self.sync_box = QGroupBox()
+        self.sync_state = SyncState()
+        self.state, self.status = self.sync_state.state, self.sync_state.status
+        self.progress = QProgressBar()
+        self.progress_text = plain_label()
+        self.progress_text.setWordWrap(False)  # one short line beside the buttons
+        self.sync_button = QPushButton()
+        self.sync_button.setDefault(True)
+        self.cancel_button = QPushButton()
+        self.message = ErrorLabel()
+        self.notice = plain_label()
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.progress_text)
+        buttons.addStretch(1)  # the buttons keep their size while no progress is shown
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.sync_button)
+        sync_layout = QVBoxLayout(self.sync_box)
+        sync_layout.addWidget(self.sync_state)
+        sync_layout.addWidget(self.progress)
+        sync_layout.addLayout(buttons)
+        sync_layout.addWidget(self.message)
+        sync_layout.addWidget(self.notice)
+
+        self.conflict_box = QGroupBox()
+        self.conflicts = ConflictList(store)
+        QVBoxLayout(self.conflict_box).addWidget(self.conflicts)
+        self.refused_box = QGroupBox()
+        self.refused = RefusedList(store)
+        self.held = self.refused.held
+        QVBoxLayout(self.refused_box).addWidget(self.refused)
+
+        content = QWidget()
+        column = QVBoxLayout(content)
+        for widget in (
+            self.title,
+            self.connection_box,
+            self.sync_box,
+            self.conflict_box,
+            self.refused_box,
+        ):
+            column.addWidget(widget)
+        column.addStretch(1)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.scroll_area)
+
         self.progress.hide()
+        self.progress_text.hide()
         self.cancel_button.hide()
-        self.enroll_button.clicked.connect(self.enroll)
+        self.notice.hide()
+        self.enrollment.enrolled.connect(self._enrolled)
+        self.enrollment.cancelled.connect(self._stop_reenrolling)
+        self.reenroll_button.clicked.connect(self.enroll_again)
         self.sync_button.clicked.connect(self.start_sync)
         self.cancel_button.clicked.connect(self.cancel)
-        self.resend_button.clicked.connect(self.resend_selected)
-        self.keep_button.clicked.connect(lambda: self.resolve_selected("kept"))
-        self.other_button.clicked.connect(lambda: self.resolve_selected("other"))
-        for widget in (self.refused, self.conflicts):
-            widget.itemDoubleClicked.connect(
-                lambda item: self.household_opened.emit(item.data(Qt.ItemDataRole.UserRole + 1))
-            )
+        for lists in (self.conflicts, self.refused):
+            lists.household_opened.connect(self.household_opened)
+        self.conflicts.resolved.connect(self._resolved)
+        self.refused.resent.connect(self._resent)
+        self._reenrolling = False
+        self._notice: Words | None = None
+        self._problem: Words | None = None
         self.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
@@ -111,111 +153,129 @@ class SyncPage(QWidget):
         super().changeEvent(event)
 
     def retranslate(self) -> None:
-        self.enrolment.setTitle(self.tr("Connect this laptop to the county (once)"))
-        for label, text in zip(
-            self.labels,
-            (
-                self.tr("County server"),
-                self.tr("Enrollment code"),
-                self.tr("Certificate pin (if given)"),
-            ),
-            strict=True,
-        ):
-            label.setText(text)
-        self.server.setPlaceholderText("https://county.example:8765")
-        self.enroll_button.setText(self.tr("Connect"))
+        self.title.setText(self.tr("Sync with the county"))
+        self.connection_box.setTitle(self.tr("Connection to the county server"))
+        self.reenroll_button.setText(self.tr("Enroll again…"))
+        self.sync_box.setTitle(self.tr("Sync"))
         self.sync_button.setText(self.tr("Sync now"))
         self.cancel_button.setText(self.tr("Cancel"))
-        self.resend_button.setText(self.tr("Send again (after fixing the household)"))
-        self.keep_button.setText(self.tr("Keep the county's value"))
-        self.other_button.setText(self.tr("Use the other value"))
-        self.boxes[0].setTitle(self.tr("Refused by the county"))
-        self.boxes[1].setTitle(self.tr("Conflicts to resolve"))
+        self._tell(self._notice)
+        self._warn(self._problem)
         self.refresh()
 
     # what is shown ------------------------------------------------------------------------
+    @property
+    def enrolled(self) -> bool:
+        return self.store.setting(SERVER) is not None
+
     def refresh(self) -> None:
-        enrolled = self.store.setting(SERVER) is not None
-        self.enrolment.setVisible(not enrolled)
+        """Show the store as it is now: connection, last sync, what waits, the lists."""
+        enrolled = self.enrolled
+        form_shown = not enrolled or self._reenrolling
+        self.enrollment.setVisible(form_shown)
+        self.enrollment.allow_cancel(enrolled)
+        self.connection_info.setVisible(enrolled)
+        self.reenroll_button.setVisible(enrolled and not form_shown)
+        with self.store.read() as conn:
+            names = region_names(conn)
+            pending = outbox.count_open(conn)
+        if enrolled:
+            self.connection_info.show_store(self.store, names)
+        conflicts = open_conflicts(self.store)
+        refused = quarantined(self.store)
+        summary = last_sync(self.store)
+        to_resolve = sum(not c.held for c in conflicts)
+        self.sync_state.show_state(
+            enrolled=enrolled,
+            summary=summary,
+            pending=pending,
+            refused=len(refused),
+            to_resolve=to_resolve,
+        )
         self.sync_button.setEnabled(enrolled and self._task is None)
-        self.status.setText(self._status_text(enrolled))
-        self.refused.clear()
-        for change in quarantined(self.store):
-            reasons = "; ".join(
-                e.get("message_zh" if is_chinese() else "message_en", "") for e in change.errors
-            )
-            item = QListWidgetItem(f"#{change.seq} {reasons}")
-            item.setData(Qt.ItemDataRole.UserRole, change.seq)
-            item.setData(Qt.ItemDataRole.UserRole + 1, change.household_id)
-            self.refused.addItem(item)
-        self.conflicts.clear()
-        for conflict in open_conflicts(self.store):
-            item = QListWidgetItem(self._conflict_text(conflict))
-            item.setData(Qt.ItemDataRole.UserRole, conflict.id)
-            item.setData(Qt.ItemDataRole.UserRole + 1, conflict.household_id)
-            self.conflicts.addItem(item)
+        self._show_lists(enrolled, conflicts, refused, names)
 
-    def _status_text(self, enrolled: bool) -> str:
-        if not enrolled:
-            return self.tr("Not connected to a county server yet.")
-        report = self.report
-        if report is None:
-            return self.tr("Connected to {server}.").format(server=self.store.setting(SERVER))
-        if report.synced:
-            return self.tr(
-                "Synced: {sent} sent and confirmed by the county, {received} received."
-            ).format(sent=report.sent, received=report.received)
-        return self.tr(
-            "Not fully synced: {pending} waiting, {refused} refused, receipt {receipt}."
-        ).format(
-            pending=report.pending,
-            refused=report.quarantined,
-            receipt=self.tr("matches") if report.receipts_ok else self.tr("does NOT match"),
-        )
+    def _show_lists(
+        self,
+        enrolled: bool,
+        conflicts: list[OpenConflict],
+        refused: list[QuarantinedChange],
+        names: dict[str, str],
+    ) -> None:
+        held = [c for c in conflicts if c.held]
+        to_resolve = len(conflicts) - len(held)
+        self.conflicts.show_conflicts(conflicts, names)
+        self.refused.show_changes(refused, held)
+        self.conflict_box.setTitle(self.tr("Conflicts to resolve ({n})").format(n=to_resolve))
+        self.refused_box.setTitle(self.tr("Refused by the county ({n})").format(n=len(refused)))
+        self.conflict_box.setVisible(enrolled or to_resolve > 0)
+        self.refused_box.setVisible(enrolled or bool(refused) or bool(held))
 
-    def _conflict_text(self, c: OpenConflict) -> str:
-        zh, en = FIELD_LABELS.get(c.field, (c.field, c.field))
-        what = zh if is_chinese() else en
-        return self.tr("{field}: county keeps “{kept}”, other laptop had “{other}”").format(
-            field=what, kept=_value(c.kept_value), other=_value(c.other_value)
-        )
-
-    # actions ------------------------------------------------------------------------------
-    def enroll(self) -> bool:
-        try:
-            answer = enroll(
-                self.store,
-                self.server.text().strip(),
-                self.code.text().strip(),
-                pin_sha256=self.pin.text().strip() or None,
-            )
-        except SyncError as exc:
-            self.message.show_message(str(exc))
-            return False
-        self.message.show_message(
-            self.tr("Connected as {worker}, area {scope}.").format(
-                worker=answer.worker, scope=answer.scope
-            )
-        )
+    # enrolling ----------------------------------------------------------------------------
+    def enroll_again(self) -> None:
+        """Show the enrollment form while connected (a new certificate, a revoked laptop);
+        every change not yet synced stays."""
+        self._reenrolling = True
         self.refresh()
-        return True
+        self.enrollment.server.setText(self.store.setting(SERVER) or "")
+        self.enrollment.code.setFocus()
 
+    def _stop_reenrolling(self) -> None:
+        self._reenrolling = False
+        self.enrollment.form.clear_errors()
+        self.refresh()
+
+    def _enrolled(self, _answer: EnrollResponse) -> None:
+        # What the county answered is shown from the store by refresh(), as after a restart.
+        self._reenrolling = False
+        self._warn(None)
+        self._tell(lambda: self.tr("Connected. Press “Sync now” to send this laptop's changes."))
+        self.refresh()
+        self.sync_button.setFocus()
+
+    def _tell(self, text: Words | None) -> None:
+        """Say how an action went (kept as a function, to be said again in another
+        language after a switch)."""
+        self._notice = text
+        self.notice.setText(text() if text is not None else "")
+        self.notice.setVisible(text is not None)
+
+    def _warn(self, text: Words | None) -> None:
+        """Say what went wrong, in red (again after a language switch)."""
+        self._problem = text
+        self.message.show_message(text() if text is not None else "")
+
+    # syncing ------------------------------------------------------------------------------
     def start_sync(self) -> Task[SyncReport] | None:
-        """Sync on a worker thread; progress shows records sent and received."""
-        if self._task is not None:
+        """Sync on a worker thread; progress shows households sent and received."""
+        if self._task is not None or not self.enrolled:
             return None
-        store = self.store
+        store, batch_size, page_size = self.store, self.batch_size, self.page_size
 
         def work(progress: Progress) -> SyncReport:
             def report(state: SyncProgress) -> None:
-                progress.report(state.sent + state.received, state.to_send + state.received)
+                self._latest = replace(state)  # a copy: the sync goes on changing its own
+                progress.report(state.sent, state.to_send)  # raises once Cancel is pressed
 
-            return sync(store, progress=report, cancelled=lambda: progress.cancelled)
+            return sync(
+                store,
+                progress=report,
+                cancelled=lambda: progress.cancelled,
+                batch_size=batch_size,
+                page_size=page_size,
+            )
 
-        self.message.show_message("")
+        self._latest = None
+        self._warn(None)
+        self._tell(None)
         self.progress.setRange(0, 0)
-        self.progress.show()
-        self.cancel_button.show()
+        self.progress_text.setText(self.tr("Connecting to the county server…"))
+        for widget in (self.progress, self.progress_text, self.cancel_button):
+            widget.show()
+        self.cancel_button.setEnabled(True)
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.sync_button.setEnabled(False)
+        self.reenroll_button.setEnabled(False)
         self._task = run_task(
             work,
             on_success=self._done,
@@ -223,50 +283,112 @@ class SyncPage(QWidget):
             on_progress=self._progress,
             on_cancelled=self._cancelled,
         )
-        self.sync_button.setEnabled(False)
         return self._task
 
-    def _progress(self, done: int, total: int) -> None:
-        self.progress.setRange(0, max(total, done, 1))
-        self.progress.setValue(done)
+    @property
+    def running(self) -> bool:
+        return self._task is not None
+
+    def _progress(self, _done: int, _total: int) -> None:
+        state = self._latest
+        if state is None:
+            return
+        if state.phase == "push":
+            self.progress.setRange(0, max(state.to_send, state.sent, 1))
+            self.progress.setValue(state.sent)
+            text = self.tr("Sending this laptop's changes: {sent} of {total} household(s)")
+            self.progress_text.setText(text.format(sent=state.sent, total=state.to_send))
+        elif state.phase in ("resolve", "audit"):
+            self.progress_text.setText(
+                self.tr("Sent {sent} household(s); sending the record of work…").format(
+                    sent=state.sent
+                )
+            )
+        else:  # pull, done: how many are coming is not known beforehand
+            self.progress.setRange(0, 0)
+            self.progress_text.setText(
+                self.tr("Sent {sent} household(s); received {received} so far…").format(
+                    sent=state.sent, received=state.received
+                )
+            )
 
     def _finish(self) -> None:
         self._task = None
-        self.progress.hide()
-        self.cancel_button.hide()
+        for widget in (self.progress, self.progress_text, self.cancel_button):
+            widget.hide()
+        self.reenroll_button.setEnabled(True)
         self.refresh()
 
     def _done(self, report: SyncReport) -> None:
         self.report = report
         self._finish()
+        to_resolve = len(self.conflicts.conflicts)
+
+        def said() -> str:
+            lines = [self.tr("Sync finished.")]
+            if to_resolve:
+                lines.append(
+                    self.tr("{n} conflict(s) need your decision: see below.").format(n=to_resolve)
+                )
+            if report.quarantined:
+                lines.append(
+                    self.tr("The county refused {n} household(s): see below.").format(
+                        n=report.quarantined
+                    )
+                )
+            return "\n".join(lines)
+
+        self._tell(said)
         self.synced.emit()
 
     def _failed(self, error: Exception) -> None:
-        if isinstance(error, SyncCancelled):
+        if isinstance(error, SyncCancelled):  # the sync's own check, between two batches
             self._cancelled()
             return
-        self.message.show_message(
-            self.tr("The sync stopped: {error}. Nothing is lost; try again.").format(error=error)
-        )
+        log.warning("sync failed", exc_info=error)  # the details are for the developers
         self._finish()
+        self._warn(lambda: sync_problem(error))
+        self.synced.emit()  # what was done before it stopped is shown everywhere
 
     def _cancelled(self) -> None:
-        self.message.show_message(self.tr("Sync cancelled; what was sent is kept."))
+        state = self._latest
+        sent = state.sent if state is not None else 0
         self._finish()
+        with self.store.read() as conn:
+            left = outbox.count_open(conn)
+
+        def said() -> str:
+            if not sent:
+                return self.tr(
+                    "Sync cancelled before anything was sent. Every change stays on this laptop "
+                    "and is sent next time."
+                )
+            if not left:
+                return self.tr(
+                    "Sync cancelled. Every change of this laptop has reached the county; what "
+                    "the county has for this laptop comes with the next sync."
+                )
+            return self.tr(
+                "Sync cancelled. The county has received and kept the changes of {sent} "
+                "household(s); the other {left} stay on this laptop and are sent next time."
+            ).format(sent=sent, left=left)
+
+        self._tell(said)
+        self.synced.emit()
 
     def cancel(self) -> None:
+        """Stop after the batch on its way (its answer is kept); nothing is lost."""
         if self._task is not None:
             self._task.cancel()
+            self.cancel_button.setEnabled(False)
+            self.cancel_button.setText(self.tr("Cancelling…"))
 
-    def resend_selected(self) -> None:
-        item = self.refused.currentItem()
-        if item is not None:
-            resend(self.store, int(item.data(Qt.ItemDataRole.UserRole)))
-            self.refresh()
+    # acting on the lists ------------------------------------------------------------------
+    def _resolved(self, text: Words) -> None:
+        self._tell(text)
+        self.refresh()
 
-    def resolve_selected(self, choice: str) -> None:
-        item = self.conflicts.currentItem()
-        if item is not None:
-            conflict_id = str(item.data(Qt.ItemDataRole.UserRole))
-            resolve_conflict(self.store, conflict_id, "kept" if choice == "kept" else "other")
-            self.refresh()
+    def _resent(self) -> None:
+        self.refresh()
+        if self.start_sync() is None:
+            self._tell(lambda: self.tr("It will be sent with the next sync."))

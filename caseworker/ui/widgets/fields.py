@@ -3,9 +3,20 @@ that shows its validation message right under the field."""
 
 from collections.abc import Iterable
 from decimal import Decimal
+from typing import Any
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QComboBox, QDateEdit, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from caseworker.domain.codes import LabelledCode
 from caseworker.ui.labels import label
@@ -105,7 +116,8 @@ class ErrorLabel(QLabel):
 
 
 class FieldBox(QWidget):
-    """An editor with its error message underneath, for QFormLayout rows."""
+    """An editor with its error message underneath, for QFormLayout rows. The message goes
+    as soon as the user changes the field: it spoke of the value that is no longer there."""
 
     def __init__(self, editor: QWidget, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -116,3 +128,26 @@ class FieldBox(QWidget):
         self.column.setSpacing(2)
         self.column.addWidget(editor)
         self.column.addWidget(self.error)
+        for signal in _change_signals(editor):
+            signal.connect(lambda *_: self.error.show_message(""))
+
+
+def _change_signals(editor: QWidget) -> list[Any]:
+    """The signals by which an editor says its value changed."""
+    if isinstance(editor, QLineEdit | QPlainTextEdit):
+        return [editor.textChanged]
+    if isinstance(editor, QComboBox):
+        return [editor.currentIndexChanged]
+    if isinstance(editor, QDateEdit):
+        return [editor.dateChanged]
+    if isinstance(editor, QSpinBox):
+        return [editor.valueChanged]
+    if isinstance(editor, QCheckBox):
+        return [editor.toggled]
+    # A composite editor (e.g. a tick box with a text field): any of its inputs.
+    return [
+        signal
+        for child in editor.findChildren(QWidget)
+        if child.parentWidget() is editor
+        for signal in _change_signals(child)
+    ]
