@@ -39,7 +39,7 @@ COMPILED: dict[str, tuple[str, ...]] = {
         "rules/temporary.py",
     ),
     "domain": ("idnumber.py", "money.py", "validation.py"),
-    "interchange": ("household_format.py",),
+    "interchange": ("household_format.py", "observations.py"),
     "store": ("bulk.py", "mapping.py", "prepared.py"),
 }
 NATIVE_DIR = "native"

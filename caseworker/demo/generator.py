@@ -11,6 +11,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from caseworker.demo.places import COUNTY, ZHONGJIE_VILLAGE, village_regions
 from caseworker.demo.stories import story_households
+from caseworker.demo.visits import HERDS, STRUCTURES, housing_of, observed
 from caseworker.domain.codes import (
     AssetKind,
     DibaoCategory,
@@ -360,32 +361,42 @@ class DemoCounty:
         return [Benefit(self.uid(), Program.DIBAO, since, amount, category)]
 
     def visits(self, h: Household) -> list[Visit]:
-        visits = []
         # Benefit households are mostly reviewed on time (within the last year); a few
         # are late, so the home screen has reviews due to show.
         recent = bool(h.benefits) and self.chance(0.85)
+        drawn = []
         for number in range(self.rng.choice([0, 1, 1, 1, 2]) + int(recent)):
             day = self.day_before(170, 1) if recent and number == 0 else self.day_before(700, 1)
-            workers = self.rng.sample(WORKERS, 2)
+            workers = self.rng.sample(WORKERS, 2)  # a signed visit is made by two people
             signed = datetime(day.year, day.month, day.day, self.rng.randint(8, 17), 0, tzinfo=UTC)
-            visits.append(
-                Visit(
-                    id=self.uid(),
-                    date=day,
-                    workers=workers,
-                    purpose=VisitPurpose.REVIEW if h.benefits else VisitPurpose.DISCOVERY,
-                    observations={
-                        "housing": self.rng.choice(["砖混平房", "砖木结构", "土坯房", "二层楼房"]),
-                        "livestock": self.rng.choice(["无", "羊3只", "猪2头", "鸡十余只"]),
-                    },
-                    conclusion=self.rng.choice(
-                        ["家庭情况属实", "生活较困难，建议关注", "收入稳定"]
-                    ),
-                    signed_at=signed,
-                )
+            visit_id = self.uid()
+            # The house and the animals are drawn as the free-text demo drew them, so the
+            # rest of a demo county is the same as before visits were typed.
+            structure = self.rng.choice(STRUCTURES)
+            herd = self.rng.choice(HERDS)
+            conclusion = self.rng.choice(["家庭情况属实", "生活较困难，建议关注", "收入稳定"])
+            drawn.append((day, visit_id, workers, signed, structure, herd, conclusion))
+        if not drawn:
+            return []
+        # One house for every visit: the one the first visit drew.
+        housing = housing_of(drawn[0][4], random.Random(drawn[0][1]))
+        drawn.sort(key=lambda d: (d[0], d[1]))
+        return [
+            Visit(
+                id=visit_id,
+                date=day,
+                workers=workers,
+                purpose=VisitPurpose.REVIEW if h.benefits else VisitPurpose.DISCOVERY,
+                observations=observed(
+                    h, visit_id, day, housing=housing, herd=herd, latest=index == len(drawn) - 1
+                ),
+                conclusion=conclusion,
+                signed_at=signed,
             )
-        visits.sort(key=lambda v: (v.date, v.id))
-        return visits
+            for index, (day, visit_id, workers, signed, _structure, herd, conclusion) in enumerate(
+                drawn
+            )
+        ]
 
     def application(self) -> Application:
         start = self.day_before(75, 2)  # some are past the 30-working-day limit

@@ -5,12 +5,18 @@
 - 朱国兵: lung cancer; family income above the standard (single-person inclusion).
 - 张桂兰: a widow in her seventies whose husband and son died (Dibao A, temporary aid).
 - 陈金松: a migrant family from elsewhere, stranded by the epidemic (temporary assistance).
+
+The widow's application and the migrants' were investigated at home: their visits are
+recorded as the visit form records them, signed by two investigators.
 """
 
-from datetime import timedelta
+import random
+import uuid
+from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from caseworker.demo.places import ZHONGJIE_VILLAGE
+from caseworker.demo.visits import causes_of, incomes_of, property_notes_of
 from caseworker.domain.codes import (
     AssetKind,
     DibaoCategory,
@@ -18,14 +24,18 @@ from caseworker.domain.codes import (
     EmergencyKind,
     Employment,
     ExpenseKind,
+    HousingCondition,
+    HousingStructure,
     Hukou,
     IncomeKind,
     LaborCapacity,
+    LivestockKind,
     PoorStatus,
     Program,
     Relation,
     Sex,
     Stage,
+    VisitPurpose,
 )
 from caseworker.domain.records import (
     Application,
@@ -35,10 +45,13 @@ from caseworker.domain.records import (
     Emergency,
     Expense,
     Household,
+    Housing,
     IncomeItem,
     Member,
     RegisteredPoor,
     StageEntry,
+    Visit,
+    VisitObservations,
 )
 
 if TYPE_CHECKING:
@@ -308,4 +321,55 @@ def story_households(county: "DemoCounty") -> list[Household]:
             ],
         )
     ]
+    widow.visits = [_widow_visit(widow, as_of - timedelta(days=73))]
+    migrant.visits = [_migrant_visit(migrant, stranded + timedelta(days=2))]
     return [zhang, chen, zhu, widow, migrant]
+
+
+def _visit_id(household: Household) -> str:
+    # From the household's id, not the county's random source: the households generated
+    # after the stories stay as they were.
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, f"caseworker-demo:{household.id}:visit"))
+
+
+def _signed(day: date) -> datetime:
+    return datetime(day.year, day.month, day.day, 3, 0, tzinfo=UTC)  # 11:00 Beijing time
+
+
+def _widow_visit(widow: Household, day: date) -> Visit:
+    """Her Dibao application investigated: an old adobe house, a few hens, her pension."""
+    visit_id = _visit_id(widow)
+    return Visit(
+        visit_id,
+        day,
+        ["王建华", "李秀英"],
+        VisitPurpose.APPLICATION,
+        VisitObservations(
+            housing=Housing(HousingStructure.ADOBE, 45, HousingCondition.POOR),
+            livestock={LivestockKind.POULTRY: 6},
+            incomes=incomes_of(widow, random.Random(visit_id), latest=True),
+            hardship_causes=causes_of(widow, day),
+            property_notes=property_notes_of(widow),
+        ),
+        conclusion="丈夫和儿子相继去世，本人七十多岁独自生活，无劳动能力，情况属实，建议纳入低保",
+        signed_at=_signed(day),
+    )
+
+
+def _migrant_visit(migrant: Household, day: date) -> Visit:
+    """The stranded family in the room they rent: nothing kept, no income."""
+    rng = random.Random(_visit_id(migrant))
+    return Visit(
+        _visit_id(migrant),
+        day,
+        ["王建华", "张明"],
+        VisitPurpose.APPLICATION,
+        VisitObservations(
+            housing=Housing(HousingStructure.BRICK_CONCRETE, 20, HousingCondition.FAIR),
+            incomes=incomes_of(migrant, rng, latest=True),
+            hardship_causes=causes_of(migrant, day),
+            property_notes="租住临时房屋，本地无住房",
+        ),
+        conclusion="村委会：情况属实，一家三口滞留无收入，同意上报",
+        signed_at=_signed(day),
+    )

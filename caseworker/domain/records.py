@@ -6,7 +6,6 @@
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
 
 from caseworker.domain.codes import (
     AssetKind,
@@ -15,9 +14,13 @@ from caseworker.domain.codes import (
     EmergencyKind,
     Employment,
     ExpenseKind,
+    HardshipCause,
+    HousingCondition,
+    HousingStructure,
     Hukou,
     IncomeKind,
     LaborCapacity,
+    LivestockKind,
     PoorStatus,
     Program,
     Relation,
@@ -25,6 +28,7 @@ from caseworker.domain.codes import (
     Stage,
     SupporterInability,
     SupporterRelation,
+    VehicleKind,
     VisitPurpose,
 )
 
@@ -121,6 +125,42 @@ class Emergency:
 
 
 @dataclass(slots=True)
+class Housing:
+    """The house as seen at a visit; a part not noted is None."""
+
+    structure: HousingStructure | None = None
+    area_m2: int | None = None  # floor area in whole square metres
+    condition: HousingCondition | None = None
+
+
+@dataclass(slots=True)
+class VisitIncome:
+    """A monthly income of one member as the investigators found it."""
+
+    member_id: str
+    kind: IncomeKind
+    monthly_fen: int
+
+
+@dataclass(slots=True)
+class VisitObservations:
+    """What the investigators saw and were told at a visit (入户调查表).
+
+    ``housing`` None: the house was not noted. ``livestock`` and ``vehicles`` hold only
+    the kinds present, each with a count of at least 1 (empty: none). ``incomes`` None: the
+    visit did not ask about incomes; [] it asked and found none.
+    """
+
+    housing: Housing | None = None
+    livestock: dict[LivestockKind, int] = field(default_factory=dict)
+    vehicles: dict[VehicleKind, int] = field(default_factory=dict)
+    incomes: list[VisitIncome] | None = None
+    hardship_causes: list[HardshipCause] = field(default_factory=list)
+    property_notes: str = ""
+    expense_notes: str = ""
+
+
+@dataclass(slots=True)
 class Visit:
     """A household visit (入户调查). Once ``signed_at`` is set it is never changed."""
 
@@ -128,7 +168,7 @@ class Visit:
     date: date
     workers: list[str]
     purpose: VisitPurpose
-    observations: dict[str, Any] = field(default_factory=dict)
+    observations: VisitObservations = field(default_factory=VisitObservations)
     conclusion: str = ""
     notes: str = ""
     signed_at: datetime | None = None

@@ -18,9 +18,11 @@ from caseworker.domain.codes import (
     REGION_CODE_LENGTH,
     DisabilityType,
     LabelledCode,
+    LivestockKind,
     PoorStatus,
     RegionLevel,
     Relation,
+    VehicleKind,
 )
 from caseworker.domain.idnumber import IdNumberError, ResidentId, parse_id_number
 from caseworker.domain.money import MoneyFormatError, format_yuan, yuan_to_fen
@@ -33,6 +35,11 @@ ASSET_VALUE_LIMIT_FEN = 100_000_000 * 100
 EXPENSE_LIMIT_FEN = 10_000_000 * 100
 BENEFIT_LIMIT_FEN = 100_000 * 100
 ASSET_COUNT_LIMIT = 100_000
+# What a visit can plausibly see: the visit form's own limits.
+HOUSING_AREA_LIMIT_M2 = 2000
+VISIT_COUNT_LIMIT = 9999
+# A signed investigation is made by at least two people (2021 procedure).
+SIGNED_VISIT_WORKERS = 2
 NAME_MAX = 40
 TEXT_MAX = 2000
 ADDRESS_MAX = 200
@@ -155,13 +162,16 @@ class Where:
 
     def _words(self, lang: int) -> str:
         parts: list[str] = []
+        kinds: dict[str, tuple[str, str]] = {}
         for node in self._chain():
             if node.index is not None:
                 text = ITEM_LABELS.get(node.key, ("{n}", "{n}"))[lang].format(n=node.index + 1)
                 if node.name:
                     text += f"（{node.name}）" if lang == 0 else f" ({node.name})"
             else:
-                text = FIELD_LABELS.get(node.key, (node.key, node.key))[lang]
+                words = kinds.get(node.key) or FIELD_LABELS.get(node.key, (node.key, node.key))
+                text = words[lang]
+            kinds = KIND_LABELS.get(node.key, {}) if node.index is None else {}
             parts.append(text)
         return ("的" if lang == 0 else " › ").join(parts)
 
@@ -253,6 +263,20 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "scope_code": ("负责区域代码", "area code"),
     "note": ("意见", "note"),
     "member_id": ("家庭成员", "member"),
+    "housing": ("住房情况", "housing"),
+    "structure": ("房屋结构", "structure"),
+    "area_m2": ("住房面积（平方米）", "floor area (m²)"),
+    "condition": ("房屋状况", "condition"),
+    "livestock": ("牲畜养殖", "livestock"),
+    "vehicles": ("车辆农机", "vehicles and farm machines"),
+    "hardship_causes": ("致困原因", "causes of hardship"),
+    "property_notes": ("财产情况说明", "notes on property"),
+    "expense_notes": ("支出情况说明", "notes on expenses"),
+}
+# Keys that name a kind inside one field: what a visit counted (``livestock.cattle``).
+KIND_LABELS: dict[str, dict[str, tuple[str, str]]] = {
+    "livestock": {kind.value: (kind.zh, kind.en) for kind in LivestockKind},
+    "vehicles": {kind.value: (kind.zh, kind.en) for kind in VehicleKind},
 }
 
 # How list elements are spoken of: key -> (zh, en) with {n} the 1-based position.
@@ -268,6 +292,7 @@ ITEM_LABELS: dict[str, tuple[str, str]] = {
     "regions": ("第{n}个行政区划", "region {n}"),
     "history": ("第{n}个办理环节", "stage entry {n}"),
     "workers": ("第{n}名调查人员", "investigator {n}"),
+    "hardship_causes": ("第{n}项致困原因", "cause of hardship {n}"),
 }
 
 
@@ -612,6 +637,7 @@ def _household_rules(household: Household, today: date) -> Iterator[FieldError]:
     not_a_member = Problem(
         "not_a_member", "不是本户的家庭成员", "is not a member of this household"
     )
+    yield from _visit_rules(household, member_ids, not_a_member)
     for index, application in enumerate(household.applications):
         where = root.item("applications", index)
         if application.member_id is not None and application.member_id not in member_ids:
@@ -635,3 +661,29 @@ def _household_rules(household: Household, today: date) -> Iterator[FieldError]:
                     ),
                 )
             )
+
+
+def _visit_rules(
+    household: Household, member_ids: set[str], not_a_member: Problem
+) -> Iterator[FieldError]:
+    """A signed visit was made by at least two investigators; the incomes a visit found
+    belong to members of this household."""
+    for index, visit in enumerate(household.visits):
+        where = ROOT.item("visits", index)
+        if visit.signed_at is not None and len(set(visit.workers)) < SIGNED_VISIT_WORKERS:
+            yield where.field("workers").error(
+                "、".join(visit.workers),
+                Problem(
+                    "too_few_investigators",
+                    f"已签字的入户调查须由至少{SIGNED_VISIT_WORKERS}名调查人员进行",
+                    f"a signed visit needs at least {SIGNED_VISIT_WORKERS} investigators",
+                ),
+            )
+        for step, income in enumerate(visit.observations.incomes or ()):
+            if income.member_id not in member_ids:
+                yield (
+                    where.field("observations")
+                    .item("incomes", step)
+                    .field("member_id")
+                    .error(income.member_id, not_a_member)
+                )

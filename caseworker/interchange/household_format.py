@@ -72,6 +72,11 @@ from caseworker.domain.validation import (
     parse_text,
     parse_uuid,
 )
+from caseworker.interchange.observations import (
+    observations_to_dict,
+    parse_observations,
+    read_object,
+)
 
 FORMAT = "caseworker.household/1"
 
@@ -140,23 +145,7 @@ class _Parser:
     # helpers -----------------------------------------------------------------------------
     def obj(self, where: Where, value: Any, keys: frozenset[str]) -> Mapping[str, Any] | None:
         """``value`` as an object with only ``keys``; unknown keys are errors."""
-        if not isinstance(value, Mapping):
-            self.c.add(
-                where, value, Problem("type", "应为对象（{...}）", "must be an object {...}")
-            )
-            return None
-        for key in value:
-            if key not in keys:
-                self.c.add(
-                    where.field(str(key)),
-                    None,
-                    Problem(
-                        "unknown_field",
-                        "不是本格式的字段（拼写错误？）",
-                        "is not a field of this format",
-                    ),
-                )
-        return value
+        return read_object(self.c, where, value, keys)
 
     def items(self, where: Where, key: str, value: Any) -> list[Any] | None:
         if not isinstance(value, list):
@@ -402,18 +391,15 @@ class _Parser:
                 for i, x in enumerate(raw)
                 if (w := self.c.check_at(where.item("workers", i), x, parse_name)) is not None
             ]
-        observations = d.get("observations") or {}
-        if not isinstance(observations, Mapping):
-            self.c.add(
-                where.field("observations"), None, Problem("type", "应为对象", "must be an object")
-            )
-            observations = {}
+        observations = parse_observations(
+            self.c, where.field("observations"), d.get("observations")
+        )
         return Visit(
             id=self.record_id(where, d),
             date=self.req(where, d, "date", self.past_date),
             workers=workers,
             purpose=self.req(where, d, "purpose", _PURPOSE),
-            observations=dict(observations),
+            observations=observations,
             conclusion=self.opt(where, d, "conclusion", _optional_text) or "",
             notes=self.opt(where, d, "notes", _optional_text) or "",
             signed_at=self.opt(where, d, "signed_at", parse_datetime),
@@ -552,7 +538,7 @@ def household_to_dict(h: Household) -> dict[str, Any]:
                 "date": v.date.isoformat(),
                 "workers": list(v.workers),
                 "purpose": v.purpose.value,
-                "observations": v.observations,
+                "observations": observations_to_dict(v.observations),
                 "conclusion": v.conclusion,
                 "notes": v.notes,
                 "signed_at": None if v.signed_at is None else v.signed_at.isoformat(),

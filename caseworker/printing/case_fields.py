@@ -6,10 +6,19 @@ contents. They register in ``household_fields``' catalogue.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from caseworker.domain.codes import MONTHLY_PROGRAMS, Stage
-from caseworker.domain.records import StageEntry
+from caseworker.domain.records import StageEntry, VisitObservations
+from caseworker.domain.wording import (
+    causes_words,
+    housing_words,
+    incomes_words,
+    livestock_words,
+    notes_words,
+    vehicles_words,
+)
 from caseworker.eligibility.findings import STATUS_LABELS
 from caseworker.printing.context import SIGNER_KEY, Item
 from caseworker.printing.household_fields import SCALARS, listing, scalar
@@ -144,16 +153,21 @@ def _missing(v: Values) -> list[Item]:
 # Notices: payment starts the month after the decision; the print date stands for it.
 SCALARS["notice.start_month"] = lambda v: cn_month(next_month(v.source.printed_on))
 
-# --- a visit (the investigation form) -----------------------------------------------------
-_OBSERVED = {"housing", "livestock"}
 
-
-def _visit_value(v: Values, key: str) -> str:
+# --- a visit (the investigation form), in the words of ``domain.wording`` ---------------
+def _observed(v: Values) -> VisitObservations | None:
     visit = v.hs.visit
-    if visit is None:
-        return ""
-    value = visit.observations.get(key)
-    return "" if value is None else str(value)
+    return None if visit is None else visit.observations
+
+
+def _visit_words(say: Callable[[VisitObservations], str]) -> Callable[[Values], str]:
+    """A field that says one part of the visit's observations ("" without a visit)."""
+
+    def field(v: Values) -> str:
+        observed = _observed(v)
+        return "" if observed is None else say(observed)
+
+    return field
 
 
 SCALARS["visit.date"] = lambda v: cn_date(v.hs.visit.date) if v.hs.visit else ""
@@ -161,17 +175,27 @@ SCALARS["visit.purpose"] = lambda v: v.hs.visit.purpose.zh if v.hs.visit else ""
 SCALARS["visit.workers"] = lambda v: "、".join(v.hs.visit.workers) if v.hs.visit else ""
 SCALARS["visit.conclusion"] = lambda v: v.hs.visit.conclusion if v.hs.visit else ""
 SCALARS["visit.notes"] = lambda v: v.hs.visit.notes if v.hs.visit else ""
-SCALARS["visit.housing"] = lambda v: _visit_value(v, "housing")
-SCALARS["visit.livestock"] = lambda v: _visit_value(v, "livestock")
+SCALARS["visit.housing"] = _visit_words(lambda o: housing_words(o.housing))
+SCALARS["visit.livestock"] = _visit_words(lambda o: livestock_words(o.livestock))
+SCALARS["visit.vehicles"] = _visit_words(lambda o: vehicles_words(o.vehicles))
+SCALARS["visit.hardship_causes"] = _visit_words(lambda o: causes_words(o.hardship_causes))
+
+
+@scalar("visit.incomes")
+def _visit_incomes(v: Values) -> str:
+    """Each member's incomes as the visit found them, by name."""
+    observed = _observed(v)
+    return "" if observed is None else incomes_words(observed.incomes, v.household.members)
 
 
 @scalar("visit.other")
 def _visit_other(v: Values) -> str:
-    """Observations recorded under other keys, as ``key：value``."""
+    """The investigators' notes on property and expenses, then the visit's own notes."""
     visit = v.hs.visit
     if visit is None:
         return ""
-    return "；".join(f"{k}：{val}" for k, val in visit.observations.items() if k not in _OBSERVED)
+    parts = [notes_words(visit.observations), visit.notes.strip()]
+    return "\n".join(p for p in parts if p)
 
 
 @listing("investigators", "name signature signed_at")

@@ -33,6 +33,10 @@ class Cell:
     min_height: float = 0.0  # pt
     footer: Template | None = None  # bottom-right line, e.g. "签字（盖章）  年  月  日"
     signature: str | None = None  # a signer (e.g. "head") whose e-signature goes here
+    # Long text shrinks (0.5 pt at a time, not below ``min_size``) to stay within
+    # ``max_lines`` lines, so a row keeps its place on the page; past that it wraps on.
+    max_lines: int | None = None
+    min_size: float = 7.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +71,7 @@ class LineBlock(Block):
 @dataclass(frozen=True, slots=True)
 class RowBlock(Block):
     cells: tuple[Cell, ...]
+    keep_with_next: bool = False  # start a new page rather than part from the next block
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +84,7 @@ class TableBlock(Block):
     side: str | None  # a label in a merged box down the left of the table
     side_w: float
     empty: str
+    keep_with_next: bool = False
 
 
 @dataclass(frozen=True, slots=True)

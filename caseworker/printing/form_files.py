@@ -139,14 +139,20 @@ class _Reader:
         self.keys(
             where,
             data,
-            {"w", "label", "value", "align", "valign", "size", "height_mm", "footer", "signature"},
-        )
+            {
+                "w", "label", "value", "align", "valign", "size", "height_mm", "footer",
+                "signature", "max_lines", "min_size",
+            },
+        )  # fmt: skip
         if ("label" in data) == ("value" in data):
             raise self.fail(where, "须有label或value之一", "needs exactly one of label or value")
         text = self.template(data.get("label", data.get("value")), f"{where}.label")
         signature = data.get("signature")
         if signature is not None and signature != "head":
             raise self.fail(f"{where}.signature", "只能是head", "can only be head")
+        max_lines = self.get(data, "max_lines", int, where, None)
+        if max_lines is not None and max_lines < 1:
+            raise self.fail(f"{where}.max_lines", "应为正整数", "must be a positive whole number")
         return Cell(
             w=self.get(data, "w", float, where, 1.0),
             text=text,
@@ -158,6 +164,8 @@ class _Reader:
             min_height=self.get(data, "height_mm", float, where, 0.0) * MM,
             footer=self.optional_template(data, "footer", where),
             signature=signature,
+            max_lines=max_lines,
+            min_size=self.get(data, "min_size", float, where, 7.0),
         )
 
     def block(self, data: Any, where: str) -> Block:
@@ -184,12 +192,14 @@ class _Reader:
                 self.get(data, "size", float, where, None),
             )
         if kind == "row":
-            self.keys(where, data, common | {"cells"})
+            self.keys(where, data, common | {"cells", "keep_with_next"})
             cells = self.required(data, "cells", where)
             if not isinstance(cells, list) or not cells:
                 raise self.fail(f"{where}.cells", "应为非空列表", "must be a non-empty list")
             return RowBlock(
-                when, tuple(self.cell(c, f"{where}.cells[{i}]") for i, c in enumerate(cells))
+                when,
+                tuple(self.cell(c, f"{where}.cells[{i}]") for i, c in enumerate(cells)),
+                self.get(data, "keep_with_next", bool, where, False),
             )
         if kind == "table":
             keys = {
@@ -201,6 +211,7 @@ class _Reader:
                 "side",
                 "side_w",
                 "empty",
+                "keep_with_next",
             }
             self.keys(where, data, common | keys)
             source = self.required(data, "source", where)
@@ -221,6 +232,7 @@ class _Reader:
                 self.get(data, "side", str, where, None),
                 self.get(data, "side_w", float, where, 1.0),
                 self.get(data, "empty", str, where, ""),
+                self.get(data, "keep_with_next", bool, where, False),
             )
         if kind == "paragraph":
             self.keys(where, data, common | {"text", "size", "indent", "leading", "align"})

@@ -192,6 +192,15 @@ SCALARS["vehicles"] = lambda v: _assets_of(
     v, {AssetKind.VEHICLE, AssetKind.LIVELIHOOD_VEHICLE, AssetKind.DISABILITY_VEHICLE}
 )
 SCALARS["machinery"] = lambda v: _assets_of(v, {AssetKind.MACHINERY})
+SCALARS["vehicles_machinery"] = lambda v: _assets_of(
+    v,
+    {
+        AssetKind.VEHICLE,
+        AssetKind.LIVELIHOOD_VEHICLE,
+        AssetKind.DISABILITY_VEHICLE,
+        AssetKind.MACHINERY,
+    },
+)
 SCALARS["livestock"] = lambda v: _assets_of(v, {AssetKind.LIVESTOCK})
 
 

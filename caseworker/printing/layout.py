@@ -95,11 +95,40 @@ class Layout:
 
     # --- blocks -----------------------------------------------------------------------------
     def run(self) -> list[Page]:
-        for block in self.form.blocks:
-            if block.when and not self.values.scalar(block.when):
-                continue
+        blocks = [b for b in self.form.blocks if not b.when or self.values.scalar(b.when)]
+        for index, block in enumerate(blocks):
+            if isinstance(block, RowBlock | TableBlock) and block.keep_with_next:
+                self._keep_together(blocks[index:])
             self._block(block)
         return self.pages
+
+    def _keep_together(self, blocks: list[Block]) -> None:
+        """Start a new page unless the blocks that keep with the next (and the one they
+        keep with) fit below the current position, so that no row goes over alone (a
+        signature row under its table); not if together they fill more than a page."""
+        height = 0.0
+        for block in blocks:
+            measured = self._height(block)
+            if measured is None:
+                break
+            height += measured
+            if not (isinstance(block, RowBlock | TableBlock) and block.keep_with_next):
+                break
+        if height <= self.top - self.bottom:
+            self._need(height)
+
+    def _height(self, block: Block) -> float | None:
+        """The height a row or a table will take (None for other blocks)."""
+        if isinstance(block, RowBlock):
+            return max(ROW_MIN, *(b.needed() for b in self._row_boxes(block)))
+        if isinstance(block, TableBlock):
+            header, rows = self._table_boxes(block)
+            row_min = block.row_height
+            total = sum(max(row_min, *(b.needed() for b in row)) for row in rows)
+            if any(c.header for c in block.columns):
+                total += max(row_min, *(b.needed() for b in header))
+            return total
+        return None
 
     def _block(self, block: Block) -> None:
         if isinstance(block, TitleBlock):
@@ -178,11 +207,17 @@ class Layout:
             box_size = (cell.size if cell and cell.size else None) or size or self.size
             inner = box_w - 2 * PAD_X
             footer = cell.footer.render(self.values.scalar) if cell and cell.footer else ""
+            lines = wrap(texts[i], inner, box_size)
+            if cell is not None and cell.max_lines is not None:
+                # Shrink rather than grow, so the row keeps its place on the page.
+                while len(lines) > cell.max_lines and box_size - 0.5 >= cell.min_size:
+                    box_size -= 0.5
+                    lines = wrap(texts[i], inner, box_size)
             boxes.append(
                 Box(
                     x=left,
                     w=box_w,
-                    lines=wrap(texts[i], inner, box_size),
+                    lines=lines,
                     size=box_size,
                     align=aligns[i] if aligns else (cell.align if cell else "left"),
                     valign=cell.valign if cell else "middle",
@@ -212,18 +247,22 @@ class Layout:
             self.y -= room
             self._new_page()
 
-    def _row(self, block: RowBlock) -> None:
+    def _row_boxes(self, block: RowBlock) -> list[Box]:
         cells: list[tuple[float, Cell | None]] = [(c.w, c) for c in block.cells]
         texts = [c.text.render(self.values.scalar) for c in block.cells]
         marks = [self._head_mark() if c.signature == "head" else None for c in block.cells]
-        self._place_row(self._boxes(cells, texts, marks, self.x0, self.width))
+        return self._boxes(cells, texts, marks, self.x0, self.width)
+
+    def _row(self, block: RowBlock) -> None:
+        self._place_row(self._row_boxes(block))
 
     def _head_mark(self) -> SignatureMark | None:
         head = self.values.head
         return None if head is None else self.values.signature(head.id)
 
     # --- tables ------------------------------------------------------------------------------
-    def _table(self, block: TableBlock) -> None:
+    def _table_boxes(self, block: TableBlock) -> tuple[list[Box], list[list[Box]]]:
+        """A table's header and rows (blank ones to its minimum, or the "empty" line)."""
         items = self.values.items(block.source)
         size = block.size or self.size
         total_w = sum(c.w for c in block.columns) + (block.side_w if block.side else 0)
@@ -252,6 +291,13 @@ class Layout:
         if not rows and block.empty:
             whole = self._boxes([(1.0, None)], [block.empty], [None], x, width, ["center"], size)
             rows.append(whole)
+        return header, rows
+
+    def _table(self, block: TableBlock) -> None:
+        size = block.size or self.size
+        total_w = sum(c.w for c in block.columns) + (block.side_w if block.side else 0)
+        side_w = self.width * block.side_w / total_w if block.side else 0.0
+        header, rows = self._table_boxes(block)
         row_min = block.row_height
         has_header = any(c.header for c in block.columns)
         self._portion = _Portion(block, self.y, size, side_w)

@@ -1,9 +1,10 @@
 """Line breaking for Chinese text inside a box of a given width.
 
 Chinese breaks between any two characters; runs of Latin letters and digits (ID numbers,
-amounts, codes) are kept together unless a run alone is wider than the box. Closing
-punctuation never starts a line and opening punctuation never ends one (the usual rule
-of Chinese typesetting), and nothing is ever wider than the box.
+amounts, codes) are kept together unless a run alone is wider than the box, and so are
+words joined by a slash ("元/月"). Closing punctuation never starts a line and opening
+punctuation never ends one (the usual rule of Chinese typesetting), and nothing is ever
+wider than the box.
 """
 
 from functools import lru_cache
@@ -29,7 +30,26 @@ def _units(text: str) -> list[str]:
         units.append(ch)
     if run:
         units.append(run)
-    return units
+    return _glue_slashes(units)
+
+
+def _glue_slashes(units: list[str]) -> list[str]:
+    """A slash between words binds them ("元/月" is never broken at the slash)."""
+    if "/" not in units:
+        return units
+    glued: list[str] = []
+    join_next = False
+    for unit in units:
+        if unit == "/" and glued and not glued[-1].isspace():
+            glued[-1] += unit
+            join_next = True
+        elif join_next and not unit.isspace():
+            glued[-1] += unit
+            join_next = False
+        else:
+            glued.append(unit)
+            join_next = False
+    return glued
 
 
 def _split_wide(unit: str, width: float, size: float) -> list[str]:

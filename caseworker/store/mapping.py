@@ -42,6 +42,7 @@ from caseworker.domain.records import (
     StageEntry,
     Visit,
 )
+from caseworker.interchange.observations import observations_from_dict, observations_to_dict
 
 Row = dict[str, Any]
 
@@ -189,7 +190,7 @@ def household_rows(h: Household) -> dict[str, list[Row]]:
             "date": v.date,
             "workers": list(v.workers),
             "purpose": v.purpose.value,
-            "observations": v.observations,
+            "observations": observations_to_dict(v.observations),
             "conclusion": v.conclusion,
             "notes": v.notes,
             "signed_at": v.signed_at,
@@ -330,7 +331,7 @@ def assemble_household(h: Mapping[Any, Any], children: Mapping[str, Sequence[Any
                 r["date"],
                 list(r["workers"]),
                 VisitPurpose(r["purpose"]),
-                dict(r["observations"]),
+                observations_from_dict(r["observations"]),
                 r["conclusion"],
                 r["notes"],
                 r["signed_at"],

@@ -12,6 +12,7 @@ from sqlalchemy.exc import IntegrityError
 
 from caseworker.domain.codes import RegionLevel
 from caseworker.domain.regions import Region
+from caseworker.interchange.legacy_observations import convert_visit
 from caseworker.store.db import write_setting
 from caseworker.store.regions import add_regions
 from caseworker.store.tables import POLICY_PACK, SETTING, SYNC_CONFLICT, utcnow
@@ -170,8 +171,25 @@ def _agreed(bundle: HouseholdBundle) -> WireRows:
     return theirs
 
 
+def _typed_visits(bundles: list[HouseholdBundle]) -> None:
+    """Visits from a county server not yet upgraded still have free-form observations:
+    converted here exactly as the upgrade converts the county's own (county migration 0005,
+    store migration 0006), so they are stored typed and agree with the county's copy once
+    it is upgraded. Typed visits come through unchanged."""
+    for bundle in bundles:
+        visits = bundle.rows.get("visit")
+        if not visits:
+            continue
+        names = {r.id: str(r.data.get("name", "")) for r in bundle.rows.get("member", ())}
+        for r in visits:
+            typed, notes = convert_visit(r.data.get("observations"), r.data.get("notes"), names)
+            if typed != r.data.get("observations") or notes != (r.data.get("notes") or ""):
+                r.data = {**r.data, "observations": typed, "notes": notes}
+
+
 def apply_page(conn: Connection, page: PullResponse) -> int:
     """Store one pull page and advance the cursors (inside the caller's transaction)."""
+    _typed_visits(page.households)
     set_applying(conn, True)
     if page.regions:
         add_regions(

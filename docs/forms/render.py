@@ -65,7 +65,12 @@ def signature_png() -> bytes:
 
 def documents(households: list[Household]) -> dict[str, bytes]:
     zhang, _chen, _zhu, widow, migrant = households[:5]
-    visited = next(h for h in households if h.visits and len(h.members) > 2)
+    # A family whose visit noted a little of everything: causes, animals, costs.
+    visited = next(
+        h
+        for h in households
+        if h.visits and len(h.members) > 2 and h.visits[-1].observations.expense_notes
+    )
     keep = screened(
         zhang, Finding(Program.DIBAO, Status.CONTINUE, 90_000, None, (), (INCOME, PROPERTY))
     )

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from caseworker.domain.codes import IncomeKind
+from caseworker.domain.codes import HardshipCause, HousingStructure, IncomeKind, LivestockKind
 from caseworker.domain.validation import ValidationFailed
 from caseworker.interchange.household_format import parse_household
 from caseworker.operations.visits import VISIT, income_changes, save_visit
@@ -92,3 +92,52 @@ def test_a_refused_visit_names_its_own_fields_and_writes_nothing(
     with store.read() as conn:
         after = load_household(conn, household_id)
     assert after is not None and after.visits == []
+
+
+def test_a_visit_as_the_form_makes_it_is_saved_typed_and_a_bad_count_is_named(
+    store: Store, household_data: Callable[..., dict[str, Any]]
+) -> None:
+    household_id = stored(store, household_data)
+    with store.read() as conn:
+        household = load_household(conn, household_id)
+    visit = a_visit(household, [(0, "farming", "600.00"), (1, "basic_pension_rural", "160.50")])
+    visit["observations"].update(
+        housing={"structure": "adobe", "area_m2": None, "condition": "dangerous"},
+        livestock={"sheep": 4},
+        vehicles={},
+        hardship_causes=["illness", "disability"],
+        property_notes="",
+        expense_notes="王桂芝患肺癌",
+    )
+    bad = {**visit, "observations": {**visit["observations"], "livestock": {"cattle": -1}}}
+    with pytest.raises(ValidationFailed) as refused:
+        save_visit(store, household_id, bad, update_incomes=False, today=DAY)
+    [error] = refused.value.errors
+    assert error.field == f"{VISIT}.observations.livestock.cattle"
+    visit["signed_at"] = "2026-10-30T10:00:00+08:00"
+    saved = save_visit(store, household_id, visit, update_incomes=True, today=DAY)
+    with store.read() as conn:
+        after = load_household(conn, household_id)
+    assert after is not None and after.visits == saved.household.visits
+    seen = after.visits[0].observations
+    assert seen.housing is not None and seen.housing.condition is not None
+    assert (seen.housing.structure, seen.housing.area_m2) == (HousingStructure.ADOBE, None)
+    assert seen.livestock == {LivestockKind.SHEEP: 4}
+    assert [i.monthly_fen for i in seen.incomes or ()] == [60_000, 16_050]
+    assert seen.hardship_causes == [HardshipCause.ILLNESS, HardshipCause.DISABILITY]
+
+
+def test_a_visit_signed_by_one_investigator_is_refused_at_the_second_investigator(
+    store: Store, household_data: Callable[..., dict[str, Any]]
+) -> None:
+    household_id = stored(store, household_data)
+    with store.read() as conn:
+        household = load_household(conn, household_id)
+    visit = a_visit(household, [])
+    visit["workers"] = ["王建华"]
+    visit["signed_at"] = "2026-10-30T10:00:00+08:00"
+    with pytest.raises(ValidationFailed) as refused:
+        save_visit(store, household_id, visit, update_incomes=False, today=DAY)
+    [error] = refused.value.errors
+    assert (error.field, error.code) == (f"{VISIT}.workers", "too_few_investigators")
+    assert "至少2名调查人员" in error.message_zh

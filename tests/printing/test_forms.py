@@ -9,6 +9,7 @@ import pytest
 from caseworker.domain.codes import Program
 from caseworker.domain.records import Household
 from caseworker.domain.validation import ValidationFailed
+from caseworker.domain.wording import housing_words
 from caseworker.eligibility.findings import Status
 from caseworker.printing.documents import list_forms, render_form, write_form
 from caseworker.printing.errors import FormDefinitionError
@@ -121,7 +122,7 @@ def test_the_investigation_form_prints_the_visit(visited: Household) -> None:
     text = page_texts(render_form("investigation", visited, regions=REGIONS, printed_on=ON))[0]
     assert f"调查日期：{visit.date.year}年{visit.date.month}月{visit.date.day}日" in text
     assert visit.conclusion in text
-    assert str(visit.observations["housing"]) in text
+    assert housing_words(visit.observations.housing) in text
     for worker in visit.workers:
         assert worker in text
 

@@ -43,7 +43,7 @@ def test_a_40_character_address_wraps_inside_its_box(zhang: Household) -> None:
 
 def test_wrapped_lines_are_never_wider_than_the_box_and_lose_nothing() -> None:
     rng = random.Random(7)
-    alphabet = "张王李赵社会救助最低生活保障，。、（）《》0123456789ABCxyz -"
+    alphabet = "张王李赵社会救助最低生活保障，。、（）《》0123456789ABCxyz -/"
     for _ in range(300):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 120)))
         width = rng.uniform(20, 300)
@@ -66,3 +66,12 @@ def test_closing_punctuation_does_not_start_a_line_and_digit_runs_stay_whole() -
     # A run wider than the box is broken rather than overflowing it.
     lines = wrap("610423197401080657", 40, size)
     assert len(lines) > 1 and all(text_width(line, size) <= 40 for line in lines)
+
+
+def test_a_monthly_amount_is_never_broken_at_its_slash() -> None:
+    size = 10.0
+    text = "张学林：工资性收入1,200.00元/月；李秀梅：种养殖净收入600.00元/月"
+    for width in range(60, 300, 3):
+        lines = wrap(text, float(width), size)
+        assert "".join(lines) == text
+        assert not any(line.endswith("/") or line.startswith(("/", "月")) for line in lines), lines

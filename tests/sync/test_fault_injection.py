@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import func, select
 
 from caseworker.domain.codes import Employment, VisitPurpose
-from caseworker.domain.records import Visit
+from caseworker.domain.records import Visit, VisitObservations
 from caseworker.interchange.household_format import household_to_dict
 from caseworker.store.db import Store
 from caseworker.store.households import (
@@ -69,7 +69,7 @@ def edit(
                 date(2026, 10, 1 + n % 28),
                 ["王建华"],
                 VisitPurpose.REVIEW,
-                {"n": n},
+                VisitObservations(property_notes=f"第{n}次记录"),
             )
         )
     else:

@@ -31,8 +31,10 @@ from caseworker.domain.validation import (
     MONTHLY_INCOME_LIMIT_FEN,
     NAME_MAX,
     TEXT_MAX,
+    Collector,
     FieldError,
     Problem,
+    ValidationFailed,
     Where,
     household_rule_errors,
     missing,
@@ -42,6 +44,7 @@ from caseworker.domain.validation import (
     parse_name,
     parse_resident_id,
 )
+from caseworker.interchange.observations import observations_to_dict, parse_observations
 from caseworker.store.mapping import TABLE_ORDER, assemble_household
 from caseworker.sync.wire import CODE_COLUMNS, CONTENT_COLUMNS, PARSERS, TABLES, where_row
 
@@ -142,11 +145,14 @@ def _workers(value: Any) -> list[str]:
 
 
 def _observations(value: Any) -> dict[str, Any]:
-    if value == []:  # an empty list reads as "nothing observed", as in an import
-        return {}
-    if not isinstance(value, dict):
-        raise Problem("type", "应为对象", "must be an object")
-    return value
+    """A visit's observations checked by the import's own parser (every bad part named,
+    e.g. ``observations.livestock.cattle``); the whole typed object. That each income's
+    member is in the household is one of the household rules, checked afterwards."""
+    collector = Collector()
+    observed = parse_observations(collector, Where().field("observations"), value)
+    if collector.errors:
+        raise ValidationFailed(collector.errors)
+    return observations_to_dict(observed)
 
 
 def _member_id_number(value: Any) -> ResidentId:
@@ -256,6 +262,10 @@ def check_row(
                 parsed[key] = column.check(value)
             except Problem as problem:
                 errors.append(_row_error(table, row_id, key, value, problem))
+                ok = False
+            except ValidationFailed as failed:  # a structured value: each part named
+                zh, en = where_row(table, row_id)
+                errors.extend(e.in_record(zh, en) for e in failed.errors)
                 ok = False
     if not plan.required <= data.keys():
         for key in CONTENT_COLUMNS[table]:
