@@ -117,15 +117,29 @@ def backup_now(
     progress: CopyProgress | None = None,
 ) -> Path:
     """Copy the store (and its key file) into ``folder`` (the backups folder by default);
-    the backup's path. Nothing named like a backup is left if anything goes wrong or
-    ``progress`` raises to stop it."""
+    the backup's path. See ``make_backup``."""
+    return make_backup(store, folder, now=now, progress=progress).path
+
+
+def make_backup(
+    store: Store,
+    folder: Path | None = None,
+    *,
+    now: datetime | None = None,
+    progress: CopyProgress | None = None,
+    stop: Callable[[], bool] | None = None,
+) -> BackupInfo:
+    """Copy the store (and its key file) into ``folder`` (the backups folder by default)
+    and read the copy through; the backup made. Nothing named like a backup is left if
+    anything goes wrong, ``progress`` raises to stop the copy, or ``stop`` turns True
+    while the copy is read through."""
     folder = folder or backup_folder(store)
     folder.mkdir(parents=True, exist_ok=True)
     target = _free_name(folder, now or datetime.now())
     written = [_partial(target), _partial(_keyfile_of(target))]
     try:
         copy_database(store.path, written[0], store.key, progress=progress)
-        inspect_backup(written[0], store.key)
+        checked = inspect_backup(written[0], store.key, stop=stop)
         if _keyfile_of(store.path).exists():
             shutil.copy2(_keyfile_of(store.path), written[1])
             written[1].replace(_keyfile_of(target))  # the key file first: never a backup
@@ -135,7 +149,7 @@ def backup_now(
             path.unlink(missing_ok=True)
         _keyfile_of(target).unlink(missing_ok=True)
         raise
-    return target
+    return BackupInfo(target, made_at(target), _size(target), checked.households)
 
 
 def inspect_backup(
@@ -228,17 +242,18 @@ def daily_backup(
     keep_days: int = KEEP_DAYS,
     now: datetime | None = None,
     progress: CopyProgress | None = None,
+    stop: Callable[[], bool] | None = None,
 ) -> Path | None:
     """Make today's backup unless one was made today, then drop the backups of all but
     the ``keep_days`` latest days that have any (never today's). The backup made, or None.
-    """
+    ``progress`` and ``stop`` stop it as in ``make_backup``."""
     now = now or datetime.now()
     folder = backup_folder(store)
     _remove_stale_partials(folder, now)
     existing = list_backups(folder)
     made = None
     if not existing or made_at(existing[-1]).date() < now.date():
-        made = backup_now(store, folder, now=now, progress=progress)
+        made = make_backup(store, folder, now=now, progress=progress, stop=stop).path
         existing.append(made)
     days: dict[date, list[Path]] = {}
     for path in existing:

@@ -8,7 +8,7 @@ cryptography are not loaded by a start that does not reach them), so that
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QThreadPool
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog
 
@@ -79,8 +79,7 @@ def _sign_in(path: Path) -> tuple[Store, Worker] | None:
 def run_app(path: Path, settings: AppSettings | None = None) -> int:
     """Run the desktop app on the store at ``path`` until the window closes."""
     from caseworker.security.signin import is_encrypted
-    from caseworker.ui.idle_lock import lock_when_idle
-    from caseworker.ui.main_window import MainWindow
+    from caseworker.ui.session import Session
 
     settings = settings or AppSettings()
     app = create_app(settings)
@@ -88,12 +87,11 @@ def run_app(path: Path, settings: AppSettings | None = None) -> int:
     if opened is None:
         return 0
     store, worker = opened
-    window = MainWindow(store, worker, settings)
-    lock_when_idle(app, window)
-    window.show_on_screen()
-    window.offer_drafts_when_shown()
+    # The main window with its idle lock, unsaved visits offered back, and the daily
+    # backup once the window is drawn; a restore from the settings page reopens it.
+    session = Session(app, store, worker, settings)
+    session.open()
     try:
         return int(app.exec())
     finally:
-        QThreadPool.globalInstance().waitForDone()  # let background work finish its writes
-        store.close()
+        session.close()  # stops a daily backup, lets background writes finish

@@ -49,6 +49,196 @@
     </message>
 </context>
 <context>
+    <name>BackupPanel</name>
+    <message>
+        <location filename="../../caseworker/ui/pages/backup_panel.py" line="80"/>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/backup_panel.py" line="83"/>
+        <source>A backup of this laptop&apos;s records is made automatically once a day, after you sign in; the backups of the last {days} days are kept. Backups are encrypted like the records: they open only with this laptop&apos;s password or the county&apos;s recovery code.</source>
+        <translation>每天第一次登录后，程序会自动备份一次本机数据，保留最近 {days} 天的备份。备份和数据一样是加密的：只有用本机的密码或县里保管的恢复码才能打开。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/backup_panel.py" line="89"/>
+        <source>Last backup:</source>
+        <translation>上次备份：</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/backup_panel.py" line="90"/>
+        <source>Backups folder:</source>
+        <translation>备份文件夹：</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/backup_panel.py" line="91"/>
+        <source>Back up now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/backup_panel.py" line="92"/>
+        <source>Back up to a USB stick...</source>
+        <translation>备份到U盘…</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/backup_panel.py" line="93"/>
+        <source>Restore from a backup...</source>
+        <translation>从备份恢复…</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/backup_panel.py" line="109"/>
+        <source>Backups are made once the app has started.</source>
+        <translation>程序启动后才能备份。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/backup_panel.py" line="116"/>
+        <source>{time} ({size})</source>
+        <translation>{time}（{size}）</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/backup_panel.py" line="120"/>
+        <source>none yet</source>
+        <translation>还没有备份</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/backup_panel.py" line="129"/>
+        <source>Making today&apos;s automatic backup...</source>
+        <translation>正在进行今天的自动备份…</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/backup_panel.py" line="142"/>
+        <source>Choose where to save the backup (e.g. a USB stick)</source>
+        <translation>选择备份保存的位置（例如U盘）</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/backup_panel.py" line="152"/>
+        <source>Backing up...</source>
+        <translation>正在备份…</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/backup_panel.py" line="166"/>
+        <source>Choose the backup to restore</source>
+        <translation>选择要恢复的备份</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/backup_panel.py" line="168"/>
+        <source>Backups (caseworker-*.db);;All files (*)</source>
+        <translation>备份文件 (caseworker-*.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/backup_panel.py" line="175"/>
+        <source>Checking the backup...</source>
+        <translation>正在检查备份…</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/backup_panel.py" line="180"/>
+        <location filename="../../caseworker/ui/pages/backup_panel.py" line="195"/>
+        <source>Restore a backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/backup_panel.py" line="186"/>
+        <source>Replace all the records on this laptop with the backup made on {time} ({households} households)?
+
+Whatever was recorded after {time} will not be in the records: households, visits, applications, and changes not yet synced with the county. Visit forms not yet saved are kept. The records as they are now are copied beside them first, so nothing is deleted.
+
+The app closes its window, restores the backup and opens the restored records (this may take a minute). You do not need to sign in again.</source>
+        <translation>要用 {time} 的备份（共 {households} 户）替换本机现在的全部数据吗？
+
+{time} 之后录入的内容将不在恢复后的数据中：新登记的家庭、入户调查、申请，以及尚未同步到县里的修改。尚未保存的入户调查草稿会保留。本机现在的数据会先另存一份，放在原处旁边，不会删除。
+
+程序会关闭窗口，恢复备份，再打开恢复后的数据（可能需要一分钟）。不需要重新登录。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/backup_panel.py" line="196"/>
+        <source>Not restored: nothing was changed.</source>
+        <translation>没有恢复，数据没有任何改变。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/backup_panel.py" line="200"/>
+        <source>Not restored (the window stayed open): nothing was changed.</source>
+        <translation>没有恢复（窗口没有关闭），数据没有任何改变。</translation>
+    </message>
+</context>
+<context>
+    <name>BackupRunner</name>
+    <message>
+        <location filename="../../caseworker/ui/backup_runner.py" line="164"/>
+        <source>Today&apos;s backup was made at {time}.</source>
+        <translation>今天的备份已完成（{time}）。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/backup_runner.py" line="171"/>
+        <source>Today&apos;s automatic backup was not made: {why}</source>
+        <translation>今天的自动备份没有完成：{why}</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/backup_runner.py" line="188"/>
+        <source>The backup was not made: {why}</source>
+        <translation>备份没有完成：{why}</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/backup_runner.py" line="200"/>
+        <source>Backed up at {time}: {households} households, {size}, saved as {path}</source>
+        <translation>已备份：{time}，共 {households} 户，{size}，保存为 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/backup_runner.py" line="220"/>
+        <source>This is the file of the records in use, not a backup of them.</source>
+        <translation>这是正在使用的数据文件，不是备份。请选择备份文件夹中的备份。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/backup_runner.py" line="251"/>
+        <source>there is not enough room in {folder}.</source>
+        <translation>{folder} 的空间不够。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/backup_runner.py" line="254"/>
+        <source>{folder} could not be written to. If it is a USB stick, check that it is plugged in and not write-protected.</source>
+        <translation>无法写入 {folder}。如果是U盘，请检查是否插好、是否设置了写保护。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/backup_runner.py" line="258"/>
+        <source>the records could not be read for copying. Please try again.</source>
+        <translation>读取数据时出错，请再试一次。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/backup_runner.py" line="262"/>
+        <source>No unfinished backup file was left behind.</source>
+        <translation>没有留下不完整的备份文件。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/backup_runner.py" line="269"/>
+        <source>The file {name} is not there any more.</source>
+        <translation>文件 {name} 已经不在了。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/backup_runner.py" line="271"/>
+        <source>The file {name} cannot be read as a backup of this laptop&apos;s records: it may be damaged, or made on another laptop or before the password was changed.</source>
+        <translation>文件 {name} 无法作为本机数据的备份读取：可能已损坏，或是另一台电脑、或修改密码之前做的备份。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/backup_runner.py" line="275"/>
+        <source>The backup {name} is damaged and cannot be used.</source>
+        <translation>备份 {name} 已损坏，不能使用。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/backup_runner.py" line="276"/>
+        <source>The file {name} is not a backup of this app&apos;s records.</source>
+        <translation>文件 {name} 不是本程序数据的备份。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/backup_runner.py" line="280"/>
+        <source>The file could not be read.</source>
+        <translation>无法读取这个文件。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/backup_runner.py" line="281"/>
+        <source>Nothing was changed.</source>
+        <translation>数据没有任何改变。</translation>
+    </message>
+</context>
+<context>
     <name>DashboardPage</name>
     <message>
         <location filename="../../caseworker/ui/pages/dashboard_page.py" line="157"/>
@@ -1481,9 +1671,49 @@ review due {day}</source>
     </message>
 </context>
 <context>
+    <name>Session</name>
+    <message>
+        <location filename="../../caseworker/ui/session.py" line="104"/>
+        <source>Restoring the backup of {time}...</source>
+        <translation>正在恢复 {time} 的备份…</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/session.py" line="109"/>
+        <location filename="../../caseworker/ui/session.py" line="172"/>
+        <location filename="../../caseworker/ui/session.py" line="180"/>
+        <source>Restore a backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/session.py" line="125"/>
+        <source>The backup of {time} was restored: {households} households. The records as they were before are kept in {kept}.</source>
+        <translation>已恢复 {time} 的备份：共 {households} 户。恢复前的数据另存在 {kept}。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/session.py" line="145"/>
+        <source>The backup was not restored: {why} The records are as they were before.</source>
+        <translation>备份没有恢复：{why}数据保持恢复前的样子。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/session.py" line="182"/>
+        <source>The records in {path} could not be opened again. Nothing has been deleted: close the app and start it again; if it still does not open, ask the county for help before doing anything else.</source>
+        <translation>无法重新打开 {path} 中的数据。没有任何数据被删除：请关闭程序再重新打开；如果仍然打不开，请先联系县里帮助处理，不要进行其他操作。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/session.py" line="192"/>
+        <source>the disk is full or cannot be written to.</source>
+        <translation>磁盘已满或无法写入。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/session.py" line="193"/>
+        <source>the restored records could not be opened.</source>
+        <translation>恢复后的数据无法打开。</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../caseworker/ui/pages/settings_page.py" line="35"/>
+        <location filename="../../caseworker/ui/pages/settings_page.py" line="77"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
