@@ -64,6 +64,7 @@ class BackupRunner(QObject):
 
     busy_changed = Signal(bool)
     finished = Signal(str)  # a sentence for the worker: what was done, or what went wrong
+    daily_finished = Signal(str)  # the same, of the daily backup only
 
     def __init__(
         self,
@@ -99,9 +100,11 @@ class BackupRunner(QObject):
         """What became of the last backup, restore or check, in the current language."""
         return self.say()
 
-    def _tell(self, say: Callable[[], str]) -> None:
+    def _tell(self, say: Callable[[], str], *, daily: bool = False) -> None:
         self.say = say
         self.finished.emit(say())
+        if daily:
+            self.daily_finished.emit(say())
 
     def last_backup(self) -> BackupInfo | None:
         """The newest backup in the backups folder (a quick look, not read through)."""
@@ -163,14 +166,16 @@ class BackupRunner(QObject):
             self._tell(
                 lambda: self.tr("Today's backup was made at {time}.").format(
                     time=when(made_at(made))
-                )
+                ),
+                daily=True,
             )
 
     def _daily_failed(self, error: Exception) -> None:
         self._tell(
             lambda: self.tr("Today's automatic backup was not made: {why}").format(
                 why=self.why_not_made(error, self.folder)
-            )
+            ),
+            daily=True,
         )
 
     # a backup the worker asks for ----------------------------------------------------------
@@ -256,10 +261,9 @@ class BackupRunner(QObject):
             )
         else:
             why = self.tr("the records could not be read for copying. Please try again.")
-        return (
-            why.format(folder=breakable(folder))
-            + " "
-            + self.tr("No unfinished backup file was left behind.")
+        return self.tr("{sentence} {sentence_after}").format(
+            sentence=why.format(folder=breakable(folder)),
+            sentence_after=self.tr("No unfinished backup file was left behind."),
         )
 
     def why_unusable(self, error: Exception) -> str:
@@ -278,7 +282,9 @@ class BackupRunner(QObject):
             reason = reasons[error.reason].format(name=error.path.name)
         else:
             reason = self.tr("The file could not be read.")
-        return reason + " " + self.tr("Nothing was changed.")
+        return self.tr("{sentence} {sentence_after}").format(
+            sentence=reason, sentence_after=self.tr("Nothing was changed.")
+        )
 
 
 def start_daily_backup(
@@ -291,7 +297,9 @@ def start_daily_backup(
     def begin() -> None:
         QTimer.singleShot(delay_ms, backups, backups.start_daily)
 
-    backups.finished.connect(lambda text: window.statusBar().showMessage(text, 30_000))
+    # The worker may be on any page: the status bar tells her (a backup she makes herself
+    # is reported on the settings page, where she made it).
+    backups.daily_finished.connect(lambda text: window.statusBar().showMessage(text, 30_000))
     if window.warm_up.done:
         begin()
     else:

@@ -52,8 +52,8 @@
     <name>BackupPanel</name>
     <message>
         <location filename="../../caseworker/ui/pages/backup_panel.py" line="80"/>
-        <source>Backups</source>
-        <translation>备份</translation>
+        <source>Backing up and restoring</source>
+        <translation>备份与恢复</translation>
     </message>
     <message>
         <location filename="../../caseworker/ui/pages/backup_panel.py" line="83"/>
@@ -163,77 +163,83 @@ The app closes its window, restores the backup and opens the restored records (t
 <context>
     <name>BackupRunner</name>
     <message>
-        <location filename="../../caseworker/ui/backup_runner.py" line="164"/>
+        <location filename="../../caseworker/ui/backup_runner.py" line="167"/>
         <source>Today&apos;s backup was made at {time}.</source>
         <translation>今天的备份已完成（{time}）。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/backup_runner.py" line="171"/>
+        <location filename="../../caseworker/ui/backup_runner.py" line="175"/>
         <source>Today&apos;s automatic backup was not made: {why}</source>
         <translation>今天的自动备份没有完成：{why}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/backup_runner.py" line="188"/>
+        <location filename="../../caseworker/ui/backup_runner.py" line="193"/>
         <source>The backup was not made: {why}</source>
         <translation>备份没有完成：{why}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/backup_runner.py" line="200"/>
+        <location filename="../../caseworker/ui/backup_runner.py" line="205"/>
         <source>Backed up at {time}: {households} households, {size}, saved as {path}</source>
         <translation>已备份：{time}，共 {households} 户，{size}，保存为 {path}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/backup_runner.py" line="220"/>
+        <location filename="../../caseworker/ui/backup_runner.py" line="225"/>
         <source>This is the file of the records in use, not a backup of them.</source>
         <translation>这是正在使用的数据文件，不是备份。请选择备份文件夹中的备份。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/backup_runner.py" line="251"/>
+        <location filename="../../caseworker/ui/backup_runner.py" line="256"/>
         <source>there is not enough room in {folder}.</source>
         <translation>{folder} 的空间不够。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/backup_runner.py" line="254"/>
+        <location filename="../../caseworker/ui/backup_runner.py" line="259"/>
         <source>{folder} could not be written to. If it is a USB stick, check that it is plugged in and not write-protected.</source>
         <translation>无法写入 {folder}。如果是U盘，请检查是否插好、是否设置了写保护。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/backup_runner.py" line="258"/>
+        <location filename="../../caseworker/ui/backup_runner.py" line="263"/>
         <source>the records could not be read for copying. Please try again.</source>
         <translation>读取数据时出错，请再试一次。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/backup_runner.py" line="262"/>
+        <location filename="../../caseworker/ui/backup_runner.py" line="264"/>
+        <location filename="../../caseworker/ui/backup_runner.py" line="285"/>
+        <source>{sentence} {sentence_after}</source>
+        <translation>{sentence}{sentence_after}</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/backup_runner.py" line="266"/>
         <source>No unfinished backup file was left behind.</source>
         <translation>没有留下不完整的备份文件。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/backup_runner.py" line="269"/>
+        <location filename="../../caseworker/ui/backup_runner.py" line="273"/>
         <source>The file {name} is not there any more.</source>
         <translation>文件 {name} 已经不在了。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/backup_runner.py" line="271"/>
+        <location filename="../../caseworker/ui/backup_runner.py" line="275"/>
         <source>The file {name} cannot be read as a backup of this laptop&apos;s records: it may be damaged, or made on another laptop or before the password was changed.</source>
         <translation>文件 {name} 无法作为本机数据的备份读取：可能已损坏，或是另一台电脑、或修改密码之前做的备份。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/backup_runner.py" line="275"/>
+        <location filename="../../caseworker/ui/backup_runner.py" line="279"/>
         <source>The backup {name} is damaged and cannot be used.</source>
         <translation>备份 {name} 已损坏，不能使用。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/backup_runner.py" line="276"/>
+        <location filename="../../caseworker/ui/backup_runner.py" line="280"/>
         <source>The file {name} is not a backup of this app&apos;s records.</source>
         <translation>文件 {name} 不是本程序数据的备份。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/backup_runner.py" line="280"/>
+        <location filename="../../caseworker/ui/backup_runner.py" line="284"/>
         <source>The file could not be read.</source>
         <translation>无法读取这个文件。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/backup_runner.py" line="281"/>
+        <location filename="../../caseworker/ui/backup_runner.py" line="286"/>
         <source>Nothing was changed.</source>
         <translation>数据没有任何改变。</translation>
     </message>
@@ -1713,7 +1719,7 @@ review due {day}</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../caseworker/ui/pages/settings_page.py" line="77"/>
+        <location filename="../../caseworker/ui/pages/settings_page.py" line="81"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>

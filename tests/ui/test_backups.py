@@ -238,3 +238,21 @@ def test_closing_during_the_daily_backup_leaves_no_half_written_backup(
     assert not [name for name in left if name.endswith(".part")]
     for made in list_backups(folder):  # if it finished first, it is whole
         assert check_backup(made, signed_in.key) == 60
+
+
+def test_a_window_opened_without_a_session_still_backs_up_but_offers_no_restore(
+    qtbot: QtBot, county: Store, worker: Worker, settings: AppSettings
+) -> None:
+    window = MainWindow(county, worker, settings, today=lambda: DEMO_DAY)
+    qtbot.addWidget(window)
+    window.show()
+    window.nav.setCurrentRow(SETTINGS)
+    panel = window.settings_page.backup_panel
+    assert panel.last.text() == "还没有备份"
+    assert panel.back_up.isEnabled() and not panel.restore.isEnabled()
+    assert panel.back_up_now()
+    backups = panel.backups
+    assert backups is not None
+    qtbot.waitUntil(lambda: not backups.busy, timeout=20000)
+    assert len(list_backups(backup_folder(county))) == 1
+    assert not panel.restore_from(list_backups(backup_folder(county))[0])

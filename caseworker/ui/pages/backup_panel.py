@@ -77,7 +77,7 @@ class BackupPanel(QGroupBox):
         super().changeEvent(event)
 
     def retranslate(self) -> None:
-        self.setTitle(self.tr("Backups"))
+        self.setTitle(self.tr("Backing up and restoring"))
         self.about.setText(
             self.tr(
                 "A backup of this laptop's records is made automatically once a day, after "

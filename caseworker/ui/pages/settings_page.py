@@ -7,12 +7,14 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QFrame,
+    QHBoxLayout,
     QLabel,
     QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
+from caseworker.store.db import Store
 from caseworker.ui.backup_runner import BackupRunner
 from caseworker.ui.i18n import current_language, install_language
 from caseworker.ui.pages.backup_panel import BackupPanel
@@ -37,8 +39,11 @@ class SettingsPage(QWidget):
         self.language.setCurrentIndex(max(self.language.findData(current_language()), 0))
         self.language_label = QLabel()
         self.backup_panel = BackupPanel()
+        row = QHBoxLayout()  # a choice of two names needs no whole screen's width
+        row.addWidget(self.language)
+        row.addStretch()
         form = QFormLayout()
-        form.addRow(self.language_label, self.language)
+        form.addRow(self.language_label, row)
         body = QWidget()
         column = QVBoxLayout(body)
         column.addLayout(form)
@@ -61,7 +66,12 @@ class SettingsPage(QWidget):
         # The main window builds this page knowing only the settings; the window's
         # backups are found when the page is first shown in it.
         if self.backup_panel.backups is None:
-            backups = self.window().findChild(BackupRunner)
+            window = self.window()
+            backups = window.findChild(BackupRunner)
+            store = getattr(window, "store", None)
+            if not isinstance(backups, BackupRunner) and isinstance(store, Store):
+                # A window opened without a session (no restore there): backing up works.
+                backups = BackupRunner(store, parent=window)
             if isinstance(backups, BackupRunner):
                 self.backup_panel.attach(backups)
         else:
