@@ -443,7 +443,7 @@ review due {day}</source>
     <message>
         <location filename="../../caseworker/ui/pages/dashboard_page.py" line="396"/>
         <source>{when}, past the 45-working-day maximum</source>
-        <translation>{when}，超过最长 45 个工作日</translation>
+        <translation>{when}（超过最长时限）</translation>
     </message>
     <message>
         <location filename="../../caseworker/ui/pages/dashboard_page.py" line="398"/>
@@ -1719,7 +1719,7 @@ review due {day}</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../caseworker/ui/pages/settings_page.py" line="81"/>
+        <location filename="../../caseworker/ui/pages/settings_page.py" line="87"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>

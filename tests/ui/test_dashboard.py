@@ -117,7 +117,7 @@ def test_overdue_reviews_and_applications_are_flagged_with_how_long_and_listed_f
         "乙老汉 — 19 天后到期\n应于 2026-11-20 复核",
     ]
     assert page.deadlines.texts() == [
-        "超期久 — 已超期 57 个工作日，超过最长 45 个工作日\n"
+        "超期久 — 已超期 57 个工作日（超过最长时限）\n"
         "最低生活保障，2026-07-01 申请，现处于提出申请环节",
         "快到期 — 还剩 3 个工作日\n最低生活保障，2026-09-23 申请，现处于提出申请环节",
     ]

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QLabel,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QStackedLayout,
@@ -168,6 +169,10 @@ class TaskList(QWidget):
         super().__init__(parent)
         self.list = QListWidget()
         self.list.setSpacing(3)  # each entry is two lines: keep entries apart
+        # A line longer than the list is wide wraps (at 150% a list is some 330 pixels
+        # wide) instead of hiding its end behind a sideways scroll bar.
+        self.list.setWordWrap(True)
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)
         self.hint = QLabel()
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet(HINT_STYLE)
