@@ -1,12 +1,16 @@
 """The figures on the home screen, computed in SQL over the households in a worker's area.
 
+Every figure is limited to the worker's area, the sync state included: a village worker
+on a laptop that also holds other villages sees only her own villages' unsynced changes.
+
 Review intervals follow ``caseworker.domain.procedure`` (the same rule, set-based here so
-that 100,000 households need not be loaded); a test checks both agree.
+that 100,000 households need not be loaded); a test checks both agree. The lists of work
+to do hold what is overdue and what falls due soon, overdue first.
 """
 
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import Connection, inspect, text
 
@@ -16,19 +20,59 @@ from caseworker.domain.procedure import (
     REVIEW_MONTHS_CHANGEABLE,
     REVIEW_MONTHS_STABLE,
     REVIEW_PURPOSES,
+    TIME_LIMIT_WORKING_DAYS,
     WORKING_AGE,
+    Deadline,
     add_months,
     deadline,
 )
 from caseworker.domain.records import Application, StageEntry
 from caseworker.store.flags import FLAGGED_SQL
 
+# A review due within this many days is listed (after the overdue ones) so it can be
+# planned into the next round of visits.
+REVIEW_SOON_DAYS = 30
+# An application this many working days or fewer from its 30-working-day limit is listed
+# after the overdue ones: a week is what a township needs to finish a step.
+APPLICATION_SOON_WORKING_DAYS = 5
+# The setting in which the sync keeps the area the county enrolled this laptop for (the
+# sync package's ``SCOPE``; the store does not import the sync package).
+SYNC_SCOPE_SETTING = "sync.scope"
+
 
 @dataclass(frozen=True, slots=True)
 class OpenApplication:
+    """An application not yet decided or withdrawn, and where it stands against the time
+    limits on the day the figures were made."""
+
     household_id: str
     head_name: str
     application: Application
+    deadline: Deadline
+
+    @property
+    def overdue(self) -> bool:
+        return self.deadline.overdue
+
+    @property
+    def working_days_over(self) -> int:
+        """Working days past the 30-working-day limit (0 if not past it)."""
+        return max(self.deadline.working_days_used - TIME_LIMIT_WORKING_DAYS, 0)
+
+    @property
+    def working_days_left(self) -> int:
+        """Working days left before the 30-working-day limit (0 once reached)."""
+        return max(TIME_LIMIT_WORKING_DAYS - self.deadline.working_days_used, 0)
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewDue:
+    """A household receiving assistance whose review is overdue or due soon."""
+
+    household_id: str
+    head_name: str
+    due: date
+    overdue: bool  # the due day has passed
 
 
 @dataclass
@@ -40,12 +84,28 @@ class DashboardStats:
         default_factory=dict
     )  # village name -> households
     applications_by_stage: Counter[Stage] = field(default_factory=Counter)
-    overdue: list[OpenApplication] = field(default_factory=list)
-    reviews_due: list[tuple[str, str, date]] = field(default_factory=list)  # (id, head, due)
+    # Open applications past their time limit or close to it: overdue first (the longest
+    # overdue at the top), then the ones due soonest.
+    deadlines: list[OpenApplication] = field(default_factory=list)
+    # Reviews overdue (the longest overdue at the top), then those due within a month.
+    reviews: list[ReviewDue] = field(default_factory=list)
     # (id, head, program): likely eligible at the last screening, no application or benefit
     flagged: list[tuple[str, str, Program]] = field(default_factory=list)
-    unsynced: int = 0  # households with local changes the county does not have yet
+    screened: int = 0  # households in the area with at least one screening kept
+    unsynced: int = 0  # households in the area with changes the county does not have yet
+    refused: int = 0  # of those, households with a change the county refused
+    # The laptop's last sync, if the county enrolled it for an area that includes the
+    # worker's (otherwise its syncs never carry her households: None).
     last_sync: datetime | None = None
+
+    @property
+    def overdue(self) -> list[OpenApplication]:
+        """The applications past the 30-working-day limit."""
+        return [item for item in self.deadlines if item.overdue]
+
+    @property
+    def reviews_overdue(self) -> list[ReviewDue]:
+        return [item for item in self.reviews if item.overdue]
 
 
 def _scope(scope: str | None, column: str) -> tuple[str, dict[str, object]]:
@@ -97,7 +157,7 @@ def dashboard_stats(conn: Connection, *, scope: str | None, today: date) -> Dash
     _applications(conn, stats, where, params, today)
     _reviews(conn, stats, where, params, today)
     _flagged(conn, stats, where, params)
-    _sync_state(conn, stats)
+    _sync_state(conn, stats, where, params, scope)
     return stats
 
 
@@ -115,23 +175,55 @@ def _flagged(
         ((household_id, head, Program(program)) for household_id, head, program in rows),
         key=lambda item: (item[2].value, item[1]),
     )
+    stats.screened = int(
+        conn.execute(
+            text(
+                "SELECT COUNT(*) FROM household_index x WHERE "
+                f"{where} AND EXISTS (SELECT 1 FROM decision d "
+                "WHERE d.household_id = x.household_id)"
+            ),
+            params,
+        ).scalar_one()
+    )
 
 
-def _sync_state(conn: Connection, stats: DashboardStats) -> None:
-    if inspect(conn).has_table("outbox"):
-        stats.unsynced = int(
-            conn.execute(
-                text(
-                    "SELECT COUNT(DISTINCT household_id) FROM outbox "
-                    "WHERE state IN ('pending', 'sent', 'quarantined')"
-                )
-            ).scalar_one()
-        )
-    if inspect(conn).has_table("audit"):
+def _sync_state(
+    conn: Connection,
+    stats: DashboardStats,
+    where: str,
+    params: dict[str, object],
+    scope: str | None,
+) -> None:
+    tables = inspect(conn)
+    if tables.has_table("outbox"):
+        # LEFT JOIN: with no area (the whole store) a change of a household no longer in
+        # the index still counts; with an area it cannot be placed, so it does not.
+        row = conn.execute(
+            text(
+                "SELECT COUNT(DISTINCT o.household_id), COUNT(DISTINCT CASE "
+                "WHEN o.state = 'quarantined' THEN o.household_id END) FROM outbox o "
+                "LEFT JOIN household_index x ON x.household_id = o.household_id "
+                f"WHERE o.state IN ('pending', 'sent', 'quarantined') AND {where}"
+            ),
+            params,
+        ).one()
+        stats.unsynced, stats.refused = int(row[0]), int(row[1])
+    if tables.has_table("audit") and _sync_covers(conn, scope):
         last = conn.execute(
             text("SELECT at FROM audit WHERE action = 'sync' ORDER BY seq DESC LIMIT 1")
         ).scalar()
         stats.last_sync = _as_datetime(last)
+
+
+def _sync_covers(conn: Connection, scope: str | None) -> bool:
+    """Whether this laptop's syncs carry households of the worker's area: the county
+    enrolled it for an area overlapping hers (or it is not enrolled yet)."""
+    enrolled = conn.execute(
+        text("SELECT value FROM setting WHERE key = :key"), {"key": SYNC_SCOPE_SETTING}
+    ).scalar()
+    if not enrolled or not scope:
+        return True
+    return scope.startswith(enrolled) or enrolled.startswith(scope)
 
 
 def _as_datetime(value: object) -> datetime | None:
@@ -155,20 +247,21 @@ def _applications(
         ),
         params,
     )
-    open_apps: dict[str, OpenApplication] = {}
+    open_apps: dict[str, tuple[str, str, Application]] = {}
     for r in rows:
         entry = StageEntry(r.sid, Stage(r.stage), date.fromisoformat(str(r.date)), r.worker, r.note)
         if r.id not in open_apps:
-            open_apps[r.id] = OpenApplication(
-                r.household_id, r.head_name, Application(r.id, Program(r.program), [])
-            )
-        open_apps[r.id].application.history.append(entry)
-    for item in open_apps.values():
-        stats.applications_by_stage[item.application.stage] += 1
-        limit = deadline(item.application, today)
-        if limit is not None and limit.overdue:
-            stats.overdue.append(item)
-    stats.overdue.sort(key=lambda item: item.application.applied_on)
+            application = Application(r.id, Program(r.program), [])
+            open_apps[r.id] = (r.household_id, r.head_name, application)
+        open_apps[r.id][2].history.append(entry)
+    soon = TIME_LIMIT_WORKING_DAYS - APPLICATION_SOON_WORKING_DAYS
+    for household_id, head_name, application in open_apps.values():
+        stats.applications_by_stage[application.stage] += 1
+        limit = deadline(application, today)
+        if limit is not None and limit.working_days_used >= soon:
+            stats.deadlines.append(OpenApplication(household_id, head_name, application, limit))
+    # The earliest limit first: the longest overdue, then the others, then the due soon.
+    stats.deadlines.sort(key=lambda item: (item.deadline.due, item.head_name))
 
 
 def _reviews(
@@ -193,10 +286,12 @@ def _reviews(
         ),
         {**params, "young": young.isoformat(), "old": old.isoformat()},
     )
+    horizon = today + timedelta(days=REVIEW_SOON_DAYS)
     for r in rows:
         last = date.fromisoformat(str(r.last_review or r.since))
         months = REVIEW_MONTHS_CHANGEABLE if r.changeable else REVIEW_MONTHS_STABLE
         due = add_months(last, months)
-        if due <= today:
-            stats.reviews_due.append((r.household_id, r.head_name, due))
-    stats.reviews_due.sort(key=lambda item: item[2])
+        if due <= horizon:
+            stats.reviews.append(ReviewDue(r.household_id, r.head_name, due, overdue=due < today))
+    # The earliest due first: the longest overdue at the top, then due today and soon.
+    stats.reviews.sort(key=lambda item: (item.due, item.head_name))

@@ -6,12 +6,9 @@ cryptography are not loaded by a start that does not reach them), so that
 """
 
 import sys
-from collections.abc import Callable
-from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QThreadPool
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog
 
@@ -23,9 +20,6 @@ from caseworker.ui.fonts import register_bundled_fonts
 from caseworker.ui.i18n import install_language
 from caseworker.ui.settings import AppSettings
 from caseworker.ui.startup_probe import install_if_asked
-
-if TYPE_CHECKING:
-    from caseworker.ui.main_window import MainWindow
 
 
 def create_app(settings: AppSettings) -> QApplication:
@@ -90,37 +84,21 @@ def open_store_as_worker(path: Path) -> tuple[Store, Worker] | None:
     return _sign_in(path) if is_encrypted(path) else _first_set_up(path)
 
 
-def open_main_window(
-    app: QApplication,
-    store: Store,
-    worker: Worker,
-    settings: AppSettings,
-    *,
-    today: Callable[[], date] = date.today,
-) -> "MainWindow":
-    """Show the main window as after signing in: locked when idle, unsaved visits offered
-    back once it is drawn."""
-    from caseworker.ui.idle_lock import lock_when_idle
-    from caseworker.ui.main_window import MainWindow
-
-    window = MainWindow(store, worker, settings, today=today)
-    lock_when_idle(app, window)
-    window.show_on_screen()
-    window.offer_drafts_when_shown()
-    return window
-
-
 def run_app(path: Path, settings: AppSettings | None = None) -> int:
     """Run the desktop app on the store at ``path`` until the window closes."""
+    from caseworker.ui.session import Session
+
     settings = settings or AppSettings()
     app = create_app(settings)
     opened = open_store_as_worker(path)
     if opened is None:
         return 0
     store, worker = opened
-    open_main_window(app, store, worker, settings)
+    # The main window with its idle lock, unsaved visits offered back, and the daily
+    # backup once the window is drawn; a restore from the settings page reopens it.
+    session = Session(app, store, worker, settings)
+    session.open()
     try:
         return int(app.exec())
     finally:
-        QThreadPool.globalInstance().waitForDone()  # let background work finish its writes
-        store.close()
+        session.close()  # stops a daily backup, lets background writes finish

@@ -49,6 +49,202 @@
     </message>
 </context>
 <context>
+    <name>BackupPanel</name>
+    <message>
+        <location filename="../../caseworker/ui/pages/backup_panel.py" line="80"/>
+        <source>Backing up and restoring</source>
+        <translation>备份与恢复</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/backup_panel.py" line="83"/>
+        <source>A backup of this laptop&apos;s records is made automatically once a day, after you sign in; the backups of the last {days} days are kept. Backups are encrypted like the records: they open only with this laptop&apos;s password or the county&apos;s recovery code.</source>
+        <translation>每天第一次登录后，程序会自动备份一次本机数据，保留最近 {days} 天的备份。备份和数据一样是加密的：只有用本机的密码或县里保管的恢复码才能打开。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/backup_panel.py" line="89"/>
+        <source>Last backup:</source>
+        <translation>上次备份：</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/backup_panel.py" line="90"/>
+        <source>Backups folder:</source>
+        <translation>备份文件夹：</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/backup_panel.py" line="91"/>
+        <source>Back up now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/backup_panel.py" line="92"/>
+        <source>Back up to a USB stick...</source>
+        <translation>备份到U盘…</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/backup_panel.py" line="93"/>
+        <source>Restore from a backup...</source>
+        <translation>从备份恢复…</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/backup_panel.py" line="109"/>
+        <source>Backups are made once the app has started.</source>
+        <translation>程序启动后才能备份。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/backup_panel.py" line="116"/>
+        <source>{time} ({size})</source>
+        <translation>{time}（{size}）</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/backup_panel.py" line="120"/>
+        <source>none yet</source>
+        <translation>还没有备份</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/backup_panel.py" line="129"/>
+        <source>Making today&apos;s automatic backup...</source>
+        <translation>正在进行今天的自动备份…</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/backup_panel.py" line="142"/>
+        <source>Choose where to save the backup (e.g. a USB stick)</source>
+        <translation>选择备份保存的位置（例如U盘）</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/backup_panel.py" line="152"/>
+        <source>Backing up...</source>
+        <translation>正在备份…</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/backup_panel.py" line="166"/>
+        <source>Choose the backup to restore</source>
+        <translation>选择要恢复的备份</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/backup_panel.py" line="168"/>
+        <source>Backups (caseworker-*.db);;All files (*)</source>
+        <translation>备份文件 (caseworker-*.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/backup_panel.py" line="175"/>
+        <source>Checking the backup...</source>
+        <translation>正在检查备份…</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/backup_panel.py" line="180"/>
+        <location filename="../../caseworker/ui/pages/backup_panel.py" line="195"/>
+        <source>Restore a backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/backup_panel.py" line="186"/>
+        <source>Replace all the records on this laptop with the backup made on {time} ({households} households)?
+
+Whatever was recorded after {time} will not be in the records: households, visits, applications, and changes not yet synced with the county. Visit forms not yet saved are kept. The records as they are now are copied beside them first, so nothing is deleted.
+
+The app closes its window, restores the backup and opens the restored records (this may take a minute). You do not need to sign in again.</source>
+        <translation>要用 {time} 的备份（共 {households} 户）替换本机现在的全部数据吗？
+
+{time} 之后录入的内容将不在恢复后的数据中：新登记的家庭、入户调查、申请，以及尚未同步到县里的修改。尚未保存的入户调查草稿会保留。本机现在的数据会先另存一份，放在原处旁边，不会删除。
+
+程序会关闭窗口，恢复备份，再打开恢复后的数据（可能需要一分钟）。不需要重新登录。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/backup_panel.py" line="196"/>
+        <source>Not restored: nothing was changed.</source>
+        <translation>没有恢复，数据没有任何改变。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/backup_panel.py" line="200"/>
+        <source>Not restored (the window stayed open): nothing was changed.</source>
+        <translation>没有恢复（窗口没有关闭），数据没有任何改变。</translation>
+    </message>
+</context>
+<context>
+    <name>BackupRunner</name>
+    <message>
+        <location filename="../../caseworker/ui/backup_runner.py" line="167"/>
+        <source>Today&apos;s backup was made at {time}.</source>
+        <translation>今天的备份已完成（{time}）。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/backup_runner.py" line="175"/>
+        <source>Today&apos;s automatic backup was not made: {why}</source>
+        <translation>今天的自动备份没有完成：{why}</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/backup_runner.py" line="193"/>
+        <source>The backup was not made: {why}</source>
+        <translation>备份没有完成：{why}</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/backup_runner.py" line="205"/>
+        <source>Backed up at {time}: {households} households, {size}, saved as {path}</source>
+        <translation>已备份：{time}，共 {households} 户，{size}，保存为 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/backup_runner.py" line="225"/>
+        <source>This is the file of the records in use, not a backup of them.</source>
+        <translation>这是正在使用的数据文件，不是备份。请选择备份文件夹中的备份。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/backup_runner.py" line="256"/>
+        <source>there is not enough room in {folder}.</source>
+        <translation>{folder} 的空间不够。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/backup_runner.py" line="259"/>
+        <source>{folder} could not be written to. If it is a USB stick, check that it is plugged in and not write-protected.</source>
+        <translation>无法写入 {folder}。如果是U盘，请检查是否插好、是否设置了写保护。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/backup_runner.py" line="263"/>
+        <source>the records could not be read for copying. Please try again.</source>
+        <translation>读取数据时出错，请再试一次。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/backup_runner.py" line="264"/>
+        <location filename="../../caseworker/ui/backup_runner.py" line="285"/>
+        <source>{sentence} {sentence_after}</source>
+        <translation>{sentence}{sentence_after}</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/backup_runner.py" line="266"/>
+        <source>No unfinished backup file was left behind.</source>
+        <translation>没有留下不完整的备份文件。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/backup_runner.py" line="273"/>
+        <source>The file {name} is not there any more.</source>
+        <translation>文件 {name} 已经不在了。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/backup_runner.py" line="275"/>
+        <source>The file {name} cannot be read as a backup of this laptop&apos;s records: it may be damaged, or made on another laptop or before the password was changed.</source>
+        <translation>文件 {name} 无法作为本机数据的备份读取：可能已损坏，或是另一台电脑、或修改密码之前做的备份。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/backup_runner.py" line="279"/>
+        <source>The backup {name} is damaged and cannot be used.</source>
+        <translation>备份 {name} 已损坏，不能使用。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/backup_runner.py" line="280"/>
+        <source>The file {name} is not a backup of this app&apos;s records.</source>
+        <translation>文件 {name} 不是本程序数据的备份。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/backup_runner.py" line="284"/>
+        <source>The file could not be read.</source>
+        <translation>无法读取这个文件。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/backup_runner.py" line="286"/>
+        <source>Nothing was changed.</source>
+        <translation>数据没有任何改变。</translation>
+    </message>
+</context>
+<context>
     <name>ConflictList</name>
     <message>
         <location filename="../../caseworker/ui/widgets/sync_lists.py" line="186"/>
@@ -182,100 +378,222 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="178"/>
-        <source>Applications by stage</source>
-        <translation>各环节申请数</translation>
-    </message>
-    <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="179"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="157"/>
         <source>Likely eligible, not yet applied</source>
         <translation>可能符合条件但尚未申请</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="180"/>
-        <source>Overdue applications</source>
-        <translation>超期申请</translation>
-    </message>
-    <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="181"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="155"/>
         <source>Reviews due</source>
         <translation>到期复核</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="185"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="146"/>
         <source>Screen all households</source>
         <translation>筛查全部家庭</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="186"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="147"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="239"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="156"/>
+        <source>Applications and their time limits</source>
+        <translation>申请办理时限</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="161"/>
+        <source>Reviews due ({overdue} overdue, {soon} due within 30 days)</source>
+        <translation>到期复核（逾期 {overdue} 户，30 天内到期 {soon} 户）</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="165"/>
+        <source>Application time limits ({overdue} overdue, {soon} due soon)</source>
+        <translation>申请办理时限（超期 {overdue} 件，即将到期 {soon} 件）</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="169"/>
+        <source>Likely eligible, not yet applied ({n})</source>
+        <translation>可能符合条件但尚未申请（{n}）</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="224"/>
         <source>The screening stopped: {error}</source>
         <translation>筛查中断：{error}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="169"/>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="254"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="137"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="239"/>
         <source>Counting...</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="274"/>
-        <source>The figures could not be computed: {error}</source>
-        <translation>统计失败：{error}</translation>
-    </message>
-    <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="287"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="328"/>
         <source>{households} households in your area; {receiving} receive assistance.</source>
         <translation>辖区共 {households} 户，其中 {receiving} 户正在享受救助。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="292"/>
-        <source>never synced</source>
-        <translation>尚未同步</translation>
-    </message>
-    <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="294"/>
-        <source>last synced {time}</source>
-        <translation>上次同步：{time}</translation>
-    </message>
-    <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="298"/>
-        <source>{n} households have changes not yet synced with the county; {synced}.</source>
-        <translation>有 {n} 户的修改尚未同步到县里；{synced}。</translation>
-    </message>
-    <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="305"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="310"/>
         <source>Households by program</source>
         <translation>各救助项目户数</translation>
     </message>
     <message>
         <location filename="../../caseworker/ui/pages/dashboard_page.py" line="316"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="322"/>
+        <source>No household in your area receives assistance yet.</source>
+        <translation>辖区内还没有享受救助的家庭。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="320"/>
         <source>Households receiving assistance by village (most first)</source>
         <translation>各村享受救助户数（从多到少）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="325"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="288"/>
         <source>No open applications.</source>
         <translation>暂无在办申请。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="329"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="261"/>
+        <source>The figures could not be counted just now. Open another page and come back to home to try again; if it keeps happening, restart the app.</source>
+        <translation>首页的数字暂时没能统计出来。请打开别的页面再回到首页重试；如果一直这样，请重新打开程序。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="275"/>
+        <source>No household needs a review in the next 30 days.</source>
+        <translation>近期没有需要复核的家庭。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="282"/>
+        <source>Open applications: {stages}</source>
+        <translation>在办申请：{stages}</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="286"/>
+        <source>No application is overdue or due within 5 working days.</source>
+        <translation>没有超期或 5 个工作日内到期的申请。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="292"/>
+        <source>The last screening found no household likely eligible that has not applied.</source>
+        <translation>最近一次筛查没有发现可能符合条件但尚未申请的家庭。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="296"/>
+        <source>No household has been screened yet. Press “Screen all households” above: those likely eligible but not yet applied will be listed here.</source>
+        <translation>还没有筛查过。点右上方的“筛查全部家庭”，可能符合条件但尚未申请的家庭会列在这里。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="302"/>
         <source>{head}: {program}</source>
         <translation>{head}：{program}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="336"/>
-        <source>{head}: {program}, applied {day}, now at {stage}</source>
-        <translation>{head}：{program}，{day} 申请，当前环节：{stage}</translation>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="333"/>
+        <source>this laptop has never synced with the county</source>
+        <translation>本机还没有与县里同步过</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="335"/>
+        <source>this laptop last synced {time}</source>
+        <translation>本机上次同步：{time}</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="340"/>
+        <source>No changes in your area are waiting to be synced; {synced}.</source>
+        <translation>辖区没有等待同步的修改；{synced}。</translation>
     </message>
     <message>
         <location filename="../../caseworker/ui/pages/dashboard_page.py" line="347"/>
-        <source>{head}: review due {day}</source>
-        <translation>{head}：应于 {day} 复核</translation>
+        <source>{n} households in your area have changes not yet synced with the county ({refused} refused by the county: see Sync); {synced}.</source>
+        <translation>辖区有 {n} 户的修改尚未同步到县里（其中 {refused} 户被县里退回，请到“同步”页查看）；{synced}。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="354"/>
+        <source>{n} households in your area have changes not yet synced with the county; {synced}.</source>
+        <translation>辖区有 {n} 户的修改尚未同步到县里；{synced}。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="365"/>
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n 天</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="368"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="372"/>
+        <source>%n month(s)</source>
+        <translation>
+            <numerusform>%n 个月</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="370"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="372"/>
+        <source>%n year(s)</source>
+        <translation>
+            <numerusform>%n 年</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="371"/>
+        <source>{years} {months}</source>
+        <translation>{years} {months}</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="378"/>
+        <source>OVERDUE by {time}</source>
+        <translation>已逾期 {time}</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="382"/>
+        <source>due today</source>
+        <translation>今天到期</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="384"/>
+        <source>due in {time}</source>
+        <translation>{time}后到期</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="387"/>
+        <source>{head} — {when}
+review due {day}</source>
+        <translation>{head} — {when}
+应于 {day} 复核</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="394"/>
+        <source>OVERDUE by %n working day(s)</source>
+        <translation>
+            <numerusform>已超期 %n 个工作日</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="396"/>
+        <source>{when}, past the 45-working-day maximum</source>
+        <translation>{when}（超过最长时限）</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="398"/>
+        <source>time limit reached today</source>
+        <translation>今天到期</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="400"/>
+        <source>%n working day(s) left</source>
+        <translation>
+            <numerusform>还剩 %n 个工作日</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="402"/>
+        <source>{head} — {when}
+{program}, applied {day}, now at {stage}</source>
+        <translation>{head} — {when}
+{program}，{day} 申请，现处于{stage}环节</translation>
     </message>
 </context>
 <context>
@@ -1703,9 +2021,49 @@
     </message>
 </context>
 <context>
+    <name>Session</name>
+    <message>
+        <location filename="../../caseworker/ui/session.py" line="104"/>
+        <source>Restoring the backup of {time}...</source>
+        <translation>正在恢复 {time} 的备份…</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/session.py" line="109"/>
+        <location filename="../../caseworker/ui/session.py" line="172"/>
+        <location filename="../../caseworker/ui/session.py" line="180"/>
+        <source>Restore a backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/session.py" line="125"/>
+        <source>The backup of {time} was restored: {households} households. The records as they were before are kept in {kept}.</source>
+        <translation>已恢复 {time} 的备份：共 {households} 户。恢复前的数据另存在 {kept}。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/session.py" line="145"/>
+        <source>The backup was not restored: {why} The records are as they were before.</source>
+        <translation>备份没有恢复：{why}数据保持恢复前的样子。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/session.py" line="182"/>
+        <source>The records in {path} could not be opened again. Nothing has been deleted: close the app and start it again; if it still does not open, ask the county for help before doing anything else.</source>
+        <translation>无法重新打开 {path} 中的数据。没有任何数据被删除：请关闭程序再重新打开；如果仍然打不开，请先联系县里帮助处理，不要进行其他操作。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/session.py" line="192"/>
+        <source>the disk is full or cannot be written to.</source>
+        <translation>磁盘已满或无法写入。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/session.py" line="193"/>
+        <source>the restored records could not be opened.</source>
+        <translation>恢复后的数据无法打开。</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../caseworker/ui/pages/settings_page.py" line="35"/>
+        <location filename="../../caseworker/ui/pages/settings_page.py" line="87"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
@@ -2501,6 +2859,11 @@
         <translation>县里拒收了 {n} 户，见下方。</translation>
     </message>
     <message>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="363"/>
+        <source>Sync cancelled before anything was sent. Every change stays on this laptop and is sent next time.</source>
+        <translation>同步已取消，还没有发送任何修改。所有修改都保存在本机，下次同步时发送。</translation>
+    </message>
+    <message>
         <location filename="../../caseworker/ui/pages/sync_page.py" line="368"/>
         <source>Sync cancelled. Every change of this laptop has reached the county; what the county has for this laptop comes with the next sync.</source>
         <translation>同步已取消。本机的修改都已送到县里；县里的数据将在下次同步时继续接收。</translation>
@@ -2509,11 +2872,6 @@
         <location filename="../../caseworker/ui/pages/sync_page.py" line="372"/>
         <source>Sync cancelled. The county has received and kept the changes of {sent} household(s); the other {left} stay on this laptop and are sent next time.</source>
         <translation>同步已取消。县里已收到并保存了 {sent} 户的修改；其余 {left} 户的修改仍在本机，下次同步时发送。</translation>
-    </message>
-    <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="363"/>
-        <source>Sync cancelled before anything was sent. Every change stays on this laptop and is sent next time.</source>
-        <translation>同步已取消，还没有发送任何修改。所有修改都保存在本机，下次同步时发送。</translation>
     </message>
     <message>
         <location filename="../../caseworker/ui/pages/sync_page.py" line="384"/>

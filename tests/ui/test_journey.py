@@ -22,16 +22,18 @@ from caseworker.demo.places import ZHONGJIE_VILLAGE, demo_regions
 from caseworker.domain.codes import Program, Stage
 from caseworker.eligibility.findings import Status
 from caseworker.printing.documents import list_forms
+from caseworker.store.backups import backup_folder, list_backups
 from caseworker.store.db import open_store
 from caseworker.store.drafts import list_drafts
 from caseworker.store.households import load_household, save_household, save_households
 from caseworker.store.search import search_households
 from caseworker.sync.client import sync
-from caseworker.ui.app import open_main_window, open_store_as_worker
+from caseworker.ui.app import open_store_as_worker
 from caseworker.ui.dialogs.first_run import FirstRunDialog
 from caseworker.ui.dialogs.signin import NewPasswordDialog, RecoveryCodeDialog, SignInDialog
 from caseworker.ui.i18n import install_language
 from caseworker.ui.main_window import HOUSEHOLD, HOUSEHOLDS, MainWindow
+from caseworker.ui.session import Session
 from caseworker.ui.settings import AppSettings
 from tests.printing.helpers import page_texts
 from tests.sync.conftest import new_store
@@ -120,9 +122,9 @@ def first_start(qtbot: QtBot, path: Path, settings: AppSettings, tmp_path: Path)
     assert person.seen == ["FirstRunDialog", "NewPasswordDialog", "RecoveryCodeDialog"]
     store, worker = opened
     assert store.encrypted and worker.scope_code == ZHONGJIE_VILLAGE
-    window = open_main_window(
-        QApplication.instance(), store, worker, settings, today=lambda: DEMO_DAY
-    )  # type: ignore[arg-type]
+    session = Session(app(), store, worker, settings, today=lambda: DEMO_DAY)
+    window = session.open()
+    window.session = session  # type: ignore[attr-defined]  # closed at the end of the day
     qtbot.addWidget(window)
     window.activateWindow()
     qtbot.waitActive(window)
@@ -380,18 +382,19 @@ def test_a_specialists_day_from_the_first_start_to_the_next(
         assert list_drafts(conn) == []  # a language switch leaves no draft
     assert household is not None
 
+    # The daily backup was made in the background once the window was up.
+    qtbot.waitUntil(lambda: list_backups(backup_folder(store)) != [], timeout=30000)
     # Quit, and start again the next morning: sign in, nothing offered, nothing lost.
     window.close()
-    store.close()
+    window.session.close()  # type: ignore[attr-defined]
     person = Person({SignInDialog: lambda d: (d.password.setText(PASSWORD), d.try_sign_in())})
     opened = open_store_as_worker(laptop)
     person.stop()
     assert opened is not None
     store, worker = opened
     asked_before = len(answers)
-    again = open_main_window(
-        QApplication.instance(), store, worker, settings, today=lambda: DEMO_DAY
-    )  # type: ignore[arg-type]
+    session = Session(app(), store, worker, settings, today=lambda: DEMO_DAY)
+    again = session.open()
     qtbot.addWidget(again)
     again.warm_up.wait()
     qtbot.wait(100)
@@ -402,7 +405,7 @@ def test_a_specialists_day_from_the_first_start_to_the_next(
         assert search_households(conn, "刘建国")
     assert after is not None and after == household
     again.close()
-    store.close()
+    session.close()
 
     # What was printed speaks to people: no data structures or Python values on paper.
     for name, text in texts.items():

@@ -1,8 +1,11 @@
-"""Home: households in the area, beneficiaries by program and by village (charts),
-applications by stage and the overdue ones, reviews due. Figures load off the GUI thread.
+"""Home: the work to do first (reviews and applications overdue or due soon, households
+likely eligible but not applied), then households in the area and beneficiaries by program
+and by village (charts). Figures load off the GUI thread.
 
 Home is the first page drawn at start-up, before the figures exist: the charts (QtCharts)
-and the store's queries (SQLAlchemy) are loaded when the figures are, not before.
+and the store's queries (SQLAlchemy) are loaded when the figures are, not before. On a
+narrow page (a laptop at 150%) the lists and charts go below each other and the page
+scrolls, rather than cutting their lines off.
 """
 
 from collections.abc import Callable
@@ -11,14 +14,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
-    QGridLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QListWidget,
     QListWidgetItem,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -26,84 +29,37 @@ from PySide6.QtWidgets import (
 from caseworker.domain.codes import Program, RegionLevel, Stage
 from caseworker.store.db import Store
 from caseworker.ui.labels import label
+from caseworker.ui.pages.dashboard_parts import ChartSlot, Entry, TaskList
 from caseworker.ui.runner import Progress, Task, run_task
+from caseworker.ui.widgets.columns import ColumnsRow
 
 if TYPE_CHECKING:
-    from PySide6.QtCharts import QChartView
-
-    from caseworker.store.dashboard import DashboardStats
-
-CHART_HEIGHT = 220
-
-
-class ChartSlot(QWidget):
-    """Where a chart goes; the chart view is made with the first chart to show (an empty
-    chart view draws as the empty space this is)."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setMinimumHeight(CHART_HEIGHT)
-        self._layout = QVBoxLayout(self)
-        self._layout.setContentsMargins(0, 0, 0, 0)
-        self._view: QChartView | None = None
-
-    def view(self) -> "QChartView":
-        """The chart view (QtCharts is imported with the first one)."""
-        if self._view is None:
-            from PySide6.QtCharts import QChart, QChartView
-            from PySide6.QtGui import QPainter
-
-            self._view = QChartView(QChart())
-            self._view.setRenderHint(QPainter.RenderHint.Antialiasing)
-            self._view.setMinimumHeight(CHART_HEIGHT)
-            self._view.chart().legend().hide()
-            self._layout.addWidget(self._view)
-        return self._view
-
+    from caseworker.store.dashboard import DashboardStats, OpenApplication, ReviewDue
 
 MOST_VILLAGES = 12
+# A list of work needs about this much width for its lines ("陈宗良 — 已超期 12 个工作日"
+# and the program, date and stage under it); narrower pages stack the lists.
+LIST_WIDTH = 330
+CHART_WIDTH = 360
+LIST_HEIGHT = 150
 
 
-def _bars(
-    view: "QChartView", title: str, values: list[tuple[str, int]], *, horizontal: bool = False
-) -> None:
-    """Replace the view's chart with a bar chart of ``values`` (name, count)."""
-    from PySide6.QtCharts import (
-        QAbstractBarSeries,
-        QBarCategoryAxis,
-        QBarSeries,
-        QBarSet,
-        QChart,
-        QHorizontalBarSeries,
-        QValueAxis,
-    )
-    from PySide6.QtCore import Qt
+class _PageColumn(QVBoxLayout):
+    """The scrolling part of the page, top to bottom. It claims no height-for-width (its
+    wrapped sentences would make it do so): a scroll area then sizes it to the preferred
+    heights of its lists and charts, and scrolls on a full-size laptop screen too, where
+    the minimum heights fit."""
 
-    chart = QChart()
-    chart.setTitle(title)
-    chart.legend().hide()
-    bar_set = QBarSet(title)
-    for _, value in values:
-        bar_set.append(value)
-    series: QAbstractBarSeries = QHorizontalBarSeries() if horizontal else QBarSeries()
-    series.append(bar_set)
-    series.setLabelsVisible(True)
-    chart.addSeries(series)
-    names = QBarCategoryAxis()
-    names.append([name for name, _ in values])
-    names.setTruncateLabels(False)
-    counts = QValueAxis()
-    counts.setLabelFormat("%d")
-    counts.setRange(0, max([v for _, v in values] + [1]))
-    chart.addAxis(names, Qt.AlignmentFlag.AlignLeft if horizontal else Qt.AlignmentFlag.AlignBottom)
-    chart.addAxis(
-        counts, Qt.AlignmentFlag.AlignBottom if horizontal else Qt.AlignmentFlag.AlignLeft
-    )
-    series.attachAxis(names)
-    series.attachAxis(counts)
-    old = view.chart()
-    view.setChart(chart)
-    old.deleteLater()
+    def hasHeightForWidth(self) -> bool:  # noqa: N802
+        return False
+
+
+def months_between(start: date, end: date) -> int:
+    """Whole months from ``start`` to ``end`` (0 if ``end`` is not a month later)."""
+    months = (end.year - start.year) * 12 + end.month - start.month
+    if end.day < start.day:
+        months -= 1
+    return max(months, 0)
 
 
 class DashboardPage(QWidget):
@@ -132,25 +88,37 @@ class DashboardPage(QWidget):
         self.cancel.hide()
         self.progress.hide()
         self._screening: Task[int] | None = None
-        self.by_program = ChartSlot()
-        self.by_village = ChartSlot()
+        # The work to do, most pressing first: reviews, application time limits, and the
+        # households a screening found likely eligible.
+        self.reviews = TaskList()
         self.stages = QLabel()
         self.stages.setWordWrap(True)
-        self.flagged = QListWidget()
-        self.overdue = QListWidget()
-        self.reviews = QListWidget()
-        self.boxes = [QGroupBox() for _ in range(4)]
-        lists = (self.stages, self.flagged, self.overdue, self.reviews)
-        for box, widget in zip(self.boxes, lists, strict=True):
+        self.deadlines = TaskList()
+        self.flagged = TaskList()
+        self.boxes = [QGroupBox() for _ in range(3)]
+        contents: tuple[tuple[QWidget, ...], ...] = (
+            (self.reviews,),
+            (self.stages, self.deadlines),
+            (self.flagged,),
+        )
+        for box, widgets in zip(self.boxes, contents, strict=True):
+            box.setMinimumHeight(LIST_HEIGHT)
             inner = QVBoxLayout(box)
-            inner.addWidget(widget)
-        grid = QGridLayout()
-        grid.addWidget(self.by_program, 0, 0, 1, 2)  # program names are the longer labels
-        grid.addWidget(self.by_village, 0, 2)
-        grid.addWidget(self.boxes[0], 1, 0, 1, 3)
-        grid.addWidget(self.boxes[1], 2, 0)
-        grid.addWidget(self.boxes[2], 2, 1)
-        grid.addWidget(self.boxes[3], 2, 2)
+            for widget in widgets:
+                inner.addWidget(widget)
+        self.work = ColumnsRow(self.boxes, min_width=LIST_WIDTH)
+        self.by_program = ChartSlot()
+        self.by_village = ChartSlot()
+        self.charts = ColumnsRow([self.by_program, self.by_village], min_width=CHART_WIDTH)
+        body = QWidget()
+        column = _PageColumn(body)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.work, 3)
+        column.addWidget(self.charts, 2)
+        self.scrolling = QScrollArea()
+        self.scrolling.setWidgetResizable(True)
+        self.scrolling.setFrameShape(QFrame.Shape.NoFrame)
+        self.scrolling.setWidget(body)
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
         top.addWidget(self.progress)
@@ -158,12 +126,12 @@ class DashboardPage(QWidget):
         top.addWidget(self.screen_all)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addLayout(grid)
+        layout.addWidget(self.scrolling, 1)
         self.screen_all.clicked.connect(self.screen_everyone)
         self.cancel.clicked.connect(self._cancel_screening)
-        for widget in (self.flagged, self.overdue, self.reviews):
-            widget.itemActivated.connect(self._open)
-            widget.itemDoubleClicked.connect(self._open)
+        for task_list in (self.reviews, self.deadlines, self.flagged):
+            task_list.list.itemActivated.connect(self._open)
+            task_list.list.itemDoubleClicked.connect(self._open)
         self.retranslate()
         # What the first paint shows: the counting starts once the window is drawn.
         self.summary.setText(self.tr("Counting..."))
@@ -174,17 +142,34 @@ class DashboardPage(QWidget):
         super().changeEvent(event)
 
     def retranslate(self) -> None:
-        titles = (
-            self.tr("Applications by stage"),
-            self.tr("Likely eligible, not yet applied"),
-            self.tr("Overdue applications"),
-            self.tr("Reviews due"),
-        )
-        for box, title in zip(self.boxes, titles, strict=True):
-            box.setTitle(title)
+        self._titles()
         self.screen_all.setText(self.tr("Screen all households"))
         self.cancel.setText(self.tr("Cancel"))
         self.show_stats()
+
+    def _titles(self) -> None:
+        """The boxes' titles, with how many in each are overdue once that is known."""
+        stats = self.stats
+        if stats is None:
+            titles = (
+                self.tr("Reviews due"),
+                self.tr("Applications and their time limits"),
+                self.tr("Likely eligible, not yet applied"),
+            )
+        else:
+            titles = (
+                self.tr("Reviews due ({overdue} overdue, {soon} due within 30 days)").format(
+                    overdue=len(stats.reviews_overdue),
+                    soon=len(stats.reviews) - len(stats.reviews_overdue),
+                ),
+                self.tr("Application time limits ({overdue} overdue, {soon} due soon)").format(
+                    overdue=len(stats.overdue),
+                    soon=len(stats.deadlines) - len(stats.overdue),
+                ),
+                self.tr("Likely eligible, not yet applied ({n})").format(n=len(stats.flagged)),
+            )
+        for box, title in zip(self.boxes, titles, strict=True):
+            box.setTitle(title)
 
     def screen_everyone(self) -> Task[int]:
         """Screen every household in the area off the GUI thread (decision records kept),
@@ -269,19 +254,75 @@ class DashboardPage(QWidget):
         self.show_stats()
 
     def _failed(self, error: Exception) -> None:
+        # The reason is for a developer, not for the specialist reading the page.
         self._task = None
         self.summary.setText(
-            self.tr("The figures could not be computed: {error}").format(error=error)
+            self.tr(
+                "The figures could not be counted just now. Open another page and come back "
+                "to home to try again; if it keeps happening, restart the app."
+            )
         )
 
     def show_stats(self) -> None:
+        """Fill the page from the figures (again after a change of language)."""
         stats = self.stats
         if stats is None:
             return
-        # Qt's namespace of enums takes a hundredth of a second to load: not before the
-        # first paint, which has no figures yet.
-        from PySide6.QtCore import Qt
+        self._titles()
+        self.summary.setText(self._summary(stats))
+        self.reviews.show_entries(
+            [self._review_entry(item) for item in stats.reviews],
+            empty=self.tr("No household needs a review in the next 30 days."),
+        )
+        parts = [
+            f"{label(s)} {stats.applications_by_stage[s]}"
+            for s in Stage
+            if stats.applications_by_stage[s]
+        ]
+        self.stages.setText(self.tr("Open applications: {stages}").format(stages=" · ".join(parts)))
+        self.stages.setVisible(bool(parts))
+        self.deadlines.show_entries(
+            [self._application_entry(item) for item in stats.deadlines],
+            empty=self.tr("No application is overdue or due within 5 working days.")
+            if parts
+            else self.tr("No open applications."),
+        )
+        if stats.screened:
+            nothing_flagged = self.tr(
+                "The last screening found no household likely eligible that has not applied."
+            )
+        else:
+            nothing_flagged = self.tr(
+                "No household has been screened yet. Press \u201cScreen all households\u201d "
+                "above: those likely eligible but not yet applied will be listed here."
+            )
+        self.flagged.show_entries(
+            [
+                Entry(
+                    self.tr("{head}: {program}").format(head=head, program=label(program)),
+                    household_id,
+                )
+                for household_id, head, program in stats.flagged
+            ],
+            empty=nothing_flagged,
+        )
+        self.by_program.show_bars(
+            self.tr("Households by program"),
+            [
+                (label(p), stats.beneficiary_households[p])
+                for p in Program
+                if stats.beneficiary_households[p]
+            ][::-1],
+            empty=self.tr("No household in your area receives assistance yet."),
+        )
+        villages = sorted(stats.beneficiaries_by_village.items(), key=lambda kv: -kv[1])
+        self.by_village.show_bars(
+            self.tr("Households receiving assistance by village (most first)"),
+            villages[:MOST_VILLAGES][::-1],
+            empty=self.tr("No household in your area receives assistance yet."),
+        )
 
+    def _summary(self, stats: "DashboardStats") -> str:
         receiving = sum(stats.beneficiary_households.values())
         lines = [
             self.tr("{households} households in your area; {receiving} receive assistance.").format(
@@ -289,64 +330,83 @@ class DashboardPage(QWidget):
             )
         ]
         if stats.last_sync is None:
-            synced = self.tr("never synced")
+            synced = self.tr("this laptop has never synced with the county")
         else:
-            synced = self.tr("last synced {time}").format(
+            synced = self.tr("this laptop last synced {time}").format(
                 time=stats.last_sync.astimezone().strftime("%Y-%m-%d %H:%M")
             )
-        lines.append(
-            self.tr("{n} households have changes not yet synced with the county; {synced}.").format(
-                n=stats.unsynced, synced=synced
+        if stats.unsynced == 0:
+            lines.append(
+                self.tr("No changes in your area are waiting to be synced; {synced}.").format(
+                    synced=synced
+                )
             )
-        )
-        self.summary.setText("\n".join(lines))
-        _bars(
-            self.by_program.view(),
-            self.tr("Households by program"),
-            [
-                (label(p), stats.beneficiary_households[p])
-                for p in Program
-                if stats.beneficiary_households[p]
-            ][::-1],
-            horizontal=True,  # program names are long, in English above all
-        )
-        villages = sorted(stats.beneficiaries_by_village.items(), key=lambda kv: -kv[1])
-        _bars(
-            self.by_village.view(),
-            self.tr("Households receiving assistance by village (most first)"),
-            villages[:MOST_VILLAGES][::-1],
-            horizontal=True,
-        )
-        parts = [
-            f"{label(s)}: {stats.applications_by_stage[s]}"
-            for s in Stage
-            if stats.applications_by_stage[s]
-        ]
-        self.stages.setText(" · ".join(parts) or self.tr("No open applications."))
-        self.flagged.clear()
-        for household_id, head, program in stats.flagged:
-            entry = QListWidgetItem(
-                self.tr("{head}: {program}").format(head=head, program=label(program))
+        elif stats.refused:
+            lines.append(
+                self.tr(
+                    "{n} households in your area have changes not yet synced with the county "
+                    "({refused} refused by the county: see Sync); {synced}."
+                ).format(n=stats.unsynced, refused=stats.refused, synced=synced)
             )
-            entry.setData(Qt.ItemDataRole.UserRole, household_id)
-            self.flagged.addItem(entry)
-        self.overdue.clear()
-        for item in stats.overdue:
-            app = item.application
-            text = self.tr("{head}: {program}, applied {day}, now at {stage}").format(
-                head=item.head_name,
-                program=label(app.program),
-                day=app.applied_on,
-                stage=label(app.stage),
+        else:
+            lines.append(
+                self.tr(
+                    "{n} households in your area have changes not yet synced with the county; "
+                    "{synced}."
+                ).format(n=stats.unsynced, synced=synced)
             )
-            entry = QListWidgetItem(text)
-            entry.setData(Qt.ItemDataRole.UserRole, item.household_id)
-            self.overdue.addItem(entry)
-        self.reviews.clear()
-        for household_id, head, due in stats.reviews_due:
-            entry = QListWidgetItem(self.tr("{head}: review due {day}").format(head=head, day=due))
-            entry.setData(Qt.ItemDataRole.UserRole, household_id)
-            self.reviews.addItem(entry)
+        return "\n".join(lines)
+
+    def _how_long(self, days: int, start: date, end: date) -> str:
+        """A span of ``days`` (from ``start`` to ``end``) as people say it: days under a
+        month, else months, else years and months."""
+        months = months_between(start, end)
+        if months < 1:
+            return self.tr("%n day(s)", "", days)
+        years, months = divmod(months, 12)
+        if not years:
+            return self.tr("%n month(s)", "", months)
+        if not months:
+            return self.tr("%n year(s)", "", years)
+        return self.tr("{years} {months}").format(
+            years=self.tr("%n year(s)", "", years), months=self.tr("%n month(s)", "", months)
+        )
+
+    def _review_entry(self, item: "ReviewDue") -> Entry:
+        today = self.today()
+        if item.overdue:
+            when = self.tr("OVERDUE by {time}").format(
+                time=self._how_long((today - item.due).days, item.due, today)
+            )
+        elif item.due == today:
+            when = self.tr("due today")
+        else:
+            when = self.tr("due in {time}").format(
+                time=self._how_long((item.due - today).days, today, item.due)
+            )
+        text = self.tr("{head} \u2014 {when}\nreview due {day}").format(
+            head=item.head_name, when=when, day=item.due.isoformat()
+        )
+        return Entry(text, item.household_id, urgent=item.overdue)
+
+    def _application_entry(self, item: "OpenApplication") -> Entry:
+        if item.overdue:
+            when = self.tr("OVERDUE by %n working day(s)", "", item.working_days_over)
+            if item.deadline.past_latest:
+                when = self.tr("{when}, past the 45-working-day maximum").format(when=when)
+        elif item.working_days_left == 0:
+            when = self.tr("time limit reached today")
+        else:
+            when = self.tr("%n working day(s) left", "", item.working_days_left)
+        app = item.application
+        text = self.tr("{head} \u2014 {when}\n{program}, applied {day}, now at {stage}").format(
+            head=item.head_name,
+            when=when,
+            program=label(app.program),
+            day=app.applied_on.isoformat(),
+            stage=label(app.stage),
+        )
+        return Entry(text, item.household_id, urgent=item.overdue)
 
     def _open(self, item: QListWidgetItem) -> None:
         from PySide6.QtCore import Qt

@@ -1,16 +1,36 @@
-"""Settings: the language of the app (Chinese by default, English available)."""
+"""Settings: the language of the app (Chinese by default, English available), and backups
+(the last one, backing up now, restoring one)."""
 
 from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
+from caseworker.store.db import Store
+from caseworker.ui.backup_runner import BackupRunner
 from caseworker.ui.i18n import current_language, install_language
+from caseworker.ui.pages.backup_panel import BackupPanel
 from caseworker.ui.settings import LANGUAGES, AppSettings
 
 LANGUAGE_NAMES = {"zh_CN": "简体中文", "en": "English"}
 
 
 class SettingsPage(QWidget):
-    def __init__(self, settings: AppSettings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        settings: AppSettings,
+        parent: QWidget | None = None,
+        *,
+        backups: BackupRunner | None = None,
+    ) -> None:
         super().__init__(parent)
         self.settings = settings
         self.language = QComboBox()
@@ -18,13 +38,45 @@ class SettingsPage(QWidget):
             self.language.addItem(LANGUAGE_NAMES[code], code)
         self.language.setCurrentIndex(max(self.language.findData(current_language()), 0))
         self.language_label = QLabel()
+        self.backup_panel = BackupPanel()
+        row = QHBoxLayout()  # a choice of two names needs no whole screen's width
+        row.addWidget(self.language)
+        row.addStretch()
         form = QFormLayout()
-        form.addRow(self.language_label, self.language)
+        form.addRow(self.language_label, row)
+        body = QWidget()
+        column = QVBoxLayout(body)
+        column.addLayout(form)
+        column.addWidget(self.backup_panel)
+        column.addStretch()
+        # At 150% on a laptop the backups' sentences need more height than there is.
+        area = QScrollArea()
+        area.setWidgetResizable(True)
+        area.setFrameShape(QFrame.Shape.NoFrame)
+        area.setWidget(body)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addStretch()
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(area)
         self.language.currentIndexChanged.connect(self._language_chosen)
+        if backups is not None:
+            self.backup_panel.attach(backups)
         self.retranslate()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        # The main window builds this page knowing only the settings; the window's
+        # backups are found when the page is first shown in it.
+        if self.backup_panel.backups is None:
+            window = self.window()
+            backups = window.findChild(BackupRunner)
+            store = getattr(window, "store", None)
+            if not isinstance(backups, BackupRunner) and isinstance(store, Store):
+                # A window opened without a session (no restore there): backing up works.
+                backups = BackupRunner(store, parent=window)
+            if isinstance(backups, BackupRunner):
+                self.backup_panel.attach(backups)
+        else:
+            self.backup_panel.show_state()  # a daily backup may have been made meanwhile
+        super().showEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:
