@@ -20,6 +20,7 @@ from caseworker.domain.wording import (
     vehicles_words,
 )
 from caseworker.eligibility.findings import STATUS_LABELS
+from caseworker.eligibility.reading import plain_sentence, policy_basis
 from caseworker.printing.context import SIGNER_KEY, Item
 from caseworker.printing.household_fields import SCALARS, listing, scalar
 from caseworker.printing.text import cn_date, cn_month, next_month, yuan
@@ -126,21 +127,29 @@ def _finding_members(v: Values) -> str:
 def _reasons(v: Values) -> list[Item]:
     if v.finding is None:
         return []
-    return [{"text": r.text_zh, "met": "符合" if r.met else "不符合"} for r in v.finding.reasons]
+    return [
+        {"text": plain_sentence(r), "met": "符合" if r.met else "不符合"} for r in v.finding.reasons
+    ]
 
 
 @listing("unmet_reasons", "text")
 def _unmet_reasons(v: Values) -> list[Item]:
     if v.finding is None:
         return []
-    return [{"text": r.text_zh} for r in v.finding.reasons if not r.met]
+    return [{"text": plain_sentence(r)} for r in v.finding.reasons if not r.met]
 
 
 @listing("met_reasons", "text")
 def _met_reasons(v: Values) -> list[Item]:
     if v.finding is None:
         return []
-    return [{"text": r.text_zh} for r in v.finding.reasons if r.met]
+    return [{"text": plain_sentence(r)} for r in v.finding.reasons if r.met]
+
+
+@scalar("policy_basis")
+def _policy_basis(v: Values) -> str:
+    """The policy documents the finding's reasons rest on, one after another."""
+    return "；".join(policy_basis(v.finding.reasons)) if v.finding is not None else ""
 
 
 @listing("missing", "text")

@@ -334,11 +334,6 @@ def sync_with_the_county(
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    reason="visits print in words now; the notices and the case file still print the policy "
-    "parameters a reason cites as data (dibao.categories=[{...}])",
-    strict=True,
-)
 def test_a_specialists_day_from_the_first_start_to_the_next(
     qtbot: QtBot,
     laptop: Path,

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from caseworker.domain.codes import APPLICATION_PROGRAMS, Program
 from caseworker.eligibility.findings import STATUS_LABELS, Finding, Reason, Screening, Status
+from caseworker.eligibility.reading import plain_sentence
 from caseworker.ui.i18n import is_chinese
 from caseworker.ui.labels import label, yuan
 
@@ -37,23 +38,9 @@ def reason_text(reason: Reason) -> str:
 
 
 def sentence(reason: Reason) -> str:
-    """A reason's sentence without the parameter citation the engine appends to it (the
-    card shows the citation on its own line)."""
-    text = reason_text(reason)
-    if not reason.parameters:
-        return text
-    opening, closing = ("〔", "〕") if is_chinese() else ("[", "]")
-    if not text.endswith(closing):
-        return text
-    depth = 0
-    for index in range(len(text) - 1, -1, -1):
-        if text[index] == closing:
-            depth += 1
-        elif text[index] == opening:
-            depth -= 1
-            if depth == 0:
-                return text[:index].rstrip()
-    return text
+    """A reason's sentence in the app's language, without its citation (the card shows
+    the citation on its own line)."""
+    return plain_sentence(reason, "zh" if is_chinese() else "en")
 
 
 def short_value(value: object) -> str:
