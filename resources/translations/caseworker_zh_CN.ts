@@ -4,7 +4,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../caseworker/ui/app.py" line="63"/>
+        <location filename="../../caseworker/ui/app.py" line="57"/>
         <source>Set the password that protects this laptop&apos;s records.</source>
         <translation>请设置密码。本机上的所有救助对象信息将用此密码加密保护。</translation>
     </message>
@@ -599,12 +599,12 @@ review due {day}</source>
 <context>
     <name>EligibilityPanel</name>
     <message>
-        <location filename="../../caseworker/ui/widgets/eligibility_panel.py" line="209"/>
+        <location filename="../../caseworker/ui/widgets/eligibility_panel.py" line="212"/>
         <source>No screening yet.</source>
         <translation>尚未筛查。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/eligibility_panel.py" line="212"/>
+        <location filename="../../caseworker/ui/widgets/eligibility_panel.py" line="215"/>
         <source>&lt;b&gt;Eligibility&lt;/b&gt; on {day}, policy {policy} version {version}</source>
         <translation>&lt;b&gt;救助资格筛查&lt;/b&gt;：{day}，政策包 {policy}（版本 {version}）</translation>
     </message>
@@ -710,27 +710,37 @@ review due {day}</source>
 <context>
     <name>FindingCard</name>
     <message>
-        <location filename="../../caseworker/ui/widgets/eligibility_panel.py" line="124"/>
+        <location filename="../../caseworker/ui/widgets/eligibility_panel.py" line="102"/>
         <source>To collect: {what}</source>
         <translation>需补充：{what}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/eligibility_panel.py" line="137"/>
+        <location filename="../../caseworker/ui/widgets/eligibility_panel.py" line="115"/>
         <source>By the local rules the amount comes to 0.00 yuan (see the calculation above), so an application would bring the household nothing now.</source>
         <translation>按本地政策计算，金额为0.00元（见上方计算），目前申请不会给这户带来救助，暂不建议申请。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/eligibility_panel.py" line="145"/>
+        <location filename="../../caseworker/ui/widgets/eligibility_panel.py" line="123"/>
         <source>Start an application</source>
         <translation>发起申请</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/eligibility_panel.py" line="157"/>
+        <location filename="../../caseworker/ui/widgets/eligibility_panel.py" line="135"/>
+        <source>{documents} (in force from {day})</source>
+        <translation>{documents}（{day}起执行）</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/eligibility_panel.py" line="138"/>
+        <source>Basis</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/eligibility_panel.py" line="160"/>
         <source>About {amount} a month</source>
         <translation>约每月 {amount}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/eligibility_panel.py" line="159"/>
+        <location filename="../../caseworker/ui/widgets/eligibility_panel.py" line="162"/>
         <source>About {amount} once</source>
         <translation>一次性约 {amount}</translation>
     </message>

@@ -35,6 +35,17 @@ def settings(tmp_path: Path) -> AppSettings:
     return AppSettings(tmp_path / "settings.ini")
 
 
+@pytest.fixture(autouse=True, scope="session")
+def background_work_ends_before_python(qapp: object) -> Iterator[None]:
+    """Work still running on Qt's thread pool when the tests end (a backup, a refresh)
+    would touch Python objects while the interpreter is being torn down: wait for it."""
+    yield
+    from PySide6.QtCore import QCoreApplication, QThreadPool
+
+    QThreadPool.globalInstance().waitForDone()
+    QCoreApplication.processEvents()
+
+
 @pytest.fixture(autouse=True)
 def chinese(qapp: object) -> Iterator[None]:
     """Every UI test starts in Chinese, the default language."""

@@ -2,6 +2,8 @@
 and unmet, each citing the dated policy parameter), and the information still needed,
 each item a link to the field to fill in."""
 
+from html import escape
+
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
@@ -15,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from caseworker.domain.codes import APPLICATION_PROGRAMS, Program
 from caseworker.eligibility.findings import STATUS_LABELS, Finding, Reason, Screening, Status
-from caseworker.eligibility.reading import plain_sentence
+from caseworker.eligibility.reading import plain_sentence, policy_basis
 from caseworker.ui.i18n import is_chinese
 from caseworker.ui.labels import label, yuan
 
@@ -43,25 +45,18 @@ def sentence(reason: Reason) -> str:
     return plain_sentence(reason, "zh" if is_chinese() else "en")
 
 
-def short_value(value: object) -> str:
-    if isinstance(value, list | tuple | dict):
-        return f"{len(value)}项" if is_chinese() else f"{len(value)} items"
-    text = str(value)
-    return text if len(text) <= 24 else text[:23] + "…"
-
-
-def citation(reason: Reason, *, full: bool) -> str:
-    """The parameters a reason used: name = value (from date), with references if ``full``."""
+def citation(reason: Reason) -> str:
+    """The parameters a reason used, by key, value, date and document (for county staff,
+    in a tooltip)."""
     lines = []
     for p in reason.parameters:
-        value = str(p.value) if full else short_value(p.value)
         day = p.effective_from.isoformat()
         line = (
-            f"{p.name} = {value}（{day}起）" if is_chinese() else f"{p.name} = {value} (from {day})"
+            f"{p.name} = {p.value}（{day}起）"
+            if is_chinese()
+            else f"{p.name} = {p.value} (from {day})"
         )
-        if full:
-            line += f"\n    {p.ref}"
-        lines.append(line)
+        lines.append(f"{line}\n    {p.ref}")
     return "\n".join(lines)
 
 
@@ -91,6 +86,7 @@ class FindingCard(QFrame):
         if amount:
             layout.addWidget(QLabel(amount))
         self.reasons: list[QLabel] = []
+        self.bases: list[QLabel] = []
         for reason in finding.reasons:
             mark = "✓" if reason.met else "✗"
             line = QLabel(f"{mark} {sentence(reason)}")
@@ -99,12 +95,7 @@ class FindingCard(QFrame):
             layout.addWidget(line)
             self.reasons.append(line)
             if reason.parameters:
-                cited = QLabel(citation(reason, full=False))
-                cited.setWordWrap(True)
-                cited.setStyleSheet("color: #5f6368; font-size: 9pt; margin-left: 14px;")
-                cited.setToolTip(citation(reason, full=True))
-                line.setToolTip(citation(reason, full=True))
-                layout.addWidget(cited)
+                layout.addWidget(self._basis(reason))
         self.missing: list[QLabel] = []
         for item in finding.missing:
             text = item.text_zh if is_chinese() else item.text_en
@@ -132,6 +123,31 @@ class FindingCard(QFrame):
                 self.apply = QPushButton(self.tr("Start an application"))
                 self.apply.clicked.connect(lambda: self.apply_clicked.emit(finding.program))
                 layout.addWidget(self.apply)
+
+    def _basis(self, reason: Reason) -> QLabel:
+        """The documents a reason rests on, behind a 依据 link that opens them (with the
+        dates they apply from); the parameters' keys only in the tooltip, for county staff."""
+        lang = "zh" if is_chinese() else "en"
+        documents = policy_basis([reason], lang)
+        days = sorted({p.effective_from for p in reason.parameters})
+        shown = ("；" if is_chinese() else "; ").join(documents)
+        if days:
+            shown = self.tr("{documents} (in force from {day})").format(
+                documents=shown, day=days[-1].isoformat()
+            )
+        word = self.tr("Basis")
+        closed = f"<a href='open'>{word} ▸</a>"
+        opened = f"<a href='close'>{word} ▾</a> {escape(shown)}"
+        basis = QLabel(closed)
+        basis.setWordWrap(True)
+        basis.setStyleSheet("color: #5f6368; font-size: 9pt; margin-left: 14px;")
+        basis.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
+        basis.setToolTip(citation(reason))
+        basis.linkActivated.connect(
+            lambda link: basis.setText(opened if link == "open" else closed)
+        )
+        self.bases.append(basis)
+        return basis
 
     def _comes_to_nothing(self) -> bool:
         """An amount was computed and it is zero (not: no amount known yet)."""
