@@ -25,6 +25,7 @@ from caseworker.demo.places import ZHONGJIE_VILLAGE, demo_regions
 from caseworker.domain.codes import Program
 from caseworker.domain.records import Household
 from caseworker.eligibility.findings import Finding, PolicyRef, Reason, Screening, Status
+from caseworker.operations.findings import CurrentFindings
 from caseworker.printing.boxes import Page
 from caseworker.printing.casefile import draw_case_file, write_case_files
 from caseworker.printing.documents import household_source
@@ -105,7 +106,9 @@ def time_ours(store: Store, out: Path) -> tuple[float, int, int]:
     write; (seconds, households, pages)."""
     start = time.perf_counter()
     with store.read() as conn:
-        count, cases = sorted_cases(conn, [ZHONGJIE_VILLAGE])
+        count, cases = sorted_cases(
+            conn, [ZHONGJIE_VILLAGE], CurrentFindings.of_store(store, AS_OF)
+        )
         result = write_case_files(
             out, cases, count=count, regions=region_names(conn), printed_on=AS_OF
         )
@@ -132,7 +135,9 @@ def record_strings(
     recorder = Recorder()
     with store.read() as conn:
         regions = region_names(conn)
-        _count, cases = sorted_cases(conn, [ZHONGJIE_VILLAGE])
+        _count, cases = sorted_cases(
+            conn, [ZHONGJIE_VILLAGE], CurrentFindings.of_store(store, AS_OF)
+        )
         for case in cases:
             source = household_source(
                 case.household,

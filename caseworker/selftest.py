@@ -168,24 +168,12 @@ def step_screen(t: SelfTest) -> str:
 
 def step_print(t: SelfTest) -> str:
     """One Dibao application form to PDF, with the CJK font embedded."""
-    from caseworker.printing.documents import write_form
-    from caseworker.printing.loading import load_case, region_names
+    from caseworker.operations.printing import PrintJob, print_job
 
     store = t.open_store()
     household_id = (t.likely or t.households)[0]
-    with store.read() as conn:
-        regions = region_names(conn)
-        case = load_case(conn, household_id)
     path = t.folder / f"{FORM}.pdf"
-    pages = write_form(
-        path,
-        FORM,
-        case.household,
-        regions=regions,
-        screening=case.screening,
-        signatures=case.signatures,
-        printed_on=date.today(),
-    )
+    pages = print_job(store, PrintJob(FORM, date.today(), household_id=household_id), path).pages
     data = path.read_bytes() if path.is_file() else b""
     if not data.startswith(b"%PDF"):
         raise StepFailed("生成的文件不是PDF", f"{path.name} is not a PDF")

@@ -23,19 +23,10 @@ from caseworker.commands.common import (
     store_from,
 )
 from caseworker.domain.codes import Program
-from caseworker.printing.casefile import BUNDLE, write_case_files
-from caseworker.printing.documents import list_forms, write_form
+from caseworker.operations.printing import BUNDLE, PUBLICITY, PrintJob, print_job
+from caseworker.printing.documents import list_forms
 from caseworker.printing.errors import PrintError
-from caseworker.printing.loading import load_case, region_names, sorted_cases, villages_of
-from caseworker.printing.publicity import FORM as PUBLICITY
-from caseworker.printing.publicity import (
-    PUBLICITY_DAYS,
-    check_days,
-    village_publicity,
-    write_publicity,
-)
-from caseworker.store import audit
-from caseworker.store.db import Store
+from caseworker.printing.publicity import PUBLICITY_DAYS, check_days
 
 
 def _date(text: str) -> date:
@@ -143,87 +134,34 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _print(args: argparse.Namespace, form: str, out: Path, program: Program | None) -> int:
-    printed_on = args.date or date.today()
+    job = PrintJob(
+        form,
+        args.date or date.today(),
+        household_id=args.household,
+        area=args.village,
+        visit_id=args.visit,
+        program=program,
+        publicity_from=args.publicity_from,
+        days=args.days,
+    )
     store = store_from(args)
     try:
-        with store.read() as conn:
-            regions = region_names(conn)
-            if form == PUBLICITY:
-                if len(args.village) != 12:
-                    raise CommandError(
-                        f"公示名单按村打印：“{args.village}”不是村（社区）代码",
-                        f"a publicity list is per village: '{args.village}' is not a village code",
-                    )
-                villages_of(conn, args.village)  # refuses a village this store does not know
-                source = village_publicity(
-                    conn,
-                    args.village,
-                    printed_on=printed_on,
-                    publicity_from=args.publicity_from,
-                    days=args.days,
-                )
-                pages = write_publicity(out, source)
-                _audit(store, None, {"form": form, "village": args.village, "file": str(out)})
-                print(
-                    f"已打印公示名单{pages}页 / printed the publicity list, {pages} page(s): {out}"
-                )
-                return EXIT_OK
-            if form == BUNDLE:
-                if args.household is not None:
-                    cases = [load_case(conn, args.household)]
-                    count, items = 1, iter(cases)
-                else:
-                    count, items = sorted_cases(conn, villages_of(conn, args.village))
-                    if count == 0:
-                        raise CommandError(
-                            f"“{args.village}”没有登记任何家庭",
-                            f"'{args.village}' has no households",
-                        )
-                result = write_case_files(
-                    out,
-                    items,
-                    count=count,
-                    regions=regions,
-                    printed_on=printed_on,
-                    progress=_progress if count > 1 else None,
-                )
-                where = {"household": args.household} if args.household else {"area": args.village}
-                _audit(store, args.household, {"form": form, **where, "file": str(out)})
-                print(
-                    f"已打印{result.households}户档案，共{result.pages}页 / printed "
-                    f"{result.households} case file(s), {result.pages} pages: {out}"
-                )
-                return EXIT_OK
-            case = load_case(conn, args.household)
-            pages = write_form(
-                out,
-                form,
-                case.household,
-                regions=regions,
-                screening=case.screening,
-                signatures=case.signatures,
-                printed_on=printed_on,
-                visit_id=args.visit,
-                program=program,
-            )
-            _audit(store, args.household, {"form": form, "file": str(out)})
+        printed = print_job(store, job, out, progress=_progress)
     finally:
         store.close()
-    print(f"已打印{pages}页 / printed {pages} page(s): {out}")
-    return EXIT_OK
-
-
-def _audit(store: Store, household_id: str | None, detail: dict[str, str]) -> None:
-    """Who printed what is in the audit trail."""
-    with store.begin() as conn:
-        audit.record(
-            conn,
-            device_id=store.device_id,
-            actor=store.actor,
-            action=audit.Action.PRINT,
-            household_id=household_id,
-            detail=detail,
+    if form == PUBLICITY:
+        print(
+            f"已打印公示名单{printed.pages}页 / printed the publicity list, "
+            f"{printed.pages} page(s): {out}"
         )
+    elif form == BUNDLE:
+        print(
+            f"已打印{printed.households}户档案，共{printed.pages}页 / printed "
+            f"{printed.households} case file(s), {printed.pages} pages: {out}"
+        )
+    else:
+        print(f"已打印{printed.pages}页 / printed {printed.pages} page(s): {out}")
+    return EXIT_OK
 
 
 def _progress(done: int, total: int) -> None:

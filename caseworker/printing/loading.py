@@ -1,23 +1,28 @@
-"""Reading what printing needs from the local store: households with their latest
-screening and signatures, region names, and which villages a code covers."""
+"""Reading what printing needs from the local store: households with their findings of
+the print day and their signatures, region names, and which villages a code covers."""
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from sqlalchemy import Connection
 
 from caseworker.domain.codes import RegionLevel
+from caseworker.domain.records import Household
 from caseworker.domain.regions import level_of
+from caseworker.eligibility.findings import Screening
 from caseworker.printing.casefile import CaseInput, address_key
 from caseworker.printing.errors import PrintError
-from caseworker.store.decisions import latest_screening
 from caseworker.store.households import iter_households, load_household
 from caseworker.store.regions import region_names, village_codes
 from caseworker.store.signatures import household_signatures
 
-__all__ = ["load_case", "region_names", "sorted_cases", "villages_of"]
+__all__ = ["FindingsOf", "load_case", "region_names", "sorted_cases", "villages_of"]
+
+# A household's findings on the print day, read inside the caller's transaction (the
+# operations' ``CurrentFindings``: never an older screening of other data or policy).
+FindingsOf = Callable[[Connection, Household], Screening | None]
 
 
-def load_case(conn: Connection, household_id: str) -> CaseInput:
+def load_case(conn: Connection, household_id: str, findings: FindingsOf) -> CaseInput:
     """One household's case data; PrintError if the store has no such household."""
     household = load_household(conn, household_id)
     if household is None:
@@ -27,7 +32,7 @@ def load_case(conn: Connection, household_id: str) -> CaseInput:
         )
     return CaseInput(
         household,
-        latest_screening(conn, household_id),
+        findings(conn, household),
         household_signatures(conn, household_id),
     )
 
@@ -48,9 +53,11 @@ def villages_of(conn: Connection, code: str) -> list[str]:
     )
 
 
-def sorted_cases(conn: Connection, villages: list[str]) -> tuple[int, Iterator[CaseInput]]:
+def sorted_cases(
+    conn: Connection, villages: list[str], findings: FindingsOf
+) -> tuple[int, Iterator[CaseInput]]:
     """How many households the villages hold, and their case data in print order: by
-    village, then address (numbers in numeric order), then head's name. Screenings and
+    village, then address (numbers in numeric order), then head's name. Findings and
     signatures are read as each household is printed."""
     households = list(iter_households(conn, village_codes=villages))
     households.sort(
@@ -64,6 +71,6 @@ def sorted_cases(conn: Connection, villages: list[str]) -> tuple[int, Iterator[C
 
     def cases() -> Iterator[CaseInput]:
         for h in households:
-            yield CaseInput(h, latest_screening(conn, h.id), household_signatures(conn, h.id))
+            yield CaseInput(h, findings(conn, h), household_signatures(conn, h.id))
 
     return len(households), cases()

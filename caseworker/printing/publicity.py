@@ -18,8 +18,8 @@ from caseworker.eligibility.findings import PolicyRef, Screening, Status
 from caseworker.printing.context import PublicityEntry, VillageSource
 from caseworker.printing.documents import footer_for, get_form, layout_form
 from caseworker.printing.errors import PrintError
+from caseworker.printing.loading import FindingsOf
 from caseworker.printing.render import render_to_bytes, write_pdf
-from caseworker.store.decisions import latest_screening
 from caseworker.store.households import iter_households
 from caseworker.store.regions import region_names
 
@@ -88,6 +88,7 @@ def publicity_entries(
 def village_publicity(
     conn: Connection,
     village_code: str,
+    findings: FindingsOf,
     *,
     printed_on: date | None = None,
     publicity_from: date | None = None,
@@ -96,10 +97,7 @@ def village_publicity(
     """The publicity list source of one village, read from the store."""
     check_days(days)
     printed_on = printed_on or date.today()
-    pairs = [
-        (h, latest_screening(conn, h.id))
-        for h in iter_households(conn, village_codes=[village_code])
-    ]
+    pairs = [(h, findings(conn, h)) for h in iter_households(conn, village_codes=[village_code])]
     proposed, current, policies = publicity_entries(pairs, on=printed_on)
     return VillageSource(
         village_code=village_code,

@@ -17,10 +17,10 @@ from PySide6.QtWidgets import (
 
 from caseworker.domain.idnumber import age_on
 from caseworker.domain.records import Household
+from caseworker.operations.findings import CurrentFindings
 from caseworker.printing.documents import document_ref, document_version
 from caseworker.printing.loading import region_names
 from caseworker.store.db import Store
-from caseworker.store.decisions import latest_screening
 from caseworker.store.signatures import SignerRole, document_signatures, save_signature
 from caseworker.ui.widgets.signature_pad import SignatureDialog
 
@@ -38,9 +38,10 @@ def ask_on_pad(signer: str, document: str, parent: QWidget | None) -> bytes | No
 
 
 def _version(store: Store, form: str, household: Household, on: date, visit_id: str | None) -> str:
+    findings = CurrentFindings.of_store(store, on)
     with store.read() as conn:
         regions = region_names(conn)
-        screening = latest_screening(conn, household.id)
+        screening = findings(conn, household)
     return document_version(
         form, household, regions=regions, screening=screening, visit_id=visit_id, on=on
     )

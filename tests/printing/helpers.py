@@ -6,11 +6,13 @@ from datetime import date
 from typing import Any
 
 from pypdf import PdfReader
+from sqlalchemy import Connection
 
 from caseworker.demo.places import demo_regions
 from caseworker.domain.codes import Program
 from caseworker.domain.records import Household
 from caseworker.eligibility.findings import Finding, PolicyRef, Reason, Screening, Status
+from caseworker.store.decisions import latest_screening
 
 ON = date(2026, 11, 1)
 POLICY = PolicyRef("jingyang-county", "2026.1", "a" * 64)
@@ -64,6 +66,12 @@ UNMET = Reason(
     "家庭拥有机动车辆1辆（价值60000.00元），不符合本县财产条件",
     "owns a motor vehicle worth 60000.00",
 )
+
+
+def as_recorded(conn: Connection, household: Household) -> Screening | None:
+    """The findings a test stored for a household (printing's ``FindingsOf``), for tests
+    that print a screening they made up rather than the one of the print day."""
+    return latest_screening(conn, household.id)
 
 
 def fonts_of(data: bytes) -> list[dict[str, Any]]:

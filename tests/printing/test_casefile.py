@@ -17,7 +17,7 @@ from caseworker.printing.loading import sorted_cases, villages_of
 from caseworker.store.db import Store
 from caseworker.store.households import save_households
 from caseworker.store.regions import region_names
-from tests.printing.helpers import MET, ON, REGIONS, page_texts, reader, screening
+from tests.printing.helpers import MET, ON, REGIONS, as_recorded, page_texts, reader, screening
 
 
 def test_a_case_file_has_a_cover_and_its_contents_point_at_the_right_pages(
@@ -102,7 +102,7 @@ def test_a_village_batch_prints_every_household_in_address_order(
     out = tmp_path / "village.pdf"
     seen: list[tuple[int, int]] = []
     with village_store.read() as conn:
-        count, cases = sorted_cases(conn, villages_of(conn, ZHONGJIE_VILLAGE[:9]))
+        count, cases = sorted_cases(conn, villages_of(conn, ZHONGJIE_VILLAGE[:9]), as_recorded)
         result = write_case_files(
             out,
             cases,
@@ -133,7 +133,7 @@ def test_a_cancelled_batch_leaves_no_file(village_store: Store, tmp_path: Path) 
         return asked > 5
 
     with village_store.read() as conn:
-        count, cases = sorted_cases(conn, [ZHONGJIE_VILLAGE])
+        count, cases = sorted_cases(conn, [ZHONGJIE_VILLAGE], as_recorded)
         with pytest.raises(PrintCancelled):
             write_case_files(out, cases, count=count, regions=REGIONS, cancelled=cancelled)
     assert asked == 6

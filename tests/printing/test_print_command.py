@@ -99,7 +99,6 @@ def test_print_the_case_files_of_a_village_and_its_publicity_list(
         (["dibao-application", "--village", VILLAGE], "needs --household"),
         (["investigation", "--household", "{zhang}"], "no visit"),
         (["notice-approval", "--household", "{zhang}"], "no 'approved' decision"),
-        (["notice-change", "--household", "{zhang}"], "not been screened"),
         (["case-file"], "exactly one of --household or --village"),
         (["case-file", "--village", "610423100299"], "not a village or township code"),
         (["publicity", "--village", "610423100"], "not a village code"),

@@ -21,7 +21,7 @@ from caseworker.printing.publicity import (
 from caseworker.store.db import Store
 from caseworker.store.decisions import household_sha256, save_decision
 from caseworker.store.households import save_households
-from tests.printing.helpers import ON, POLICY, REGIONS, page_texts, screening
+from tests.printing.helpers import ON, POLICY, REGIONS, as_recorded, page_texts, screening
 
 PRIVATE_NOTE = "入户调查备注：与邻居有纠纷"
 
@@ -72,7 +72,7 @@ def test_no_id_number_address_income_or_illness_is_published(
         s = screening(proposed, monthly_fen=45_000)
         save_decision(conn, s, household_sha256=household_sha256(proposed), device_id="d")
     with store.read() as conn:
-        source = village_publicity(conn, ZHONGJIE_VILLAGE, printed_on=ON)
+        source = village_publicity(conn, ZHONGJIE_VILLAGE, as_recorded, printed_on=ON)
     text = "".join(page_texts(render_publicity(source)))
     for h in village:
         for m in h.members:

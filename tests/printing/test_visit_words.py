@@ -42,7 +42,7 @@ from caseworker.printing.documents import get_form, household_source, layout_for
 from caseworker.printing.loading import load_case
 from caseworker.store.db import Store, open_store
 from caseworker.store.households import iter_households, save_households
-from tests.printing.helpers import ON, REGIONS, page_texts, reader
+from tests.printing.helpers import ON, REGIONS, as_recorded, page_texts, reader
 
 # What must never reach paper: data structures, Python's words, ids, code names.
 FORBIDDEN = ("{", "}", "'", "[]", "_id", "True", "False", "None")
@@ -70,7 +70,7 @@ def assert_said_in_words(pdf: bytes, what: str) -> None:
 def test_every_visit_of_a_demo_store_prints_in_words_on_one_page(demo_store: Store) -> None:
     with demo_store.read() as conn:
         households = list(iter_households(conn))
-        cases = {h.id: load_case(conn, h.id) for h in households}
+        cases = {h.id: load_case(conn, h.id, as_recorded) for h in households}
     assert len(households) == 60
     visits = 0
     for h in households:
@@ -105,7 +105,7 @@ def test_every_visit_of_a_demo_store_prints_in_words_on_one_page(demo_store: Sto
 def test_every_case_file_of_a_demo_store_prints_visits_in_words(demo_store: Store) -> None:
     with demo_store.read() as conn:
         households = list(iter_households(conn))
-        cases = [load_case(conn, h.id) for h in households]
+        cases = [load_case(conn, h.id, as_recorded) for h in households]
     for case in cases:
         pdf = render_case_file(case, regions=REGIONS, printed_on=ON)
         assert_said_in_words(pdf, f"case file {case.household.id}")

@@ -2,13 +2,15 @@
 findings that would bring nothing."""
 
 from datetime import date
+from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
 from caseworker.domain.codes import Program, Stage
 from caseworker.eligibility.findings import Finding, PolicyRef, Screening, Status
+from caseworker.operations.printing import PrintJob, print_job
 from caseworker.printing.documents import render_form
-from caseworker.printing.loading import load_case, region_names
+from caseworker.printing.loading import region_names
 from caseworker.screening import Screener
 from caseworker.store.db import Store
 from caseworker.store.households import load_household
@@ -35,7 +37,7 @@ def test_a_finding_of_nothing_is_not_offered_as_an_application(qtbot: QtBot) -> 
 
 
 def test_each_level_records_its_decision_and_the_notice_prints_it(
-    qtbot: QtBot, county: Store
+    qtbot: QtBot, county: Store, tmp_path: Path
 ) -> None:
     with county.read() as conn:
         household_id = search_households(conn, "朱国兵")[0].id
@@ -83,7 +85,6 @@ def test_each_level_records_its_decision_and_the_notice_prints_it(
 
     with county.read() as conn:
         household = load_household(conn, household_id)
-        case = load_case(conn, household_id)
         regions = region_names(conn)
     assert household is not None
     application = household.applications[row]
@@ -94,15 +95,12 @@ def test_each_level_records_its_decision_and_the_notice_prints_it(
     assert (benefit.program, benefit.monthly_fen) == (Program.DIBAO_SINGLE_PERSON, 38_000)
     assert benefit.since == date(2026, 12, 1)
 
-    out = render_form(
-        "notice-approval",
-        household,
-        regions=regions,
-        screening=case.screening,
-        printed_on=DEMO_DAY,
-        program=Program.DIBAO_SINGLE_PERSON,
+    notice = tmp_path / "notice.pdf"
+    job = PrintJob(
+        "notice-approval", DEMO_DAY, household_id=household_id, program=Program.DIBAO_SINGLE_PERSON
     )
-    text = "".join(page_texts(out))
+    print_job(county, job, notice)
+    text = "".join(page_texts(notice.read_bytes()))
     assert "单人户施保批准通知书" in text and "每月380.00元" in text
     assert f"本次纳入保障的家庭成员：{ill.name}" in text
     assert "同意按单人户纳入低保" in text

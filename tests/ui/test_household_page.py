@@ -151,8 +151,7 @@ def test_every_adult_signs_the_authorisation_and_it_prints_with_their_signature(
 ) -> None:
     from pypdf import PdfReader
 
-    from caseworker.printing.documents import write_form
-    from caseworker.printing.loading import load_case, region_names
+    from caseworker.operations.printing import PrintJob, print_job
     from tests.ui.conftest import drawn_signature
 
     page = open_page(qtbot, county)
@@ -166,17 +165,9 @@ def test_every_adult_signs_the_authorisation_and_it_prints_with_their_signature(
         assert dialog.sign(member_id)
     assert dialog.signed_members() == adults
     out = tmp_path / "auth.pdf"
-    with county.read() as conn:
-        case = load_case(conn, page.editor.household.id)
-        write_form(
-            out,
-            "authorization",
-            case.household,
-            regions=region_names(conn),
-            screening=case.screening,
-            signatures=case.signatures,
-            printed_on=DEMO_DAY,
-        )
+    print_job(
+        county, PrintJob("authorization", DEMO_DAY, household_id=page.editor.household.id), out
+    )
     reader = PdfReader(out)
     images = sum(len(p.images) for p in reader.pages)
     assert images >= len(adults)  # each signature is printed in place (plus the QR code)

@@ -25,12 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from caseworker.domain.codes import RegionLevel
-from caseworker.printing.casefile import write_case_files
-from caseworker.printing.documents import list_forms, write_form
+from caseworker.operations.printing import BUNDLE, PUBLICITY, PrintJob, print_job
+from caseworker.printing.documents import list_forms
 from caseworker.printing.errors import PrintCancelled, PrintError
-from caseworker.printing.loading import load_case, region_names, sorted_cases, villages_of
-from caseworker.printing.publicity import village_publicity, write_publicity
-from caseworker.store import audit
 from caseworker.store.db import Store
 from caseworker.store.regions import all_regions
 from caseworker.ui import ask
@@ -38,9 +35,6 @@ from caseworker.ui.i18n import is_chinese
 from caseworker.ui.printer import print_document
 from caseworker.ui.runner import Progress, Task, run_task
 from caseworker.ui.widgets.fields import ErrorLabel
-
-CASE_FILE = "case-file"
-PUBLICITY = "publicity"
 
 
 class PrintCentre(QWidget):
@@ -153,7 +147,7 @@ class PrintCentre(QWidget):
         self.area.setCurrentIndex(max(self.area.findData(area), 0))
         kind = self.batch_kind.currentData()
         self.batch_kind.clear()
-        self.batch_kind.addItem(self.tr("Case files (档案)"), CASE_FILE)
+        self.batch_kind.addItem(self.tr("Case files (档案)"), BUNDLE)
         self.batch_kind.addItem(self.tr("Publicity list (公示名单), villages only"), PUBLICITY)
         self.batch_kind.setCurrentIndex(max(self.batch_kind.findData(kind), 0))
 
@@ -186,57 +180,23 @@ class PrintCentre(QWidget):
     def preview(self) -> Task[Path] | None:
         """Make the chosen PDF (batches on a worker thread) and show it."""
         self.error.show_message("")
-        store, today, target = self.store, self.today(), self._target()
+        store, target = self.store, self._target()
         if self.one_household.isChecked() and self.household_id is not None:
-            household_id, form = self.household_id, str(self.form.currentData())
-
-            def work(progress: Progress) -> Path:
-                with store.read() as conn:
-                    case = load_case(conn, household_id)
-                    regions = region_names(conn)
-                    if form == CASE_FILE:
-                        write_case_files(target, [case], count=1, regions=regions, printed_on=today)
-                    else:
-                        write_form(
-                            target,
-                            form,
-                            case.household,
-                            regions=regions,
-                            screening=case.screening,
-                            signatures=case.signatures,
-                            printed_on=today,
-                        )
-                self._audit({"form": form}, household_id)
-                return target
-
+            job = PrintJob(
+                str(self.form.currentData()), self.today(), household_id=self.household_id
+            )
             self.document_title = self.form.currentText()
         else:
-            code, kind = str(self.area.currentData()), str(self.batch_kind.currentData())
-
-            def work(progress: Progress) -> Path:
-                with store.read() as conn:
-                    if kind == PUBLICITY:
-                        if len(code) != 12:
-                            raise PrintError(
-                                "公示名单按村打印，请选择一个村（社区）",
-                                "a publicity list is printed per village: choose a village",
-                            )
-                        write_publicity(target, village_publicity(conn, code, printed_on=today))
-                    else:
-                        count, cases = sorted_cases(conn, villages_of(conn, code))
-                        write_case_files(
-                            target,
-                            cases,
-                            count=count,
-                            regions=region_names(conn),
-                            printed_on=today,
-                            progress=progress.report,
-                            cancelled=lambda: progress.cancelled,
-                        )
-                self._audit({"form": kind, "area": code}, None)
-                return target
-
+            area, kind = str(self.area.currentData()), str(self.batch_kind.currentData())
+            job = PrintJob(kind, self.today(), area=area)
             self.document_title = f"{self.area.currentText()} {self.batch_kind.currentText()}"
+
+        def work(progress: Progress) -> Path:
+            print_job(
+                store, job, target, progress=progress.report, cancelled=lambda: progress.cancelled
+            )
+            return target
+
         self.progress.setRange(0, 0)
         self.progress.show()
         self.cancel_button.show()
@@ -249,17 +209,6 @@ class PrintCentre(QWidget):
         )
         self._update_buttons()
         return self._task
-
-    def _audit(self, detail: dict[str, str], household_id: str | None) -> None:
-        with self.store.begin() as conn:  # who printed what is audited
-            audit.record(
-                conn,
-                device_id=self.store.device_id,
-                actor=self.store.actor,
-                action=audit.Action.PRINT,
-                household_id=household_id,
-                detail=detail,
-            )
 
     def _progress(self, done: int, total: int) -> None:
         self.progress.setRange(0, max(total, 1))
