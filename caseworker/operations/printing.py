@@ -6,7 +6,6 @@ what in the audit trail."""
 
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 
 from caseworker.domain.codes import Program, RegionLevel
 from caseworker.domain.regions import level_of
@@ -23,6 +22,7 @@ from caseworker.printing.publicity import (
     village_publicity,
     write_publicity,
 )
+from caseworker.printing.render import Output
 from caseworker.store import audit
 from caseworker.store.db import Store
 
@@ -89,7 +89,7 @@ def check_job(job: PrintJob) -> None:
 def print_job(
     store: Store,
     job: PrintJob,
-    out: Path,
+    out: Output,
     *,
     findings: CurrentFindings | None = None,
     progress: Progress | None = None,
@@ -112,7 +112,7 @@ def print_job(
 def _print(
     store: Store,
     job: PrintJob,
-    out: Path,
+    out: Output,
     findings: CurrentFindings,
     progress: Progress | None,
     cancelled: Cancelled | None,

@@ -8,7 +8,6 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
-from pathlib import Path
 
 from caseworker.domain.records import Household
 from caseworker.eligibility.findings import Screening
@@ -19,7 +18,7 @@ from caseworker.printing.documents import definitions, footer_for, get_form, hou
 from caseworker.printing.errors import PrintCancelled
 from caseworker.printing.fields import values_for
 from caseworker.printing.layout import Layout
-from caseworker.printing.render import Footer, PdfBuilder, render_to_bytes, write_pdf
+from caseworker.printing.render import Footer, Output, PdfBuilder, render_to_bytes, write_pdf
 from caseworker.printing.requirements import CONDITIONS, unmet
 from caseworker.printing.text import cn_date
 from caseworker.store.signatures import Signature
@@ -159,7 +158,7 @@ def render_case_file(
 
 
 def write_case_files(
-    path: Path,
+    path: Output,
     cases: Iterable[CaseInput],
     *,
     count: int,

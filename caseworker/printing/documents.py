@@ -12,7 +12,6 @@ naming the field, and nothing is written.
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 
 from caseworker.domain.codes import Program
 from caseworker.domain.records import Household, Visit
@@ -25,7 +24,7 @@ from caseworker.printing.errors import PrintError
 from caseworker.printing.fields import CATALOG, values_for
 from caseworker.printing.form_files import load_definitions
 from caseworker.printing.layout import Layout
-from caseworker.printing.render import Footer, render_to_bytes, write_pdf
+from caseworker.printing.render import Footer, Output, render_to_bytes, write_pdf
 from caseworker.printing.requirements import unmet
 from caseworker.printing.signing import document_version as _document_version
 from caseworker.store.signatures import Signature
@@ -193,7 +192,7 @@ def render_form(
 
 
 def write_form(
-    path: Path,
+    path: Output,
     form_name: str,
     household: Household,
     *,

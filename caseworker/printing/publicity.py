@@ -8,7 +8,6 @@ illness, so neither can the printed notice.
 
 from collections.abc import Iterable, Mapping
 from datetime import date
-from pathlib import Path
 
 from sqlalchemy import Connection
 
@@ -19,7 +18,7 @@ from caseworker.printing.context import PublicityEntry, VillageSource
 from caseworker.printing.documents import footer_for, get_form, layout_form
 from caseworker.printing.errors import PrintError
 from caseworker.printing.loading import FindingsOf
-from caseworker.printing.render import render_to_bytes, write_pdf
+from caseworker.printing.render import Output, render_to_bytes, write_pdf
 from caseworker.store.households import iter_households
 from caseworker.store.regions import region_names
 
@@ -142,7 +141,7 @@ def render_publicity(source: VillageSource) -> bytes:
     return render_to_bytes(form.title_zh, lambda b: b.add(pages, footer_for(form, source)))
 
 
-def write_publicity(path: Path, source: VillageSource) -> int:
+def write_publicity(path: Output, source: VillageSource) -> int:
     """Write the publicity list to ``path`` atomically; its number of pages."""
     form = get_form(FORM)
     pages = layout_form(form, source)

@@ -265,10 +265,21 @@ def atomic_output(path: Path) -> Iterator[BinaryIO]:
         raise
 
 
-def write_pdf(path: Path, title: str, draw: Callable[[PdfBuilder], None]) -> int:
-    """Write a PDF atomically; return its number of pages."""
-    with atomic_output(path) as out:
-        builder = PdfBuilder(out, title=title)
-        draw(builder)
-        builder.finish()
+# Where a PDF goes: a file (written atomically), or memory (a preview nobody saved yet
+# is never written to disk, where it would outlive a crash in clear).
+Output = Path | BinaryIO
+
+
+def write_pdf(output: Output, title: str, draw: Callable[[PdfBuilder], None]) -> int:
+    """Write a PDF to ``output`` (a file atomically); return its number of pages."""
+    if not isinstance(output, Path):
+        return _drawn(output, title, draw)
+    with atomic_output(output) as out:
+        return _drawn(out, title, draw)
+
+
+def _drawn(out: BinaryIO, title: str, draw: Callable[[PdfBuilder], None]) -> int:
+    builder = PdfBuilder(out, title=title)
+    draw(builder)
+    builder.finish()
     return builder.pages

@@ -1,15 +1,16 @@
 """The print centre: a form for one household, or case files and publicity lists for a
 village or township; preview in the app, print on the system printer, or save as PDF.
-Batches run off the GUI thread with a progress bar and cancel."""
+Batches run off the GUI thread with a progress bar and cancel.
 
-import shutil
-import tempfile
+A preview is kept in memory, never in a file: a PDF with names, ID numbers and illnesses
+must not be left in a temporary folder by a crash. Only what the user saves is written."""
+
+import io
 from collections.abc import Callable
 from datetime import date
-from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
@@ -28,6 +29,7 @@ from caseworker.domain.codes import RegionLevel
 from caseworker.operations.printing import BUNDLE, PUBLICITY, PrintJob, print_job
 from caseworker.printing.documents import list_forms
 from caseworker.printing.errors import PrintCancelled, PrintError
+from caseworker.printing.render import atomic_output
 from caseworker.store.db import Store
 from caseworker.store.regions import all_regions
 from caseworker.ui import ask
@@ -53,11 +55,10 @@ class PrintCentre(QWidget):
         self.today = today
         self.household_id: str | None = None
         self.household_name = ""
-        self.folder: Path | None = None  # previews: made on first use, removed with the page
-        self.output: Path | None = None  # the PDF on preview
+        self.output: bytes | None = None  # the PDF on preview
         self.document_title = ""
-        self._task: Task[Path] | None = None
-        self._made = 0
+        self._task: Task[bytes] | None = None
+        self._buffer: QBuffer | None = None  # what the preview reads ``output`` through
         with store.read() as conn:
             self.regions = [r for r in all_regions(conn) if not scope or r.code.startswith(scope)]
         self.one_household = QRadioButton()
@@ -170,17 +171,10 @@ class PrintCentre(QWidget):
         self.preview_button.setEnabled(self._task is None)
 
     # making the PDF ---------------------------------------------------------------------
-    def _target(self) -> Path:
-        if self.folder is None:
-            self.folder = Path(tempfile.mkdtemp(prefix="caseworker-print-"))
-            self.destroyed.connect(partial(shutil.rmtree, self.folder, True))
-        self._made += 1
-        return self.folder / f"preview-{self._made}.pdf"
-
-    def preview(self) -> Task[Path] | None:
+    def preview(self) -> Task[bytes] | None:
         """Make the chosen PDF (batches on a worker thread) and show it."""
         self.error.show_message("")
-        store, target = self.store, self._target()
+        store = self.store
         if self.one_household.isChecked() and self.household_id is not None:
             job = PrintJob(
                 str(self.form.currentData()), self.today(), household_id=self.household_id
@@ -191,11 +185,12 @@ class PrintCentre(QWidget):
             job = PrintJob(kind, self.today(), area=area)
             self.document_title = f"{self.area.currentText()} {self.batch_kind.currentText()}"
 
-        def work(progress: Progress) -> Path:
+        def work(progress: Progress) -> bytes:
+            pdf = io.BytesIO()
             print_job(
-                store, job, target, progress=progress.report, cancelled=lambda: progress.cancelled
+                store, job, pdf, progress=progress.report, cancelled=lambda: progress.cancelled
             )
-            return target
+            return pdf.getvalue()
 
         self.progress.setRange(0, 0)
         self.progress.show()
@@ -220,9 +215,15 @@ class PrintCentre(QWidget):
         self.cancel_button.hide()
         self._update_buttons()
 
-    def _show_pdf(self, path: Path) -> None:
-        self.output = path
-        self.document.load(str(path))
+    def _show_pdf(self, pdf: bytes) -> None:
+        self.output = pdf
+        self.document.close()
+        if self._buffer is not None:
+            self._buffer.close()
+        self._buffer = QBuffer(self)
+        self._buffer.setData(QByteArray(pdf))
+        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.document.load(self._buffer)
         self._finish()
 
     def _failed(self, error: Exception) -> None:
@@ -256,7 +257,8 @@ class PrintCentre(QWidget):
                 return None
             path = Path(chosen)
         try:
-            shutil.copyfile(self.output, path)
+            with atomic_output(path) as out:
+                out.write(self.output)
         except OSError as exc:
             ask.warn(self, self.tr("Not saved"), str(exc))
             return None
