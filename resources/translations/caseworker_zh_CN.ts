@@ -12,38 +12,38 @@
 <context>
     <name>AuthorizationDialog</name>
     <message>
-        <location filename="../../caseworker/ui/signing.py" line="101"/>
+        <location filename="../../caseworker/ui/signing.py" line="102"/>
         <source>Authorisation to check family finances</source>
         <translation>家庭经济状况核对授权书</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/signing.py" line="108"/>
+        <location filename="../../caseworker/ui/signing.py" line="109"/>
         <source>Every member aged 18 or over signs; the signature and the time are printed on the authorisation.</source>
         <translation>年满18周岁的家庭成员均须签字；签字和签字时间将打印在授权书上。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/signing.py" line="118"/>
-        <location filename="../../caseworker/ui/signing.py" line="141"/>
+        <location filename="../../caseworker/ui/signing.py" line="119"/>
+        <location filename="../../caseworker/ui/signing.py" line="142"/>
         <source>Sign</source>
         <translation>签字</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/signing.py" line="126"/>
+        <location filename="../../caseworker/ui/signing.py" line="127"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/signing.py" line="140"/>
+        <location filename="../../caseworker/ui/signing.py" line="141"/>
         <source>signed</source>
         <translation>已签字</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/signing.py" line="140"/>
+        <location filename="../../caseworker/ui/signing.py" line="141"/>
         <source>not signed yet</source>
         <translation>尚未签字</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/signing.py" line="141"/>
+        <location filename="../../caseworker/ui/signing.py" line="142"/>
         <source>Sign again</source>
         <translation>重新签字</translation>
     </message>
@@ -604,9 +604,9 @@ review due {day}</source>
         <translation>尚未筛查。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/eligibility_panel.py" line="215"/>
-        <source>&lt;b&gt;Eligibility&lt;/b&gt; on {day}, policy {policy} version {version}</source>
-        <translation>&lt;b&gt;救助资格筛查&lt;/b&gt;：{day}，政策包 {policy}（版本 {version}）</translation>
+        <location filename="../../caseworker/ui/widgets/eligibility_panel.py" line="217"/>
+        <source>&lt;b&gt;Eligibility&lt;/b&gt; on {day}, under the county&apos;s policy ({version})</source>
+        <translation>&lt;b&gt;救助资格筛查&lt;/b&gt;：{day}，按本县政策（{version}版）</translation>
     </message>
 </context>
 <context>
@@ -1706,72 +1706,72 @@ review due {day}</source>
 <context>
     <name>PrintCentre</name>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="129"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="124"/>
         <source>A form for one household</source>
         <translation>打印一户的表格</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="130"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="125"/>
         <source>A village or township</source>
         <translation>按村或乡镇批量打印</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="131"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="126"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="132"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="127"/>
         <source>Print... (Ctrl+P)</source>
         <translation>打印…（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="133"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="128"/>
         <source>Save as PDF...</source>
         <translation>另存为PDF…</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="134"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="129"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="156"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="151"/>
         <source>Case files (档案)</source>
         <translation>家庭档案</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="157"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="152"/>
         <source>Publicity list (公示名单), villages only</source>
         <translation>公示名单（仅限村）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="164"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="159"/>
         <source>Open a household first.</source>
         <translation>请先打开一户家庭。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="168"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="163"/>
         <source>Household of {name}</source>
         <translation>户主：{name}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="286"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="236"/>
         <source>Printing failed: {error}</source>
         <translation>打印失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="290"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="240"/>
         <source>Cancelled; nothing was printed.</source>
         <translation>已取消，未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="304"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="254"/>
         <source>Save as PDF</source>
         <translation>另存为PDF</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="312"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="263"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -2144,7 +2144,7 @@ review due {day}</source>
 <context>
     <name>Signing</name>
     <message>
-        <location filename="../../caseworker/ui/signing.py" line="62"/>
+        <location filename="../../caseworker/ui/signing.py" line="63"/>
         <source>Household investigation form</source>
         <translation>家庭经济状况入户调查表</translation>
     </message>

@@ -211,11 +211,13 @@ class EligibilityPanel(QScrollArea):
         if s is None:
             heading.setText(self.tr("No screening yet."))
         else:
+            # The pack's code is for county staff: in the tooltip, not in the sentence.
             heading.setText(
-                self.tr("<b>Eligibility</b> on {day}, policy {policy} version {version}").format(
-                    day=s.on.isoformat(), policy=s.policy.id, version=s.policy.version
-                )
+                self.tr(
+                    "<b>Eligibility</b> on {day}, under the county's policy ({version})"
+                ).format(day=s.on.isoformat(), version=s.policy.version)
             )
+            heading.setToolTip(f"{s.policy.id} {s.policy.version}")
             for finding in sorted(s.findings, key=lambda f: self.ORDER.index(f.status)):
                 card = FindingCard(finding)
                 card.apply_clicked.connect(self.apply_clicked.emit)
