@@ -8,6 +8,7 @@ from pathlib import Path
 
 from caseworker.config import default_db_path
 from caseworker.domain.validation import ValidationFailed
+from caseworker.operations.messages import in_words
 from caseworker.security.keys import WrongPassword
 from caseworker.security.signin import LockedOut, SignInWorker, is_encrypted, sign_in, workers_on
 from caseworker.store.db import Store, open_store
@@ -122,4 +123,6 @@ def report_error(error: Exception) -> None:
         print(f"错误：{error.zh}", file=out)
         print(f"error: {error.en}", file=out)
     else:
-        print(f"错误 / error: {error}", file=out)
+        message = in_words(error)
+        print(f"错误：{message.zh}", file=out)
+        print(f"error: {message.en}", file=out)

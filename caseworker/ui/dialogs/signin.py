@@ -23,6 +23,14 @@ from caseworker.ui.widgets.fields import ErrorLabel
 from caseworker.ui.widgets.guarded import grows_with_its_messages
 
 
+def _in_words(error: Exception) -> str:
+    # Loaded on the first error only: sign-in is on the way to the first window.
+    from caseworker.operations.messages import in_words
+    from caseworker.ui.i18n import is_chinese
+
+    return in_words(error).text(is_chinese())
+
+
 class SignInDialog(QDialog):
     """Ask for a worker's password; ``key`` holds the data key once accepted."""
 
@@ -74,9 +82,7 @@ class SignInDialog(QDialog):
             self._lock_for(locked.seconds)
             return
         except KeyFileError as exc:
-            self.message.show_message(
-                self.tr("The key file cannot be read: {error}").format(error=exc)
-            )
+            self.message.show_message(_in_words(exc))
             return
         self.accept()
 
@@ -201,11 +207,7 @@ class RecoveryCodeDialog(QDialog):
         try:
             write_recovery_sheet(path, self.code, worker=self.worker, on=date.today())
         except OSError as exc:
-            self.message.show_message(
-                self.tr("Could not save {path}: {reason}").format(
-                    path=path, reason=exc.strerror or exc
-                )
-            )
+            self.message.show_message(_in_words(exc))
             return None
         self.message.show_message(self.tr("Saved: {path}").format(path=path))
         return path

@@ -27,7 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from caseworker.domain.codes import Program, RegionLevel, Stage
+from caseworker.operations.messages import in_words
 from caseworker.store.db import Store
+from caseworker.ui.i18n import is_chinese
 from caseworker.ui.labels import label
 from caseworker.ui.pages.dashboard_parts import ChartSlot, Entry, TaskList
 from caseworker.ui.runner import Progress, Task, run_task
@@ -221,7 +223,11 @@ class DashboardPage(QWidget):
 
     def _screening_failed(self, error: Exception) -> None:
         self._screening_done()
-        self.summary.setText(self.tr("The screening stopped: {error}").format(error=error))
+        self.summary.setText(
+            self.tr("The screening stopped: {error}").format(
+                error=in_words(error).text(is_chinese())
+            )
+        )
 
     def _screening_done(self) -> None:
         self._screening = None

@@ -26,9 +26,10 @@ from PySide6.QtWidgets import (
 )
 
 from caseworker.domain.codes import RegionLevel
+from caseworker.operations.messages import in_words
 from caseworker.operations.printing import BUNDLE, PUBLICITY, PrintJob, print_job
 from caseworker.printing.documents import list_forms
-from caseworker.printing.errors import PrintCancelled, PrintError
+from caseworker.printing.errors import PrintCancelled
 from caseworker.printing.render import atomic_output
 from caseworker.store.db import Store
 from caseworker.store.regions import all_regions
@@ -230,10 +231,7 @@ class PrintCentre(QWidget):
         if isinstance(error, PrintCancelled):
             self._cancelled()
             return
-        if isinstance(error, PrintError):
-            self.error.show_message(error.zh if is_chinese() else error.en)
-        else:
-            self.error.show_message(self.tr("Printing failed: {error}").format(error=error))
+        self.error.show_message(in_words(error).text(is_chinese()))
         self._finish()
 
     def _cancelled(self) -> None:
@@ -260,7 +258,7 @@ class PrintCentre(QWidget):
             with atomic_output(path) as out:
                 out.write(self.output)
         except OSError as exc:
-            ask.warn(self, self.tr("Not saved"), str(exc))
+            ask.warn(self, self.tr("Not saved"), in_words(exc).text(is_chinese()))
             return None
         return path
 
