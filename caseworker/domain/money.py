@@ -50,3 +50,11 @@ def format_yuan(fen: int) -> str:
     sign = "-" if fen < 0 else ""
     whole, cents = divmod(abs(fen), FEN_PER_YUAN)
     return f"{sign}{whole}.{cents:02d}"
+
+
+def share_fen(total_fen: int, people: int) -> int:
+    """``total_fen / people`` rounded half up to the fen: the one way a per-person amount
+    (per-capita income, a standard per person) is shown, on the screen and on paper, so
+    the same figure never reads 576.67 in one place and 576.66 in another. Decisions
+    compare the exact totals, never this rounded share."""
+    return (2 * total_fen + people) // (2 * people)

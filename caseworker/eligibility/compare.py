@@ -2,6 +2,7 @@
 
 from typing import Any
 
+from caseworker.domain.money import share_fen
 from caseworker.eligibility.checks import Tri
 from caseworker.eligibility.facts import Facts
 from caseworker.eligibility.findings import ParameterUse, Reason
@@ -52,14 +53,15 @@ def income_below(
     if below is None:
         return None, None
     n = f.members
-    if below:
-        total = income.high if income.high is not None else income.low
-        per_capita = total // n  # shown rounded down: it stays below the limit
-    else:
-        total = income.low
-        per_capita = (2 * total + n) // (2 * n)
+    total = (income.high if income.high is not None else income.low) if below else income.low
+    # Shown as every per-person figure is (the comparison itself used the exact totals),
+    # except that an income below the limit never reads as equal to it: within half a fen
+    # under the limit it shows a fen under, not "400.00, below 400.00".
+    limit_per_person = share_fen(limit_total, n)
+    per_capita = share_fen(total, n)
+    if below and per_capita >= limit_per_person:
+        per_capita = limit_per_person - 1
     at_least = not below and income.high != income.low
-    limit_per_person = (2 * limit_total + n) // (2 * n)
     met = not below if invert else below
     # The sentence states the comparison as it is; ``met`` says whether the rule wanted it.
     fixed = _FIXED.get((template.rule, below))

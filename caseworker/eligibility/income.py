@@ -11,6 +11,7 @@ from datetime import timedelta
 from typing import Any
 
 from caseworker.domain.codes import ExpenseKind, IncomeKind
+from caseworker.domain.money import share_fen
 from caseworker.domain.records import Household
 from caseworker.eligibility.context import Context
 from caseworker.eligibility.findings import MissingInfo, Reason
@@ -80,7 +81,7 @@ class Income:
 
     def per_capita(self, total: int) -> int:
         """``total / members`` rounded half up to the fen (for showing only)."""
-        return (2 * total + self.members) // (2 * self.members)
+        return share_fen(total, self.members)
 
 
 def _member_label(index: int, name: str) -> tuple[str, str]:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from caseworker.domain.codes import AssetKind, DisabilityType
 from caseworker.domain.idnumber import age_on
+from caseworker.domain.money import share_fen
 from caseworker.domain.records import Member
 from caseworker.printing.context import SIGNER_KEY, Item
 from caseworker.printing.text import cn_date, yuan
@@ -157,8 +158,28 @@ def _incomes(v: Values) -> list[Item]:
     ]
 
 
+# The rule whose reason shows how the household's income was counted.
+INCOME_RULE = "income.per_capita"
+
+
+def _counted_income(v: Values) -> dict[str, object] | None:
+    """The income as the screening counted it (exempt kinds left out, deductions made),
+    so the form states the very figures the card and the decision used."""
+    screening = v.hs.screening
+    for finding in screening.findings if screening else ():
+        for reason in finding.reasons:
+            if reason.rule == INCOME_RULE:
+                # With a member's income unknown the figure is not the household's: the
+                # box stays empty, to be filled in by hand.
+                return reason.values if not reason.values["unknown_members"] else None
+    return None
+
+
 @scalar("income.total")
 def _income_total(v: Values) -> str:
+    counted = _counted_income(v)
+    if counted is not None:
+        return str(counted["total_yuan"])
     members = v.household.members
     if any(m.incomes is None for m in members):
         return ""  # some member's income is not recorded: the total is not known
@@ -167,11 +188,14 @@ def _income_total(v: Values) -> str:
 
 @scalar("income.per_capita")
 def _income_per_capita(v: Values) -> str:
+    counted = _counted_income(v)
+    if counted is not None:
+        return str(counted["per_capita_yuan"])
     members = v.household.members
     if not members or any(m.incomes is None for m in members):
         return ""
     total = sum(i.monthly_fen for m in members for i in m.incomes or ())
-    return yuan(total // len(members))
+    return yuan(share_fen(total, len(members)))
 
 
 # --- property, costs, supporters, hardship -------------------------------------------------
