@@ -290,6 +290,7 @@ class MainWindow(QMainWindow):
             item = self.nav.item(row)
             item.setText(text)
             item.setToolTip(f"{text} (Ctrl+{row + 1})")
+        self.nav.setAccessibleName(self.tr("Pages"))
         self.household_slot.setText(self.tr("Open a household from the list."))
         self.worker_label.setText(f"{self.worker.name} · {label(self.worker.role)}")
 

@@ -444,6 +444,8 @@ class VisitForm(GuardedDialog):
         self.heading.setText(self.tr("Household investigation: {name}").format(name=name))
         for row, text in enumerate(self.step_names()):
             self.steps.item(row).setText(text)
+        self.steps.setAccessibleName(self.tr("Steps"))
+        self.problems.setAccessibleName(self.tr("Problems to correct"))
         for form in (*self.forms, self.expenses_form, self.conclusion_form):
             form.retranslate()
         unknown = self.tr("Not recorded")

@@ -378,218 +378,218 @@ The app closes its window, restores the backup and opens the restored records (t
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="157"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="159"/>
         <source>Likely eligible, not yet applied</source>
         <translation>可能符合条件但尚未申请</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="155"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="157"/>
         <source>Reviews due</source>
         <translation>到期复核</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="146"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="148"/>
         <source>Screen all households</source>
         <translation>筛查全部家庭</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="147"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="149"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="156"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="158"/>
         <source>Applications and their time limits</source>
         <translation>申请办理时限</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="161"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="163"/>
         <source>Reviews due ({overdue} overdue, {soon} due within 30 days)</source>
         <translation>到期复核（逾期 {overdue} 户，30 天内到期 {soon} 户）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="165"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="167"/>
         <source>Application time limits ({overdue} overdue, {soon} due soon)</source>
         <translation>申请办理时限（超期 {overdue} 件，即将到期 {soon} 件）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="169"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="171"/>
         <source>Likely eligible, not yet applied ({n})</source>
         <translation>可能符合条件但尚未申请（{n}）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="224"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="229"/>
         <source>The screening stopped: {error}</source>
         <translation>筛查中断：{error}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="137"/>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="239"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="139"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="247"/>
         <source>Counting...</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="328"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="336"/>
         <source>{households} households in your area; {receiving} receive assistance.</source>
         <translation>辖区共 {households} 户，其中 {receiving} 户正在享受救助。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="310"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="318"/>
         <source>Households by program</source>
         <translation>各救助项目户数</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="316"/>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="322"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="324"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="330"/>
         <source>No household in your area receives assistance yet.</source>
         <translation>辖区内还没有享受救助的家庭。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="320"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="328"/>
         <source>Households receiving assistance by village (most first)</source>
         <translation>各村享受救助户数（从多到少）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="288"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="296"/>
         <source>No open applications.</source>
         <translation>暂无在办申请。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="261"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="269"/>
         <source>The figures could not be counted just now. Open another page and come back to home to try again; if it keeps happening, restart the app.</source>
         <translation>首页的数字暂时没能统计出来。请打开别的页面再回到首页重试；如果一直这样，请重新打开程序。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="275"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="283"/>
         <source>No household needs a review in the next 30 days.</source>
         <translation>近期没有需要复核的家庭。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="282"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="290"/>
         <source>Open applications: {stages}</source>
         <translation>在办申请：{stages}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="286"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="294"/>
         <source>No application is overdue or due within 5 working days.</source>
         <translation>没有超期或 5 个工作日内到期的申请。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="292"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="300"/>
         <source>The last screening found no household likely eligible that has not applied.</source>
         <translation>最近一次筛查没有发现可能符合条件但尚未申请的家庭。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="296"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="304"/>
         <source>No household has been screened yet. Press “Screen all households” above: those likely eligible but not yet applied will be listed here.</source>
         <translation>还没有筛查过。点右上方的“筛查全部家庭”，可能符合条件但尚未申请的家庭会列在这里。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="302"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="310"/>
         <source>{head}: {program}</source>
         <translation>{head}：{program}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="333"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="341"/>
         <source>this laptop has never synced with the county</source>
         <translation>本机还没有与县里同步过</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="335"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="343"/>
         <source>this laptop last synced {time}</source>
         <translation>本机上次同步：{time}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="340"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="348"/>
         <source>No changes in your area are waiting to be synced; {synced}.</source>
         <translation>辖区没有等待同步的修改；{synced}。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="347"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="355"/>
         <source>{n} households in your area have changes not yet synced with the county ({refused} refused by the county: see Sync); {synced}.</source>
         <translation>辖区有 {n} 户的修改尚未同步到县里（其中 {refused} 户被县里退回，请到“同步”页查看）；{synced}。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="354"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="362"/>
         <source>{n} households in your area have changes not yet synced with the county; {synced}.</source>
         <translation>辖区有 {n} 户的修改尚未同步到县里；{synced}。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="365"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="373"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n 天</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="368"/>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="372"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="376"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="380"/>
         <source>%n month(s)</source>
         <translation>
             <numerusform>%n 个月</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="370"/>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="372"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="378"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="380"/>
         <source>%n year(s)</source>
         <translation>
             <numerusform>%n 年</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="371"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="379"/>
         <source>{years} {months}</source>
         <translation>{years} {months}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="378"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="386"/>
         <source>OVERDUE by {time}</source>
         <translation>已逾期 {time}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="382"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="390"/>
         <source>due today</source>
         <translation>今天到期</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="384"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="392"/>
         <source>due in {time}</source>
         <translation>{time}后到期</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="387"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="395"/>
         <source>{head} — {when}
 review due {day}</source>
         <translation>{head} — {when}
 应于 {day} 复核</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="394"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="402"/>
         <source>OVERDUE by %n working day(s)</source>
         <translation>
             <numerusform>已超期 %n 个工作日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="396"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="404"/>
         <source>{when}, past the 45-working-day maximum</source>
         <translation>{when}（超过最长时限）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="398"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="406"/>
         <source>time limit reached today</source>
         <translation>今天到期</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="400"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="408"/>
         <source>%n working day(s) left</source>
         <translation>
             <numerusform>还剩 %n 个工作日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="402"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="410"/>
         <source>{head} — {when}
 {program}, applied {day}, now at {stage}</source>
         <translation>{head} — {when}
@@ -789,74 +789,74 @@ review due {day}</source>
 <context>
     <name>HouseholdInfoDialog</name>
     <message>
-        <location filename="../../caseworker/ui/dialogs/household_info.py" line="31"/>
+        <location filename="../../caseworker/ui/dialogs/household_info.py" line="38"/>
         <source>Household details</source>
         <translation>家庭基本信息</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/household_info.py" line="33"/>
+        <location filename="../../caseworker/ui/dialogs/household_info.py" line="40"/>
         <source>Not known</source>
         <translation>不详</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/household_info.py" line="37"/>
         <location filename="../../caseworker/ui/dialogs/household_info.py" line="44"/>
+        <location filename="../../caseworker/ui/dialogs/household_info.py" line="51"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/household_info.py" line="37"/>
         <location filename="../../caseworker/ui/dialogs/household_info.py" line="44"/>
+        <location filename="../../caseworker/ui/dialogs/household_info.py" line="51"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/household_info.py" line="47"/>
+        <location filename="../../caseworker/ui/dialogs/household_info.py" line="54"/>
         <source>The family is in an emergency</source>
         <translation>家庭遭遇急难情况</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/household_info.py" line="57"/>
+        <location filename="../../caseworker/ui/dialogs/household_info.py" line="64"/>
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/household_info.py" line="58"/>
+        <location filename="../../caseworker/ui/dialogs/household_info.py" line="65"/>
         <source>Hukou</source>
         <translation>户籍</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/household_info.py" line="59"/>
+        <location filename="../../caseworker/ui/dialogs/household_info.py" line="66"/>
         <source>Local resident</source>
         <translation>本地户籍</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/household_info.py" line="60"/>
+        <location filename="../../caseworker/ui/dialogs/household_info.py" line="67"/>
         <source>Registered-poor status</source>
         <translation>建档立卡情况</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/household_info.py" line="61"/>
+        <location filename="../../caseworker/ui/dialogs/household_info.py" line="68"/>
         <source>Shook off poverty on</source>
         <translation>脱贫日期</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/household_info.py" line="62"/>
+        <location filename="../../caseworker/ui/dialogs/household_info.py" line="69"/>
         <source>Relative of a cadre or caseworker</source>
         <translation>村干部或经办人员近亲属</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/household_info.py" line="63"/>
+        <location filename="../../caseworker/ui/dialogs/household_info.py" line="70"/>
         <source>Emergency</source>
         <translation>急难情况</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/household_info.py" line="64"/>
+        <location filename="../../caseworker/ui/dialogs/household_info.py" line="71"/>
         <source>Emergency date</source>
         <translation>发生日期</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/household_info.py" line="65"/>
+        <location filename="../../caseworker/ui/dialogs/household_info.py" line="72"/>
         <source>What happened</source>
         <translation>情况说明</translation>
     </message>
@@ -865,7 +865,7 @@ review due {day}</source>
     <name>HouseholdPage</name>
     <message>
         <location filename="../../caseworker/ui/pages/household_page.py" line="197"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="430"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="441"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -905,382 +905,387 @@ review due {day}</source>
         <translation>申请</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="230"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="448"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="239"/>
+        <source>Stages of the application</source>
+        <translation>申请办理环节</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="241"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="459"/>
         <source>Add member</source>
         <translation>添加成员</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="231"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="448"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="242"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="459"/>
         <source>Edit member</source>
         <translation>编辑成员</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="232"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="463"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="465"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="243"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="474"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="476"/>
         <source>Remove member</source>
         <translation>删除成员</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="233"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="489"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="244"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="500"/>
         <source>Edit property</source>
         <translation>编辑财产</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="234"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="501"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="245"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="512"/>
         <source>Edit expenses</source>
         <translation>编辑支出</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="235"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="513"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="246"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="524"/>
         <source>Edit legal supporters</source>
         <translation>编辑法定赡养人</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="236"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="247"/>
         <source>New visit (Ctrl+N)</source>
         <translation>新建入户调查（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="237"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="248"/>
         <source>New application</source>
         <translation>新建申请</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="238"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="249"/>
         <source>Next stage</source>
         <translation>进入下一环节</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="242"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="525"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="253"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="536"/>
         <source>Edit household details</source>
         <translation>编辑家庭基本信息</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="243"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="254"/>
         <source>Sign the authorisation</source>
         <translation>授权书签字</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="244"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="255"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="245"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="256"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="248"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="265"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="516"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="259"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="276"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="527"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="249"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="265"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="515"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="260"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="276"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="526"/>
         <source>Relation</source>
         <translation>关系</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="250"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="261"/>
         <source>Age</source>
         <translation>年龄</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="251"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="262"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="252"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="263"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="253"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="264"/>
         <source>Labour capacity</source>
         <translation>劳动能力</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="254"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="265"/>
         <source>Disability</source>
         <translation>残疾情况</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="255"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="266"/>
         <source>Serious illness</source>
         <translation>重病情况</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="256"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="267"/>
         <source>Employment</source>
         <translation>就业状况</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="257"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="268"/>
         <source>Monthly income</source>
         <translation>月收入</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="260"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="262"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="491"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="503"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="271"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="273"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="502"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="514"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="260"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="271"/>
         <source>Value</source>
         <translation>价值</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="260"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="493"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="271"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="504"/>
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="262"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="273"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="262"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="269"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="289"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="505"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="273"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="280"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="300"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="516"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="265"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="517"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="276"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="528"/>
         <source>Able to support</source>
         <translation>有无赡养能力</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="265"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="276"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="270"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="281"/>
         <source>Purpose</source>
         <translation>调查目的</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="271"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="282"/>
         <source>Investigators</source>
         <translation>调查人员</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="272"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="283"/>
         <source>Conclusion</source>
         <translation>调查结论</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="273"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="284"/>
         <source>Signed</source>
         <translation>签字</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="278"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="286"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="289"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="297"/>
         <source>Program</source>
         <translation>救助项目</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="279"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="290"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="280"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="291"/>
         <source>Per month</source>
         <translation>每月金额</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="281"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="292"/>
         <source>Since</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="282"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="293"/>
         <source>Gradual exit until</source>
         <translation>渐退截止</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="286"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="289"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="297"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="300"/>
         <source>Stage</source>
         <translation>办理环节</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="286"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="297"/>
         <source>Applied on</source>
         <translation>申请日期</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="286"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="297"/>
         <source>Time limit</source>
         <translation>办理时限</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="289"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="300"/>
         <source>Done by</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="289"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="300"/>
         <source>Opinion</source>
         <translation>意见</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="297"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="396"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="308"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="407"/>
         <source>not known</source>
         <translation>不详</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="298"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="309"/>
         <source>(no head)</source>
         <translation>（未指定户主）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="303"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="338"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="314"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="349"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="303"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="338"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="314"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="349"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="305"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="316"/>
         <source>Address: {value}</source>
         <translation>住址：{value}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="306"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="317"/>
         <source>Hukou: {value}</source>
         <translation>户籍：{value}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="307"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="318"/>
         <source>Local resident: {value}</source>
         <translation>本地户籍：{value}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="308"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="319"/>
         <source>Registered poor: {value}</source>
         <translation>建档立卡：{value}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="312"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="323"/>
         <source>Emergency: {kind} on {day}</source>
         <translation>急难情况：{kind}（{day}）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="317"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="328"/>
         <source>Relative of a cadre or caseworker (registered separately)</source>
         <translation>村干部或经办人员近亲属（单独备案）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="324"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="335"/>
         <source>Property not recorded</source>
         <translation>尚未登记财产</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="330"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="341"/>
         <source>Expenses not recorded</source>
         <translation>尚未登记支出</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="344"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="355"/>
         <source>Legal supporters not recorded</source>
         <translation>尚未登记法定赡养人</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="354"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="365"/>
         <source>signed</source>
         <translation>已签字</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="354"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="365"/>
         <source>not signed</source>
         <translation>未签字</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="379"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="390"/>
         <source>past the 45-working-day limit</source>
         <translation>已超45个工作日时限</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="381"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="392"/>
         <source>overdue (30 working days), at the latest {day}</source>
         <translation>已超30个工作日，最迟 {day}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="385"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="396"/>
         <source>due by {day}</source>
         <translation>应于 {day} 前办结</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="401"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="412"/>
         <source> grade {grade}</source>
         <translation>{grade}级</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="402"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="413"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="462"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="473"/>
         <source>Remove {name} from the household?</source>
         <translation>确定将{name}从本户中删除吗？</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="492"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="503"/>
         <source>Value (yuan)</source>
         <translation>价值（元）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="495"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="506"/>
         <source>Property recorded</source>
         <translation>已登记财产</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="504"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="515"/>
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="507"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="518"/>
         <source>Expenses recorded</source>
         <translation>已登记支出</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="518"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="529"/>
         <source>Why not</source>
         <translation>无法赡养原因</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="520"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="531"/>
         <source>Legal supporters recorded</source>
         <translation>已登记法定赡养人</translation>
     </message>
@@ -1341,27 +1346,37 @@ review due {day}</source>
         <translation>搜索：姓名、拼音首字母（如 zxl）或身份证号片段</translation>
     </message>
     <message>
+        <location filename="../../caseworker/ui/pages/households_page.py" line="120"/>
+        <source>Search households</source>
+        <translation>搜索家庭</translation>
+    </message>
+    <message>
         <location filename="../../caseworker/ui/pages/households_page.py" line="121"/>
+        <source>Households</source>
+        <translation>家庭列表</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/households_page.py" line="123"/>
         <source>All programs</source>
         <translation>全部救助项目</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/households_page.py" line="122"/>
+        <location filename="../../caseworker/ui/pages/households_page.py" line="124"/>
         <source>All stages</source>
         <translation>全部办理环节</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/households_page.py" line="123"/>
+        <location filename="../../caseworker/ui/pages/households_page.py" line="125"/>
         <source>All villages</source>
         <translation>全部村（社区）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/households_page.py" line="162"/>
+        <location filename="../../caseworker/ui/pages/households_page.py" line="164"/>
         <source>At least {n} households: type more to narrow the search</source>
         <translation>至少 {n} 户，请继续输入以缩小范围</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/households_page.py" line="164"/>
+        <location filename="../../caseworker/ui/pages/households_page.py" line="166"/>
         <source>{n} households</source>
         <translation>共 {n} 户</translation>
     </message>
@@ -1410,41 +1425,46 @@ review due {day}</source>
     </message>
     <message>
         <location filename="../../caseworker/ui/main_window.py" line="293"/>
+        <source>Pages</source>
+        <translation>页面</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/main_window.py" line="294"/>
         <source>Open a household from the list.</source>
         <translation>请从家庭列表中打开一户。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="478"/>
+        <location filename="../../caseworker/ui/main_window.py" line="479"/>
         <source>Visit saved.</source>
         <translation>入户调查已保存。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="493"/>
+        <location filename="../../caseworker/ui/main_window.py" line="494"/>
         <source>{n} household visit(s) were not saved. Continue them now?</source>
         <translation>有 {n} 次入户调查尚未保存，现在继续填写吗？</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="494"/>
+        <location filename="../../caseworker/ui/main_window.py" line="495"/>
         <source>Unsaved visits</source>
         <translation>未保存的入户调查</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="514"/>
+        <location filename="../../caseworker/ui/main_window.py" line="515"/>
         <source>Sync in progress</source>
         <translation>正在同步</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="516"/>
+        <location filename="../../caseworker/ui/main_window.py" line="517"/>
         <source>A sync with the county is under way. What was sent is kept either way; quit now and sync the rest next time?</source>
         <translation>正在与县里同步。已经发送的内容都会保留；现在退出，其余的下次再同步吗？</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="526"/>
+        <location filename="../../caseworker/ui/main_window.py" line="527"/>
         <source>Visits not saved</source>
         <translation>入户调查尚未保存</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="528"/>
+        <location filename="../../caseworker/ui/main_window.py" line="529"/>
         <source>{n} household visit(s) are open and not saved. Their drafts are kept and offered again at the next start. Quit now?</source>
         <translation>有{n}份入户调查尚未保存。草稿已保留，下次启动时可以继续填写。现在退出吗？</translation>
     </message>
@@ -1522,67 +1542,67 @@ review due {day}</source>
         <translation>是否返岗就业</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/member.py" line="166"/>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="168"/>
         <source>Not known</source>
         <translation>不详</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/member.py" line="169"/>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="171"/>
         <source>Choose...</source>
         <translation>请选择…</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/member.py" line="171"/>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="173"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/member.py" line="171"/>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="173"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/member.py" line="173"/>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="175"/>
         <source>No grade</source>
         <translation>无等级</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/member.py" line="175"/>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="177"/>
         <source>Has a serious illness:</source>
         <translation>患有重病：</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/member.py" line="176"/>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="178"/>
         <source>Monthly income</source>
         <translation>月收入</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/member.py" line="177"/>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="180"/>
         <source>Incomes recorded</source>
         <translation>已登记收入</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/member.py" line="178"/>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="181"/>
         <source>Add income</source>
         <translation>添加收入</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/member.py" line="179"/>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="182"/>
         <source>Remove income</source>
         <translation>删除收入</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/member.py" line="180"/>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="183"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/member.py" line="180"/>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="183"/>
         <source>Yuan per month</source>
         <translation>每月金额（元）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/member.py" line="273"/>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="276"/>
         <source>Born {date}, {sex}, {age} years old</source>
         <translation>出生日期 {date}，{sex}，{age}岁</translation>
     </message>
@@ -1590,27 +1610,27 @@ review due {day}</source>
 <context>
     <name>NewPasswordDialog</name>
     <message>
-        <location filename="../../caseworker/ui/dialogs/signin.py" line="107"/>
+        <location filename="../../caseworker/ui/dialogs/signin.py" line="113"/>
         <source>Set a password</source>
         <translation>设置密码</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/signin.py" line="115"/>
+        <location filename="../../caseworker/ui/dialogs/signin.py" line="121"/>
         <source>New password</source>
         <translation>新密码</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/signin.py" line="116"/>
+        <location filename="../../caseworker/ui/dialogs/signin.py" line="122"/>
         <source>Again</source>
         <translation>再次输入</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/signin.py" line="132"/>
+        <location filename="../../caseworker/ui/dialogs/signin.py" line="138"/>
         <source>A password needs at least {n} characters.</source>
         <translation>密码至少需要{n}位。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/signin.py" line="135"/>
+        <location filename="../../caseworker/ui/dialogs/signin.py" line="141"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
@@ -1706,72 +1726,67 @@ review due {day}</source>
 <context>
     <name>PrintCentre</name>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="124"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="125"/>
         <source>A form for one household</source>
         <translation>打印一户的表格</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="125"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="126"/>
         <source>A village or township</source>
         <translation>按村或乡镇批量打印</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="126"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="127"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="127"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="128"/>
         <source>Print... (Ctrl+P)</source>
         <translation>打印…（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="128"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="129"/>
         <source>Save as PDF...</source>
         <translation>另存为PDF…</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="129"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="130"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="151"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="152"/>
         <source>Case files (档案)</source>
         <translation>家庭档案</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="152"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="153"/>
         <source>Publicity list (公示名单), villages only</source>
         <translation>公示名单（仅限村）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="159"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="160"/>
         <source>Open a household first.</source>
         <translation>请先打开一户家庭。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="163"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="164"/>
         <source>Household of {name}</source>
         <translation>户主：{name}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="236"/>
-        <source>Printing failed: {error}</source>
-        <translation>打印失败：{error}</translation>
-    </message>
-    <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="240"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="238"/>
         <source>Cancelled; nothing was printed.</source>
         <translation>已取消，未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="254"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="252"/>
         <source>Save as PDF</source>
         <translation>另存为PDF</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="263"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="261"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -1779,27 +1794,27 @@ review due {day}</source>
 <context>
     <name>RecordListDialog</name>
     <message>
-        <location filename="../../caseworker/ui/dialogs/record_list.py" line="68"/>
+        <location filename="../../caseworker/ui/dialogs/record_list.py" line="69"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/record_list.py" line="69"/>
+        <location filename="../../caseworker/ui/dialogs/record_list.py" line="70"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/record_list.py" line="104"/>
+        <location filename="../../caseworker/ui/dialogs/record_list.py" line="105"/>
         <source>Not known</source>
         <translation>不详</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/record_list.py" line="104"/>
+        <location filename="../../caseworker/ui/dialogs/record_list.py" line="105"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/record_list.py" line="104"/>
+        <location filename="../../caseworker/ui/dialogs/record_list.py" line="105"/>
         <source>No</source>
         <translation>否</translation>
     </message>
@@ -1807,43 +1822,38 @@ review due {day}</source>
 <context>
     <name>RecoveryCodeDialog</name>
     <message>
-        <location filename="../../caseworker/ui/dialogs/signin.py" line="149"/>
-        <location filename="../../caseworker/ui/dialogs/signin.py" line="161"/>
+        <location filename="../../caseworker/ui/dialogs/signin.py" line="155"/>
+        <location filename="../../caseworker/ui/dialogs/signin.py" line="167"/>
         <source>Recovery code</source>
         <translation>恢复码</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/signin.py" line="152"/>
+        <location filename="../../caseworker/ui/dialogs/signin.py" line="158"/>
         <source>Write down or print this recovery code and give it to the county civil affairs bureau. If the password is forgotten, only this code opens the records again. It is shown only now.</source>
         <translation>请抄写或打印此恢复码，交县民政局保管。忘记密码时，只有凭此恢复码才能重新打开本机数据。恢复码只显示这一次。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/signin.py" line="165"/>
+        <location filename="../../caseworker/ui/dialogs/signin.py" line="171"/>
         <source>Print...</source>
         <translation>打印...</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/signin.py" line="168"/>
+        <location filename="../../caseworker/ui/dialogs/signin.py" line="174"/>
         <source>Save as PDF...</source>
         <translation>另存为PDF...</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/signin.py" line="192"/>
+        <location filename="../../caseworker/ui/dialogs/signin.py" line="198"/>
         <source>Save as PDF</source>
         <translation>另存为PDF</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/signin.py" line="192"/>
+        <location filename="../../caseworker/ui/dialogs/signin.py" line="198"/>
         <source>recovery code</source>
         <translation>恢复码</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/signin.py" line="205"/>
-        <source>Could not save {path}: {reason}</source>
-        <translation>无法保存{path}：{reason}</translation>
-    </message>
-    <message>
-        <location filename="../../caseworker/ui/dialogs/signin.py" line="210"/>
+        <location filename="../../caseworker/ui/dialogs/signin.py" line="212"/>
         <source>Saved: {path}</source>
         <translation>已保存：{path}</translation>
     </message>
@@ -2081,39 +2091,34 @@ review due {day}</source>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../caseworker/ui/dialogs/signin.py" line="35"/>
-        <location filename="../../caseworker/ui/dialogs/signin.py" line="46"/>
+        <location filename="../../caseworker/ui/dialogs/signin.py" line="43"/>
+        <location filename="../../caseworker/ui/dialogs/signin.py" line="54"/>
         <location filename="../../caseworker/ui/selfcheck.py" line="44"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/signin.py" line="48"/>
+        <location filename="../../caseworker/ui/dialogs/signin.py" line="56"/>
         <source>Worker</source>
         <translation>工作人员</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/signin.py" line="49"/>
+        <location filename="../../caseworker/ui/dialogs/signin.py" line="57"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/signin.py" line="52"/>
+        <location filename="../../caseworker/ui/dialogs/signin.py" line="60"/>
         <source>Caseworker: the records on this laptop are encrypted.</source>
         <translation>社会救助专干助手：本机数据已加密，请登录。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/signin.py" line="71"/>
+        <location filename="../../caseworker/ui/dialogs/signin.py" line="79"/>
         <source>Wrong password.</source>
         <translation>密码不正确。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/signin.py" line="78"/>
-        <source>The key file cannot be read: {error}</source>
-        <translation>无法读取密钥文件：{error}</translation>
-    </message>
-    <message>
-        <location filename="../../caseworker/ui/dialogs/signin.py" line="98"/>
+        <location filename="../../caseworker/ui/dialogs/signin.py" line="104"/>
         <source>Too many wrong passwords. Try again in {n} seconds.</source>
         <translation>密码错误次数过多，请{n}秒后再试。</translation>
     </message>
@@ -3224,154 +3229,164 @@ review due {day}</source>
         <translation>入户调查：{name}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="449"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="447"/>
+        <source>Steps</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/visit_form.py" line="448"/>
+        <source>Problems to correct</source>
+        <translation>需要改正的问题</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/visit_form.py" line="451"/>
         <source>Not recorded</source>
         <translation>未填写</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="455"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="457"/>
         <source>Why the household is in hardship (tick all that apply)</source>
         <translation>致困原因（可多选）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="460"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="462"/>
         <source>Each income the household has, per member and kind, in yuan a month. The lines start as the incomes last recorded; change them to what you found.</source>
         <translation>按成员和收入类别逐项填写家庭收入（元/月）。下表先列出上次登记的收入，请按本次调查的实际情况修改。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="466"/>
-        <location filename="../../caseworker/ui/visit_form.py" line="487"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="468"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="489"/>
         <source>Kind of income</source>
         <translation>收入类别</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="466"/>
-        <location filename="../../caseworker/ui/visit_form.py" line="488"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="468"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="490"/>
         <source>Yuan a month</source>
         <translation>每月金额（元）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="472"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="474"/>
         <source>Add an income</source>
         <translation>添加一项收入</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="474"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="476"/>
         <source>Update the members&apos; incomes from this visit (changes are shown first)</source>
         <translation>用本次调查结果更新成员收入（保存前会先列出变动）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="476"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="478"/>
         <source>Name of the second investigator</source>
         <translation>第二名调查人姓名</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="477"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="479"/>
         <source>Save visit (Ctrl+S)</source>
         <translation>保存调查（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="485"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="487"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="493"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="495"/>
         <source>1 Basics</source>
         <translation>1 基本情况</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="494"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="496"/>
         <source>2 Housing</source>
         <translation>2 住房</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="495"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="497"/>
         <source>3 Livestock</source>
         <translation>3 牲畜</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="496"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="498"/>
         <source>4 Vehicles and machinery</source>
         <translation>4 车辆与农机</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="497"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="499"/>
         <source>5 Income by member</source>
         <translation>5 成员收入</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="498"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="500"/>
         <source>6 Expenses</source>
         <translation>6 支出</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="499"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="501"/>
         <source>7 Causes of hardship</source>
         <translation>7 致困原因</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="500"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="502"/>
         <source>8 Conclusion</source>
         <translation>8 调查结论</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="672"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="674"/>
         <source>Enter the first investigator.</source>
         <translation>请填写第一名调查人。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="737"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="739"/>
         <source>The visit is not saved yet: {n} thing(s) to fix. Click one to go there.</source>
         <translation>调查尚未保存：有{n}处需要修改。点击一项可直接跳转。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="755"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="757"/>
         <source>not recorded</source>
         <translation>未登记</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="757"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="759"/>
         <source>no income</source>
         <translation>无收入</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="764"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="766"/>
         <source>{name}: {before} → {after}</source>
         <translation>{name}：{before} → {after}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="771"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="773"/>
         <source>Update the members&apos; incomes?</source>
         <translation>更新成员收入？</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="772"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="774"/>
         <source>Saving this visit would change these recorded incomes:</source>
         <translation>保存本次调查将修改以下成员已登记的收入：</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="775"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="777"/>
         <source>Update the incomes and save</source>
         <translation>更新收入并保存</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="775"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="777"/>
         <source>Save the visit only</source>
         <translation>只保存调查，不更新收入</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="788"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="790"/>
         <source>A visit is signed by two investigators: enter the second one.</source>
         <translation>入户调查须由两名调查人签字：请填写第二名调查人。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="821"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="823"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="822"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="824"/>
         <source>This household is no longer in the store; the draft is kept.</source>
         <translation>本地已没有这户家庭的记录；草稿已保留。</translation>
     </message>
@@ -3411,49 +3426,49 @@ review due {day}</source>
         <translation>本年度大额支出（医疗、教育、灾害等）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="466"/>
-        <location filename="../../caseworker/ui/visit_form.py" line="486"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="468"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="488"/>
         <source>Member</source>
         <translation>成员</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="478"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="480"/>
         <source>Save and sign</source>
         <translation>保存并签字</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="479"/>
-        <location filename="../../caseworker/ui/visit_form.py" line="642"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="481"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="644"/>
         <source>Discard draft</source>
         <translation>放弃草稿</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="480"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="482"/>
         <source>Previous</source>
         <translation>上一步</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="481"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="483"/>
         <source>Next</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="616"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="618"/>
         <source>Draft saved at {time}</source>
         <translation>草稿已于 {time} 自动保存</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="632"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="634"/>
         <source>Close the visit</source>
         <translation>关闭调查表</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="633"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="635"/>
         <source>Close the form? What you typed is kept as a draft and offered again.</source>
         <translation>关闭调查表吗？已填写的内容会保存为草稿，下次可以继续。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="642"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="644"/>
         <source>Throw away this unsaved visit?</source>
         <translation>确定放弃这次未保存的入户调查吗？</translation>
     </message>

@@ -17,7 +17,14 @@ from PySide6.QtWidgets import (
 from caseworker.domain.codes import EmergencyKind, Hukou, PoorStatus
 from caseworker.domain.validation import FieldError
 from caseworker.ui.errors import beside_field, in_full
-from caseworker.ui.widgets.fields import CodeCombo, DateEdit, ErrorLabel, FieldBox, TriState
+from caseworker.ui.widgets.fields import (
+    CodeCombo,
+    DateEdit,
+    ErrorLabel,
+    FieldBox,
+    TriState,
+    first_input,
+)
 from caseworker.ui.widgets.guarded import GuardedDialog, fit_to_screen, scrolling
 
 Submit = Callable[[dict[str, Any]], list[FieldError]]
@@ -66,6 +73,8 @@ class HouseholdInfoDialog(GuardedDialog):
         ):
             self.boxes[key] = FieldBox(editor)
             form.addRow(QLabel(title), self.boxes[key])
+            # The label is beside the box, not the input: a screen reader is told it.
+            first_input(editor).setAccessibleName(title)
             if key == "cadre_relative":
                 form.addRow("", self.has_emergency)
         self.general = ErrorLabel()

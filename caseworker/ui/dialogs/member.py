@@ -27,7 +27,7 @@ from caseworker.domain.idnumber import IdNumberError, age_on, parse_id_number
 from caseworker.domain.validation import FieldError
 from caseworker.ui.errors import beside_field, in_full
 from caseworker.ui.labels import label
-from caseworker.ui.widgets.fields import CodeCombo, ErrorLabel, FieldBox, TriState
+from caseworker.ui.widgets.fields import CodeCombo, ErrorLabel, FieldBox, TriState, first_input
 from caseworker.ui.widgets.guarded import GuardedDialog, fit_to_screen, scrolling
 
 Submit = Callable[[dict[str, Any]], list[FieldError]]
@@ -163,6 +163,8 @@ class MemberDialog(GuardedDialog):
         }
         for key, text in words.items():
             self.labels[key].setText(text)
+            # The label is beside the box, not the input: a screen reader is told it.
+            first_input(self.boxes[key].editor).setAccessibleName(text)
         unknown = self.tr("Not known")
         for combo in (self.labor, self.disability_type, self.employment):
             combo.set_unknown_text(unknown)
@@ -174,6 +176,7 @@ class MemberDialog(GuardedDialog):
         self.self_care.setSpecialValueText(unknown)
         self.illness_known.setText(self.tr("Has a serious illness:"))
         self.incomes_title.setText(self.tr("Monthly income"))
+        self.incomes.setAccessibleName(self.incomes_title.text())
         self.incomes_recorded.setText(self.tr("Incomes recorded"))
         self.add_income.setText(self.tr("Add income"))
         self.remove_income.setText(self.tr("Remove income"))

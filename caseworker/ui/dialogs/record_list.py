@@ -63,6 +63,7 @@ class RecordListDialog(QDialog):
         self._ids: list[str | None] = []
         self.recorded = QCheckBox(recorded_text)
         self.table = QTableWidget(0, len(self._columns))
+        self.table.setAccessibleName(title)
         self.table.setHorizontalHeaderLabels([c.title for c in self._columns])
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.add = QPushButton(self.tr("Add"))

@@ -170,8 +170,10 @@ class DashboardPage(QWidget):
                 ),
                 self.tr("Likely eligible, not yet applied ({n})").format(n=len(stats.flagged)),
             )
-        for box, title in zip(self.boxes, titles, strict=True):
+        lists = (self.reviews, self.deadlines, self.flagged)
+        for box, task_list, title in zip(self.boxes, lists, titles, strict=True):
             box.setTitle(title)
+            task_list.list.setAccessibleName(title)
 
     def screen_everyone(self) -> Task[int]:
         """Screen every household in the area off the GUI thread (decision records kept),

@@ -224,8 +224,19 @@ class HouseholdPage(QWidget):
             self.tr("Benefits"),
             self.tr("Applications"),
         )
-        for index, text in enumerate(tabs):
+        tables = (
+            self.members,
+            self.assets,
+            self.expenses,
+            self.supporters,
+            self.visits,
+            self.benefits,
+            self.applications,
+        )
+        for index, (text, table) in enumerate(zip(tabs, tables, strict=True)):
             self.tabs.setTabText(index, text)
+            table.setAccessibleName(text)
+        self.history.setAccessibleName(self.tr("Stages of the application"))
         words = {
             "add_member": self.tr("Add member"),
             "edit_member": self.tr("Edit member"),

@@ -117,6 +117,8 @@ class HouseholdsPage(QWidget):
         self.search.setPlaceholderText(
             self.tr("Search: name, pinyin initials (zxl) or part of an ID number")
         )
+        self.search.setAccessibleName(self.tr("Search households"))
+        self.table.setAccessibleName(self.tr("Households"))
         for combo, first, items in (
             (self.program, self.tr("All programs"), [(label(p), p.value) for p in Program]),
             (self.stage, self.tr("All stages"), [(label(s), s.value) for s in Stage]),

@@ -132,6 +132,20 @@ class FieldBox(QWidget):
             signal.connect(lambda *_: self.error.show_message(""))
 
 
+def first_input(editor: QWidget) -> QWidget:
+    """The input a field's label names: the editor, or in a composite editor (a tick box
+    with a text field) its first input that has no words of its own."""
+    if not _is_input(editor):
+        for child in editor.findChildren(QWidget):
+            if _is_input(child) and not isinstance(child, QCheckBox):
+                return child
+    return editor
+
+
+def _is_input(editor: QWidget) -> bool:
+    return isinstance(editor, QLineEdit | QPlainTextEdit | QComboBox | QDateEdit | QSpinBox)
+
+
 def _change_signals(editor: QWidget) -> list[Any]:
     """The signals by which an editor says its value changed."""
     if isinstance(editor, QLineEdit | QPlainTextEdit):
