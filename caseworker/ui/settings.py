@@ -1,4 +1,5 @@
-"""Per-user preferences of the desktop app (language, window layout), kept with QSettings.
+"""Per-user preferences of the desktop app (language, type size, window layout), kept
+with QSettings.
 
 The worker using the laptop is not here: it belongs to the store (``store/workers.py``).
 """
@@ -8,6 +9,8 @@ from pathlib import Path
 from PySide6.QtCore import QLocale, QSettings
 
 LANGUAGES = ("zh_CN", "en")
+# Type sizes a person can choose, and how much larger than normal each is.
+TYPE_SIZES = {"normal": 1.0, "large": 1.2, "extra_large": 1.5}
 
 
 class AppSettings:
@@ -33,6 +36,18 @@ class AppSettings:
             raise ValueError(f"unknown language {value!r}")
         self._qs.setValue("language", value)
         self._qs.sync()
+
+    @property
+    def type_size(self) -> str:
+        """The chosen type size (``normal`` unless chosen)."""
+        chosen = self._qs.value("type_size")
+        return chosen if isinstance(chosen, str) and chosen in TYPE_SIZES else "normal"
+
+    @type_size.setter
+    def type_size(self, value: str) -> None:
+        if value not in TYPE_SIZES:
+            raise ValueError(f"unknown type size {value!r}")
+        self.set_value("type_size", value)
 
     def value(self, key: str) -> object:
         return self._qs.value(key)

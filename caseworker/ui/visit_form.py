@@ -63,6 +63,7 @@ from caseworker.store.drafts import delete_draft, save_draft
 from caseworker.store.households import load_household
 from caseworker.store.tables import new_id
 from caseworker.ui import ask
+from caseworker.ui.fonts import make_heading
 from caseworker.ui.i18n import is_chinese
 from caseworker.ui.labels import label, yuan
 from caseworker.ui.widgets.fields import CodeCombo, DateEdit, ErrorLabel
@@ -314,7 +315,7 @@ class VisitForm(GuardedDialog):
         body.addWidget(self.pages, 1)
         layout = QVBoxLayout(self)
         self.heading = QLabel()
-        self.heading.setStyleSheet("font-size: 14pt; font-weight: bold;")
+        make_heading(self.heading, 1.4, bold=True)
         layout.addWidget(self.heading)
         layout.addLayout(body, 1)
         layout.addWidget(self.problems_title)

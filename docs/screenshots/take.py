@@ -6,7 +6,7 @@ application, print, and every other page.
     .venv/bin/python docs/screenshots/take.py            # both scales
     .venv/bin/python docs/screenshots/take.py --scale 1.5
 
-Pictures at 150% end in ``-150``. Each run also prints any widget whose minimum size does
+Pictures at 150% end in ``-150``, in extra large type in ``-large``. Each run also prints any widget whose minimum size does
 not fit the screen, so a cut-off page shows up in the output as well as in the picture.
 """
 
@@ -169,6 +169,15 @@ def _shoot_all(scale: float) -> int:
         shoot(window, "sync-enroll")  # the page enrolled, against a county server)
         window.nav.setCurrentRow(SETTINGS)
         shoot(window, "settings")
+        if scale == 1:  # large type (Settings > 文字大小) on the laptop screen
+            window.settings_page.type_size.setCurrentIndex(2)  # 特大
+            settle(app)
+            shoot(window, "settings-large")
+            window.open_household(zhang)
+            shoot(window, "household-zhang-large")
+            window.nav.setCurrentRow(POLICY)
+            shoot(window, "policy-large")
+            window.settings_page.type_size.setCurrentIndex(0)
         install_language("en")
         QCoreApplication.processEvents()
         window.nav.setCurrentRow(HOME)

@@ -4,7 +4,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../caseworker/ui/app.py" line="57"/>
+        <location filename="../../caseworker/ui/app.py" line="58"/>
         <source>Set the password that protects this laptop&apos;s records.</source>
         <translation>请设置密码。本机上的所有救助对象信息将用此密码加密保护。</translation>
     </message>
@@ -378,218 +378,218 @@ The app closes its window, restores the backup and opens the restored records (t
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="159"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="160"/>
         <source>Likely eligible, not yet applied</source>
         <translation>可能符合条件但尚未申请</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="157"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="158"/>
         <source>Reviews due</source>
         <translation>到期复核</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="148"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="149"/>
         <source>Screen all households</source>
         <translation>筛查全部家庭</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="149"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="150"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="158"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="159"/>
         <source>Applications and their time limits</source>
         <translation>申请办理时限</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="163"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="164"/>
         <source>Reviews due ({overdue} overdue, {soon} due within 30 days)</source>
         <translation>到期复核（逾期 {overdue} 户，30 天内到期 {soon} 户）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="167"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="168"/>
         <source>Application time limits ({overdue} overdue, {soon} due soon)</source>
         <translation>申请办理时限（超期 {overdue} 件，即将到期 {soon} 件）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="171"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="172"/>
         <source>Likely eligible, not yet applied ({n})</source>
         <translation>可能符合条件但尚未申请（{n}）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="229"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="230"/>
         <source>The screening stopped: {error}</source>
         <translation>筛查中断：{error}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="139"/>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="247"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="140"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="248"/>
         <source>Counting...</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="336"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="337"/>
         <source>{households} households in your area; {receiving} receive assistance.</source>
         <translation>辖区共 {households} 户，其中 {receiving} 户正在享受救助。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="318"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="319"/>
         <source>Households by program</source>
         <translation>各救助项目户数</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="324"/>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="330"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="325"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="331"/>
         <source>No household in your area receives assistance yet.</source>
         <translation>辖区内还没有享受救助的家庭。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="328"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="329"/>
         <source>Households receiving assistance by village (most first)</source>
         <translation>各村享受救助户数（从多到少）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="296"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="297"/>
         <source>No open applications.</source>
         <translation>暂无在办申请。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="269"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="270"/>
         <source>The figures could not be counted just now. Open another page and come back to home to try again; if it keeps happening, restart the app.</source>
         <translation>首页的数字暂时没能统计出来。请打开别的页面再回到首页重试；如果一直这样，请重新打开程序。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="283"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="284"/>
         <source>No household needs a review in the next 30 days.</source>
         <translation>近期没有需要复核的家庭。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="290"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="291"/>
         <source>Open applications: {stages}</source>
         <translation>在办申请：{stages}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="294"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="295"/>
         <source>No application is overdue or due within 5 working days.</source>
         <translation>没有超期或 5 个工作日内到期的申请。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="300"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="301"/>
         <source>The last screening found no household likely eligible that has not applied.</source>
         <translation>最近一次筛查没有发现可能符合条件但尚未申请的家庭。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="304"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="305"/>
         <source>No household has been screened yet. Press “Screen all households” above: those likely eligible but not yet applied will be listed here.</source>
         <translation>还没有筛查过。点右上方的“筛查全部家庭”，可能符合条件但尚未申请的家庭会列在这里。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="310"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="311"/>
         <source>{head}: {program}</source>
         <translation>{head}：{program}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="341"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="342"/>
         <source>this laptop has never synced with the county</source>
         <translation>本机还没有与县里同步过</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="343"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="344"/>
         <source>this laptop last synced {time}</source>
         <translation>本机上次同步：{time}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="348"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="349"/>
         <source>No changes in your area are waiting to be synced; {synced}.</source>
         <translation>辖区没有等待同步的修改；{synced}。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="355"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="356"/>
         <source>{n} households in your area have changes not yet synced with the county ({refused} refused by the county: see Sync); {synced}.</source>
         <translation>辖区有 {n} 户的修改尚未同步到县里（其中 {refused} 户被县里退回，请到“同步”页查看）；{synced}。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="362"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="363"/>
         <source>{n} households in your area have changes not yet synced with the county; {synced}.</source>
         <translation>辖区有 {n} 户的修改尚未同步到县里；{synced}。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="373"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="374"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n 天</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="376"/>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="380"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="377"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="381"/>
         <source>%n month(s)</source>
         <translation>
             <numerusform>%n 个月</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="378"/>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="380"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="379"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="381"/>
         <source>%n year(s)</source>
         <translation>
             <numerusform>%n 年</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="379"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="380"/>
         <source>{years} {months}</source>
         <translation>{years} {months}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="386"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="387"/>
         <source>OVERDUE by {time}</source>
         <translation>已逾期 {time}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="390"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="391"/>
         <source>due today</source>
         <translation>今天到期</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="392"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="393"/>
         <source>due in {time}</source>
         <translation>{time}后到期</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="395"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="396"/>
         <source>{head} — {when}
 review due {day}</source>
         <translation>{head} — {when}
 应于 {day} 复核</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="402"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="403"/>
         <source>OVERDUE by %n working day(s)</source>
         <translation>
             <numerusform>已超期 %n 个工作日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="404"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="405"/>
         <source>{when}, past the 45-working-day maximum</source>
         <translation>{when}（超过最长时限）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="406"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="407"/>
         <source>time limit reached today</source>
         <translation>今天到期</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="408"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="409"/>
         <source>%n working day(s) left</source>
         <translation>
             <numerusform>还剩 %n 个工作日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="410"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="411"/>
         <source>{head} — {when}
 {program}, applied {day}, now at {stage}</source>
         <translation>{head} — {when}
@@ -864,428 +864,428 @@ review due {day}</source>
 <context>
     <name>HouseholdPage</name>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="197"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="441"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="198"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="442"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="219"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="220"/>
         <source>Members</source>
         <translation>家庭成员</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="220"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="221"/>
         <source>Property</source>
         <translation>财产</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="221"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="222"/>
         <source>Expenses</source>
         <translation>支出</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="222"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="223"/>
         <source>Legal supporters</source>
         <translation>法定赡养人</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="223"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="224"/>
         <source>Visits</source>
         <translation>入户调查</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="224"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="225"/>
         <source>Benefits</source>
         <translation>享受待遇</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="225"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="226"/>
         <source>Applications</source>
         <translation>申请</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="239"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="240"/>
         <source>Stages of the application</source>
         <translation>申请办理环节</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="241"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="459"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="242"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="460"/>
         <source>Add member</source>
         <translation>添加成员</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="242"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="459"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="243"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="460"/>
         <source>Edit member</source>
         <translation>编辑成员</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="243"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="474"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="476"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="244"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="475"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="477"/>
         <source>Remove member</source>
         <translation>删除成员</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="244"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="500"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="245"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="501"/>
         <source>Edit property</source>
         <translation>编辑财产</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="245"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="512"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="246"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="513"/>
         <source>Edit expenses</source>
         <translation>编辑支出</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="246"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="524"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="247"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="525"/>
         <source>Edit legal supporters</source>
         <translation>编辑法定赡养人</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="247"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="248"/>
         <source>New visit (Ctrl+N)</source>
         <translation>新建入户调查（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="248"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="249"/>
         <source>New application</source>
         <translation>新建申请</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="249"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="250"/>
         <source>Next stage</source>
         <translation>进入下一环节</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="253"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="536"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="254"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="537"/>
         <source>Edit household details</source>
         <translation>编辑家庭基本信息</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="254"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="255"/>
         <source>Sign the authorisation</source>
         <translation>授权书签字</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="255"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="256"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="256"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="257"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="259"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="276"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="527"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="260"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="277"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="528"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="260"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="276"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="526"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="261"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="277"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="527"/>
         <source>Relation</source>
         <translation>关系</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="261"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="262"/>
         <source>Age</source>
         <translation>年龄</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="262"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="263"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="263"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="264"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="264"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="265"/>
         <source>Labour capacity</source>
         <translation>劳动能力</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="265"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="266"/>
         <source>Disability</source>
         <translation>残疾情况</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="266"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="267"/>
         <source>Serious illness</source>
         <translation>重病情况</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="267"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="268"/>
         <source>Employment</source>
         <translation>就业状况</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="268"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="269"/>
         <source>Monthly income</source>
         <translation>月收入</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="271"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="273"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="502"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="514"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="272"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="274"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="503"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="515"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="271"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="272"/>
         <source>Value</source>
         <translation>价值</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="271"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="504"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="272"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="505"/>
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="273"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="274"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="273"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="280"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="300"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="516"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="274"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="281"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="301"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="517"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="276"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="528"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="277"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="529"/>
         <source>Able to support</source>
         <translation>有无赡养能力</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="276"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="277"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="281"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="282"/>
         <source>Purpose</source>
         <translation>调查目的</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="282"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="283"/>
         <source>Investigators</source>
         <translation>调查人员</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="283"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="284"/>
         <source>Conclusion</source>
         <translation>调查结论</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="284"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="285"/>
         <source>Signed</source>
         <translation>签字</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="289"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="297"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="290"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="298"/>
         <source>Program</source>
         <translation>救助项目</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="290"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="291"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="291"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="292"/>
         <source>Per month</source>
         <translation>每月金额</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="292"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="293"/>
         <source>Since</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="293"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="294"/>
         <source>Gradual exit until</source>
         <translation>渐退截止</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="297"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="300"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="298"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="301"/>
         <source>Stage</source>
         <translation>办理环节</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="297"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="298"/>
         <source>Applied on</source>
         <translation>申请日期</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="297"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="298"/>
         <source>Time limit</source>
         <translation>办理时限</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="300"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="301"/>
         <source>Done by</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="300"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="301"/>
         <source>Opinion</source>
         <translation>意见</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="308"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="407"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="309"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="408"/>
         <source>not known</source>
         <translation>不详</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="309"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="310"/>
         <source>(no head)</source>
         <translation>（未指定户主）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="314"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="349"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="315"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="350"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="314"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="349"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="315"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="350"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="316"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="317"/>
         <source>Address: {value}</source>
         <translation>住址：{value}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="317"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="318"/>
         <source>Hukou: {value}</source>
         <translation>户籍：{value}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="318"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="319"/>
         <source>Local resident: {value}</source>
         <translation>本地户籍：{value}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="319"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="320"/>
         <source>Registered poor: {value}</source>
         <translation>建档立卡：{value}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="323"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="324"/>
         <source>Emergency: {kind} on {day}</source>
         <translation>急难情况：{kind}（{day}）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="328"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="329"/>
         <source>Relative of a cadre or caseworker (registered separately)</source>
         <translation>村干部或经办人员近亲属（单独备案）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="335"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="336"/>
         <source>Property not recorded</source>
         <translation>尚未登记财产</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="341"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="342"/>
         <source>Expenses not recorded</source>
         <translation>尚未登记支出</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="355"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="356"/>
         <source>Legal supporters not recorded</source>
         <translation>尚未登记法定赡养人</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="365"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="366"/>
         <source>signed</source>
         <translation>已签字</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="365"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="366"/>
         <source>not signed</source>
         <translation>未签字</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="390"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="391"/>
         <source>past the 45-working-day limit</source>
         <translation>已超45个工作日时限</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="392"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="393"/>
         <source>overdue (30 working days), at the latest {day}</source>
         <translation>已超30个工作日，最迟 {day}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="396"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="397"/>
         <source>due by {day}</source>
         <translation>应于 {day} 前办结</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="412"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="413"/>
         <source> grade {grade}</source>
         <translation>{grade}级</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="413"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="414"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="473"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="474"/>
         <source>Remove {name} from the household?</source>
         <translation>确定将{name}从本户中删除吗？</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="503"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="504"/>
         <source>Value (yuan)</source>
         <translation>价值（元）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="506"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="507"/>
         <source>Property recorded</source>
         <translation>已登记财产</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="515"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="516"/>
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="518"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="519"/>
         <source>Expenses recorded</source>
         <translation>已登记支出</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="529"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="530"/>
         <source>Why not</source>
         <translation>无法赡养原因</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="531"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="532"/>
         <source>Legal supporters recorded</source>
         <translation>已登记法定赡养人</translation>
     </message>
@@ -2083,9 +2083,29 @@ review due {day}</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../caseworker/ui/pages/settings_page.py" line="87"/>
+        <location filename="../../caseworker/ui/pages/settings_page.py" line="100"/>
         <source>Language</source>
         <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/settings_page.py" line="102"/>
+        <source>Type size</source>
+        <translation>文字大小</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/settings_page.py" line="104"/>
+        <source>Normal</source>
+        <translation>标准</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/settings_page.py" line="104"/>
+        <source>Large</source>
+        <translation>大</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/settings_page.py" line="104"/>
+        <source>Extra large</source>
+        <translation>特大</translation>
     </message>
 </context>
 <context>
@@ -2793,108 +2813,108 @@ review due {day}</source>
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="156"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="157"/>
         <source>Sync with the county</source>
         <translation>与县里同步</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="157"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="158"/>
         <source>Connection to the county server</source>
         <translation>连接县级服务器</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="158"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="159"/>
         <source>Enroll again…</source>
         <translation>重新注册…</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="159"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="160"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="160"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="161"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="161"/>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="276"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="162"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="277"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="209"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="210"/>
         <source>Conflicts to resolve ({n})</source>
         <translation>待解决的冲突（{n}）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="210"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="211"/>
         <source>Refused by the county ({n})</source>
         <translation>县里拒收的记录（{n}）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="232"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="233"/>
         <source>Connected. Press “Sync now” to send this laptop&apos;s changes.</source>
         <translation>已连接。点“立即同步”把本机的修改发给县里。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="272"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="273"/>
         <source>Connecting to the county server…</source>
         <translation>正在连接县级服务器…</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="299"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="300"/>
         <source>Sending this laptop&apos;s changes: {sent} of {total} household(s)</source>
         <translation>正在发送本机的修改：{sent} / {total} 户</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="303"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="304"/>
         <source>Sent {sent} household(s); sending the record of work…</source>
         <translation>已发送 {sent} 户；正在发送操作记录…</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="310"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="311"/>
         <source>Sent {sent} household(s); received {received} so far…</source>
         <translation>已发送 {sent} 户；已接收 {received} 户…</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="328"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="329"/>
         <source>Sync finished.</source>
         <translation>同步完成。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="331"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="332"/>
         <source>{n} conflict(s) need your decision: see below.</source>
         <translation>有 {n} 项冲突需要您处理，见下方。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="335"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="336"/>
         <source>The county refused {n} household(s): see below.</source>
         <translation>县里拒收了 {n} 户，见下方。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="363"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="364"/>
         <source>Sync cancelled before anything was sent. Every change stays on this laptop and is sent next time.</source>
         <translation>同步已取消，还没有发送任何修改。所有修改都保存在本机，下次同步时发送。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="368"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="369"/>
         <source>Sync cancelled. Every change of this laptop has reached the county; what the county has for this laptop comes with the next sync.</source>
         <translation>同步已取消。本机的修改都已送到县里；县里的数据将在下次同步时继续接收。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="372"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="373"/>
         <source>Sync cancelled. The county has received and kept the changes of {sent} household(s); the other {left} stay on this laptop and are sent next time.</source>
         <translation>同步已取消。县里已收到并保存了 {sent} 户的修改；其余 {left} 户的修改仍在本机，下次同步时发送。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="384"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="385"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="394"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="395"/>
         <source>It will be sent with the next sync.</source>
         <translation>将在下次同步时发送。</translation>
     </message>
@@ -3173,302 +3193,302 @@ review due {day}</source>
 <context>
     <name>VisitForm</name>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="221"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="222"/>
         <source>Date of the visit</source>
         <translation>调查日期</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="234"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="235"/>
         <source>A household visit is made by at least two people; both are needed before the visit is signed.</source>
         <translation>入户调查须由两名以上人员进行；签字前须填写两名调查人。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="242"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="243"/>
         <source>How the house is built</source>
         <translation>房屋结构</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="261"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="262"/>
         <source>Other property seen</source>
         <translation>其他财产情况</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="290"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="291"/>
         <source>Conclusion of the visit</source>
         <translation>调查结论</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="410"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="411"/>
         <source>Enter the amount a month, e.g. 600.00</source>
         <translation>请填写每月金额，例如600.00</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="414"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="415"/>
         <source>“{value}” is not an amount of yuan (e.g. 600 or 600.50)</source>
         <translation>“{value}”不是有效的金额（例如600或600.50）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="418"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="419"/>
         <source>An income cannot be negative (write a loss as 0)</source>
         <translation>收入不能为负数（亏损请填0）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="420"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="421"/>
         <source>{value} yuan a month is not a plausible income</source>
         <translation>每月{value}元不是合理的收入金额</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="430"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="431"/>
         <source>Income line {n} ({member}, {kind})</source>
         <translation>第{n}行收入（{member}，{kind}）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="443"/>
         <location filename="../../caseworker/ui/visit_form.py" line="444"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="445"/>
         <source>Household investigation: {name}</source>
         <translation>入户调查：{name}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="447"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="448"/>
         <source>Steps</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="448"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="449"/>
         <source>Problems to correct</source>
         <translation>需要改正的问题</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="451"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="452"/>
         <source>Not recorded</source>
         <translation>未填写</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="457"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="458"/>
         <source>Why the household is in hardship (tick all that apply)</source>
         <translation>致困原因（可多选）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="462"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="463"/>
         <source>Each income the household has, per member and kind, in yuan a month. The lines start as the incomes last recorded; change them to what you found.</source>
         <translation>按成员和收入类别逐项填写家庭收入（元/月）。下表先列出上次登记的收入，请按本次调查的实际情况修改。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="468"/>
-        <location filename="../../caseworker/ui/visit_form.py" line="489"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="469"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="490"/>
         <source>Kind of income</source>
         <translation>收入类别</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="468"/>
-        <location filename="../../caseworker/ui/visit_form.py" line="490"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="469"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="491"/>
         <source>Yuan a month</source>
         <translation>每月金额（元）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="474"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="475"/>
         <source>Add an income</source>
         <translation>添加一项收入</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="476"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="477"/>
         <source>Update the members&apos; incomes from this visit (changes are shown first)</source>
         <translation>用本次调查结果更新成员收入（保存前会先列出变动）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="478"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="479"/>
         <source>Name of the second investigator</source>
         <translation>第二名调查人姓名</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="479"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="480"/>
         <source>Save visit (Ctrl+S)</source>
         <translation>保存调查（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="487"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="488"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="495"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="496"/>
         <source>1 Basics</source>
         <translation>1 基本情况</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="496"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="497"/>
         <source>2 Housing</source>
         <translation>2 住房</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="497"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="498"/>
         <source>3 Livestock</source>
         <translation>3 牲畜</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="498"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="499"/>
         <source>4 Vehicles and machinery</source>
         <translation>4 车辆与农机</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="499"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="500"/>
         <source>5 Income by member</source>
         <translation>5 成员收入</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="500"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="501"/>
         <source>6 Expenses</source>
         <translation>6 支出</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="501"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="502"/>
         <source>7 Causes of hardship</source>
         <translation>7 致困原因</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="502"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="503"/>
         <source>8 Conclusion</source>
         <translation>8 调查结论</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="674"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="675"/>
         <source>Enter the first investigator.</source>
         <translation>请填写第一名调查人。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="739"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="740"/>
         <source>The visit is not saved yet: {n} thing(s) to fix. Click one to go there.</source>
         <translation>调查尚未保存：有{n}处需要修改。点击一项可直接跳转。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="757"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="758"/>
         <source>not recorded</source>
         <translation>未登记</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="759"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="760"/>
         <source>no income</source>
         <translation>无收入</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="766"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="767"/>
         <source>{name}: {before} → {after}</source>
         <translation>{name}：{before} → {after}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="773"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="774"/>
         <source>Update the members&apos; incomes?</source>
         <translation>更新成员收入？</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="774"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="775"/>
         <source>Saving this visit would change these recorded incomes:</source>
         <translation>保存本次调查将修改以下成员已登记的收入：</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="777"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="778"/>
         <source>Update the incomes and save</source>
         <translation>更新收入并保存</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="777"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="778"/>
         <source>Save the visit only</source>
         <translation>只保存调查，不更新收入</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="790"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="791"/>
         <source>A visit is signed by two investigators: enter the second one.</source>
         <translation>入户调查须由两名调查人签字：请填写第二名调查人。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="823"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="824"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="824"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="825"/>
         <source>This household is no longer in the store; the draft is kept.</source>
         <translation>本地已没有这户家庭的记录；草稿已保留。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="222"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="223"/>
         <source>Purpose</source>
         <translation>调查目的</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="225"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="226"/>
         <source>Investigator 1</source>
         <translation>调查人员一</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="231"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="232"/>
         <source>Investigator 2</source>
         <translation>调查人员二</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="243"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="244"/>
         <source>Floor area (m²)</source>
         <translation>住房面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="244"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="245"/>
         <source>Condition</source>
         <translation>房屋状况</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="291"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="292"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="274"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="275"/>
         <source>Large expenses this year (medical, school, disaster)</source>
         <translation>本年度大额支出（医疗、教育、灾害等）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="468"/>
-        <location filename="../../caseworker/ui/visit_form.py" line="488"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="469"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="489"/>
         <source>Member</source>
         <translation>成员</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="480"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="481"/>
         <source>Save and sign</source>
         <translation>保存并签字</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="481"/>
-        <location filename="../../caseworker/ui/visit_form.py" line="644"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="482"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="645"/>
         <source>Discard draft</source>
         <translation>放弃草稿</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="482"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="483"/>
         <source>Previous</source>
         <translation>上一步</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="483"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="484"/>
         <source>Next</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="618"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="619"/>
         <source>Draft saved at {time}</source>
         <translation>草稿已于 {time} 自动保存</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="634"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="635"/>
         <source>Close the visit</source>
         <translation>关闭调查表</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="635"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="636"/>
         <source>Close the form? What you typed is kept as a draft and offered again.</source>
         <translation>关闭调查表吗？已填写的内容会保存为草稿，下次可以继续。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="644"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="645"/>
         <source>Throw away this unsaved visit?</source>
         <translation>确定放弃这次未保存的入户调查吗？</translation>
     </message>

@@ -1,4 +1,5 @@
-"""Nothing is cut off on a 1366x768 laptop screen, at 100% and at 150% scaling: every page
+"""Nothing is cut off on a 1366x768 laptop screen, at 100% and at 150% scaling, and in
+large type at 100%: every page
 of the main window, the visit form and the dialogs fit the screen (their content scrolls
 if it must), and the window opens maximised there.
 
@@ -37,6 +38,7 @@ def probe() -> dict[str, object]:
     day = date(2026, 11, 1)
     tmp = Path(tempfile.mkdtemp())
     settings = AppSettings(tmp / "settings.ini")
+    settings.type_size = os.environ.get("TYPE_SIZE", "normal")
     app = create_app(settings)
     store = open_store(tmp / "store.db")
     save_households(store, generate_households(40, seed=3, as_of=day), regions=demo_regions())
@@ -88,8 +90,13 @@ def probe() -> dict[str, object]:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("scale", ["1", "1.5"])
-def test_every_page_and_dialog_fits_a_laptop_screen(tmp_path: Path, scale: str) -> None:
+@pytest.mark.parametrize(
+    ("scale", "type_size"),
+    [("1", "normal"), ("1.5", "normal"), ("1", "large"), ("1", "extra_large")],
+)
+def test_every_page_and_dialog_fits_a_laptop_screen(
+    tmp_path: Path, scale: str, type_size: str
+) -> None:
     config = tmp_path / "screen.json"
     screen = {"name": "laptop", "x": 0, "y": 0, "width": 1366, "height": 768, "dpr": 1}
     config.write_text(json.dumps({"screens": [screen]}))
@@ -97,6 +104,7 @@ def test_every_page_and_dialog_fits_a_laptop_screen(tmp_path: Path, scale: str) 
         **os.environ,
         "QT_QPA_PLATFORM": f"offscreen:configfile={config}",
         "QT_SCALE_FACTOR": scale,
+        "TYPE_SIZE": type_size,
     }
     command = [sys.executable, "-c", f"import json, {__name__} as t; print(json.dumps(t.probe()))"]
     done = subprocess.run(command, env=env, cwd=ROOT, capture_output=True, text=True, timeout=300)

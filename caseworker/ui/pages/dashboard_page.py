@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from caseworker.domain.codes import Program, RegionLevel, Stage
 from caseworker.operations.messages import in_words
 from caseworker.store.db import Store
+from caseworker.ui.fonts import make_heading
 from caseworker.ui.i18n import is_chinese
 from caseworker.ui.labels import label
 from caseworker.ui.pages.dashboard_parts import ChartSlot, Entry, TaskList
@@ -82,7 +83,7 @@ class DashboardPage(QWidget):
         self.stats: DashboardStats | None = None
         self._task: Task[DashboardStats] | None = None
         self.summary = QLabel()
-        self.summary.setStyleSheet("font-size: 13pt;")
+        make_heading(self.summary, 1.3)
         self.summary.setWordWrap(True)
         self.screen_all = QPushButton()
         self.cancel = QPushButton()

@@ -42,6 +42,7 @@ from caseworker.ui.dialogs.household_info import HouseholdInfoDialog
 from caseworker.ui.dialogs.member import MemberDialog
 from caseworker.ui.dialogs.record_list import Column, RecordListDialog
 from caseworker.ui.errors import in_full
+from caseworker.ui.fonts import make_heading
 from caseworker.ui.household_editor import HouseholdEditor
 from caseworker.ui.labels import label, yuan
 from caseworker.ui.models.household_table import masked_id
@@ -101,7 +102,7 @@ class HouseholdPage(QWidget):
         self.eligibility.apply_clicked.connect(self.start_application)
         self.eligibility.field_clicked.connect(self.go_to_field)
         self.title = QLabel()
-        self.title.setStyleSheet("font-size: 18pt; font-weight: bold;")
+        make_heading(self.title, 1.8, bold=True)
         self.facts = QLabel()
         self.facts.setWordWrap(True)
         self.edit_info = QPushButton()

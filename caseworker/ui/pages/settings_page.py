@@ -1,9 +1,11 @@
-"""Settings: the language of the app (Chinese by default, English available), and backups
-(the last one, backing up now, restoring one)."""
+"""Settings: the language of the app (Chinese by default, English available), the type
+size (normal, large, extra large), and backups (the last one, backing up now, restoring
+one)."""
 
 from PySide6.QtCore import QEvent
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QFormLayout,
     QFrame,
@@ -16,9 +18,10 @@ from PySide6.QtWidgets import (
 
 from caseworker.store.db import Store
 from caseworker.ui.backup_runner import BackupRunner
+from caseworker.ui.fonts import apply_type_size
 from caseworker.ui.i18n import current_language, install_language
 from caseworker.ui.pages.backup_panel import BackupPanel
-from caseworker.ui.settings import LANGUAGES, AppSettings
+from caseworker.ui.settings import LANGUAGES, TYPE_SIZES, AppSettings
 
 LANGUAGE_NAMES = {"zh_CN": "简体中文", "en": "English"}
 
@@ -38,12 +41,21 @@ class SettingsPage(QWidget):
             self.language.addItem(LANGUAGE_NAMES[code], code)
         self.language.setCurrentIndex(max(self.language.findData(current_language()), 0))
         self.language_label = QLabel()
+        self.type_size = QComboBox()
+        for size in TYPE_SIZES:
+            self.type_size.addItem("", size)
+        self.type_size.setCurrentIndex(max(self.type_size.findData(settings.type_size), 0))
+        self.type_size_label = QLabel()
         self.backup_panel = BackupPanel()
-        row = QHBoxLayout()  # a choice of two names needs no whole screen's width
-        row.addWidget(self.language)
-        row.addStretch()
         form = QFormLayout()
-        form.addRow(self.language_label, row)
+        for label, choice in (
+            (self.language_label, self.language),
+            (self.type_size_label, self.type_size),
+        ):
+            row = QHBoxLayout()  # a choice of a few words needs no whole screen's width
+            row.addWidget(choice)
+            row.addStretch()
+            form.addRow(label, row)
         body = QWidget()
         column = QVBoxLayout(body)
         column.addLayout(form)
@@ -58,6 +70,7 @@ class SettingsPage(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(area)
         self.language.currentIndexChanged.connect(self._language_chosen)
+        self.type_size.currentIndexChanged.connect(self._type_size_chosen)
         if backups is not None:
             self.backup_panel.attach(backups)
         self.retranslate()
@@ -85,8 +98,21 @@ class SettingsPage(QWidget):
 
     def retranslate(self) -> None:
         self.language_label.setText(self.tr("Language"))
+        self.language.setAccessibleName(self.language_label.text())
+        self.type_size_label.setText(self.tr("Type size"))
+        self.type_size.setAccessibleName(self.type_size_label.text())
+        names = (self.tr("Normal"), self.tr("Large"), self.tr("Extra large"))
+        for index, name in enumerate(names):
+            self.type_size.setItemText(index, name)
 
     def _language_chosen(self) -> None:
         code = self.language.currentData()
         self.settings.language = code
         install_language(code)
+
+    def _type_size_chosen(self) -> None:
+        size = self.type_size.currentData()
+        self.settings.type_size = size
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_type_size(app, size)

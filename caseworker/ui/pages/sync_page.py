@@ -34,6 +34,7 @@ from caseworker.sync.conflicts import OpenConflict, open_conflicts
 from caseworker.sync.quarantine import QuarantinedChange, quarantined
 from caseworker.sync.schemas import EnrollResponse
 from caseworker.sync.transport import SERVER
+from caseworker.ui.fonts import make_heading
 from caseworker.ui.runner import Progress, Task, run_task
 from caseworker.ui.widgets.enrollment_form import EnrollmentForm
 from caseworker.ui.widgets.fields import ErrorLabel
@@ -63,7 +64,7 @@ class SyncPage(QWidget):
         self._latest: SyncProgress | None = None  # written by the sync's thread
 
         self.title = QLabel()
-        self.title.setStyleSheet("font-size: 16pt; font-weight: bold;")
+        make_heading(self.title, 1.6, bold=True)
 
         # Connection: who this laptop is at the county, or the enrollment form.
         self.connection_box = QGroupBox()

@@ -140,7 +140,7 @@ class FindingCard(QFrame):
         opened = f"<a href='close'>{word} ▾</a> {escape(shown)}"
         basis = QLabel(closed)
         basis.setWordWrap(True)
-        basis.setStyleSheet("color: #5f6368; font-size: 9pt; margin-left: 14px;")
+        basis.setStyleSheet("color: #5f6368; margin-left: 14px;")  # grows with the type size
         basis.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
         basis.setToolTip(citation(reason))
         basis.linkActivated.connect(
