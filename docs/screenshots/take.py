@@ -6,8 +6,9 @@ application, print, and every other page.
     .venv/bin/python docs/screenshots/take.py            # both scales
     .venv/bin/python docs/screenshots/take.py --scale 1.5
 
-Pictures at 150% end in ``-150``, in extra large type in ``-large``. Each run also prints any widget whose minimum size does
-not fit the screen, so a cut-off page shows up in the output as well as in the picture.
+Pictures at 150% end in ``-150``, in extra large type in ``-large``. Each run also prints
+any widget whose minimum size does not fit the screen, so a cut-off page shows up in the
+output as well as in the picture.
 """
 
 import argparse
