@@ -19,8 +19,8 @@ from PIL import Image, ImageDraw
 
 from caseworker.demo.generator import generate_households
 from caseworker.demo.places import ZHONGJIE_VILLAGE, demo_regions
-from caseworker.domain.codes import Program
-from caseworker.domain.records import Household
+from caseworker.domain.codes import Program, Stage
+from caseworker.domain.records import Application, Household, StageEntry
 from caseworker.eligibility.findings import Finding, PolicyRef, Reason, Screening, Status
 from caseworker.printing.casefile import CaseInput, render_case_file
 from caseworker.printing.documents import document_ref, document_version, render_form
@@ -50,6 +50,16 @@ VEHICLE = Reason(
 
 def screened(h: Household, *findings: Finding) -> Screening:
     return Screening(h.id, date(2026, 10, 30), POLICY, findings)
+
+
+def decided(h: Household, stage: Stage, note: str, amount_fen: int | None = None) -> Household:
+    """A copy of ``h`` whose Dibao application the county decided (as recorded in the app):
+    a notice of approval or refusal prints that decision."""
+    entries = [
+        StageEntry(f"{h.id[:-4]}s001", Stage.APPLIED, date(2026, 9, 1)),
+        StageEntry(f"{h.id[:-4]}s002", stage, date(2026, 10, 20), "周敏", note, amount_fen),
+    ]
+    return replace(h, applications=[Application(f"{h.id[:-4]}a001", Program.DIBAO, entries)])
 
 
 def signature_png() -> bytes:
@@ -104,11 +114,13 @@ def documents(households: list[Household]) -> dict[str, bytes]:
     approve = screened(
         zhang, Finding(Program.DIBAO, Status.LIKELY_ELIGIBLE, 90_000, None, (), (INCOME, PROPERTY))
     )
-    out["notice-approval"] = render_form("notice-approval", zhang, screening=approve, **options)
+    approved = decided(zhang, Stage.APPROVED, "经审批，同意纳入农村低保", 90_000)
+    out["notice-approval"] = render_form("notice-approval", approved, screening=approve, **options)
     refuse = screened(
         zhang, Finding(Program.DIBAO, Status.NOT_ELIGIBLE, None, None, (), (INCOME, VEHICLE))
     )
-    out["notice-refusal"] = render_form("notice-refusal", zhang, screening=refuse, **options)
+    refused = decided(zhang, Stage.REFUSED, "家庭拥有机动车辆，不符合本县财产条件")
+    out["notice-refusal"] = render_form("notice-refusal", refused, screening=refuse, **options)
     change = screened(zhang, Finding(Program.DIBAO, Status.CONTINUE, 98_000, None, (), (INCOME,)))
     out["notice-change"] = render_form("notice-change", zhang, screening=change, **options)
     stop = screened(zhang, Finding(Program.DIBAO, Status.EXIT, None, None, (), (VEHICLE,)))
