@@ -85,6 +85,22 @@ def open_store_as_worker(path: Path) -> tuple[Store, Worker] | None:
     return _sign_in(path) if is_encrypted(path) else _first_set_up(path)
 
 
+# Earlier versions kept print previews in folders of this name in the temp folder, where
+# a crash left them (names, ID numbers, illnesses) in clear. Previews are in memory now.
+OLD_PREVIEWS = "caseworker-print-*"
+
+
+def remove_old_previews() -> int:
+    """Delete preview folders an earlier version left in the temp folder; how many."""
+    import shutil
+    import tempfile
+
+    found = list(Path(tempfile.gettempdir()).glob(OLD_PREVIEWS))
+    for folder in found:
+        shutil.rmtree(folder, ignore_errors=True)
+    return len(found)
+
+
 def run_app(path: Path, settings: AppSettings | None = None) -> int:
     """Run the desktop app on the store at ``path`` until the window closes."""
     from caseworker.ui.session import Session
@@ -95,6 +111,7 @@ def run_app(path: Path, settings: AppSettings | None = None) -> int:
     if opened is None:
         return 0
     store, worker = opened
+    remove_old_previews()
     # The main window with its idle lock, unsaved visits offered back, and the daily
     # backup once the window is drawn; a restore from the settings page reopens it.
     session = Session(app, store, worker, settings)

@@ -72,3 +72,17 @@ def test_a_village_batch_has_progress_and_can_be_cancelled(
     centre.preview()
     qtbot.waitUntil(lambda: centre.output is not None, timeout=20000)
     assert centre.output is not None and "公示" in pdf_text(centre.output)
+
+
+def test_previews_an_earlier_version_left_in_the_temp_folder_are_deleted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from caseworker.ui.app import remove_old_previews
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    left = tmp_path / "caseworker-print-k3j2"
+    left.mkdir()
+    (left / "preview-1.pdf").write_text("%PDF-1.4 张学林 610423197401080657")
+    (tmp_path / "someone-elses.txt").write_text("kept")
+    assert remove_old_previews() == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["someone-elses.txt"]
