@@ -179,6 +179,11 @@ def step_print(t: SelfTest) -> str:
         raise StepFailed("生成的文件不是PDF", f"{path.name} is not a PDF")
     if b"/FontFile2" not in data:
         raise StepFailed("PDF中没有嵌入中文字体", "the PDF has no embedded CJK font")
+    # The fallback is loaded only for a name that needs it: check here that it is there.
+    from caseworker.printing.fonts import FALLBACK_NAME, font_for
+
+    if font_for("䶮") != FALLBACK_NAME or font_for("\U00020bb7") != FALLBACK_NAME:
+        raise StepFailed("生僻字字体不能打印䶮、𠮷", "the rare-character font cannot print 䶮, 𠮷")
     return f"{FORM}.pdf, {pages} 页 pages, {len(data) // 1024} KB"
 
 

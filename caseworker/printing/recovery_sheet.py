@@ -9,7 +9,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
-from caseworker.printing.fonts import FONT_NAME, register_font
+from caseworker.printing.fonts import FONT_NAME, draw_string, register_font
 from caseworker.printing.render import atomic_output
 from caseworker.printing.text import cn_date
 
@@ -34,7 +34,8 @@ def recovery_sheet(code: str, *, worker: str, on: date) -> bytes:
     canvas.setFont(FONT_NAME, 18)
     canvas.drawCentredString(width / 2, height - 35 * mm, TITLE)
     canvas.setFont(FONT_NAME, 11)
-    canvas.drawString(25 * mm, height - 52 * mm, f"工作人员：{worker}")
+    # The worker's name may hold a rare character that only the fallback font draws.
+    draw_string(canvas, 25 * mm, height - 52 * mm, 11, f"工作人员：{worker}")
     canvas.drawString(25 * mm, height - 60 * mm, f"生成日期：{cn_date(on)}")
     groups = code.split("-")
     canvas.setFont("Courier-Bold", 17)

@@ -21,12 +21,13 @@ from reportlab import rl_config
 from reportlab.lib.rl_accel import escapePDF
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
 from caseworker import __version__
 from caseworker.printing.boxes import Page
 from caseworker.printing.definitions import MM
-from caseworker.printing.fonts import FONT_NAME, register_font, text_width
+from caseworker.printing.fonts import FONT_NAME, register_font, runs, text_width
 from caseworker.printing.layout import FOOTER_H
 from caseworker.printing.qr import qr_matrix, qr_runs
 from caseworker.printing.text import cn_date
@@ -69,11 +70,10 @@ class PdfBuilder:
         self.canvas.setCreator(f"Caseworker {__version__}")
         self.canvas.setAuthor("Caseworker")
         self._qr_names: dict[str, str] = {}
-        self._font = pdfmetrics.getFont(FONT_NAME)
         # The canvas's document: TrueType subsets are kept per document.
         self._doc = self.canvas._doc
-        self._encodings: dict[str, list[tuple[int, str]]] = {}
-        self._subset_names: dict[int, str] = {}
+        self._encodings: dict[str, list[tuple[str, str]]] = {}
+        self._subset_names: dict[tuple[str, int], str] = {}
         self.pages = 0
         self._outlines = 0
 
@@ -122,26 +122,32 @@ class PdfBuilder:
         self.canvas.bookmarkPage(key)
         self.canvas.addOutlineEntry(title, key, level=level)
 
-    def _encoded(self, text: str) -> list[tuple[int, str]]:
-        """``text`` as (font subset, PDF string operator) pieces, cached for the document.
+    def _encoded(self, text: str) -> list[tuple[str, str]]:
+        """``text`` as (font subset's resource name, PDF string operator) pieces, cached
+        for the document.
 
-        ReportLab's TrueType subsetting gives a character its code in a subset the first
-        time the document uses it and never changes it, so the encoding of a string can
-        be kept: labels and values repeat on every page of a batch.
+        Each run of the text goes to the font that draws it (the main font, or the
+        fallback for rare characters). ReportLab's TrueType subsetting gives a character
+        its code in a subset the first time the document uses it and never changes it,
+        so the encoding of a string can be kept: labels and values repeat on every page
+        of a batch.
         """
         pieces = self._encodings.get(text)
         if pieces is None:
-            pieces = [
-                (subset, f"({escapePDF(chunk)}) Tj")
-                for subset, chunk in self._font.splitString(text, self._doc)
-            ]
+            pieces = []
+            for font_name, run in runs(text):
+                font = pdfmetrics.getFont(font_name)
+                for subset, chunk in font.splitString(run, self._doc):
+                    name = self._subset_name(font, subset)
+                    pieces.append((name, f"({escapePDF(chunk)}) Tj"))
             self._encodings[text] = pieces
         return pieces
 
-    def _subset_name(self, subset: int) -> str:
-        name = self._subset_names.get(subset)
+    def _subset_name(self, font: TTFont, subset: int) -> str:
+        key = (font.fontName, subset)
+        name = self._subset_names.get(key)
         if name is None:
-            name = self._subset_names[subset] = self._font.getSubsetInternalName(subset, self._doc)
+            name = self._subset_names[key] = font.getSubsetInternalName(subset, self._doc)
         return name
 
     def _draw(self, page: Page, footer: Footer, qr_name: str, number: int, total: int) -> None:
@@ -155,17 +161,17 @@ class PdfBuilder:
         # One text object for the page. Titles are drawn filled and outlined (render
         # mode 2), a bold face the font does not have.
         ops = [f"{BOLD_STROKE} w BT"]
-        subset, size, bold = -1, 0.0, False
+        font, size, bold = "", 0.0, False
         for texts in (page.texts, footer_texts(page.size, footer, number, total)):
             for x, y, text_size, string, text_bold in texts:
                 if text_bold != bold:
                     ops.append("2 Tr" if text_bold else "0 Tr")
                     bold = text_bold
                 ops.append(f"1 0 0 1 {x:.2f} {y:.2f} Tm")
-                for piece_subset, operator in self._encoded(string):
-                    if piece_subset != subset or text_size != size:
-                        ops.append(f"{self._subset_name(piece_subset)} {text_size:g} Tf")
-                        subset, size = piece_subset, text_size
+                for piece_font, operator in self._encoded(string):
+                    if piece_font != font or text_size != size:
+                        ops.append(f"{piece_font} {text_size:g} Tf")
+                        font, size = piece_font, text_size
                     ops.append(operator)
         ops.append("0 Tr ET" if bold else "ET")
         c.addLiteral(" ".join(ops))

@@ -1,34 +1,46 @@
-"""The bundled CJK font, registered so Chinese renders where the system has no Chinese
-font, and the type size a person chose for the whole app."""
+"""The bundled CJK fonts, registered so Chinese renders where the system has no Chinese
+font, rare characters in names (䶮, 𠮷) included; and the type size a person chose for
+the whole app."""
 
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QWidget
 
 from caseworker.config import resource_path
+from caseworker.font_files import FALLBACK_FONT_FILE, MAIN_FONT_FILE
 from caseworker.ui.settings import TYPE_SIZES
 
-FONT_SUFFIXES = (".ttf", ".ttc", ".otf")
 NORMAL_POINTS = 10  # the app's normal type size; "large" and "extra large" grow from it
+HEADING_SCALE = "headingScale"  # the dynamic property of a label drawn as a heading
+
+
+def _add(file: str) -> list[str]:
+    """Load one font file from ``resources/fonts``; its families (none if absent or bad)."""
+    path = resource_path("fonts", file)
+    if not path.is_file():
+        return []
+    font_id = QFontDatabase.addApplicationFont(str(path))
+    return QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
 
 
 def register_bundled_fonts(app: QApplication) -> list[str]:
-    """Load every font in ``resources/fonts`` and make the first family the app's font.
+    """Load the bundled fonts and make the main one the app's font, with the fallback for
+    rare characters behind it.
 
-    Returns the families loaded (empty if the folder holds none).
+    Returns the families loaded, the main font's first (empty if neither file is there).
     """
-    folder = resource_path("fonts")
-    families: list[str] = []
-    if folder.is_dir():
-        for path in sorted(folder.iterdir()):
-            if path.suffix.lower() in FONT_SUFFIXES:
-                font_id = QFontDatabase.addApplicationFont(str(path))
-                if font_id >= 0:
-                    families.extend(QFontDatabase.applicationFontFamilies(font_id))
-    if families:
-        font = QFont(families[0])
+    main = _add(MAIN_FONT_FILE)
+    fallback = _add(FALLBACK_FONT_FILE)
+    if main:
+        # Where the main font has no glyph (CJK Extension A and B), Qt takes the next
+        # family of the list before any system font: a village laptop may have none.
+        font = QFont()
+        font.setFamilies([main[0], *fallback[:1]])
         font.setPointSize(max(app.font().pointSize(), NORMAL_POINTS))
         app.setFont(font)
-    return families
+        if fallback:
+            # Also for a widget given a font of its own that names only the main family.
+            QFont.insertSubstitution(main[0], fallback[0])
+    return main + fallback
 
 
 def apply_type_size(app: QApplication, size: str) -> None:
@@ -40,9 +52,6 @@ def apply_type_size(app: QApplication, size: str) -> None:
     for widget in app.allWidgets():
         if widget.property(HEADING_SCALE) is not None:
             _style_heading(widget, font.pointSizeF())
-
-
-HEADING_SCALE = "headingScale"  # the dynamic property of a label drawn as a heading
 
 
 def make_heading(label: QWidget, scale: float, *, bold: bool = False) -> None:

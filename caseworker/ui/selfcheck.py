@@ -10,6 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QThreadPool, qVersion
 
+from caseworker.font_files import FALLBACK_FAMILY
 from caseworker.store.db import Store
 from caseworker.store.workers import current_worker, set_current_worker
 from caseworker.ui.app import create_app
@@ -40,6 +41,11 @@ def check_desktop(store: Store, settings_path: Path) -> str:
         raise DesktopCheckFailed(
             f"界面没有使用随程序提供的中文字体（当前为{family}）",
             f"the app font is not the bundled CJK font (it is {family})",
+        )
+    if FALLBACK_FAMILY not in app.font().families():
+        raise DesktopCheckFailed(
+            "界面缺少生僻字字体（如䶮、𠮷将显示为方框）",
+            "the fallback font for rare characters (such as 䶮, 𠮷) is not loaded",
         )
     if QCoreApplication.translate("SignInDialog", "Sign in") == "Sign in":
         raise DesktopCheckFailed("中文界面翻译没有加载", "the Chinese translation did not load")

@@ -1,16 +1,18 @@
 """Render the first page of every form from demo data into ``docs/forms/NAME.png``.
 
-    python docs/forms/render.py        (needs pdftoppm, from poppler-utils)
+    python docs/forms/render.py [NAME ...]     (needs pdftoppm, from poppler-utils)
 
 The households are the demo county's seed-article stories; screenings are made up for the
 notices (a real one comes from the screening engine), and 张学林 signs the authorisation
-electronically, so the pictures show how every part of a form prints.
+electronically, so the pictures show how every part of a form prints. ``rare-characters``
+is the application form with names in characters the main font lacks.
 """
 
 import io
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -73,7 +75,8 @@ def signature_png() -> bytes:
     return out.getvalue()
 
 
-def documents(households: list[Household]) -> dict[str, bytes]:
+def documents(households: list[Household]) -> dict[str, Callable[[], bytes]]:
+    """How to make each picture's PDF, by name (made only when asked for)."""
     zhang, _chen, _zhu, widow, migrant = households[:5]
     # A family whose visit noted a little of everything: causes, animals, costs.
     visited = next(
@@ -99,47 +102,71 @@ def documents(households: list[Household]) -> dict[str, bytes]:
         datetime(2026, 10, 30, 6, 5, tzinfo=UTC),
         signature_png(),
     )
-    out = {}
+    out: dict[str, Callable[[], bytes]] = {}
     options = {"regions": REGIONS, "printed_on": ON}
-    out["dibao-application"] = render_form("dibao-application", zhang, screening=keep, **options)
-    out["authorization"] = render_form("authorization", zhang, signatures=[signed], **options)
-    out["investigation"] = render_form("investigation", visited, **options)
+    out["dibao-application"] = lambda: render_form(
+        "dibao-application", zhang, screening=keep, **options
+    )
+    out["authorization"] = lambda: render_form(
+        "authorization", zhang, signatures=[signed], **options
+    )
+    out["investigation"] = lambda: render_form("investigation", visited, **options)
     temporary = screened(
         migrant, Finding(Program.TEMPORARY_ASSISTANCE, Status.LIKELY_ELIGIBLE, None, 300_000)
     )
-    out["temporary-assistance"] = render_form(
+    out["temporary-assistance"] = lambda: render_form(
         "temporary-assistance", migrant, screening=temporary, **options
     )
-    out["special-hardship"] = render_form("special-hardship", widow, **options)
+    out["special-hardship"] = lambda: render_form("special-hardship", widow, **options)
     approve = screened(
         zhang, Finding(Program.DIBAO, Status.LIKELY_ELIGIBLE, 90_000, None, (), (INCOME, PROPERTY))
     )
     approved = decided(zhang, Stage.APPROVED, "经审批，同意纳入农村低保", 90_000)
-    out["notice-approval"] = render_form("notice-approval", approved, screening=approve, **options)
+    out["notice-approval"] = lambda: render_form(
+        "notice-approval", approved, screening=approve, **options
+    )
     refuse = screened(
         zhang, Finding(Program.DIBAO, Status.NOT_ELIGIBLE, None, None, (), (INCOME, VEHICLE))
     )
     refused = decided(zhang, Stage.REFUSED, "家庭拥有机动车辆，不符合本县财产条件")
-    out["notice-refusal"] = render_form("notice-refusal", refused, screening=refuse, **options)
+    out["notice-refusal"] = lambda: render_form(
+        "notice-refusal", refused, screening=refuse, **options
+    )
     change = screened(zhang, Finding(Program.DIBAO, Status.CONTINUE, 98_000, None, (), (INCOME,)))
-    out["notice-change"] = render_form("notice-change", zhang, screening=change, **options)
+    out["notice-change"] = lambda: render_form("notice-change", zhang, screening=change, **options)
     stop = screened(zhang, Finding(Program.DIBAO, Status.EXIT, None, None, (), (VEHICLE,)))
-    out["notice-stoppage"] = render_form("notice-stoppage", zhang, screening=stop, **options)
+    out["notice-stoppage"] = lambda: render_form(
+        "notice-stoppage", zhang, screening=stop, **options
+    )
     village = [replace(h, village_code=ZHONGJIE_VILLAGE) for h in households[:24]]
     entries = publicity_entries([(h, None) for h in village], on=ON)
-    out["publicity"] = render_publicity(
+    out["publicity"] = lambda: render_publicity(
         publicity_source(ZHONGJIE_VILLAGE, entries, regions=REGIONS, printed_on=ON)
     )
-    out["case-file"] = render_case_file(CaseInput(zhang, keep, [signed]), **options)
+    out["case-file"] = lambda: render_case_file(CaseInput(zhang, keep, [signed]), **options)
+    out["rare-characters"] = lambda: render_form(
+        "dibao-application", rare_names(zhang), screening=keep, **options
+    )
     return out
 
 
-def main() -> int:
+def rare_names(household: Household) -> Household:
+    """The family with names the main font cannot print: 张䶮 (CJK Extension A) and 𠮷祥
+    (Extension B), drawn with the fallback font, and one with a character neither font has
+    (U+31350, Extension H), printed as □."""
+    members = list(household.members)
+    for i, name in enumerate(["张䶮", "𠮷祥", "张\U00031350林"]):
+        members[i] = replace(members[i], name=name)
+    return replace(household, members=members)
+
+
+def main(names: list[str]) -> int:
     households = generate_households(40, seed=1, as_of=ON)
+    makers = documents(households)
     with tempfile.TemporaryDirectory() as tmp:
-        for name, pdf in documents(households).items():
+        for name in names or list(makers):
             path = Path(tmp) / f"{name}.pdf"
-            path.write_bytes(pdf)
+            path.write_bytes(makers[name]())
             target = HERE / name
             subprocess.run(
                 [
@@ -163,4 +190,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))
