@@ -3,8 +3,9 @@ publicity, the 30 (at most 45) working-day time limit, and when a household is d
 review.
 
 These periods are set nationally, not by county, so they live here rather than in a policy
-pack. Working days are Monday to Friday; public holidays are not known to the app, so a
-deadline can fall a few days early around a holiday, never late.
+pack. Working days are those of the official calendar (``workdays``): public holidays and
+make-up workdays as the State Council announced them; a deadline in a year not announced
+yet is an estimate and says so.
 """
 
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ from caseworker.domain.codes import (
 )
 from caseworker.domain.idnumber import age_on
 from caseworker.domain.records import Application, Household, Member
+from caseworker.domain.workdays import OFFICIAL, WorkCalendar
 
 PUBLICITY_DAYS = 7
 TIME_LIMIT_WORKING_DAYS = 30
@@ -48,29 +50,6 @@ def next_stages(application: Application) -> tuple[Stage, ...]:
     return NEXT_STAGES[application.stage]
 
 
-def add_working_days(start: date, days: int) -> date:
-    """The date ``days`` working days (Monday-Friday) after ``start``."""
-    day = start
-    remaining = days
-    while remaining > 0:
-        day += timedelta(days=1)
-        if day.weekday() < 5:
-            remaining -= 1
-    return day
-
-
-def working_days_between(start: date, end: date) -> int:
-    """Working days after ``start`` up to and including ``end``."""
-    if end <= start:
-        return 0
-    full_weeks, extra = divmod((end - start).days, 7)
-    count = full_weeks * 5
-    for offset in range(1, extra + 1):
-        if (start + timedelta(days=offset)).weekday() < 5:
-            count += 1
-    return count
-
-
 def publicity_end(start: date) -> date:
     """The last day of a publicity that starts on ``start`` (7 days)."""
     return start + timedelta(days=PUBLICITY_DAYS - 1)
@@ -85,20 +64,27 @@ class Deadline:
     latest: date  # 45 working days after applying
     overdue: bool  # past 30 working days
     past_latest: bool  # past 45 working days
+    # Counted through a year whose holidays are not announced yet (Monday to Friday).
+    estimated: bool = False
 
 
-def deadline(application: Application, today: date) -> Deadline | None:
+def deadline(
+    application: Application, today: date, calendar: WorkCalendar = OFFICIAL
+) -> Deadline | None:
     """The time limits of an open application (None once it is decided or withdrawn)."""
     if application.stage in FINAL_STAGES:
         return None
     start = application.applied_on
-    used = working_days_between(start, today)
+    used = calendar.working_days_between(start, today)
+    due = calendar.add_working_days(start, TIME_LIMIT_WORKING_DAYS)
+    latest = calendar.add_working_days(start, TIME_LIMIT_MAX_WORKING_DAYS)
     return Deadline(
-        working_days_used=used,
-        due=add_working_days(start, TIME_LIMIT_WORKING_DAYS),
-        latest=add_working_days(start, TIME_LIMIT_MAX_WORKING_DAYS),
-        overdue=used > TIME_LIMIT_WORKING_DAYS,
-        past_latest=used > TIME_LIMIT_MAX_WORKING_DAYS,
+        working_days_used=used.value,
+        due=due.value,
+        latest=latest.value,
+        overdue=used.value > TIME_LIMIT_WORKING_DAYS,
+        past_latest=used.value > TIME_LIMIT_MAX_WORKING_DAYS,
+        estimated=due.estimated or latest.estimated,
     )
 
 

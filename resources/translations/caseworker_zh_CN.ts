@@ -590,6 +590,11 @@ review due {day}</source>
     </message>
     <message>
         <location filename="../../caseworker/ui/pages/dashboard_page.py" line="411"/>
+        <source>{when} (estimated)</source>
+        <translation>{when}（估算）</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="413"/>
         <source>{head} — {when}
 {program}, applied {day}, now at {stage}</source>
         <translation>{head} — {when}
@@ -865,7 +870,7 @@ review due {day}</source>
     <name>HouseholdPage</name>
     <message>
         <location filename="../../caseworker/ui/pages/household_page.py" line="198"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="442"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="446"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -911,38 +916,38 @@ review due {day}</source>
     </message>
     <message>
         <location filename="../../caseworker/ui/pages/household_page.py" line="242"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="460"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="464"/>
         <source>Add member</source>
         <translation>添加成员</translation>
     </message>
     <message>
         <location filename="../../caseworker/ui/pages/household_page.py" line="243"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="460"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="464"/>
         <source>Edit member</source>
         <translation>编辑成员</translation>
     </message>
     <message>
         <location filename="../../caseworker/ui/pages/household_page.py" line="244"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="475"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="477"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="479"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="481"/>
         <source>Remove member</source>
         <translation>删除成员</translation>
     </message>
     <message>
         <location filename="../../caseworker/ui/pages/household_page.py" line="245"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="501"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="505"/>
         <source>Edit property</source>
         <translation>编辑财产</translation>
     </message>
     <message>
         <location filename="../../caseworker/ui/pages/household_page.py" line="246"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="513"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="517"/>
         <source>Edit expenses</source>
         <translation>编辑支出</translation>
     </message>
     <message>
         <location filename="../../caseworker/ui/pages/household_page.py" line="247"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="525"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="529"/>
         <source>Edit legal supporters</source>
         <translation>编辑法定赡养人</translation>
     </message>
@@ -963,7 +968,7 @@ review due {day}</source>
     </message>
     <message>
         <location filename="../../caseworker/ui/pages/household_page.py" line="254"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="537"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="541"/>
         <source>Edit household details</source>
         <translation>编辑家庭基本信息</translation>
     </message>
@@ -985,14 +990,14 @@ review due {day}</source>
     <message>
         <location filename="../../caseworker/ui/pages/household_page.py" line="260"/>
         <location filename="../../caseworker/ui/pages/household_page.py" line="277"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="528"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="532"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
         <location filename="../../caseworker/ui/pages/household_page.py" line="261"/>
         <location filename="../../caseworker/ui/pages/household_page.py" line="277"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="527"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="531"/>
         <source>Relation</source>
         <translation>关系</translation>
     </message>
@@ -1039,8 +1044,8 @@ review due {day}</source>
     <message>
         <location filename="../../caseworker/ui/pages/household_page.py" line="272"/>
         <location filename="../../caseworker/ui/pages/household_page.py" line="274"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="503"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="515"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="507"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="519"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
@@ -1051,7 +1056,7 @@ review due {day}</source>
     </message>
     <message>
         <location filename="../../caseworker/ui/pages/household_page.py" line="272"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="505"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="509"/>
         <source>Count</source>
         <translation>数量</translation>
     </message>
@@ -1064,13 +1069,13 @@ review due {day}</source>
         <location filename="../../caseworker/ui/pages/household_page.py" line="274"/>
         <location filename="../../caseworker/ui/pages/household_page.py" line="281"/>
         <location filename="../../caseworker/ui/pages/household_page.py" line="301"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="517"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="521"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
         <location filename="../../caseworker/ui/pages/household_page.py" line="277"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="529"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="533"/>
         <source>Able to support</source>
         <translation>有无赡养能力</translation>
     </message>
@@ -1153,7 +1158,7 @@ review due {day}</source>
     </message>
     <message>
         <location filename="../../caseworker/ui/pages/household_page.py" line="309"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="408"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="412"/>
         <source>not known</source>
         <translation>不详</translation>
     </message>
@@ -1245,47 +1250,52 @@ review due {day}</source>
         <translation>应于 {day} 前办结</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="413"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="400"/>
+        <source>{limit} (estimated: that year&apos;s official holidays are not known yet)</source>
+        <translation>{limit}（估算：该年度的法定节假日安排尚未公布）</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="417"/>
         <source> grade {grade}</source>
         <translation>{grade}级</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="414"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="418"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="474"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="478"/>
         <source>Remove {name} from the household?</source>
         <translation>确定将{name}从本户中删除吗？</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="504"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="508"/>
         <source>Value (yuan)</source>
         <translation>价值（元）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="507"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="511"/>
         <source>Property recorded</source>
         <translation>已登记财产</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="516"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="520"/>
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="519"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="523"/>
         <source>Expenses recorded</source>
         <translation>已登记支出</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="530"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="534"/>
         <source>Why not</source>
         <translation>无法赡养原因</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="532"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="536"/>
         <source>Legal supporters recorded</source>
         <translation>已登记法定赡养人</translation>
     </message>
@@ -2113,7 +2123,7 @@ review due {day}</source>
     <message>
         <location filename="../../caseworker/ui/dialogs/signin.py" line="43"/>
         <location filename="../../caseworker/ui/dialogs/signin.py" line="54"/>
-        <location filename="../../caseworker/ui/selfcheck.py" line="44"/>
+        <location filename="../../caseworker/ui/selfcheck.py" line="50"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>

@@ -3,28 +3,23 @@ from datetime import date
 from caseworker.domain.codes import Program, Stage
 from caseworker.domain.procedure import (
     add_months,
-    add_working_days,
     deadline,
     next_stages,
     publicity_end,
     publicity_open,
-    working_days_between,
 )
 from caseworker.domain.records import Application, StageEntry
+from caseworker.domain.workdays import OFFICIAL
+
+
+def add_working_days(start: date, days: int) -> date:
+    return OFFICIAL.add_working_days(start, days).value
 
 
 def application(*stages: tuple[Stage, date]) -> Application:
     return Application(
         "a", Program.DIBAO, [StageEntry(str(i), s, d) for i, (s, d) in enumerate(stages)]
     )
-
-
-def test_working_days_skip_weekends() -> None:
-    monday = date(2026, 11, 2)
-    assert add_working_days(monday, 5) == date(2026, 11, 9)
-    assert working_days_between(monday, date(2026, 11, 9)) == 5
-    assert working_days_between(date(2026, 11, 6), date(2026, 11, 9)) == 1  # Fri -> Mon
-    assert working_days_between(monday, monday) == 0
 
 
 def test_an_application_is_overdue_after_30_working_days_and_late_after_45() -> None:

@@ -112,9 +112,11 @@ def test_applications_past_their_time_limit_come_first_then_those_close_to_it(
 ) -> None:
     cases = [
         ("61042319400101001", "新申请", "2026-10-26"),  # 4 working days in: not listed
-        ("61042319400101002", "快到期", "2026-09-23"),  # 27 working days in: 3 left
-        ("61042319400101003", "超期久", "2026-07-01"),  # 87 working days: past 45
-        ("61042319400101004", "刚超期", "2026-09-14"),  # 34 working days in: 4 over
+        # Counted on the official calendar: National Day 1-7 October (make-up workdays
+        # 20 September and 10 October).
+        ("61042319400101002", "快到期", "2026-09-17"),  # 27 working days in: 3 left
+        ("61042319400101003", "超期久", "2026-07-01"),  # 83 working days: past 45
+        ("61042319400101004", "刚超期", "2026-09-08"),  # 34 working days in: 4 over
     ]
     for number, name, applied in cases:
         data = elderly_household(household_data, number, name, applications=application(applied))
@@ -126,7 +128,7 @@ def test_applications_past_their_time_limit_come_first_then_those_close_to_it(
         for a in stats.deadlines
     ]
     assert listed == [
-        ("超期久", True, 57, 0, True),
+        ("超期久", True, 53, 0, True),
         ("刚超期", True, 4, 0, False),
         ("快到期", False, 0, 3, False),
     ]

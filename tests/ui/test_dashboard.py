@@ -102,7 +102,7 @@ def test_overdue_reviews_and_applications_are_flagged_with_how_long_and_listed_f
             benefits=[{"program": "dibao", "since": since, "category": "B", "monthly_yuan": "500"}],
         )
         save_household(store, parse_household(data))
-    applied = {"超期久": "2026-07-01", "快到期": "2026-09-23", "新申请": "2026-10-26"}
+    applied = {"超期久": "2026-07-01", "快到期": "2026-09-17", "新申请": "2026-10-26"}
     for n, (name, day) in enumerate(applied.items()):
         history = [{"stage": "applied", "date": day, "worker": "王建华", "note": ""}]
         data = household_data(
@@ -117,9 +117,9 @@ def test_overdue_reviews_and_applications_are_flagged_with_how_long_and_listed_f
         "乙老汉 — 19 天后到期\n应于 2026-11-20 复核",
     ]
     assert page.deadlines.texts() == [
-        "超期久 — 已超期 57 个工作日（超过最长时限）\n"
+        "超期久 — 已超期 53 个工作日（超过最长时限）\n"
         "最低生活保障，2026-07-01 申请，现处于提出申请环节",
-        "快到期 — 还剩 3 个工作日\n最低生活保障，2026-09-23 申请，现处于提出申请环节",
+        "快到期 — 还剩 3 个工作日\n最低生活保障，2026-09-17 申请，现处于提出申请环节",
     ]
     red = QColor(URGENT_COLOUR)
     flags = ((page.reviews, [True, True, False]), (page.deadlines, [True, False]))

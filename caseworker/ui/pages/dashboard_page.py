@@ -407,6 +407,8 @@ class DashboardPage(QWidget):
             when = self.tr("time limit reached today")
         else:
             when = self.tr("%n working day(s) left", "", item.working_days_left)
+        if item.deadline.estimated:  # counted through a year not announced yet
+            when = self.tr("{when} (estimated)").format(when=when)
         app = item.application
         text = self.tr("{head} \u2014 {when}\n{program}, applied {day}, now at {stage}").format(
             head=item.head_name,

@@ -395,6 +395,10 @@ class HouseholdPage(QWidget):
                 )
             else:
                 limit_text = self.tr("due by {day}").format(day=limit.due)
+            if limit is not None and limit.estimated:
+                limit_text = self.tr(
+                    "{limit} (estimated: that year's official holidays are not known yet)"
+                ).format(limit=limit_text)
             rows.append((label(a.program), label(a.stage), a.applied_on.isoformat(), limit_text))
         current = self.applications.currentRow()
         _fill(self.applications, rows)
