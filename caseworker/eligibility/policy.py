@@ -332,10 +332,12 @@ def parse_overrides(values: Mapping[str, str]) -> dict[str, Entry]:
             problem = Problem("unknown_key", "是未知的参数名", "is not a known parameter name")
             errors.append(_field_error(name, None, problem, ""))
             continue
+        given: Any = text
         try:
-            value, shown = spec.parse(load_yaml(text))
+            given = load_yaml(text)
+            value, shown = spec.parse(given)
         except Problem as problem:
-            errors.append(_value_error(name, text, problem))
+            errors.append(_value_error(name, given, problem))
             continue
         entries[name] = Entry(date.min, value, shown, WHAT_IF_REF)
     if errors:
@@ -343,13 +345,15 @@ def parse_overrides(values: Mapping[str, str]) -> dict[str, Entry]:
     return entries
 
 
-def _value_error(name: str, text: str, problem: Problem) -> FieldError:
+def _value_error(name: str, given: Any, problem: Problem) -> FieldError:
     """A refused what-if value, said with the parameter's name as people know it
-    (``农村低保标准“-3”：金额应为0或正数``); the key stays in ``field`` for programs."""
+    (``农村低保标准“-3”：金额应为0或正数``); the key stays in ``field`` for programs.
+    The value is quoted as given when it is one (a list is left to the problem to say)."""
     spec = SPECS[name]
+    plain = isinstance(given, str | int | Decimal) and not isinstance(given, bool)
     return FieldError(
         field=name,
-        value=text.strip() or None,
+        value=str(given).strip() or None if plain else None,
         code=problem.code,
         label_zh=spec.zh,
         label_en=spec.en,

@@ -12,38 +12,38 @@
 <context>
     <name>AuthorizationDialog</name>
     <message>
-        <location filename="../../caseworker/ui/signing.py" line="101"/>
+        <location filename="../../caseworker/ui/signing.py" line="102"/>
         <source>Authorisation to check family finances</source>
         <translation>家庭经济状况核对授权书</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/signing.py" line="108"/>
+        <location filename="../../caseworker/ui/signing.py" line="109"/>
         <source>Every member aged 18 or over signs; the signature and the time are printed on the authorisation.</source>
         <translation>年满18周岁的家庭成员均须签字；签字和签字时间将打印在授权书上。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/signing.py" line="118"/>
-        <location filename="../../caseworker/ui/signing.py" line="141"/>
+        <location filename="../../caseworker/ui/signing.py" line="119"/>
+        <location filename="../../caseworker/ui/signing.py" line="142"/>
         <source>Sign</source>
         <translation>签字</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/signing.py" line="126"/>
+        <location filename="../../caseworker/ui/signing.py" line="127"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/signing.py" line="140"/>
+        <location filename="../../caseworker/ui/signing.py" line="141"/>
         <source>signed</source>
         <translation>已签字</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/signing.py" line="140"/>
+        <location filename="../../caseworker/ui/signing.py" line="141"/>
         <source>not signed yet</source>
         <translation>尚未签字</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/signing.py" line="141"/>
+        <location filename="../../caseworker/ui/signing.py" line="142"/>
         <source>Sign again</source>
         <translation>重新签字</translation>
     </message>
@@ -1616,89 +1616,152 @@ review due {day}</source>
     </message>
 </context>
 <context>
-    <name>PolicyPage</name>
+    <name>ParameterHistory</name>
     <message>
-        <location filename="../../caseworker/ui/pages/policy_page.py" line="131"/>
-        <source>Parameter</source>
-        <translation>参数</translation>
+        <location filename="../../caseworker/ui/widgets/parameter_history.py" line="71"/>
+        <source>Parameter key (for county staff): {key}</source>
+        <translation>参数键名（供县级工作人员核对）：{key}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/policy_page.py" line="131"/>
-        <source>Value</source>
-        <translation>取值</translation>
+        <location filename="../../caseworker/ui/widgets/parameter_history.py" line="75"/>
+        <source>Program: {program}</source>
+        <translation>所属项目：{program}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/policy_page.py" line="131"/>
-        <source>Reference</source>
-        <translation>依据</translation>
+        <location filename="../../caseworker/ui/widgets/parameter_history.py" line="77"/>
+        <source>; unit: {unit}</source>
+        <translation>；单位：{unit}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/policy_page.py" line="133"/>
-        <source>&lt;b&gt;What if&lt;/b&gt;: change a parameter, see whose findings change (not saved)</source>
-        <translation>&lt;b&gt;政策模拟&lt;/b&gt;：修改一个参数，查看哪些家庭的筛查结果会改变（不保存）</translation>
+        <location filename="../../caseworker/ui/widgets/parameter_history.py" line="80"/>
+        <source>none in force</source>
+        <translation>当前没有生效的取值</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/policy_page.py" line="135"/>
-        <source>Compare</source>
-        <translation>模拟对比</translation>
+        <location filename="../../caseworker/ui/widgets/parameter_history.py" line="81"/>
+        <source>&lt;b&gt;In force now&lt;/b&gt;: {value}</source>
+        <translation>&lt;b&gt;现行取值&lt;/b&gt;：{value}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/policy_page.py" line="136"/>
-        <source>new value, e.g. 450.00</source>
-        <translation>新取值，如 450.00</translation>
+        <location filename="../../caseworker/ui/widgets/parameter_history.py" line="82"/>
+        <source>&lt;b&gt;Values by date&lt;/b&gt;</source>
+        <translation>&lt;b&gt;历次取值&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/policy_page.py" line="138"/>
-        <source>Household</source>
-        <translation>家庭</translation>
-    </message>
-    <message>
-        <location filename="../../caseworker/ui/pages/policy_page.py" line="138"/>
-        <source>Program</source>
-        <translation>救助项目</translation>
-    </message>
-    <message>
-        <location filename="../../caseworker/ui/pages/policy_page.py" line="138"/>
-        <source>Now</source>
-        <translation>现在</translation>
-    </message>
-    <message>
-        <location filename="../../caseworker/ui/pages/policy_page.py" line="138"/>
-        <source>With the change</source>
-        <translation>修改后</translation>
-    </message>
-    <message>
-        <location filename="../../caseworker/ui/pages/policy_page.py" line="157"/>
-        <source>No policy pack loaded.</source>
-        <translation>未载入政策包。</translation>
-    </message>
-    <message>
-        <location filename="../../caseworker/ui/pages/policy_page.py" line="162"/>
-        <source>&lt;b&gt;{name}&lt;/b&gt;: pack {id}, version {version}, for county {counties}</source>
-        <translation>&lt;b&gt;{name}&lt;/b&gt;：政策包 {id}，版本 {version}，适用县（区）{counties}</translation>
-    </message>
-    <message>
-        <location filename="../../caseworker/ui/pages/policy_page.py" line="176"/>
+        <location filename="../../caseworker/ui/widgets/parameter_history.py" line="94"/>
         <source>from {day} (in force)</source>
         <translation>{day}起（现行）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/policy_page.py" line="176"/>
+        <location filename="../../caseworker/ui/widgets/parameter_history.py" line="96"/>
+        <source>from {day} (not yet in force)</source>
+        <translation>{day}起（尚未生效）</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/parameter_history.py" line="98"/>
         <source>from {day}</source>
         <translation>{day}起</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/policy_page.py" line="245"/>
+        <location filename="../../caseworker/ui/widgets/parameter_history.py" line="101"/>
+        <source>&lt;b&gt;{when}&lt;/b&gt;: {value}&lt;br&gt;Source: {ref}</source>
+        <translation>&lt;b&gt;{when}&lt;/b&gt;：{value}&lt;br&gt;依据：{ref}</translation>
+    </message>
+</context>
+<context>
+    <name>PolicyPage</name>
+    <message>
+        <location filename="../../caseworker/ui/pages/policy_page.py" line="162"/>
+        <source>Parameter</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/policy_page.py" line="169"/>
+        <source>Compare</source>
+        <translation>模拟对比</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/policy_page.py" line="162"/>
+        <source>In force now</source>
+        <translation>现行取值</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/policy_page.py" line="165"/>
+        <source>&lt;b&gt;What if&lt;/b&gt; it were different? Give a new value and compare: see whose findings would change (nothing is saved).</source>
+        <translation>&lt;b&gt;政策模拟&lt;/b&gt;：填一个新取值，点“模拟对比”，查看哪些家庭的筛查结果会改变（不保存）。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/policy_page.py" line="171"/>
+        <source>This parameter cannot be changed here; choose another to compare.</source>
+        <translation>这个参数不能在这里模拟修改，请选择其他参数。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/policy_page.py" line="174"/>
+        <source>Household</source>
+        <translation>家庭</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/policy_page.py" line="174"/>
+        <source>Program</source>
+        <translation>救助项目</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/policy_page.py" line="174"/>
+        <source>Now</source>
+        <translation>现在</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/policy_page.py" line="174"/>
+        <source>With the change</source>
+        <translation>修改后</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/policy_page.py" line="194"/>
+        <source>No policy pack loaded.</source>
+        <translation>未载入政策包。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/policy_page.py" line="198"/>
+        <source>&lt;b&gt;{name}&lt;/b&gt;: policy version {version}, for county {counties}</source>
+        <translation>&lt;b&gt;{name}&lt;/b&gt;：政策版本 {version}，适用县（区）{counties}</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/policy_page.py" line="202"/>
+        <source>Policy pack: {id}</source>
+        <translation>政策包：{id}</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/policy_page.py" line="228"/>
+        <source>Parameter key (for county staff): {key}</source>
+        <translation>参数键名（供县级工作人员核对）：{key}</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/policy_page.py" line="290"/>
+        <source>Give a new value for {name}.</source>
+        <translation>请填写{name}的新取值。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/policy_page.py" line="332"/>
+        <source>The comparison could not be made: {error}</source>
+        <translation>无法完成模拟对比：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/policy_page.py" line="348"/>
+        <source>If {name} were {value}:</source>
+        <translation>假设{name}为{value}：</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/policy_page.py" line="353"/>
         <source>{n} households compared.</source>
         <translation>共对比 {n} 户。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/policy_page.py" line="249"/>
+        <location filename="../../caseworker/ui/pages/policy_page.py" line="357"/>
         <source>{program}: {brought_in} in, {dropped} out, {other} other; monthly {delta}</source>
         <translation>{program}：新纳入 {brought_in} 户，退出 {dropped} 户，其他变化 {other} 户；每月金额变化 {delta}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/policy_page.py" line="259"/>
+        <location filename="../../caseworker/ui/pages/policy_page.py" line="367"/>
         <source>No household&apos;s findings change.</source>
         <translation>没有家庭的筛查结果发生变化。</translation>
     </message>
@@ -1706,72 +1769,72 @@ review due {day}</source>
 <context>
     <name>PrintCentre</name>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="129"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="124"/>
         <source>A form for one household</source>
         <translation>打印一户的表格</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="130"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="125"/>
         <source>A village or township</source>
         <translation>按村或乡镇批量打印</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="131"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="126"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="132"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="127"/>
         <source>Print... (Ctrl+P)</source>
         <translation>打印…（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="133"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="128"/>
         <source>Save as PDF...</source>
         <translation>另存为PDF…</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="134"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="129"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="156"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="151"/>
         <source>Case files (档案)</source>
         <translation>家庭档案</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="157"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="152"/>
         <source>Publicity list (公示名单), villages only</source>
         <translation>公示名单（仅限村）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="164"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="159"/>
         <source>Open a household first.</source>
         <translation>请先打开一户家庭。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="168"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="163"/>
         <source>Household of {name}</source>
         <translation>户主：{name}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="286"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="236"/>
         <source>Printing failed: {error}</source>
         <translation>打印失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="290"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="240"/>
         <source>Cancelled; nothing was printed.</source>
         <translation>已取消，未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="304"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="254"/>
         <source>Save as PDF</source>
         <translation>另存为PDF</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="312"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="263"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -2144,7 +2207,7 @@ review due {day}</source>
 <context>
     <name>Signing</name>
     <message>
-        <location filename="../../caseworker/ui/signing.py" line="62"/>
+        <location filename="../../caseworker/ui/signing.py" line="63"/>
         <source>Household investigation form</source>
         <translation>家庭经济状况入户调查表</translation>
     </message>
