@@ -19,7 +19,7 @@ from caseworker.domain.money import format_yuan
 from caseworker.eligibility.engine import screen
 from caseworker.eligibility.findings import STATUS_LABELS, Screening, Status
 from caseworker.eligibility.library import PolicyLibrary
-from caseworker.eligibility.policy import Policy, parse_overrides
+from caseworker.eligibility.policy import Policy, PolicyError, parse_overrides
 from caseworker.eligibility.report import screening_text, screening_to_dict
 from caseworker.eligibility.whatif import what_if_to_dict
 from caseworker.interchange.files import read_household_file
@@ -99,7 +99,8 @@ def run(args: argparse.Namespace) -> int:
         )
     if args.village is not None and db is None:
         raise CommandError("--village用于--db", "--village goes with --db")
-    parse_overrides(dict(args.overrides))  # bad names or values: exit 2 before any work
+    # Bad names or values: exit 2 before any work, naming the key as it was typed.
+    _check_overrides({**dict(args.overrides), **dict(args.what_if or [])})
     library = PolicyLibrary()  # file mode: the bundled packs (a store adds the county's)
     chosen = _library_policy(library, args.policy)
     on = args.on or date.today()
@@ -237,6 +238,20 @@ def _summary_text(screenings: list[Screening], on: date) -> str:
 
 def _width(text: str) -> int:
     return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
+
+
+def _check_overrides(overrides: dict[str, str]) -> None:
+    """Raise PolicyError for a bad --set/--what-if, each error also naming the key typed
+    (the messages name a parameter as the Policy page does, by its Chinese name)."""
+    try:
+        parse_overrides(overrides)
+    except PolicyError as failed:
+        raise PolicyError(
+            [
+                e if e.code == "unknown_key" else e.in_record(f"参数{e.field}", f"{e.field}")
+                for e in failed.errors
+            ]
+        ) from None
 
 
 def _what_if(

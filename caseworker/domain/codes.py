@@ -200,6 +200,16 @@ class DibaoCategory(LabelledCode):
     C = "C", "C类", "category C"
 
 
+class CategoryCondition(LabelledCode):
+    """What puts a Dibao household in a category (a pack's ``dibao.categories``)."""
+
+    ALL_UNABLE_TO_WORK = "all_unable_to_work", "全家无劳动能力", "no member can work"
+    ELDERLY_ALONE = "elderly_alone", "独居老人", "an elderly person living alone"
+    SEVERE_DISABILITY = "severe_disability", "重度残疾", "a severe disability"
+    SERIOUS_ILLNESS = "serious_illness", "重病", "a serious illness"
+    OTHERWISE = "otherwise", "其他家庭", "any other household"
+
+
 class EmergencyKind(LabelledCode):
     FIRE = "fire", "火灾", "fire"
     ACCIDENT = "accident", "意外事故", "accident"

@@ -48,8 +48,27 @@ def _i(lang: str) -> int:
     return 1 if lang == "en" else 0
 
 
-def _label(code: LabelledCode, lang: str) -> str:
+def code_words(code: LabelledCode, lang: str = "zh") -> str:
+    """A code by its label (``工资性收入`` / ``wages``), never its code name: the one way
+    codes are said, on paper and on the screen."""
     return code.en if lang == "en" else code.zh
+
+
+def codes_words(codes: Sequence[LabelledCode], lang: str = "zh") -> str:
+    """Codes by their labels, in the order given; "无" / "none" when there are none.
+
+    ``优抚金、抚恤金、奖学金、助学金`` would read as four items where there are two, so
+    labels that hold the separator themselves are joined with a stronger one ("，", "; ").
+    """
+    if not codes:
+        return none_words(lang)
+    labels = [code_words(c, lang) for c in codes]
+    if lang == "en":
+        return ("; " if any("," in text for text in labels) else ", ").join(labels)
+    return ("，" if any("、" in text for text in labels) else "、").join(labels)
+
+
+_label = code_words
 
 
 def none_words(lang: str = "zh") -> str:
@@ -131,9 +150,7 @@ def incomes_words(
 
 def causes_words(causes: Sequence[HardshipCause], lang: str = "zh") -> str:
     """``疾病、残疾``; "无" when no cause was ticked."""
-    if not causes:
-        return none_words(lang)
-    return (", " if lang == "en" else "、").join(_label(c, lang) for c in causes)
+    return codes_words(causes, lang)
 
 
 def notes_words(observations: VisitObservations, lang: str = "zh") -> str:

@@ -322,24 +322,44 @@ class Policy:
 
 def parse_overrides(values: Mapping[str, str]) -> dict[str, Entry]:
     """What-if values (YAML text by parameter name) as entries in force on every date;
-    PolicyError names every unknown parameter or bad value."""
+    PolicyError names every unknown parameter (by its key) or bad value (by the
+    parameter's Chinese and English name: what a person chose on the Policy page)."""
     entries: dict[str, Entry] = {}
     errors: list[FieldError] = []
     for name, text in values.items():
         spec = SPECS.get(name)
         if spec is None:
             problem = Problem("unknown_key", "是未知的参数名", "is not a known parameter name")
-            errors.append(_field_error(name, None, problem, "what-if"))
+            errors.append(_field_error(name, None, problem, ""))
             continue
+        given: Any = text
         try:
-            value, shown = spec.parse(load_yaml(text))
+            given = load_yaml(text)
+            value, shown = spec.parse(given)
         except Problem as problem:
-            errors.append(_field_error(name, text, problem, "what-if"))
+            errors.append(_value_error(name, given, problem))
             continue
         entries[name] = Entry(date.min, value, shown, WHAT_IF_REF)
     if errors:
         raise PolicyError(errors)
     return entries
+
+
+def _value_error(name: str, given: Any, problem: Problem) -> FieldError:
+    """A refused what-if value, said with the parameter's name as people know it
+    (``农村低保标准“-3”：金额应为0或正数``); the key stays in ``field`` for programs.
+    The value is quoted as given when it is one (a list is left to the problem to say)."""
+    spec = SPECS[name]
+    plain = isinstance(given, str | int | Decimal) and not isinstance(given, bool)
+    return FieldError(
+        field=name,
+        value=str(given).strip() or None if plain else None,
+        code=problem.code,
+        label_zh=spec.zh,
+        label_en=spec.en,
+        problem_zh=problem.zh,
+        problem_en=problem.en,
+    )
 
 
 def policy_hash(chain: Iterable[Pack], overrides: Mapping[str, Any]) -> str:

@@ -4,20 +4,19 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from caseworker.domain.codes import DibaoCategory
+from caseworker.domain.codes import CategoryCondition, DibaoCategory
 from caseworker.domain.money import format_yuan
 from caseworker.domain.validation import Problem
 from caseworker.eligibility import kinds
 from caseworker.eligibility.kinds import Parsed
 
-# What puts a Dibao household in a category (the first rule that matches wins).
-CATEGORY_CONDITIONS = (
-    "all_unable_to_work",  # no member can work
-    "elderly_alone",  # one member, of special-hardship elderly age or older
-    "severe_disability",  # a member with a disability that qualifies single-person inclusion
-    "serious_illness",  # a member with a serious illness recorded
-    "otherwise",  # always matches
-)
+# What puts a Dibao household in a category (the first rule that matches wins):
+#   all_unable_to_work  no member can work
+#   elderly_alone       one member, of special-hardship elderly age or older
+#   severe_disability   a member with a disability that qualifies single-person inclusion
+#   serious_illness     a member with a serious illness recorded
+#   otherwise           always matches
+CATEGORY_CONDITIONS = tuple(c.value for c in CategoryCondition)
 
 
 @dataclass(frozen=True, slots=True)

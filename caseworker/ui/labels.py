@@ -1,14 +1,20 @@
 """Words for domain codes in the app's current language."""
 
 from caseworker.domain.codes import LabelledCode
-from caseworker.ui.i18n import is_chinese
+from caseworker.domain.wording import code_words
+from caseworker.ui.i18n import current_language, is_chinese
 
 
 def label(code: LabelledCode | None, *, unknown: str = "") -> str:
     """The label of a code in the current language (``unknown`` for None)."""
     if code is None:
         return unknown
-    return code.zh if is_chinese() else code.en
+    return code_words(code, language())
+
+
+def language() -> str:
+    """The app's language as the Qt-free wording functions take it: "zh" or "en"."""
+    return "zh" if current_language().startswith("zh") else "en"
 
 
 def yuan(fen: int | None) -> str:

@@ -1646,89 +1646,152 @@ review due {day}</source>
     </message>
 </context>
 <context>
-    <name>PolicyPage</name>
+    <name>ParameterHistory</name>
     <message>
-        <location filename="../../caseworker/ui/pages/policy_page.py" line="131"/>
-        <source>Parameter</source>
-        <translation>参数</translation>
+        <location filename="../../caseworker/ui/widgets/parameter_history.py" line="72"/>
+        <source>Parameter key (for county staff): {key}</source>
+        <translation>参数键名（供县级工作人员核对）：{key}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/policy_page.py" line="131"/>
-        <source>Value</source>
-        <translation>取值</translation>
+        <location filename="../../caseworker/ui/widgets/parameter_history.py" line="76"/>
+        <source>Program: {program}</source>
+        <translation>所属项目：{program}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/policy_page.py" line="131"/>
-        <source>Reference</source>
-        <translation>依据</translation>
+        <location filename="../../caseworker/ui/widgets/parameter_history.py" line="78"/>
+        <source>; unit: {unit}</source>
+        <translation>；单位：{unit}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/policy_page.py" line="133"/>
-        <source>&lt;b&gt;What if&lt;/b&gt;: change a parameter, see whose findings change (not saved)</source>
-        <translation>&lt;b&gt;政策模拟&lt;/b&gt;：修改一个参数，查看哪些家庭的筛查结果会改变（不保存）</translation>
+        <location filename="../../caseworker/ui/widgets/parameter_history.py" line="81"/>
+        <source>none in force</source>
+        <translation>当前没有生效的取值</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/policy_page.py" line="135"/>
-        <source>Compare</source>
-        <translation>模拟对比</translation>
+        <location filename="../../caseworker/ui/widgets/parameter_history.py" line="82"/>
+        <source>&lt;b&gt;In force now&lt;/b&gt;: {value}</source>
+        <translation>&lt;b&gt;现行取值&lt;/b&gt;：{value}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/policy_page.py" line="136"/>
-        <source>new value, e.g. 450.00</source>
-        <translation>新取值，如 450.00</translation>
+        <location filename="../../caseworker/ui/widgets/parameter_history.py" line="83"/>
+        <source>&lt;b&gt;Values by date&lt;/b&gt;</source>
+        <translation>&lt;b&gt;历次取值&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/policy_page.py" line="138"/>
-        <source>Household</source>
-        <translation>家庭</translation>
-    </message>
-    <message>
-        <location filename="../../caseworker/ui/pages/policy_page.py" line="138"/>
-        <source>Program</source>
-        <translation>救助项目</translation>
-    </message>
-    <message>
-        <location filename="../../caseworker/ui/pages/policy_page.py" line="138"/>
-        <source>Now</source>
-        <translation>现在</translation>
-    </message>
-    <message>
-        <location filename="../../caseworker/ui/pages/policy_page.py" line="138"/>
-        <source>With the change</source>
-        <translation>修改后</translation>
-    </message>
-    <message>
-        <location filename="../../caseworker/ui/pages/policy_page.py" line="157"/>
-        <source>No policy pack loaded.</source>
-        <translation>未载入政策包。</translation>
-    </message>
-    <message>
-        <location filename="../../caseworker/ui/pages/policy_page.py" line="162"/>
-        <source>&lt;b&gt;{name}&lt;/b&gt;: pack {id}, version {version}, for county {counties}</source>
-        <translation>&lt;b&gt;{name}&lt;/b&gt;：政策包 {id}，版本 {version}，适用县（区）{counties}</translation>
-    </message>
-    <message>
-        <location filename="../../caseworker/ui/pages/policy_page.py" line="176"/>
+        <location filename="../../caseworker/ui/widgets/parameter_history.py" line="96"/>
         <source>from {day} (in force)</source>
         <translation>{day}起（现行）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/policy_page.py" line="176"/>
+        <location filename="../../caseworker/ui/widgets/parameter_history.py" line="98"/>
+        <source>from {day} (not yet in force)</source>
+        <translation>{day}起（尚未生效）</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/parameter_history.py" line="100"/>
         <source>from {day}</source>
         <translation>{day}起</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/policy_page.py" line="245"/>
+        <location filename="../../caseworker/ui/widgets/parameter_history.py" line="103"/>
+        <source>&lt;b&gt;{when}&lt;/b&gt;: {value}&lt;br&gt;Source: {ref}</source>
+        <translation>&lt;b&gt;{when}&lt;/b&gt;：{value}&lt;br&gt;依据：{ref}</translation>
+    </message>
+</context>
+<context>
+    <name>PolicyPage</name>
+    <message>
+        <location filename="../../caseworker/ui/pages/policy_page.py" line="169"/>
+        <source>Parameter</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/policy_page.py" line="176"/>
+        <source>Compare</source>
+        <translation>模拟对比</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/policy_page.py" line="169"/>
+        <source>In force now</source>
+        <translation>现行取值</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/policy_page.py" line="172"/>
+        <source>&lt;b&gt;What if&lt;/b&gt; it were different? Give a new value and compare: see whose findings would change (nothing is saved).</source>
+        <translation>&lt;b&gt;政策模拟&lt;/b&gt;：填一个新取值，点“模拟对比”，查看哪些家庭的筛查结果会改变（不保存）。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/policy_page.py" line="178"/>
+        <source>This parameter cannot be changed here; choose another to compare.</source>
+        <translation>这个参数不能在这里模拟修改，请选择其他参数。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/policy_page.py" line="181"/>
+        <source>Household</source>
+        <translation>家庭</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/policy_page.py" line="181"/>
+        <source>Program</source>
+        <translation>救助项目</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/policy_page.py" line="181"/>
+        <source>Now</source>
+        <translation>现在</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/policy_page.py" line="181"/>
+        <source>With the change</source>
+        <translation>修改后</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/policy_page.py" line="201"/>
+        <source>No policy pack loaded.</source>
+        <translation>未载入政策包。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/policy_page.py" line="205"/>
+        <source>&lt;b&gt;{name}&lt;/b&gt;: policy version {version}, for county {counties}</source>
+        <translation>&lt;b&gt;{name}&lt;/b&gt;：政策版本 {version}，适用县（区）{counties}</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/policy_page.py" line="209"/>
+        <source>Policy pack: {id}</source>
+        <translation>政策包：{id}</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/policy_page.py" line="235"/>
+        <source>Parameter key (for county staff): {key}</source>
+        <translation>参数键名（供县级工作人员核对）：{key}</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/policy_page.py" line="299"/>
+        <source>Give a new value for {name}.</source>
+        <translation>请填写{name}的新取值。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/policy_page.py" line="341"/>
+        <source>The comparison could not be made: {error}</source>
+        <translation>无法完成模拟对比：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/policy_page.py" line="357"/>
+        <source>If {name} were {value}:</source>
+        <translation>假设{name}为{value}：</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/policy_page.py" line="362"/>
         <source>{n} households compared.</source>
         <translation>共对比 {n} 户。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/policy_page.py" line="249"/>
+        <location filename="../../caseworker/ui/pages/policy_page.py" line="366"/>
         <source>{program}: {brought_in} in, {dropped} out, {other} other; monthly {delta}</source>
         <translation>{program}：新纳入 {brought_in} 户，退出 {dropped} 户，其他变化 {other} 户；每月金额变化 {delta}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/policy_page.py" line="259"/>
+        <location filename="../../caseworker/ui/pages/policy_page.py" line="376"/>
         <source>No household&apos;s findings change.</source>
         <translation>没有家庭的筛查结果发生变化。</translation>
     </message>
