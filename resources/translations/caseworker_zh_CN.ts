@@ -1746,52 +1746,62 @@ review due {day}</source>
         <translation>修改后</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/policy_page.py" line="201"/>
+        <location filename="../../caseworker/ui/pages/policy_page.py" line="183"/>
+        <source>Parameters</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/policy_page.py" line="184"/>
+        <source>Findings that would change</source>
+        <translation>结论会改变的家庭</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/policy_page.py" line="203"/>
         <source>No policy pack loaded.</source>
         <translation>未载入政策包。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/policy_page.py" line="205"/>
+        <location filename="../../caseworker/ui/pages/policy_page.py" line="207"/>
         <source>&lt;b&gt;{name}&lt;/b&gt;: policy version {version}, for county {counties}</source>
         <translation>&lt;b&gt;{name}&lt;/b&gt;：政策版本 {version}，适用县（区）{counties}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/policy_page.py" line="209"/>
+        <location filename="../../caseworker/ui/pages/policy_page.py" line="211"/>
         <source>Policy pack: {id}</source>
         <translation>政策包：{id}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/policy_page.py" line="235"/>
+        <location filename="../../caseworker/ui/pages/policy_page.py" line="237"/>
         <source>Parameter key (for county staff): {key}</source>
         <translation>参数键名（供县级工作人员核对）：{key}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/policy_page.py" line="299"/>
+        <location filename="../../caseworker/ui/pages/policy_page.py" line="301"/>
         <source>Give a new value for {name}.</source>
         <translation>请填写{name}的新取值。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/policy_page.py" line="341"/>
+        <location filename="../../caseworker/ui/pages/policy_page.py" line="343"/>
         <source>The comparison could not be made: {error}</source>
         <translation>无法完成模拟对比：{error}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/policy_page.py" line="357"/>
+        <location filename="../../caseworker/ui/pages/policy_page.py" line="359"/>
         <source>If {name} were {value}:</source>
         <translation>假设{name}为{value}：</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/policy_page.py" line="362"/>
+        <location filename="../../caseworker/ui/pages/policy_page.py" line="364"/>
         <source>{n} households compared.</source>
         <translation>共对比 {n} 户。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/policy_page.py" line="366"/>
+        <location filename="../../caseworker/ui/pages/policy_page.py" line="368"/>
         <source>{program}: {brought_in} in, {dropped} out, {other} other; monthly {delta}</source>
         <translation>{program}：新纳入 {brought_in} 户，退出 {dropped} 户，其他变化 {other} 户；每月金额变化 {delta}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/policy_page.py" line="376"/>
+        <location filename="../../caseworker/ui/pages/policy_page.py" line="378"/>
         <source>No household&apos;s findings change.</source>
         <translation>没有家庭的筛查结果发生变化。</translation>
     </message>

@@ -89,7 +89,14 @@ def test_every_input_of_every_page_and_dialog_has_a_name(
     qtbot.addWidget(window)
     window.show()
     assert nameless(window) == []
-    for page in (window.households, window.print_centre, window.sync_page, window.settings_page):
+    pages = (
+        window.households,
+        window.print_centre,
+        window.policy_page,
+        window.sync_page,
+        window.settings_page,
+    )
+    for page in pages:
         assert nameless(page) == [], type(page).__name__
     with county.read() as conn:
         household_id = search_households(conn, "张学林")[0].id

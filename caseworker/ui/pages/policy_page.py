@@ -180,6 +180,8 @@ class PolicyPage(QWidget):
         self.changes.setHorizontalHeaderLabels(
             [self.tr("Household"), self.tr("Program"), self.tr("Now"), self.tr("With the change")]
         )
+        self.tree.setAccessibleName(self.tr("Parameters"))
+        self.changes.setAccessibleName(self.tr("Findings that would change"))
         self.show_policy()
         self._show_result()
 
