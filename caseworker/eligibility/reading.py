@@ -5,6 +5,7 @@ import re
 from collections.abc import Iterable
 
 from caseworker.eligibility.findings import Reason
+from caseworker.eligibility.parameter_words import name_words, ref_words, value_words
 
 _BRACKETS = {"zh": ("〔", "〕"), "en": ("[", "]")}
 # "中文 / English": the slash before the English half (spaces around it are optional).
@@ -46,3 +47,18 @@ def policy_basis(reasons: Iterable[Reason], lang: str = "zh") -> list[str]:
             if words:
                 seen.setdefault(words, None)
     return list(seen)
+
+
+def basis_lines(reason: Reason, lang: str = "zh") -> list[str]:
+    """Each parameter a reason applied, as a person reads it: its name, its value in
+    words, the day it applies from and the document it comes from (never its key)."""
+    lines = []
+    for p in reason.parameters:
+        name, value = name_words(p.name, lang), value_words(p.name, p.value, lang)
+        document = ref_words(p.ref, lang)
+        if lang == "zh":
+            since = f"{p.effective_from.year}年{p.effective_from.month}月{p.effective_from.day}日起"
+            lines.append(f"{name}：{value}（{since}；依据：{document}）")
+        else:
+            lines.append(f"{name}: {value} (from {p.effective_from.isoformat()}; per {document})")
+    return lines

@@ -158,7 +158,9 @@ def _shoot_all(scale: float, only: str | None) -> int:
         with store.read() as conn:
             zhang = search_households(conn, "张学林")[0].id
             chen = search_households(conn, "陈宗良")[0].id
-        window.open_household(zhang)
+        shown = window.open_household(zhang)
+        assert shown is not None
+        shown.eligibility.cards[0].bases[1].linkActivated.emit("open")  # a 依据 opened
         shoot(window, "household-zhang")
         page = window.open_household(chen)
         assert page is not None

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from caseworker.domain.codes import APPLICATION_PROGRAMS, Program
 from caseworker.eligibility.findings import STATUS_LABELS, Finding, Reason, Screening, Status
-from caseworker.eligibility.reading import plain_sentence, policy_basis
+from caseworker.eligibility.reading import basis_lines, plain_sentence
 from caseworker.ui.i18n import is_chinese
 from caseworker.ui.labels import label, yuan
 
@@ -125,19 +125,14 @@ class FindingCard(QFrame):
                 layout.addWidget(self.apply)
 
     def _basis(self, reason: Reason) -> QLabel:
-        """The documents a reason rests on, behind a 依据 link that opens them (with the
-        dates they apply from); the parameters' keys only in the tooltip, for county staff."""
-        lang = "zh" if is_chinese() else "en"
-        documents = policy_basis([reason], lang)
-        days = sorted({p.effective_from for p in reason.parameters})
-        shown = ("；" if is_chinese() else "; ").join(documents)
-        if days:
-            shown = self.tr("{documents} (in force from {day})").format(
-                documents=shown, day=days[-1].isoformat()
-            )
+        """What a reason rests on, behind a 依据 link that opens it: each parameter by its
+        name, with its value in words, the day it applies from and its document; the
+        parameters' keys only in the tooltip, for county staff."""
+        lines = basis_lines(reason, "zh" if is_chinese() else "en")
+        shown = "<br>".join(escape(line) for line in lines)
         word = self.tr("Basis")
         closed = f"<a href='open'>{word} ▸</a>"
-        opened = f"<a href='close'>{word} ▾</a> {escape(shown)}"
+        opened = f"<a href='close'>{word} ▾</a><br>{shown}"
         basis = QLabel(closed)
         basis.setWordWrap(True)
         basis.setStyleSheet("color: #5f6368; margin-left: 14px;")  # grows with the type size
