@@ -49,10 +49,23 @@ def run_gui(path: Path | None) -> int:
     return run_app(path or default_db_path())
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The full command line, every sub-command registered."""
-    from caseworker.commands import COMMANDS
-    from caseworker.commands.common import add_db_option
+def _subcommand_of(argv: Sequence[str]) -> str | None:
+    """The sub-command ``argv`` names: its first word that is not an option or the value
+    of ``--db`` (the only top-level option with a value)."""
+    words = iter(argv)
+    for word in words:
+        if word == "--db":
+            next(words, None)
+        elif not word.startswith("-"):
+            return word
+    return None
+
+
+def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
+    """The full command line. The sub-command ``argv`` names is registered with all its
+    options (its module imported); the others are listed by name and help only."""
+    from caseworker.commands import SUBCOMMANDS, help_of, module_of
+    from caseworker.commands.options import add_db_option
 
     parser = argparse.ArgumentParser(
         prog="caseworker",
@@ -67,8 +80,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     add_db_option(parser, suppress_default=False)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for command in COMMANDS:
-        command.register(sub)
+    chosen = _subcommand_of(argv)
+    registered: set[str] = set()
+    for name, (module, _) in SUBCOMMANDS.items():
+        if chosen in SUBCOMMANDS and module == SUBCOMMANDS[chosen][0]:
+            if module not in registered:  # backup registers restore too
+                module_of(name).register(sub)
+                registered.add(module)
+        else:
+            sub.add_parser(name, help=help_of(name))
     return parser
 
 
@@ -77,12 +97,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     app_only, path = app_database(sys.argv[1:] if argv is None else argv)
     if app_only:
         return run_gui(path)
+    words = sys.argv[1:] if argv is None else list(argv)
+    args = build_parser(words).parse_args(words)  # --help and --version end here
     from caseworker.commands.common import EXIT_BAD_INPUT, CommandError, report_error
     from caseworker.domain.validation import ValidationFailed
     from caseworker.store.db import StoreError
 
-    parser = build_parser()
-    args = parser.parse_args(argv)
     if args.self_test:
         if args.command is not None or args.db is not None:
             report_error(

@@ -80,3 +80,37 @@ def test_demo_refuses_to_mix_into_a_store_that_has_households(demo_db: Path) -> 
     done = caseworker("demo", "--households", "3", "--db", demo_db)
     assert done.returncode == 2
     assert "已有120户" in done.stderr
+
+
+def test_help_lists_every_sub_command_without_loading_any() -> None:
+    from caseworker.commands import SUBCOMMANDS
+
+    listing = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys; from caseworker.cli import main\n"
+            "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
+            "print('LOADED', sorted(m for m in sys.modules if m.startswith(('sqlalchemy', "
+            "'reportlab', 'caseworker.store', 'caseworker.commands.common'))))",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert listing.returncode == 0, listing.stderr
+    for name, (_, words) in SUBCOMMANDS.items():
+        assert name in listing.stdout and words.split()[-1] in listing.stdout
+    assert "LOADED []" in listing.stdout
+
+
+def test_a_database_named_like_a_sub_command_is_not_taken_for_one(
+    demo_db: Path, tmp_path: Path
+) -> None:
+    db = tmp_path / "print"
+    db.write_bytes(demo_db.read_bytes())
+    done = caseworker("--db", db, "search", "张学林")
+    assert done.returncode == 0, done.stderr
+    assert "张学林" in done.stdout
+    done = caseworker("print", "--help")
+    assert done.returncode == 0 and "--household" in done.stdout

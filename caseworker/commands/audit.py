@@ -3,12 +3,13 @@
 import argparse
 import json
 
+from caseworker.commands import help_of
 from caseworker.commands.common import EXIT_FAILED, EXIT_OK, add_db_option, store_from
 from caseworker.store.audit import entries, verify_chain
 
 
 def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
-    parser = sub.add_parser("audit", help="check or show the audit trail 审计记录")
+    parser = sub.add_parser("audit", help=help_of("audit"))
     parser.add_argument("action", choices=["verify", "show"])
     parser.add_argument("--household", metavar="ID", help="only this household (for show)")
     add_db_option(parser)

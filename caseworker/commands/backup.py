@@ -3,6 +3,7 @@
 import argparse
 from pathlib import Path
 
+from caseworker.commands import help_of
 from caseworker.commands.common import (
     EXIT_OK,
     CommandError,
@@ -16,13 +17,13 @@ from caseworker.store.backups import BackupError, backup_now, check_backup, rest
 
 
 def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
-    backup = sub.add_parser("backup", help="back up the store 备份数据")
+    backup = sub.add_parser("backup", help=help_of("backup"))
     backup.add_argument(
         "--to", type=Path, metavar="FOLDER", help="e.g. a USB stick (default: beside the store)"
     )
     add_db_option(backup)
     backup.set_defaults(func=run_backup)
-    again = sub.add_parser("restore", help="restore a backup 恢复备份")
+    again = sub.add_parser("restore", help=help_of("restore"))
     again.add_argument("file", type=Path, metavar="FILE")
     add_db_option(again)
     again.set_defaults(func=run_restore)

@@ -1,4 +1,7 @@
-"""What the sub-commands share: the ``--db`` option, opening the store, reporting errors."""
+"""What the sub-commands share: opening the store, reporting errors (and the ``--db``
+option, from ``options``)."""
+
+__all__ = ["EXIT_BAD_INPUT", "EXIT_FAILED", "EXIT_OK", "CommandError", "add_db_option"]
 
 import argparse
 import getpass
@@ -6,6 +9,7 @@ import os
 import sys
 from pathlib import Path
 
+from caseworker.commands.options import add_db_option
 from caseworker.config import default_db_path
 from caseworker.domain.validation import ValidationFailed
 from caseworker.operations.messages import in_words
@@ -27,17 +31,6 @@ class CommandError(Exception):
         self.zh = zh
         self.en = en
         self.status = status
-
-
-def add_db_option(parser: argparse.ArgumentParser, *, suppress_default: bool = True) -> None:
-    """``--db PATH``, accepted before or after the sub-command."""
-    parser.add_argument(
-        "--db",
-        type=Path,
-        metavar="PATH",
-        default=argparse.SUPPRESS if suppress_default else None,
-        help="the local database file (default: in the user data folder)",
-    )
 
 
 PASSWORD_ENV = "CASEWORKER_PASSWORD"

@@ -5,6 +5,7 @@ import json
 import sys
 from pathlib import Path
 
+from caseworker.commands import help_of
 from caseworker.commands.common import EXIT_FAILED, EXIT_OK, CommandError
 from caseworker.interchange.files import load_json
 
@@ -21,7 +22,7 @@ def _add_db(parser: argparse.ArgumentParser) -> None:
 
 
 def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
-    parser = sub.add_parser("county", help="county sync server 县级同步服务器")
+    parser = sub.add_parser("county", help=help_of("county"))
     verbs = parser.add_subparsers(dest="verb", metavar="VERB", required=True)
 
     p = verbs.add_parser("init", help="create or upgrade the county database")

@@ -3,6 +3,7 @@
 import argparse
 from datetime import date
 
+from caseworker.commands import help_of
 from caseworker.commands.common import EXIT_OK, CommandError, add_db_option, store_from
 from caseworker.demo.generator import generate_households
 from caseworker.demo.places import demo_regions
@@ -10,7 +11,7 @@ from caseworker.store.households import count_households, save_households
 
 
 def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
-    parser = sub.add_parser("demo", help="create demo households 生成演示数据")
+    parser = sub.add_parser("demo", help=help_of("demo"))
     parser.add_argument("--households", type=int, default=500, metavar="N")
     parser.add_argument("--seed", type=int, default=1, metavar="S")
     parser.add_argument(

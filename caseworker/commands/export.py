@@ -4,6 +4,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from caseworker.commands import help_of
 from caseworker.commands.common import EXIT_OK, CommandError, add_db_option, store_from
 from caseworker.interchange.files import export_document, write_atomically
 from caseworker.store import audit
@@ -12,7 +13,7 @@ from caseworker.store.regions import regions_with_ancestors, village_codes
 
 
 def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
-    parser = sub.add_parser("export", help="export households 导出家庭数据")
+    parser = sub.add_parser("export", help=help_of("export"))
     parser.add_argument("--village", metavar="CODE", help="only this village (12-digit code)")
     parser.add_argument("--out", type=Path, metavar="FILE", help="output file (default: stdout)")
     add_db_option(parser)

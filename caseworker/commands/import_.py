@@ -3,6 +3,7 @@
 import argparse
 from pathlib import Path
 
+from caseworker.commands import help_of
 from caseworker.commands.common import EXIT_OK, add_db_option, db_path, store_from
 from caseworker.domain.records import Household
 from caseworker.domain.regions import Region
@@ -13,7 +14,7 @@ from caseworker.store.households import ImportResult, save_households
 
 
 def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
-    parser = sub.add_parser("import", help="import household files 导入家庭数据")
+    parser = sub.add_parser("import", help=help_of("import"))
     parser.add_argument("files", nargs="+", type=Path, metavar="FILE")
     add_db_option(parser)
     parser.set_defaults(func=run)

@@ -4,6 +4,7 @@ or set a new one with the county's recovery code."""
 import argparse
 from pathlib import Path
 
+from caseworker.commands import help_of
 from caseworker.commands.common import (
     EXIT_OK,
     CommandError,
@@ -28,7 +29,7 @@ NEW_PASSWORD_ENV = "CASEWORKER_NEW_PASSWORD"
 
 
 def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
-    parser = sub.add_parser("password", help="lock the store with a password 设置或修改密码")
+    parser = sub.add_parser("password", help=help_of("password"))
     parser.add_argument("action", choices=["set", "change", "recover"])
     parser.add_argument("--code", help="the recovery code (for recover)")
     parser.add_argument("--worker", help="the worker's name, if none is set up yet (for set)")

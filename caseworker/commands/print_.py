@@ -15,6 +15,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from caseworker.commands import help_of
 from caseworker.commands.common import (
     EXIT_FAILED,
     EXIT_OK,
@@ -37,7 +38,7 @@ def _date(text: str) -> date:
 
 
 def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
-    parser = sub.add_parser("print", help="print forms to PDF 打印表单")
+    parser = sub.add_parser("print", help=help_of("print"))
     parser.add_argument("form", nargs="?", metavar="FORM", help="form name (see --list)")
     parser.add_argument("--list", action="store_true", help="list the forms 列出可打印的表单")
     parser.add_argument("--household", metavar="ID", help="household id")

@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from caseworker.commands import help_of
 from caseworker.commands.common import EXIT_OK, CommandError, add_db_option, store_from
 from caseworker.domain.codes import Program
 from caseworker.domain.money import format_yuan
@@ -43,7 +44,7 @@ def _day(text: str) -> date:
 
 
 def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
-    parser = sub.add_parser("screen", help="screen households for assistance 救助资格筛查")
+    parser = sub.add_parser("screen", help=help_of("screen"))
     parser.add_argument("household", nargs="?", type=Path, metavar="HOUSEHOLD.json")
     parser.add_argument("--policy", metavar="FILE_OR_ID", help="a policy pack file or pack id")
     parser.add_argument("--on", type=_day, metavar="YYYY-MM-DD", help="screen as of this day")

@@ -2,12 +2,13 @@
 
 import argparse
 
+from caseworker.commands import help_of
 from caseworker.commands.common import EXIT_OK, add_db_option, store_from
 from caseworker.store.search import search_households
 
 
 def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
-    parser = sub.add_parser("search", help="find households 查找家庭")
+    parser = sub.add_parser("search", help=help_of("search"))
     parser.add_argument("query", metavar="QUERY")
     parser.add_argument("--village", metavar="CODE")
     parser.add_argument("--limit", type=int, default=50)

@@ -9,12 +9,13 @@ import argparse
 import json
 from pathlib import Path
 
+from caseworker.commands import help_of
 from caseworker.commands.common import EXIT_FAILED, EXIT_OK, CommandError, add_db_option, store_from
 from caseworker.interchange.files import write_atomically
 
 
 def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
-    parser = sub.add_parser("sync", help="sync with the county server 与县服务器同步")
+    parser = sub.add_parser("sync", help=help_of("sync"))
     add_db_option(parser)
     parser.add_argument("--server", metavar="URL", help="county server (default: enrolled one)")
     parser.add_argument(
