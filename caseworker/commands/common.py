@@ -107,11 +107,15 @@ def report_error(error: Exception) -> None:
     """Print an error for a person: each problem in Chinese, then in English."""
     out = sys.stderr
     if isinstance(error, ValidationFailed):
-        print(f"错误：发现{len(error.errors)}处问题，未写入任何数据。", file=out)
-        print(f"error: {len(error.errors)} problem(s) found; nothing was written.", file=out)
+        found = len(error.errors) + error.omitted
+        print(f"错误：发现{found}处问题，未写入任何数据。", file=out)
+        print(f"error: {found} problem(s) found; nothing was written.", file=out)
         for e in error.errors:
             print(f"  - {e.message_zh}", file=out)
             print(f"    {e.message_en}", file=out)
+        if error.omitted:
+            print(f"  ……另有{error.omitted}处问题未列出", file=out)
+            print(f"    ... and {error.omitted} more problem(s) not listed", file=out)
     elif isinstance(error, CommandError):
         print(f"错误：{error.zh}", file=out)
         print(f"error: {error.en}", file=out)

@@ -117,10 +117,12 @@ def _show(value: Any) -> str:
 
 @mypyc_attr(allow_interpreted_subclasses=True)  # e.g. PolicyError, when this is compiled
 class ValidationFailed(ValueError):
-    """Raised with every error found; the caller writes nothing."""
+    """Raised with every error found (or the first of very many, and how many more were
+    left unlisted in ``omitted``); the caller writes nothing."""
 
-    def __init__(self, errors: list[FieldError]) -> None:
+    def __init__(self, errors: list[FieldError], omitted: int = 0) -> None:
         self.errors = errors
+        self.omitted = omitted
         super().__init__("; ".join(e.message_en for e in errors[:5]))
 
     def messages(self, lang: str = "zh") -> list[str]:

@@ -79,16 +79,18 @@ def read_household_files(paths: Sequence[Path]) -> tuple[list[Household], list[R
     households: list[Household] = []
     regions: list[Region] = []
     errors: list[FieldError] = []
+    omitted = 0
     for path in paths:
         try:
             batch = read_household_file(path)
         except ValidationFailed as failed:
             errors.extend(failed.errors)
+            omitted += failed.omitted
             continue
         households.extend(batch.households)
         regions.extend(batch.regions)
     if errors:
-        raise ValidationFailed(errors)
+        raise ValidationFailed(errors, omitted)
     return households, regions
 
 

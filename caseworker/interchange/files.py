@@ -34,6 +34,9 @@ from caseworker.domain.validation import (
 from caseworker.interchange.household_format import household_to_dict, parse_household
 
 EXPORT_FORMAT = "caseworker.households/1"
+# A file with very many problems lists the first ones and says how many more there are
+# (a file of two million numbers once printed two million lines).
+MAX_LISTED = 100
 _LEVEL = parse_code(RegionLevel)
 
 
@@ -56,15 +59,6 @@ DECODER = json.JSONDecoder(parse_float=Decimal, parse_constant=_reject_constant)
 def load_json(text: str) -> Any:
     """JSON with exact numbers: a non-integer number becomes a Decimal, never a float."""
     return json.loads(text, parse_float=Decimal, parse_constant=_reject_constant)
-
-
-def read_text(path: Path) -> str:
-    """The text of a household file (a UTF-8 byte-order mark is allowed).
-
-    Decoded from its bytes in one go: reading in text mode spent 60% of a large file's
-    time translating line ends, and JSON holds no raw line ends inside its strings.
-    """
-    return path.read_bytes().decode("utf-8-sig")
 
 
 def _file_error(source: str, problem: Problem) -> ValidationFailed:
@@ -134,34 +128,101 @@ def parse_households(data: Any, *, source: str = "") -> HouseholdBatch:
     items = data if isinstance(data, list) else [data]
     households: list[Household] = []
     errors: list[FieldError] = []
+    omitted = 0  # problems past the first MAX_LISTED: counted, not kept
     with gc_paused():
         for index, item in enumerate(items):
             try:
                 households.append(parse_household(item))
             except ValidationFailed as failed:
+                if len(errors) >= MAX_LISTED:
+                    omitted += len(failed.errors)
+                    continue
                 zh, en = _record_words(index, len(items), item, source)
                 errors.extend(e.in_record(zh, en) for e in failed.errors)
     if errors:
-        raise ValidationFailed(errors)
+        raise ValidationFailed(errors[:MAX_LISTED], omitted + max(len(errors) - MAX_LISTED, 0))
     return HouseholdBatch(households=households, regions=regions)
 
 
 def read_household_file(path: Path) -> HouseholdBatch:
     """Read and validate a household file; raise ValidationFailed naming file and field."""
-    try:
-        text = read_text(path)
-    except (OSError, UnicodeDecodeError) as exc:
+    if not path.is_file():  # a folder, a device such as /dev/zero, a missing file
         raise _file_error(
-            str(path), Problem("unreadable", f"无法读取文件（{exc}）", f"cannot be read ({exc})")
+            path.name,
+            Problem(
+                "not_a_file", "不是一个文件（或文件不存在）", "is not a file (or is not there)"
+            ),
+        )
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        raise _file_error(
+            path.name, Problem("unreadable", "无法读取文件", f"cannot be read ({reason})")
         ) from exc
+    text = _decoded(data, path.name)
     try:
         with gc_paused():
-            data = load_json(text)
-    except ValueError as exc:
+            parsed = load_json(text)
+    except json.JSONDecodeError as exc:
+        raise _file_error(path.name, _json_problem(exc)) from exc
+    except RecursionError as exc:
         raise _file_error(
-            str(path), Problem("json", f"不是有效的JSON（{exc}）", f"is not valid JSON ({exc})")
+            path.name,
+            Problem(
+                "json", "嵌套层次太深，不是家庭数据文件", "is nested too deeply to be households"
+            ),
         ) from exc
-    return parse_households(data, source=path.name)
+    except ValueError as exc:  # NaN, Infinity: not numbers a record may hold
+        raise _file_error(
+            path.name, Problem("json", "含有无效的数值（如NaN）", f"is not valid JSON ({exc})")
+        ) from exc
+    return parse_households(parsed, source=path.name)
+
+
+def _decoded(data: bytes, source: str) -> str:
+    """The file's text: UTF-8 (with or without a byte-order mark); a GBK (GB18030) file,
+    as Excel and Notepad on Chinese Windows save them, is named as such, not guessed."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        try:
+            data.decode("gb18030")
+        except UnicodeDecodeError:
+            problem = Problem(
+                "encoding",
+                f"不是UTF-8编码的文本（第{exc.start + 1}个字节无法识别）",
+                f"is not UTF-8 text (byte {exc.start + 1} cannot be read)",
+            )
+        else:
+            problem = Problem(
+                "encoding",
+                "文件是GBK（GB18030）编码，不是UTF-8：请“另存为”UTF-8编码后再导入",
+                "is in GBK (GB18030), not UTF-8: save it as UTF-8 and import it again",
+            )
+        raise _file_error(source, problem) from exc
+
+
+# The JSON parser's words for what it found, in Chinese.
+_JSON_PROBLEMS = {
+    "Invalid control character": "有不可见的控制字符",
+    "Expecting value": "缺少值",
+    "Expecting property name enclosed in double quotes": "键名应加英文双引号",
+    "Expecting ',' delimiter": "缺少逗号",
+    "Expecting ':' delimiter": "缺少冒号",
+    "Unterminated string": "引号没有配对",
+    "Extra data": "之后还有多余的内容",
+}
+
+
+def _json_problem(exc: json.JSONDecodeError) -> Problem:
+    said = next((zh for en, zh in _JSON_PROBLEMS.items() if exc.msg.startswith(en)), "格式有误")
+    return Problem(
+        "json",
+        f"不是有效的JSON：第{exc.lineno}行第{exc.colno}列{said}",
+        f"is not valid JSON: {exc.msg.removesuffix(' at')} at line {exc.lineno}, "
+        f"column {exc.colno}",
+    )
 
 
 def export_document(households: Iterable[Household], regions: Iterable[Region]) -> str:
