@@ -22,10 +22,13 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None
 
 def run(args: argparse.Namespace) -> int:
     read: tuple[list[Household], list[Region]] | None = None
-    if not db_path(args).exists():
+    path = db_path(args)
+    new = not path.exists()
+    if new:
         # A new store is only created once the files are known to be good.
         read = read_household_files(args.files)
     store = store_from(args)
+    done = False
     try:
         if read is None:
             # An existing store: a large file is written while it is being read.
@@ -33,8 +36,12 @@ def run(args: argparse.Namespace) -> int:
         else:
             result = save_households(store, read[0], regions=read[1])
         _record_import(store, args.files, result)
+        done = True
     finally:
         store.close()
+        if new and not done:  # refused by the store's own checks: leave no empty store
+            for suffix in ("", "-wal", "-shm", "-journal"):
+                path.with_name(path.name + suffix).unlink(missing_ok=True)
     print(
         f"导入完成：新增{result.added}户，更新{result.updated}户，未变{result.unchanged}户\n"
         f"imported: {result.added} added, {result.updated} updated, {result.unchanged} unchanged"

@@ -12,7 +12,7 @@ leaves half a file behind.
 import json
 import os
 import tempfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -129,10 +129,13 @@ def parse_households(data: Any, *, source: str = "") -> HouseholdBatch:
     households: list[Household] = []
     errors: list[FieldError] = []
     omitted = 0  # problems past the first MAX_LISTED: counted, not kept
+    owners: dict[str, int] = {}  # each record id of the file: the household it is in
     with gc_paused():
         for index, item in enumerate(items):
             try:
-                households.append(parse_household(item))
+                household = parse_household(item)
+                _check_record_ids(household, index, owners)
+                households.append(household)
             except ValidationFailed as failed:
                 if len(errors) >= MAX_LISTED:
                     omitted += len(failed.errors)
@@ -142,6 +145,51 @@ def parse_households(data: Any, *, source: str = "") -> HouseholdBatch:
     if errors:
         raise ValidationFailed(errors[:MAX_LISTED], omitted + max(len(errors) - MAX_LISTED, 0))
     return HouseholdBatch(households=households, regions=regions)
+
+
+def record_ids(h: Household) -> Iterator[tuple[str, str]]:
+    """The id of every record of a household below the household itself, with the name of
+    its list in the household format."""
+    for m in h.members:
+        yield m.id, "members"
+        for income in m.incomes or ():
+            yield income.id, "incomes"
+    for key, records in (
+        ("assets", h.assets or ()),
+        ("expenses", h.expenses or ()),
+        ("legal_supporters", h.legal_supporters or ()),
+        ("benefits", h.benefits),
+        ("visits", h.visits),
+        ("applications", h.applications),
+    ):
+        for record in records:
+            yield record.id, key
+    for application in h.applications:
+        for entry in application.history:
+            yield entry.id, "history"
+
+
+def _check_record_ids(h: Household, index: int, owners: dict[str, int]) -> None:
+    """Refuse a record id another household of the same file already uses (each id names
+    one record; the store would refuse the second one half-way through)."""
+    errors = []
+    for record_id, key in record_ids(h):
+        first = owners.setdefault(record_id, index)
+        if first != index:
+            errors.append(
+                Where()
+                .field(key)
+                .error(
+                    record_id,
+                    Problem(
+                        "duplicate_id",
+                        f"记录编号与本文件第{first + 1}户中的一条记录相同",
+                        f"is the id of a record of household {first + 1} of this file",
+                    ),
+                )
+            )
+    if errors:
+        raise ValidationFailed(errors)
 
 
 def read_household_file(path: Path) -> HouseholdBatch:

@@ -68,3 +68,31 @@ def test_very_many_problems_list_the_first_hundred_and_count_the_rest(tmp_path: 
     assert "发现300000处问题" in said
     assert "另有299900处问题未列出" in said and "299900 more problem(s) not listed" in said
     assert len(said.splitlines()) < 210
+
+
+def test_a_record_id_given_to_two_households_of_a_file_is_refused(tmp_path: Path) -> None:
+    import json
+    from datetime import date
+
+    from caseworker.demo.generator import generate_households
+    from caseworker.interchange.household_format import household_to_dict
+
+    first, second = (
+        household_to_dict(h) for h in generate_households(2, seed=1, as_of=date(2026, 11, 1))
+    )
+    first["visits"] = second["visits"] = []
+    second["members"][0]["id"] = first["members"][0]["id"]
+    path = tmp_path / "twice.json"
+    path.write_text(json.dumps([first, second], ensure_ascii=False))
+    store = str(tmp_path / "store.db")
+    demo = subprocess.run(
+        [sys.executable, "-m", "caseworker", "demo", "--households", "1", "--db", store],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert demo.returncode == 0, demo.stderr
+    done = imported(path, tmp_path / "store.db")
+    assert done.returncode == 2 and "Traceback" not in done.stderr, done.stderr
+    assert "twice.json 第2户" in done.stderr
+    assert "记录编号与本文件第1户中的一条记录相同" in done.stderr
