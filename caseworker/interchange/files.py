@@ -129,7 +129,7 @@ def parse_households(data: Any, *, source: str = "") -> HouseholdBatch:
     households: list[Household] = []
     errors: list[FieldError] = []
     omitted = 0  # problems past the first MAX_LISTED: counted, not kept
-    owners: dict[str, int] = {}  # each record id of the file: the household it is in
+    owners: dict[str, tuple[str, int]] = {}  # each record id: its household (id, index)
     with gc_paused():
         for index, item in enumerate(items):
             try:
@@ -169,13 +169,14 @@ def record_ids(h: Household) -> Iterator[tuple[str, str]]:
             yield entry.id, "history"
 
 
-def _check_record_ids(h: Household, index: int, owners: dict[str, int]) -> None:
+def _check_record_ids(h: Household, index: int, owners: dict[str, tuple[str, int]]) -> None:
     """Refuse a record id another household of the same file already uses (each id names
-    one record; the store would refuse the second one half-way through)."""
+    one record; the store would refuse the second one half-way through). The same
+    household given twice is the store's to refuse, with its own words."""
     errors = []
     for record_id, key in record_ids(h):
-        first = owners.setdefault(record_id, index)
-        if first != index:
+        owner, first = owners.setdefault(record_id, (h.id, index))
+        if owner != h.id:
             errors.append(
                 Where()
                 .field(key)
