@@ -5,7 +5,7 @@ import json
 import sys
 from pathlib import Path
 
-from caseworker.commands import help_of
+from caseworker.commands import county_data, help_of
 from caseworker.commands.common import EXIT_FAILED, EXIT_OK, CommandError
 from caseworker.interchange.files import load_json
 
@@ -35,6 +35,9 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None
     p.add_argument("--port", type=int, default=8765)
     p.add_argument("--cert", type=Path, help="TLS certificate (PEM)")
     p.add_argument("--key", type=Path, help="TLS private key (PEM)")
+    p.add_argument(
+        "--rate", type=int, default=None, metavar="N", help="requests a minute per device"
+    )
     p.set_defaults(func=run_serve)
 
     p = verbs.add_parser("enroll", help="make a one-time enrollment code for a worker")
@@ -45,6 +48,11 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None
     p.add_argument("--server", default="", metavar="URL", help="server address for the QR code")
     p.add_argument("--cert", type=Path, help="the server's certificate, to print its pin")
     p.add_argument("--qr", type=Path, metavar="PNG", help="also write the code as a QR image")
+    p.add_argument(
+        "--device",
+        metavar="DEVICE_ID",
+        help="a code only this enrolled laptop may redeem (to let it back in after revoke)",
+    )
     p.set_defaults(func=run_enroll)
 
     p = verbs.add_parser("revoke", help="revoke a device (credential id or device id)")
@@ -70,6 +78,8 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None
     _add_db(p)
     p.add_argument("file", type=Path)
     p.set_defaults(func=run_import_pending)
+
+    county_data.register(verbs, _add_db)
 
 
 def _engine(args: argparse.Namespace):  # type: ignore[no-untyped-def]
@@ -101,7 +111,7 @@ def run_serve(args: argparse.Namespace) -> int:
             "不使用TLS时只能在本机地址上提供服务（请给出--cert和--key）",
             "without TLS the server only listens on loopback (give --cert and --key)",
         )
-    app = create_app(_engine(args))
+    app = create_app(_engine(args), **({"rate": args.rate} if args.rate else {}))
     uvicorn.run(
         app,
         host=args.host,
@@ -119,7 +129,9 @@ def run_enroll(args: argparse.Namespace) -> int:
 
     engine = _engine(args)
     try:
-        code = create_enrollment(engine, worker=args.worker, role=args.role, scope=args.scope)
+        code = create_enrollment(
+            engine, worker=args.worker, role=args.role, scope=args.scope, device_id=args.device
+        )
     except Refused as exc:
         raise _refused(exc) from None
     finally:

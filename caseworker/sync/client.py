@@ -25,6 +25,7 @@ from caseworker.sync.schemas import (
     AuditAnswer,
     EnrollResponse,
     PullResponse,
+    ResolveResponse,
 )
 from caseworker.sync.sending import LAST_RECEIPT, push_changes
 from caseworker.sync.tls import check_url, fetch_certificate, normalize_pin, pem_fingerprint
@@ -99,8 +100,12 @@ def enroll(
                 "服务器证书指纹与注册单上的不一致，可能连接到了假冒的服务器",
                 "the server certificate does not match the pinned fingerprint",
             )
+    # A laptop enrolled at this server before proves its device id with its credential
+    # (the county refuses a known id otherwise); it is never sent to another server.
+    same_server = store.setting(SERVER) == check_url(server)
+    proof = store.setting(CREDENTIAL) if same_server else None
     with Connection(
-        server, credential=None, pinned_pem=pem, transport=transport, timeout=timeout
+        server, credential=proof, pinned_pem=pem, transport=transport, timeout=timeout
     ) as conn:
         body = {"code": code, "device_id": store.device_id, "device_name": device_name}
         answer = EnrollResponse.model_validate(conn.request("POST", "/v1/enroll", json=body))
@@ -156,25 +161,43 @@ def _send_audit(store: Store, conn: Connection, tick: Callable[[], None]) -> Non
         tick()
 
 
-def _send_resolutions(store: Store, conn: Connection) -> None:
+def _send_resolutions(store: Store, conn: Connection, report: SyncReport) -> None:
+    """Send the resolutions made here, each with the value it was chosen against (the
+    kept value shown). One the county refuses (someone settled the field first, or the
+    value fails the household's checks) is open here again, with the reason reported;
+    the pull that follows brings the value now in force."""
     with store.read() as db:
         rows = list(
             db.execute(
-                select(SYNC_CONFLICT.c.id, SYNC_CONFLICT.c.resolution).where(
-                    SYNC_CONFLICT.c.resolution_sent.is_(False)
-                )
+                select(
+                    SYNC_CONFLICT.c.id, SYNC_CONFLICT.c.resolution, SYNC_CONFLICT.c.kept_value
+                ).where(SYNC_CONFLICT.c.resolution_sent.is_(False))
             )
         )
     if not rows:
         return
-    body = {"resolutions": [{"conflict_id": r.id, "value": r.resolution} for r in rows]}
-    conn.request("POST", "/v1/conflicts/resolve", json=body)
+    body = {
+        "resolutions": [
+            {"conflict_id": r.id, "value": r.resolution, "base": r.kept_value} for r in rows
+        ]
+    }
+    answer = ResolveResponse.model_validate(
+        conn.request("POST", "/v1/conflicts/resolve", json=body)
+    )
+    refused = {r.conflict_id: r for r in answer.refused}
     with store.begin() as db:
         db.execute(
             update(SYNC_CONFLICT)
             .where(SYNC_CONFLICT.c.id.in_([r.id for r in rows]))
             .values(resolution_sent=True)
         )
+        if refused:
+            db.execute(
+                update(SYNC_CONFLICT)
+                .where(SYNC_CONFLICT.c.id.in_(list(refused)))
+                .values(resolved_at=None, resolution=None)
+            )
+    report.problems.extend(f"{r.reason_zh} / {r.reason_en}" for r in refused.values())
 
 
 def _fetch(conn: Connection, after: int, policy_after: int, page_size: int) -> PullResponse:
@@ -246,7 +269,7 @@ def sync(
         tick()
         push_changes(store, conn, report, batch_size, tick)
         tick("resolve")
-        _send_resolutions(store, conn)
+        _send_resolutions(store, conn, report)
         tick("audit")
         _send_audit(store, conn, tick)
         tick("pull")

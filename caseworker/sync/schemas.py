@@ -68,7 +68,10 @@ PUSH_REQUEST: TypeAdapter[PushRequest] = TypeAdapter(PushRequest)
 
 
 class ConflictOut(BaseModel):
-    """A same-field conflict: the value kept (the county's) and the other one."""
+    """A same-field conflict: the value in force at the county (``kept_value``) and the
+    other one. ``other_device`` is the id of the device that sent the other value when it
+    is the reader's own, otherwise a reference only the reader sees (never another
+    laptop's id). ``note``: why the county dismissed it, or refused a resolution of it."""
 
     id: str
     household_id: str
@@ -81,6 +84,7 @@ class ConflictOut(BaseModel):
     created_at: str
     resolved: bool = False
     resolution: Any = None
+    note: str = ""
 
 
 class RecordResult(BaseModel):
@@ -101,8 +105,13 @@ class Receipt(BaseModel):
 
 
 class PushResponse(BaseModel):
+    """The answer to a push. ``refused_regions``: regions the push named that the county
+    did not take (region names are county data), each a field error in Chinese and
+    English; laptops of earlier versions send them, and ignore this list."""
+
     results: list[RecordResult]
     receipt: Receipt
+    refused_regions: list[dict[str, Any]] = Field(default_factory=list)
 
 
 class RowOut(BaseModel):
@@ -164,17 +173,31 @@ class EnrollResponse(BaseModel):
 
 
 class Resolution(Strict):
+    """A conflict settled with ``value``. ``base`` is the value the resolver saw in force
+    (the conflict's ``kept_value``): the county refuses the resolution when the field has
+    changed since (another resolution came first), unless it holds ``value`` already."""
+
     conflict_id: str = Field(max_length=36)
     value: Any = None
+    base: Any = None
 
 
 class ResolveRequest(Strict):
     resolutions: list[Resolution] = Field(max_length=10_000)
 
 
+class RefusedResolution(BaseModel):
+    """A resolution the county did not apply: the conflict stays open, for this reason."""
+
+    conflict_id: str
+    reason_zh: str
+    reason_en: str
+
+
 class ResolveResponse(BaseModel):
     resolved: list[str]
     unknown: list[str]
+    refused: list[RefusedResolution] = Field(default_factory=list)
 
 
 class Refusal(BaseModel):

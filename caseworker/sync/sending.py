@@ -15,7 +15,6 @@ from typing import Any
 
 from caseworker.domain.bulk import gc_paused
 from caseworker.store.db import Store, write_setting
-from caseworker.store.regions import regions_with_ancestors
 from caseworker.sync import outbox
 from caseworker.sync.answers import record_answers
 from caseworker.sync.outbox import Frozen
@@ -49,18 +48,11 @@ def check_receipt(
     return good
 
 
-def _body(store: Store, batch: list[Frozen]) -> bytes:
-    with store.read() as db:
-        villages = sorted({f.payload["village_code"] for f in batch})
-        regions = [
-            {"code": r.code, "name": r.name, "level": r.level.value, "parent_code": r.parent_code}
-            for r in regions_with_ancestors(db, villages)
-        ]
+def _body(batch: list[Frozen]) -> bytes:
     # Each change goes as the text frozen (and hashed) for it: no second serialisation.
+    # No regions: their names are the county's (they come down with the pull).
     return (
-        f'{{"protocol":{json.dumps(PROTOCOL)},"regions":'
-        f"{json.dumps(regions, ensure_ascii=False, separators=(',', ':'))},"
-        f'"changes":[{",".join(f.text for f in batch)}]}}'
+        f'{{"protocol":{json.dumps(PROTOCOL)},"changes":[{",".join(f.text for f in batch)}]}}'
     ).encode()
 
 
@@ -117,7 +109,7 @@ def push_changes(
         try:
             while batch or on_the_way:
                 raw = on_the_way[1].result() if on_the_way else None
-                sending = (batch, pool.submit(_post, conn, _body(store, batch))) if batch else None
+                sending = (batch, pool.submit(_post, conn, _body(batch))) if batch else None
                 if on_the_way:
                     _record(store, on_the_way[0], raw, report)
                     on_the_way = None

@@ -22,6 +22,7 @@ from caseworker.store.regions import add_regions
 from caseworker.sync.client import enroll
 from caseworker.sync.county.auth import create_enrollment
 from caseworker.sync.county.db import open_county
+from caseworker.sync.county.regions import load_regions
 from tests.sync.postgres import PostgresServer, find_postgres
 
 VILLAGE_A = "610423100201"  # 中街村, 云阳镇
@@ -65,6 +66,7 @@ def start_server(
 ) -> CountyServer:
     """Start ``caseworker county serve`` and wait until it answers."""
     engine = open_county(db)  # migrate first, as ``county init`` would
+    load_regions(engine, demo_regions())  # as ``county regions FILE`` would
     port = free_port()
     log = tmp / f"server-{port}.log"
     with log.open("wb") as out:

@@ -1,28 +1,22 @@
-"""What a county officer does besides serving: publish policy packs, list and resolve
-conflicts, import the pending changes of a laptop that cannot connect."""
+"""What a county officer does besides serving: publish policy packs, list and dismiss
+conflicts, import the pending changes of a laptop that cannot connect. (Region names:
+``regions.py``; laptops' resolutions: ``resolve.py``.)"""
 
 import hashlib
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, select, update
+from sqlalchemy import Engine, select, update
 
-from caseworker.domain.validation import Collector
 from caseworker.eligibility.library import PolicyLibrary
 from caseworker.eligibility.policy import Pack, PolicyError
 from caseworker.sync.county.auth import Device, Refused, in_scope
 from caseworker.sync.county.db import take_numbers
-from caseworker.sync.county.pull import conflict_out
+from caseworker.sync.county.pull import conflict_out, values_in_force
 from caseworker.sync.county.push import apply_push
-from caseworker.sync.county.tables import CONFLICT, DEVICE, HOUSEHOLD, POLICY, RECORD
-from caseworker.sync.schemas import (
-    PUSH_REQUEST,
-    ConflictOut,
-    PushResponse,
-    Resolution,
-    ResolveResponse,
-)
-from caseworker.sync.wire import row_from_wire
+from caseworker.sync.county.resolve import bump
+from caseworker.sync.county.tables import CONFLICT, DEVICE, POLICY
+from caseworker.sync.schemas import PUSH_REQUEST, ConflictOut, PushResponse
 
 PENDING_FORMAT = "caseworker.sync-pending/1"
 
@@ -81,72 +75,42 @@ def publish_policy(engine: Engine, text: str) -> tuple[str, str, tuple[str, ...]
     return pack.id, pack.version, pack.counties, digest
 
 
-def list_conflicts(engine: Engine, *, scope: str = "", open_only: bool = True) -> list[ConflictOut]:
-    """Conflicts in a region (all by default), oldest first."""
+def list_conflicts(
+    engine: Engine, *, scope: str = "", open_only: bool = True, viewer: Device | None = None
+) -> list[ConflictOut]:
+    """Conflicts in a region (all by default), oldest first, each open one with the value
+    in force now; as ``viewer`` sees them (None: the county, device ids as they are)."""
     query = select(CONFLICT).order_by(CONFLICT.c.created_at, CONFLICT.c.id)
     if open_only:
         query = query.where(CONFLICT.c.resolved_at.is_(None))
     with engine.connect() as conn:
-        return [conflict_out(c) for c in conn.execute(query) if in_scope(scope, c.village_code)]
+        found = [c for c in conn.execute(query) if in_scope(scope, c.village_code)]
+        in_force = values_in_force(conn, found)
+    return [conflict_out(c, viewer, in_force) for c in found]
 
 
-def _bump(conn: Connection, household_id: str) -> None:
-    seq = take_numbers(conn, "household", 1)
-    conn.execute(update(HOUSEHOLD).where(HOUSEHOLD.c.id == household_id).values(seq=seq))
-
-
-def resolve_conflicts(
-    engine: Engine, device: Device, resolutions: list[Resolution]
-) -> ResolveResponse:
-    """Settle conflicts with the values chosen; the chosen value becomes the county's."""
-    now = datetime.now(UTC)
-    resolved, unknown = [], []
-    with engine.begin() as conn:
-        for item in resolutions:
-            c = conn.execute(select(CONFLICT).where(CONFLICT.c.id == item.conflict_id)).first()
-            if c is None:
-                unknown.append(item.conflict_id)
-                continue
-            if not in_scope(device.scope, c.village_code):
-                raise Refused(
-                    403,
-                    f"冲突所在村{c.village_code}不在本设备的工作范围内",
-                    f"the conflict's village {c.village_code} is outside this device's scope",
-                )
-            if c.resolved_at is None and c.field != "__row__":
-                _apply_value(conn, device, c, item.value, now)
-            if c.resolved_at is None:
-                conn.execute(
-                    update(CONFLICT)
-                    .where(CONFLICT.c.id == c.id)
-                    .values(resolved_at=now, resolved_by=device.device_id, resolution=item.value)
-                )
-                _bump(conn, c.household_id)
-            resolved.append(c.id)
-    return ResolveResponse(resolved=resolved, unknown=unknown)
-
-
-def _apply_value(conn: Connection, device: Device, c: Any, value: Any, now: datetime) -> None:
-    record = conn.execute(select(RECORD).where(RECORD.c.id == c.row_id)).first()
-    if record is None:
-        return
-    collector = Collector()
-    row_from_wire(c.table_name, c.row_id, {c.field: value}, complete=False, collector=collector)
-    if collector.errors:
-        e = collector.errors[0]
-        raise Refused(422, e.message_zh, e.message_en)
-    if record.data.get(c.field) == value:
-        return
-    conn.execute(
-        update(RECORD)
-        .where(RECORD.c.id == c.row_id)
-        .values(
-            data={**record.data, c.field: value},
-            version=record.version + 1,
-            updated_at=now,
-            device_id=device.device_id,
+def dismiss_conflict(engine: Engine, conflict_id: str, reason: str) -> None:
+    """Close an open conflict without choosing either value (the value in force stays),
+    for ``reason``: a conflict nobody can or should settle on a laptop."""
+    note = reason.strip()
+    if not note or len(note) > 500:
+        raise Refused(
+            400, "请写明撤销冲突的原因（500字以内）", "give the reason (at most 500 characters)"
         )
-    )
+    with engine.begin() as conn:
+        c = conn.execute(select(CONFLICT).where(CONFLICT.c.id == conflict_id)).first()
+        if c is None or c.resolved_at is not None:
+            raise Refused(
+                404,
+                f"没有编号为{conflict_id}的未解决冲突",
+                f"no open conflict has the id {conflict_id}",
+            )
+        conn.execute(
+            update(CONFLICT)
+            .where(CONFLICT.c.id == conflict_id)
+            .values(resolved_at=datetime.now(UTC), resolved_by="county", note=note)
+        )
+        bump(conn, c.household_id)
 
 
 def import_pending(engine: Engine, document: Any) -> PushResponse:

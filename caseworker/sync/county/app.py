@@ -5,9 +5,12 @@ is stored for a refused request, and the server keeps serving. Refusals of crede
 scope are logged (table ``refusal`` and the ``caseworker.county`` logger).
 """
 
+import contextlib
+import json
 import logging
+import math
 import re
-from collections.abc import Awaitable, Callable, MutableMapping, Sequence
+from collections.abc import Sequence
 from typing import Annotated, Any
 
 from fastapi import FastAPI, Header, Query, Request
@@ -24,8 +27,10 @@ from caseworker.domain.bulk import gc_paused
 from caseworker.sync.county import admin
 from caseworker.sync.county.audit_log import store_audit
 from caseworker.sync.county.auth import Device, Refused, authenticate, log_refusal, redeem
+from caseworker.sync.county.gate import RATE_PER_MINUTE, Gate
 from caseworker.sync.county.pull import pull_page
 from caseworker.sync.county.push import apply_push
+from caseworker.sync.county.resolve import resolve_conflicts
 from caseworker.sync.schemas import (
     PROTOCOL,
     PUSH_REQUEST,
@@ -47,64 +52,9 @@ MAX_CURSOR = 2**53
 # text that looks like one): the request is hashed and stored with the standard library's
 # JSON writer, which spells every float as the laptop did.
 FLOATS = re.compile(rb"NaN|Infinity|[:,\[]\s*-?[0-9]+[.eE]")
+NON_FINITE = re.compile(rb"NaN|Infinity")
 AuthHeader = Annotated[str | None, Header()]
 log = logging.getLogger("caseworker.county")
-
-Scope = MutableMapping[str, Any]
-Receive = Callable[[], Awaitable[MutableMapping[str, Any]]]
-Send = Callable[[MutableMapping[str, Any]], Awaitable[None]]
-ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
-
-
-class BodyLimit:
-    """Refuse request bodies over ``limit`` bytes (413) before they are read whole."""
-
-    def __init__(self, app: ASGIApp, limit: int) -> None:
-        self.app = app
-        self.limit = limit
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        headers = dict(scope.get("headers") or [])
-        length = headers.get(b"content-length")
-        if length is not None and (not length.isdigit() or int(length) > self.limit):
-            await self._refuse(send)
-            return
-        seen = 0
-
-        async def limited() -> MutableMapping[str, Any]:
-            nonlocal seen
-            message = await receive()
-            seen += len(message.get("body", b""))
-            if seen > self.limit:
-                raise _TooLarge
-            return message
-
-        try:
-            await self.app(scope, limited, send)
-        except _TooLarge:
-            await self._refuse(send)
-
-    async def _refuse(self, send: Send) -> None:
-        body = (
-            b'{"detail":"request body too large","reason_zh":"\xe8\xaf\xb7\xe6\xb1\x82\xe5'
-            b'\x86\x85\xe5\xae\xb9\xe8\xbf\x87\xe5\xa4\xa7","reason_en":"request body too large"}'
-        )
-        await send(
-            {
-                "type": "http.response.start",
-                "status": 413,
-                "headers": [(b"content-type", b"application/json")],
-            }
-        )
-        await send({"type": "http.response.body", "body": body})
-
-
-class _TooLarge(Exception):
-    pass
-
 
 # Refusals that come from the HTTP layer itself, before any handler runs.
 _HTTP_REASONS = {
@@ -136,9 +86,20 @@ def _invalid(errors: Sequence[Any]) -> tuple[str, str]:
     return zh, en + ("; ..." if more else "")
 
 
+_NON_FINITE_ZH = "含有非数值NaN或无穷大Infinity（同步协议不允许）"
+_NON_FINITE_EN = "contains NaN or Infinity, which the sync protocol does not allow"
+
+
 def refuse_nul(value: Any, where: str = "") -> None:
     """Refuse text holding a NUL character anywhere in a request (PostgreSQL cannot store
-    it, and no field of the protocol needs it)."""
+    it, and no field of the protocol needs it), and NaN or infinite numbers (no value of
+    the protocol is one; stored, they compare unequal to themselves and block merges)."""
+    if isinstance(value, float) and not math.isfinite(value):
+        raise Refused(
+            422,
+            f"{where or '请求内容'}{_NON_FINITE_ZH}",
+            f"{where or 'the request'} {_NON_FINITE_EN}",
+        )
     if isinstance(value, str):
         if "\x00" in value:
             raise Refused(
@@ -159,8 +120,23 @@ def _checked(body: BaseModel) -> None:
     refuse_nul(body.model_dump())
 
 
-def create_app(engine: Engine, *, max_body: int = MAX_BODY) -> FastAPI:
-    """The county API over the database behind ``engine``."""
+def _refuse_constant(name: str) -> Any:
+    raise Refused(
+        422, f"请求内容{_NON_FINITE_ZH}（{name}）", f"the request {_NON_FINITE_EN} ({name})"
+    )
+
+
+def refuse_non_finite(body: bytes) -> None:
+    """Refuse a JSON text spelling NaN or Infinity as a number (the same words inside text
+    are fine): the standard library's parser reports each such constant."""
+    # Not JSON at all (ValueError): the schema's parser says so.
+    with contextlib.suppress(ValueError):
+        json.loads(body, parse_constant=_refuse_constant)
+
+
+def create_app(engine: Engine, *, max_body: int = MAX_BODY, rate: int = RATE_PER_MINUTE) -> FastAPI:
+    """The county API over the database behind ``engine``: ``max_body`` bytes a request and
+    ``rate`` requests a minute for an enrolled device (see ``gate.Gate``)."""
     app = FastAPI(
         title="Caseworker county server",
         version=__version__,
@@ -200,6 +176,9 @@ def create_app(engine: Engine, *, max_body: int = MAX_BODY) -> FastAPI:
         )
 
     def device_of(request: Request, authorization: str | None) -> Device:
+        checked = getattr(request.state, "device", None)
+        if isinstance(checked, Device):  # the gate checked the credential already
+            return checked
         with engine.connect() as conn:
             device = authenticate(conn, authorization)
         request.state.device = device
@@ -210,10 +189,14 @@ def create_app(engine: Engine, *, max_body: int = MAX_BODY) -> FastAPI:
         return {"status": "ok", "protocol": PROTOCOL, "version": __version__}
 
     @app.post("/v1/enroll")
-    def enroll(body: EnrollRequest) -> EnrollResponse:
+    def enroll(body: EnrollRequest, authorization: AuthHeader = None) -> EnrollResponse:
         _checked(body)
         token, device = redeem(
-            engine, body.code, device_id=body.device_id, device_name=body.device_name
+            engine,
+            body.code,
+            device_id=body.device_id,
+            device_name=body.device_name,
+            authorization=authorization,
         )
         return EnrollResponse(
             credential=token,
@@ -228,7 +211,9 @@ def create_app(engine: Engine, *, max_body: int = MAX_BODY) -> FastAPI:
         d = device_of(request, authorization)
         return {"device_id": d.device_id, "worker": d.worker, "role": d.role, "scope": d.scope}
 
-    def apply(request: Request, body: bytes, authorization: str | None) -> PushResponse:
+    def apply(request: Request, body: bytes, device: Device) -> PushResponse:
+        if NON_FINITE.search(body):
+            refuse_non_finite(body)
         try:
             with gc_paused():
                 parsed = PUSH_REQUEST.validate_json(body)
@@ -237,17 +222,19 @@ def create_app(engine: Engine, *, max_body: int = MAX_BODY) -> FastAPI:
             raise RequestValidationError(
                 [{**e, "loc": ("body", *e["loc"])} for e in errors]
             ) from None
-        device = device_of(request, authorization)
         if b"\\u0000" in body:  # JSON spells a NUL character only this way
             refuse_nul(parsed)
         return apply_push(engine, device, parsed, plain=not FLOATS.search(body))
 
     @app.post("/v1/push", response_model=PushResponse, openapi_extra=PUSH_BODY_DOC)
     async def push(request: Request, authorization: AuthHeader = None) -> PushResponse:
+        # The credential is checked before the body is read (the gate did, before this
+        # handler ran): nobody without one makes the server hold 64 MB.
+        device = await run_in_threadpool(device_of, request, authorization)
         # The body is parsed here rather than by FastAPI: pydantic's own JSON parser,
         # straight into dicts, is several times faster for a push of thousands of rows.
         body = await request.body()
-        return await run_in_threadpool(apply, request, body, authorization)
+        return await run_in_threadpool(apply, request, body, device)
 
     @app.post("/v1/audit")
     def audit(request: Request, body: AuditPush, authorization: AuthHeader = None) -> AuditAnswer:
@@ -275,7 +262,7 @@ def create_app(engine: Engine, *, max_body: int = MAX_BODY) -> FastAPI:
         request: Request, open_only: bool = True, authorization: AuthHeader = None
     ) -> list[ConflictOut]:
         device = device_of(request, authorization)
-        return admin.list_conflicts(engine, scope=device.scope, open_only=open_only)
+        return admin.list_conflicts(engine, scope=device.scope, open_only=open_only, viewer=device)
 
     @app.post("/v1/conflicts/resolve")
     def resolve(
@@ -283,9 +270,9 @@ def create_app(engine: Engine, *, max_body: int = MAX_BODY) -> FastAPI:
     ) -> ResolveResponse:
         device = device_of(request, authorization)
         _checked(body)
-        return admin.resolve_conflicts(engine, device, body.resolutions)
+        return resolve_conflicts(engine, device, body.resolutions)
 
-    app.add_middleware(BodyLimit, limit=max_body)
+    app.add_middleware(Gate, engine=engine, device_limit=max_body, rate=rate)
     document_push_body(app)
     return app
 

@@ -3,6 +3,11 @@
 A county officer enrolls a worker (``county enroll``) and gets a one-time code; the laptop
 redeems it once for a device credential ``<credential id>.<secret>``. The server keeps only
 SHA-256 hashes of codes and secrets, so a copy of its database lets nobody sync.
+
+A device id names a laptop's sequence numbers and audit trail at the county, so a code
+binds a new id only: an id the county already knows is taken again only by the laptop
+that proves it (its current credential) or with a code the county made for that id.
+Laptops never see each other's ids (``device_ref``).
 """
 
 import hashlib
@@ -81,9 +86,26 @@ def check_role_scope(role: str, scope: str) -> WorkerRole:
 
 
 def create_enrollment(
-    engine: Engine, *, worker: str, role: str, scope: str, hours: int = ENROLLMENT_HOURS
+    engine: Engine,
+    *,
+    worker: str,
+    role: str,
+    scope: str,
+    hours: int = ENROLLMENT_HOURS,
+    device_id: str | None = None,
 ) -> str:
-    """A new one-time enrollment code for ``worker`` (valid ``hours`` hours)."""
+    """A new one-time enrollment code for ``worker`` (valid ``hours`` hours).
+
+    With ``device_id``, the code lets that known laptop back in (after a revocation, or
+    when its credential was lost) and no other laptop.
+    """
+    if device_id is not None:
+        try:
+            device_id = parse_uuid(device_id)
+        except Problem:
+            raise Refused(
+                400, f"设备编号“{device_id}”无效", f"device id '{device_id}' is not a UUID"
+            ) from None
     try:
         name = parse_name(worker)
     except Problem as problem:
@@ -102,15 +124,61 @@ def create_enrollment(
                 scope_code=scope,
                 created_at=now,
                 expires_at=now + timedelta(hours=hours),
+                device_id=device_id,
             )
         )
     return "-".join(raw[i : i + 4] for i in range(0, len(raw), 4))
 
 
+def _known_device_refusal(device_id: str) -> Refused:
+    return Refused(
+        409,
+        f"设备编号{device_id}已在县里注册。请用本机现有的凭证重新注册，"
+        f"或请县民政局为本机签发重新注册码（county enroll --device {device_id}）",
+        f"device id {device_id} is already enrolled at this county: re-enroll with this "
+        f"laptop's current credential, or ask the county for a code made for it "
+        f"(county enroll --device {device_id})",
+    )
+
+
+def _check_device_id(
+    conn: Connection, device_id: str, bound_to: str | None, authorization: str | None
+) -> bool:
+    """Whether this enrollment may use ``device_id`` (True: the id is known, and its old
+    credentials are to be replaced); Refused (409) when it may not."""
+    if bound_to is not None and bound_to != device_id:
+        raise Refused(
+            409,
+            f"此注册码是为另一台设备签发的，不能用于设备{device_id}",
+            f"this enrollment code was made for another device, not for {device_id}",
+        )
+    known = conn.execute(select(DEVICE.c.device_id).where(DEVICE.c.device_id == device_id)).first()
+    if known is None or bound_to == device_id:
+        return known is not None
+    # A known id: the laptop proves it is that laptop with its current credential.
+    try:
+        prover = authenticate(conn, authorization) if authorization else None
+    except Refused:
+        prover = None
+    if prover is None or prover.device_id != device_id:
+        raise _known_device_refusal(device_id)
+    return True
+
+
 def redeem(
-    engine: Engine, code: str, *, device_id: str, device_name: str = ""
+    engine: Engine,
+    code: str,
+    *,
+    device_id: str,
+    device_name: str = "",
+    authorization: str | None = None,
 ) -> tuple[str, Device]:
-    """Exchange an enrollment code for a device credential (once); (token, device)."""
+    """Exchange an enrollment code for a device credential (once); (token, device).
+
+    A device id the county knows already is refused (409) unless ``authorization`` holds
+    that device's current credential or the code was made for that device; the new
+    credential then replaces the device's earlier ones.
+    """
     try:
         device_id = parse_uuid(device_id)
     except Problem:
@@ -128,6 +196,7 @@ def redeem(
         expires = row.expires_at if row.expires_at.tzinfo else row.expires_at.replace(tzinfo=UTC)
         if expires < now:
             raise Refused(401, "注册码已过期，请向县民政局重新申请", "enrollment code expired")
+        replacing = _check_device_id(conn, device_id, row.device_id, authorization)
         # Claim the code first: of two laptops racing with one code only one gets a row.
         claimed = conn.execute(
             update(ENROLLMENT)
@@ -136,6 +205,12 @@ def redeem(
         ).rowcount
         if claimed != 1:
             raise Refused(409, "注册码已被使用过", "enrollment code already used")
+        if replacing:
+            conn.execute(
+                update(DEVICE)
+                .where(DEVICE.c.device_id == device_id, DEVICE.c.revoked_at.is_(None))
+                .values(revoked_at=now)
+            )
         credential_id = str(uuid.uuid4())
         secret = secrets.token_urlsafe(32)
         conn.execute(
@@ -185,6 +260,16 @@ def revoke(engine: Engine, device: str) -> int:
             .values(revoked_at=now)
         )
         return int(result.rowcount)
+
+
+def device_ref(viewer: Device, device_id: str) -> str:
+    """How ``device_id`` is named to ``viewer``: its own id as it is, any other as a
+    UUID-shaped reference that only this credential sees (stable across its pulls), so a
+    laptop learns that two changes came from one other device, never which id it has."""
+    if not device_id or device_id == viewer.device_id:
+        return device_id
+    digest = hashlib.sha256(f"{viewer.credential_id}:{device_id}".encode()).digest()
+    return str(uuid.UUID(bytes=digest[:16], version=4))
 
 
 def in_scope(scope: str, code: str) -> bool:

@@ -275,6 +275,19 @@ def check_row(
     return parsed if ok else None
 
 
+def value_errors(
+    table: str, row_id: str, values: Mapping[str, Any], *, today: date | None = None
+) -> list[FieldError]:
+    """What is wrong with some fields of a row taken alone: each must be a field of the
+    table, and each value one it may hold (the checks of ``household_errors`` for that
+    column). For values that are kept without being applied, such as the other value of
+    a conflict: a person must be able to choose them."""
+    plan = plans((today or date.today()) + timedelta(days=1))[table]
+    errors: list[FieldError] = []
+    check_row(Plan(plan.columns, frozenset()), table, row_id, values, errors)
+    return errors
+
+
 def _order_key(table: str, row: Mapping[str, Any]) -> tuple[Any, ...]:
     if table == "visit":
         return (row["date"], row["id"])

@@ -10,8 +10,9 @@ import sqlalchemy as sa
 from sqlalchemy import Connection, Engine, select
 
 from caseworker.domain.regions import ancestors
-from caseworker.sync.county.auth import Device, Refused, in_scope
+from caseworker.sync.county.auth import Device, Refused, device_ref, in_scope
 from caseworker.sync.county.tables import CONFLICT, HOUSEHOLD, POLICY, RECORD, REGION
+from caseworker.sync.merge import ROW_DELETED
 from caseworker.sync.schemas import ConflictOut
 from caseworker.sync.wire import SYNC_TABLES
 
@@ -23,31 +24,62 @@ def _iso(moment: datetime) -> str:
     return aware.astimezone(UTC).isoformat()
 
 
-def conflict_out(row: Any) -> ConflictOut:
-    """A stored conflict in its wire form."""
+_NOT_HELD = object()
+
+
+def values_in_force(conn: Connection, conflicts: Sequence[Any]) -> dict[str, Any]:
+    """The county's current value of each open conflict's field, by conflict id (those
+    whose row is gone are left out): what a resolver must see, so a resolution made
+    against a value replaced since (by another resolution) is recognised as stale."""
+    wanted = [c for c in conflicts if c.field != ROW_DELETED and c.resolved_at is None]
+    data: dict[str, Any] = {}
+    row_ids = sorted({c.row_id for c in wanted})
+    for start in range(0, len(row_ids), 500):
+        query = select(RECORD.c.id, RECORD.c.data).where(
+            RECORD.c.id.in_(row_ids[start : start + 500])
+        )
+        data.update({r.id: r.data for r in conn.execute(query)})
+    out = {}
+    for c in wanted:
+        row = data.get(c.row_id)
+        value = row.get(c.field, _NOT_HELD) if isinstance(row, dict) else _NOT_HELD
+        if value is not _NOT_HELD:
+            out[c.id] = value
+    return out
+
+
+def conflict_out(
+    row: Any, viewer: Device | None = None, in_force: dict[str, Any] | None = None
+) -> ConflictOut:
+    """A stored conflict in its wire form, as ``viewer`` sees it (None: the county's own
+    view, device ids as they are); ``in_force`` replaces the kept value by the current one."""
+    kept = (in_force or {}).get(row.id, row.kept_value)
     return ConflictOut(
         id=row.id,
         household_id=row.household_id,
         table=row.table_name,
         row_id=row.row_id,
         field=row.field,
-        kept_value=row.kept_value,
+        kept_value=kept,
         other_value=row.other_value,
-        other_device=row.other_device,
+        other_device=device_ref(viewer, row.other_device) if viewer else row.other_device,
         created_at=_iso(row.created_at),
         resolved=row.resolved_at is not None,
         resolution=row.resolution,
+        note=row.note or "",
     )
 
 
-def bundles(conn: Connection, households: Sequence[Any]) -> list[dict[str, Any]]:
+def bundles(conn: Connection, households: Sequence[Any], viewer: Device) -> list[dict[str, Any]]:
     """The full county copy of each household row given (id, seq, village_code), in the
-    form of ``HouseholdBundle``. Each record's content is passed on as the JSON text the
+    form of ``HouseholdBundle``, as ``viewer`` sees it (other devices' ids as references).
+    Each record's content is passed on as the JSON text the
     county stores (an ``orjson.Fragment``): it is written into the page as it is, never
     read and written again."""
     ids = [h.id for h in households]
     rows: dict[str, dict[str, list[dict[str, Any]]]] = {hid: {} for hid in ids}
     conflicts: dict[str, list[dict[str, Any]]] = {hid: [] for hid in ids}
+    refs: dict[str, str] = {}  # device id -> how the viewer sees it, worked out once
     if ids:
         data = sa.cast(RECORD.c.data, sa.Text)  # the stored text, not parsed
         query = (
@@ -71,7 +103,8 @@ def bundles(conn: Connection, households: Sequence[Any]) -> list[dict[str, Any]]
                     "version": r.version,
                     "created_at": _iso(r.created_at),
                     "updated_at": _iso(r.updated_at),
-                    "device_id": r.device_id,
+                    "device_id": refs.get(r.device_id)
+                    or refs.setdefault(r.device_id, device_ref(viewer, r.device_id)),
                     "data": orjson.Fragment(r.data),
                 }
             )
@@ -80,8 +113,12 @@ def bundles(conn: Connection, households: Sequence[Any]) -> list[dict[str, Any]]
             .where(CONFLICT.c.household_id.in_(ids), CONFLICT.c.resolved_at.is_(None))
             .order_by(CONFLICT.c.created_at, CONFLICT.c.id)
         )
-        for c in conn.execute(query):
-            conflicts[c.household_id].append(conflict_out(c).model_dump(mode="json"))
+        found = list(conn.execute(query))
+        in_force = values_in_force(conn, found)
+        for c in found:
+            conflicts[c.household_id].append(
+                conflict_out(c, viewer, in_force).model_dump(mode="json")
+            )
     return [
         {
             "id": h.id,
@@ -132,7 +169,7 @@ def pull_page(
             .limit(limit)
         )
         households = list(conn.execute(query))
-        page = bundles(conn, households)
+        page = bundles(conn, households, device)
         wanted: set[str] = set()
         for h in households:
             wanted.add(h.village_code)

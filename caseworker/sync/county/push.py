@@ -10,7 +10,7 @@ import uuid
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, select, update
+from sqlalchemy import Connection, Engine, select
 
 from caseworker.domain.bulk import gc_paused
 from caseworker.domain.codes import RegionLevel
@@ -24,7 +24,7 @@ from caseworker.domain.validation import (
 )
 from caseworker.sync.county.auth import Device, Refused, in_scope
 from caseworker.sync.county.bulk import insert_many, json_text
-from caseworker.sync.county.checks import household_errors
+from caseworker.sync.county.checks import household_errors, value_errors
 from caseworker.sync.county.records import (
     HouseholdState,
     Rec,
@@ -38,7 +38,7 @@ from caseworker.sync.county.tables import (
     APPLIED,
     REGION,
 )
-from caseworker.sync.merge import FieldConflict, merge_delete, merge_fields
+from caseworker.sync.merge import ROW_DELETED, FieldConflict, merge_delete, merge_fields
 from caseworker.sync.receipts import receipt_for
 from caseworker.sync.schemas import (
     Change,
@@ -71,9 +71,16 @@ def _check_scope(device: Device, request: PushRequest) -> None:
             raise _out_of_scope(device, f"区划{code} / region")
 
 
-def _save_regions(conn: Connection, request: PushRequest) -> None:
+_COUNTY_DATA_ZH = "区划名称由县民政局维护，设备不能新增或修改"
+_COUNTY_DATA_EN = "region names are county data: a device cannot add or rename them"
+
+
+def _refused_regions(conn: Connection, request: PushRequest) -> list[dict[str, Any]]:
+    """The regions of a push that differ from the county's (or that it does not hold), as
+    field errors; nothing is written. Laptops of earlier versions send the regions of
+    their households with every push: those the county holds as they are pass unnoticed."""
     if not request.get("regions"):
-        return
+        return []
     regions = [
         Region(r["code"], r["name"], RegionLevel(r["level"]), r.get("parent_code"))
         for r in request.get("regions", ())
@@ -84,18 +91,25 @@ def _save_regions(conn: Connection, request: PushRequest) -> None:
         raise Refused(
             422, "; ".join(failed.messages("zh")), "; ".join(failed.messages("en"))
         ) from None
-    known = {r.code: r for r in conn.execute(select(REGION))}
+    codes = sorted({r.code for r in regions})
+    known = {r.code: r for r in conn.execute(select(REGION).where(REGION.c.code.in_(codes)))}
+    refused = []
     for r in regions:
-        if r.code in known:
-            if known[r.code].name != r.name:
-                conn.execute(update(REGION).where(REGION.c.code == r.code).values(name=r.name))
-        else:
-            conn.execute(
-                REGION.insert().values(
-                    code=r.code, name=r.name, level=r.level.value, parent_code=r.parent_code
-                )
-            )
-            known[r.code] = r  # type: ignore[assignment]
+        held = known.get(r.code)
+        if held is not None and held.name == r.name:
+            continue
+        zh = f"县里为“{held.name}”，" if held is not None else "县里没有这个区划，"
+        en = f"the county has '{held.name}'; " if held is not None else "unknown at the county; "
+        refused.append(
+            {
+                "field": "name",
+                "value": r.name,
+                "code": "county_data",
+                "message_zh": f"区划{r.code}：名称“{r.name}”：{zh}{_COUNTY_DATA_ZH}",
+                "message_en": f"region {r.code}: name '{r.name}': {en}{_COUNTY_DATA_EN}",
+            }
+        )
+    return refused
 
 
 def _reject(errors: list[FieldError]) -> list[dict[str, Any]]:
@@ -237,6 +251,19 @@ def _conflict_out(
     )
 
 
+def _check_conflicts(conflicts: list[FieldConflict], now: datetime) -> None:
+    """A conflict keeps a value nobody applied: it must still be a field of its row and a
+    value that field may hold, or nobody could ever choose it (raise _Rejected)."""
+    errors: list[FieldError] = []
+    for c in conflicts:
+        if c.field != ROW_DELETED:
+            errors += value_errors(c.table, c.row_id, {c.field: c.other_value}, today=now.date())
+        elif isinstance(c.other_value, dict):  # an edit of a row the county deleted
+            errors += value_errors(c.table, c.row_id, c.other_value, today=now.date())
+    if errors:
+        raise _Rejected(errors)
+
+
 def _replay(change: Change, sha: str, old: Any) -> RecordResult:
     """The answer to a (device, seq) the county has answered before."""
     if old.payload_sha256 != sha:
@@ -253,7 +280,7 @@ def _replay(change: Change, sha: str, old: Any) -> RecordResult:
     return RecordResult.model_validate({**old.result, "replayed": True})
 
 
-def _apply_change(
+def apply_change(
     change: Change,
     sha: str,
     states: dict[str, HouseholdState],
@@ -262,7 +289,9 @@ def _apply_change(
     device: Device,
     now: datetime,
 ) -> RecordResult:
-    """Check and merge one change into ``states``; its answer."""
+    """Check and merge one change into ``states`` (scope, every value, the household's
+    rules, record ids and ID numbers unique in the county); its answer. Nothing is
+    written: ``write_states`` stores the households it touched."""
     hid = change["household_id"]
     state = states.get(hid) or HouseholdState(False, change["village_code"], {})
     work = copy_state(state)
@@ -282,6 +311,7 @@ def _apply_change(
                 ]
             )
         conflicts = _merge_change(change, work, owners)
+        _check_conflicts(conflicts, now)
         head = next((r for r in work.records.values() if r.table == "household"), None)
         village = head.data.get("village_code") if head else None
         if isinstance(village, str) and not in_scope(device.scope, village):
@@ -337,7 +367,7 @@ def apply_push(
     results: dict[int, RecordResult] = {}
     changes = request["changes"]
     with gc_paused(), engine.begin() as conn:
-        _save_regions(conn, request)
+        refused_regions = _refused_regions(conn, request)
         seqs = [c["seq"] for c in changes]
         stored: dict[int, Any] = {}
         for start in range(0, len(seqs), _CHUNK):
@@ -362,7 +392,7 @@ def apply_push(
             if seq in stored:
                 results[seq] = _replay(change, sha, stored[seq])
                 continue
-            result = _apply_change(change, sha, states, owners, persons, device, now)
+            result = apply_change(change, sha, states, owners, persons, device, now)
             results[seq] = result
             applied.append(
                 (
@@ -383,4 +413,6 @@ def apply_push(
         )
     ordered = [results[c["seq"]] for c in changes if c["seq"] in results]
     unique = list({r.seq: r for r in ordered}.values())
-    return PushResponse(results=unique, receipt=receipt_for(unique))
+    return PushResponse(
+        results=unique, receipt=receipt_for(unique), refused_regions=refused_regions
+    )

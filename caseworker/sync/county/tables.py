@@ -82,6 +82,8 @@ class ConflictEntry(CountyModel, table=True):
     resolved_at: datetime | None = None
     resolved_by: str | None = Field(default=None, max_length=36)
     resolution: Any = Field(default=None, sa_column=sa.Column(sa.JSON))
+    # Why the county dismissed it, or why the last resolution sent was refused.
+    note: str | None = Field(default=None, sa_column=sa.Column(sa.Text))
 
 
 class DeviceEntry(CountyModel, table=True):
@@ -111,6 +113,8 @@ class EnrollmentEntry(CountyModel, table=True):
     expires_at: datetime
     used_at: datetime | None = None
     used_by: str | None = Field(default=None, max_length=36)
+    # Set for a code made to let one known laptop back in: only that laptop may redeem it.
+    device_id: str | None = Field(default=None, max_length=36)
 
 
 class PolicyEntry(CountyModel, table=True):
