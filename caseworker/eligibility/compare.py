@@ -5,7 +5,7 @@ from typing import Any
 from caseworker.eligibility.checks import Tri
 from caseworker.eligibility.facts import Facts
 from caseworker.eligibility.findings import ParameterUse, Reason
-from caseworker.eligibility.template import Template, plain, yuan
+from caseworker.eligibility.template import Template, plain, register, yuan
 
 
 def _words(values: dict[str, Any], _args: tuple[Any, ...]) -> dict[str, Any]:
@@ -15,7 +15,7 @@ def _words(values: dict[str, Any], _args: tuple[Any, ...]) -> dict[str, Any]:
 
 def income_template(rule: str, limit_zh: str, limit_en: str) -> Template:
     """Sentences for "per-capita income below ``limit``" (met) and "not below" (unmet)."""
-    return Template(
+    template = Template(
         rule,
         (
             ("per_capita_yuan", yuan),
@@ -35,6 +35,10 @@ def income_template(rule: str, limit_zh: str, limit_en: str) -> Template:
         ),
         extra=_words,
     )
+    for below in (True, False):
+        fixed = _FIXED[rule, below] = _Fixed(template, below)
+        register(fixed)
+    return template
 
 
 def income_below(
@@ -62,9 +66,7 @@ def income_below(
     limit_per_person = (2 * limit_total + n) // (2 * n)
     met = not below if invert else below
     # The sentence states the comparison as it is; ``met`` says whether the rule wanted it.
-    fixed = _FIXED.get((template.rule, below))
-    if fixed is None:
-        fixed = _FIXED[template.rule, below] = _Fixed(template, below)
+    fixed = _FIXED[template.rule, below]
     args = (per_capita, limit_per_person, n, at_least)
     return met, Reason.from_template(template.rule, met, fixed, args, parameters)
 
@@ -72,11 +74,13 @@ def income_below(
 class _Fixed:
     """A template whose sentence follows the comparison, whatever ``met`` is."""
 
-    __slots__ = ("below", "template")
+    __slots__ = ("below", "key", "rule", "template")
 
     def __init__(self, template: Template, below: bool) -> None:
         self.template = template
         self.below = below
+        self.rule = template.rule
+        self.key = f"{template.key}:{'below' if below else 'not_below'}"
 
     def render(
         self, met: bool, args: tuple[Any, ...], parameters: tuple[ParameterUse, ...]
