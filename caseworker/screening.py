@@ -24,7 +24,9 @@ from caseworker.store.decisions import (
     household_sha256,
     keep_parameters,
     latest_records,
+    legacy_household_sha256,
     new_decision,
+    refingerprint,
     same_findings,
     write_decisions,
 )
@@ -104,6 +106,8 @@ class _Recorder:
         self.latest = latest
         self.pending: list[NewDecision] = []
         self.uses: dict[str, dict[str, ParameterUse]] = {}
+        # Unchanged households whose record has the fingerprint of before store 0009.
+        self.refingerprinted: list[tuple[str, str]] = []
 
     def consider(self, household: Household, screening: Screening) -> bool:
         """Whether the screening needs a new record (then it is gathered)."""
@@ -112,11 +116,14 @@ class _Recorder:
         last = self.latest.get(household.id)
         if (
             last is not None
-            and last.household_sha256 == digest
             and last.policy_sha256 == screening.policy.sha256
             and same_findings(last.findings, record.findings)
         ):
-            return False
+            if last.household_sha256 == digest:
+                return False
+            if last.household_sha256 == legacy_household_sha256(household):
+                self.refingerprinted.append((last.id, digest))
+                return False
         self.pending.append(record)
         self.uses.setdefault(screening.policy.sha256, {}).update(uses)
         return True
@@ -126,6 +133,7 @@ class _Recorder:
         ``progress`` stores none); how many."""
         pending = self.pending
         with gc_paused(), store.begin() as conn:
+            refingerprint(conn, self.refingerprinted)
             keep_parameters(conn, self.uses)
             for start in range(0, len(pending), WRITE_BATCH):
                 write_decisions(
@@ -164,8 +172,10 @@ def screen_store(
         progress(int(share), PROGRESS_SCALE)
 
     def writing(done: int, of: int) -> None:
+        # Up to one step short of the end: the end is reported once the records are kept.
         assert progress is not None
-        progress(int(share + (PROGRESS_SCALE - share) * done / max(of, 1)), PROGRESS_SCALE)
+        step = int(share + (PROGRESS_SCALE - 1 - share) * done / max(of, 1))
+        progress(step, PROGRESS_SCALE)
 
     run.changed = recorder.write(store, writing if progress is not None else None)
     if progress is not None:

@@ -43,7 +43,14 @@ from caseworker.eligibility.template import TEMPLATES, template_for, yuan
 
 FORMAT = 2
 
-_REF_CACHE: dict[tuple[str, date], str] = {}
+_REF_CACHE: dict[tuple[str, str | None, date], str] = {}
+# The same few parameter objects (a policy's, for one day) are cited by every household:
+# their references by object id, with the object kept so the id stays its own.
+_REF_BY_ID: dict[int, tuple[ParameterUse, str]] = {}
+_REF_BY_ID_LIMIT = 4096
+# The parameter groups of a list of references (most households cite the same list).
+_GROUPS: dict[tuple[str, ...], tuple[list[list[str]], list[int] | None]] = {}
+_GROUPS_LIMIT = 1024
 
 
 class RecordError(ValueError):
@@ -51,12 +58,23 @@ class RecordError(ValueError):
 
 
 def parameter_ref(p: ParameterUse) -> str:
-    """How a record names a cited parameter: ``name@YYYY-MM-DD`` (its entry's start)."""
-    key = (p.name, p.effective_from)
+    """How a record names a cited parameter: ``name@YYYY-MM-DD`` (its entry's start), or
+    ``name/key@YYYY-MM-DD`` when the rule cites one part of it (an emergency kind's
+    amounts, one month's CPI: a one-key mapping), which has a value of its own."""
+    value = p.value
+    part = next(iter(value)) if type(value) is dict and len(value) == 1 else None
+    key = (p.name, part, p.effective_from)
     ref = _REF_CACHE.get(key)
     if ref is None:
-        ref = _REF_CACHE[key] = f"{p.name}@{p.effective_from.isoformat()}"
+        name = p.name if part is None else f"{p.name}/{part}"
+        ref = _REF_CACHE[key] = f"{name}@{p.effective_from.isoformat()}"
     return ref
+
+
+def split_ref(ref: str) -> tuple[str, date]:
+    """(parameter name, start) of a reference (the part, if any, dropped from the name)."""
+    name, _, start = ref.rpartition("@")
+    return name.partition("/")[0], date.fromisoformat(start)
 
 
 def _default(value: Any) -> Any:
@@ -77,7 +95,7 @@ def encode_findings(findings: tuple[Finding, ...]) -> tuple[str, dict[str, Param
     # Reasons several programs share (the income computation, the property checks) are
     # the same objects: kept once. The objects live through this call, so ids are safe.
     reason_pos: dict[int, int] = {}
-    same_pos: dict[bytes, int] = {}  # equal reasons made separately, kept once too
+    same_pos: dict[Any, int] = {}  # equal reasons made separately, kept once too
     reasons: list[Any] = []
     out = []
     for f in findings:
@@ -92,10 +110,18 @@ def encode_findings(findings: tuple[Finding, ...]) -> tuple[str, dict[str, Param
             pos = reason_pos.get(id(r))
             if pos is None:
                 item = _reason(r, refs, uses)
-                text = orjson.dumps(item, default=_default)
-                pos = same_pos.get(text)
+                same: Any
+                try:  # the arguments are mostly numbers, text and tuples of them
+                    same = (item[0], item[1], item[2], tuple(item[3]))
+                    hash(same)
+                except (TypeError, KeyError):  # a list among them, or a whole reason
+                    same = orjson.dumps(item, default=_default)
+                pos = same_pos.get(same)
+                if pos is not None and not _same_json(reasons[pos], item):
+                    pos = None  # equal in Python only (True == 1): kept apart
                 if pos is None:
-                    pos = same_pos[text] = len(reasons)
+                    pos = len(reasons)
+                    same_pos.setdefault(same, pos)
                     reasons.append(item)
                 reason_pos[id(r)] = pos
             cited_reasons.append(pos)
@@ -110,7 +136,13 @@ def encode_findings(findings: tuple[Finding, ...]) -> tuple[str, dict[str, Param
                 [(m.field, m.text_zh, m.text_en) for m in f.missing],
             )
         )
-    groups, renumbered = _grouped(refs)
+    order = tuple(refs)
+    grouped = _GROUPS.get(order)
+    if grouped is None:
+        if len(_GROUPS) >= _GROUPS_LIMIT:
+            _GROUPS.clear()
+        grouped = _GROUPS[order] = _grouped(refs)
+    groups, renumbered = grouped
     if renumbered is not None:
         for item in reasons:
             if not isinstance(item, dict):
@@ -124,6 +156,10 @@ def encode_findings(findings: tuple[Finding, ...]) -> tuple[str, dict[str, Param
         "findings": out,
     }
     return orjson.dumps(record, default=_default).decode("utf-8"), uses
+
+
+def _same_json(a: Any, b: Any) -> bool:
+    return bool(orjson.dumps(a, default=_default) == orjson.dumps(b, default=_default))
 
 
 def _grouped(refs: dict[str, int]) -> tuple[list[list[str]], list[int] | None]:
@@ -151,7 +187,14 @@ def _reason(r: Reason, refs: dict[str, int], uses: dict[str, ParameterUse]) -> A
     template, args = source
     cited = []
     for p in r.parameters:
-        ref = parameter_ref(p)
+        known = _REF_BY_ID.get(id(p))
+        if known is not None and known[0] is p:
+            ref = known[1]
+        else:
+            ref = parameter_ref(p)
+            if len(_REF_BY_ID) >= _REF_BY_ID_LIMIT:
+                _REF_BY_ID.clear()
+            _REF_BY_ID[id(p)] = (p, ref)
         pos = refs.get(ref)
         if pos is None:
             pos = refs[ref] = len(refs)
@@ -187,8 +230,8 @@ def parameter_refs(data: Mapping[str, Any]) -> list[str]:
 def unknown_parameter(ref: str) -> ParameterUse:
     """A cited parameter whose value and document are not known here (a record that came
     from another laptop under a policy this one never had): cited by name and date."""
-    name, _, start = ref.rpartition("@")
-    return ParameterUse(name, None, date.fromisoformat(start), "")
+    name, start = split_ref(ref)
+    return ParameterUse(name, None, start, "")
 
 
 def decode_findings(
@@ -249,6 +292,10 @@ def _candidates(rule: str) -> list[ReasonTemplate]:
         template_for("")  # loads the rules
         for template in TEMPLATES.values():
             _BY_RULE.setdefault(template.rule, []).append(template)
+        # A comparison's fixed sentence before its plain template (the engine uses the
+        # fixed ones; both may render the same words).
+        for templates in _BY_RULE.values():
+            templates.sort(key=lambda t: not hasattr(t, "template"))
     return _BY_RULE.get(rule, [])
 
 

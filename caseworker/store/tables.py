@@ -353,7 +353,7 @@ class DecisionParameterRow(SQLModel, table=True):
 
     __tablename__ = "decision_parameter"
     policy_sha256: str = Field(primary_key=True, max_length=64)
-    name: str = Field(primary_key=True, max_length=80)
+    name: str = Field(primary_key=True, max_length=80)  # "name/key" for one key of a mapping
     effective_from: date = Field(primary_key=True)
     value: Any = Field(default=None, sa_column=sa.Column(sa.JSON))
     ref: str

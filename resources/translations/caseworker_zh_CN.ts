@@ -378,218 +378,228 @@ The app closes its window, restores the backup and opens the restored records (t
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="157"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="165"/>
         <source>Likely eligible, not yet applied</source>
         <translation>可能符合条件但尚未申请</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="155"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="163"/>
         <source>Reviews due</source>
         <translation>到期复核</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="146"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="153"/>
         <source>Screen all households</source>
         <translation>筛查全部家庭</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="147"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="154"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="156"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="164"/>
         <source>Applications and their time limits</source>
         <translation>申请办理时限</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="161"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="169"/>
         <source>Reviews due ({overdue} overdue, {soon} due within 30 days)</source>
         <translation>到期复核（逾期 {overdue} 户，30 天内到期 {soon} 户）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="165"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="173"/>
         <source>Application time limits ({overdue} overdue, {soon} due soon)</source>
         <translation>申请办理时限（超期 {overdue} 件，即将到期 {soon} 件）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="169"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="177"/>
         <source>Likely eligible, not yet applied ({n})</source>
         <translation>可能符合条件但尚未申请（{n}）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="224"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="255"/>
         <source>The screening stopped: {error}</source>
         <translation>筛查中断：{error}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="137"/>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="239"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="144"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="270"/>
         <source>Counting...</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="328"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="359"/>
         <source>{households} households in your area; {receiving} receive assistance.</source>
         <translation>辖区共 {households} 户，其中 {receiving} 户正在享受救助。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="310"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="341"/>
         <source>Households by program</source>
         <translation>各救助项目户数</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="316"/>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="322"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="347"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="353"/>
         <source>No household in your area receives assistance yet.</source>
         <translation>辖区内还没有享受救助的家庭。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="320"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="351"/>
         <source>Households receiving assistance by village (most first)</source>
         <translation>各村享受救助户数（从多到少）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="288"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="319"/>
         <source>No open applications.</source>
         <translation>暂无在办申请。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="261"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="234"/>
+        <source>Screened {n} households; the results of {changed} are new or changed</source>
+        <translation>已筛查 {n} 户，其中 {changed} 户结果有变化（含首次筛查）</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="241"/>
+        <source>Screening cancelled: nothing was stored</source>
+        <translation>已取消筛查，未保存任何结果</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="292"/>
         <source>The figures could not be counted just now. Open another page and come back to home to try again; if it keeps happening, restart the app.</source>
         <translation>首页的数字暂时没能统计出来。请打开别的页面再回到首页重试；如果一直这样，请重新打开程序。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="275"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="306"/>
         <source>No household needs a review in the next 30 days.</source>
         <translation>近期没有需要复核的家庭。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="282"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="313"/>
         <source>Open applications: {stages}</source>
         <translation>在办申请：{stages}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="286"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="317"/>
         <source>No application is overdue or due within 5 working days.</source>
         <translation>没有超期或 5 个工作日内到期的申请。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="292"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="323"/>
         <source>The last screening found no household likely eligible that has not applied.</source>
         <translation>最近一次筛查没有发现可能符合条件但尚未申请的家庭。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="296"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="327"/>
         <source>No household has been screened yet. Press “Screen all households” above: those likely eligible but not yet applied will be listed here.</source>
         <translation>还没有筛查过。点右上方的“筛查全部家庭”，可能符合条件但尚未申请的家庭会列在这里。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="302"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="333"/>
         <source>{head}: {program}</source>
         <translation>{head}：{program}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="333"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="364"/>
         <source>this laptop has never synced with the county</source>
         <translation>本机还没有与县里同步过</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="335"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="366"/>
         <source>this laptop last synced {time}</source>
         <translation>本机上次同步：{time}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="340"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="371"/>
         <source>No changes in your area are waiting to be synced; {synced}.</source>
         <translation>辖区没有等待同步的修改；{synced}。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="347"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="378"/>
         <source>{n} households in your area have changes not yet synced with the county ({refused} refused by the county: see Sync); {synced}.</source>
         <translation>辖区有 {n} 户的修改尚未同步到县里（其中 {refused} 户被县里退回，请到“同步”页查看）；{synced}。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="354"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="385"/>
         <source>{n} households in your area have changes not yet synced with the county; {synced}.</source>
         <translation>辖区有 {n} 户的修改尚未同步到县里；{synced}。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="365"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="396"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n 天</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="368"/>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="372"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="399"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="403"/>
         <source>%n month(s)</source>
         <translation>
             <numerusform>%n 个月</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="370"/>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="372"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="401"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="403"/>
         <source>%n year(s)</source>
         <translation>
             <numerusform>%n 年</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="371"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="402"/>
         <source>{years} {months}</source>
         <translation>{years} {months}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="378"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="409"/>
         <source>OVERDUE by {time}</source>
         <translation>已逾期 {time}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="382"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="413"/>
         <source>due today</source>
         <translation>今天到期</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="384"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="415"/>
         <source>due in {time}</source>
         <translation>{time}后到期</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="387"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="418"/>
         <source>{head} — {when}
 review due {day}</source>
         <translation>{head} — {when}
 应于 {day} 复核</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="394"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="425"/>
         <source>OVERDUE by %n working day(s)</source>
         <translation>
             <numerusform>已超期 %n 个工作日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="396"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="427"/>
         <source>{when}, past the 45-working-day maximum</source>
         <translation>{when}（超过最长时限）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="398"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="429"/>
         <source>time limit reached today</source>
         <translation>今天到期</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="400"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="431"/>
         <source>%n working day(s) left</source>
         <translation>
             <numerusform>还剩 %n 个工作日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="402"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="433"/>
         <source>{head} — {when}
 {program}, applied {day}, now at {stage}</source>
         <translation>{head} — {when}

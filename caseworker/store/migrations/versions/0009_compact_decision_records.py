@@ -79,8 +79,8 @@ def _compact(conn: sa.Connection, ids: list[str]) -> None:
         findings = tuple(finding_from_full(d) for d in stored)
         compact, uses = encode_findings(findings)
         updates.append((compact, row_id))
-        for p in uses.values():
-            cited[policy_sha256, p.name, p.effective_from.isoformat()] = _value(p)
+        for ref, p in uses.items():
+            cited[policy_sha256, ref.rpartition("@")[0], p.effective_from.isoformat()] = _value(p)
     if cited:
         conn.exec_driver_sql(
             "INSERT OR IGNORE INTO decision_parameter "
@@ -108,7 +108,7 @@ def downgrade() -> None:
     ):
         day = date.fromisoformat(start)
         known.setdefault(sha, {})[f"{name}@{start}"] = ParameterUse(
-            name, orjson.loads(value), day, ref
+            name.partition("/")[0], orjson.loads(value), day, ref
         )
     updates = []
     for row_id, sha, text in conn.exec_driver_sql(
