@@ -257,9 +257,64 @@ def cited_parameters(
 def read_findings(conn: Connection, policy_sha256: str, stored: Any) -> tuple[Finding, ...]:
     """A record's findings, in either stored form."""
     if is_compact(stored):
-        uses = cited_parameters(conn, policy_sha256, parameter_refs(stored))
+        refs = parameter_refs(stored)
+        uses = cited_parameters(conn, policy_sha256, refs)
+        if len(uses) < len(refs):  # a record made on another laptop, come through the sync
+            uses = {**from_policy_packs(conn, policy_sha256, refs), **uses}
         return decode_findings(stored, uses)
     return tuple(finding_from_dict(d) for d in stored)
+
+
+def from_policy_packs(
+    conn: Connection, policy_sha256: str, refs: Iterable[str]
+) -> dict[str, ParameterUse]:
+    """Cited parameters worked out from the policy packs here (bundled, or received from
+    the county) when one of them is the record's policy; {} when none is."""
+    policy = _known_policies(conn).get(policy_sha256)
+    if policy is None:
+        return {}
+    out: dict[str, ParameterUse] = {}
+    for ref in refs:
+        full, _, start = ref.rpartition("@")
+        name, _, part = full.partition("/")
+        entry = next(
+            (e for e in policy.parameters.get(name, ()) if e.start.isoformat() == start), None
+        )
+        if entry is None:
+            continue
+        value = (
+            {part: entry.shown.get(part)} if part and isinstance(entry.shown, dict) else entry.shown
+        )
+        out[ref] = ParameterUse(name, value, entry.start, entry.ref)
+    return out
+
+
+_POLICIES: dict[tuple[str, ...], dict[str, Any]] = {}
+
+
+def _known_policies(conn: Connection) -> dict[str, Any]:
+    """The county policies of the bundled and received packs, by hash (kept for the same
+    received packs)."""
+    from caseworker.eligibility.library import PolicyLibrary
+    from caseworker.store.tables import POLICY_PACK
+
+    rows = conn.execute(
+        select(POLICY_PACK.c.id, POLICY_PACK.c.version, POLICY_PACK.c.sha256, POLICY_PACK.c.text)
+    ).all()
+    key = tuple(sorted(r.sha256 for r in rows))
+    known = _POLICIES.get(key)
+    if known is None:
+        known = {}
+        # Each received version in a library of its own: a record may be of an older one.
+        for r in [None, *rows]:
+            texts = [] if r is None else [(f"county:{r.id}@{r.version}", r.text)]
+            try:
+                library = PolicyLibrary(texts=texts)
+                known.update({p.sha256: p for p in library.policies()})
+            except ValueError:  # a pack that no longer reads (PolicyError): not this one
+                continue
+        _POLICIES[key] = known
+    return known
 
 
 def latest_screening(conn: Connection, household_id: str) -> Screening | None:
