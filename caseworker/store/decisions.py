@@ -2,7 +2,7 @@
 from which version of the household's data).
 
 A record keeps its findings in the compact form of ``caseworker.eligibility.record``
-(codes, numbers and parameter references; about 2.5 KB for a demo household instead of
+(codes, numbers and parameter references; about 2.4 KB for a demo household instead of
 the 36 KB of rendered sentences); the parameters it cites (value and document) are kept
 once per policy in ``decision_parameter``. Reading a record renders its sentences again
 with the screening's own templates. Records made before store migration 0009 (or by a
