@@ -15,11 +15,20 @@ Targets (issue 3): engine >= 100,000 households/s; end to end <= 3x read only.
 
     python benchmarks/screening.py [--households 100000] [--seed 1] [--repeat 3]
 
+With ``--stored SIZE ...`` it measures ``caseworker screen --db`` end to end instead, on a
+demo store of each size made by ``caseworker demo``: reading the households only (in a
+process of its own), then the command's first run (a decision record for every household)
+and a second run (nothing changed: nothing written), each a whole process, and the size of
+the store before and after. Target: end to end <= 3x reading only.
+
+    python benchmarks/screening.py --stored 1000 10000 100000
+
 It runs the engine ``make`` compiled (mypyc) when that is current, else the interpreted
 one, and says which; ``CASEWORKER_INTERPRETED=1`` forces the interpreted engine.
 """
 
 import argparse
+import subprocess
 import sys
 import tempfile
 import time
@@ -53,12 +62,68 @@ def timed(work: Callable[[], object]) -> tuple[float, float]:
     return wall, cpu
 
 
+ROOT = Path(__file__).resolve().parent.parent
+READ_ONLY = """
+import sys, time
+from caseworker.domain.bulk import gc_paused
+from caseworker.store.db import open_store
+from caseworker.store.households import iter_households
+start = time.perf_counter()
+store = open_store(sys.argv[1])
+with gc_paused(), store.read() as conn:
+    n = sum(1 for _ in iter_households(conn))
+print(n, time.perf_counter() - start)
+"""
+
+
+def whole_process(*args: str) -> tuple[float, str]:
+    """(wall seconds, standard output) of a Python process run to its end."""
+    start = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, *args], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    return time.perf_counter() - start, done.stdout
+
+
+def stored(sizes: list[int], seed: int) -> int:
+    """``caseworker screen --db`` end to end, on demo stores of these sizes."""
+    rows = []
+    for n in sizes:
+        with tempfile.TemporaryDirectory() as tmp:
+            path = str(Path(tmp) / "demo.db")
+            print(f"making a demo store of {n} households ...", flush=True)
+            whole_process("-m", "caseworker", "demo", "--households", str(n),
+                          "--seed", str(seed), "--db", path)  # fmt: skip
+            size_before = Path(path).stat().st_size
+            read_wall, out = whole_process("-c", READ_ONLY, path)
+            assert int(out.split()[0]) == n
+            command = ("-m", "caseworker", "screen", "--db", path, "--format", "json")
+            first, _ = whole_process(*command)
+            size_first = Path(path).stat().st_size
+            second, out = whole_process(*command)
+            assert '"stored": 0' in out
+            rows.append((n, read_wall, first, second, size_before, size_first,
+                         Path(path).stat().st_size))  # fmt: skip
+    print("households | read only | screen --db, first run | second run (nothing changed) "
+          "| store before -> after first -> after second")  # fmt: skip
+    for n, read, first, second, before, after_first, after_second in rows:
+        print(
+            f"{n:>10,} | {read:7.2f} s | {first:7.2f} s ({first / read:.2f}x) | "
+            f"{second:7.2f} s ({second / read:.2f}x) | {before / 1e6:.1f} MB -> "
+            f"{after_first / 1e6:.1f} MB -> {after_second / 1e6:.1f} MB"
+        )
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--households", type=int, default=100_000)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--stored", type=int, nargs="+", metavar="SIZE")
     args = parser.parse_args()
+    if args.stored:
+        return stored(args.stored, args.seed)
     n = args.households
 
     print(f"generating and storing {n} demo households ...", flush=True)

@@ -10,7 +10,7 @@ from caseworker.domain.codes import Program
 from caseworker.screening import PolicyChooser, policy_library, screen_store, what_if
 from caseworker.store.db import Store
 from caseworker.store.decisions import latest_screening
-from caseworker.store.households import save_households
+from caseworker.store.households import iter_households, save_households
 from caseworker.store.tables import POLICY_PACK
 
 DAY = date(2020, 4, 15)
@@ -36,12 +36,14 @@ def test_a_pack_from_the_county_replaces_the_bundled_one(store: Store) -> None:
     )
     receive(store, newer, "cn-610423-jingyang", "2020.2")
     library = policy_library(store)
-    done = screen_store(store, on=DAY, policies=PolicyChooser(library))
-    assert {s.policy.version for _, s in done} == {"2020.2"}
+    run = screen_store(store, on=DAY, policies=PolicyChooser(library))
+    assert run.screened == run.changed == 30
     with store.read() as conn:
-        stored = latest_screening(conn, done[0][0].id)
-    assert stored is not None and stored.policy.version == "2020.2"
+        ids = [h.id for h in iter_households(conn)]
+        stored = [latest_screening(conn, hid) for hid in ids]
+    assert {s.policy.version for s in stored if s is not None} == {"2020.2"}
+    assert all(s is not None for s in stored)
     result, heads = what_if(store, {"dibao.standard.rural": "300.00"}, on=DAY, library=library)
-    assert result.households == 30 and set(heads) == {h.id for h, _ in done}
+    assert result.households == 30 and set(heads) == set(ids)
     dibao = result.summary[Program.DIBAO]
     assert dibao.dropped >= dibao.brought_in

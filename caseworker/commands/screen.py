@@ -8,7 +8,6 @@ caseworker screen --db PATH --what-if NAME=VALUE ... [--village CODE]   (stores 
 import argparse
 import json
 import sys
-from collections import Counter
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -18,13 +17,13 @@ from caseworker.commands.common import EXIT_OK, CommandError, add_db_option, sto
 from caseworker.domain.codes import Program
 from caseworker.domain.money import format_yuan
 from caseworker.eligibility.engine import screen
-from caseworker.eligibility.findings import STATUS_LABELS, Screening, Status
+from caseworker.eligibility.findings import STATUS_LABELS, Status
 from caseworker.eligibility.library import PolicyLibrary
 from caseworker.eligibility.policy import Policy, PolicyError, parse_overrides
 from caseworker.eligibility.report import screening_text, screening_to_dict
 from caseworker.eligibility.whatif import what_if_to_dict
 from caseworker.interchange.files import read_household_file
-from caseworker.screening import PolicyChooser, screen_store, what_if
+from caseworker.screening import PolicyChooser, ScreeningRun, screen_store, what_if
 from caseworker.store.db import Store
 from caseworker.sync.policies import received_policies
 
@@ -147,15 +146,13 @@ def _screen_store(
     try:
         library = _with_received(library, store)
         policies = PolicyChooser(library, chosen)
-        done = screen_store(store, on=on, policies=policies, village_codes=_villages(args))
+        run = screen_store(store, on=on, policies=policies, village_codes=_villages(args))
     finally:
         store.close()
     if args.format == "json":
-        sys.stdout.write(
-            json.dumps(_summary_dict([s for _, s in done], on), ensure_ascii=False, indent=1) + "\n"
-        )
+        sys.stdout.write(json.dumps(_summary_dict(run), ensure_ascii=False, indent=1) + "\n")
     else:
-        sys.stdout.write(_summary_text([s for _, s in done], on))
+        sys.stdout.write(_summary_text(run))
     return EXIT_OK
 
 
@@ -175,27 +172,12 @@ _COLUMNS = (
 )
 
 
-def _tally(
-    screenings: list[Screening],
-) -> tuple[Counter[tuple[Program, Status]], Counter[Program], Counter[Program]]:
-    counts: Counter[tuple[Program, Status]] = Counter()
-    monthly: Counter[Program] = Counter()
-    one_off: Counter[Program] = Counter()
-    for s in screenings:
-        for f in s.findings:
-            counts[f.program, f.status] += 1
-            if f.status in (Status.LIKELY_ELIGIBLE, Status.CONTINUE):
-                monthly[f.program] += f.monthly_fen or 0
-                one_off[f.program] += f.one_off_fen or 0
-    return counts, monthly, one_off
-
-
-def _summary_dict(screenings: list[Screening], on: date) -> dict[str, Any]:
-    counts, monthly, one_off = _tally(screenings)
+def _summary_dict(run: ScreeningRun) -> dict[str, Any]:
+    counts, monthly, one_off = run.counts, run.monthly_fen, run.one_off_fen
     return {
-        "on": on.isoformat(),
-        "households": len(screenings),
-        "stored": len(screenings),
+        "on": run.on.isoformat(),
+        "households": run.screened,
+        "stored": run.changed,
         "programs": {
             p.value: {
                 **{s.value: counts[p, s] for s in _COLUMNS},
@@ -207,8 +189,8 @@ def _summary_dict(screenings: list[Screening], on: date) -> dict[str, Any]:
     }
 
 
-def _summary_text(screenings: list[Screening], on: date) -> str:
-    counts, monthly, one_off = _tally(screenings)
+def _summary_text(run: ScreeningRun) -> str:
+    counts, monthly, one_off = run.counts, run.monthly_fen, run.one_off_fen
     header = [
         "项目 / program",
         *(f"{STATUS_LABELS[s][0]}" for s in _COLUMNS),
@@ -227,8 +209,9 @@ def _summary_text(screenings: list[Screening], on: date) -> str:
         )
     widths = [max(_width(r[i]) for r in rows) for i in range(len(header))]
     lines = [
-        f"筛查{len(screenings)}户，已保存筛查记录（{on.isoformat()}）/ "
-        f"screened {len(screenings)} households, decision records stored",
+        f"筛查{run.screened}户（{run.on.isoformat()}），其中{run.changed}户结果有变化，"
+        f"已保存筛查记录 / screened {run.screened} households, {run.changed} with new or "
+        "changed results: decision records stored for them",
     ]
     for r in rows:
         lines.append(

@@ -6,7 +6,7 @@ from caseworker.domain.money import share_fen
 from caseworker.eligibility.checks import Tri
 from caseworker.eligibility.facts import Facts
 from caseworker.eligibility.findings import ParameterUse, Reason
-from caseworker.eligibility.template import Template, plain, yuan
+from caseworker.eligibility.template import Template, plain, register, yuan
 
 
 def _words(values: dict[str, Any], _args: tuple[Any, ...]) -> dict[str, Any]:
@@ -16,7 +16,7 @@ def _words(values: dict[str, Any], _args: tuple[Any, ...]) -> dict[str, Any]:
 
 def income_template(rule: str, limit_zh: str, limit_en: str) -> Template:
     """Sentences for "per-capita income below ``limit``" (met) and "not below" (unmet)."""
-    return Template(
+    template = Template(
         rule,
         (
             ("per_capita_yuan", yuan),
@@ -36,6 +36,10 @@ def income_template(rule: str, limit_zh: str, limit_en: str) -> Template:
         ),
         extra=_words,
     )
+    for below in (True, False):
+        fixed = _FIXED[rule, below] = _Fixed(template, below)
+        register(fixed)
+    return template
 
 
 def income_below(
@@ -64,9 +68,7 @@ def income_below(
     at_least = not below and income.high != income.low
     met = not below if invert else below
     # The sentence states the comparison as it is; ``met`` says whether the rule wanted it.
-    fixed = _FIXED.get((template.rule, below))
-    if fixed is None:
-        fixed = _FIXED[template.rule, below] = _Fixed(template, below)
+    fixed = _FIXED[template.rule, below]
     args = (per_capita, limit_per_person, n, at_least)
     return met, Reason.from_template(template.rule, met, fixed, args, parameters)
 
@@ -74,11 +76,13 @@ def income_below(
 class _Fixed:
     """A template whose sentence follows the comparison, whatever ``met`` is."""
 
-    __slots__ = ("below", "template")
+    __slots__ = ("below", "key", "rule", "template")
 
     def __init__(self, template: Template, below: bool) -> None:
         self.template = template
         self.below = below
+        self.rule = template.rule
+        self.key = f"{template.key}:{'below' if below else 'not_below'}"
 
     def render(
         self, met: bool, args: tuple[Any, ...], parameters: tuple[ParameterUse, ...]

@@ -52,7 +52,13 @@ class ParameterUse:
 
 
 class ReasonTemplate(Protocol):
-    """Turns a reason's raw arguments into its ``values`` and its two sentences."""
+    """Turns a reason's raw arguments into its ``values`` and its two sentences.
+
+    ``key`` names the template for good (decision records store it with the arguments and
+    render the sentences again when read); ``rule`` is the rule code of its reasons."""
+
+    key: str
+    rule: str
 
     def render(
         self, met: bool, args: tuple[Any, ...], parameters: tuple[ParameterUse, ...]
@@ -66,7 +72,9 @@ class Reason:
     parameters)``, as when read back from JSON) or made by the screening engine from a
     template and raw arguments (``Reason.from_template``), in which case ``values``,
     ``text_zh`` and ``text_en`` are rendered on first use: screening a county produces
-    millions of reasons and most are never read. Treat a reason as immutable.
+    millions of reasons and most are never read. The template and arguments are kept
+    (``source``): a decision record stores them instead of the sentences. Treat a reason
+    as immutable.
     """
 
     __slots__ = (
@@ -120,31 +128,37 @@ class Reason:
 
     def _render(self) -> None:
         template = self._template
-        if template is not None:
+        if template is not None and self._values is None:
             self._values, self._text_zh, self._text_en = template.render(
                 self.met, self._args, self.parameters
             )
-            self._template = None
-            self._args = ()
+
+    def source(self) -> tuple[ReasonTemplate, tuple[Any, ...]] | None:
+        """The template and raw arguments the reason is rendered from (None for a reason
+        given its sentences)."""
+        template = self._template
+        return None if template is None else (template, self._args)
 
     @property
     def values(self) -> dict[str, Any]:
-        if self._template is not None:
-            self._render()
         values = self._values
-        if values is None:  # made without values: an empty dict, made when asked for
-            values = self._values = {}
+        if values is None:
+            if self._template is not None:
+                self._render()
+                values = self._values
+            if values is None:  # made without values: an empty dict, made when asked for
+                values = self._values = {}
         return values
 
     @property
     def text_zh(self) -> str:
-        if self._template is not None:
+        if self._values is None and self._template is not None:
             self._render()
         return self._text_zh
 
     @property
     def text_en(self) -> str:
-        if self._template is not None:
+        if self._values is None and self._template is not None:
             self._render()
         return self._text_en
 

@@ -175,14 +175,10 @@ def compute_income(h: Household, ctx: Context) -> Income:
 
 
 def _breakdown(values: dict[str, Any], args: tuple[Any, ...]) -> dict[str, Any]:
-    h: Household = args[-1]
-    ctx: Context = args[-2]
-    counted: dict[IncomeKind, int] = {}
-    exempt: dict[IncomeKind, int] = {}
-    for m in h.members:
-        for item in m.incomes or ():
-            into = counted if ctx.counted_kind[item.kind] else exempt
-            into[item.kind] = into.get(item.kind, 0) + item.monthly_fen
+    # The last two arguments: (kind, fen) of each kind counted, and of each not counted,
+    # in the order the members' incomes list them.
+    counted: dict[IncomeKind, int] = {IncomeKind(k): v for k, v in args[-2]}
+    exempt: dict[IncomeKind, int] = {IncomeKind(k): v for k, v in args[-1]}
     values["counted_by_kind"] = {k.value: yuan(v) for k, v in counted.items()}
     values["exempt_by_kind"] = {k.value: yuan(v) for k, v in exempt.items()}
 
@@ -242,6 +238,12 @@ def income_reason(h: Household, ctx: Context, income: Income) -> Reason:
     """The income computation, each step shown, as a reason (met: it was computed)."""
     unknown = income.unknown_members
     total = income.low if income.high is None else income.high
+    counted: dict[IncomeKind, int] = {}
+    exempt: dict[IncomeKind, int] = {}
+    for m in h.members:
+        for item in m.incomes or ():
+            into = counted if ctx.counted_kind[item.kind] else exempt
+            into[item.kind] = into.get(item.kind, 0) + item.monthly_fen
     return INCOME_STEPS(
         True,
         income.counted_fen,
@@ -252,7 +254,7 @@ def income_reason(h: Household, ctx: Context, income: Income) -> Reason:
         income.members,
         income.per_capita(total),
         unknown,
-        ctx,
-        h,
+        tuple(counted.items()),
+        tuple(exempt.items()),
         parameters=ctx.income_params,
     )

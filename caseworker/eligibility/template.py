@@ -11,9 +11,28 @@ from datetime import date
 from typing import Any
 
 from caseworker.domain.money import format_yuan
-from caseworker.eligibility.findings import ParameterUse, Reason
+from caseworker.eligibility.findings import ParameterUse, Reason, ReasonTemplate
 
 Shown = Callable[[Any], Any]
+
+# Every reason template by its key, for reading decision records (which store the key and
+# the raw arguments, not the sentences). Filled as the rule modules are imported.
+TEMPLATES: dict[str, ReasonTemplate] = {}
+
+
+def register(template: ReasonTemplate) -> None:
+    """Make ``template`` findable by its key; a key names one template only."""
+    known = TEMPLATES.get(template.key)
+    if known is not None and known is not template:
+        raise ValueError(f"two reason templates have the key {template.key!r}")
+    TEMPLATES[template.key] = template
+
+
+def template_for(key: str) -> ReasonTemplate | None:
+    """The reason template with this key (the rules are loaded first), or None."""
+    if not TEMPLATES:
+        import caseworker.eligibility.engine  # noqa: F401  (its rules register theirs)
+    return TEMPLATES.get(key)
 
 
 def yuan(fen: Any) -> Any:
@@ -58,10 +77,12 @@ class Template:
     """The sentences of one rule, met and unmet, over named fields.
 
     ``fields`` are (key, how to show) pairs matched to the reason's arguments in order.
-    ``extra`` computes further text-only fields from the shown values (optional).
+    ``extra`` computes further text-only fields from the shown values (optional). ``key``
+    names the template in decision records (default: the rule code); it must never change
+    meaning, since records made years ago are rendered with it.
     """
 
-    __slots__ = ("extra", "fields", "met_en", "met_zh", "rule", "unmet_en", "unmet_zh")
+    __slots__ = ("extra", "fields", "key", "met_en", "met_zh", "rule", "unmet_en", "unmet_zh")
 
     def __init__(
         self,
@@ -70,12 +91,16 @@ class Template:
         met: tuple[str, str],
         unmet: tuple[str, str] | None = None,
         extra: Callable[[dict[str, Any], tuple[Any, ...]], dict[str, Any]] | None = None,
+        *,
+        key: str | None = None,
     ) -> None:
         self.rule = rule
+        self.key = key or rule
         self.fields = tuple(fields)
         self.met_zh, self.met_en = met
         self.unmet_zh, self.unmet_en = unmet or met
         self.extra = extra
+        register(self)
 
     def render(
         self, met: bool, args: tuple[Any, ...], parameters: tuple[ParameterUse, ...]

@@ -1,52 +1,320 @@
 """Decision records: stored screenings (what was concluded, when, under which policy pack,
-from which version of the household's data)."""
+from which version of the household's data).
+
+A record keeps its findings in the compact form of ``caseworker.eligibility.record``
+(codes, numbers and parameter references; about 2.4 KB for a demo household instead of
+the 36 KB of rendered sentences); the parameters it cites (value and document) are kept
+once per policy in ``decision_parameter``. Reading a record renders its sentences again
+with the screening's own templates. Records made before store migration 0009 (or by a
+laptop not yet upgraded, through the county) hold full findings and are read as they are.
+
+When records are kept: a new record only when the household's data, the policy or a
+finding differs from the household's latest record (``record_decisions``). When a new
+record is kept, the household's earlier records are superseded and deleted, except any a
+signature names as its document (none does today: signatures name the household or a
+visit). So a household has one record, plus any signed. The deletions reach the county
+with the next sync, like any change of the household.
+"""
 
 import hashlib
 import json
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
+import orjson
 from sqlalchemy import Connection, select
 
 from caseworker.domain.records import Household
 from caseworker.eligibility.findings import (
+    Finding,
+    ParameterUse,
     PolicyRef,
     Screening,
     finding_from_dict,
-    finding_to_dict,
+)
+from caseworker.eligibility.record import (
+    decode_findings,
+    encode_findings,
+    is_compact,
+    parameter_refs,
 )
 from caseworker.interchange.household_format import household_to_dict
-from caseworker.store.tables import DECISION, new_id, utcnow
+from caseworker.store.bulk import column_processor
+from caseworker.store.tables import DECISION, DECISION_PARAMETER, new_id, utcnow
+
+_CHUNK = 500
+# While this setting exists the outbox triggers record nothing (caseworker.sync.local_rows).
+_QUIET = "sync.applying"
+# The latest record of each household: newest day first, then newest made.
+_LATEST_ORDER = "ORDER BY screened_on DESC, created_at DESC"
 
 
 def household_sha256(household: Household) -> str:
-    """A fingerprint of the household's data (its canonical interchange JSON)."""
+    """A fingerprint of the household's data: SHA-256 of its interchange JSON, keys sorted,
+    without spaces (written by orjson: a whole-store screening fingerprints every
+    household, and the standard library took six times as long)."""
+    text = orjson.dumps(household_to_dict(household), option=orjson.OPT_SORT_KEYS)
+    return hashlib.sha256(text).hexdigest()
+
+
+def legacy_household_sha256(household: Household) -> str:
+    """The fingerprint records made before store migration 0009 hold: the same JSON as
+    the standard library writes it (spaces after ``,`` and ``:``)."""
     text = json.dumps(household_to_dict(household), ensure_ascii=False, sort_keys=True)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class NewDecision:
+    """A decision record to write: the screening's key and its findings' record text."""
+
+    household_id: str
+    on: date
+    policy: PolicyRef
+    household_sha256: str
+    findings: str  # compact JSON (``caseworker.eligibility.record``)
+
+
+def new_decision(
+    screening: Screening, household_sha256: str
+) -> tuple[NewDecision, dict[str, ParameterUse]]:
+    """The record of a screening, and the parameters it cites (by reference)."""
+    text, uses = encode_findings(screening.findings)
+    return (
+        NewDecision(screening.household_id, screening.on, screening.policy, household_sha256, text),
+        uses,
+    )
 
 
 def save_decision(
     conn: Connection, screening: Screening, *, household_sha256: str, device_id: str
 ) -> str:
-    """Store a screening as a decision record (inside the caller's transaction); its id."""
-    now = utcnow()
-    decision_id = new_id()
-    conn.execute(
-        DECISION.insert().values(
-            id=decision_id,
-            created_at=now,
-            updated_at=now,
-            device_id=device_id,
-            version=1,
-            household_id=screening.household_id,
-            screened_on=screening.on,
-            policy_id=screening.policy.id,
-            policy_version=screening.policy.version,
-            policy_sha256=screening.policy.sha256,
-            household_sha256=household_sha256,
-            findings=[finding_to_dict(f) for f in screening.findings],
-        )
+    """Store a screening as a decision record (inside the caller's transaction); its id.
+    The household's earlier records are superseded (see the module's rule)."""
+    record, uses = new_decision(screening, household_sha256)
+    keep_parameters(conn, {screening.policy.sha256: uses})
+    return write_decisions(conn, [record], device_id=device_id)[0]
+
+
+def refingerprint(conn: Connection, fingerprints: Sequence[tuple[str, str]]) -> None:
+    """Give records the household fingerprint of today's function ((record id, new hash)
+    pairs of records whose legacy fingerprint still matches the household: the same data,
+    fingerprinted anew), so later runs need not work out the legacy one. Held back from
+    the outbox: no reason to send the household; its next change carries it."""
+    if not fingerprints:
+        return
+    conn.exec_driver_sql("INSERT OR REPLACE INTO setting (key, value) VALUES (?, '1')", (_QUIET,))
+    conn.exec_driver_sql(
+        "UPDATE decision SET household_sha256 = ? WHERE id = ?",
+        [(digest, record_id) for record_id, digest in fingerprints],
     )
-    return decision_id
+    conn.exec_driver_sql("DELETE FROM setting WHERE key = ?", (_QUIET,))
+
+
+def keep_parameters(
+    conn: Connection, uses_by_policy: Mapping[str, Mapping[str, ParameterUse]]
+) -> None:
+    """Keep the parameters records cite (once per policy and reference: the name, with
+    the part cited if any, and the start date)."""
+    rows = [
+        (
+            sha,
+            ref.rpartition("@")[0],
+            p.effective_from.isoformat(),
+            json.dumps(p.value, ensure_ascii=False),
+            p.ref,
+        )
+        for sha, uses in uses_by_policy.items()
+        for ref, p in uses.items()
+    ]
+    if rows:
+        conn.exec_driver_sql(
+            "INSERT OR IGNORE INTO decision_parameter "
+            "(policy_sha256, name, effective_from, value, ref) VALUES (?, ?, ?, ?, ?)",
+            rows,
+        )
+
+
+def write_decisions(
+    conn: Connection, records: Sequence[NewDecision], *, device_id: str
+) -> list[str]:
+    """Insert ``records`` in one statement per batch (inside the caller's transaction) and
+    delete the records they supersede; their ids."""
+    if not records:
+        return []
+    now = column_processor(DECISION, "created_at", conn.dialect)
+    day = column_processor(DECISION, "screened_on", conn.dialect)
+    assert now is not None and day is not None
+    stamp = now(utcnow())
+    ids = [new_id() for _ in records]
+    columns = (
+        "id, created_at, updated_at, device_id, version, household_id, screened_on, "
+        "policy_id, policy_version, policy_sha256, household_sha256, findings"
+    )
+    conn.exec_driver_sql(
+        f"INSERT INTO decision ({columns}) VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (
+                i, stamp, stamp, device_id, r.household_id, day(r.on), r.policy.id,
+                r.policy.version, r.policy.sha256, r.household_sha256, r.findings,
+            )
+            for i, r in zip(ids, records, strict=True)
+        ],
+    )  # fmt: skip
+    prune_superseded(conn, [r.household_id for r in records])
+    return ids
+
+
+def prune_superseded(conn: Connection, household_ids: Iterable[str] | None = None) -> int:
+    """Delete each household's records but its latest (all households, or these), except
+    those a signature names as its document; how many were deleted."""
+    keep = (
+        "id IN (SELECT document_id FROM signature) OR id = (SELECT latest.id FROM decision "
+        "AS latest WHERE latest.household_id = decision.household_id "
+        "ORDER BY latest.screened_on DESC, latest.created_at DESC LIMIT 1)"
+    )
+    if household_ids is None:
+        return conn.exec_driver_sql(f"DELETE FROM decision WHERE NOT ({keep})").rowcount
+    cursor = conn.exec_driver_sql(
+        f"DELETE FROM decision WHERE household_id = ? AND NOT ({keep})",
+        [(hid,) for hid in household_ids],
+    )
+    return cursor.rowcount
+
+
+@dataclass(frozen=True, slots=True)
+class LatestRecord:
+    """What a run compares a fresh screening with: the latest record's key and findings."""
+
+    id: str
+    household_sha256: str
+    policy_sha256: str
+    screened_on: str  # YYYY-MM-DD
+    findings: str  # the stored JSON text
+
+
+def latest_records(
+    conn: Connection, household_ids: Sequence[str] | None = None
+) -> dict[str, LatestRecord]:
+    """The latest record of every household (or of these), in one query per 500."""
+    sql = (
+        "SELECT household_id, id, household_sha256, policy_sha256, screened_on, findings "
+        "FROM (SELECT *, row_number() OVER (PARTITION BY household_id "
+        f"{_LATEST_ORDER}) AS n FROM decision{{where}}) WHERE n = 1"
+    )
+    driver = conn.connection.driver_connection
+    assert driver is not None
+    out: dict[str, LatestRecord] = {}
+    if household_ids is None:
+        for hid, *rest in driver.execute(sql.format(where="")):
+            out[hid] = LatestRecord(*rest)
+        return out
+    for start in range(0, len(household_ids), _CHUNK):
+        chunk = tuple(household_ids[start : start + _CHUNK])
+        where = f" WHERE household_id IN ({', '.join('?' * len(chunk))})"
+        for hid, *rest in driver.execute(sql.format(where=where), chunk):
+            out[hid] = LatestRecord(*rest)
+    return out
+
+
+def same_findings(stored: str, fresh: str) -> bool:
+    """Whether a stored record's findings are the fresh ones (the same text, or the same
+    JSON written differently, as by another laptop or the sync)."""
+    if stored == fresh:
+        return True
+    try:
+        return bool(orjson.loads(stored) == orjson.loads(fresh))
+    except orjson.JSONDecodeError:
+        return False
+
+
+def cited_parameters(
+    conn: Connection, policy_sha256: str, refs: Iterable[str]
+) -> dict[str, ParameterUse]:
+    """The kept parameters of a policy, by reference (``name@start``, ``name/part@start``),
+    among ``refs``."""
+    wanted = set(refs)
+    if not wanted:
+        return {}
+    out: dict[str, ParameterUse] = {}
+    rows = conn.execute(
+        select(
+            DECISION_PARAMETER.c.name,
+            DECISION_PARAMETER.c.effective_from,
+            DECISION_PARAMETER.c.value,
+            DECISION_PARAMETER.c.ref,
+        ).where(DECISION_PARAMETER.c.policy_sha256 == policy_sha256)
+    )
+    for name, start, value, ref in rows:
+        key = f"{name}@{start.isoformat()}"
+        if key in wanted:
+            out[key] = ParameterUse(name.partition("/")[0], value, start, ref)
+    return out
+
+
+def read_findings(conn: Connection, policy_sha256: str, stored: Any) -> tuple[Finding, ...]:
+    """A record's findings, in either stored form."""
+    if is_compact(stored):
+        refs = parameter_refs(stored)
+        uses = cited_parameters(conn, policy_sha256, refs)
+        if len(uses) < len(refs):  # a record made on another laptop, come through the sync
+            uses = {**from_policy_packs(conn, policy_sha256, refs), **uses}
+        return decode_findings(stored, uses)
+    return tuple(finding_from_dict(d) for d in stored)
+
+
+def from_policy_packs(
+    conn: Connection, policy_sha256: str, refs: Iterable[str]
+) -> dict[str, ParameterUse]:
+    """Cited parameters worked out from the policy packs here (bundled, or received from
+    the county) when one of them is the record's policy; {} when none is."""
+    policy = _known_policies(conn).get(policy_sha256)
+    if policy is None:
+        return {}
+    out: dict[str, ParameterUse] = {}
+    for ref in refs:
+        full, _, start = ref.rpartition("@")
+        name, _, part = full.partition("/")
+        entry = next(
+            (e for e in policy.parameters.get(name, ()) if e.start.isoformat() == start), None
+        )
+        if entry is None:
+            continue
+        value = (
+            {part: entry.shown.get(part)} if part and isinstance(entry.shown, dict) else entry.shown
+        )
+        out[ref] = ParameterUse(name, value, entry.start, entry.ref)
+    return out
+
+
+_POLICIES: dict[tuple[str, ...], dict[str, Any]] = {}
+
+
+def _known_policies(conn: Connection) -> dict[str, Any]:
+    """The county policies of the bundled and received packs, by hash (kept for the same
+    received packs)."""
+    from caseworker.eligibility.library import PolicyLibrary
+    from caseworker.store.tables import POLICY_PACK
+
+    rows = conn.execute(
+        select(POLICY_PACK.c.id, POLICY_PACK.c.version, POLICY_PACK.c.sha256, POLICY_PACK.c.text)
+    ).all()
+    key = tuple(sorted(r.sha256 for r in rows))
+    known = _POLICIES.get(key)
+    if known is None:
+        known = {}
+        # Each received version in a library of its own: a record may be of an older one.
+        for r in [None, *rows]:
+            texts = [] if r is None else [(f"county:{r.id}@{r.version}", r.text)]
+            try:
+                library = PolicyLibrary(texts=texts)
+                known.update({p.sha256: p for p in library.policies()})
+            except ValueError:  # a pack that no longer reads (PolicyError): not this one
+                continue
+        _POLICIES[key] = known
+    return known
 
 
 def latest_screening(conn: Connection, household_id: str) -> Screening | None:
@@ -67,7 +335,7 @@ def latest_screening(conn: Connection, household_id: str) -> Screening | None:
         household_id=row["household_id"],
         on=row["screened_on"],
         policy=PolicyRef(row["policy_id"], row["policy_version"], row["policy_sha256"]),
-        findings=tuple(finding_from_dict(d) for d in row["findings"]),
+        findings=read_findings(conn, row["policy_sha256"], row["findings"]),
     )
 
 

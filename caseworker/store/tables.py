@@ -233,7 +233,9 @@ class DecisionRow(SyncedRow, table=True):
     policy_version: str = Field(max_length=40)
     policy_sha256: str = Field(max_length=64)
     household_sha256: str = Field(max_length=64)
-    findings: list[dict[str, Any]] = Field(sa_column=sa.Column(sa.JSON, nullable=False))
+    # The compact form (``caseworker.eligibility.record``); records made before store
+    # migration 0009, or by laptops not yet upgraded, hold a list of full findings.
+    findings: Any = Field(sa_column=sa.Column(sa.JSON, nullable=False))
 
 
 class SignatureRow(SyncedRow, table=True):
@@ -343,10 +345,25 @@ class PolicyPackRow(SQLModel, table=True):
     received_at: datetime = Field(default_factory=utcnow)
 
 
+class DecisionParameterRow(SQLModel, table=True):
+    """A policy parameter as decision records cite it: its value and document on and after
+    ``effective_from`` under the policy with this hash. Kept once here, not in every
+    record; local to this laptop (records name the parameter and date, which the policy
+    pack resolves anywhere)."""
+
+    __tablename__ = "decision_parameter"
+    policy_sha256: str = Field(primary_key=True, max_length=64)
+    name: str = Field(primary_key=True, max_length=80)  # "name/key" for one key of a mapping
+    effective_from: date = Field(primary_key=True)
+    value: Any = Field(default=None, sa_column=sa.Column(sa.JSON))
+    ref: str
+
+
 OUTBOX = table_of(OutboxRow)
 SYNC_BASE = table_of(SyncBaseRow)
 SYNC_CONFLICT = table_of(SyncConflictRow)
 POLICY_PACK = table_of(PolicyPackRow)
+DECISION_PARAMETER = table_of(DecisionParameterRow)
 
 
 class AuditRow(SQLModel, table=True):

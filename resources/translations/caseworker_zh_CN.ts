@@ -378,223 +378,233 @@ The app closes its window, restores the backup and opens the restored records (t
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="160"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="168"/>
         <source>Likely eligible, not yet applied</source>
         <translation>可能符合条件但尚未申请</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="158"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="166"/>
         <source>Reviews due</source>
         <translation>到期复核</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="149"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="156"/>
         <source>Screen all households</source>
         <translation>筛查全部家庭</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="150"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="157"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="159"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="167"/>
         <source>Applications and their time limits</source>
         <translation>申请办理时限</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="164"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="172"/>
         <source>Reviews due ({overdue} overdue, {soon} due within 30 days)</source>
         <translation>到期复核（逾期 {overdue} 户，30 天内到期 {soon} 户）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="168"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="176"/>
         <source>Application time limits ({overdue} overdue, {soon} due soon)</source>
         <translation>申请办理时限（超期 {overdue} 件，即将到期 {soon} 件）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="172"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="180"/>
         <source>Likely eligible, not yet applied ({n})</source>
         <translation>可能符合条件但尚未申请（{n}）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="230"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="261"/>
         <source>The screening stopped: {error}</source>
         <translation>筛查中断：{error}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="140"/>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="248"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="147"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="279"/>
         <source>Counting...</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="337"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="368"/>
         <source>{households} households in your area; {receiving} receive assistance.</source>
         <translation>辖区共 {households} 户，其中 {receiving} 户正在享受救助。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="319"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="350"/>
         <source>Households by program</source>
         <translation>各救助项目户数</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="325"/>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="331"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="356"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="362"/>
         <source>No household in your area receives assistance yet.</source>
         <translation>辖区内还没有享受救助的家庭。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="329"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="360"/>
         <source>Households receiving assistance by village (most first)</source>
         <translation>各村享受救助户数（从多到少）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="297"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="328"/>
         <source>No open applications.</source>
         <translation>暂无在办申请。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="270"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="239"/>
+        <source>Screened {n} households; the results of {changed} are new or changed</source>
+        <translation>已筛查 {n} 户，其中 {changed} 户结果有变化（含首次筛查）</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="246"/>
+        <source>Screening cancelled: nothing was stored</source>
+        <translation>已取消筛查，未保存任何结果</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="301"/>
         <source>The figures could not be counted just now. Open another page and come back to home to try again; if it keeps happening, restart the app.</source>
         <translation>首页的数字暂时没能统计出来。请打开别的页面再回到首页重试；如果一直这样，请重新打开程序。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="284"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="315"/>
         <source>No household needs a review in the next 30 days.</source>
         <translation>近期没有需要复核的家庭。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="291"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="322"/>
         <source>Open applications: {stages}</source>
         <translation>在办申请：{stages}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="295"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="326"/>
         <source>No application is overdue or due within 5 working days.</source>
         <translation>没有超期或 5 个工作日内到期的申请。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="301"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="332"/>
         <source>The last screening found no household likely eligible that has not applied.</source>
         <translation>最近一次筛查没有发现可能符合条件但尚未申请的家庭。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="305"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="336"/>
         <source>No household has been screened yet. Press “Screen all households” above: those likely eligible but not yet applied will be listed here.</source>
         <translation>还没有筛查过。点右上方的“筛查全部家庭”，可能符合条件但尚未申请的家庭会列在这里。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="311"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="342"/>
         <source>{head}: {program}</source>
         <translation>{head}：{program}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="342"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="373"/>
         <source>this laptop has never synced with the county</source>
         <translation>本机还没有与县里同步过</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="344"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="375"/>
         <source>this laptop last synced {time}</source>
         <translation>本机上次同步：{time}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="349"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="380"/>
         <source>No changes in your area are waiting to be synced; {synced}.</source>
         <translation>辖区没有等待同步的修改；{synced}。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="356"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="387"/>
         <source>{n} households in your area have changes not yet synced with the county ({refused} refused by the county: see Sync); {synced}.</source>
         <translation>辖区有 {n} 户的修改尚未同步到县里（其中 {refused} 户被县里退回，请到“同步”页查看）；{synced}。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="363"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="394"/>
         <source>{n} households in your area have changes not yet synced with the county; {synced}.</source>
         <translation>辖区有 {n} 户的修改尚未同步到县里；{synced}。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="374"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="405"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n 天</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="377"/>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="381"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="408"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="412"/>
         <source>%n month(s)</source>
         <translation>
             <numerusform>%n 个月</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="379"/>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="381"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="410"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="412"/>
         <source>%n year(s)</source>
         <translation>
             <numerusform>%n 年</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="380"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="411"/>
         <source>{years} {months}</source>
         <translation>{years} {months}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="387"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="418"/>
         <source>OVERDUE by {time}</source>
         <translation>已逾期 {time}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="391"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="422"/>
         <source>due today</source>
         <translation>今天到期</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="393"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="424"/>
         <source>due in {time}</source>
         <translation>{time}后到期</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="396"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="427"/>
         <source>{head} — {when}
 review due {day}</source>
         <translation>{head} — {when}
 应于 {day} 复核</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="403"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="434"/>
         <source>OVERDUE by %n working day(s)</source>
         <translation>
             <numerusform>已超期 %n 个工作日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="405"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="436"/>
         <source>{when}, past the 45-working-day maximum</source>
         <translation>{when}（超过最长时限）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="407"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="438"/>
         <source>time limit reached today</source>
         <translation>今天到期</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="409"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="440"/>
         <source>%n working day(s) left</source>
         <translation>
             <numerusform>还剩 %n 个工作日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="411"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="442"/>
         <source>{when} (estimated)</source>
         <translation>{when}（估算）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="413"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="444"/>
         <source>{head} — {when}
 {program}, applied {day}, now at {stage}</source>
         <translation>{head} — {when}
@@ -604,12 +614,12 @@ review due {day}</source>
 <context>
     <name>EligibilityPanel</name>
     <message>
-        <location filename="../../caseworker/ui/widgets/eligibility_panel.py" line="212"/>
+        <location filename="../../caseworker/ui/widgets/eligibility_panel.py" line="207"/>
         <source>No screening yet.</source>
         <translation>尚未筛查。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/eligibility_panel.py" line="217"/>
+        <location filename="../../caseworker/ui/widgets/eligibility_panel.py" line="212"/>
         <source>&lt;b&gt;Eligibility&lt;/b&gt; on {day}, under the county&apos;s policy ({version})</source>
         <translation>&lt;b&gt;救助资格筛查&lt;/b&gt;：{day}，按本县政策（{version}版）</translation>
     </message>
@@ -730,22 +740,17 @@ review due {day}</source>
         <translation>发起申请</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/eligibility_panel.py" line="135"/>
-        <source>{documents} (in force from {day})</source>
-        <translation>{documents}（{day}起执行）</translation>
-    </message>
-    <message>
-        <location filename="../../caseworker/ui/widgets/eligibility_panel.py" line="138"/>
+        <location filename="../../caseworker/ui/widgets/eligibility_panel.py" line="133"/>
         <source>Basis</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/eligibility_panel.py" line="160"/>
+        <location filename="../../caseworker/ui/widgets/eligibility_panel.py" line="155"/>
         <source>About {amount} a month</source>
         <translation>约每月 {amount}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/eligibility_panel.py" line="162"/>
+        <location filename="../../caseworker/ui/widgets/eligibility_panel.py" line="157"/>
         <source>About {amount} once</source>
         <translation>一次性约 {amount}</translation>
     </message>

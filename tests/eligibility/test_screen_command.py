@@ -128,7 +128,14 @@ def test_screening_the_store_records_decisions(demo_db: Path) -> None:
         caseworker("screen", "--db", demo_db, "--on", "2020-04-15", "--format", "json").stdout
     )
     assert summary["households"] == 80
-    assert decisions(demo_db) == before + stored + 80
+    # Only the households not screened before get a record; a third run stores none.
+    assert summary["stored"] == 80 - stored
+    assert decisions(demo_db) == before + 80
+    again = json.loads(
+        caseworker("screen", "--db", demo_db, "--on", "2020-04-15", "--format", "json").stdout
+    )
+    assert again["households"] == 80 and again["stored"] == 0
+    assert decisions(demo_db) == before + 80
     store = open_store(demo_db)
     try:
         with store.read() as conn:

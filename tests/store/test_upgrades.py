@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from alembic.script import ScriptDirectory
 
+from caseworker.eligibility.record import encode_findings, finding_from_full
 from caseworker.interchange.household_format import parse_household
 from caseworker.interchange.legacy_observations import convert_visit
 from caseworker.store import audit
@@ -141,6 +142,20 @@ def typed_visits(before: Snapshot) -> Snapshot:
     return out
 
 
+def compact_decisions(before: Snapshot) -> Snapshot:
+    """``before`` as store migration 0009 leaves it: every decision record's findings in the
+    compact form (a fixture has one record per household, so none is superseded)."""
+    if "decision" not in before:
+        return before
+    columns, rows = before["decision"]
+    at = columns.index("findings")
+    converted = []
+    for r in rows:
+        full = tuple(finding_from_full(d) for d in json.loads(r[at]))
+        converted.append((*r[:at], encode_findings(full)[0], *r[at + 1 :]))
+    return {**before, "decision": (columns, sorted(converted, key=repr))}
+
+
 def _without_added(data: str) -> str:
     """A county record's JSON without the columns an upgrade added to it as null (county
     migration 0004): an added empty column is not a changed value."""
@@ -202,7 +217,7 @@ def test_a_store_from_an_earlier_schema_upgrades_with_every_row_kept(
             assert snapshot(backup) == before  # the backup is the store as it was
         store.close()
         assert integrity(path) == "ok"
-        assert_kept(typed_visits(before), snapshot(path, columns), fixture.name)
+        assert_kept(compact_decisions(typed_visits(before)), snapshot(path, columns), fixture.name)
         store = open_store(path)
         assert store.migration_backup is None  # nothing left to migrate
         check_store_works(store, before, revision)

@@ -129,7 +129,7 @@ def test_a_store_of_old_visits_is_upgraded_and_nothing_is_lost(
 
     store = open_store(path)
     try:
-        assert current_revision(store.engine) == head_revision() == "0006"
+        assert current_revision(store.engine) == head_revision()
         assert store.migration_backup is not None  # the old visits are kept there as well
         assert rows_of(store.migration_backup, "visit") == typed_before
         with store.read() as conn:

@@ -201,3 +201,35 @@ def test_a_village_worker_sees_only_her_villages_figures(qtbot: QtBot, county: S
     # Every household is new on this laptop: all of hers, and none of the others', wait.
     assert lines[1].startswith(f"辖区有 {village.households} 户的修改尚未同步到县里")
     assert "本机还没有与县里同步过" in lines[1]
+
+
+def decision_count(store: Store) -> int:
+    with store.read() as conn:
+        return int(conn.exec_driver_sql("SELECT COUNT(*) FROM decision").scalar_one())
+
+
+def test_screening_everyone_ends_with_what_changed(qtbot: QtBot, county: Store) -> None:
+    page = DashboardPage(county, scope=None, today=lambda: DEMO_DAY)
+    qtbot.addWidget(page)
+    steps: list[tuple[int, int]] = []
+    task = page.screen_everyone()
+    task.signals.progress.connect(lambda done, total: steps.append((done, total)))
+    qtbot.waitUntil(lambda: page.screened.isVisibleTo(page), timeout=20000)
+    assert page.screened.text() == "已筛查 60 户，其中 60 户结果有变化（含首次筛查）"
+    assert decision_count(county) == 60
+    assert steps and steps == sorted(steps) and steps[-1][0] == steps[-1][1]
+    qtbot.waitUntil(lambda: page.screen_all.isEnabled(), timeout=10000)
+    page.screen_everyone()
+    qtbot.waitUntil(lambda: "其中 0 户" in page.screened.text(), timeout=20000)
+    assert page.screened.text() == "已筛查 60 户，其中 0 户结果有变化（含首次筛查）"
+    assert decision_count(county) == 60  # nothing changed: nothing new stored
+
+
+def test_a_cancelled_screening_stores_nothing(qtbot: QtBot, county: Store) -> None:
+    page = DashboardPage(county, scope=None, today=lambda: DEMO_DAY)
+    qtbot.addWidget(page)
+    page.screen_everyone()
+    page.cancel.click()
+    qtbot.waitUntil(lambda: page.screen_all.isEnabled(), timeout=20000)
+    assert page.screened.text() == "已取消筛查，未保存任何结果"
+    assert decision_count(county) == 0

@@ -61,6 +61,7 @@ AMOUNT_TIERED = Template(
         "tiered: category {category}, {per_person_yuan} yuan per person x {members} "
         "member(s) = {amount_yuan} yuan a month",
     ),
+    key="dibao.amount.tiered",
 )
 SUSPENDED = Template(
     "dibao.exit_suspended",

@@ -37,6 +37,7 @@ from caseworker.ui.runner import Progress, Task, run_task
 from caseworker.ui.widgets.columns import ColumnsRow
 
 if TYPE_CHECKING:
+    from caseworker.screening import ScreeningRun
     from caseworker.store.dashboard import DashboardStats, OpenApplication, ReviewDue
 
 MOST_VILLAGES = 12
@@ -90,7 +91,12 @@ class DashboardPage(QWidget):
         self.progress = QProgressBar()
         self.cancel.hide()
         self.progress.hide()
-        self._screening: Task[int] | None = None
+        self._screening: Task[ScreeningRun] | None = None
+        # What the last screening of everyone did (its sentence stays until the next one).
+        self.screened = QLabel()
+        self.screened.setWordWrap(True)
+        self.screened.hide()
+        self.last_run: ScreeningRun | None = None
         # The work to do, most pressing first: reviews, application time limits, and the
         # households a screening found likely eligible.
         self.reviews = TaskList()
@@ -129,6 +135,7 @@ class DashboardPage(QWidget):
         top.addWidget(self.screen_all)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.screened)
         layout.addWidget(self.scrolling, 1)
         self.screen_all.clicked.connect(self.screen_everyone)
         self.cancel.clicked.connect(self._cancel_screening)
@@ -148,6 +155,7 @@ class DashboardPage(QWidget):
         self._titles()
         self.screen_all.setText(self.tr("Screen all households"))
         self.cancel.setText(self.tr("Cancel"))
+        self._say_screened()
         self.show_stats()
 
     def _titles(self) -> None:
@@ -176,12 +184,14 @@ class DashboardPage(QWidget):
             box.setTitle(title)
             task_list.list.setAccessibleName(title)
 
-    def screen_everyone(self) -> Task[int]:
-        """Screen every household in the area off the GUI thread (decision records kept),
-        with a progress bar and cancel; nothing is stored if cancelled."""
+    def screen_everyone(self) -> "Task[ScreeningRun]":
+        """Screen every household in the area off the GUI thread, with a progress bar
+        (reading and screening, then writing) and cancel; a decision record is kept for
+        each household whose result is new or changed, none if cancelled. Then says how
+        many were screened and how many changed."""
         store, scope, today = self.store, self.scope, self.today()
 
-        def work(progress: Progress) -> int:
+        def work(progress: Progress) -> "ScreeningRun":
             from caseworker.screening import PolicyChooser, policy_library, screen_store
             from caseworker.store.regions import all_regions
 
@@ -194,27 +204,48 @@ class DashboardPage(QWidget):
                         for r in all_regions(conn)
                         if r.level is RegionLevel.VILLAGE and r.code.startswith(scope)
                     ]
-            done = screen_store(
+            return screen_store(
                 store,
                 on=today,
                 policies=PolicyChooser(library),
                 village_codes=villages,
                 progress=progress.report,
             )
-            return len(done)
 
         self.screen_all.setEnabled(False)
         self.progress.setRange(0, 0)
         self.progress.show()
         self.cancel.show()
+        self.screened.hide()
         self._screening = run_task(
             work,
-            on_success=lambda _: self._screening_done(),
+            on_success=self._screened,
             on_failure=self._screening_failed,
             on_progress=self._screening_progress,
-            on_cancelled=self._screening_done,
+            on_cancelled=self._screening_cancelled,
         )
         return self._screening
+
+    def _screened(self, run: "ScreeningRun") -> None:
+        self.last_run = run
+        self._say_screened()
+        self._screening_done()
+
+    def _say_screened(self) -> None:
+        run = self.last_run
+        if run is None:
+            return
+        self.screened.setText(
+            self.tr("Screened {n} households; the results of {changed} are new or changed").format(
+                n=run.screened, changed=run.changed
+            )
+        )
+        self.screened.show()
+
+    def _screening_cancelled(self) -> None:
+        self.screened.setText(self.tr("Screening cancelled: nothing was stored"))
+        self.screened.show()
+        self._screening_done()
 
     def _screening_progress(self, done: int, total: int) -> None:
         self.progress.setRange(0, max(total, done))
