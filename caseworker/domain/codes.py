@@ -300,9 +300,12 @@ class VisitPurpose(LabelledCode):
 
 
 class Stage(LabelledCode):
-    """Procedure stages of an application (2021 rules), in order."""
+    """Procedure stages of an application (2021 rules), in order. A review (复核) of a
+    benefit goes through the same stages from REVIEW and ends with the county's decision
+    to change the amount or to stop the benefit."""
 
     APPLIED = "applied", "提出申请", "applied"
+    REVIEW = "review", "发起复核", "review started"
     INVESTIGATION = "investigation", "入户调查", "investigation"
     APPRAISAL = "appraisal", "民主评议", "democratic appraisal"
     TOWNSHIP_REVIEW = "township_review", "乡镇审核", "township review"
@@ -311,9 +314,13 @@ class Stage(LabelledCode):
     APPROVED = "approved", "批准", "approved"
     REFUSED = "refused", "不予批准", "refused"
     WITHDRAWN = "withdrawn", "撤回", "withdrawn"
+    CHANGED = "changed", "决定变更金额", "amount changed"
+    STOPPED = "stopped", "决定停止保障", "benefit stopped"
 
 
-FINAL_STAGES = frozenset({Stage.APPROVED, Stage.REFUSED, Stage.WITHDRAWN})
+FINAL_STAGES = frozenset(
+    {Stage.APPROVED, Stage.REFUSED, Stage.WITHDRAWN, Stage.CHANGED, Stage.STOPPED}
+)
 
 
 class Sex(LabelledCode):

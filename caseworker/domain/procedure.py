@@ -42,11 +42,22 @@ NEXT_STAGES: dict[Stage, tuple[Stage, ...]] = {
     Stage.APPROVED: (),
     Stage.REFUSED: (),
     Stage.WITHDRAWN: (),
+    Stage.REVIEW: (Stage.INVESTIGATION, Stage.WITHDRAWN),
+    Stage.CHANGED: (),
+    Stage.STOPPED: (),
+}
+# A review (复核) is not published: the township's review goes to the county, which
+# changes the amount or stops the benefit.
+REVIEW_NEXT_STAGES: dict[Stage, tuple[Stage, ...]] = {
+    Stage.TOWNSHIP_REVIEW: (Stage.COUNTY_DECISION, Stage.WITHDRAWN),
+    Stage.COUNTY_DECISION: (Stage.CHANGED, Stage.STOPPED),
 }
 
 
 def next_stages(application: Application) -> tuple[Stage, ...]:
-    """The stages the application may move to now."""
+    """The stages the application (or review) may move to now."""
+    if application.is_review and application.stage in REVIEW_NEXT_STAGES:
+        return REVIEW_NEXT_STAGES[application.stage]
     return NEXT_STAGES[application.stage]
 
 

@@ -208,6 +208,11 @@ class Application:
     def applied_on(self) -> date:
         return self.history[0].date
 
+    @property
+    def is_review(self) -> bool:
+        """A review (复核) of a benefit, not an application for one."""
+        return self.history[0].stage is Stage.REVIEW
+
     def latest(self, *stages: Stage) -> StageEntry | None:
         """The most recent entry at one of ``stages`` (an opinion or a decision)."""
         return next((e for e in reversed(self.history) if e.stage in stages), None)

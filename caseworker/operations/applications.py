@@ -21,7 +21,11 @@ from caseworker.store.db import Store
 from caseworker.store.households import load_household, save_household
 
 # Stages whose entry is an opinion or decision that must say something.
-OPINION_REQUIRED = frozenset({Stage.TOWNSHIP_REVIEW, Stage.APPROVED, Stage.REFUSED})
+OPINION_REQUIRED = frozenset(
+    {Stage.TOWNSHIP_REVIEW, Stage.APPROVED, Stage.REFUSED, Stage.CHANGED, Stage.STOPPED}
+)
+# Decisions that state a monthly amount (more than 0).
+WITH_AMOUNT = frozenset({Stage.APPROVED, Stage.CHANGED})
 ENTRY = "entry"  # the field path prefix of errors in the entry being recorded
 
 
@@ -51,7 +55,7 @@ def _entry_errors(
         errors.append(
             _problem("note", None, "missing", "请填写意见或理由", "write the opinion or reason")
         )
-    if stage is Stage.APPROVED:
+    if stage in WITH_AMOUNT:
         amount = str(entry.get("amount_yuan") or "").strip()
         try:
             fen: int | None = yuan_to_fen(amount) if amount else 0
@@ -63,12 +67,14 @@ def _entry_errors(
                     "amount_yuan",
                     amount,
                     "missing",
-                    "批准时须填写批准的金额（大于0）",
-                    "an approval states the amount approved (more than 0)",
+                    "批准或变更时须填写每月金额（大于0）",
+                    "an approval or a change states the monthly amount (more than 0)",
                 )
             )
-        if application.program is Program.DIBAO_SINGLE_PERSON and not (
-            entry.get("member_id") or application.member_id
+        if (
+            stage is Stage.APPROVED
+            and application.program is Program.DIBAO_SINGLE_PERSON
+            and not (entry.get("member_id") or application.member_id)
         ):
             errors.append(
                 _problem(
@@ -143,6 +149,49 @@ def start_application(
     return Changes(households=frozenset({household_id}), screening=True, sync=True)
 
 
+def start_review(
+    store: Store,
+    household_id: str,
+    *,
+    program: Program,
+    entry: dict[str, Any],
+    today: date | None = None,
+) -> Changes:
+    """Start a review (复核) of a benefit the household receives: its stages follow, and
+    the county's decision to change the amount or to stop the benefit ends it."""
+    household = _load(store, household_id)
+    if not any(b.program is program for b in household.benefits):
+        raise ValidationFailed(
+            [
+                _problem(
+                    "program",
+                    program.zh,
+                    "no_benefit",
+                    f"该户目前没有享受{program.zh}，无需复核",
+                    f"the household does not receive {program.en}: nothing to review",
+                )
+            ]
+        )
+    data = household_to_dict(household)
+    index = len(data["applications"])
+    paid = next(b for b in data["benefits"] if b["program"] == program.value)
+    # What it pays now, for the notice that will say "from ... to ..." after a change.
+    entry = {**entry, "stage": Stage.REVIEW.value, "amount_yuan": paid["monthly_yuan"]}
+    data["applications"].append({"program": program.value, "history": [entry]})
+    _save(store, data, f"applications[{index}].history[0]", today)
+    return Changes(households=frozenset({household_id}), screening=True, sync=True)
+
+
+def _decided_benefit(data: dict[str, Any], program: Program, stage: Stage, amount: str) -> None:
+    """The county changed a benefit's amount (paid from the month after) or stopped it."""
+    benefits = data["benefits"]
+    kept = [b for b in benefits if b["program"] == program.value]
+    if stage is Stage.STOPPED:
+        data["benefits"] = [b for b in benefits if b["program"] != program.value]
+    elif kept:
+        kept[-1]["monthly_yuan"] = amount
+
+
 def record_stage(
     store: Store,
     household_id: str,
@@ -170,6 +219,8 @@ def record_stage(
     data = household_to_dict(household)
     history = data["applications"][index]["history"]
     history.append(entry)
+    if stage in (Stage.CHANGED, Stage.STOPPED):
+        _decided_benefit(data, application.program, stage, str(entry.get("amount_yuan") or ""))
     if stage is Stage.APPROVED and application.program in MONTHLY_PROGRAMS:
         decided = date.fromisoformat(entry["date"])
         data["benefits"].append(

@@ -57,6 +57,7 @@ def _said(entry: StageEntry | None) -> str:
 SCALARS["opinion.village"] = lambda v: _said(v.opinion(Stage.APPRAISAL, Stage.INVESTIGATION))
 SCALARS["opinion.township"] = lambda v: _said(v.opinion(Stage.TOWNSHIP_REVIEW))
 SCALARS["opinion.county"] = lambda v: _said(v.opinion(Stage.APPROVED, Stage.REFUSED))
+SCALARS["benefit.before"] = lambda v: _amount_before(v)
 SCALARS["decision.program"] = lambda v: v.decision[0].program.zh if v.decision else ""
 SCALARS["decision.date"] = lambda v: cn_date(v.decision[1].date) if v.decision else ""
 SCALARS["decision.opinion"] = lambda v: v.decision[1].note if v.decision else ""
@@ -74,6 +75,15 @@ def _decision_amount(v: Values) -> str:
     amount = yuan(entry.amount_fen)
     monthly = application.program in MONTHLY_PROGRAMS
     return f"每月{amount}元" if monthly else f"{amount}元（一次性）"
+
+
+def _amount_before(v: Values) -> str:
+    """What a reviewed benefit paid before the county changed it (noted when the review
+    started)."""
+    if v.decision is None:
+        return ""
+    before = v.decision[0].history[0].amount_fen
+    return "" if before is None else yuan(before)
 
 
 @scalar("decision.member")
@@ -157,10 +167,6 @@ def _missing(v: Values) -> list[Item]:
     if v.finding is None:
         return []
     return [{"text": m.text_zh} for m in v.finding.missing]
-
-
-# Notices: payment starts the month after the decision; the print date stands for it.
-SCALARS["notice.start_month"] = lambda v: cn_month(next_month(v.source.printed_on))
 
 
 # --- a visit (the investigation form), in the words of ``domain.wording`` ---------------

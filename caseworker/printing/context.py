@@ -29,6 +29,14 @@ names whose signature belongs to the row."""
 
 SIGNER_KEY = "_signer"
 
+# The county's decisions a notice prints, by the requirement that names each.
+DECISIONS = {
+    "approved": Stage.APPROVED,
+    "refused": Stage.REFUSED,
+    "changed": Stage.CHANGED,
+    "stopped": Stage.STOPPED,
+}
+
 
 @dataclass(frozen=True, slots=True)
 class ContentsEntry:
@@ -173,21 +181,27 @@ class Values:
 
     @cached_property
     def application(self) -> Application | None:
-        """The latest application under one of the form's programs."""
+        """The latest application (not a review) under one of the form's programs."""
         programs = self.form.programs
-        found = [a for a in self.household.applications if not programs or a.program in programs]
+        found = [
+            a
+            for a in self.household.applications
+            if not a.is_review and (not programs or a.program in programs)
+        ]
         return found[-1] if found else None
 
     @cached_property
     def decision(self) -> tuple[Application, StageEntry] | None:
-        """The latest recorded county decision (approval or refusal) on an application
-        under one of the form's programs, with the application it decides."""
+        """The latest county decision the form prints (approval, refusal, change or
+        stoppage, as its requirements name) under one of its programs, with the
+        application or review it decides."""
         programs = (self.hs.program,) if self.hs.program is not None else self.form.programs
+        stages = tuple(s for name, s in DECISIONS.items() if name in self.form.requires)
         found = None
         for application in self.household.applications:
             if programs and application.program not in programs:
                 continue
-            entry = application.latest(Stage.APPROVED, Stage.REFUSED)
+            entry = application.latest(*(stages or (Stage.APPROVED, Stage.REFUSED)))
             if entry is not None and (found is None or entry.date >= found[1].date):
                 found = (application, entry)
         return found

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from caseworker.domain.codes import Program, Stage
 from caseworker.domain.validation import FieldError, Problem, Where
 from caseworker.eligibility.findings import STATUS_LABELS, Status
+from caseworker.printing.context import DECISIONS
 
 if TYPE_CHECKING:
     from caseworker.printing.context import Values
@@ -79,35 +80,6 @@ def _finding(v: Values) -> FieldError | None:
     )
 
 
-def _current_benefit(v: Values) -> FieldError | None:
-    if v.benefit is not None:
-        return None
-    names = "、".join(p.zh for p in v.form.programs)
-    return _error(
-        "benefits",
-        None,
-        "no_benefit",
-        f"该户目前没有享受{names}",
-        "the household receives none of the form's programs",
-    )
-
-
-def _amount_changed(v: Values) -> FieldError | None:
-    problem = _finding(v) or _current_benefit(v)
-    if problem is not None:
-        return problem
-    assert v.finding is not None and v.benefit is not None
-    if v.finding.monthly_fen is not None and v.finding.monthly_fen != v.benefit.monthly_fen:
-        return None
-    return _error(
-        "benefits",
-        v.benefit.monthly_fen / 100,
-        "unchanged",
-        "筛查结果的保障金额与现发金额相同，无需变更",
-        "the screened amount equals the amount paid now: nothing to change",
-    )
-
-
 def _decided(stage: Stage) -> Check:
     """A notice of a decision prints from the decision the county recorded, never from a
     screening: without one it cannot be issued."""
@@ -130,14 +102,11 @@ def _decided(stage: Stage) -> Check:
 
 
 REQUIREMENTS: dict[str, Check] = {
-    "approved": _decided(Stage.APPROVED),
-    "refused": _decided(Stage.REFUSED),
+    **{name: _decided(stage) for name, stage in DECISIONS.items()},
     "head": _head,
     "visit": _visit,
     "screening": _screening,
     "finding": _finding,
-    "current_benefit": _current_benefit,
-    "amount_changed": _amount_changed,
 }
 
 

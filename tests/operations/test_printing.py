@@ -8,8 +8,10 @@ import pytest
 
 from caseworker.demo.generator import generate_households
 from caseworker.demo.places import demo_regions
-from caseworker.domain.codes import IncomeKind
+from caseworker.domain.codes import IncomeKind, Program, Stage
 from caseworker.domain.records import Household, IncomeItem
+from caseworker.eligibility.findings import Status
+from caseworker.operations.applications import record_stage, start_review
 from caseworker.operations.findings import CurrentFindings
 from caseworker.operations.printing import PrintJob, print_job
 from caseworker.printing.errors import PrintError
@@ -49,15 +51,40 @@ def test_a_recorded_screening_is_reused_only_for_the_same_data_policy_and_day(
     assert next_day.on == date(2026, 11, 2)
 
 
-def test_after_an_income_rises_the_printed_form_says_so(
+def test_after_an_income_rises_a_review_stops_the_benefit_and_the_notice_says_why(
     store: Store, zhang: Household, tmp_path: Path
 ) -> None:
-    with pytest.raises(PrintError, match="no 'exit' finding"):
+    with pytest.raises(PrintError, match="no 'benefit stopped' decision"):
         printed(store, "notice-stoppage", zhang, tmp_path / "before.pdf")
     assert not (tmp_path / "before.pdf").exists()
 
-    zhang.members[0].incomes = [IncomeItem("wage-2026", IncomeKind.WAGE, 600_000)]  # 6,000 yuan
+    zhang.members[0].incomes = [
+        IncomeItem("6f1f0c2e-5b1e-4d7a-9a55-2c7f3e4b9a01", IncomeKind.WAGE, 600_000)
+    ]  # 6,000 yuan
     save_household(store, zhang)
+    with store.read() as conn:
+        today = CurrentFindings.of_store(store, DAY)(conn, zhang)
+    assert today.finding(Program.DIBAO).status is Status.EXIT  # not a stale "continue"
+
+    start_review(store, zhang.id, program=Program.DIBAO, entry={"date": "2026-11-01"})
+    for stage, note in (
+        (Stage.INVESTIGATION, "入户核实：户主外出务工，月工资约6000元"),
+        (Stage.TOWNSHIP_REVIEW, "经审核，家庭人均收入超过低保标准，建议停发"),
+        (Stage.COUNTY_DECISION, ""),
+        (Stage.STOPPED, "家庭人均收入超过低保标准，停止保障"),
+    ):
+        with store.read() as conn:
+            household = load_household(conn, zhang.id)
+        assert household is not None
+        review = household.applications[-1]
+        entry = {"stage": stage.value, "date": "2026-11-01", "worker": "周敏", "note": note}
+        record_stage(store, zhang.id, review.id, entry)
 
     notice = printed(store, "notice-stoppage", zhang, tmp_path / "after.pdf")
-    assert "停止最低生活保障通知书" in notice and "已不再符合最低生活保障条件" in notice
+    assert "停止最低生活保障通知书" in notice and "原每月900.00元" in notice
+    assert "审批意见：家庭人均收入超过低保标准，停止保障" in notice
+    assert "不低于低保标准" in notice  # the day's screening says why
+    with store.read() as conn:
+        household = load_household(conn, zhang.id)
+    assert household is not None
+    assert not any(b.program is Program.DIBAO for b in household.benefits)

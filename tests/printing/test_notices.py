@@ -96,42 +96,58 @@ def test_no_notice_of_a_decision_nobody_recorded(zhang: Household) -> None:
         render_form("notice-refusal", zhang, regions=REGIONS, screening=s, printed_on=ON)
 
 
-def test_a_change_gives_the_old_and_new_amounts(zhang: Household) -> None:
-    s = screening(zhang, status=Status.CONTINUE, monthly_fen=98_000, reasons=(MET,))
+def reviewed(
+    h: Household, stage: Stage, *, amount_fen: int | None = None, note: str = ""
+) -> Household:
+    """The household with a review (复核) of its Dibao the county decided: a change of
+    the amount or a stop, as recorded in the app (900.00 a month when the review began)."""
+    entries = [
+        StageEntry("0b7f3c9e-3333-4c1e-8a11-000000000001", Stage.REVIEW, date(2026, 9, 1)),
+        StageEntry("0b7f3c9e-3333-4c1e-8a11-000000000002", stage, date(2026, 10, 20), "周敏", note),
+    ]
+    entries[0].amount_fen = 90_000
+    entries[1].amount_fen = amount_fen
+    h.applications = [Application("0b7f3c9e-3333-4c1e-8a11-000000000000", Program.DIBAO, entries)]
+    return h
+
+
+def test_a_change_prints_the_countys_decision_with_the_old_and_new_amounts(
+    zhang: Household,
+) -> None:
+    s = screening(zhang, status=Status.CONTINUE, monthly_fen=99_000, reasons=(MET,))
+    reviewed(zhang, Stage.CHANGED, amount_fen=98_000, note="收入减少，调整保障金额")
     text = notice("notice-change", zhang, screening=s)
-    assert "由每月900.00元调整为每月980.00元" in text
+    # The county's amount (980.00), not the screening's 990.00; from the month after.
+    assert "决定自2026年11月起" in text and "由每月900.00元调整为每月980.00元" in text
+    assert "审批意见：收入减少，调整保障金额" in text and "2026年10月20日" in text
+    assert MET.text_zh in text
 
 
-def test_a_stoppage_cites_why_and_the_amount_stopped(zhang: Household) -> None:
+def test_a_stoppage_prints_the_countys_decision_and_the_reasons(zhang: Household) -> None:
     s = screening(zhang, status=Status.EXIT, monthly_fen=None, reasons=(UNMET,))
+    reviewed(zhang, Stage.STOPPED, note="家庭收入超过低保标准")
     text = notice("notice-stoppage", zhang, screening=s)
-    assert "停止最低生活保障通知书" in text
+    assert "停止最低生活保障通知书" in text and "决定自2026年11月起停止发放" in text
     assert "原每月900.00元" in text and UNMET.text_zh in text
+    assert "审批意见：家庭收入超过低保标准" in text
 
 
 @pytest.mark.parametrize(
-    ("name", "status", "monthly", "field", "words"),
-    [
-        ("notice-change", None, None, "screening", "还没有资格筛查结果"),
-        ("notice-stoppage", Status.CONTINUE, 90_000, "screening", "退出"),
-        ("notice-change", Status.CONTINUE, 90_000, "benefits", "无需变更"),
-    ],
+    ("name", "stage"),
+    [("notice-change", None), ("notice-stoppage", None), ("notice-stoppage", Stage.CHANGED)],
 )
-def test_a_notice_without_the_finding_it_needs_is_refused(
-    zhang: Household,
-    name: str,
-    status: Status | None,
-    monthly: int | None,
-    field: str,
-    words: str,
+def test_a_change_or_stoppage_notice_needs_the_countys_decision(
+    zhang: Household, name: str, stage: Stage | None
 ) -> None:
-    s = None if status is None else screening(zhang, status=status, monthly_fen=monthly)
+    """The day's screening alone (here: exit) never issues a change or a stoppage."""
+    s = screening(zhang, status=Status.EXIT, monthly_fen=None, reasons=(UNMET,))
+    if stage is not None:
+        reviewed(zhang, stage, amount_fen=98_000, note="调整")
     with pytest.raises(ValidationFailed) as failed:
         render_form(name, zhang, regions=REGIONS, screening=s, printed_on=ON)
     error = failed.value.errors[0]
-    assert error.field == field
-    assert words in error.message_zh
-    assert error.message_en and "张学林" in error.message_zh
+    assert error.field == "applications"
+    assert "县级审批结果" in error.message_zh and "张学林" in error.message_zh
 
 
 def test_a_screening_of_another_household_is_refused(

@@ -113,3 +113,54 @@ def test_each_level_records_its_decision_and_the_notice_prints_it(
         "同意按单人户纳入低保",
     ):
         assert opinion in form
+
+
+def test_a_review_changes_the_amount_and_the_change_notice_prints_the_countys_decision(
+    qtbot: QtBot, county: Store, tmp_path: Path
+) -> None:
+    with county.read() as conn:
+        household_id = search_households(conn, "张学林")[0].id
+    editor = HouseholdEditor.load(county, household_id)
+    assert editor is not None
+    page = HouseholdPage(editor, worker="王建华", today=lambda: DEMO_DAY, screener=Screener(county))
+    qtbot.addWidget(page)
+    page.tabs.setCurrentIndex(5)  # 享受待遇
+    assert page.buttons["start_review"].isVisibleTo(page)
+    review = page.start_review()
+    assert review is not None
+    assert review.program.code() == Program.DIBAO.value
+    assert not review.form.boxes["amount_yuan"].isVisibleTo(review)
+    review.note.setPlainText("家庭收入增加，年度复核")
+    review.accept()
+    assert not review.isVisible(), review.error.text()
+    row = page.applications.rowCount() - 1
+    assert page.applications.item(row, 1).text() == "发起复核"
+    steps = [
+        (Stage.INVESTIGATION, "入户核实：妻子务工，月收入约600元", None),
+        (Stage.TOWNSHIP_REVIEW, "经审核，建议调整保障金额", None),
+        (Stage.COUNTY_DECISION, "", None),
+        (Stage.CHANGED, "同意调整为每月700元", "700.00"),
+    ]
+    for stage, note, amount in steps:
+        page.applications.selectRow(row)
+        step = page.next_stage()
+        assert step is not None
+        offered = {step.stage.itemData(i) for i in range(step.stage.count())}
+        assert stage.value in offered and Stage.PUBLICITY.value not in offered  # no publicity
+        step.stage.setCurrentIndex(step.stage.findData(stage.value))
+        step.note.setPlainText(note)
+        if amount is not None:
+            assert step.form.boxes["amount_yuan"].isVisibleTo(step)
+            step.amount.setText(amount)
+        step.accept()
+        assert not step.isVisible(), step.error.text()
+
+    with county.read() as conn:
+        household = load_household(conn, household_id)
+    assert household is not None
+    assert [b.monthly_fen for b in household.benefits if b.program is Program.DIBAO] == [70_000]
+    notice = tmp_path / "change.pdf"
+    print_job(county, PrintJob("notice-change", DEMO_DAY, household_id=household_id), notice)
+    text = "".join(page_texts(notice.read_bytes()))
+    assert "由每月900.00元调整为每月700.00元" in text
+    assert "审批意见：同意调整为每月700元" in text

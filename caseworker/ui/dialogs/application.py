@@ -3,7 +3,7 @@ the township's review, the county's approval or refusal, with the date, who did 
 opinion, and for an approval the monthly amount (and for a single-person inclusion, the
 member it is for). The publicity stage shows its 7 days."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
@@ -23,7 +23,7 @@ from caseworker.domain.money import format_yuan
 from caseworker.domain.procedure import publicity_end
 from caseworker.domain.records import Member
 from caseworker.domain.validation import FieldError, ValidationFailed
-from caseworker.operations.applications import ENTRY
+from caseworker.operations.applications import ENTRY, WITH_AMOUNT
 from caseworker.operations.changes import Changes
 from caseworker.ui.errors import beside_field, in_full
 from caseworker.ui.labels import label
@@ -51,6 +51,7 @@ class StageDialog(GuardedDialog):
         member_id: str | None = None,
         suggested_fen: Callable[[Program], int | None] = lambda _: None,
         choose_program: bool = False,
+        programs: Sequence[Program] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -58,7 +59,12 @@ class StageDialog(GuardedDialog):
         self._suggested_fen = suggested_fen
         self.changes: Changes | None = None
         self.choose_program = choose_program
-        self.program = CodeCombo([p for p in Program if p in APPLICATION_PROGRAMS])
+        # A new application: the programs one applies for; a review: those received.
+        self.program = CodeCombo(
+            list(programs)
+            if programs is not None
+            else [p for p in Program if p in APPLICATION_PROGRAMS]
+        )
         if program is not None:
             self.program.set_code(program.value)
         self.program.setEnabled(choose_program)
@@ -147,6 +153,9 @@ class StageDialog(GuardedDialog):
             Stage.APPROVED: self.tr("County approval opinion"),
             Stage.REFUSED: self.tr("Why it is refused"),
             Stage.WITHDRAWN: self.tr("Why it is withdrawn"),
+            Stage.REVIEW: self.tr("What the review is about"),
+            Stage.CHANGED: self.tr("County's decision on the amount"),
+            Stage.STOPPED: self.tr("Why the benefit stops"),
         }
         return words.get(stage, self.tr("Opinion")) if stage else self.tr("Opinion")
 
@@ -162,11 +171,13 @@ class StageDialog(GuardedDialog):
     def _stage_chosen(self) -> None:
         stage = self.chosen_stage()
         approving = stage is Stage.APPROVED
+        with_amount = stage in WITH_AMOUNT
         single = self.chosen_program() is Program.DIBAO_SINGLE_PERSON
-        self.form.show_row("member_id", single and (self.choose_program or approving))
+        new = self.choose_program and stage is Stage.APPLIED
+        self.form.show_row("member_id", single and (new or approving))
         self.form.show_row("stage", not self.choose_program)
-        self.form.show_row("amount_yuan", approving)
-        if approving and not self.amount.text():
+        self.form.show_row("amount_yuan", with_amount)
+        if with_amount and not self.amount.text():
             suggested = self._suggested_fen(self.chosen_program())
             if suggested:
                 self.amount.setText(format_yuan(suggested))
@@ -191,7 +202,7 @@ class StageDialog(GuardedDialog):
             "date": self.day.iso(),
             "worker": self.worker.text().strip(),
             "note": self.note.toPlainText().strip(),
-            "amount_yuan": self.amount.text().strip() or None if stage is Stage.APPROVED else None,
+            "amount_yuan": self.amount.text().strip() or None if stage in WITH_AMOUNT else None,
             "member_id": self.member.currentData() if single and stage is Stage.APPROVED else None,
         }
 

@@ -34,7 +34,7 @@ from caseworker.domain.procedure import deadline, next_stages
 from caseworker.domain.records import Household, Member
 from caseworker.domain.validation import FieldError
 from caseworker.eligibility.findings import Finding, Screening
-from caseworker.operations.applications import record_stage, start_application
+from caseworker.operations.applications import record_stage, start_application, start_review
 from caseworker.operations.changes import Changes
 from caseworker.ui import ask
 from caseworker.ui.dialogs.application import StageDialog
@@ -148,6 +148,7 @@ class HouseholdPage(QWidget):
                 "new_visit",
                 "new_application",
                 "next_stage",
+                "start_review",
             )
         }
         self.tabs.addTab(self._tab(self.members, "add_member", "edit_member", "remove_member"), "")
@@ -155,7 +156,7 @@ class HouseholdPage(QWidget):
         self.tabs.addTab(self._tab(self.expenses, "edit_expenses"), "")
         self.tabs.addTab(self._tab(self.supporters, "edit_supporters"), "")
         self.tabs.addTab(self._tab(self.visits, "new_visit"), "")
-        self.tabs.addTab(self._tab(self.benefits), "")
+        self.tabs.addTab(self._tab(self.benefits, "start_review"), "")
         applications = QSplitter(Qt.Orientation.Vertical)
         applications.addWidget(self._tab(self.applications, "new_application", "next_stage"))
         applications.addWidget(self.history)
@@ -191,6 +192,7 @@ class HouseholdPage(QWidget):
         b["new_visit"].clicked.connect(self.new_visit_action.trigger)
         b["new_application"].clicked.connect(lambda: self.start_application(None))
         b["next_stage"].clicked.connect(self.next_stage)
+        b["start_review"].clicked.connect(self.start_review)
         self.members.doubleClicked.connect(lambda index: self.edit_member(index.row()))
         self.edit_info.clicked.connect(self.edit_household_info)
         self.applications.currentCellChanged.connect(lambda *_: self._show_history())
@@ -247,6 +249,7 @@ class HouseholdPage(QWidget):
             "edit_supporters": self.tr("Edit legal supporters"),
             "new_visit": self.tr("New visit (Ctrl+N)"),
             "new_application": self.tr("New application"),
+            "start_review": self.tr("Start a review"),
             "next_stage": self.tr("Next stage"),
         }
         for key, text in words.items():
@@ -581,6 +584,42 @@ class HouseholdPage(QWidget):
             program=program,
             member_id=finding.members[0] if finding and finding.members else None,
             suggested_fen=self._suggested_fen,
+            choose_program=True,
+            parent=self,
+        )
+
+        def done() -> None:
+            assert dialog.changes is not None
+            self._recorded(dialog.changes)
+            self.tabs.setCurrentIndex(APPLICATIONS_TAB)
+
+        dialog.accepted.connect(done)
+        dialog.open()
+        return dialog
+
+    def start_review(self) -> StageDialog | None:
+        """Open a review (复核) of a benefit the household receives; the county ends it by
+        changing the amount or stopping the benefit (Benefits tab)."""
+        programs = list(dict.fromkeys(b.program for b in self.editor.household.benefits))
+        if not programs:
+            return None
+        household_id = self.editor.household.id
+        store, today = self.editor.store, self.today()
+        row = self.benefits.currentRow()
+        benefits = self.editor.household.benefits
+        chosen = benefits[row].program if 0 <= row < len(benefits) else programs[0]
+
+        def record(entry: dict[str, Any], program: Program, _member: str | None) -> Changes:
+            return start_review(store, household_id, program=program, entry=entry, today=today)
+
+        dialog = StageDialog(
+            stages=(Stage.REVIEW,),
+            worker=self.worker,
+            record=record,
+            members=self.editor.household.members,
+            today=today,
+            program=chosen,
+            programs=programs,
             choose_program=True,
             parent=self,
         )
