@@ -55,10 +55,16 @@ def screened(h: Household, *findings: Finding) -> Screening:
 
 
 def decided(h: Household, stage: Stage, note: str, amount_fen: int | None = None) -> Household:
-    """A copy of ``h`` whose Dibao application the county decided (as recorded in the app):
-    a notice of approval or refusal prints that decision."""
+    """A copy of ``h`` whose Dibao application (or, for a change or a stop, whose review of
+    its 900.00 a month) the county decided, as recorded in the app: a notice prints that
+    decision."""
+    review = stage in (Stage.CHANGED, Stage.STOPPED)
+    first = StageEntry(
+        f"{h.id[:-4]}s001", Stage.REVIEW if review else Stage.APPLIED, date(2026, 9, 1)
+    )
+    first.amount_fen = 90_000 if review else None
     entries = [
-        StageEntry(f"{h.id[:-4]}s001", Stage.APPLIED, date(2026, 9, 1)),
+        first,
         StageEntry(f"{h.id[:-4]}s002", stage, date(2026, 10, 20), "周敏", note, amount_fen),
     ]
     return replace(h, applications=[Application(f"{h.id[:-4]}a001", Program.DIBAO, entries)])
@@ -133,10 +139,16 @@ def documents(households: list[Household]) -> dict[str, Callable[[], bytes]]:
         "notice-refusal", refused, screening=refuse, **options
     )
     change = screened(zhang, Finding(Program.DIBAO, Status.CONTINUE, 98_000, None, (), (INCOME,)))
-    out["notice-change"] = lambda: render_form("notice-change", zhang, screening=change, **options)
+    changed = decided(zhang, Stage.CHANGED, "收入增加，经复核调整保障金额", 70_000)
+    out["notice-change"] = lambda: render_form(
+        "notice-change", changed, screening=change, **options
+    )
     stop = screened(zhang, Finding(Program.DIBAO, Status.EXIT, None, None, (), (VEHICLE,)))
     out["notice-stoppage"] = lambda: render_form(
-        "notice-stoppage", zhang, screening=stop, **options
+        "notice-stoppage",
+        decided(zhang, Stage.STOPPED, "拥有机动车辆，停止保障"),
+        screening=stop,
+        **options,
     )
     village = [replace(h, village_code=ZHONGJIE_VILLAGE) for h in households[:24]]
     entries = publicity_entries([(h, None) for h in village], on=ON)
