@@ -16,6 +16,7 @@ from caseworker import __version__
 from caseworker.config import resource_path
 from caseworker.store.db import Store, open_store
 from caseworker.store.workers import Worker, current_worker
+from caseworker.ui.collector import collect_on_gui_thread
 from caseworker.ui.fonts import apply_type_size, register_bundled_fonts
 from caseworker.ui.i18n import install_language
 from caseworker.ui.settings import AppSettings
@@ -32,6 +33,7 @@ def create_app(settings: AppSettings) -> QApplication:
     app.setApplicationVersion(__version__)
     app.setWindowIcon(QIcon(str(resource_path("icons", "caseworker.png"))))
     install_if_asked(app)  # CASEWORKER_EXIT_WHEN_SHOWN=1: measure start-up, then quit
+    collect_on_gui_thread(app)  # never in a worker thread, where it can crash Qt
     register_bundled_fonts(app)
     apply_type_size(app, settings.type_size)
     install_language(settings.language)

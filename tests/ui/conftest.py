@@ -1,10 +1,13 @@
 """Fixtures for driving the real widgets on a real temporary database."""
 
+import gc
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
+
+from PySide6.QtWidgets import QApplication
 
 from caseworker.demo.generator import generate_households
 from caseworker.demo.places import demo_regions
@@ -12,6 +15,7 @@ from caseworker.store.db import Store
 from caseworker.store.households import save_households
 from caseworker.store.workers import Worker, set_current_worker
 from caseworker.ui import ask
+from caseworker.ui.collector import collect_on_gui_thread
 from caseworker.ui.i18n import install_language
 from caseworker.ui.settings import AppSettings
 
@@ -33,6 +37,20 @@ def worker(county: Store) -> Worker:
 @pytest.fixture
 def settings(tmp_path: Path) -> AppSettings:
     return AppSettings(tmp_path / "settings.ini")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def garbage_collected_on_the_gui_thread(qapp: QApplication) -> Iterator[None]:
+    """As in the app (``ui/collector.py``): never in a worker thread."""
+    collect_on_gui_thread(qapp)
+    yield
+    gc.enable()
+
+
+@pytest.fixture(autouse=True)
+def garbage_of_a_test_collected_after_it() -> Iterator[None]:
+    yield
+    gc.collect()  # on the GUI thread, before the next test starts work in the background
 
 
 @pytest.fixture(autouse=True, scope="session")
