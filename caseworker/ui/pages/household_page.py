@@ -587,6 +587,11 @@ class HouseholdPage(QWidget):
             choose_program=True,
             parent=self,
         )
+        return self._opened_to_applications(dialog)
+
+    def _opened_to_applications(self, dialog: StageDialog) -> StageDialog:
+        """Open a dialog that starts an application or a review; once saved, the page
+        shows the Applications tab, where it goes on."""
 
         def done() -> None:
             assert dialog.changes is not None
@@ -623,15 +628,7 @@ class HouseholdPage(QWidget):
             choose_program=True,
             parent=self,
         )
-
-        def done() -> None:
-            assert dialog.changes is not None
-            self._recorded(dialog.changes)
-            self.tabs.setCurrentIndex(APPLICATIONS_TAB)
-
-        dialog.accepted.connect(done)
-        dialog.open()
-        return dialog
+        return self._opened_to_applications(dialog)
 
     def next_stage(self) -> StageDialog | None:
         """Record the next step of the chosen application (an opinion or a decision)."""
