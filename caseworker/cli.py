@@ -101,7 +101,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser(words).parse_args(words)  # --help and --version end here
     from caseworker.commands.common import EXIT_BAD_INPUT, CommandError, report_error
     from caseworker.domain.validation import ValidationFailed
-    from caseworker.store.db import StoreError
+    from caseworker.store.failures import StoreError
 
     if args.self_test:
         if args.command is not None or args.db is not None:
@@ -127,6 +127,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return getattr(exc, "status", EXIT_BAD_INPUT)
     except BrokenPipeError:
         return 0
+    except Exception as exc:
+        from caseworker.commands.common import db_path
+        from caseworker.store.failures import store_failure
+
+        failure = store_failure(exc, db_path(args) if hasattr(args, "db") else None)
+        if failure is None:
+            raise
+        report_error(failure)
+        return EXIT_BAD_INPUT
     return status
 
 

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import IO
 
 from caseworker import __version__
-from caseworker.config import is_frozen
+from caseworker.config import default_db_path, is_frozen
 from caseworker.store.db import Store
 
 EXIT_PASSED = 0
@@ -369,6 +369,21 @@ def format_outcome(o: Outcome) -> str:
     return f"{line}: {o.detail}" if o.detail else line
 
 
+def plain_store_warning(path: Path) -> str:
+    """A warning when this laptop's own store exists without a password (a demo store:
+    anyone with the file can read it); empty otherwise. The store is not opened."""
+    from caseworker.security.signin import is_encrypted
+
+    if not path.is_file() or is_encrypted(path):
+        return ""
+    return (
+        f"  注意 WARNING  本机数据库“{path}”未加密，只能用于演示；保存真实家庭前请先设置密码"
+        "（启动程序，或 caseworker password set）/ this laptop's store is not encrypted: "
+        "it is for demonstrations only; set a password before it holds real households "
+        "(start the app, or caseworker password set)"
+    )
+
+
 def run_self_test(out: IO[str] | None = None, steps: Sequence[Step] = STEPS) -> int:
     """Run the self-test; print the report to ``out`` (stdout); return the exit status."""
     out = out or sys.stdout
@@ -387,6 +402,9 @@ def run_self_test(out: IO[str] | None = None, steps: Sequence[Step] = STEPS) -> 
     finally:
         t.close()
     total = time.perf_counter() - started
+    warning = plain_store_warning(default_db_path())
+    if warning:
+        print(warning, file=out, flush=True)
     failed = next((o for o in outcomes if o.status == "FAILED"), None)
     if failed is None:
         shutil.rmtree(folder, ignore_errors=True)

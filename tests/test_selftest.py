@@ -69,3 +69,22 @@ def test_a_failing_step_is_named_the_rest_skipped_and_the_files_kept(
     assert "step 'server'" in report[-1] and "启动县服务器" in report[-1]
     [kept] = tmp_path.iterdir()  # kept for whoever looks into the failure
     assert str(kept) in report[-1] and (kept / "selftest.db").is_file()
+
+
+def test_a_store_without_a_password_on_this_laptop_is_flagged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    from caseworker.config import default_db_path
+    from caseworker.store.db import open_store
+
+    report = io.StringIO()
+    assert run_self_test(report, steps=()) == 0
+    assert "未加密" not in report.getvalue()  # no store here yet: nothing to flag
+
+    open_store(default_db_path()).close()
+    report = io.StringIO()
+    assert run_self_test(report, steps=()) == 0  # a warning, not a broken installation
+    [line] = [line for line in report.getvalue().splitlines() if "WARNING" in line]
+    assert f"本机数据库“{default_db_path()}”未加密，只能用于演示" in line
+    assert "not encrypted: it is for demonstrations only" in line

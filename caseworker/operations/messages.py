@@ -13,6 +13,7 @@ from caseworker.domain.money import MoneyFormatError
 from caseworker.domain.validation import ValidationFailed
 from caseworker.security.keys import KeyFileError, WrongPassword
 from caseworker.security.signin import LockedOut
+from caseworker.store.failures import store_failure
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +47,9 @@ def in_words(error: BaseException) -> Message:
     zh, en = getattr(error, "zh", None), getattr(error, "en", None)
     if isinstance(zh, str) and isinstance(en, str):
         return Message(zh, en)
+    failure = store_failure(error)
+    if failure is not None:  # damaged, full, read-only or busy store file
+        return Message(failure.zh, failure.en)
     if isinstance(error, LockedOut):
         return Message(
             f"密码错误次数过多，请{error.seconds}秒后再试",

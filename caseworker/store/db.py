@@ -16,6 +16,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from caseworker.store.failures import StoreError, store_failure
+
 if TYPE_CHECKING:
     from alembic.config import Config
     from sqlalchemy import Connection, Engine
@@ -30,10 +32,6 @@ CACHE_KIB = 16 * 1024
 BULK_CACHE_KIB = 128 * 1024
 PAGE_SIZE = 16 * 1024
 SCHEMA_HEAD = "0009"
-
-
-class StoreError(RuntimeError):
-    """The store cannot be opened or used (message in Chinese and English)."""
 
 
 def _set_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -60,6 +58,13 @@ def _set_page_size(dbapi_connection: Any, _record: Any) -> None:
     dbapi_connection.execute(f"PRAGMA page_size={PAGE_SIZE}")
 
 
+def _quiet_sqlcipher(dbapi_connection: Any, _record: Any = None) -> None:
+    # SQLCipher prints a line to stderr for every page that fails its check: a damaged
+    # store gave thousands of "ERROR CORE" lines around the one message a person needs,
+    # which the error itself carries (see failures.py).
+    dbapi_connection.execute("PRAGMA cipher_log_level = NONE")
+
+
 def _begin(conn: "Connection") -> None:
     conn.exec_driver_sql("BEGIN")
 
@@ -82,6 +87,8 @@ def make_engine(path: Path, key: bytes | None = None) -> "Engine":
     engine = create_engine(url, connect_args={"check_same_thread": False})
     if key is None:
         event.listen(engine, "connect", _set_page_size)  # before journal_mode=WAL
+    else:
+        event.listen(engine, "connect", _quiet_sqlcipher)
     event.listen(engine, "connect", _set_pragmas)
     event.listen(engine, "begin", _begin)
     return engine
@@ -134,6 +141,7 @@ def connect_raw(path: Path, key: bytes | None = None) -> Any:
     import sqlcipher3
 
     conn = sqlcipher3.connect(str(path))
+    _quiet_sqlcipher(conn)
     conn.execute(f'PRAGMA key = "{sqlcipher_key(key)}"')
     return conn
 
@@ -274,7 +282,9 @@ def open_store(path: Path, *, revision: str = "head", key: bytes | None = None) 
     """
     path = Path(path)
     if path.exists() and path.is_dir():
-        raise StoreError(f"数据库路径是一个文件夹 / the database path is a folder: {path}")
+        raise StoreError(
+            f"数据库路径是一个文件夹：{path}", f"the database path is a folder: {path}"
+        )
     path.parent.mkdir(parents=True, exist_ok=True)
     existed = path.exists() and path.stat().st_size > 0
     if existed and revision in ("head", SCHEMA_HEAD):
@@ -289,13 +299,10 @@ def open_store(path: Path, *, revision: str = "head", key: bytes | None = None) 
     try:
         backup = migrate(engine, path, revision=revision, existed=existed, key=key)
     except Exception as exc:
-        import sqlite3
-
         engine.dispose()
-        if isinstance(exc, sqlite3.DatabaseError) or "file is not a database" in str(exc):
-            raise StoreError(
-                f"无法打开数据库（文件不是数据库或已损坏）/ not a database or damaged: {path}"
-            ) from exc
+        failure = store_failure(exc, path)
+        if failure is not None:
+            raise failure from exc
         raise
     with engine.begin() as conn:
         device_id = conn.execute(

@@ -105,10 +105,12 @@ def remove_old_previews() -> int:
 
 def run_app(path: Path, settings: AppSettings | None = None) -> int:
     """Run the desktop app on the store at ``path`` until the window closes."""
+    from caseworker.ui.error_hook import install_error_hook
     from caseworker.ui.session import Session
 
     settings = settings or AppSettings()
     app = create_app(settings)
+    install_error_hook()
     opened = open_store_as_worker(path)
     if opened is None:
         return 0

@@ -137,6 +137,12 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.pages)
         self.setCentralWidget(body)
         self.worker_label = QLabel()
+        # A store without a password is a demo (or a test): the records are readable by
+        # anyone with the file, so the window says so for as long as it is open.
+        self.demo_label = QLabel()
+        self.demo_label.setStyleSheet("color: #a00; font-weight: bold")
+        self.demo_label.setVisible(not store.encrypted)
+        self.statusBar().addPermanentWidget(self.demo_label)
         self.statusBar().addPermanentWidget(self.worker_label)
         self.nav.currentRowChanged.connect(self._navigate)
         self.dashboard.household_opened.connect(self.open_household)
@@ -293,6 +299,13 @@ class MainWindow(QMainWindow):
         self.nav.setAccessibleName(self.tr("Pages"))
         self.household_slot.setText(self.tr("Open a household from the list."))
         self.worker_label.setText(f"{self.worker.name} · {label(self.worker.role)}")
+        self.demo_label.setText(self.tr("Demo store: not encrypted, for demonstration only"))
+        self.demo_label.setToolTip(
+            self.tr(
+                "These records are not protected by a password. Real households must be kept "
+                "only in a store that a password protects."
+            )
+        )
 
     # navigation -----------------------------------------------------------------------------
     def _navigate(self, row: int) -> None:

@@ -4,7 +4,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../caseworker/ui/app.py" line="58"/>
+        <location filename="../../caseworker/ui/app.py" line="60"/>
         <source>Set the password that protects this laptop&apos;s records.</source>
         <translation>请设置密码。本机上的所有救助对象信息将用此密码加密保护。</translation>
     </message>
@@ -418,39 +418,39 @@ The app closes its window, restores the backup and opens the restored records (t
         <translation>可能符合条件但尚未申请（{n}）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="261"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="262"/>
         <source>The screening stopped: {error}</source>
         <translation>筛查中断：{error}</translation>
     </message>
     <message>
         <location filename="../../caseworker/ui/pages/dashboard_page.py" line="147"/>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="279"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="282"/>
         <source>Counting...</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="368"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="371"/>
         <source>{households} households in your area; {receiving} receive assistance.</source>
         <translation>辖区共 {households} 户，其中 {receiving} 户正在享受救助。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="350"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="353"/>
         <source>Households by program</source>
         <translation>各救助项目户数</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="356"/>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="362"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="359"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="365"/>
         <source>No household in your area receives assistance yet.</source>
         <translation>辖区内还没有享受救助的家庭。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="360"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="363"/>
         <source>Households receiving assistance by village (most first)</source>
         <translation>各村享受救助户数（从多到少）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="328"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="331"/>
         <source>No open applications.</source>
         <translation>暂无在办申请。</translation>
     </message>
@@ -465,146 +465,146 @@ The app closes its window, restores the backup and opens the restored records (t
         <translation>已取消筛查，未保存任何结果</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="301"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="304"/>
         <source>The figures could not be counted just now. Open another page and come back to home to try again; if it keeps happening, restart the app.</source>
         <translation>首页的数字暂时没能统计出来。请打开别的页面再回到首页重试；如果一直这样，请重新打开程序。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="315"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="318"/>
         <source>No household needs a review in the next 30 days.</source>
         <translation>近期没有需要复核的家庭。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="322"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="325"/>
         <source>Open applications: {stages}</source>
         <translation>在办申请：{stages}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="326"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="329"/>
         <source>No application is overdue or due within 5 working days.</source>
         <translation>没有超期或 5 个工作日内到期的申请。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="332"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="335"/>
         <source>The last screening found no household likely eligible that has not applied.</source>
         <translation>最近一次筛查没有发现可能符合条件但尚未申请的家庭。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="336"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="339"/>
         <source>No household has been screened yet. Press “Screen all households” above: those likely eligible but not yet applied will be listed here.</source>
         <translation>还没有筛查过。点右上方的“筛查全部家庭”，可能符合条件但尚未申请的家庭会列在这里。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="342"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="345"/>
         <source>{head}: {program}</source>
         <translation>{head}：{program}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="373"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="376"/>
         <source>this laptop has never synced with the county</source>
         <translation>本机还没有与县里同步过</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="375"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="378"/>
         <source>this laptop last synced {time}</source>
         <translation>本机上次同步：{time}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="380"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="383"/>
         <source>No changes in your area are waiting to be synced; {synced}.</source>
         <translation>辖区没有等待同步的修改；{synced}。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="387"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="390"/>
         <source>{n} households in your area have changes not yet synced with the county ({refused} refused by the county: see Sync); {synced}.</source>
         <translation>辖区有 {n} 户的修改尚未同步到县里（其中 {refused} 户被县里退回，请到“同步”页查看）；{synced}。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="394"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="397"/>
         <source>{n} households in your area have changes not yet synced with the county; {synced}.</source>
         <translation>辖区有 {n} 户的修改尚未同步到县里；{synced}。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="405"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="408"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n 天</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="408"/>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="412"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="411"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="415"/>
         <source>%n month(s)</source>
         <translation>
             <numerusform>%n 个月</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="410"/>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="412"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="413"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="415"/>
         <source>%n year(s)</source>
         <translation>
             <numerusform>%n 年</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="411"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="414"/>
         <source>{years} {months}</source>
         <translation>{years} {months}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="418"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="421"/>
         <source>OVERDUE by {time}</source>
         <translation>已逾期 {time}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="422"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="425"/>
         <source>due today</source>
         <translation>今天到期</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="424"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="427"/>
         <source>due in {time}</source>
         <translation>{time}后到期</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="427"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="430"/>
         <source>{head} — {when}
 review due {day}</source>
         <translation>{head} — {when}
 应于 {day} 复核</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="434"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="437"/>
         <source>OVERDUE by %n working day(s)</source>
         <translation>
             <numerusform>已超期 %n 个工作日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="436"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="439"/>
         <source>{when}, past the 45-working-day maximum</source>
         <translation>{when}（超过最长时限）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="438"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="441"/>
         <source>time limit reached today</source>
         <translation>今天到期</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="440"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="443"/>
         <source>%n working day(s) left</source>
         <translation>
             <numerusform>还剩 %n 个工作日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="442"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="445"/>
         <source>{when} (estimated)</source>
         <translation>{when}（估算）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="444"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="447"/>
         <source>{head} — {when}
 {program}, applied {day}, now at {stage}</source>
         <translation>{head} — {when}
@@ -720,6 +720,14 @@ review due {day}</source>
         <location filename="../../caseworker/ui/widgets/enrollment_form.py" line="221"/>
         <source>A fingerprint has only the digits 0 to 9 and the letters A to F. Check it against the sheet.</source>
         <translation>证书指纹只包含数字 0～9 和字母 A～F。请对照注册单核对。</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorHook</name>
+    <message>
+        <location filename="../../caseworker/ui/error_hook.py" line="26"/>
+        <source>Not done</source>
+        <translation>未能完成</translation>
     </message>
 </context>
 <context>
@@ -1404,87 +1412,97 @@ review due {day}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="279"/>
+        <location filename="../../caseworker/ui/main_window.py" line="285"/>
         <source>Caseworker - social assistance</source>
         <translation>社会救助专干助手</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="281"/>
+        <location filename="../../caseworker/ui/main_window.py" line="287"/>
         <source>Home</source>
         <translation>首页</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="282"/>
+        <location filename="../../caseworker/ui/main_window.py" line="288"/>
         <source>Households</source>
         <translation>家庭</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="283"/>
+        <location filename="../../caseworker/ui/main_window.py" line="289"/>
         <source>Household</source>
         <translation>家庭详情</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="284"/>
+        <location filename="../../caseworker/ui/main_window.py" line="290"/>
         <source>Print centre</source>
         <translation>打印中心</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="285"/>
+        <location filename="../../caseworker/ui/main_window.py" line="291"/>
         <source>Policy</source>
         <translation>政策</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="286"/>
+        <location filename="../../caseworker/ui/main_window.py" line="292"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="287"/>
+        <location filename="../../caseworker/ui/main_window.py" line="293"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="293"/>
+        <location filename="../../caseworker/ui/main_window.py" line="299"/>
         <source>Pages</source>
         <translation>页面</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="294"/>
+        <location filename="../../caseworker/ui/main_window.py" line="300"/>
         <source>Open a household from the list.</source>
         <translation>请从家庭列表中打开一户。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="479"/>
+        <location filename="../../caseworker/ui/main_window.py" line="302"/>
+        <source>Demo store: not encrypted, for demonstration only</source>
+        <translation>演示数据库：未加密，只能用于演示</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/main_window.py" line="305"/>
+        <source>These records are not protected by a password. Real households must be kept only in a store that a password protects.</source>
+        <translation>这些记录没有密码保护。真实家庭的信息只能保存在设置了密码的数据库中。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/main_window.py" line="492"/>
         <source>Visit saved.</source>
         <translation>入户调查已保存。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="494"/>
+        <location filename="../../caseworker/ui/main_window.py" line="507"/>
         <source>{n} household visit(s) were not saved. Continue them now?</source>
         <translation>有 {n} 次入户调查尚未保存，现在继续填写吗？</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="495"/>
+        <location filename="../../caseworker/ui/main_window.py" line="508"/>
         <source>Unsaved visits</source>
         <translation>未保存的入户调查</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="515"/>
+        <location filename="../../caseworker/ui/main_window.py" line="528"/>
         <source>Sync in progress</source>
         <translation>正在同步</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="517"/>
+        <location filename="../../caseworker/ui/main_window.py" line="530"/>
         <source>A sync with the county is under way. What was sent is kept either way; quit now and sync the rest next time?</source>
         <translation>正在与县里同步。已经发送的内容都会保留；现在退出，其余的下次再同步吗？</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="527"/>
+        <location filename="../../caseworker/ui/main_window.py" line="540"/>
         <source>Visits not saved</source>
         <translation>入户调查尚未保存</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="529"/>
+        <location filename="../../caseworker/ui/main_window.py" line="542"/>
         <source>{n} household visit(s) are open and not saved. Their drafts are kept and offered again at the next start. Quit now?</source>
         <translation>有{n}份入户调查尚未保存。草稿已保留，下次启动时可以继续填写。现在退出吗？</translation>
     </message>

@@ -19,7 +19,8 @@ from caseworker.security.signin import (
     sign_in,
     workers_on,
 )
-from caseworker.store.db import StoreError, open_store
+from caseworker.store.db import open_store
+from caseworker.store.failures import StoreError
 from caseworker.store.households import save_household
 from caseworker.store.search import search_households
 

@@ -256,12 +256,15 @@ class DashboardPage(QWidget):
             self._screening.cancel()
 
     def _screening_failed(self, error: Exception) -> None:
-        self._screening_done()
-        self.summary.setText(
+        # In the line that stays until the next screening: the summary is redrawn by the
+        # refresh that follows.
+        self.screened.setText(
             self.tr("The screening stopped: {error}").format(
                 error=in_words(error).text(is_chinese())
             )
         )
+        self.screened.show()
+        self._screening_done()
 
     def _screening_done(self) -> None:
         self._screening = None
