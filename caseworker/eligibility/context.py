@@ -15,6 +15,7 @@ from caseworker.domain.codes import DisabilityType, Hukou, IncomeKind
 from caseworker.eligibility.findings import ParameterUse, PolicyRef
 from caseworker.eligibility.params import SPECS, PriceGroup
 from caseworker.eligibility.policy import Policy
+from caseworker.eligibility.structures import Disregard
 
 # Each takes an exact amount of fen (an int, or a Fraction where a ratio was applied).
 _ROUNDERS: dict[str, Callable[[Fraction | int], int]] = {
@@ -55,6 +56,10 @@ class Context:
         exempt = v["dibao.income.exempt_kinds"]
         self.counted_kind = {kind: kind not in exempt for kind in IncomeKind}
         self.work_deduction: int = v["dibao.income.work_cost_deduction"]
+        # Disregards by the kind of income they apply to (most kinds have none).
+        self.disregards: dict[IncomeKind, tuple[Disregard, ...]] = {}
+        for rule in v["dibao.income.disregards"]:
+            self.disregards[rule.kind] = (*self.disregards.get(rule.kind, ()), rule)
         self.deduct_costs: bool = v["dibao.income.deduct_illness_costs"]
         self.single_grades: dict[DisabilityType, int] = v["dibao.single_person.disability_grades"]
         self.hardship_grades: dict[DisabilityType, int] = v["special_hardship.disability_grades"]
@@ -63,6 +68,8 @@ class Context:
         self.illnesses = tuple(i for i in illnesses if i != "*")
         self.elderly_age: int = v["special_hardship.elderly_age"]
         self.minor_age: int = v["special_hardship.minor_age"]
+        self.single_in_force: bool = v["dibao.single_person.in_force"]
+        self.marginal_in_force: bool = v["marginal.in_force"]
         self.suspension = next((r for r in v["gradual_exit.suspended"] if on in r), None)
         # Read for every household: attributes are cheaper than looking the names up.
         self.deposit_limit: int = v["dibao.property.deposit_limit_per_person"]
@@ -85,6 +92,7 @@ class Context:
         self.income_params = (
             uses["dibao.income.exempt_kinds"],
             uses["dibao.income.work_cost_deduction"],
+            uses["dibao.income.disregards"],
             uses["dibao.income.deduct_illness_costs"],
         )
         self.capacity_params = (

@@ -15,12 +15,14 @@ from caseworker.domain.money import share_fen
 from caseworker.domain.records import Household
 from caseworker.eligibility.context import Context
 from caseworker.eligibility.findings import MissingInfo, Reason
+from caseworker.eligibility.structures import MemberCircumstance
 from caseworker.eligibility.template import Template, plain, yuan
 
 COST_KINDS = frozenset({ExpenseKind.MEDICAL, ExpenseKind.DISABILITY_CARE})
 COST_WINDOW_DAYS = 365
 COST_MONTHS = 12
 _WAGE = IncomeKind.WAGE  # bound once: an enum member read is a descriptor call
+_ANY = MemberCircumstance.ANY
 GROUP_KINDS = frozenset({IncomeKind.UNEMPLOYMENT_INSURANCE, IncomeKind.PREFERENTIAL_CARE})
 
 
@@ -92,6 +94,7 @@ def compute_income(h: Household, ctx: Context) -> Income:
     """The household's counted monthly income under the policy in force on ``ctx.on``."""
     counted_kind = ctx.counted_kind
     work_deduction = ctx.work_deduction
+    disregards = ctx.disregards
     counted = exempt = sure = possible = unknown = 0
     group_kinds = False
     missing: list[MissingInfo] = []
@@ -108,24 +111,40 @@ def compute_income(h: Household, ctx: Context) -> Income:
                 )
             )
             continue
-        wage = 0
+        wage = own = 0
+        # Not counted of this member's income: for anyone, and if back at work.
+        always = if_back = 0
         for item in incomes:
             kind = item.kind
             if counted_kind[kind]:
                 fen = item.monthly_fen
-                counted += fen
+                own += fen
                 if kind is _WAGE:
                     wage += fen
+                rules = disregards.get(kind)
+                if rules:
+                    for rule in rules:
+                        if rule.member is _ANY:
+                            always += rule.deducted(fen)
+                        else:
+                            if_back += rule.deducted(fen)
             else:
                 exempt += item.monthly_fen
             if kind in GROUP_KINDS:
                 group_kinds = True
+        counted += own
         if wage and work_deduction:
+            if_back += min(wage, work_deduction)
+        if always:  # never more than the member's own counted income
+            always = min(always, own)
+            sure += always
+        if if_back:
+            if_back = min(if_back, own - always)
             back = m.returned_to_work
             if back:
-                sure += min(wage, work_deduction)
+                sure += if_back
             elif back is None:
-                possible += min(wage, work_deduction)
+                possible += if_back
                 zh, en = _member_label(index, m.name)
                 missing.append(
                     MissingInfo(
@@ -223,10 +242,12 @@ INCOME_STEPS = Template(
     ),
     (
         "家庭月收入：计入收入{counted_yuan}元（{counted_zh}）；不计入收入{exempt_yuan}元"
-        "（{exempt_zh}）；扣减返岗就业成本{work_deduction_yuan}元，扣减医疗康复支出{cost_zh}元；"
+        "（{exempt_zh}）；扣减返岗就业成本及按政策减免的收入{work_deduction_yuan}元，"
+        "扣减医疗康复支出{cost_zh}元；"
         "计入总额{total_yuan}元，共{members}人，人均月收入{per_capita_yuan}元{unknown_zh}",
         "Monthly income: counted {counted_yuan} yuan ({counted_en}); not counted "
-        "{exempt_yuan} yuan ({exempt_en}); work-cost deduction {work_deduction_yuan} yuan, "
+        "{exempt_yuan} yuan ({exempt_en}); work costs and income disregarded by policy "
+        "{work_deduction_yuan} yuan, "
         "illness-cost deduction {cost_en}; counted total {total_yuan} yuan for {members} "
         "member(s), per capita {per_capita_yuan} yuan{unknown_en}",
     ),

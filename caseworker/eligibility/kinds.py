@@ -62,6 +62,26 @@ def decimal(lo: Decimal, hi: Decimal) -> Parser:
     return parse
 
 
+def share(value: Any) -> Parsed:
+    """A share of a whole, from 0 (none) to 1 (all): ``0.5`` or ``"50%"``; shown as a
+    percentage (``"50%"``)."""
+    text = value.strip() if isinstance(value, str) else value
+    percent = isinstance(text, str) and text.endswith("%")
+    if percent:
+        text = text[:-1].strip()
+    try:
+        number: Decimal = decimal(Decimal(0), Decimal(100 if percent else 1))(text)[0]
+    except Problem:
+        raise Problem(
+            "share",
+            '应为0到1之间的比例或百分数（如0.5或"50%"）',
+            'must be a share from 0 to 1 or a percentage (e.g. 0.5 or "50%")',
+        ) from None
+    if percent:
+        number = number / 100
+    return number, f"{(number * 100).normalize():f}%"
+
+
 def integer(lo: int, hi: int) -> Parser:
     def parse(value: Any) -> Parsed:
         if isinstance(value, bool) or not isinstance(value, int):

@@ -22,12 +22,14 @@ from caseworker.domain.codes import (
     DibaoCategory,
     DisabilityType,
     EmergencyKind,
+    IncomeKind,
     LabelledCode,
     Program,
 )
 from caseworker.domain.money import yuan_to_fen
 from caseworker.domain.wording import code_words, codes_words, none_words, yuan_words
 from caseworker.eligibility.params import SPECS, Kind, ParamSpec, Unit
+from caseworker.eligibility.structures import MemberCircumstance
 
 _REF_SPLIT = re.compile(r"\s*/\s+")
 _GENERAL = ("通用", "General")
@@ -227,6 +229,34 @@ def _say_aid_amounts(spec: ParamSpec, shown: Any, lang: str) -> str:
     return _join(parts, lang, strong=True)
 
 
+def disregard_words(rule: Mapping[str, Any], lang: str = "zh") -> str:
+    """One income disregard: ``返岗就业的成员的工资性收入按50%计入`` or
+    ``所有成员的工资性收入不计入``."""
+    en = _en(lang)
+    kind = _code(IncomeKind, rule.get("kind"), lang)
+    who = _code(MemberCircumstance, rule.get("member", "any"), lang)
+    parts = []
+    share = rule.get("counted_share")
+    if share is not None:
+        if share == "0%":
+            parts.append("not counted" if en else "不计入")
+        else:
+            parts.append(f"counted at {share}" if en else f"按{share}计入")
+    if "deduction" in rule:
+        money = _money(rule["deduction"])
+        parts.append(f"less {money} yuan a month" if en else f"每月扣减{money}元")
+    if en:
+        return f"{kind} of {who}: {', '.join(parts)}"
+    return f"{who}的{kind}{'，'.join(parts)}"
+
+
+def _say_disregards(spec: ParamSpec, shown: Any, lang: str) -> str:
+    rules = list(shown or ())
+    if not rules:
+        return "none" if _en(lang) else "无"
+    return _join([disregard_words(rule, lang) for rule in rules], lang, strong=True)
+
+
 def _say_date_ranges(spec: ParamSpec, shown: Any, lang: str) -> str:
     link = " to " if _en(lang) else "至"
     return _join([f"{r['from']}{link}{r['to']}" for r in shown or ()], lang)
@@ -259,6 +289,7 @@ _SAY: dict[Kind, Callable[[ParamSpec, Any, str], str]] = {
     Kind.GRADES: _say_grades,
     Kind.CATEGORIES: _say_categories,
     Kind.AID_AMOUNTS: _say_aid_amounts,
+    Kind.DISREGARDS: _say_disregards,
     Kind.DATE_RANGES: _say_date_ranges,
     Kind.MONTH_SERIES: _say_month_series,
 }

@@ -109,6 +109,7 @@ class Kind(StrEnum):
     GRADES = "grades"  # disability type -> up to which grade
     CATEGORIES = "categories"  # Dibao category rules
     AID_AMOUNTS = "aid_amounts"  # temporary assistance by kind of emergency
+    DISREGARDS = "disregards"  # income partly or not counted, by kind and member
     DATE_RANGES = "date_ranges"
     MONTH_SERIES = "month_series"  # a figure per month
 
@@ -249,6 +250,13 @@ SPECS: Mapping[str, ParamSpec] = _table(
                     _U.YUAN_PER_PERSON_MONTH,
                 ),
                 (
+                    "dibao.income.disregards",
+                    ValueType(Kind.DISREGARDS, structures.disregards),
+                    "按收入类别和成员情况减免计算的收入",
+                    "income partly or not counted, by kind and member",
+                    _U.NONE,
+                ),
+                (
                     "dibao.income.deduct_illness_costs",
                     _yes_no(),
                     "扣减近12个月的医疗、残疾康复护理支出",
@@ -296,6 +304,13 @@ SPECS: Mapping[str, ParamSpec] = _table(
             Program.DIBAO_SINGLE_PERSON,
             (
                 (
+                    "dibao.single_person.in_force",
+                    _yes_no(),
+                    "实行单人户施保",
+                    "single-person inclusion in force",
+                    _U.NONE,
+                ),
+                (
                     "dibao.single_person.income_multiple",
                     _number(1, 10),
                     "单人户施保的家庭人均收入上限",
@@ -321,6 +336,13 @@ SPECS: Mapping[str, ParamSpec] = _table(
         (
             Program.MARGINAL,
             (
+                (
+                    "marginal.in_force",
+                    _yes_no(),
+                    "认定低保边缘家庭",
+                    "marginal families recognised",
+                    _U.NONE,
+                ),
                 (
                     "marginal.income_multiple",
                     _number(1, 10),

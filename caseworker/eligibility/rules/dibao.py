@@ -13,7 +13,13 @@ from caseworker.eligibility.checks import (
 )
 from caseworker.eligibility.compare import income_below, income_template
 from caseworker.eligibility.facts import Facts, disability_qualifies, illness_qualifies
-from caseworker.eligibility.findings import Finding, MissingInfo, Reason, explained_later
+from caseworker.eligibility.findings import (
+    Explainer,
+    Finding,
+    MissingInfo,
+    Reason,
+    explained_later,
+)
 from caseworker.eligibility.structures import CategoryRule
 from caseworker.eligibility.template import Template, day, plain, yuan
 
@@ -102,6 +108,40 @@ SINGLE_AMOUNT = Template(
         "less own income), {amount_yuan} yuan a month in all",
     ),
 )
+
+SINGLE_NOT_IN_FORCE = Template(
+    "dibao_single_person.in_force",
+    (("on", day),),
+    ("本地政策实行单人户施保", "single-person inclusion is in force here"),
+    (
+        "{on}时本地政策尚未实行单人户施保",
+        "single-person inclusion was not yet in force here on {on}",
+    ),
+)
+MARGINAL_NOT_IN_FORCE = Template(
+    "marginal.in_force",
+    (("on", day),),
+    ("本地政策认定低保边缘家庭", "marginal families are recognised here"),
+    (
+        "{on}时本地政策尚未认定低保边缘家庭",
+        "marginal families were not yet recognised here on {on}",
+    ),
+)
+
+
+def _not_in_force(
+    f: Facts,
+    rule: Explainer,
+    program: Program,
+    template: Template,
+    parameter: str,
+    explain: bool,
+) -> Finding:
+    """The program did not exist under this policy on the day: not eligible, and why."""
+    if not explain:
+        return explained_later(rule, f, program, NOT_ELIGIBLE, None, None, (), ())
+    reason = template(False, f.ctx.on, parameters=(f.ctx.uses[parameter],))
+    return Finding(program, NOT_ELIGIBLE, None, None, (), (reason,), ())
 
 
 _DIBAO = Program.DIBAO
@@ -227,6 +267,10 @@ def _current_reason(f: Facts) -> Reason:
 def single_person(f: Facts, explain: bool = False) -> Finding:
     """Severely disabled or seriously ill members of a household above the standard."""
     ctx = f.ctx
+    if not ctx.single_in_force:
+        return _not_in_force(
+            f, single_person, _SINGLE, SINGLE_NOT_IN_FORCE, "dibao.single_person.in_force", explain
+        )
     below = f.below_standard
     above = None if below is None else not below
     met = f.income.below(f.limits[2])
@@ -323,6 +367,10 @@ def single_person(f: Facts, explain: bool = False) -> Finding:
 def marginal(f: Facts, explain: bool = False) -> Finding:
     """Above the Dibao standard but below the marginal multiple, property within limits."""
     ctx = f.ctx
+    if not ctx.marginal_in_force:
+        return _not_in_force(
+            f, marginal, _MARGINAL, MARGINAL_NOT_IN_FORCE, "marginal.in_force", explain
+        )
     income = f.income
     below_standard = f.below_standard
     above = None if below_standard is None else not below_standard
