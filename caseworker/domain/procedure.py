@@ -2,10 +2,12 @@
 publicity, the 30 (at most 45) working-day time limit, and when a household is due for
 review.
 
-These periods are set nationally, not by county, so they live here rather than in a policy
-pack. Working days are those of the official calendar (``workdays``): public holidays and
-make-up workdays as the State Council announced them; a deadline in a year not announced
-yet is an estimate and says so.
+The procedure's periods are set nationally, not by county, so they live here rather than
+in a policy pack. How often households are reviewed is the county's policy (its pack's
+review parameters, read into ``ReviewRules`` by ``eligibility.reviews``); when a review
+falls due is computed here. Working days are those of the official calendar
+(``workdays``): public holidays and make-up workdays as the State Council announced them;
+a deadline in a year not announced yet is an estimate and says so.
 """
 
 from dataclasses import dataclass
@@ -15,6 +17,7 @@ from caseworker.domain.codes import (
     FINAL_STAGES,
     IncomeKind,
     LaborCapacity,
+    Program,
     Stage,
     VisitPurpose,
 )
@@ -25,8 +28,6 @@ from caseworker.domain.workdays import OFFICIAL, WorkCalendar
 PUBLICITY_DAYS = 7
 TIME_LIMIT_WORKING_DAYS = 30
 TIME_LIMIT_MAX_WORKING_DAYS = 45
-REVIEW_MONTHS_STABLE = 12
-REVIEW_MONTHS_CHANGEABLE = 6
 WORKING_AGE = (16, 60)
 REVIEW_PURPOSES = frozenset({VisitPurpose.REVIEW, VisitPurpose.APPLICATION})
 
@@ -115,15 +116,39 @@ def _working_age_able(member: Member, today: date) -> bool:
     return WORKING_AGE[0] <= age < WORKING_AGE[1] and able
 
 
-def review_interval_months(household: Household, today: date) -> int:
-    """Reviews: every 6 months where a working-age member can work or income is irregular
-    (wages, business, farming); yearly for stable households (the elderly, the severely
-    disabled living on pensions)."""
+@dataclass(frozen=True, slots=True)
+class ReviewRules:
+    """How often households receiving assistance are reviewed, under a county's policy:
+    Dibao households every ``changeable_months`` where a working-age member can work or
+    income is irregular (wages, business, farming), else every ``stable_months``; special
+    hardship every ``hardship_months``. No review falls due inside a ``suspended`` period
+    (first and last day included): it is due the day after the period ends."""
+
+    stable_months: int
+    changeable_months: int
+    hardship_months: int
+    suspended: tuple[tuple[date, date], ...] = ()
+
+    def due(self, last: date, *, changeable: bool, hardship_only: bool) -> date:
+        """The next review after one (or the benefit's start) on ``last``."""
+        if hardship_only:
+            months = self.hardship_months
+        else:
+            months = self.changeable_months if changeable else self.stable_months
+        due = add_months(last, months)
+        for start, end in sorted(self.suspended):
+            if start <= due <= end:
+                due = end + timedelta(days=1)
+        return due
+
+
+def is_changeable(household: Household, today: date) -> bool:
+    """Whether a working-age member can work or some income is irregular."""
     for member in household.members:
         irregular = any(i.kind in IRREGULAR_INCOME for i in member.incomes or ())
         if irregular or _working_age_able(member, today):
-            return REVIEW_MONTHS_CHANGEABLE
-    return REVIEW_MONTHS_STABLE
+            return True
+    return False
 
 
 def add_months(day: date, months: int) -> date:
@@ -139,7 +164,7 @@ def add_months(day: date, months: int) -> date:
     raise ValueError(day)
 
 
-def review_due(household: Household, today: date) -> date | None:
+def review_due(household: Household, today: date, rules: ReviewRules) -> date | None:
     """When a benefit household is next due for review (None if it receives nothing).
 
     Counted from the latest review or investigation visit, else from the benefit's start.
@@ -148,4 +173,5 @@ def review_due(household: Household, today: date) -> date | None:
         return None
     visits = [v.date for v in household.visits if v.purpose in REVIEW_PURPOSES]
     last = max(visits) if visits else min(b.since for b in household.benefits)
-    return add_months(last, review_interval_months(household, today))
+    hardship_only = all(b.program is Program.SPECIAL_HARDSHIP for b in household.benefits)
+    return rules.due(last, changeable=is_changeable(household, today), hardship_only=hardship_only)

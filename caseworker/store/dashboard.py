@@ -3,12 +3,15 @@
 Every figure is limited to the worker's area, the sync state included: a village worker
 on a laptop that also holds other villages sees only her own villages' unsynced changes.
 
-Review intervals follow ``caseworker.domain.procedure`` (the same rule, set-based here so
-that 100,000 households need not be loaded); a test checks both agree. The lists of work
+Review dates follow ``caseworker.domain.procedure`` (the same rule, set-based here so
+that 100,000 households need not be loaded), with each county's review cycles as its
+policy sets them (the caller passes them in: the store does not read policy packs); a test
+checks both agree. The lists of work
 to do hold what is overdue and what falls due soon, overdue first.
 """
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 
@@ -17,13 +20,11 @@ from sqlalchemy import Connection, inspect, text
 from caseworker.domain.codes import FINAL_STAGES, Program, Stage
 from caseworker.domain.procedure import (
     IRREGULAR_INCOME,
-    REVIEW_MONTHS_CHANGEABLE,
-    REVIEW_MONTHS_STABLE,
     REVIEW_PURPOSES,
     TIME_LIMIT_WORKING_DAYS,
     WORKING_AGE,
     Deadline,
-    add_months,
+    ReviewRules,
     deadline,
 )
 from caseworker.domain.records import Application, StageEntry
@@ -124,8 +125,15 @@ def _years_before(day: date, years: int) -> date:
         return day.replace(year=day.year - years, day=28)
 
 
-def dashboard_stats(conn: Connection, *, scope: str | None, today: date) -> DashboardStats:
-    """Everything the home screen shows, for households whose village is inside ``scope``."""
+# The review cycles of a county (by its 6-digit code).
+ReviewRulesOf = Callable[[str], ReviewRules]
+
+
+def dashboard_stats(
+    conn: Connection, *, scope: str | None, today: date, review_rules: ReviewRulesOf
+) -> DashboardStats:
+    """Everything the home screen shows, for households whose village is inside ``scope``;
+    review dates by each county's ``review_rules``."""
     stats = DashboardStats()
     where, params = _scope(scope, "x.village_code")
     stats.households = int(
@@ -155,7 +163,7 @@ def dashboard_stats(conn: Connection, *, scope: str | None, today: date) -> Dash
     )
     stats.beneficiaries_by_village = {name: count for name, count in rows}
     _applications(conn, stats, where, params, today)
-    _reviews(conn, stats, where, params, today)
+    _reviews(conn, stats, where, params, today, review_rules)
     _flagged(conn, stats, where, params)
     _sync_state(conn, stats, where, params, scope)
     return stats
@@ -265,7 +273,12 @@ def _applications(
 
 
 def _reviews(
-    conn: Connection, stats: DashboardStats, where: str, params: dict[str, object], today: date
+    conn: Connection,
+    stats: DashboardStats,
+    where: str,
+    params: dict[str, object],
+    today: date,
+    review_rules: ReviewRulesOf,
 ) -> None:
     purposes = ", ".join(f"'{p.value}'" for p in REVIEW_PURPOSES)
     irregular = ", ".join(f"'{k.value}'" for k in IRREGULAR_INCOME)
@@ -273,7 +286,9 @@ def _reviews(
     old = _years_before(today, WORKING_AGE[1])
     rows = conn.execute(
         text(
-            "SELECT x.household_id, x.head_name, MIN(b.since) AS since, "
+            "SELECT x.household_id, x.head_name, substr(x.village_code, 1, 6) AS county, "
+            "MIN(b.since) AS since, "
+            f"MIN(b.program = '{Program.SPECIAL_HARDSHIP.value}') AS hardship_only, "
             f"(SELECT MAX(v.date) FROM visit v WHERE v.household_id = x.household_id "
             f" AND v.purpose IN ({purposes})) AS last_review, "
             "(EXISTS (SELECT 1 FROM income i WHERE i.household_id = x.household_id "
@@ -287,10 +302,13 @@ def _reviews(
         {**params, "young": young.isoformat(), "old": old.isoformat()},
     )
     horizon = today + timedelta(days=REVIEW_SOON_DAYS)
+    rules: dict[str, ReviewRules] = {}
     for r in rows:
         last = date.fromisoformat(str(r.last_review or r.since))
-        months = REVIEW_MONTHS_CHANGEABLE if r.changeable else REVIEW_MONTHS_STABLE
-        due = add_months(last, months)
+        county = rules.get(r.county)
+        if county is None:
+            county = rules[r.county] = review_rules(r.county)
+        due = county.due(last, changeable=bool(r.changeable), hardship_only=bool(r.hardship_only))
         if due <= horizon:
             stats.reviews.append(ReviewDue(r.household_id, r.head_name, due, overdue=due < today))
     # The earliest due first: the longest overdue at the top, then due today and soon.

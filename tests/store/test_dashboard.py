@@ -8,7 +8,9 @@ from caseworker.demo.generator import generate_households
 from caseworker.demo.places import demo_regions
 from caseworker.domain.codes import FINAL_STAGES, Program
 from caseworker.domain.idnumber import check_character
-from caseworker.domain.procedure import deadline, review_due
+from caseworker.domain.procedure import ReviewRules, deadline, review_due
+from caseworker.eligibility.library import PolicyLibrary
+from caseworker.eligibility.reviews import review_rules_by_county
 from caseworker.interchange.household_format import parse_household
 from caseworker.store.dashboard import REVIEW_SOON_DAYS, dashboard_stats
 from caseworker.store.db import Store
@@ -16,6 +18,7 @@ from caseworker.store.households import save_household, save_households
 from tests.conftest import VILLAGE
 
 DAY = date(2026, 11, 1)  # a Sunday
+RULES = review_rules_by_county(PolicyLibrary(), DAY)
 Make = Callable[..., dict[str, Any]]
 
 
@@ -23,7 +26,7 @@ def test_the_home_figures_agree_with_the_households_themselves(store: Store) -> 
     households = generate_households(300, seed=21, as_of=DAY)
     save_households(store, households, regions=demo_regions())
     with store.read() as conn:
-        stats = dashboard_stats(conn, scope=None, today=DAY)
+        stats = dashboard_stats(conn, scope=None, today=DAY, review_rules=RULES)
     assert stats.households == 300
     on_dibao = [h for h in households if any(b.program is Program.DIBAO for b in h.benefits)]
     assert stats.beneficiary_households[Program.DIBAO] == len(on_dibao)
@@ -33,11 +36,15 @@ def test_the_home_figures_agree_with_the_households_themselves(store: Store) -> 
     overdue = [a for a in open_apps if (d := deadline(a, DAY)) and d.overdue]
     assert len(stats.overdue) == len(overdue)
     overdue_reviews = {
-        h.id for h in households if (due := review_due(h, DAY)) is not None and due < DAY
+        h.id
+        for h in households
+        if (due := review_due(h, DAY, RULES(h.village_code[:6]))) is not None and due < DAY
     }
     soon = DAY + timedelta(days=REVIEW_SOON_DAYS)
     listed_reviews = {
-        h.id for h in households if (due := review_due(h, DAY)) is not None and due <= soon
+        h.id
+        for h in households
+        if (due := review_due(h, DAY, RULES(h.village_code[:6]))) is not None and due <= soon
     }
     assert {r.household_id for r in stats.reviews_overdue} == overdue_reviews
     assert {r.household_id for r in stats.reviews} == listed_reviews
@@ -47,9 +54,9 @@ def test_the_home_figures_agree_with_the_households_themselves(store: Store) -> 
 def test_figures_are_limited_to_the_workers_area(store: Store) -> None:
     save_households(store, generate_households(200, seed=22, as_of=DAY), regions=demo_regions())
     with store.read() as conn:
-        county = dashboard_stats(conn, scope="610423", today=DAY)
-        village = dashboard_stats(conn, scope="610423100201", today=DAY)
-        elsewhere = dashboard_stats(conn, scope="420102", today=DAY)
+        county = dashboard_stats(conn, scope="610423", today=DAY, review_rules=RULES)
+        village = dashboard_stats(conn, scope="610423100201", today=DAY, review_rules=RULES)
+        elsewhere = dashboard_stats(conn, scope="420102", today=DAY, review_rules=RULES)
     assert county.households == 200
     assert 0 < village.households < 200
     assert elsewhere.households == 0 and not elsewhere.beneficiary_households
@@ -88,7 +95,7 @@ def test_reviews_overdue_for_years_come_first_flagged_then_those_due_within_a_mo
         data = elderly_household(household_data, number, name, benefits=dibao_since(since))
         save_household(store, parse_household(data))
     with store.read() as conn:
-        stats = dashboard_stats(conn, scope=None, today=DAY)
+        stats = dashboard_stats(conn, scope=None, today=DAY, review_rules=RULES)
     listed = [(r.head_name, r.due, r.overdue) for r in stats.reviews]
     assert listed == [
         ("丁老汉", date(2012, 3, 1), True),
@@ -122,7 +129,7 @@ def test_applications_past_their_time_limit_come_first_then_those_close_to_it(
         data = elderly_household(household_data, number, name, applications=application(applied))
         save_household(store, parse_household(data))
     with store.read() as conn:
-        stats = dashboard_stats(conn, scope=None, today=DAY)
+        stats = dashboard_stats(conn, scope=None, today=DAY, review_rules=RULES)
     listed = [
         (a.head_name, a.overdue, a.working_days_over, a.working_days_left, a.deadline.past_latest)
         for a in stats.deadlines
@@ -158,9 +165,9 @@ def test_unsynced_changes_and_the_last_sync_are_counted_for_the_workers_area_onl
             )
         )
     with store.read() as conn:
-        village = dashboard_stats(conn, scope=VILLAGE, today=DAY)
-        neighbours = dashboard_stats(conn, scope=OTHER_VILLAGE, today=DAY)
-        everyone = dashboard_stats(conn, scope=None, today=DAY)
+        village = dashboard_stats(conn, scope=VILLAGE, today=DAY, review_rules=RULES)
+        neighbours = dashboard_stats(conn, scope=OTHER_VILLAGE, today=DAY, review_rules=RULES)
+        everyone = dashboard_stats(conn, scope=None, today=DAY, review_rules=RULES)
     assert (village.households, village.unsynced, village.refused) == (1, 1, 0)
     assert (neighbours.households, neighbours.unsynced, neighbours.refused) == (4, 4, 1)
     assert (everyone.unsynced, everyone.refused) == (5, 1)
@@ -171,9 +178,64 @@ def test_unsynced_changes_and_the_last_sync_are_counted_for_the_workers_area_onl
         conn.execute(text("UPDATE outbox SET state = 'accepted' WHERE state = 'pending'"))
     store.set_setting("sync.scope", OTHER_VILLAGE)  # the county enrolled the laptop there
     with store.read() as conn:
-        village = dashboard_stats(conn, scope=VILLAGE, today=DAY)
-        neighbours = dashboard_stats(conn, scope=OTHER_VILLAGE, today=DAY)
-        township = dashboard_stats(conn, scope="610423100", today=DAY)
+        village = dashboard_stats(conn, scope=VILLAGE, today=DAY, review_rules=RULES)
+        neighbours = dashboard_stats(conn, scope=OTHER_VILLAGE, today=DAY, review_rules=RULES)
+        township = dashboard_stats(conn, scope="610423100", today=DAY, review_rules=RULES)
     assert village.unsynced == 0 and neighbours.unsynced == 1  # the refused one stays
     assert village.last_sync is None  # this laptop's syncs never carry 中街村
     assert neighbours.last_sync is not None and township.last_sync is not None
+
+
+# The demo county's own pack, redefined: reviews every two years where income is steady.
+SLOWER_REVIEWS = """
+format: caseworker.policy/1
+id: cn-610423-jingyang
+version: "9999.1"
+name: {zh: 测试县, en: Test county}
+extends: cn-national
+counties: ["610423"]
+parameters:
+  dibao.standard.rural:
+    - {from: 2014-01-01, value: "400.00", ref: 测试}
+  dibao.standard.urban:
+    - {from: 2014-01-01, value: "600.00", ref: 测试}
+  reviews.dibao_stable_months:
+    - {from: 2014-01-01, value: 24, ref: 测试}
+"""
+
+
+def test_review_cycles_are_the_countys_policy(store: Store, household_data: Make) -> None:
+    data = elderly_household(
+        household_data, "61042319400101003", "丙老汉", benefits=dibao_since("2025-06-15")
+    )
+    save_household(store, parse_household(data))
+    slower = PolicyLibrary([("county", SLOWER_REVIEWS)])  # a newer version of its pack
+    with store.read() as conn:
+        national = dashboard_stats(conn, scope=None, today=DAY, review_rules=RULES)
+        county = dashboard_stats(
+            conn, scope=None, today=DAY, review_rules=review_rules_by_county(slower, DAY)
+        )
+    assert [(r.head_name, r.due, r.overdue) for r in national.reviews] == [
+        ("丙老汉", date(2026, 6, 15), True)
+    ]
+    assert county.reviews == []  # due 2027-06-15 under the county's two-year cycle
+
+
+def test_special_hardship_alone_is_reviewed_on_its_own_cycle() -> None:
+    rules = ReviewRules(stable_months=12, changeable_months=6, hardship_months=3)
+    last = date(2026, 1, 31)
+    assert rules.due(last, changeable=True, hardship_only=True) == date(2026, 4, 30)
+    assert rules.due(last, changeable=True, hardship_only=False) == date(2026, 7, 31)
+    assert rules.due(last, changeable=False, hardship_only=False) == date(2027, 1, 31)
+
+
+def test_hubei_suspended_reviews_from_january_to_june_2020() -> None:
+    """A Jiang'an Dibao household able to work, last reviewed in August 2019: due in
+    February 2020, inside the suspension, so due on 1 July 2020 instead."""
+    jiangan = PolicyLibrary()
+    rules = review_rules_by_county(jiangan, date(2020, 3, 1))("420102")
+    assert rules.due(date(2019, 8, 1), changeable=True, hardship_only=False) == date(2020, 7, 1)
+    assert rules.due(date(2019, 6, 1), changeable=True, hardship_only=False) == date(2019, 12, 1)
+    assert rules.due(date(2019, 1, 1), changeable=True, hardship_only=False) == date(2019, 7, 1)
+    jingyang = review_rules_by_county(jiangan, date(2020, 3, 1))("610423")
+    assert jingyang.due(date(2019, 8, 1), changeable=True, hardship_only=False) == date(2020, 2, 1)

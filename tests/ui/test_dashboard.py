@@ -190,10 +190,13 @@ def test_the_charts_count_in_whole_numbers_whatever_the_largest_count(
 
 
 def test_a_village_worker_sees_only_her_villages_figures(qtbot: QtBot, county: Store) -> None:
+    from caseworker.eligibility.library import PolicyLibrary
+    from caseworker.eligibility.reviews import review_rules_by_county
     from caseworker.store.dashboard import dashboard_stats
 
+    rules = review_rules_by_county(PolicyLibrary(), DEMO_DAY)
     with county.read() as conn:
-        village = dashboard_stats(conn, scope=VILLAGE, today=DEMO_DAY)
+        village = dashboard_stats(conn, scope=VILLAGE, today=DEMO_DAY, review_rules=rules)
     assert 0 < village.households < 60
     page = opened_home(qtbot, county, scope=VILLAGE)
     lines = page.summary.text().splitlines()

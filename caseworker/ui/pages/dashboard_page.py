@@ -283,10 +283,13 @@ class DashboardPage(QWidget):
         store, scope, today = self.store, self.scope, self.today()
 
         def work(progress: Progress) -> "DashboardStats":
+            from caseworker.eligibility.reviews import review_rules_by_county
+            from caseworker.screening import policy_library
             from caseworker.store.dashboard import dashboard_stats
 
+            rules = review_rules_by_county(policy_library(store), today)
             with store.read() as conn:
-                return dashboard_stats(conn, scope=scope, today=today)
+                return dashboard_stats(conn, scope=scope, today=today, review_rules=rules)
 
         self._task = run_task(work, on_success=self._arrived, on_failure=self._failed)
         return self._task
