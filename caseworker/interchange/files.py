@@ -20,6 +20,7 @@ from typing import Any
 
 from caseworker.domain.bulk import gc_paused
 from caseworker.domain.codes import RegionLevel
+from caseworker.domain.procedure import deadline
 from caseworker.domain.records import Household
 from caseworker.domain.regions import Region, validate_regions
 from caseworker.domain.validation import (
@@ -274,15 +275,27 @@ def _json_problem(exc: json.JSONDecodeError) -> Problem:
     )
 
 
+def _with_due_dates(household: Household) -> dict[str, Any]:
+    """The household as the format has it, each open application with its time limit."""
+    data = household_to_dict(household)
+    for application, written in zip(household.applications, data["applications"], strict=True):
+        limit = deadline(application, application.applied_on)
+        if limit is not None:
+            written["due_on"] = limit.due.isoformat()
+            written["due_on_estimated"] = limit.estimated
+    return data
+
+
 def export_document(households: Iterable[Household], regions: Iterable[Region]) -> str:
-    """The export text: regions and households, stable key order, Chinese left readable."""
+    """The export text: regions and households, stable key order, Chinese left readable;
+    open applications say when their time limit ends (``due_on``)."""
     document = {
         "format": EXPORT_FORMAT,
         "regions": [
             {"code": r.code, "name": r.name, "level": r.level.value, "parent_code": r.parent_code}
             for r in regions
         ],
-        "households": [household_to_dict(h) for h in households],
+        "households": [_with_due_dates(h) for h in households],
     }
     return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
 

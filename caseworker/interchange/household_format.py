@@ -406,7 +406,13 @@ class _Parser:
         )
 
     def application(self, where: Where, value: Any) -> Application | None:
-        d = self.obj(where, value, frozenset({"id", "program", "history", "member_id"}))
+        # due_on (and whether it is estimated) is what an export says of the time limit:
+        # computed from the history, so it is accepted and not read.
+        d = self.obj(
+            where,
+            value,
+            frozenset({"id", "program", "history", "member_id", "due_on", "due_on_estimated"}),
+        )
         if d is None:
             return None
         history: list[StageEntry] = []

@@ -92,3 +92,32 @@ def test_a_household_whose_members_are_not_a_list_is_refused_by_name() -> None:
     with pytest.raises(ValidationFailed) as caught:
         parse_households([dict(BASE_HOUSEHOLD), bad], source="f.json")
     assert any(e.field == "members" for e in caught.value.errors)
+
+
+def test_an_export_says_when_each_open_application_is_due_and_reads_back(
+    household_data: Make,
+) -> None:
+    from caseworker.domain.regions import Region
+    from caseworker.interchange.files import export_document
+
+    history = [{"stage": "applied", "date": "2020-01-20", "worker": "王建华", "note": ""}]
+    decided = [
+        *history,
+        {"stage": "approved", "date": "2020-02-20", "worker": "县民政局", "note": ""},
+    ]
+    data = household_data(
+        applications=[
+            {"program": "dibao", "history": history},
+            {"program": "temporary_assistance", "history": decided},
+        ]
+    )
+    household = parse_household(data)
+    text = export_document([household], list[Region]())
+    [written] = json.loads(text)["households"]
+    still_open, approved = written["applications"]
+    # 30 working days on the official calendar: the Spring Festival holiday was extended.
+    assert still_open["due_on"] == "2020-03-10" and still_open["due_on_estimated"] is False
+    assert "due_on" not in approved
+    jsonschema.Draft202012Validator(household_schema()).validate(written)
+    again = parse_household(written)  # read back: due_on is the export's, not stored
+    assert household_to_dict(again) == household_to_dict(household)
