@@ -233,7 +233,10 @@ class Screener:
 
     def __init__(self, store: Store, library: PolicyLibrary | None = None) -> None:
         self.store = store
-        self.policies = PolicyChooser(library or policy_library(store))
+        library = library or policy_library(store)
+        self.policies = PolicyChooser(library)
+        # The official calendar with the years the packs carry (for the time limits).
+        self.calendar = library.work_calendar()
 
     def __call__(self, household: Household, on: date) -> Screening:
         result = screen(household, self.policies(household), on, explain=True)

@@ -34,7 +34,9 @@ def run(args: argparse.Namespace) -> int:
                 villages = [args.village]
             households = list(iter_households(conn, village_codes=villages))
             regions = regions_with_ancestors(conn, {h.village_code for h in households})
-        text = export_document(households, regions)
+        from caseworker.screening import policy_library
+
+        text = export_document(households, regions, policy_library(store).work_calendar())
         if args.out:
             write_atomically(args.out, text)
         with store.begin() as conn:

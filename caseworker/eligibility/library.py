@@ -11,6 +11,8 @@ from pathlib import Path
 from caseworker.config import resource_path
 from caseworker.domain.records import Household
 from caseworker.domain.validation import Problem
+from caseworker.domain.workdays import WorkCalendar
+from caseworker.eligibility.calendar_years import work_calendar
 from caseworker.eligibility.policy import (
     Pack,
     Policy,
@@ -150,6 +152,11 @@ class PolicyLibrary:
     def policy_for(self, household: Household) -> Policy:
         """The policy for a household: its county's pack (first 6 digits of the village)."""
         return self.policy_for_county(household.village_code[:6])
+
+    def work_calendar(self) -> WorkCalendar:
+        """The official working-day calendar, with the years the packs carry that the
+        library does not know yet."""
+        return work_calendar(year for pack in self.packs.values() for year in pack.calendar)
 
     def policies(self) -> list[Policy]:
         """Every county policy (packs that cover at least one county)."""

@@ -30,12 +30,23 @@ from decimal import Decimal
 from typing import Any
 
 from caseworker.domain.validation import FieldError, Problem, ValidationFailed
+from caseworker.eligibility.calendar_years import CalendarYear, parse_calendar
 from caseworker.eligibility.findings import ParameterUse, PolicyRef
 from caseworker.eligibility.params import SPECS
 from caseworker.eligibility.yamltext import load_yaml
 
 FORMAT = "caseworker.policy/1"
-PACK_KEYS = ("format", "id", "version", "name", "description", "extends", "counties", "parameters")
+PACK_KEYS = (
+    "format",
+    "id",
+    "version",
+    "name",
+    "description",
+    "extends",
+    "counties",
+    "parameters",
+    "calendar",
+)
 ENTRY_KEYS = ("from", "value", "ref")
 WHAT_IF_REF = "假设值（what-if），非正式政策 / what-if value, not policy"
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{0,79}$")
@@ -87,6 +98,7 @@ class Pack:
     sha256: str  # of the pack text (UTF-8)
     source: str = ""
     description: str = ""
+    calendar: tuple[CalendarYear, ...] = ()  # official years the library may not know
 
 
 def _text(value: Any) -> str | None:
@@ -238,6 +250,12 @@ def parse_pack(text: str, *, source: str = "") -> Pack:
             )
             continue
         parameters[param_name] = _entries(param_name, raw, errors)
+    calendar: tuple[CalendarYear, ...] = ()
+    if data.get("calendar") is not None:
+        try:
+            calendar = parse_calendar(data["calendar"])
+        except Problem as problem:
+            errors.add("calendar", None, problem.zh, problem.en, problem.code)
     if errors.items:
         raise PolicyError(errors.items)
     assert pack_id is not None and version is not None
@@ -252,6 +270,7 @@ def parse_pack(text: str, *, source: str = "") -> Pack:
         sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
         source=source,
         description=_text(data.get("description")) or "",
+        calendar=calendar,
     )
 
 

@@ -32,6 +32,7 @@ from caseworker.domain.validation import (
     parse_code,
     parse_text,
 )
+from caseworker.domain.workdays import OFFICIAL, WorkCalendar
 from caseworker.interchange.household_format import household_to_dict, parse_household
 
 EXPORT_FORMAT = "caseworker.households/1"
@@ -275,27 +276,29 @@ def _json_problem(exc: json.JSONDecodeError) -> Problem:
     )
 
 
-def _with_due_dates(household: Household) -> dict[str, Any]:
+def _with_due_dates(household: Household, calendar: WorkCalendar) -> dict[str, Any]:
     """The household as the format has it, each open application with its time limit."""
     data = household_to_dict(household)
     for application, written in zip(household.applications, data["applications"], strict=True):
-        limit = deadline(application, application.applied_on)
+        limit = deadline(application, application.applied_on, calendar)
         if limit is not None:
             written["due_on"] = limit.due.isoformat()
             written["due_on_estimated"] = limit.estimated
     return data
 
 
-def export_document(households: Iterable[Household], regions: Iterable[Region]) -> str:
+def export_document(
+    households: Iterable[Household], regions: Iterable[Region], calendar: WorkCalendar = OFFICIAL
+) -> str:
     """The export text: regions and households, stable key order, Chinese left readable;
-    open applications say when their time limit ends (``due_on``)."""
+    open applications say when their time limit ends (``due_on``, counted on ``calendar``)."""
     document = {
         "format": EXPORT_FORMAT,
         "regions": [
             {"code": r.code, "name": r.name, "level": r.level.value, "parent_code": r.parent_code}
             for r in regions
         ],
-        "households": [_with_due_dates(h) for h in households],
+        "households": [_with_due_dates(h, calendar) for h in households],
     }
     return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
 

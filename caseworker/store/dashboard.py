@@ -28,6 +28,7 @@ from caseworker.domain.procedure import (
     deadline,
 )
 from caseworker.domain.records import Application, StageEntry
+from caseworker.domain.workdays import OFFICIAL, WorkCalendar
 from caseworker.store.flags import FLAGGED_SQL
 
 # A review due within this many days is listed (after the overdue ones) so it can be
@@ -130,10 +131,15 @@ ReviewRulesOf = Callable[[str], ReviewRules]
 
 
 def dashboard_stats(
-    conn: Connection, *, scope: str | None, today: date, review_rules: ReviewRulesOf
+    conn: Connection,
+    *,
+    scope: str | None,
+    today: date,
+    review_rules: ReviewRulesOf,
+    calendar: WorkCalendar = OFFICIAL,
 ) -> DashboardStats:
     """Everything the home screen shows, for households whose village is inside ``scope``;
-    review dates by each county's ``review_rules``."""
+    review dates by each county's ``review_rules``, time limits on ``calendar``."""
     stats = DashboardStats()
     where, params = _scope(scope, "x.village_code")
     stats.households = int(
@@ -162,7 +168,7 @@ def dashboard_stats(
         params,
     )
     stats.beneficiaries_by_village = {name: count for name, count in rows}
-    _applications(conn, stats, where, params, today)
+    _applications(conn, stats, where, params, today, calendar)
     _reviews(conn, stats, where, params, today, review_rules)
     _flagged(conn, stats, where, params)
     _sync_state(conn, stats, where, params, scope)
@@ -242,7 +248,12 @@ def _as_datetime(value: object) -> datetime | None:
 
 
 def _applications(
-    conn: Connection, stats: DashboardStats, where: str, params: dict[str, object], today: date
+    conn: Connection,
+    stats: DashboardStats,
+    where: str,
+    params: dict[str, object],
+    today: date,
+    calendar: WorkCalendar,
 ) -> None:
     final = ", ".join(f"'{s.value}'" for s in FINAL_STAGES)
     rows = conn.execute(
@@ -265,7 +276,7 @@ def _applications(
     soon = TIME_LIMIT_WORKING_DAYS - APPLICATION_SOON_WORKING_DAYS
     for household_id, head_name, application in open_apps.values():
         stats.applications_by_stage[application.stage] += 1
-        limit = deadline(application, today)
+        limit = deadline(application, today, calendar)
         if limit is not None and limit.working_days_used >= soon:
             stats.deadlines.append(OpenApplication(household_id, head_name, application, limit))
     # The earliest limit first: the longest overdue, then the others, then the due soon.

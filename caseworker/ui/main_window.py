@@ -377,8 +377,13 @@ class MainWindow(QMainWindow):
                 action=audit.Action.VIEW,
                 household_id=household_id,
             )
+        screener = self.screener
         page = HouseholdPage(
-            editor, worker=self.worker.name, today=self.today, screener=self.screener
+            editor,
+            worker=self.worker.name,
+            today=self.today,
+            screener=screener,
+            calendar=screener.calendar,
         )
         page.visit_requested.connect(self.new_visit)
         page.changed.connect(self.apply_changes)

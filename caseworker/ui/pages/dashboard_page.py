@@ -287,9 +287,16 @@ class DashboardPage(QWidget):
             from caseworker.screening import policy_library
             from caseworker.store.dashboard import dashboard_stats
 
-            rules = review_rules_by_county(policy_library(store), today)
+            library = policy_library(store)
+            rules = review_rules_by_county(library, today)
             with store.read() as conn:
-                return dashboard_stats(conn, scope=scope, today=today, review_rules=rules)
+                return dashboard_stats(
+                    conn,
+                    scope=scope,
+                    today=today,
+                    review_rules=rules,
+                    calendar=library.work_calendar(),
+                )
 
         self._task = run_task(work, on_success=self._arrived, on_failure=self._failed)
         return self._task

@@ -33,6 +33,7 @@ from caseworker.domain.idnumber import age_on
 from caseworker.domain.procedure import deadline, next_stages
 from caseworker.domain.records import Household, Member
 from caseworker.domain.validation import FieldError
+from caseworker.domain.workdays import OFFICIAL, WorkCalendar
 from caseworker.eligibility.findings import Finding, Screening
 from caseworker.operations.applications import record_stage, start_application, start_review
 from caseworker.operations.changes import Changes
@@ -91,10 +92,12 @@ class HouseholdPage(QWidget):
         worker: str,
         today: Callable[[], date] = date.today,
         screener: Callable[[Household, date], Screening] | None = None,
+        calendar: WorkCalendar = OFFICIAL,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.editor = editor
+        self.calendar = calendar  # time limits count its working days
         self.worker = worker
         self.today = today
         self.screener = screener
@@ -387,7 +390,7 @@ class HouseholdPage(QWidget):
         today = self.today()
         rows = []
         for a in h.applications:
-            limit = deadline(a, today)
+            limit = deadline(a, today, self.calendar)
             if limit is None:
                 limit_text = ""
             elif limit.past_latest:
