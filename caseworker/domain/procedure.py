@@ -20,6 +20,7 @@ from caseworker.domain.codes import (
     Program,
     Stage,
     VisitPurpose,
+    WorkerRole,
 )
 from caseworker.domain.idnumber import age_on
 from caseworker.domain.records import Application, Household, Member
@@ -53,6 +54,40 @@ REVIEW_NEXT_STAGES: dict[Stage, tuple[Stage, ...]] = {
     Stage.TOWNSHIP_REVIEW: (Stage.COUNTY_DECISION, Stage.WITHDRAWN),
     Stage.COUNTY_DECISION: (Stage.CHANGED, Stage.STOPPED),
 }
+
+
+_VILLAGE = frozenset({WorkerRole.VILLAGE})
+_TOWNSHIP = frozenset({WorkerRole.TOWNSHIP})
+_COUNTY = frozenset({WorkerRole.COUNTY})
+# Who records each stage (2021 procedure): the village specialist takes the application,
+# visits the household and holds the democratic appraisal; the township reviews and
+# publishes; the county takes the decision. A periodic review is started by the village or
+# the township; anyone may record that an applicant withdrew.
+STAGE_ROLES: dict[Stage, frozenset[WorkerRole]] = {
+    Stage.APPLIED: _VILLAGE,
+    Stage.REVIEW: frozenset({WorkerRole.VILLAGE, WorkerRole.TOWNSHIP}),
+    Stage.INVESTIGATION: _VILLAGE,
+    Stage.APPRAISAL: _VILLAGE,
+    Stage.TOWNSHIP_REVIEW: _TOWNSHIP,
+    Stage.PUBLICITY: _TOWNSHIP,
+    Stage.COUNTY_DECISION: _COUNTY,
+    Stage.APPROVED: _COUNTY,
+    Stage.REFUSED: _COUNTY,
+    Stage.CHANGED: _COUNTY,
+    Stage.STOPPED: _COUNTY,
+    Stage.WITHDRAWN: frozenset(WorkerRole),
+}
+
+
+def may_record(role: WorkerRole, stage: Stage) -> bool:
+    """Whether a worker of ``role`` records ``stage``."""
+    return role in STAGE_ROLES[stage]
+
+
+def who_records(stage: Stage) -> tuple[str, str]:
+    """Who records ``stage``, in Chinese and English (for a refusal or a hint)."""
+    roles = [r for r in WorkerRole if r in STAGE_ROLES[stage]]
+    return "或".join(r.zh for r in roles), " or ".join(f"the {r.en}" for r in roles)
 
 
 def next_stages(application: Application) -> tuple[Stage, ...]:

@@ -10,9 +10,9 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from caseworker.domain.codes import MONTHLY_PROGRAMS, Program, Stage
+from caseworker.domain.codes import MONTHLY_PROGRAMS, Program, Stage, WorkerRole
 from caseworker.domain.money import MoneyFormatError, yuan_to_fen
-from caseworker.domain.procedure import next_stages
+from caseworker.domain.procedure import may_record, next_stages, who_records
 from caseworker.domain.records import Application, Household
 from caseworker.domain.validation import FieldError, Problem, ValidationFailed, Where
 from caseworker.interchange.household_format import household_to_dict, parse_household
@@ -33,12 +33,30 @@ def _problem(field: str, value: Any, code: str, zh: str, en: str) -> FieldError:
     return Where().field(ENTRY).field(field).error(value, Problem(code, zh, en))
 
 
+def _role_error(stage: Stage, role: WorkerRole) -> list[FieldError]:
+    """The refusal of a stage that workers of ``role`` do not record (none if they do)."""
+    if may_record(role, stage):
+        return []
+    zh, en = who_records(stage)
+    return [
+        _problem(
+            "stage",
+            stage.zh,
+            "stage_role",
+            f"“{stage.zh}”由{zh}记录，{role.zh}不能记录",
+            f"'{stage.en}' is recorded by {en}, not by a {role.en}",
+        )
+    ]
+
+
 def _entry_errors(
-    application: Application, entry: dict[str, Any], allowed: tuple[Stage, ...]
+    application: Application, entry: dict[str, Any], allowed: tuple[Stage, ...], role: WorkerRole
 ) -> list[FieldError]:
     """What is wrong with an entry before it is added (besides the format's own checks)."""
     errors = []
     stage = Stage.parse(entry.get("stage"))
+    if stage in allowed and not may_record(role, stage):
+        return _role_error(stage, role)
     if stage not in allowed:
         names = "、".join(s.zh for s in allowed) or "无"
         errors.append(
@@ -122,10 +140,14 @@ def start_application(
     *,
     program: Program,
     entry: dict[str, Any],
+    role: WorkerRole,
     member_id: str | None = None,
     today: date | None = None,
 ) -> Changes:
-    """Record a new application (its first entry is the 提出申请 stage)."""
+    """Record a new application (its first entry is the 提出申请 stage), as a worker of
+    ``role``; raises ``ValidationFailed`` if that role does not take applications."""
+    if errors := _role_error(Stage.APPLIED, role):
+        raise ValidationFailed(errors)
     household = _load(store, household_id)
     entry = {**entry, "stage": Stage.APPLIED.value}
     if program is Program.DIBAO_SINGLE_PERSON and not member_id:
@@ -155,10 +177,14 @@ def start_review(
     *,
     program: Program,
     entry: dict[str, Any],
+    role: WorkerRole,
     today: date | None = None,
 ) -> Changes:
-    """Start a review (复核) of a benefit the household receives: its stages follow, and
-    the county's decision to change the amount or to stop the benefit ends it."""
+    """Start a review (复核) of a benefit the household receives, as a worker of ``role``:
+    its stages follow, and the county's decision to change the amount or to stop the
+    benefit ends it."""
+    if errors := _role_error(Stage.REVIEW, role):
+        raise ValidationFailed(errors)
     household = _load(store, household_id)
     if not any(b.program is program for b in household.benefits):
         raise ValidationFailed(
@@ -198,9 +224,11 @@ def record_stage(
     application_id: str,
     entry: dict[str, Any],
     *,
+    role: WorkerRole,
     today: date | None = None,
 ) -> Changes:
-    """Add the next entry (an opinion, a review, a decision) to an application; an
+    """Add the next entry (an opinion, a review, a decision) to an application, as a worker
+    of ``role`` (each stage is recorded by one level: ``procedure.STAGE_ROLES``); an
     approval of a monthly program starts its benefit the month after.
 
     Raises ``ValidationFailed`` (fields ``entry.<field>``) and writes nothing on refusal.
@@ -210,7 +238,7 @@ def record_stage(
     if index is None:
         raise LookupError(application_id)
     application = household.applications[index]
-    errors = _entry_errors(application, entry, next_stages(application))
+    errors = _entry_errors(application, entry, next_stages(application), role)
     if errors:
         raise ValidationFailed(errors)
     stage = Stage(entry["stage"])

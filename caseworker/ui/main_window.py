@@ -381,6 +381,7 @@ class MainWindow(QMainWindow):
         page = HouseholdPage(
             editor,
             worker=self.worker.name,
+            role=self.worker.role,
             today=self.today,
             screener=screener,
             calendar=screener.calendar,

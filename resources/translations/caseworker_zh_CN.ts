@@ -429,28 +429,28 @@ The app closes its window, restores the backup and opens the restored records (t
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="371"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="381"/>
         <source>{households} households in your area; {receiving} receive assistance.</source>
         <translation>辖区共 {households} 户，其中 {receiving} 户正在享受救助。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="353"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="363"/>
         <source>Households by program</source>
         <translation>各救助项目户数</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="359"/>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="365"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="369"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="375"/>
         <source>No household in your area receives assistance yet.</source>
         <translation>辖区内还没有享受救助的家庭。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="363"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="373"/>
         <source>Households receiving assistance by village (most first)</source>
         <translation>各村享受救助户数（从多到少）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="331"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="341"/>
         <source>No open applications.</source>
         <translation>暂无在办申请。</translation>
     </message>
@@ -465,146 +465,146 @@ The app closes its window, restores the backup and opens the restored records (t
         <translation>已取消筛查，未保存任何结果</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="304"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="314"/>
         <source>The figures could not be counted just now. Open another page and come back to home to try again; if it keeps happening, restart the app.</source>
         <translation>首页的数字暂时没能统计出来。请打开别的页面再回到首页重试；如果一直这样，请重新打开程序。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="318"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="328"/>
         <source>No household needs a review in the next 30 days.</source>
         <translation>近期没有需要复核的家庭。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="325"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="335"/>
         <source>Open applications: {stages}</source>
         <translation>在办申请：{stages}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="329"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="339"/>
         <source>No application is overdue or due within 5 working days.</source>
         <translation>没有超期或 5 个工作日内到期的申请。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="335"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="345"/>
         <source>The last screening found no household likely eligible that has not applied.</source>
         <translation>最近一次筛查没有发现可能符合条件但尚未申请的家庭。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="339"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="349"/>
         <source>No household has been screened yet. Press “Screen all households” above: those likely eligible but not yet applied will be listed here.</source>
         <translation>还没有筛查过。点右上方的“筛查全部家庭”，可能符合条件但尚未申请的家庭会列在这里。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="345"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="355"/>
         <source>{head}: {program}</source>
         <translation>{head}：{program}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="376"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="386"/>
         <source>this laptop has never synced with the county</source>
         <translation>本机还没有与县里同步过</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="378"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="388"/>
         <source>this laptop last synced {time}</source>
         <translation>本机上次同步：{time}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="383"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="393"/>
         <source>No changes in your area are waiting to be synced; {synced}.</source>
         <translation>辖区没有等待同步的修改；{synced}。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="390"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="400"/>
         <source>{n} households in your area have changes not yet synced with the county ({refused} refused by the county: see Sync); {synced}.</source>
         <translation>辖区有 {n} 户的修改尚未同步到县里（其中 {refused} 户被县里退回，请到“同步”页查看）；{synced}。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="397"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="407"/>
         <source>{n} households in your area have changes not yet synced with the county; {synced}.</source>
         <translation>辖区有 {n} 户的修改尚未同步到县里；{synced}。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="408"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="418"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n 天</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="411"/>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="415"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="421"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="425"/>
         <source>%n month(s)</source>
         <translation>
             <numerusform>%n 个月</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="413"/>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="415"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="423"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="425"/>
         <source>%n year(s)</source>
         <translation>
             <numerusform>%n 年</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="414"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="424"/>
         <source>{years} {months}</source>
         <translation>{years} {months}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="421"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="431"/>
         <source>OVERDUE by {time}</source>
         <translation>已逾期 {time}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="425"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="435"/>
         <source>due today</source>
         <translation>今天到期</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="427"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="437"/>
         <source>due in {time}</source>
         <translation>{time}后到期</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="430"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="440"/>
         <source>{head} — {when}
 review due {day}</source>
         <translation>{head} — {when}
 应于 {day} 复核</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="437"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="447"/>
         <source>OVERDUE by %n working day(s)</source>
         <translation>
             <numerusform>已超期 %n 个工作日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="439"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="449"/>
         <source>{when}, past the 45-working-day maximum</source>
         <translation>{when}（超过最长时限）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="441"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="451"/>
         <source>time limit reached today</source>
         <translation>今天到期</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="443"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="453"/>
         <source>%n working day(s) left</source>
         <translation>
             <numerusform>还剩 %n 个工作日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="445"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="455"/>
         <source>{when} (estimated)</source>
         <translation>{when}（估算）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="447"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="457"/>
         <source>{head} — {when}
 {program}, applied {day}, now at {stage}</source>
         <translation>{head} — {when}
@@ -882,440 +882,445 @@ review due {day}</source>
 <context>
     <name>HouseholdPage</name>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="200"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="449"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="207"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="456"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="222"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="229"/>
         <source>Members</source>
         <translation>家庭成员</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="223"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="230"/>
         <source>Property</source>
         <translation>财产</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="224"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="231"/>
         <source>Expenses</source>
         <translation>支出</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="225"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="232"/>
         <source>Legal supporters</source>
         <translation>法定赡养人</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="226"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="233"/>
         <source>Visits</source>
         <translation>入户调查</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="227"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="234"/>
         <source>Benefits</source>
         <translation>享受待遇</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="228"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="235"/>
         <source>Applications</source>
         <translation>申请</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="242"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="249"/>
         <source>Stages of the application</source>
         <translation>申请办理环节</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="244"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="467"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="251"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="474"/>
         <source>Add member</source>
         <translation>添加成员</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="245"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="467"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="252"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="474"/>
         <source>Edit member</source>
         <translation>编辑成员</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="246"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="482"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="484"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="253"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="489"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="491"/>
         <source>Remove member</source>
         <translation>删除成员</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="247"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="508"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="254"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="515"/>
         <source>Edit property</source>
         <translation>编辑财产</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="248"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="520"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="255"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="527"/>
         <source>Edit expenses</source>
         <translation>编辑支出</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="249"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="532"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="256"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="539"/>
         <source>Edit legal supporters</source>
         <translation>编辑法定赡养人</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="250"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="257"/>
         <source>New visit (Ctrl+N)</source>
         <translation>新建入户调查（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="251"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="258"/>
         <source>New application</source>
         <translation>新建申请</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="252"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="259"/>
         <source>Start a review</source>
         <translation>发起复核</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="253"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="260"/>
         <source>Next stage</source>
         <translation>进入下一环节</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="257"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="544"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="264"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="551"/>
         <source>Edit household details</source>
         <translation>编辑家庭基本信息</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="258"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="265"/>
         <source>Sign the authorisation</source>
         <translation>授权书签字</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="259"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="266"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="260"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="267"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="263"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="280"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="535"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="270"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="287"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="542"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="264"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="280"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="534"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="271"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="287"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="541"/>
         <source>Relation</source>
         <translation>关系</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="265"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="272"/>
         <source>Age</source>
         <translation>年龄</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="266"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="273"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="267"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="274"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="268"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="275"/>
         <source>Labour capacity</source>
         <translation>劳动能力</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="269"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="276"/>
         <source>Disability</source>
         <translation>残疾情况</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="270"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="277"/>
         <source>Serious illness</source>
         <translation>重病情况</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="271"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="278"/>
         <source>Employment</source>
         <translation>就业状况</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="272"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="279"/>
         <source>Monthly income</source>
         <translation>月收入</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="275"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="277"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="510"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="522"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="282"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="284"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="517"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="529"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="275"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="282"/>
         <source>Value</source>
         <translation>价值</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="275"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="512"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="282"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="519"/>
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="277"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="284"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="277"/>
         <location filename="../../caseworker/ui/pages/household_page.py" line="284"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="304"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="524"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="291"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="311"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="531"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="280"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="536"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="287"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="543"/>
         <source>Able to support</source>
         <translation>有无赡养能力</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="280"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="287"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="285"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="292"/>
         <source>Purpose</source>
         <translation>调查目的</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="286"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="293"/>
         <source>Investigators</source>
         <translation>调查人员</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="287"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="294"/>
         <source>Conclusion</source>
         <translation>调查结论</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="288"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="295"/>
         <source>Signed</source>
         <translation>签字</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="293"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="301"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="300"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="308"/>
         <source>Program</source>
         <translation>救助项目</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="294"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="301"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="295"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="302"/>
         <source>Per month</source>
         <translation>每月金额</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="296"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="303"/>
         <source>Since</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="297"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="304"/>
         <source>Gradual exit until</source>
         <translation>渐退截止</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="301"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="304"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="308"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="311"/>
         <source>Stage</source>
         <translation>办理环节</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="301"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="308"/>
         <source>Applied on</source>
         <translation>申请日期</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="301"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="308"/>
         <source>Time limit</source>
         <translation>办理时限</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="304"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="311"/>
         <source>Done by</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="304"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="311"/>
         <source>Opinion</source>
         <translation>意见</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="312"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="415"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="319"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="422"/>
         <source>not known</source>
         <translation>不详</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="313"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="320"/>
         <source>(no head)</source>
         <translation>（未指定户主）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="318"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="353"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="325"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="360"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="318"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="353"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="325"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="360"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="320"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="327"/>
         <source>Address: {value}</source>
         <translation>住址：{value}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="321"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="328"/>
         <source>Hukou: {value}</source>
         <translation>户籍：{value}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="322"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="329"/>
         <source>Local resident: {value}</source>
         <translation>本地户籍：{value}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="323"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="330"/>
         <source>Registered poor: {value}</source>
         <translation>建档立卡：{value}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="327"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="334"/>
         <source>Emergency: {kind} on {day}</source>
         <translation>急难情况：{kind}（{day}）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="332"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="339"/>
         <source>Relative of a cadre or caseworker (registered separately)</source>
         <translation>村干部或经办人员近亲属（单独备案）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="339"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="346"/>
         <source>Property not recorded</source>
         <translation>尚未登记财产</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="345"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="352"/>
         <source>Expenses not recorded</source>
         <translation>尚未登记支出</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="359"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="366"/>
         <source>Legal supporters not recorded</source>
         <translation>尚未登记法定赡养人</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="369"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="376"/>
         <source>signed</source>
         <translation>已签字</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="369"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="376"/>
         <source>not signed</source>
         <translation>未签字</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="394"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="401"/>
         <source>past the 45-working-day limit</source>
         <translation>已超45个工作日时限</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="396"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="403"/>
         <source>overdue (30 working days), at the latest {day}</source>
         <translation>已超30个工作日，最迟 {day}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="400"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="407"/>
         <source>due by {day}</source>
         <translation>应于 {day} 前办结</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="403"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="410"/>
         <source>{limit} (estimated: that year&apos;s official holidays are not known yet)</source>
         <translation>{limit}（估算：该年度的法定节假日安排尚未公布）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="420"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="427"/>
         <source> grade {grade}</source>
         <translation>{grade}级</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="421"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="428"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="481"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="488"/>
         <source>Remove {name} from the household?</source>
         <translation>确定将{name}从本户中删除吗？</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="511"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="518"/>
         <source>Value (yuan)</source>
         <translation>价值（元）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="514"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="521"/>
         <source>Property recorded</source>
         <translation>已登记财产</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="523"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="530"/>
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="526"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="533"/>
         <source>Expenses recorded</source>
         <translation>已登记支出</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="537"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="544"/>
         <source>Why not</source>
         <translation>无法赡养原因</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="539"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="546"/>
         <source>Legal supporters recorded</source>
         <translation>已登记法定赡养人</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="585"/>
+        <source>Not for this worker</source>
+        <translation>不属于本人办理的环节</translation>
     </message>
 </context>
 <context>
@@ -1472,37 +1477,37 @@ review due {day}</source>
         <translation>这些记录没有密码保护。真实家庭的信息只能保存在设置了密码的数据库中。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="492"/>
+        <location filename="../../caseworker/ui/main_window.py" line="498"/>
         <source>Visit saved.</source>
         <translation>入户调查已保存。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="507"/>
+        <location filename="../../caseworker/ui/main_window.py" line="513"/>
         <source>{n} household visit(s) were not saved. Continue them now?</source>
         <translation>有 {n} 次入户调查尚未保存，现在继续填写吗？</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="508"/>
+        <location filename="../../caseworker/ui/main_window.py" line="514"/>
         <source>Unsaved visits</source>
         <translation>未保存的入户调查</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="528"/>
+        <location filename="../../caseworker/ui/main_window.py" line="534"/>
         <source>Sync in progress</source>
         <translation>正在同步</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="530"/>
+        <location filename="../../caseworker/ui/main_window.py" line="536"/>
         <source>A sync with the county is under way. What was sent is kept either way; quit now and sync the rest next time?</source>
         <translation>正在与县里同步。已经发送的内容都会保留；现在退出，其余的下次再同步吗？</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="540"/>
+        <location filename="../../caseworker/ui/main_window.py" line="546"/>
         <source>Visits not saved</source>
         <translation>入户调查尚未保存</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="542"/>
+        <location filename="../../caseworker/ui/main_window.py" line="548"/>
         <source>{n} household visit(s) are open and not saved. Their drafts are kept and offered again at the next start. Quit now?</source>
         <translation>有{n}份入户调查尚未保存。草稿已保留，下次启动时可以继续填写。现在退出吗？</translation>
     </message>

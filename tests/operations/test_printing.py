@@ -8,7 +8,7 @@ import pytest
 
 from caseworker.demo.generator import generate_households
 from caseworker.demo.places import demo_regions
-from caseworker.domain.codes import IncomeKind, Program, Stage
+from caseworker.domain.codes import IncomeKind, Program, Stage, WorkerRole
 from caseworker.domain.records import Household, IncomeItem
 from caseworker.eligibility.findings import Status
 from caseworker.operations.applications import record_stage, start_review
@@ -23,6 +23,8 @@ from caseworker.store.search import search_households
 from tests.printing.helpers import page_texts
 
 DAY = date(2026, 11, 1)
+
+VILLAGE, TOWNSHIP, COUNTY = WorkerRole.VILLAGE, WorkerRole.TOWNSHIP, WorkerRole.COUNTY
 
 
 @pytest.fixture
@@ -66,19 +68,19 @@ def test_after_an_income_rises_a_review_stops_the_benefit_and_the_notice_says_wh
         today = CurrentFindings.of_store(store, DAY)(conn, zhang)
     assert today.finding(Program.DIBAO).status is Status.EXIT  # not a stale "continue"
 
-    start_review(store, zhang.id, program=Program.DIBAO, entry={"date": "2026-11-01"})
-    for stage, note in (
-        (Stage.INVESTIGATION, "入户核实：户主外出务工，月工资约6000元"),
-        (Stage.TOWNSHIP_REVIEW, "经审核，家庭人均收入超过低保标准，建议停发"),
-        (Stage.COUNTY_DECISION, ""),
-        (Stage.STOPPED, "家庭人均收入超过低保标准，停止保障"),
+    start_review(store, zhang.id, program=Program.DIBAO, entry={"date": "2026-11-01"}, role=VILLAGE)
+    for stage, role, note in (
+        (Stage.INVESTIGATION, VILLAGE, "入户核实：户主外出务工，月工资约6000元"),
+        (Stage.TOWNSHIP_REVIEW, TOWNSHIP, "经审核，家庭人均收入超过低保标准，建议停发"),
+        (Stage.COUNTY_DECISION, COUNTY, ""),
+        (Stage.STOPPED, COUNTY, "家庭人均收入超过低保标准，停止保障"),
     ):
         with store.read() as conn:
             household = load_household(conn, zhang.id)
         assert household is not None
         review = household.applications[-1]
         entry = {"stage": stage.value, "date": "2026-11-01", "worker": "周敏", "note": note}
-        record_stage(store, zhang.id, review.id, entry)
+        record_stage(store, zhang.id, review.id, entry, role=role)
 
     notice = printed(store, "notice-stoppage", zhang, tmp_path / "after.pdf")
     assert "停止最低生活保障通知书" in notice and "原每月900.00元" in notice

@@ -11,15 +11,38 @@ from PySide6.QtWidgets import QApplication
 
 from caseworker.demo.generator import generate_households
 from caseworker.demo.places import demo_regions
+from caseworker.domain.codes import Stage, WorkerRole
 from caseworker.store.db import Store
 from caseworker.store.households import save_households
 from caseworker.store.workers import Worker, set_current_worker
 from caseworker.ui import ask
 from caseworker.ui.collector import collect_on_gui_thread
 from caseworker.ui.i18n import install_language
+from caseworker.ui.pages.household_page import HouseholdPage
 from caseworker.ui.settings import AppSettings
 
 DEMO_DAY = date(2026, 11, 1)
+
+# The level whose worker records each stage, as the procedure has it: a test that walks an
+# application through every stage hands the household page to that level's worker.
+LEVEL = {
+    Stage.APPLIED: WorkerRole.VILLAGE,
+    Stage.REVIEW: WorkerRole.VILLAGE,
+    Stage.INVESTIGATION: WorkerRole.VILLAGE,
+    Stage.APPRAISAL: WorkerRole.VILLAGE,
+    Stage.TOWNSHIP_REVIEW: WorkerRole.TOWNSHIP,
+    Stage.PUBLICITY: WorkerRole.TOWNSHIP,
+    Stage.COUNTY_DECISION: WorkerRole.COUNTY,
+    Stage.APPROVED: WorkerRole.COUNTY,
+    Stage.REFUSED: WorkerRole.COUNTY,
+    Stage.CHANGED: WorkerRole.COUNTY,
+    Stage.STOPPED: WorkerRole.COUNTY,
+}
+
+
+def at_the_level_of(page: "HouseholdPage", stage: Stage) -> None:
+    """The worker of the level that records ``stage`` has the household page."""
+    page.role = LEVEL[stage]
 
 
 @pytest.fixture

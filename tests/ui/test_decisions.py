@@ -6,7 +6,7 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from caseworker.domain.codes import Program, Stage
+from caseworker.domain.codes import Program, Stage, WorkerRole
 from caseworker.eligibility.findings import Finding, PolicyRef, Screening, Status
 from caseworker.operations.printing import PrintJob, print_job
 from caseworker.printing.documents import render_form
@@ -19,7 +19,7 @@ from caseworker.ui.household_editor import HouseholdEditor
 from caseworker.ui.pages.household_page import HouseholdPage
 from caseworker.ui.widgets.eligibility_panel import EligibilityPanel
 from tests.printing.helpers import page_texts
-from tests.ui.conftest import DEMO_DAY
+from tests.ui.conftest import DEMO_DAY, at_the_level_of
 
 
 def test_a_finding_of_nothing_is_not_offered_as_an_application(qtbot: QtBot) -> None:
@@ -43,7 +43,13 @@ def test_each_level_records_its_decision_and_the_notice_prints_it(
         household_id = search_households(conn, "朱国兵")[0].id
     editor = HouseholdEditor.load(county, household_id)
     assert editor is not None
-    page = HouseholdPage(editor, worker="王建华", today=lambda: DEMO_DAY, screener=Screener(county))
+    page = HouseholdPage(
+        editor,
+        worker="王建华",
+        role=WorkerRole.VILLAGE,
+        today=lambda: DEMO_DAY,
+        screener=Screener(county),
+    )
     qtbot.addWidget(page)
     card = page.eligibility.card(Program.DIBAO_SINGLE_PERSON)
     assert card is not None and card.apply is not None
@@ -64,6 +70,7 @@ def test_each_level_records_its_decision_and_the_notice_prints_it(
     ]
     for stage, who, opinion in steps:
         page.applications.selectRow(row)
+        at_the_level_of(page, stage)
         step = page.next_stage()
         assert step is not None
         step.stage.setCurrentIndex(step.stage.findData(stage.value))
@@ -72,6 +79,7 @@ def test_each_level_records_its_decision_and_the_notice_prints_it(
         step.accept()
         assert not step.isVisible(), step.error.text()
     page.applications.selectRow(row)
+    at_the_level_of(page, Stage.APPROVED)
     step = page.next_stage()
     assert step is not None
     step.stage.setCurrentIndex(step.stage.findData(Stage.APPROVED.value))
@@ -122,7 +130,13 @@ def test_a_review_changes_the_amount_and_the_change_notice_prints_the_countys_de
         household_id = search_households(conn, "张学林")[0].id
     editor = HouseholdEditor.load(county, household_id)
     assert editor is not None
-    page = HouseholdPage(editor, worker="王建华", today=lambda: DEMO_DAY, screener=Screener(county))
+    page = HouseholdPage(
+        editor,
+        worker="王建华",
+        role=WorkerRole.VILLAGE,
+        today=lambda: DEMO_DAY,
+        screener=Screener(county),
+    )
     qtbot.addWidget(page)
     page.tabs.setCurrentIndex(5)  # 享受待遇
     assert page.buttons["start_review"].isVisibleTo(page)
@@ -143,6 +157,7 @@ def test_a_review_changes_the_amount_and_the_change_notice_prints_the_countys_de
     ]
     for stage, note, amount in steps:
         page.applications.selectRow(row)
+        at_the_level_of(page, stage)
         step = page.next_stage()
         assert step is not None
         offered = {step.stage.itemData(i) for i in range(step.stage.count())}

@@ -6,6 +6,7 @@ import re
 
 from pytestqt.qtbot import QtBot
 
+from caseworker.domain.codes import WorkerRole
 from caseworker.screening import Screener
 from caseworker.store.db import Store
 from caseworker.store.search import search_households
@@ -24,7 +25,13 @@ def zhangs_cards(qtbot: QtBot, county: Store) -> HouseholdPage:
         household_id = search_households(conn, "张学林")[0].id
     editor = HouseholdEditor.load(county, household_id)
     assert editor is not None
-    page = HouseholdPage(editor, worker="王建华", today=lambda: DEMO_DAY, screener=Screener(county))
+    page = HouseholdPage(
+        editor,
+        worker="王建华",
+        role=WorkerRole.VILLAGE,
+        today=lambda: DEMO_DAY,
+        screener=Screener(county),
+    )
     qtbot.addWidget(page)
     return page
 

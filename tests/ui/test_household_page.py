@@ -2,14 +2,14 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from caseworker.domain.codes import Stage
+from caseworker.domain.codes import Stage, WorkerRole
 from caseworker.store.db import Store
 from caseworker.store.households import load_household
 from caseworker.store.search import search_households
 from caseworker.ui.dialogs.application import StageDialog
 from caseworker.ui.household_editor import HouseholdEditor
 from caseworker.ui.pages.household_page import HouseholdPage
-from tests.ui.conftest import DEMO_DAY
+from tests.ui.conftest import DEMO_DAY, at_the_level_of
 
 
 def zhang(county: Store) -> str:
@@ -20,7 +20,7 @@ def zhang(county: Store) -> str:
 def open_page(qtbot: QtBot, county: Store) -> HouseholdPage:
     editor = HouseholdEditor.load(county, zhang(county))
     assert editor is not None
-    page = HouseholdPage(editor, worker="王建华", today=lambda: DEMO_DAY)
+    page = HouseholdPage(editor, worker="王建华", role=WorkerRole.VILLAGE, today=lambda: DEMO_DAY)
     qtbot.addWidget(page)
     return page
 
@@ -120,7 +120,13 @@ def test_an_application_starts_from_an_eligibility_card(qtbot: QtBot, county: St
         household_id = search_households(conn, "朱国兵")[0].id
     editor = HouseholdEditor.load(county, household_id)
     assert editor is not None
-    page = HouseholdPage(editor, worker="王建华", today=lambda: DEMO_DAY, screener=Screener(county))
+    page = HouseholdPage(
+        editor,
+        worker="王建华",
+        role=WorkerRole.VILLAGE,
+        today=lambda: DEMO_DAY,
+        screener=Screener(county),
+    )
     qtbot.addWidget(page)
     card = page.eligibility.card(Program.DIBAO_SINGLE_PERSON)
     assert card is not None and card.finding.status is Status.LIKELY_ELIGIBLE
@@ -192,6 +198,7 @@ def test_an_approval_with_an_amount_starts_the_benefit_next_month(
         (Stage.COUNTY_DECISION, ""),
     ):
         page.applications.selectRow(row)
+        at_the_level_of(page, stage)
         step = page.next_stage()
         assert step is not None
         step.stage.setCurrentIndex(step.stage.findData(stage.value))
@@ -202,6 +209,7 @@ def test_an_approval_with_an_amount_starts_the_benefit_next_month(
         step.accept()
         assert not step.isVisible()
     page.applications.selectRow(row)
+    at_the_level_of(page, Stage.APPROVED)
     step = page.next_stage()
     assert step is not None
     step.stage.setCurrentIndex(step.stage.findData(Stage.APPROVED.value))

@@ -19,15 +19,18 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from caseworker.demo.generator import generate_households
 from caseworker.demo.places import ZHONGJIE_VILLAGE, demo_regions
-from caseworker.domain.codes import Program, Stage
+from caseworker.domain.codes import Program, Stage, WorkerRole
 from caseworker.eligibility.findings import Status
+from caseworker.operations.applications import record_stage
 from caseworker.printing.documents import list_forms
 from caseworker.store.backups import backup_folder, list_backups
 from caseworker.store.db import open_store
 from caseworker.store.drafts import list_drafts
 from caseworker.store.households import load_household, save_household, save_households
 from caseworker.store.search import search_households
-from caseworker.sync.client import sync
+from caseworker.sync.client import enroll, sync
+from caseworker.sync.county.auth import create_enrollment
+from caseworker.sync.tls import pem_fingerprint
 from caseworker.ui.app import open_store_as_worker
 from caseworker.ui.dialogs.first_run import FirstRunDialog
 from caseworker.ui.dialogs.signin import NewPasswordDialog, RecoveryCodeDialog, SignInDialog
@@ -229,7 +232,8 @@ def visit(qtbot: QtBot, window: MainWindow) -> None:
 
 
 def decide(window: MainWindow, program: Program) -> None:
-    """The application from the finding, the authorisation signed, and each level."""
+    """Her part of the decision: the application from the finding, the authorisation
+    signed, the village's opinion; the township's steps are not hers to record."""
     page = window.household_page
     assert page is not None
     card = page.eligibility.card(program)
@@ -246,23 +250,58 @@ def decide(window: MainWindow, program: Program) -> None:
         assert authorization.sign(member_id)
     authorization.accept()
     row = len(page.editor.household.applications) - 1
-    for stage, who, opinion, amount in (
-        (Stage.INVESTIGATION, "李秀英", "村委会：经入户调查，情况属实，同意上报", None),
-        (Stage.TOWNSHIP_REVIEW, "张明", "经审核，家庭人均收入低于农村低保标准，同意", None),
-        (Stage.PUBLICITY, "张明", "在村务公开栏公示7天，无异议", None),
-        (Stage.COUNTY_DECISION, "张明", "", None),
-        (Stage.APPROVED, "周敏", "同意纳入农村低保", "600.00"),
-    ):
-        page.applications.selectRow(row)
-        step = page.next_stage()
-        assert step is not None
-        step.stage.setCurrentIndex(step.stage.findData(stage.value))
-        step.worker.setText(who)
-        step.note.setPlainText(opinion)
-        if amount:
-            step.amount.setText(amount)
-        step.accept()
-        assert not step.isVisible(), step.error.text()
+    page.applications.selectRow(row)
+    step = page.next_stage()
+    assert step is not None
+    offered = [step.stage.itemData(i) for i in range(step.stage.count())]
+    assert Stage.TOWNSHIP_REVIEW.value not in offered  # the township's, not hers
+    step.stage.setCurrentIndex(step.stage.findData(Stage.INVESTIGATION.value))
+    step.worker.setText("李秀英")
+    step.note.setPlainText("村委会：经入户调查，情况属实，同意上报")
+    step.accept()
+    assert not step.isVisible(), step.error.text()
+    page.applications.selectRow(row)
+    step = page.next_stage()  # she may still hold an appraisal; the review is the township's
+    assert step is not None
+    offered = [step.stage.itemData(i) for i in range(step.stage.count())]
+    assert offered == [Stage.APPRAISAL.value, Stage.WITHDRAWN.value]
+    step.reject()
+
+
+def the_township_and_the_county_decide(county: County, tmp_path: Path, household_id: str) -> None:
+    """On their own laptops, after her sync: the township reviews and publishes, the county
+    approves; each sends it back to the county server."""
+    server, cert = county
+    levels = (
+        ("township", "610423100", "张明", (
+            (Stage.TOWNSHIP_REVIEW, "经审核，家庭人均收入低于农村低保标准，同意", None),
+            (Stage.PUBLICITY, "在村务公开栏公示7天，无异议", None),
+        )),
+        ("county", "610423", "周敏", (
+            (Stage.COUNTY_DECISION, "", None),
+            (Stage.APPROVED, "同意纳入农村低保", "600.00"),
+        )),
+    )  # fmt: skip
+    for role, scope, who, steps in levels:
+        laptop = new_store(tmp_path / f"{role}-laptop.db")
+        code = create_enrollment(server.engine, worker=who, role=role, scope=scope)
+        enroll(laptop, server.url, code, pin_sha256=pem_fingerprint(cert.read_text()))
+        assert sync(laptop).synced
+        for stage, opinion, amount in steps:
+            with laptop.read() as conn:
+                household = load_household(conn, household_id)
+            assert household is not None
+            entry = {
+                "stage": stage.value,
+                "date": DEMO_DAY.isoformat(),
+                "worker": who,
+                "note": opinion,
+                "amount_yuan": amount,
+            }
+            application = household.applications[-1]
+            record_stage(laptop, household_id, application.id, entry, role=WorkerRole(role))
+        assert sync(laptop).synced
+        laptop.close()
 
 
 def print_everything(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> dict[str, str]:
@@ -351,6 +390,9 @@ def test_a_specialists_day_from_the_first_start_to_the_next(
     visit(qtbot, window)
     assert any("刘建国" in text for text in answers)  # the income changes were shown first
     decide(window, Program.DIBAO)
+    sync_with_the_county(qtbot, window, county, capsys, household_id, tmp_path)
+    the_township_and_the_county_decide(county, tmp_path, household_id)
+    sync_on_page(qtbot, open_sync_page(qtbot, window))  # the decision comes back
     store = window.store
     with store.read() as conn:
         household = load_household(conn, household_id)
@@ -366,8 +408,8 @@ def test_a_specialists_day_from_the_first_start_to_the_next(
     assert "每月600.00元" in texts["notice-approval"]
     assert "刘建国" in texts["investigation"] and "王建华" in texts["investigation"]
     assert "同意纳入农村低保" in texts["dibao-application"]
+    assert "张明" in texts["dibao-application"] and "周敏" in texts["dibao-application"]
 
-    sync_with_the_county(qtbot, window, county, capsys, household_id, tmp_path)
     install_language("en")  # the other language, and back: nothing changes but words
     qtbot.waitUntil(lambda: window.nav.item(HOUSEHOLDS).text() == "Households")
     install_language("zh_CN")

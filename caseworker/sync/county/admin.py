@@ -138,7 +138,9 @@ def import_pending(engine: Engine, document: Any) -> PushResponse:
             f"设备{device_id}未在本县注册",
             f"device {device_id} is not enrolled at this county",
         )
-    device = Device(row.credential_id, row.device_id, row.worker, row.role, row.scope_code)
+    device = Device(
+        row.credential_id, row.device_id, row.worker, row.role, row.scope_code, row.enrolled_at
+    )
     request = PUSH_REQUEST.validate_python(
         {
             "protocol": document.get("protocol"),

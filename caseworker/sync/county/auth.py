@@ -53,6 +53,7 @@ class Device:
     worker: str
     role: str
     scope: str
+    enrolled_at: datetime
 
 
 def _sha256(text: str) -> str:
@@ -225,7 +226,7 @@ def redeem(
                 enrolled_at=now,
             )
         )
-    device = Device(credential_id, device_id, row.worker, row.role, row.scope_code)
+    device = Device(credential_id, device_id, row.worker, row.role, row.scope_code, now)
     return f"{credential_id}.{secret}", device
 
 
@@ -244,7 +245,9 @@ def authenticate(conn: Connection, authorization: str | None) -> Device:
         raise Refused(401, "设备凭证无效", "invalid device credential")
     if row.revoked_at is not None:
         raise Refused(401, "此设备已被注销，请重新注册", "this device has been revoked")
-    return Device(row.credential_id, row.device_id, row.worker, row.role, row.scope_code)
+    return Device(
+        row.credential_id, row.device_id, row.worker, row.role, row.scope_code, row.enrolled_at
+    )
 
 
 def revoke(engine: Engine, device: str) -> int:

@@ -13,7 +13,8 @@ from typing import Any
 from sqlalchemy import Connection, Engine, select
 
 from caseworker.domain.bulk import gc_paused
-from caseworker.domain.codes import RegionLevel
+from caseworker.domain.codes import RegionLevel, Stage, WorkerRole
+from caseworker.domain.procedure import may_record, who_records
 from caseworker.domain.regions import Region, validate_regions
 from caseworker.domain.validation import (
     FieldError,
@@ -157,6 +158,35 @@ def _row_problem(rc: RowChange, hid: str, owners: dict[str, str]) -> FieldError 
             "this record id is already used by another household", where_row(table, row_id),
         )  # fmt: skip
     return None
+
+
+def stage_role_errors(rows: list[RowChange], device: Device) -> list[FieldError]:
+    """Stage entries the device's worker may not record: each level records its own stages
+    (``procedure.STAGE_ROLES``). Entries dated before the device was enrolled are history
+    brought in with the household (a village's earlier files), not records of this device,
+    and pass."""
+    role = WorkerRole.parse(device.role)
+    enrolled = device.enrolled_at.date()
+    errors = []
+    for rc in rows:
+        new = rc.get("new") or {}
+        if rc["table"] != "application_stage" or "stage" not in new:
+            continue
+        stage, day = Stage.parse(new["stage"]), new.get("date")
+        if stage is None or role is None or may_record(role, stage):
+            continue  # an unknown stage is the value checks' to refuse
+        if isinstance(day, str) and day < enrolled.isoformat():
+            continue
+        zh, en = who_records(stage)
+        errors.append(
+            _error(
+                "stage", stage.value, "stage_role",
+                f"“{stage.zh}”由{zh}记录，本设备（{role.zh}）不能记录",
+                f"'{stage.en}' is recorded by {en}; this device belongs to a {role.en}",
+                where_row("application_stage", rc["id"]),
+            )
+        )  # fmt: skip
+    return errors
 
 
 def _merge_change(
@@ -317,6 +347,7 @@ def apply_change(
         if isinstance(village, str) and not in_scope(device.scope, village):
             raise _out_of_scope(device, f"村（社区）{village} / village")
         errors = household_errors(hid, work.wire_rows(), today=now.date())
+        errors += stage_role_errors(change["rows"], device)
         for number in members_of(work):
             if persons.get(number, hid) != hid:
                 errors.append(

@@ -28,9 +28,10 @@ from caseworker.domain.codes import (
     Stage,
     SupporterInability,
     SupporterRelation,
+    WorkerRole,
 )
 from caseworker.domain.idnumber import age_on
-from caseworker.domain.procedure import deadline, next_stages
+from caseworker.domain.procedure import deadline, may_record, next_stages, who_records
 from caseworker.domain.records import Household, Member
 from caseworker.domain.validation import FieldError
 from caseworker.domain.workdays import OFFICIAL, WorkCalendar
@@ -45,6 +46,7 @@ from caseworker.ui.dialogs.record_list import Column, RecordListDialog
 from caseworker.ui.errors import in_full
 from caseworker.ui.fonts import make_heading
 from caseworker.ui.household_editor import HouseholdEditor
+from caseworker.ui.i18n import is_chinese
 from caseworker.ui.labels import label, yuan
 from caseworker.ui.models.household_table import masked_id
 from caseworker.ui.widgets.eligibility_panel import EligibilityPanel
@@ -90,6 +92,7 @@ class HouseholdPage(QWidget):
         editor: HouseholdEditor,
         *,
         worker: str,
+        role: WorkerRole,
         today: Callable[[], date] = date.today,
         screener: Callable[[Household, date], Screening] | None = None,
         calendar: WorkCalendar = OFFICIAL,
@@ -99,6 +102,7 @@ class HouseholdPage(QWidget):
         self.editor = editor
         self.calendar = calendar  # time limits count its working days
         self.worker = worker
+        self.role = role  # the stages this worker records (procedure.STAGE_ROLES)
         self.today = today
         self.screener = screener
         self.eligibility = EligibilityPanel()
@@ -567,15 +571,37 @@ class HouseholdPage(QWidget):
         self.editor.reload()
         self.changed.emit(changes)
 
-    def start_application(self, program: Program | None) -> StageDialog:
+    def _not_mine(self, stages: Sequence[Stage]) -> bool:
+        """Say who records ``stages`` when this worker records none of them."""
+        if any(may_record(self.role, s) for s in stages):
+            return False
+        zh = is_chinese()
+        parts = [
+            f"“{label(s)}”由{who_records(s)[0]}办理"
+            if zh
+            else f"'{label(s)}' is recorded by {who_records(s)[1]}"
+            for s in stages
+        ]
+        ask.warn(self, self.tr("Not for this worker"), ("；" if zh else "; ").join(parts))
+        return True
+
+    def start_application(self, program: Program | None) -> StageDialog | None:
         """Open the new-application dialog (from the button or an eligibility card)."""
+        if self._not_mine((Stage.APPLIED,)):
+            return None
         household_id = self.editor.household.id
         finding = self._finding(program) if program is not None else None
-        store, today = self.editor.store, self.today()
+        store, today, role = self.editor.store, self.today(), self.role
 
         def record(entry: dict[str, Any], chosen: Program, member_id: str | None) -> Changes:
             return start_application(
-                store, household_id, program=chosen, entry=entry, member_id=member_id, today=today
+                store,
+                household_id,
+                program=chosen,
+                entry=entry,
+                role=role,
+                member_id=member_id,
+                today=today,
             )
 
         dialog = StageDialog(
@@ -609,16 +635,18 @@ class HouseholdPage(QWidget):
         """Open a review (复核) of a benefit the household receives; the county ends it by
         changing the amount or stopping the benefit (Benefits tab)."""
         programs = list(dict.fromkeys(b.program for b in self.editor.household.benefits))
-        if not programs:
+        if not programs or self._not_mine((Stage.REVIEW,)):
             return None
         household_id = self.editor.household.id
-        store, today = self.editor.store, self.today()
+        store, today, role = self.editor.store, self.today(), self.role
         row = self.benefits.currentRow()
         benefits = self.editor.household.benefits
         chosen = benefits[row].program if 0 <= row < len(benefits) else programs[0]
 
         def record(entry: dict[str, Any], program: Program, _member: str | None) -> Changes:
-            return start_review(store, household_id, program=program, entry=entry, today=today)
+            return start_review(
+                store, household_id, program=program, entry=entry, role=role, today=today
+            )
 
         dialog = StageDialog(
             stages=(Stage.REVIEW,),
@@ -640,13 +668,17 @@ class HouseholdPage(QWidget):
         if not 0 <= row < len(apps):
             return None
         application = apps[row]
+        following = next_stages(application)
+        if not following or self._not_mine(following):
+            return None
         store, household_id, today = self.editor.store, self.editor.household.id, self.today()
+        role = self.role
 
         def record(entry: dict[str, Any], _program: Program, _member: str | None) -> Changes:
-            return record_stage(store, household_id, application.id, entry, today=today)
+            return record_stage(store, household_id, application.id, entry, role=role, today=today)
 
         dialog = StageDialog(
-            stages=next_stages(application),
+            stages=tuple(s for s in following if may_record(role, s)),
             worker=self.worker,
             record=record,
             members=self.editor.household.members,
