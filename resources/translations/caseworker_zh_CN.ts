@@ -2199,27 +2199,27 @@ review due {day}</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../caseworker/ui/pages/settings_page.py" line="100"/>
+        <location filename="../../caseworker/ui/pages/settings_page.py" line="107"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/settings_page.py" line="102"/>
+        <location filename="../../caseworker/ui/pages/settings_page.py" line="109"/>
         <source>Type size</source>
         <translation>文字大小</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/settings_page.py" line="104"/>
+        <location filename="../../caseworker/ui/pages/settings_page.py" line="111"/>
         <source>Normal</source>
         <translation>标准</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/settings_page.py" line="104"/>
+        <location filename="../../caseworker/ui/pages/settings_page.py" line="111"/>
         <source>Large</source>
         <translation>大</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/settings_page.py" line="104"/>
+        <location filename="../../caseworker/ui/pages/settings_page.py" line="111"/>
         <source>Extra large</source>
         <translation>特大</translation>
     </message>
@@ -2411,6 +2411,49 @@ review due {day}</source>
         <location filename="../../caseworker/ui/dialogs/application.py" line="187"/>
         <source>Publicity from {start} to {end} (7 days)</source>
         <translation>公示期：{start} 至 {end}（7天）</translation>
+    </message>
+</context>
+<context>
+    <name>StorePanel</name>
+    <message>
+        <location filename="../../caseworker/ui/pages/store_panel.py" line="63"/>
+        <source>never</source>
+        <translation>从未整理</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/store_panel.py" line="72"/>
+        <source>Compacting...</source>
+        <translation>正在整理……</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/store_panel.py" line="84"/>
+        <source>Compacted: {before} before, {after} now.</source>
+        <translation>整理完成：整理前{before}，现在{after}。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/store_panel.py" line="104"/>
+        <source>Records on this laptop</source>
+        <translation>本机记录</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/store_panel.py" line="105"/>
+        <source>Size on disk</source>
+        <translation>占用磁盘空间：</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/store_panel.py" line="106"/>
+        <source>Last compacted</source>
+        <translation>上次整理：</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/store_panel.py" line="107"/>
+        <source>Compact now</source>
+        <translation>立即整理</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/store_panel.py" line="110"/>
+        <source>Deletes screening records that newer ones replaced (never one a signed document uses) and gives the free space back to the disk.</source>
+        <translation>删除已被新结果取代的筛查记录（已签字文书所用的记录不会删除），并把空出的空间还给磁盘。</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,6 @@
 """Settings: the language of the app (Chinese by default, English available), the type
 size (normal, large, extra large), and backups (the last one, backing up now, restoring
-one)."""
+one), and the store (its size, compacting it)."""
 
 from PySide6.QtCore import QEvent
 from PySide6.QtGui import QShowEvent
@@ -21,6 +21,7 @@ from caseworker.ui.backup_runner import BackupRunner
 from caseworker.ui.fonts import apply_type_size
 from caseworker.ui.i18n import current_language, install_language
 from caseworker.ui.pages.backup_panel import BackupPanel
+from caseworker.ui.pages.store_panel import StorePanel
 from caseworker.ui.settings import LANGUAGES, TYPE_SIZES, AppSettings
 
 LANGUAGE_NAMES = {"zh_CN": "简体中文", "en": "English"}
@@ -47,6 +48,7 @@ class SettingsPage(QWidget):
         self.type_size.setCurrentIndex(max(self.type_size.findData(settings.type_size), 0))
         self.type_size_label = QLabel()
         self.backup_panel = BackupPanel()
+        self.store_panel = StorePanel()
         form = QFormLayout()
         for label, choice in (
             (self.language_label, self.language),
@@ -60,6 +62,7 @@ class SettingsPage(QWidget):
         column = QVBoxLayout(body)
         column.addLayout(form)
         column.addWidget(self.backup_panel)
+        column.addWidget(self.store_panel)
         column.addStretch()
         # At 150% on a laptop the backups' sentences need more height than there is.
         area = QScrollArea()
@@ -78,10 +81,14 @@ class SettingsPage(QWidget):
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         # The main window builds this page knowing only the settings; the window's
         # backups are found when the page is first shown in it.
+        window = self.window()
+        store = getattr(window, "store", None)
+        if isinstance(store, Store) and self.store_panel.store is not store:
+            self.store_panel.attach(store)
+        else:
+            self.store_panel.show_state()
         if self.backup_panel.backups is None:
-            window = self.window()
             backups = window.findChild(BackupRunner)
-            store = getattr(window, "store", None)
             if not isinstance(backups, BackupRunner) and isinstance(store, Store):
                 # A window opened without a session (no restore there): backing up works.
                 backups = BackupRunner(store, parent=window)
