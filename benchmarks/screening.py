@@ -23,6 +23,13 @@ the store before and after. Target: end to end <= 3x reading only.
 
     python benchmarks/screening.py --stored 1000 10000 100000
 
+With ``--monthly SIZE ...`` it runs ``caseworker screen --db`` as a county would, once a
+month for a year (the 1st of each month of 2026) on an unchanged demo store, and reports the
+store's size after each run and how many records each run stored. Target (issue 16): the
+size after the twelfth run <= 1.2x the size after the first.
+
+    python benchmarks/screening.py --monthly 1000 10000 100000
+
 It runs the engine ``make`` compiled (mypyc) when that is current, else the interpreted
 one, and says which; ``CASEWORKER_INTERPRETED=1`` forces the interpreted engine.
 """
@@ -115,13 +122,50 @@ def stored(sizes: list[int], seed: int) -> int:
     return 0
 
 
+def monthly(sizes: list[int], seed: int) -> int:
+    """Twelve monthly ``caseworker screen --db`` runs on unchanged demo stores: growth."""
+    rows = []
+    for n in sizes:
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / "demo.db"
+            print(f"making a demo store of {n} households ...", flush=True)
+            whole_process("-m", "caseworker", "demo", "--households", str(n),
+                          "--seed", str(seed), "--db", str(path))  # fmt: skip
+            before = path.stat().st_size
+            sizes_after, stored_counts, seconds = [], [], []
+            for month in range(1, 13):
+                on = f"2026-{month:02d}-01"
+                wall, out = whole_process(
+                    "-m", "caseworker", "screen", "--db", str(path), "--on", on, "--format", "json"
+                )
+                stored_counts.append(int(out.split('"stored": ')[1].split(",")[0].split("}")[0]))
+                sizes_after.append(path.stat().st_size)
+                seconds.append(wall)
+                print(f"  {on}: {wall:6.2f} s, stored {stored_counts[-1]:,}, "
+                      f"store {sizes_after[-1] / 1e6:.1f} MB", flush=True)  # fmt: skip
+            rows.append((n, before, sizes_after, stored_counts, seconds))
+    print("households | store before | after 1st run | after 12th run (ratio) | records stored "
+          "per run (1st, then 2nd-12th) | seconds per run (1st, median of the rest)")  # fmt: skip
+    for n, before, after, counts, seconds in rows:
+        rest = sorted(seconds[1:])[len(seconds[1:]) // 2]
+        print(
+            f"{n:>10,} | {before / 1e6:.1f} MB | {after[0] / 1e6:.1f} MB | "
+            f"{after[-1] / 1e6:.1f} MB ({after[-1] / after[0]:.2f}x) | {counts[0]:,}, "
+            f"{min(counts[1:]):,}-{max(counts[1:]):,} | {seconds[0]:.1f} s, {rest:.1f} s"
+        )
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--households", type=int, default=100_000)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--stored", type=int, nargs="+", metavar="SIZE")
+    parser.add_argument("--monthly", type=int, nargs="+", metavar="SIZE")
     args = parser.parse_args()
+    if args.monthly:
+        return monthly(args.monthly, args.seed)
     if args.stored:
         return stored(args.stored, args.seed)
     n = args.households

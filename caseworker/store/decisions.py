@@ -42,6 +42,7 @@ from caseworker.eligibility.record import (
 )
 from caseworker.interchange.household_format import household_to_dict
 from caseworker.store.bulk import column_processor
+from caseworker.store.households import record_changes
 from caseworker.store.tables import DECISION, DECISION_PARAMETER, new_id, utcnow
 
 _CHUNK = 500
@@ -49,6 +50,8 @@ _CHUNK = 500
 _QUIET = "sync.applying"
 # The latest record of each household: newest day first, then newest made.
 _LATEST_ORDER = "ORDER BY screened_on DESC, created_at DESC"
+# A record a signed document names is kept for as long as the signature.
+_SIGNED = "id IN (SELECT document_id FROM signature)"
 
 
 def household_sha256(household: Household) -> str:
@@ -140,15 +143,29 @@ def keep_parameters(
 def write_decisions(
     conn: Connection, records: Sequence[NewDecision], *, device_id: str
 ) -> list[str]:
-    """Insert ``records`` in one statement per batch (inside the caller's transaction) and
-    delete the records they supersede; their ids."""
+    """Insert ``records`` in one statement per batch (inside the caller's transaction),
+    deleting the records they supersede; their ids.
+
+    Each household gets one pending outbox entry at most (a sync sends its difference from
+    the county's copy however often it changed): monthly screenings of a laptop that has
+    not synced used to add two entries per household per run."""
     if not records:
         return []
+    quiet = conn.exec_driver_sql("SELECT 1 FROM setting WHERE key = ?", (_QUIET,)).first()
+    if quiet is None:  # not a pull writing the county's records: a local change
+        conn.exec_driver_sql("INSERT INTO setting (key, value) VALUES (?, '1')", (_QUIET,))
     now = column_processor(DECISION, "created_at", conn.dialect)
     day = column_processor(DECISION, "screened_on", conn.dialect)
     assert now is not None and day is not None
     stamp = now(utcnow())
     ids = [new_id() for _ in records]
+    households = [r.household_id for r in records]
+    # The records these supersede go first, so that the new ones take the pages they free:
+    # inserting first made the file hold two records per household at its next screening.
+    conn.exec_driver_sql(
+        f"DELETE FROM decision WHERE household_id = ? AND screened_on <= ? AND NOT ({_SIGNED})",
+        [(r.household_id, day(r.on)) for r in records],
+    )
     columns = (
         "id, created_at, updated_at, device_id, version, household_id, screened_on, "
         "policy_id, policy_version, policy_sha256, household_sha256, findings"
@@ -163,7 +180,10 @@ def write_decisions(
             for i, r in zip(ids, records, strict=True)
         ],
     )  # fmt: skip
-    prune_superseded(conn, [r.household_id for r in records])
+    prune_superseded(conn, households)  # a record of a later day may still supersede these
+    if quiet is None:
+        conn.exec_driver_sql("DELETE FROM setting WHERE key = ?", (_QUIET,))
+        record_changes(conn, households, kind="decision")
     return ids
 
 
@@ -171,7 +191,7 @@ def prune_superseded(conn: Connection, household_ids: Iterable[str] | None = Non
     """Delete each household's records but its latest (all households, or these), except
     those a signature names as its document; how many were deleted."""
     keep = (
-        "id IN (SELECT document_id FROM signature) OR id = (SELECT latest.id FROM decision "
+        f"{_SIGNED} OR id = (SELECT latest.id FROM decision "
         "AS latest WHERE latest.household_id = decision.household_id "
         "ORDER BY latest.screened_on DESC, latest.created_at DESC LIMIT 1)"
     )

@@ -206,10 +206,24 @@ def record_changes(
     conn: Connection, household_ids: Sequence[str], *, kind: str, now: datetime | None = None
 ) -> None:
     """Put local changes of these households in the outbox (inside the caller's
-    transaction, so a change and its outbox entry are written together or not at all)."""
+    transaction, so a change and its outbox entry are written together or not at all). A
+    household with an entry already pending needs no second: a sync sends its difference
+    from the county's copy, however many times it changed."""
     if not household_ids or not _has_outbox(conn):
         return
-    rows = [{"household_id": hid} for hid in household_ids]
+    pending: set[str] = set()
+    for start in range(0, len(household_ids), _CHUNK):
+        chunk = household_ids[start : start + _CHUNK]
+        pending.update(
+            conn.execute(
+                select(OUTBOX.c.household_id).where(
+                    OUTBOX.c.state == "pending", OUTBOX.c.household_id.in_(chunk)
+                )
+            ).scalars()
+        )
+    rows = [{"household_id": hid} for hid in household_ids if hid not in pending]
+    if not rows:
+        return
     constants = {"kind": kind, "recorded_at": now or utcnow(), "state": "pending"}
     bulk_insert(conn, OUTBOX, rows, constants)
 
