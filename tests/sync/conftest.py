@@ -216,3 +216,7 @@ def new_uuid() -> str:
 
 
 __all__ = ["shutil"]
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "soak: a long run under load, only with -m soak")

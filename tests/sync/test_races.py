@@ -8,6 +8,7 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import date, timedelta
 from typing import Any
 
+import pytest
 from sqlalchemy import func, select
 
 from caseworker.domain.idnumber import check_character
@@ -17,6 +18,7 @@ from caseworker.store.households import save_household
 from caseworker.sync.client import SyncReport, sync
 from caseworker.sync.county.tables import HOUSEHOLD, PERSON
 from caseworker.sync.quarantine import quarantined
+from caseworker.sync.transport import SyncError
 from tests.sync.conftest import CountyServer, enroll_laptop
 
 Make = Callable[..., dict[str, Any]]
@@ -79,3 +81,51 @@ def test_two_laptops_registering_the_same_person_at_once_get_an_answer_in_words(
             assert [o.household_id for o in owners] == [won_id]
             assert conn.execute(select(func.count()).select_from(HOUSEHOLD)).scalar() == n + 1
     assert county.alive
+
+
+REFUSE_PERSON = {
+    # A failure no check of the county foresees, raised by the database itself while it
+    # stores a person; the database driver's error then carries the row's values.
+    "sqlite": [
+        "CREATE TRIGGER refuse_person BEFORE INSERT ON person "
+        "BEGIN SELECT RAISE(ABORT, 'person refused'); END"
+    ],
+    "postgresql": [
+        "CREATE FUNCTION refuse_person() RETURNS trigger LANGUAGE plpgsql AS "
+        "$$ BEGIN RAISE EXCEPTION 'person refused'; END $$",
+        "CREATE TRIGGER refuse_person BEFORE INSERT ON person "
+        "FOR EACH ROW EXECUTE FUNCTION refuse_person()",
+    ],
+}
+
+
+def test_a_failure_no_check_foresaw_is_answered_in_words_and_logged_without_values(
+    county: CountyServer, laptops: Callable[[str], Store], household_data: Make
+) -> None:
+    a = laptops("a")
+    enroll_laptop(county, a)
+    h = parse_household(household_data())
+    save_household(a, h)
+    with county.engine.begin() as conn:
+        for statement in REFUSE_PERSON[county.engine.dialect.name]:
+            conn.exec_driver_sql(statement)
+    with pytest.raises(SyncError) as failed:
+        sync(a)
+    # The worker reads what happened, in words; nothing was stored.
+    assert failed.value.status in (409, 500)
+    assert "未保存" in failed.value.zh and "nothing" in failed.value.en
+    with county.engine.connect() as conn:
+        assert conn.execute(select(func.count()).select_from(HOUSEHOLD)).scalar() == 0
+    # The log says what failed, by names, not values (the scan of every test checks them).
+    log = county.log.read_text(errors="replace")
+    assert "POST /v1/push" in log or "refused 409 /v1/push" in log, log
+    assert "Traceback" not in log and "[parameters:" not in log, log
+    # The database fixed, the same change goes up: nothing was lost on the laptop.
+    with county.engine.begin() as conn:
+        conn.exec_driver_sql("DROP TRIGGER refuse_person" + " ON person" * is_pg(county))
+    assert sync(a).synced
+    assert county.alive
+
+
+def is_pg(county: CountyServer) -> bool:
+    return county.engine.dialect.name == "postgresql"

@@ -64,7 +64,16 @@ def code_path(exc: BaseException) -> str:
     """Where ``exc`` was raised: file, line and function of each frame, without the
     exception's message or any value."""
     frames = traceback.extract_tb(exc.__traceback__)
-    return "\n".join(f"  {f.filename}:{f.lineno} in {f.name}" for f in frames)
+    return "\n".join(f"  {_module(f.filename)}:{f.lineno} in {f.name}" for f in frames)
+
+
+def _module(filename: str) -> str:
+    # From the package folder on: where the server is installed is nobody's business.
+    for marker in ("/site-packages/", "/caseworker/"):
+        if marker in filename:
+            head = "caseworker/" if marker == "/caseworker/" else ""
+            return head + filename.rsplit(marker, 1)[1]
+    return filename.rsplit("/", 1)[-1]
 
 
 def log_failure(what: str, exc: BaseException, **ids: str) -> None:
