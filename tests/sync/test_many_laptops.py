@@ -41,7 +41,10 @@ from tests.sync.test_races import id_number, one_person
 
 Make = Callable[..., dict[str, Any]]
 LAPTOPS = 20
-PEOPLE = 15  # ID numbers every laptop draws from: most registrations clash
+# Every laptop registers the person of the moment (a new one every PERSON_EVERY seconds) or
+# the next, and edits one of the HOT households: they race each other all the time.
+PERSON_EVERY = 0.3
+HOT = 3
 NAMES = "赵钱孙李周吴郑王冯陈褚卫蒋沈韩杨朱秦尤许"
 # The fields edited (by every laptop, of the same households) and checked for lost edits.
 EDITED = (("household", "address"), ("member", "serious_illness"))
@@ -66,8 +69,8 @@ def person(n: int) -> tuple[str, str]:
     return id_number(n), NAMES[n % len(NAMES)] + "德明"
 
 
-def register(store: Store, rng: random.Random, tag: str, household_data: Make) -> bool:
-    number, name = person(rng.randrange(PEOPLE))
+def register(store: Store, n: int, tag: str, household_data: Make) -> bool:
+    number, name = person(n)
     data = one_person(household_data, number, name, f"{tag}号")
     try:
         save_household(store, parse_household(data))
@@ -78,10 +81,13 @@ def register(store: Store, rng: random.Random, tag: str, household_data: Make) -
 
 def edit(store: Store, rng: random.Random, tag: str) -> bool:
     with store.read() as conn:
-        known = list(conn.execute(select(SYNC_BASE.c.household_id)).scalars())
-        if not known:
+        known = conn.execute(
+            select(SYNC_BASE.c.household_id).order_by(SYNC_BASE.c.household_id).limit(HOT)
+        ).scalars()
+        hot = list(known)
+        if not hot:
             return False
-        h = load_household(conn, rng.choice(known))
+        h = load_household(conn, rng.choice(hot))
     if h is None:
         return False
     data = household_to_dict(h)
@@ -102,12 +108,14 @@ def drive(
     """One laptop: register or edit, then sync, until ``deadline``."""
     rng = random.Random(index)
     start.wait()
+    began = time.monotonic()
     step = 0
     while time.monotonic() < deadline:
         step += 1
         tag = f"{index}-{step}"
         if rng.random() < 0.4:
-            if not register(store, rng, tag, make):
+            n = int((time.monotonic() - began) / PERSON_EVERY) + rng.randrange(2)
+            if not register(store, n, tag, make):
                 tally.held_locally += 1
         else:
             edit(store, rng, tag)
