@@ -23,7 +23,13 @@ from caseworker.sync.client import enroll
 from caseworker.sync.county.auth import create_enrollment
 from caseworker.sync.county.db import open_county
 from caseworker.sync.county.regions import load_regions
-from tests.sync.logscan import LogScan, county_values, laptop_logging, store_values
+from tests.sync.logscan import (
+    LogScan,
+    county_values,
+    laptop_logging,
+    refusal_lines,
+    store_values,
+)
 from tests.sync.postgres import PostgresServer, find_postgres
 
 VILLAGE_A = "610423100201"  # 中街村, 云阳镇
@@ -149,6 +155,7 @@ def county(county_db: str, tmp_path: Path) -> Iterator[CountyServer]:
     yield server
     for scan in SCAN:
         scan.personal |= county_values(server.engine)
+        scan.refusals += refusal_lines(server.engine)
     server.stop()
     server.engine.dispose()
 

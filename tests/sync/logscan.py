@@ -1,6 +1,7 @@
 """The log scan of the sync tests: every line the county server processes, their
-PostgreSQL server and the laptops (this test process) log during a test is searched for
-the ID numbers, names and addresses of the test's households. None may appear.
+PostgreSQL server and the laptops (this test process) log during a test, and the county's
+table of refused requests, is searched for the ID numbers, names and addresses of the
+test's households. None may appear.
 
 What counts as personal data: every value of a personal field (``PERSONAL_FIELDS``) of
 every household a laptop store or a county database of the test held, and anything shaped
@@ -18,7 +19,7 @@ from typing import Any
 from sqlalchemy import Engine, select
 
 from caseworker.store.db import Store
-from caseworker.sync.county.tables import RECORD
+from caseworker.sync.county.tables import RECORD, REFUSAL
 from caseworker.sync.local_rows import read_rows
 from caseworker.sync.wire import TABLES
 
@@ -50,6 +51,13 @@ def county_values(engine: Engine) -> set[str]:
     return personal_values((r.table_name, r.data) for r in rows)
 
 
+def refusal_lines(engine: Engine) -> list[str]:
+    """The county's log of refused requests (table ``refusal``), a line each."""
+    with engine.connect() as conn:
+        rows = conn.execute(select(REFUSAL.c.path, REFUSAL.c.status, REFUSAL.c.reason)).all()
+    return [f"refusal {r.status} {r.path}: {r.reason}" for r in rows]
+
+
 def store_values(store: Store) -> set[str]:
     """The personal values of every household a laptop store holds."""
     with store.read() as conn:
@@ -69,6 +77,7 @@ class LogScan:
 
     files: list[tuple[Path, int]] = field(default_factory=list)  # file, offset at start
     lines: list[str] = field(default_factory=list)  # this process's log records
+    refusals: list[str] = field(default_factory=list)  # the county's table ``refusal``
     personal: set[str] = field(default_factory=set)
 
     def watch(self, path: Path) -> None:
@@ -86,6 +95,7 @@ class LogScan:
                         f.read().decode("utf-8", errors="replace"),
                     )
         yield "laptop", "\n".join(self.lines)
+        yield "table refusal", "\n".join(self.refusals)
 
     def leaks(self) -> list[str]:
         """Each log line holding personal data, with where it was and what it held."""

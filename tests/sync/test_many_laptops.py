@@ -35,7 +35,7 @@ from caseworker.sync.client import sync
 from caseworker.sync.county.tables import APPLIED, CONFLICT, RECORD
 from caseworker.sync.transport import SyncError
 from tests.sync.conftest import CountyServer, enroll_laptop, start_server
-from tests.sync.logscan import LogScan, county_values
+from tests.sync.logscan import LogScan, county_values, refusal_lines
 from tests.sync.postgres import PostgresServer
 from tests.sync.test_races import id_number, one_person
 
@@ -263,6 +263,7 @@ def run_laptops(
         assert kinds["rejected"] > 0 and kinds["accepted"] > 0  # clashes happened
     finally:
         scan.personal |= county_values(county.engine)  # the log scan looks for these too
+        scan.refusals += refusal_lines(county.engine)
         county.stop()
         county.engine.dispose()
 
