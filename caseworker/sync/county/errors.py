@@ -33,6 +33,13 @@ CLASH_EN = (
     "the county already holds a record with the same number as one in this upload (another "
     "device may have just sent it); nothing of this upload was stored: sync again later"
 )
+PERSON_CLASH_ZH = (
+    "县里已有同一身份证号的成员（可能是另一台设备刚刚上传），本次上传未保存，请稍后再同步"
+)
+PERSON_CLASH_EN = (
+    "the county already holds a member with the same ID number (another device may have "
+    "just sent it); nothing of this upload was stored: sync again later"
+)
 FAILED_ZH = "县服务器处理请求时出错，请求未保存，请稍后再试；如仍出错，请联系县民政局"
 FAILED_EN = (
     "the county server failed to handle the request; nothing was stored: try again later, "
@@ -89,6 +96,8 @@ def clash_refusal(exc: IntegrityError, *, device_id: str, households: Iterable[s
     """The answer to a request whose rows broke a unique constraint of the county database
     (logged with the constraint's name and the opaque ids involved): 409, in words."""
     log_failure("storing a request", exc, device=device_id, households=",".join(households))
+    if any(word in constraint_of(exc) for word in ("person", "id_number")):
+        return Refused(409, PERSON_CLASH_ZH, PERSON_CLASH_EN)
     return Refused(409, CLASH_ZH, CLASH_EN)
 
 
