@@ -23,12 +23,24 @@ from caseworker.sync.client import enroll
 from caseworker.sync.county.auth import create_enrollment
 from caseworker.sync.county.db import open_county
 from caseworker.sync.county.regions import load_regions
+from tests.sync.logscan import (
+    LogScan,
+    county_values,
+    laptop_logging,
+    refusal_lines,
+    store_values,
+)
 from tests.sync.postgres import PostgresServer, find_postgres
 
 VILLAGE_A = "610423100201"  # 中街村, 云阳镇
 VILLAGE_B = "610423100202"  # another village of 云阳镇
 TOWNSHIP = "610423100"
 COUNTY = "610423"
+
+
+# The log scan of the running test (see logscan.py and ``no_personal_data_in_logs``).
+SCAN: list[LogScan] = []
+POSTGRES_LOGS: list[Path] = []
 
 
 def free_port() -> int:
@@ -69,6 +81,8 @@ def start_server(
     load_regions(engine, demo_regions())  # as ``county regions FILE`` would
     port = free_port()
     log = tmp / f"server-{port}.log"
+    for scan in SCAN:
+        scan.watch(log)
     with log.open("wb") as out:
         process = subprocess.Popen(
             [
@@ -114,6 +128,10 @@ def postgres() -> Iterator[PostgresServer | None]:
         yield None
         return
     server = PostgresServer.start(binaries)
+    if server.process_dir is not None:
+        POSTGRES_LOGS.append(server.process_dir.parent / "log")
+        for scan in SCAN:  # the test that started it
+            scan.watch(POSTGRES_LOGS[-1])
     yield server
     server.stop()
 
@@ -135,6 +153,9 @@ def county_db(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 def county(county_db: str, tmp_path: Path) -> Iterator[CountyServer]:
     server = start_server(county_db, tmp_path)
     yield server
+    for scan in SCAN:
+        scan.personal |= county_values(server.engine)
+        scan.refusals += refusal_lines(server.engine)
     server.stop()
     server.engine.dispose()
 
@@ -158,7 +179,26 @@ def laptops(tmp_path: Path) -> Iterator[Callable[[str], Store]]:
 
     yield make
     for store in made:
+        for scan in SCAN:
+            scan.personal |= store_values(store)
         store.close()
+
+
+@pytest.fixture(autouse=True)
+def no_personal_data_in_logs() -> Iterator[LogScan]:
+    """No log line of a county server, its PostgreSQL server or a laptop holds an ID
+    number, name or address of the test's households (checked after every sync test)."""
+    scan = LogScan()
+    for path in POSTGRES_LOGS:
+        scan.watch(path)
+    SCAN.append(scan)
+    try:
+        with laptop_logging(scan):
+            yield scan
+    finally:
+        SCAN.remove(scan)
+    leaks = scan.leaks()
+    assert not leaks, "personal data in the logs:\n" + "\n".join(leaks[:20])
 
 
 def enroll_laptop(
@@ -183,3 +223,7 @@ def new_uuid() -> str:
 
 
 __all__ = ["shutil"]
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "soak: a long run under load, only with -m soak")

@@ -2,7 +2,9 @@
 
 Every refusal is a 4xx with a JSON body naming the reason in Chinese and English; nothing
 is stored for a refused request, and the server keeps serving. Refusals of credentials and
-scope are logged (table ``refusal`` and the ``caseworker.county`` logger).
+scope are logged (table ``refusal`` and the ``caseworker.county`` logger). No log line holds
+personal data: unforeseen failures are logged by exception and constraint names only
+(``errors``).
 """
 
 import contextlib
@@ -19,6 +21,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, ValidationError
 from sqlalchemy import Engine
+from sqlalchemy.exc import IntegrityError
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 
@@ -27,6 +30,7 @@ from caseworker.domain.bulk import gc_paused
 from caseworker.sync.county import admin
 from caseworker.sync.county.audit_log import store_audit
 from caseworker.sync.county.auth import Device, Refused, authenticate, log_refusal, redeem
+from caseworker.sync.county.errors import Shield, clash_refusal
 from caseworker.sync.county.gate import RATE_PER_MINUTE, Gate
 from caseworker.sync.county.pull import pull_page
 from caseworker.sync.county.push import apply_push
@@ -157,6 +161,14 @@ def create_app(engine: Engine, *, max_body: int = MAX_BODY, rate: int = RATE_PER
             content={"detail": exc.en, "reason_zh": exc.zh, "reason_en": exc.en},
         )
 
+    @app.exception_handler(IntegrityError)
+    async def clash(request: Request, exc: IntegrityError) -> JSONResponse:
+        # Two requests storing the same key at once (a push takes a lock against that, see
+        # db.lock_households): answered 409 in words, logged without the key's value.
+        device = getattr(request.state, "device", None)
+        answer = clash_refusal(exc, device_id=getattr(device, "device_id", ""), households=())
+        return await refused(request, answer)
+
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
         zh, en = _invalid(exc.errors())
@@ -273,6 +285,7 @@ def create_app(engine: Engine, *, max_body: int = MAX_BODY, rate: int = RATE_PER
         return resolve_conflicts(engine, device, body.resolutions)
 
     app.add_middleware(Gate, engine=engine, device_limit=max_body, rate=rate)
+    app.add_middleware(Shield)  # added last: outermost, around the gate too
     document_push_body(app)
     return app
 

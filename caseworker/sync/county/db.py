@@ -11,7 +11,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine, create_engine, event, select, update
+from sqlalchemy import Connection, Engine, create_engine, event, func, select, update
 
 from caseworker.sync.county.tables import COUNTER
 
@@ -92,6 +92,22 @@ def open_county(db: str | Path) -> Engine:
     engine = make_engine(db)
     migrate(engine)
     return engine
+
+
+# The key of the PostgreSQL advisory lock that writers of households hold (any number the
+# county's database uses for nothing else).
+_HOUSEHOLD_WRITERS = 0x63617365  # "case"
+
+
+def lock_households(conn: Connection) -> None:
+    """Wait until no other transaction writes households, and hold that until this one
+    ends. A push reads the county's copy, checks and merges it, then writes: two pushes
+    interleaving would each pass the check that an ID number is nowhere else and both
+    store it (a unique-key error), or write back a household the other had just changed
+    (a lost change). SQLite's BEGIN IMMEDIATE already queues writers; PostgreSQL takes a
+    transaction-level advisory lock, released at commit or rollback."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(select(func.pg_advisory_xact_lock(_HOUSEHOLD_WRITERS)))
 
 
 def take_numbers(conn: Connection, name: str, count: int) -> int:

@@ -37,7 +37,8 @@ class _TooLarge(Exception):
     pass
 
 
-async def _answer(send: Send, status: int, zh: str, en: str) -> None:
+async def send_refusal(send: Send, status: int, zh: str, en: str) -> None:
+    """Answer ``status`` with the reason in Chinese and English, as every refusal is."""
     body = json.dumps({"detail": en, "reason_zh": zh, "reason_en": en}, ensure_ascii=False).encode(
         "utf-8"
     )
@@ -114,10 +115,10 @@ class Gate:
             authorization = raw.decode("latin-1") if raw is not None else None
             checked = await run_in_threadpool(self._authenticate, authorization, path)
             if isinstance(checked, Refused):
-                await _answer(send, checked.status, checked.zh, checked.en)
+                await send_refusal(send, checked.status, checked.zh, checked.en)
                 return
             if await self._too_often(checked):
-                await _answer(
+                await send_refusal(
                     send,
                     429,
                     f"本设备请求过于频繁（每分钟最多{self.rate}次），请稍后再同步",
@@ -129,7 +130,7 @@ class Gate:
             limit = self.device_limit
         length = headers.get(b"content-length")
         if length is not None and (not length.isdigit() or int(length) > limit):
-            await _answer(send, 413, *_too_large(limit))
+            await send_refusal(send, 413, *_too_large(limit))
             return
         seen = 0
 
@@ -144,4 +145,4 @@ class Gate:
         try:
             await self.app(scope, limited, send)
         except _TooLarge:
-            await _answer(send, 413, *_too_large(limit))
+            await send_refusal(send, 413, *_too_large(limit))

@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Connection, Engine, select
+from sqlalchemy.exc import IntegrityError
 
 from caseworker.domain.bulk import gc_paused
 from caseworker.domain.codes import RegionLevel, Stage, WorkerRole
@@ -26,6 +27,8 @@ from caseworker.domain.validation import (
 from caseworker.sync.county.auth import Device, Refused, in_scope
 from caseworker.sync.county.bulk import insert_many, json_text
 from caseworker.sync.county.checks import household_errors, value_errors
+from caseworker.sync.county.db import lock_households
+from caseworker.sync.county.errors import clash_refusal
 from caseworker.sync.county.records import (
     HouseholdState,
     Rec,
@@ -395,53 +398,65 @@ def apply_push(
     """
     _check_scope(device, request)
     now = datetime.now(UTC)
+    try:
+        with gc_paused(), engine.begin() as conn:
+            lock_households(conn)
+            return _apply(conn, device, request, now, plain)
+    except IntegrityError as exc:  # a check this module lacks: answered, never a 500
+        ids = sorted({c["household_id"] for c in request["changes"]})
+        raise clash_refusal(exc, device_id=device.device_id, households=ids) from None
+
+
+def _apply(
+    conn: Connection, device: Device, request: PushRequest, now: datetime, plain: bool
+) -> PushResponse:
+    """``apply_push`` inside its transaction, with the households' write lock held."""
     results: dict[int, RecordResult] = {}
     changes = request["changes"]
-    with gc_paused(), engine.begin() as conn:
-        refused_regions = _refused_regions(conn, request)
-        seqs = [c["seq"] for c in changes]
-        stored: dict[int, Any] = {}
-        for start in range(0, len(seqs), _CHUNK):
-            query = select(APPLIED.c.seq, APPLIED.c.payload_sha256, APPLIED.c.result).where(
-                APPLIED.c.device_id == device.device_id,
-                APPLIED.c.seq.in_(seqs[start : start + _CHUNK]),
-            )
-            stored.update({row.seq: row for row in conn.execute(query)})
-        fresh = [c for c in changes if c["seq"] not in stored]
-        states = load_states(conn, sorted({c["household_id"] for c in fresh}))
-        for state in states.values():
-            if not in_scope(device.scope, state.village_code):
-                raise _out_of_scope(device, f"家庭所在村{state.village_code} / household's village")
-        owners, persons = preload_owners(conn, fresh, states)
-        applied: list[tuple[Any, ...]] = []
-        for change in changes:
-            seq = change["seq"]
-            if seq in results:
-                continue  # the same seq twice in one push: answered once
-            # The hash of the change as received: the laptop hashed the same text.
-            sha = sha256_of(change, plain=plain)
-            if seq in stored:
-                results[seq] = _replay(change, sha, stored[seq])
-                continue
-            result = apply_change(change, sha, states, owners, persons, device, now)
-            results[seq] = result
-            applied.append(
-                (
-                    seq,
-                    change["household_id"],
-                    sha,
-                    result.status,
-                    json_text(result.model_dump(mode="json"), plain=plain),
-                )
-            )
-        write_states(conn, device, [s for s in states.values() if s.touched], now, plain)
-        insert_many(
-            conn,
-            APPLIED,
-            ("seq", "household_id", "payload_sha256", "status", "result"),
-            applied,
-            {"device_id": device.device_id, "received_at": now},
+    refused_regions = _refused_regions(conn, request)
+    seqs = [c["seq"] for c in changes]
+    stored: dict[int, Any] = {}
+    for start in range(0, len(seqs), _CHUNK):
+        query = select(APPLIED.c.seq, APPLIED.c.payload_sha256, APPLIED.c.result).where(
+            APPLIED.c.device_id == device.device_id,
+            APPLIED.c.seq.in_(seqs[start : start + _CHUNK]),
         )
+        stored.update({row.seq: row for row in conn.execute(query)})
+    fresh = [c for c in changes if c["seq"] not in stored]
+    states = load_states(conn, sorted({c["household_id"] for c in fresh}))
+    for state in states.values():
+        if not in_scope(device.scope, state.village_code):
+            raise _out_of_scope(device, f"家庭所在村{state.village_code} / household's village")
+    owners, persons = preload_owners(conn, fresh, states)
+    applied: list[tuple[Any, ...]] = []
+    for change in changes:
+        seq = change["seq"]
+        if seq in results:
+            continue  # the same seq twice in one push: answered once
+        # The hash of the change as received: the laptop hashed the same text.
+        sha = sha256_of(change, plain=plain)
+        if seq in stored:
+            results[seq] = _replay(change, sha, stored[seq])
+            continue
+        result = apply_change(change, sha, states, owners, persons, device, now)
+        results[seq] = result
+        applied.append(
+            (
+                seq,
+                change["household_id"],
+                sha,
+                result.status,
+                json_text(result.model_dump(mode="json"), plain=plain),
+            )
+        )
+    write_states(conn, device, [s for s in states.values() if s.touched], now, plain)
+    insert_many(
+        conn,
+        APPLIED,
+        ("seq", "household_id", "payload_sha256", "status", "result"),
+        applied,
+        {"device_id": device.device_id, "received_at": now},
+    )
     ordered = [results[c["seq"]] for c in changes if c["seq"] in results]
     unique = list({r.seq: r for r in ordered}.values())
     return PushResponse(

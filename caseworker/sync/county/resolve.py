@@ -15,7 +15,7 @@ from typing import Any, cast
 from sqlalchemy import Connection, Engine, select, update
 
 from caseworker.sync.county.auth import Device, Refused, in_scope
-from caseworker.sync.county.db import take_numbers
+from caseworker.sync.county.db import lock_households, take_numbers
 from caseworker.sync.county.push import apply_change
 from caseworker.sync.county.records import load_states, preload_owners, write_states
 from caseworker.sync.county.tables import CONFLICT, HOUSEHOLD, RECORD
@@ -108,6 +108,7 @@ def resolve_conflicts(
     unknown: list[str] = []
     refused: list[RefusedResolution] = []
     with engine.begin() as conn:
+        lock_households(conn)  # a push between reading and writing would be undone
         for item in resolutions:
             c = conn.execute(select(CONFLICT).where(CONFLICT.c.id == item.conflict_id)).first()
             if c is None:
