@@ -68,12 +68,15 @@ class SignInDialog(QDialog):
         self._countdown = QTimer(self, interval=1000)
         self._countdown.timeout.connect(self._tick)
         self._wait = 0
+        self._pausing = False
 
     def try_sign_in(self) -> None:
-        if self._wait > 0:
+        if self._wait > 0 or self._pausing:
             return
         try:
-            self.key = sign_in(self.db_path, self.worker.currentData(), self.password.text())
+            self.key = sign_in(
+                self.db_path, self.worker.currentData(), self.password.text(), pause=self._pause
+            )
         except WrongPassword:
             self.password.clear()
             self.message.show_message(self.tr("Wrong password."))
@@ -85,6 +88,22 @@ class SignInDialog(QDialog):
             self.message.show_message(_in_words(exc))
             return
         self.accept()
+
+    def _pause(self, seconds: float) -> None:
+        """The pause after a wrong password, without freezing the window: the password
+        field is closed for that long."""
+        if seconds <= 0:
+            return
+        self._pausing = True
+        self.password.setEnabled(False)
+
+        def over() -> None:
+            self._pausing = False
+            if self._wait <= 0:
+                self.password.setEnabled(True)
+                self.password.setFocus()
+
+        QTimer.singleShot(int(seconds * 1000), self, over)
 
     def _lock_for(self, seconds: int) -> None:
         self._wait = seconds
