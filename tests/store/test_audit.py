@@ -73,6 +73,21 @@ def test_a_removed_entry_is_found(store: Store, household_data: Make) -> None:
     assert check.broken_at == 3
 
 
+def test_the_last_entries_deleted_are_found_though_the_chain_holds(
+    store: Store, household_data: Make
+) -> None:
+    h = parse_household(household_data())
+    save_household(store, h)
+    for address in ("一", "二", "三"):
+        h.address = address
+        save_household(store, h)
+    tamper(store, "DELETE FROM audit WHERE seq > 2")
+    with store.read() as conn:
+        assert audit.verify_chain(audit.entries(conn)).ok  # what is left is a whole chain
+        check = audit.verify_trail(conn)
+    assert (check.ok, check.problem, check.broken_at) == (False, "removed_after", 2)
+
+
 def test_audit_verify_and_show_from_the_command_line(tmp_path: Path) -> None:
     db = tmp_path / "s.db"
 
