@@ -18,11 +18,10 @@ from caseworker.security.backup_keys import (
     WrongPassword,
     backup_key,
     has_own_keys,
-    rekeyed_copy,
-    remove_copy,
+    restore_rekeyed,
 )
 from caseworker.security.signin import SignInWorker, is_encrypted
-from caseworker.store.backups import BackupError, backup_now, check_backup, restore
+from caseworker.store.backups import BackupError, backup_now, check_backup
 
 BACKUP_PASSWORD_ENV = "CASEWORKER_BACKUP_PASSWORD"
 
@@ -72,14 +71,7 @@ def run_restore(args: argparse.Namespace) -> int:
                 raise
             opens_with = _key_of_backup(args, worker)
             households = check_backup(args.file, opens_with)
-        if opens_with is not None and key is not None and opens_with != key:
-            copy = rekeyed_copy(args.file, opens_with, key, path.parent)
-            try:
-                kept = restore(copy, path, key)
-            finally:
-                remove_copy(copy)
-        else:
-            kept = restore(args.file, path, key)
+        kept = restore_rekeyed(args.file, path, key, opens_with)
     except BackupError as exc:
         raise CommandError(str(exc).split(" / ")[0], str(exc).split(" / ")[-1]) from exc
     print(

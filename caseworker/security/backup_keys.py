@@ -24,6 +24,7 @@ from caseworker.security.keys import (
     open_with_recovery_code,
     unwrap_for_worker,
 )
+from caseworker.store.backups import restore
 
 
 def has_own_keys(backup: Path) -> bool:
@@ -71,4 +72,26 @@ def remove_copy(copy: Path) -> None:
         Path(str(copy) + suffix).unlink(missing_ok=True)
 
 
-__all__ = ["KeyFileError", "WrongPassword", "backup_key", "has_own_keys", "rekeyed_copy"]
+def restore_rekeyed(
+    backup: Path, db_path: Path, key: bytes | None, opens_with: bytes | None
+) -> Path | None:
+    """``store.backups.restore`` of a backup that ``opens_with`` opens: one made under an
+    earlier data key is re-keyed to ``key`` (on a copy) first. The replaced store's copy,
+    as ``restore`` returns it."""
+    if opens_with is None or key is None or opens_with == key:
+        return restore(backup, db_path, key)
+    copy = rekeyed_copy(backup, opens_with, key, db_path.parent)
+    try:
+        return restore(copy, db_path, key)
+    finally:
+        remove_copy(copy)
+
+
+__all__ = [
+    "KeyFileError",
+    "WrongPassword",
+    "backup_key",
+    "has_own_keys",
+    "rekeyed_copy",
+    "restore_rekeyed",
+]
