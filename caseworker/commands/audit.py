@@ -47,7 +47,9 @@ def run(args: argparse.Namespace) -> int:
 def broken_in_words(check: TrailCheck) -> tuple[str, str]:
     """What ``verify_trail`` found, in Chinese and in English."""
     n = check.broken_at
-    if check.problem == "removed_after":
+    if check.problem == "removed_after" and n == 0:
+        zh, en = "所有记录都已被删除", "every entry was removed"
+    elif check.problem == "removed_after":
         zh, en = f"第{n}条之后的记录已被删除", f"the entries after entry {n} were removed"
     elif check.problem == "removed":
         zh, en = f"第{n}条记录已被删除", f"entry {n} was removed"

@@ -372,8 +372,8 @@ def verify_trail(conn: Connection) -> TrailCheck:
     if head:
         seq_text, _, digest = head.partition(" ")
         head_seq = int(seq_text)
-        if head_seq > newest:
-            found.append((newest, 1, "removed_after", False))
+        if head_seq > newest:  # after the county's finding, which says more
+            found.append((newest, 2, "removed_after", False))
         elif head_seq in by_seq and by_seq[head_seq].hash != digest:
             found.append((head_seq, 0, "altered", False))
     if not found:
