@@ -8,12 +8,22 @@ from caseworker.commands.common import (
     EXIT_OK,
     CommandError,
     add_db_option,
+    ask_secret,
     db_path,
     store_from,
     unlock,
 )
-from caseworker.security.signin import is_encrypted
-from caseworker.store.backups import BackupError, backup_now, check_backup, restore
+from caseworker.security.backup_keys import (
+    KeyFileError,
+    WrongPassword,
+    backup_key,
+    has_own_keys,
+    restore_rekeyed,
+)
+from caseworker.security.signin import SignInWorker, is_encrypted
+from caseworker.store.backups import BackupError, backup_now, check_backup
+
+BACKUP_PASSWORD_ENV = "CASEWORKER_BACKUP_PASSWORD"
 
 
 def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
@@ -25,6 +35,9 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None
     backup.set_defaults(func=run_backup)
     again = sub.add_parser("restore", help=help_of("restore"))
     again.add_argument("file", type=Path, metavar="FILE")
+    again.add_argument(
+        "--code", help="the recovery code, for a backup made before the password was changed"
+    )
     add_db_option(again)
     again.set_defaults(func=run_restore)
 
@@ -42,13 +55,23 @@ def run_backup(args: argparse.Namespace) -> int:
 
 
 def run_restore(args: argparse.Namespace) -> int:
+    """Restore a backup over the store. A backup made before the password was changed is
+    opened with the password of that time (or the recovery code) and re-keyed, so that the
+    restored records open with the password in force now."""
     path = db_path(args)
     if not args.file.exists():
         raise CommandError(f"找不到备份文件：{args.file}", f"no such backup file: {args.file}")
-    key = unlock(path)[0] if is_encrypted(path) else None
+    key, worker = unlock(path) if is_encrypted(path) else (None, None)
+    opens_with = key
     try:
-        households = check_backup(args.file, key)
-        kept = restore(args.file, path, key)
+        try:
+            households = check_backup(args.file, key)
+        except BackupError as exc:
+            if exc.reason != "unreadable" or worker is None or not has_own_keys(args.file):
+                raise
+            opens_with = _key_of_backup(args, worker)
+            households = check_backup(args.file, opens_with)
+        kept = restore_rekeyed(args.file, path, key, opens_with)
     except BackupError as exc:
         raise CommandError(str(exc).split(" / ")[0], str(exc).split(" / ")[-1]) from exc
     print(
@@ -57,3 +80,32 @@ def run_restore(args: argparse.Namespace) -> int:
     if kept:
         print(f"原数据库保留在 / the replaced store is kept at: {kept}")
     return EXIT_OK
+
+
+def _key_of_backup(args: argparse.Namespace, worker: SignInWorker) -> bytes:
+    """The key a backup made under an earlier password was made with: from the recovery
+    code, or the password of that time (asked for)."""
+    password = ""
+    if not args.code:
+        try:
+            password = ask_secret(
+                "备份时的密码 / the password when the backup was made: ", BACKUP_PASSWORD_ENV
+            )
+        except CommandError as exc:
+            raise CommandError(
+                f"这份备份是在修改密码之前做的，需要备份时的密码或恢复码（--code）。{exc.zh}",
+                "this backup was made before the password was changed: the password when it "
+                f"was made, or the recovery code (--code), is needed. {exc.en}",
+            ) from exc
+    try:
+        return backup_key(args.file, worker_id=worker.id, password=password, code=args.code or "")
+    except WrongPassword as exc:
+        raise CommandError(
+            "备份时的密码或恢复码不正确",
+            "wrong password (the one when the backup was made) or recovery code",
+        ) from exc
+    except KeyFileError as exc:
+        raise CommandError(
+            f"备份旁的密钥文件无法读取：{args.file}",
+            f"the key file beside the backup cannot be read: {args.file}",
+        ) from exc

@@ -28,7 +28,9 @@ from cryptography.hazmat.primitives.hashes import SHA256
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 KEYFILE_SUFFIX = ".keys"
-FORMAT = "caseworker.keys/1"
+FORMAT = "caseworker.keys/2"
+# Key files of earlier versions: no sign-in state yet (it is added at the next sign-in).
+EARLIER_FORMATS = ("caseworker.keys/1",)
 KEY_BYTES = 32
 MIN_PASSWORD_LENGTH = 8
 
@@ -71,6 +73,9 @@ class KeyFile:
     recovery_nonce: str
     recovery_ciphertext: str
     format: str = FORMAT
+    # The wrong passwords since the last sign-in (see ``caseworker.security.attempts``);
+    # None only in a key file of an earlier format, or when someone removed it.
+    signin: dict[str, Any] | None = None
 
 
 def _b64(data: bytes) -> str:
@@ -246,7 +251,7 @@ def save_keyfile(path: Path, keyfile: KeyFile) -> None:
 def load_keyfile(path: Path) -> KeyFile:
     try:
         data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-        if data.get("format") != FORMAT:
+        if data.get("format") not in (FORMAT, *EARLIER_FORMATS):
             raise KeyFileError(f"unknown key file format in {path}")
         data["workers"] = [WrappedKey(**w) for w in data["workers"]]
         return KeyFile(**data)

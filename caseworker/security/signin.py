@@ -4,7 +4,6 @@ after repeated wrong passwords (never data loss), password change, recovery.
 Nothing here shows or logs a password; a wrong one reveals nothing but "wrong".
 """
 
-import json
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -12,8 +11,16 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 
+from caseworker.security import attempts
+from caseworker.security.attempts import (
+    FIRST_DELAY_SECONDS,
+    FREE_ATTEMPTS,
+    LONGEST_DELAY_SECONDS,
+    delay_after,
+)
 from caseworker.security.encryption import encrypt_plain_database, is_plain_sqlite, rekey_database
 from caseworker.security.keys import (
+    FORMAT,
     MIN_PASSWORD_LENGTH,
     KeyFile,
     WrongPassword,
@@ -30,9 +37,23 @@ from caseworker.security.keys import (
     wrapped_for,
 )
 
-FREE_ATTEMPTS = 5
-FIRST_DELAY_SECONDS = 30
-LONGEST_DELAY_SECONDS = 15 * 60
+# The delay's rules live in ``attempts``; these names are used from here as before.
+__all__ = [
+    "FIRST_DELAY_SECONDS",
+    "FREE_ATTEMPTS",
+    "LONGEST_DELAY_SECONDS",
+    "LockedOut",
+    "SignInWorker",
+    "WeakPassword",
+    "add_worker",
+    "change_password",
+    "delay_after",
+    "is_encrypted",
+    "recover",
+    "set_up",
+    "sign_in",
+    "workers_on",
+]
 
 
 class LockedOut(Exception):
@@ -92,6 +113,7 @@ def set_up(
     keyfile = new_keyfile(
         data_key, [wrap_for_worker(data_key, worker_id, worker_name, password)], recovery_public
     )
+    attempts.fresh(keyfile, data_key)
     if db_path.exists() and is_plain_sqlite(db_path):
         encrypt_plain_database(db_path, data_key)
     save_keyfile(keyfile_path(db_path), keyfile)
@@ -100,52 +122,57 @@ def set_up(
 
 # --- the delay after wrong passwords ------------------------------------------------------
 
+# Each wrong password costs this long on top of Argon2id before the answer comes, so
+# guessing through the app is slow from the first try (read when called: tests set it).
+WRONG_PASSWORD_PAUSE_SECONDS = 2.0
 
-def _attempts_path(db_path: Path) -> Path:
+
+def _legacy_attempts_path(db_path: Path) -> Path:
+    """Where earlier versions kept the count (a file anyone could delete)."""
     return db_path.with_name(db_path.name + ".signin")
 
 
-def _attempts(db_path: Path) -> dict[str, float]:
-    try:
-        data: dict[str, float] = json.loads(_attempts_path(db_path).read_text(encoding="utf-8"))
-        return data
-    except (OSError, ValueError):
-        return {"failures": 0, "locked_until": 0.0}
-
-
-def _save_attempts(db_path: Path, failures: int, locked_until: float) -> None:
-    _attempts_path(db_path).write_text(
-        json.dumps({"failures": failures, "locked_until": locked_until}), encoding="utf-8"
-    )
-
-
-def delay_after(failures: int) -> int:
-    """Seconds to wait after ``failures`` wrong passwords in a row."""
-    if failures < FREE_ATTEMPTS:
-        return 0
-    delay: int = FIRST_DELAY_SECONDS * 2 ** (failures - FREE_ATTEMPTS)
-    return min(delay, LONGEST_DELAY_SECONDS)
-
-
 def sign_in(
-    db_path: Path, worker_id: str, password: str, *, now: Callable[[], float] = time.time
+    db_path: Path,
+    worker_id: str,
+    password: str,
+    *,
+    now: Callable[[], float] = time.time,
+    pause: Callable[[float], None] | None = None,
 ) -> bytes:
-    """The store's data key for a worker's password; WrongPassword or LockedOut otherwise."""
-    state = _attempts(db_path)
-    wait = int(state.get("locked_until", 0) - now())
+    """The store's data key for a worker's password; WrongPassword or LockedOut otherwise.
+
+    The count of wrong passwords is kept in the key file (``attempts``); a wrong password
+    is answered only after ``pause`` (``time.sleep`` by default) has waited
+    ``WRONG_PASSWORD_PAUSE_SECONDS``, a count found altered by the right password means the
+    longest delay."""
+    path = keyfile_path(db_path)
+    keyfile = load_keyfile(path)
+    state, replaced = attempts.current(keyfile, now())
+    if replaced:
+        save_keyfile(path, keyfile)
+    wait = state.wait(now())
     if wait > 0:
         raise LockedOut(wait)
-    keyfile = load_keyfile(keyfile_path(db_path))
     wrapped = wrapped_for(keyfile, worker_id)
     try:
         if wrapped is None:
             raise WrongPassword
         key = unwrap_for_worker(wrapped, password)
     except WrongPassword:
-        failures = int(state.get("failures", 0)) + 1
-        _save_attempts(db_path, failures, now() + delay_after(failures))
+        state.failed(now())
+        keyfile.signin = state.as_dict()
+        save_keyfile(path, keyfile)  # counted before the answer: stopping now saves nothing
+        (pause or time.sleep)(WRONG_PASSWORD_PAUSE_SECONDS)
         raise
-    _save_attempts(db_path, 0, 0.0)
+    if not attempts.genuine(state, keyfile, key):
+        attempts.worst_case(keyfile, now(), key)
+        save_keyfile(path, keyfile)
+        raise LockedOut(LONGEST_DELAY_SECONDS)
+    if state.failures or state.unverified or keyfile.format != FORMAT:
+        attempts.fresh(keyfile, key)
+        save_keyfile(path, keyfile)
+    _legacy_attempts_path(db_path).unlink(missing_ok=True)
     return key
 
 
@@ -180,6 +207,7 @@ def change_password(db_path: Path, worker_id: str, old_password: str, new_passwo
         reseal(keyfile, data_key)
     keyfile.workers = [w for w in keyfile.workers if w.worker_id != worker_id]
     keyfile.workers.append(wrap_for_worker(data_key, worker_id, name, new_password))
+    attempts.fresh(keyfile, data_key)
     save_keyfile(path, keyfile)
     return data_key
 
@@ -194,6 +222,6 @@ def recover(
     data_key = open_with_recovery_code(keyfile, code)
     keyfile.workers = [w for w in keyfile.workers if w.worker_id != worker_id]
     keyfile.workers.append(wrap_for_worker(data_key, worker_id, worker_name, new_password))
+    attempts.fresh(keyfile, data_key)  # the county's code lifts any delay
     save_keyfile(path, keyfile)
-    _save_attempts(db_path, 0, 0.0)
     return data_key

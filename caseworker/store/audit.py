@@ -4,6 +4,13 @@ record, when, with the old and new values of every changed field.
 Entries are only ever appended. Each holds the hash of the one before it, so changing or
 removing an entry breaks the chain from there on; ``verify_chain`` finds the first break.
 Entries are written in the same transaction as the change they describe.
+
+Someone holding the key can do more than the chain shows: rewrite an entry and re-hash
+all after it, or delete the last entries. ``verify_trail`` finds those too, as far as the
+laptop can: against the hash of every entry the county acknowledged at a sync
+(``acknowledge``), and against the newest entry written (the ``HEAD`` setting, kept with
+each append), so entries removed from the end are named. Someone who also rewrites those
+records is found only by the county, whose copy refuses any synced entry that differs.
 """
 
 import hashlib
@@ -14,15 +21,18 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import Connection, Dialect, select
+from sqlalchemy import Connection, Dialect, func, select
 
 from caseworker.store.bulk import insert_sql, params_converter
-from caseworker.store.tables import AUDIT, new_id, utcnow
+from caseworker.store.db import write_setting
+from caseworker.store.tables import AUDIT, AUDIT_ACK, SETTING, new_id, utcnow
 
 GENESIS = "0" * 64
 # The columns of one appended entry, then those every entry of one append shares.
 ENTRY_COLUMNS = ("id", "action", "household_id", "detail", "prev_hash", "hash")
 SHARED_COLUMNS = ("at", "device_id", "actor")
+# The setting that names the newest entry written: "<seq> <hash>".
+HEAD = "audit.head"
 
 
 class Action(StrEnum):
@@ -180,6 +190,16 @@ def insert_prepared(conn: Connection, params: Sequence[tuple[Any, ...]]) -> None
     """Append entries prepared by a ``ChainPreparer`` (inside the caller's transaction)."""
     if params:
         conn.exec_driver_sql(insert_sql(AUDIT, (*ENTRY_COLUMNS, *SHARED_COLUMNS)), params)
+        _note_head(conn)
+
+
+def _note_head(conn: Connection) -> None:
+    """Record the newest entry, so that deleting entries from the end is seen."""
+    newest = conn.execute(
+        select(AUDIT.c.seq, AUDIT.c.hash).order_by(AUDIT.c.seq.desc()).limit(1)
+    ).first()
+    if newest is not None:
+        write_setting(conn, HEAD, f"{newest.seq} {newest.hash}")
 
 
 def record_many(
@@ -255,6 +275,9 @@ class ChainCheck:
     entries: int
     broken_at: int | None  # seq of the first entry that does not match, or None
     reason: str = ""
+    # "altered": this entry was changed; "missing": an entry before it is missing or
+    # changed (its link does not match)
+    problem: str = ""
 
     @property
     def ok(self) -> bool:
@@ -267,7 +290,7 @@ def verify_chain(chain: Sequence[AuditEntry], *, start: str = GENESIS) -> ChainC
     for entry in chain:
         if entry.prev_hash != prev:
             return ChainCheck(
-                len(chain), entry.seq, "an entry before this one is missing or altered"
+                len(chain), entry.seq, "an entry before this one is missing or altered", "missing"
             )
         expected = entry_hash(
             id=entry.id,
@@ -280,6 +303,80 @@ def verify_chain(chain: Sequence[AuditEntry], *, start: str = GENESIS) -> ChainC
             prev_hash=entry.prev_hash,
         )
         if expected != entry.hash:
-            return ChainCheck(len(chain), entry.seq, "this entry was altered")
+            return ChainCheck(len(chain), entry.seq, "this entry was altered", "altered")
         prev = entry.hash
     return ChainCheck(len(chain), None)
+
+
+# --- what the county acknowledged, and the whole check -----------------------------------
+
+
+def acknowledge(conn: Connection, *, last_seq: int, last_hash: str) -> None:
+    """Keep what the county answered to an upload: it holds every entry up to
+    ``last_seq``, the last with ``last_hash``. The entries before it are kept with the
+    hashes they were sent with (the county's chain check proved them); the last with the
+    county's own."""
+    done = conn.execute(select(func.max(AUDIT_ACK.c.seq))).scalar() or 0
+    if last_seq <= done:
+        return
+    conn.execute(
+        AUDIT_ACK.insert().from_select(
+            ["seq", "hash"],
+            select(AUDIT.c.seq, AUDIT.c.hash).where(AUDIT.c.seq > done, AUDIT.c.seq < last_seq),
+        )
+    )
+    conn.execute(AUDIT_ACK.insert().values(seq=last_seq, hash=last_hash))
+
+
+@dataclass(frozen=True, slots=True)
+class TrailCheck:
+    """What ``verify_trail`` found: the first problem, if any.
+
+    ``problem`` is "altered" (entry ``broken_at`` was changed), "missing" (an entry
+    before ``broken_at`` is missing or changed), "removed" (entry ``broken_at`` is gone)
+    or "removed_after" (the entries after ``broken_at`` are gone). ``by_county`` says the
+    county's acknowledgement showed it (the chain alone did not)."""
+
+    entries: int
+    acknowledged: int  # entries the county acknowledged holding
+    broken_at: int | None = None
+    problem: str = ""
+    by_county: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return self.broken_at is None
+
+
+def verify_trail(conn: Connection) -> TrailCheck:
+    """Check the trail through: its hash chain, every entry the county acknowledged
+    (still there, with the same hash), and the newest entry written (still there)."""
+    chain = entries(conn)
+    by_seq = {entry.seq: entry for entry in chain}
+    newest = chain[-1].seq if chain else 0
+    # (seq, order among problems at one seq, problem, found by the county's record)
+    found: list[tuple[int, int, str, bool]] = []
+    check = verify_chain(chain)
+    if check.broken_at is not None:
+        found.append((check.broken_at, 0, check.problem, False))
+    acknowledged = conn.execute(select(func.max(AUDIT_ACK.c.seq))).scalar() or 0
+    for seq, digest in conn.execute(select(AUDIT_ACK.c.seq, AUDIT_ACK.c.hash).order_by("seq")):
+        if seq > newest:
+            found.append((newest, 1, "removed_after", True))
+            break
+        entry = by_seq.get(seq)
+        if entry is None or entry.hash != digest:
+            found.append((seq, 0, "removed" if entry is None else "altered", True))
+            break
+    head = conn.execute(select(SETTING.c.value).where(SETTING.c.key == HEAD)).scalar()
+    if head:
+        seq_text, _, digest = head.partition(" ")
+        head_seq = int(seq_text)
+        if head_seq > newest:  # after the county's finding, which says more
+            found.append((newest, 2, "removed_after", False))
+        elif head_seq in by_seq and by_seq[head_seq].hash != digest:
+            found.append((head_seq, 0, "altered", False))
+    if not found:
+        return TrailCheck(len(chain), acknowledged)
+    seq, _, problem, by_county = min(found)
+    return TrailCheck(len(chain), acknowledged, seq, problem, by_county)

@@ -15,7 +15,7 @@ import contextlib
 import shutil
 import sqlite3
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any, Literal
@@ -58,6 +58,9 @@ class BackupInfo:
     made_at: datetime
     size: int  # bytes
     households: int | None = None
+    # The key it was read through with: not the store's for a backup made before the
+    # password was changed (``caseworker.security.backup_keys``).
+    key: bytes | None = field(default=None, repr=False, compare=False)
 
 
 def backup_folder(store: Store) -> Path:
@@ -197,7 +200,7 @@ def inspect_backup(
             reason="not_a_store",
             path=path,
         )
-    return BackupInfo(path, made_at(path), _size(path), int(households))
+    return BackupInfo(path, made_at(path), _size(path), int(households), key)
 
 
 def check_backup(path: Path, key: bytes | None) -> int:

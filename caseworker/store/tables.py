@@ -383,3 +383,15 @@ class AuditRow(SQLModel, table=True):
 
 
 AUDIT = table_of(AuditRow)
+
+
+class AuditAckRow(SQLModel, table=True):
+    """An audit entry the county has acknowledged holding, with the hash it was sent with:
+    ``audit verify`` finds a synced entry changed or removed since (see ``store/audit.py``)."""
+
+    __tablename__ = "audit_ack"
+    seq: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
+    hash: str = Field(max_length=64)
+
+
+AUDIT_ACK = table_of(AuditAckRow)

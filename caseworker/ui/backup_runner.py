@@ -217,14 +217,21 @@ class BackupRunner(QObject):
         path: Path,
         on_read: Callable[[BackupInfo], object],
         on_refused: Callable[[str], object],
+        *,
+        on_locked: Callable[[Path], object] | None = None,
+        key: bytes | None = None,
     ) -> Task[object] | None:
         """Check that ``path`` is a backup of these records that reads through (off the
         GUI thread: a large one takes seconds); ``on_read`` gets what it holds, or
-        ``on_refused`` a sentence saying why it cannot be used."""
+        ``on_refused`` a sentence saying why it cannot be used. A backup that the key in
+        force does not open but that has its own key file (made before the password was
+        changed) goes to ``on_locked``, which may ask for the backup's own password and
+        read it through again with ``key``, the key that opens it."""
         if path.resolve() == self.store.path.resolve():
             on_refused(self.tr("This is the file of the records in use, not a backup of them."))
             return None
-        key = self.store.key
+        first_try = key is None
+        key = key or self.store.key
 
         def work(progress: Progress) -> object:
             return inspect_backup(path, key, stop=lambda: progress.cancelled)
@@ -233,7 +240,19 @@ class BackupRunner(QObject):
             assert isinstance(result, BackupInfo)
             on_read(result)
 
-        return self._start("read", work, read, lambda error: on_refused(self.why_unusable(error)))
+        def refused(error: Exception) -> None:
+            locked = isinstance(error, BackupError) and error.reason == "unreadable"
+            if locked and first_try and on_locked is not None and self._own_keys(path):
+                on_locked(path)
+            else:
+                on_refused(self.why_unusable(error))
+
+        return self._start("read", work, read, refused)
+
+    def _own_keys(self, path: Path) -> bool:
+        from caseworker.security.backup_keys import has_own_keys
+
+        return self.store.key is not None and has_own_keys(path)
 
     def restore(self, backup: BackupInfo) -> object:
         """Hand a backup that reads through to the session, which restores it."""

@@ -115,7 +115,7 @@ class Session(QObject):
         path, key = self.store.path, self.store.key
 
         def work(progress: Progress) -> tuple[Store, Path | None]:
-            return _restore_and_open(backup, path, key)
+            return _restore_and_open(backup, path, key, info.key)
 
         def restored(result: tuple[Store, Path | None]) -> None:
             store, kept = result
@@ -193,13 +193,17 @@ class Session(QObject):
         return self.tr("the restored records could not be opened.")
 
 
-def _restore_and_open(backup: Path, path: Path, key: bytes | None) -> tuple[Store, Path | None]:
-    """Restore ``backup`` over the store at ``path`` and open it (upgrading a backup made
-    by an older version); if it will not open, the replaced store is put back."""
+def _restore_and_open(
+    backup: Path, path: Path, key: bytes | None, opens_with: bytes | None
+) -> tuple[Store, Path | None]:
+    """Restore ``backup`` (which ``opens_with`` opens: re-keyed to ``key`` if made before
+    the password was changed) over the store at ``path`` and open it (upgrading a backup
+    made by an older version); if it will not open, the replaced store is put back."""
+    from caseworker.security.backup_keys import restore_rekeyed
     from caseworker.store.backups import restore
     from caseworker.store.db import open_store
 
-    kept = restore(backup, path, key)
+    kept = restore_rekeyed(backup, path, key, opens_with)
     try:
         return open_store(path, key=key), kept
     except Exception as exc:

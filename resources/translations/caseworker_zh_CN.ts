@@ -127,17 +127,18 @@
     </message>
     <message>
         <location filename="../../caseworker/ui/pages/backup_panel.py" line="175"/>
+        <location filename="../../caseworker/ui/pages/backup_panel.py" line="190"/>
         <source>Checking the backup...</source>
         <translation>正在检查备份…</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/backup_panel.py" line="180"/>
-        <location filename="../../caseworker/ui/pages/backup_panel.py" line="195"/>
+        <location filename="../../caseworker/ui/pages/backup_panel.py" line="194"/>
+        <location filename="../../caseworker/ui/pages/backup_panel.py" line="209"/>
         <source>Restore a backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/backup_panel.py" line="186"/>
+        <location filename="../../caseworker/ui/pages/backup_panel.py" line="200"/>
         <source>Replace all the records on this laptop with the backup made on {time} ({households} households)?
 
 Whatever was recorded after {time} will not be in the records: households, visits, applications, and changes not yet synced with the county. Visit forms not yet saved are kept. The records as they are now are copied beside them first, so nothing is deleted.
@@ -150,14 +151,43 @@ The app closes its window, restores the backup and opens the restored records (t
 程序会关闭窗口，恢复备份，再打开恢复后的数据（可能需要一分钟）。不需要重新登录。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/backup_panel.py" line="196"/>
+        <location filename="../../caseworker/ui/pages/backup_panel.py" line="187"/>
+        <location filename="../../caseworker/ui/pages/backup_panel.py" line="210"/>
         <source>Not restored: nothing was changed.</source>
         <translation>没有恢复，数据没有任何改变。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/backup_panel.py" line="200"/>
+        <location filename="../../caseworker/ui/pages/backup_panel.py" line="214"/>
         <source>Not restored (the window stayed open): nothing was changed.</source>
         <translation>没有恢复（窗口没有关闭），数据没有任何改变。</translation>
+    </message>
+</context>
+<context>
+    <name>BackupPasswordDialog</name>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/signin.py" line="249"/>
+        <source>Restore a backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/signin.py" line="252"/>
+        <source>This backup was made before the password was changed. Type the password that was in use when it was made, or the recovery code kept by the county. The restored records will open with the password in use now.</source>
+        <translation>这份备份是在修改密码之前做的。请输入做备份时使用的密码，或县民政局保管的恢复码。恢复后的数据用现在的密码打开。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/signin.py" line="260"/>
+        <source>Password when the backup was made</source>
+        <translation>备份时的密码</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/signin.py" line="263"/>
+        <source>Password then, or recovery code</source>
+        <translation>备份时的密码或恢复码</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/signin.py" line="295"/>
+        <source>This does not open the backup: neither its password nor the recovery code.</source>
+        <translation>无法打开这份备份：输入的既不是备份时的密码，也不是恢复码。</translation>
     </message>
 </context>
 <context>
@@ -183,63 +213,63 @@ The app closes its window, restores the backup and opens the restored records (t
         <translation>已备份：{time}，共 {households} 户，{size}，保存为 {path}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/backup_runner.py" line="225"/>
+        <location filename="../../caseworker/ui/backup_runner.py" line="231"/>
         <source>This is the file of the records in use, not a backup of them.</source>
         <translation>这是正在使用的数据文件，不是备份。请选择备份文件夹中的备份。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/backup_runner.py" line="256"/>
+        <location filename="../../caseworker/ui/backup_runner.py" line="275"/>
         <source>there is not enough room in {folder}.</source>
         <translation>{folder} 的空间不够。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/backup_runner.py" line="259"/>
+        <location filename="../../caseworker/ui/backup_runner.py" line="278"/>
         <source>{folder} could not be written to. If it is a USB stick, check that it is plugged in and not write-protected.</source>
         <translation>无法写入 {folder}。如果是U盘，请检查是否插好、是否设置了写保护。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/backup_runner.py" line="263"/>
+        <location filename="../../caseworker/ui/backup_runner.py" line="282"/>
         <source>the records could not be read for copying. Please try again.</source>
         <translation>读取数据时出错，请再试一次。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/backup_runner.py" line="264"/>
-        <location filename="../../caseworker/ui/backup_runner.py" line="285"/>
+        <location filename="../../caseworker/ui/backup_runner.py" line="283"/>
+        <location filename="../../caseworker/ui/backup_runner.py" line="304"/>
         <source>{sentence} {sentence_after}</source>
         <translation>{sentence}{sentence_after}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/backup_runner.py" line="266"/>
+        <location filename="../../caseworker/ui/backup_runner.py" line="285"/>
         <source>No unfinished backup file was left behind.</source>
         <translation>没有留下不完整的备份文件。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/backup_runner.py" line="273"/>
+        <location filename="../../caseworker/ui/backup_runner.py" line="292"/>
         <source>The file {name} is not there any more.</source>
         <translation>文件 {name} 已经不在了。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/backup_runner.py" line="275"/>
+        <location filename="../../caseworker/ui/backup_runner.py" line="294"/>
         <source>The file {name} cannot be read as a backup of this laptop&apos;s records: it may be damaged, or made on another laptop or before the password was changed.</source>
         <translation>文件 {name} 无法作为本机数据的备份读取：可能已损坏，或是另一台电脑、或修改密码之前做的备份。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/backup_runner.py" line="279"/>
+        <location filename="../../caseworker/ui/backup_runner.py" line="298"/>
         <source>The backup {name} is damaged and cannot be used.</source>
         <translation>备份 {name} 已损坏，不能使用。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/backup_runner.py" line="280"/>
+        <location filename="../../caseworker/ui/backup_runner.py" line="299"/>
         <source>The file {name} is not a backup of this app&apos;s records.</source>
         <translation>文件 {name} 不是本程序数据的备份。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/backup_runner.py" line="284"/>
+        <location filename="../../caseworker/ui/backup_runner.py" line="303"/>
         <source>The file could not be read.</source>
         <translation>无法读取这个文件。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/backup_runner.py" line="286"/>
+        <location filename="../../caseworker/ui/backup_runner.py" line="305"/>
         <source>Nothing was changed.</source>
         <translation>数据没有任何改变。</translation>
     </message>
@@ -1653,27 +1683,27 @@ review due {day}</source>
 <context>
     <name>NewPasswordDialog</name>
     <message>
-        <location filename="../../caseworker/ui/dialogs/signin.py" line="113"/>
+        <location filename="../../caseworker/ui/dialogs/signin.py" line="132"/>
         <source>Set a password</source>
         <translation>设置密码</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/signin.py" line="121"/>
+        <location filename="../../caseworker/ui/dialogs/signin.py" line="140"/>
         <source>New password</source>
         <translation>新密码</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/signin.py" line="122"/>
+        <location filename="../../caseworker/ui/dialogs/signin.py" line="141"/>
         <source>Again</source>
         <translation>再次输入</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/signin.py" line="138"/>
+        <location filename="../../caseworker/ui/dialogs/signin.py" line="157"/>
         <source>A password needs at least {n} characters.</source>
         <translation>密码至少需要{n}位。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/signin.py" line="141"/>
+        <location filename="../../caseworker/ui/dialogs/signin.py" line="160"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
@@ -1938,38 +1968,38 @@ review due {day}</source>
 <context>
     <name>RecoveryCodeDialog</name>
     <message>
-        <location filename="../../caseworker/ui/dialogs/signin.py" line="155"/>
-        <location filename="../../caseworker/ui/dialogs/signin.py" line="167"/>
+        <location filename="../../caseworker/ui/dialogs/signin.py" line="174"/>
+        <location filename="../../caseworker/ui/dialogs/signin.py" line="186"/>
         <source>Recovery code</source>
         <translation>恢复码</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/signin.py" line="158"/>
+        <location filename="../../caseworker/ui/dialogs/signin.py" line="177"/>
         <source>Write down or print this recovery code and give it to the county civil affairs bureau. If the password is forgotten, only this code opens the records again. It is shown only now.</source>
         <translation>请抄写或打印此恢复码，交县民政局保管。忘记密码时，只有凭此恢复码才能重新打开本机数据。恢复码只显示这一次。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/signin.py" line="171"/>
+        <location filename="../../caseworker/ui/dialogs/signin.py" line="190"/>
         <source>Print...</source>
         <translation>打印...</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/signin.py" line="174"/>
+        <location filename="../../caseworker/ui/dialogs/signin.py" line="193"/>
         <source>Save as PDF...</source>
         <translation>另存为PDF...</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/signin.py" line="198"/>
+        <location filename="../../caseworker/ui/dialogs/signin.py" line="217"/>
         <source>Save as PDF</source>
         <translation>另存为PDF</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/signin.py" line="198"/>
+        <location filename="../../caseworker/ui/dialogs/signin.py" line="217"/>
         <source>recovery code</source>
         <translation>恢复码</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/signin.py" line="212"/>
+        <location filename="../../caseworker/ui/dialogs/signin.py" line="231"/>
         <source>Saved: {path}</source>
         <translation>已保存：{path}</translation>
     </message>
@@ -2249,12 +2279,12 @@ review due {day}</source>
         <translation>社会救助专干助手：本机数据已加密，请登录。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/signin.py" line="79"/>
+        <location filename="../../caseworker/ui/dialogs/signin.py" line="82"/>
         <source>Wrong password.</source>
         <translation>密码不正确。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/signin.py" line="104"/>
+        <location filename="../../caseworker/ui/dialogs/signin.py" line="123"/>
         <source>Too many wrong passwords. Try again in {n} seconds.</source>
         <translation>密码错误次数过多，请{n}秒后再试。</translation>
     </message>

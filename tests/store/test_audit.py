@@ -9,7 +9,7 @@ from sqlalchemy.exc import IntegrityError
 
 from caseworker.interchange.household_format import parse_household
 from caseworker.store import audit
-from caseworker.store.db import Store
+from caseworker.store.db import Store, open_store
 from caseworker.store.households import save_household
 
 Make = Callable[..., dict[str, Any]]
@@ -73,6 +73,21 @@ def test_a_removed_entry_is_found(store: Store, household_data: Make) -> None:
     assert check.broken_at == 3
 
 
+def test_the_last_entries_deleted_are_found_though_the_chain_holds(
+    store: Store, household_data: Make
+) -> None:
+    h = parse_household(household_data())
+    save_household(store, h)
+    for address in ("一", "二", "三"):
+        h.address = address
+        save_household(store, h)
+    tamper(store, "DELETE FROM audit WHERE seq > 2")
+    with store.read() as conn:
+        assert audit.verify_chain(audit.entries(conn)).ok  # what is left is a whole chain
+        check = audit.verify_trail(conn)
+    assert (check.ok, check.problem, check.broken_at) == (False, "removed_after", 2)
+
+
 def test_audit_verify_and_show_from_the_command_line(tmp_path: Path) -> None:
     db = tmp_path / "s.db"
 
@@ -97,3 +112,26 @@ def test_audit_verify_and_show_from_the_command_line(tmp_path: Path) -> None:
     assert verified.returncode == 0 and "共12条" in verified.stdout  # 10 created, export, print
     shown = run("audit", "show", "--household", household_id).stdout
     assert "create" in shown and "print" in shown and "authorization" in shown
+
+
+def test_entries_synced_before_the_upgrade_count_as_acknowledged(tmp_path: Path) -> None:
+    """A store synced by an earlier version: the entries it had sent are taken as
+    acknowledged when it is upgraded, so a later rewrite of them is found."""
+    path = tmp_path / "earlier.db"
+    earlier = open_store(path, revision="0009")
+    with earlier.begin() as conn:
+        for action in (audit.Action.EXPORT, audit.Action.PRINT):
+            audit.record(conn, device_id=earlier.device_id, actor="王建华", action=action)
+    earlier.set_setting("sync.audit_sent_seq", "1")  # the first had gone to the county
+    earlier.close()
+    store = open_store(path)
+    try:
+        with store.read() as conn:
+            check = audit.verify_trail(conn)
+        assert (check.ok, check.entries, check.acknowledged) == (True, 2, 1)
+        tamper(store, "DELETE FROM audit")
+        with store.read() as conn:
+            check = audit.verify_trail(conn)
+        assert (check.problem, check.broken_at, check.by_county) == ("removed_after", 0, True)
+    finally:
+        store.close()

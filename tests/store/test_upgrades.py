@@ -217,7 +217,10 @@ def test_a_store_from_an_earlier_schema_upgrades_with_every_row_kept(
             assert snapshot(backup) == before  # the backup is the store as it was
         store.close()
         assert integrity(path) == "ok"
-        assert_kept(compact_decisions(typed_visits(before)), snapshot(path, columns), fixture.name)
+        expected = typed_visits(before)
+        if revision in ("0001", "0002", "0003", "0004", "0005", "0006", "0008"):
+            expected = compact_decisions(expected)  # what 0009 did; later ones are compact
+        assert_kept(expected, snapshot(path, columns), fixture.name)
         store = open_store(path)
         assert store.migration_backup is None  # nothing left to migrate
         check_store_works(store, before, revision)

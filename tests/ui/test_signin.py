@@ -1,9 +1,11 @@
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from PySide6.QtWidgets import QApplication
 
+from caseworker.security import signin
 from caseworker.security.signin import set_up
 from caseworker.store.db import Store, open_store
 from caseworker.store.workers import Worker
@@ -15,6 +17,12 @@ from caseworker.ui.settings import AppSettings
 PASSWORD = "zhongjie-2026"
 
 
+@pytest.fixture
+def short_pause(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A pause after each wrong password short enough for a test."""
+    monkeypatch.setattr(signin, "WRONG_PASSWORD_PAUSE_SECONDS", 0.05)
+
+
 def locked_store(county: Store, worker: Worker) -> tuple[Path, bytes]:
     path = county.path
     county.close()
@@ -23,7 +31,7 @@ def locked_store(county: Store, worker: Worker) -> tuple[Path, bytes]:
 
 
 def test_signing_in_opens_the_encrypted_store_and_a_wrong_password_does_not(
-    qtbot: QtBot, county: Store, worker: Worker
+    qtbot: QtBot, county: Store, worker: Worker, short_pause: None
 ) -> None:
     path, key = locked_store(county, worker)
     dialog = SignInDialog(path)
@@ -33,18 +41,22 @@ def test_signing_in_opens_the_encrypted_store_and_a_wrong_password_does_not(
     dialog.try_sign_in()
     assert dialog.key is None and dialog.message.text() == "密码不正确。"
     assert dialog.password.text() == ""
+    # a moment's pause after a wrong password, the window still answering
+    assert not dialog.password.isEnabled()
+    qtbot.waitUntil(dialog.password.isEnabled, timeout=2000)
     qtbot.keyClicks(dialog.password, PASSWORD)
     dialog.try_sign_in()
     assert dialog.key == key
 
 
 def test_repeated_wrong_passwords_make_the_dialog_wait(
-    qtbot: QtBot, county: Store, worker: Worker
+    qtbot: QtBot, county: Store, worker: Worker, short_pause: None
 ) -> None:
     path, _ = locked_store(county, worker)
     dialog = SignInDialog(path)
     qtbot.addWidget(dialog)
     for _ in range(6):
+        qtbot.waitUntil(dialog.password.isEnabled, timeout=2000)
         dialog.password.setText("wrong-wrong")
         dialog.try_sign_in()
     assert not dialog.password.isEnabled()

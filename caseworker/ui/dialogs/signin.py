@@ -68,12 +68,15 @@ class SignInDialog(QDialog):
         self._countdown = QTimer(self, interval=1000)
         self._countdown.timeout.connect(self._tick)
         self._wait = 0
+        self._pausing = False
 
     def try_sign_in(self) -> None:
-        if self._wait > 0:
+        if self._wait > 0 or self._pausing:
             return
         try:
-            self.key = sign_in(self.db_path, self.worker.currentData(), self.password.text())
+            self.key = sign_in(
+                self.db_path, self.worker.currentData(), self.password.text(), pause=self._pause
+            )
         except WrongPassword:
             self.password.clear()
             self.message.show_message(self.tr("Wrong password."))
@@ -85,6 +88,22 @@ class SignInDialog(QDialog):
             self.message.show_message(_in_words(exc))
             return
         self.accept()
+
+    def _pause(self, seconds: float) -> None:
+        """The pause after a wrong password, without freezing the window: the password
+        field is closed for that long."""
+        if seconds <= 0:
+            return
+        self._pausing = True
+        self.password.setEnabled(False)
+
+        def over() -> None:
+            self._pausing = False
+            if self._wait <= 0:
+                self.password.setEnabled(True)
+                self.password.setFocus()
+
+        QTimer.singleShot(int(seconds * 1000), self, over)
 
     def _lock_for(self, seconds: int) -> None:
         self._wait = seconds
@@ -217,3 +236,61 @@ class RecoveryCodeDialog(QDialog):
         from caseworker.ui.printer import print_pdf
 
         return print_pdf(self, self._sheet())
+
+
+class BackupPasswordDialog(QDialog):
+    """Ask for the password a backup was made with (it was made before the password was
+    changed) or the county's recovery code; ``key`` holds the key that opens it."""
+
+    def __init__(self, backup: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.backup = backup
+        self.key: bytes | None = None
+        self.setWindowTitle(self.tr("Restore a backup"))
+        text = QLabel(
+            self.tr(
+                "This backup was made before the password was changed. Type the password "
+                "that was in use when it was made, or the recovery code kept by the county. "
+                "The restored records will open with the password in use now."
+            )
+        )
+        text.setWordWrap(True)
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setAccessibleName(self.tr("Password when the backup was made"))
+        self.message = ErrorLabel()
+        form = QFormLayout()
+        form.addRow(self.tr("Password then, or recovery code"), self.password)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        layout = QVBoxLayout(self)
+        grows_with_its_messages(self, layout)
+        layout.addWidget(text)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+        buttons.accepted.connect(self.try_open)
+        buttons.rejected.connect(self.reject)
+        self.password.returnPressed.connect(self.try_open)
+
+    def try_open(self) -> None:
+        """Open the backup's key file with what was typed: as a password, else as a
+        recovery code."""
+        from caseworker.security.backup_keys import backup_key
+
+        typed = self.password.text()
+        for given in ({"password": typed}, {"code": typed}):
+            try:
+                self.key = backup_key(self.backup, **given)
+            except WrongPassword:
+                continue
+            except KeyFileError as exc:
+                self.message.show_message(_in_words(exc))
+                return
+            self.accept()
+            return
+        self.password.clear()
+        self.message.show_message(
+            self.tr("This does not open the backup: neither its password nor the recovery code.")
+        )

@@ -170,10 +170,24 @@ class BackupPanel(QGroupBox):
             if not chosen:
                 return False
             path = Path(chosen)
-        if backups.read_through(path, self._confirm, self._refused) is None:
+        if backups.read_through(path, self._confirm, self._refused, on_locked=self._unlock) is None:
             return False
         self.result.setText(self.tr("Checking the backup..."))
         return True
+
+    def _unlock(self, path: Path) -> None:
+        """A backup made before the password was changed: ask for the password of that
+        time (or the recovery code), then read it through with the key that opens."""
+        from caseworker.ui.dialogs.signin import BackupPasswordDialog
+
+        backups = self.backups
+        assert backups is not None
+        dialog = BackupPasswordDialog(path, parent=self)
+        if not dialog.exec() or dialog.key is None:
+            self.result.setText(self.tr("Not restored: nothing was changed."))
+            return
+        if backups.read_through(path, self._confirm, self._refused, key=dialog.key) is not None:
+            self.result.setText(self.tr("Checking the backup..."))
 
     def _refused(self, why: str) -> None:
         self.result.setText(why)
