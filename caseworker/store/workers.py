@@ -6,7 +6,8 @@ recording one loads it with the validation.
 
 from dataclasses import dataclass
 
-from caseworker.domain.codes import WorkerRole
+from caseworker.domain.codes import RegionLevel, WorkerRole
+from caseworker.domain.regions import Region
 from caseworker.store.db import Store
 
 
@@ -30,6 +31,16 @@ def current_worker(store: Store) -> Worker | None:
         return None
     worker_id, name, role, scope_code = row
     return Worker(worker_id, name, WorkerRole(role), scope_code)
+
+
+def known_regions(store: Store) -> list[Region]:
+    """Every region the store knows, ordered by code, read without SQLAlchemy: the first-run
+    dialog offers them before anything else has been loaded."""
+    with store.raw() as conn:
+        rows = conn.execute(
+            "SELECT code, name, level, parent_code FROM region ORDER BY code"
+        ).fetchall()
+    return [Region(code, name, RegionLevel(level), parent) for code, name, level, parent in rows]
 
 
 def set_current_worker(store: Store, *, name: str, role: str, scope_code: str | None) -> Worker:

@@ -106,7 +106,6 @@ def remove_old_previews() -> int:
 def run_app(path: Path, settings: AppSettings | None = None) -> int:
     """Run the desktop app on the store at ``path`` until the window closes."""
     from caseworker.ui.error_hook import install_error_hook
-    from caseworker.ui.session import Session
 
     settings = settings or AppSettings()
     app = create_app(settings)
@@ -114,6 +113,8 @@ def run_app(path: Path, settings: AppSettings | None = None) -> int:
     opened = open_store_as_worker(path)
     if opened is None:
         return 0
+    from caseworker.ui.session import Session  # the main window, after the first dialog
+
     store, worker = opened
     remove_old_previews()
     # The main window with its idle lock, unsaved visits offered back, and the daily

@@ -12,7 +12,6 @@ from types import TracebackType
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
-from caseworker.operations.messages import in_words
 from caseworker.ui import ask
 from caseworker.ui.i18n import is_chinese
 
@@ -21,6 +20,9 @@ def _show(kind: type[BaseException], error: BaseException, trace: TracebackType 
     if not isinstance(error, Exception):  # KeyboardInterrupt, SystemExit: as Python does
         sys.__excepthook__(kind, error, trace)
         return
+    # Loaded when an error comes, not before the first window (it loads cryptography).
+    from caseworker.operations.messages import in_words
+
     ask.warn(
         QApplication.activeWindow(),
         QCoreApplication.translate("ErrorHook", "Not done"),

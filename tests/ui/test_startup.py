@@ -92,3 +92,37 @@ def test_the_list_opens_before_the_warm_up_too(
     window.nav.setCurrentRow(HOUSEHOLDS)  # never shown: nothing was warmed
     assert window.pages.currentWidget() is window.households
     assert window.households.model.total == 60
+
+
+# The app as `make run` starts it on the demo store, reporting the modules loaded by the
+# first window it draws (the first-run dialog: no worker and no password yet).
+FIRST_RUN = """
+import sys
+from pathlib import Path
+import caseworker.ui.app as app_module
+from caseworker.ui.startup_probe import _FirstPaint
+
+def report_first_paint(app):
+    app.installEventFilter(_FirstPaint(app, None, with_modules=True))
+
+app_module.install_if_asked = report_first_paint
+app_module.run_app(Path(sys.argv[1]))
+"""
+
+
+def test_the_first_run_dialog_loads_no_heavy_library(tmp_path: Path, store: Store) -> None:
+    path = store.path
+    store.close()
+    done = subprocess.run(
+        [sys.executable, "-c", FIRST_RUN, str(path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert done.returncode == 0, done.stderr
+    [shown] = [x for x in done.stdout.splitlines() if x.startswith("CASEWORKER_SHOWN ")]
+    assert shown.endswith("FirstRunDialog")
+    [modules] = [x for x in done.stdout.splitlines() if x.startswith(MODULES_MARKER + " ")]
+    loaded = set(json.loads(modules.split(" ", 1)[1]))
+    assert not [m for m in HEAVY if m in loaded]

@@ -15,8 +15,7 @@ from caseworker.domain.codes import RegionLevel, WorkerRole
 from caseworker.domain.regions import Region
 from caseworker.domain.validation import ValidationFailed
 from caseworker.store.db import Store
-from caseworker.store.regions import all_regions
-from caseworker.store.workers import Worker, set_current_worker
+from caseworker.store.workers import Worker, known_regions, set_current_worker
 from caseworker.ui.errors import in_full
 from caseworker.ui.labels import label
 from caseworker.ui.widgets.fields import CodeCombo, ErrorLabel
@@ -37,8 +36,7 @@ class FirstRunDialog(QDialog):
         self.store = store
         self.worker: Worker | None = None
         self.setWindowTitle(self.tr("Welcome to Caseworker"))
-        with store.read() as conn:
-            self.regions: list[Region] = all_regions(conn)
+        self.regions: list[Region] = known_regions(store)
         self.name = QLineEdit()
         self.role = CodeCombo(WorkerRole)
         self.area = QComboBox()
