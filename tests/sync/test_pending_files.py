@@ -76,9 +76,7 @@ def refused_bilingually(capsys: pytest.CaptureFixture[str], *words: str) -> str:
     return err
 
 
-def exported(
-    county: CountyServer, store: Store, tmp_path: Path, n: int = 5, seed: int = 1
-) -> Path:
+def exported(county: CountyServer, store: Store, tmp_path: Path, n: int = 5, seed: int = 1) -> Path:
     """A laptop enrolled at ``county`` with ``n`` unsynced households, exported to a file."""
     enroll_laptop(county, store)
     save_households(store, demo(n, seed))
@@ -115,7 +113,7 @@ def test_a_good_file_is_applied_as_a_push_and_never_twice(
     assert county_count(county, HOUSEHOLD) == 6 and county_count(county, APPLIED) == 6
     with county.engine.connect() as conn:
         seqs = sorted(conn.execute(select(HOUSEHOLD.c.seq)).scalars())
-        records = county_count(county, RECORD)
+    records = county_count(county, RECORD)
     # The same file again applies nothing twice.
     assert import_file(county, out) == 0
     with county.engine.connect() as conn:
@@ -264,7 +262,7 @@ def test_a_file_for_another_county_key_is_refused(
 ) -> None:
     a = laptops("a")
     exported(county, a, tmp_path)
-    other_private, other_public = pending_file.new_exchange_key()
+    _, other_public = pending_file.new_exchange_key()
     forged = pending_file.seal(
         pending_document_of(a),
         credential_id=(a.setting(CREDENTIAL) or "").split(".")[0],
