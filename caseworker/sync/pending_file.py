@@ -24,6 +24,7 @@ import base64
 import binascii
 import hashlib
 import json
+import re
 import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -44,7 +45,7 @@ FORMAT = "caseworker.sync-pending/2"
 DOCUMENT_FORMAT = "caseworker.sync-pending/1"  # the document inside; once a clear file
 SIGNATURE_BYTES = 64
 MAX_HEADER = 2048
-KEY_TEXT_LENGTH = 44  # a 32-byte key in base64
+_CREDENTIAL_ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 _HEADER_KEYS = (
     "format",
     "credential_id",
@@ -227,6 +228,8 @@ def read(data: bytes) -> PendingFile:
         isinstance(header.payload_bytes, int) and header.payload_bytes > 16
     ):
         raise _damaged("header fields")
+    if not _CREDENTIAL_ID.fullmatch(header.credential_id):
+        raise _damaged("credential id")
     if len(data) != len(line) + header.payload_bytes + SIGNATURE_BYTES:
         raise _damaged("length")
     payload = data[len(line) : len(line) + header.payload_bytes]

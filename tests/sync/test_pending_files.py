@@ -26,6 +26,7 @@ from caseworker.sync.county.admin import import_pending
 from caseworker.sync.county.auth import Refused, create_enrollment, revoke
 from caseworker.sync.county.pending_key import county_pending_key
 from caseworker.sync.county.tables import APPLIED, DEVICE, HOUSEHOLD, RECORD
+from caseworker.sync.schemas import MAX_CHANGES_PER_PUSH
 from caseworker.sync.transport import (
     COUNTY_KEY,
     CREDENTIAL,
@@ -248,6 +249,20 @@ def test_a_file_from_an_unknown_device_or_in_the_old_clear_format_is_refused(
     capsys.readouterr()
     assert import_file(county, path) == 2
     refused_bilingually(capsys, "未在本县注册", "not enrolled")
+    # A header naming no credential the county could have issued (NUL: not storable in
+    # PostgreSQL text) is refused as damaged, before the database is asked.
+    for odd in ("\x00", "'; DROP TABLE device; --", "A" * 5000):
+        with pytest.raises(Refused) as refused:
+            import_pending(
+                county.engine,
+                pending_file.seal(
+                    document,
+                    credential_id=odd,
+                    signing_key=a.setting(SIGNING_KEY) or "",
+                    county_key=a.setting(COUNTY_KEY) or "",
+                ),
+            )
+        assert refused.value.status == 400 and CJK.search(refused.value.zh)
     # The old clear file (format 1): refused, it carries personal data unsigned.
     old = tmp_path / "old.json"
     old.write_text(json.dumps(document, ensure_ascii=False, indent=1), encoding="utf-8")
@@ -365,3 +380,17 @@ def test_a_laptop_enrolled_before_signed_files_registers_its_key_on_its_next_syn
     before = county_count(county, HOUSEHOLD)
     assert import_file(county, out) == 0
     assert county_count(county, HOUSEHOLD) == before + 3
+
+
+def test_a_file_of_more_changes_than_one_push_carries_is_applied_whole(
+    county: CountyServer, laptops: Callable[[str], Store], tmp_path: Path
+) -> None:
+    if county.db.startswith("postgresql"):
+        pytest.skip("the parts are the same pushes on PostgreSQL; once is enough")
+    a = laptops("a")
+    out = exported(county, a, tmp_path, n=MAX_CHANGES_PER_PUSH + 5, seed=3)
+    answer = import_pending(county.engine, out.read_bytes())
+    assert len(answer.results) == MAX_CHANGES_PER_PUSH + 5
+    assert county_count(county, HOUSEHOLD) == MAX_CHANGES_PER_PUSH + 5
+    report = sync(a)
+    assert report.synced and report.accepted == MAX_CHANGES_PER_PUSH + 5
