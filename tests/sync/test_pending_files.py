@@ -385,8 +385,6 @@ def test_a_laptop_enrolled_before_signed_files_registers_its_key_on_its_next_syn
 def test_a_file_of_more_changes_than_one_push_carries_is_applied_whole(
     county: CountyServer, laptops: Callable[[str], Store], tmp_path: Path
 ) -> None:
-    if county.db.startswith("postgresql"):
-        pytest.skip("the parts are the same pushes on PostgreSQL; once is enough")
     a = laptops("a")
     out = exported(county, a, tmp_path, n=MAX_CHANGES_PER_PUSH + 5, seed=3)
     answer = import_pending(county.engine, out.read_bytes())
