@@ -311,9 +311,20 @@ def test_enrollment_exchanges_the_keys(
         assert same.status_code == 200 and same.json()["pending_key"] == a.setting(COUNTY_KEY)
     with county.engine.connect() as conn:
         assert conn.execute(select(DEVICE.c.signing_key)).scalar_one() == stored
-    # Enrolling again makes a new key pair; the old credential's files are refused.
+    # Enrolling again makes a new key pair; a file made under the old credential is refused
+    # (that credential is replaced), a new export is accepted.
+    save_households(a, demo(2, 8))
+    old = tmp_path / "before-re-enrollment.bin"
+    assert export(a, old) == 0
     enroll_laptop(county, a)
     assert a.setting(SIGNING_KEY) != private
+    with pytest.raises(Refused) as refused:
+        import_pending(county.engine, old.read_bytes())
+    assert "revoked" in refused.value.en and "export again" in refused.value.en
+    assert nothing_applied(county)
+    new = tmp_path / "after.bin"
+    assert export(a, new) == 0
+    assert import_pending(county.engine, new.read_bytes()).receipt.count == 2
 
 
 def test_the_signing_key_is_not_in_clear_in_an_encrypted_store(
