@@ -185,10 +185,10 @@ def seal(
     return line + payload + signer.sign(line + payload)
 
 
-def _damaged(why: str) -> PendingFileError:
+def _damaged(zh: str, en: str) -> PendingFileError:
     return PendingFileError(
-        f"文件已损坏或不是待同步变更文件（{why}）",
-        f"the file is damaged or not a pending-changes file ({why})",
+        f"文件已损坏或不是待同步变更文件（{zh}），未导入任何内容",
+        f"the file is damaged or not a pending-changes file ({en}); nothing imported",
     )
 
 
@@ -213,25 +213,25 @@ def read(data: bytes) -> PendingFile:
         )
     end = data.find(b"\n", 0, MAX_HEADER)
     if end < 0:
-        raise _damaged("no header")
+        raise _damaged("没有文件头", "no header")
     line = data[: end + 1]
     try:
         fields = json.loads(line.decode("ascii"))
     except (UnicodeDecodeError, ValueError):
-        raise _damaged("unreadable header") from None
+        raise _damaged("文件头无法读取", "unreadable header") from None
     if not isinstance(fields, dict) or fields.get("format") != FORMAT:
-        raise _damaged(f"format is not {FORMAT}")
+        raise _damaged("格式不符", "unknown format")
     if set(fields) != set(_HEADER_KEYS) or _header_line(Header(**fields)) != line:
-        raise _damaged("header fields")
+        raise _damaged("文件头内容不符", "header fields")
     header = Header(**fields)
     if not all(isinstance(getattr(header, k), str) for k in _HEADER_KEYS[:-1]) or not (
         isinstance(header.payload_bytes, int) and header.payload_bytes > 16
     ):
-        raise _damaged("header fields")
+        raise _damaged("文件头内容不符", "header fields")
     if not _CREDENTIAL_ID.fullmatch(header.credential_id):
-        raise _damaged("credential id")
+        raise _damaged("设备凭证编号无效", "credential id")
     if len(data) != len(line) + header.payload_bytes + SIGNATURE_BYTES:
-        raise _damaged("length")
+        raise _damaged("文件长度不符", "length")
     payload = data[len(line) : len(line) + header.payload_bytes]
     return PendingFile(header, line, payload, data[-SIGNATURE_BYTES:])
 
@@ -267,7 +267,7 @@ def open_document(file: PendingFile, county_private: str) -> Any:
         plain = AESGCM(key).decrypt(nonce, file.payload, file.header_line)
         return json.loads(plain.decode("utf-8"))
     except (InvalidTag, ValueError, UnicodeDecodeError):
-        raise _damaged("cannot decrypt") from None
+        raise _damaged("无法解密", "cannot decrypt") from None
 
 
 def export_pending(store: Store) -> tuple[bytes, int]:
