@@ -7,7 +7,6 @@ from pathlib import Path
 
 from caseworker.commands import county_data, help_of
 from caseworker.commands.common import EXIT_FAILED, EXIT_OK, CommandError
-from caseworker.interchange.files import load_json
 
 DEFAULT_DB = "county.db"
 
@@ -229,14 +228,14 @@ def run_import_pending(args: argparse.Namespace) -> int:
     from caseworker.sync.county.auth import Refused
 
     try:
-        document = load_json(args.file.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        data = args.file.read_bytes()
+    except OSError as exc:
         raise CommandError(
             f"无法读取{args.file}（{exc}）", f"cannot read {args.file} ({exc})"
         ) from None
     engine = _engine(args)
     try:
-        answer = import_pending(engine, document)
+        answer = import_pending(engine, data)
     except Refused as exc:
         raise _refused(exc) from None
     except ValidationError as exc:

@@ -2,7 +2,8 @@
 
 ``caseworker sync enroll --server URL --code CODE`` once; then ``caseworker sync``.
 ``caseworker sync --export-pending FILE`` writes every unsynced change to a file the county
-can import, for a laptop that cannot connect.
+can import, for a laptop that cannot connect: signed with the laptop's key and encrypted to
+the county's (see ``caseworker.sync.pending_file``).
 """
 
 import argparse
@@ -84,24 +85,23 @@ def run_status(args: argparse.Namespace) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    from caseworker.sync import outbox
     from caseworker.sync.client import SyncProgress, sync
+    from caseworker.sync.pending_file import PendingFileError, export_pending
     from caseworker.sync.tls import InsecureServer
     from caseworker.sync.transport import SyncError
 
     store = store_from(args)
     try:
         if args.export_pending:
-            with store.begin() as conn:
-                scope = store.setting("sync.scope") or ""
-                while outbox.freeze_pending(conn, scope=scope, limit=1000):
-                    pass
-                document = outbox.pending_document(conn, store.device_id)
-            text = json.dumps(document, ensure_ascii=False, indent=1) + "\n"
-            write_atomically(args.export_pending, text)
+            try:
+                data, count = export_pending(store)
+            except PendingFileError as exc:
+                raise CommandError(exc.zh, exc.en) from None
+            write_atomically(args.export_pending, data)
             print(
-                f"已导出{len(document['changes'])}项待同步变更 / exported "
-                f"{len(document['changes'])} unsynced change(s): {args.export_pending}"
+                f"已导出{count}项待同步变更（已签名并加密，只有县服务器能打开）/ exported "
+                f"{count} unsynced change(s), signed and encrypted for the county: "
+                f"{args.export_pending}"
             )
             return EXIT_OK
 

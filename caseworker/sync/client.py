@@ -20,9 +20,11 @@ from caseworker.store.db import Store, write_setting
 from caseworker.store.tables import OUTBOX, SYNC_CONFLICT
 from caseworker.sync import outbox
 from caseworker.sync.local_apply import CURSOR, POLICY_CURSOR, apply_page, retry_held
+from caseworker.sync.pending_file import new_signing_key, public_of
 from caseworker.sync.report import SyncProgress, SyncReport, SyncSummary
 from caseworker.sync.schemas import (
     AuditAnswer,
+    DeviceKeyAnswer,
     EnrollResponse,
     PullResponse,
     ResolveResponse,
@@ -31,10 +33,12 @@ from caseworker.sync.sending import LAST_RECEIPT, push_changes
 from caseworker.sync.tls import check_url, fetch_certificate, normalize_pin, pem_fingerprint
 from caseworker.sync.transport import (
     CERT,
+    COUNTY_KEY,
     CREDENTIAL,
     ROLE,
     SCOPE,
     SERVER,
+    SIGNING_KEY,
     WORKER,
     CertificateMismatch,
     Connection,
@@ -104,10 +108,18 @@ def enroll(
     # (the county refuses a known id otherwise); it is never sent to another server.
     same_server = store.setting(SERVER) == check_url(server)
     proof = store.setting(CREDENTIAL) if same_server else None
+    # Each enrollment gets a new signing key: files signed under an earlier credential
+    # (revoked or replaced now) cannot be passed off under this one.
+    signing_key, signing_public = new_signing_key()
     with Connection(
         server, credential=proof, pinned_pem=pem, transport=transport, timeout=timeout
     ) as conn:
-        body = {"code": code, "device_id": store.device_id, "device_name": device_name}
+        body = {
+            "code": code,
+            "device_id": store.device_id,
+            "device_name": device_name,
+            "signing_key": signing_public,
+        }
         answer = EnrollResponse.model_validate(conn.request("POST", "/v1/enroll", json=body))
         url = conn.url
     with store.begin() as db:
@@ -117,11 +129,36 @@ def enroll(
             (SCOPE, answer.scope),
             (WORKER, answer.worker),
             (ROLE, answer.role),
+            (SIGNING_KEY, signing_key),
+            (COUNTY_KEY, answer.pending_key),
         ):
             write_setting(db, key, value)
         if pem is not None:
             write_setting(db, CERT, pem)
     return answer
+
+
+def _exchange_keys(store: Store, conn: Connection, report: SyncReport) -> None:
+    """Tell the county the key this laptop signs pending files with, and keep the county's
+    key they are encrypted to. A laptop enrolled before signed files makes its key here
+    (kept first, so a lost answer sends the same key again). The sync goes on without
+    them when the county is of an earlier version or refuses the key (reported)."""
+    signing_key = store.setting(SIGNING_KEY)
+    if not signing_key:
+        signing_key = new_signing_key()[0]
+        store.set_setting(SIGNING_KEY, signing_key)
+    body = {"signing_key": public_of(signing_key)}
+    try:
+        raw = conn.request("POST", "/v1/device-key", json=body)
+    except SyncError as exc:
+        if exc.status not in (404, 409):
+            raise
+        if exc.status == 409:
+            report.problems.append(f"{exc.zh} / {exc.en}")
+        return
+    answer = DeviceKeyAnswer.model_validate(raw)
+    if answer.pending_key != store.setting(COUNTY_KEY):
+        store.set_setting(COUNTY_KEY, answer.pending_key)
 
 
 def last_sync(store: Store) -> SyncSummary | None:
@@ -269,6 +306,7 @@ def sync(
 
     with connect(store, server, transport=transport, timeout=timeout) as conn:
         tick()
+        _exchange_keys(store, conn, report)
         push_changes(store, conn, report, batch_size, tick)
         tick("resolve")
         _send_resolutions(store, conn, report)

@@ -159,17 +159,37 @@ class PullResponse(BaseModel):
 
 
 class EnrollRequest(Strict):
+    """``signing_key``: the laptop's Ed25519 public key (base64) that signs its
+    pending-changes files (laptops of earlier versions send none)."""
+
     code: str = Field(min_length=4, max_length=64)
     device_id: str = Field(max_length=36)
     device_name: str = Field(default="", max_length=80)
+    signing_key: str | None = Field(default=None, max_length=44)
 
 
 class EnrollResponse(BaseModel):
+    """``pending_key``: the county's X25519 public key (base64) that pending-changes files
+    are encrypted to (empty from a county of an earlier version)."""
+
     credential: str
     device_id: str
     worker: str
     role: str
     scope: str
+    pending_key: str = ""
+
+
+class DeviceKeyRequest(Strict):
+    """Sent at every sync: the key this laptop signs its pending-changes files with."""
+
+    signing_key: str = Field(max_length=44)
+
+
+class DeviceKeyAnswer(BaseModel):
+    """The county's public key for pending-changes files (base64)."""
+
+    pending_key: str
 
 
 class Resolution(Strict):

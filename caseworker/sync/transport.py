@@ -14,6 +14,11 @@ SCOPE = "sync.scope"
 WORKER = "sync.worker"
 ROLE = "sync.role"
 CERT = "sync.cert_pem"
+# The laptop's Ed25519 private key that signs its pending-changes files (base64; inside the
+# store, which is encrypted, like the credential), and the county's public key they are
+# encrypted to.
+SIGNING_KEY = "sync.signing_key"
+COUNTY_KEY = "sync.county_key"
 
 
 class SyncError(Exception):

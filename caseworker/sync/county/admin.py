@@ -1,24 +1,26 @@
 """What a county officer does besides serving: publish policy packs, list and dismiss
-conflicts, import the pending changes of a laptop that cannot connect. (Region names:
+conflicts, import the pending changes of a laptop that cannot connect (signed and encrypted
+files, ``caseworker.sync.pending_file``). (Region names:
 ``regions.py``; laptops' resolutions: ``resolve.py``.)"""
 
 import hashlib
 from datetime import UTC, datetime
-from typing import Any
 
 from sqlalchemy import Engine, select, update
 
 from caseworker.eligibility.library import PolicyLibrary
 from caseworker.eligibility.policy import Pack, PolicyError
+from caseworker.sync import pending_file
 from caseworker.sync.county.auth import Device, Refused, in_scope
 from caseworker.sync.county.db import take_numbers
+from caseworker.sync.county.pending_key import county_pending_key
 from caseworker.sync.county.pull import conflict_out, values_in_force
 from caseworker.sync.county.push import apply_push
 from caseworker.sync.county.resolve import bump
 from caseworker.sync.county.tables import CONFLICT, DEVICE, POLICY
-from caseworker.sync.schemas import PUSH_REQUEST, ConflictOut, PushResponse
-
-PENDING_FORMAT = "caseworker.sync-pending/1"
+from caseworker.sync.pending_file import PendingFileError
+from caseworker.sync.receipts import receipt_for
+from caseworker.sync.schemas import MAX_CHANGES_PER_PUSH, PUSH_REQUEST, ConflictOut, PushResponse
 
 
 def read_pack(text: str) -> Pack:
@@ -113,39 +115,88 @@ def dismiss_conflict(engine: Engine, conflict_id: str, reason: str) -> None:
         bump(conn, c.household_id)
 
 
-def import_pending(engine: Engine, document: Any) -> PushResponse:
-    """Apply a laptop's ``--export-pending`` file as if the laptop had pushed it.
-
-    The laptop must be enrolled (its scope applies); each change is keyed by (device, seq)
-    as in a push, so the laptop syncing later never duplicates what was imported.
-    """
-    if not isinstance(document, dict) or document.get("format") != PENDING_FORMAT:
-        raise Refused(
-            400,
-            f"不是待同步变更文件（format应为“{PENDING_FORMAT}”）",
-            f'not a pending-changes file (format must be "{PENDING_FORMAT}")',
-        )
-    device_id = document.get("device_id")
+def _signer(engine: Engine, credential_id: str) -> tuple[Device, str]:
+    """The enrolled device whose credential signed a pending file, and its signing key;
+    Refused (403) for an unknown or revoked credential, or one without a key."""
     with engine.connect() as conn:
-        row = conn.execute(
-            select(DEVICE)
-            .where(DEVICE.c.device_id == device_id)
-            .order_by(DEVICE.c.enrolled_at.desc())
-        ).first()
+        row = conn.execute(select(DEVICE).where(DEVICE.c.credential_id == credential_id)).first()
     if row is None:
         raise Refused(
             403,
-            f"设备{device_id}未在本县注册",
-            f"device {device_id} is not enrolled at this county",
+            "导出此文件的设备未在本县注册，已拒绝导入",
+            "the device that exported this file is not enrolled at this county; nothing imported",
+        )
+    if row.revoked_at is not None:
+        raise Refused(
+            403,
+            f"导出此文件的设备（{row.worker}）已被注销，其文件不再接受，未导入任何内容；"
+            "如该电脑已重新注册，请在其上重新导出",
+            f"the device that exported this file ({row.worker}) has been revoked: its files are "
+            "no longer accepted and nothing was imported; if the laptop was enrolled again, "
+            "export again from it",
+        )
+    if not row.signing_key:
+        raise Refused(
+            403,
+            "导出此文件的设备尚未登记签名密钥，无法核实文件：请让该电脑先同步一次",
+            "the device that exported this file has registered no signing key, so the file "
+            "cannot be verified: sync the laptop once first",
         )
     device = Device(
         row.credential_id, row.device_id, row.worker, row.role, row.scope_code, row.enrolled_at
     )
-    request = PUSH_REQUEST.validate_python(
-        {
-            "protocol": document.get("protocol"),
-            "changes": document.get("changes"),
-            "regions": document.get("regions", []),
-        }
+    return device, row.signing_key
+
+
+def _refused(exc: PendingFileError) -> Refused:
+    return Refused(400, exc.zh, exc.en)
+
+
+def import_pending(engine: Engine, data: bytes) -> PushResponse:
+    """Apply a laptop's ``--export-pending`` file as if the laptop had pushed it.
+
+    The file must be signed by the key of the (enrolled, not revoked) credential it names
+    and encrypted to this county's key; anything else is Refused with nothing applied.
+    Each change is keyed by (device, seq) as in a push, so the same file imported again, or
+    the laptop syncing later, never applies a change twice. The laptop's scope applies.
+    """
+    try:
+        file = pending_file.read(data)
+        device, signing_key = _signer(engine, file.header.credential_id)
+        pending_file.verify(file, signing_key)
+        document = pending_file.open_document(file, county_pending_key(engine).private)
+    except PendingFileError as exc:
+        raise _refused(exc) from None
+    if (
+        not isinstance(document, dict)
+        or document.get("format") != pending_file.DOCUMENT_FORMAT
+        or document.get("device_id") != device.device_id
+    ):
+        # Signed by the device, so made by this program: only a bug could get here.
+        raise Refused(
+            400,
+            "文件内容与导出它的设备不符，已拒绝导入",
+            "the file's content does not match the device that exported it; nothing imported",
+        )
+    changes = document.get("changes")
+    if not isinstance(changes, list):
+        changes = None  # refused by the check below, naming the field
+    # A push carries at most MAX_CHANGES_PER_PUSH changes; a file may carry more. Every
+    # part is checked before any is applied.
+    parts = [
+        PUSH_REQUEST.validate_python(
+            {
+                "protocol": document.get("protocol"),
+                "changes": changes[start : start + MAX_CHANGES_PER_PUSH] if changes else changes,
+                "regions": document.get("regions", []),
+            }
+        )
+        for start in range(0, max(len(changes or []), 1), MAX_CHANGES_PER_PUSH)
+    ]
+    answers = [apply_push(engine, device, part) for part in parts]
+    results = [r for answer in answers for r in answer.results]
+    return PushResponse(
+        results=results,
+        receipt=receipt_for(results),
+        refused_regions=[r for answer in answers for r in answer.refused_regions],
     )
-    return apply_push(engine, device, request)

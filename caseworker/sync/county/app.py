@@ -29,9 +29,17 @@ from caseworker import __version__
 from caseworker.domain.bulk import gc_paused
 from caseworker.sync.county import admin
 from caseworker.sync.county.audit_log import store_audit
-from caseworker.sync.county.auth import Device, Refused, authenticate, log_refusal, redeem
+from caseworker.sync.county.auth import (
+    Device,
+    Refused,
+    authenticate,
+    log_refusal,
+    redeem,
+    register_signing_key,
+)
 from caseworker.sync.county.errors import Shield, clash_refusal
 from caseworker.sync.county.gate import RATE_PER_MINUTE, Gate
+from caseworker.sync.county.pending_key import county_pending_key
 from caseworker.sync.county.pull import pull_page
 from caseworker.sync.county.push import apply_push
 from caseworker.sync.county.resolve import resolve_conflicts
@@ -41,6 +49,8 @@ from caseworker.sync.schemas import (
     AuditAnswer,
     AuditPush,
     ConflictOut,
+    DeviceKeyAnswer,
+    DeviceKeyRequest,
     EnrollRequest,
     EnrollResponse,
     PullResponse,
@@ -209,6 +219,7 @@ def create_app(engine: Engine, *, max_body: int = MAX_BODY, rate: int = RATE_PER
             device_id=body.device_id,
             device_name=body.device_name,
             authorization=authorization,
+            signing_key=body.signing_key,
         )
         return EnrollResponse(
             credential=token,
@@ -216,7 +227,16 @@ def create_app(engine: Engine, *, max_body: int = MAX_BODY, rate: int = RATE_PER
             worker=device.worker,
             role=device.role,
             scope=device.scope,
+            pending_key=county_pending_key(engine).public,
         )
+
+    @app.post("/v1/device-key")
+    def device_key(
+        request: Request, body: DeviceKeyRequest, authorization: AuthHeader = None
+    ) -> DeviceKeyAnswer:
+        device = device_of(request, authorization)
+        register_signing_key(engine, device, body.signing_key)
+        return DeviceKeyAnswer(pending_key=county_pending_key(engine).public)
 
     @app.get("/v1/whoami")
     def whoami(request: Request, authorization: AuthHeader = None) -> dict[str, str]:

@@ -22,6 +22,7 @@ from sqlalchemy import Connection, Engine, select, update
 from caseworker.domain.codes import REGION_CODE_LENGTH, RegionLevel, WorkerRole
 from caseworker.domain.validation import Problem, Where, parse_name, parse_uuid
 from caseworker.sync.county.tables import DEVICE, ENROLLMENT, REFUSAL
+from caseworker.sync.pending_file import is_key_text
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I to misread
 CODE_GROUPS = 4
@@ -173,17 +174,21 @@ def redeem(
     device_id: str,
     device_name: str = "",
     authorization: str | None = None,
+    signing_key: str | None = None,
 ) -> tuple[str, Device]:
     """Exchange an enrollment code for a device credential (once); (token, device).
 
     A device id the county knows already is refused (409) unless ``authorization`` holds
     that device's current credential or the code was made for that device; the new
-    credential then replaces the device's earlier ones.
+    credential then replaces the device's earlier ones. ``signing_key`` (base64 Ed25519
+    public key) is the key the laptop signs its pending-changes files with.
     """
     try:
         device_id = parse_uuid(device_id)
     except Problem:
         raise Refused(422, "设备编号无效", "device_id is not a UUID") from None
+    if signing_key is not None:
+        _check_signing_key(signing_key)
     digest = _sha256(normalize_code(code))
     now = datetime.now(UTC)
     with engine.begin() as conn:
@@ -224,10 +229,43 @@ def redeem(
                 scope_code=row.scope_code,
                 secret_sha256=_sha256(secret),
                 enrolled_at=now,
+                signing_key=signing_key,
             )
         )
     device = Device(credential_id, device_id, row.worker, row.role, row.scope_code, now)
     return f"{credential_id}.{secret}", device
+
+
+def _check_signing_key(key: str) -> None:
+    if not is_key_text(key):
+        raise Refused(
+            422,
+            "设备签名公钥（signing_key）格式错误，应为32字节的base64编码",
+            "signing_key is not a 32-byte key in base64",
+        )
+
+
+def register_signing_key(engine: Engine, device: Device, key: str) -> None:
+    """Keep the public key that signs ``device``'s pending-changes files: once per
+    credential (a laptop enrolled before signed files sends it on its next sync). Another
+    key for the same credential is refused (409): a stolen credential cannot swap it."""
+    _check_signing_key(key)
+    with engine.begin() as conn:
+        conn.execute(
+            update(DEVICE)
+            .where(DEVICE.c.credential_id == device.credential_id, DEVICE.c.signing_key.is_(None))
+            .values(signing_key=key)
+        )
+        held = conn.execute(
+            select(DEVICE.c.signing_key).where(DEVICE.c.credential_id == device.credential_id)
+        ).scalar()
+    if held != key:
+        raise Refused(
+            409,
+            "本设备已登记了另一把签名密钥，不能更换；如确需更换，请向县民政局申请重新注册",
+            "this device registered another signing key, which cannot be replaced; ask the "
+            "county to enroll the laptop again",
+        )
 
 
 def authenticate(conn: Connection, authorization: str | None) -> Device:

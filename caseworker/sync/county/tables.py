@@ -99,6 +99,21 @@ class DeviceEntry(CountyModel, table=True):
     secret_sha256: str = Field(max_length=64)
     enrolled_at: datetime = Field(default_factory=utcnow)
     revoked_at: datetime | None = None
+    # The laptop's Ed25519 public key (base64) that signs its pending-changes files: sent
+    # at enrollment, or on the first sync of a laptop enrolled before signed files.
+    signing_key: str | None = Field(default=None, max_length=44)
+
+
+class CountyKeyEntry(CountyModel, table=True):
+    """A key pair of the county's own (base64): ``pending`` is the X25519 key laptops
+    encrypt their pending-changes files to. Kept in the database: a copy of it already
+    holds every household such a file could carry."""
+
+    __tablename__ = "county_key"
+    name: str = Field(primary_key=True, max_length=32)
+    private_key: str = Field(max_length=44)
+    public_key: str = Field(max_length=44)
+    created_at: datetime = Field(default_factory=utcnow)
 
 
 class EnrollmentEntry(CountyModel, table=True):
@@ -191,6 +206,7 @@ PERSON = table_of(PersonEntry)
 APPLIED = table_of(AppliedChange)
 CONFLICT = table_of(ConflictEntry)
 DEVICE = table_of(DeviceEntry)
+COUNTY_KEY = table_of(CountyKeyEntry)
 ENROLLMENT = table_of(EnrollmentEntry)
 POLICY = table_of(PolicyEntry)
 REGION = table_of(RegionEntry)
