@@ -5,6 +5,7 @@ import hashlib
 import ipaddress
 import ssl
 import unicodedata
+from functools import cache
 from urllib.parse import urlsplit
 
 
@@ -63,10 +64,16 @@ def fetch_certificate(url: str, *, timeout: float = 10.0) -> str:
     return ssl.get_server_certificate((host, port), timeout=timeout)
 
 
+@cache
+def _system_context() -> ssl.SSLContext:
+    # Loading the system's CAs takes a noticeable part of a second: once per process.
+    return ssl.create_default_context()
+
+
 def client_context(pinned_pem: str | None) -> ssl.SSLContext:
     """Trust only the pinned county certificate, if there is one; else the system's CAs."""
     if pinned_pem is None:
-        return ssl.create_default_context()
+        return _system_context()
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
     context.minimum_version = ssl.TLSVersion.TLSv1_2
     context.load_verify_locations(cadata=pinned_pem)
