@@ -163,6 +163,9 @@ def preview_spreadsheet(
     problems = list(read.problems)
     households: list[Household] = []
     kept: list[Draft] = []
+    # A required household field without a column is said once, not once per household.
+    absent = {f for f in _REQUIRED_COLUMNS if f not in read.columns.household}
+    lacking: dict[str, int] = {}
     for index, draft in enumerate(read.drafts):
         if progress is not None and index % 500 == 0:
             progress(index, len(read.drafts))
@@ -170,10 +173,17 @@ def preview_spreadsheet(
             households.append(parse_household(draft.data))
             kept.append(draft)
         except ValidationFailed as failed:
-            problems.extend(_at_cells(draft, failed.errors))
+            errors = []
+            for error in failed.errors:
+                if error.code == "required" and error.field in absent:
+                    lacking[error.field] = lacking.get(error.field, 0) + 1
+                else:
+                    errors.append(error)
+            problems.extend(_at_cells(draft, errors))
     if progress is not None:
         progress(len(read.drafts), len(read.drafts))
-    problems.extend(_file_problems(kept, households))
+    problems[:0] = [_missing_column(read.sheet, name, count) for name, count in lacking.items()]
+    problems.extend(_file_problems(read.drafts))
     duplicates: list[NearDuplicate] = []
     if store is not None:
         problems.extend(_store_problems(store, kept, households))
@@ -197,6 +207,26 @@ def preview_spreadsheet(
     )
 
 
+# Household fields every household needs, with the column a roster would have for each.
+_REQUIRED_COLUMNS = {
+    "address": ("住址", "address"),
+    "hukou": ("户籍性质（农村/城镇）", "hukou (rural/urban)"),
+}
+
+
+def _missing_column(sheet: str, name: str, count: int) -> FieldError:
+    zh, en = _REQUIRED_COLUMNS[name]
+    return FieldError(
+        field=name,
+        value=None,
+        code="missing_column",
+        label_zh=sheet,
+        label_en=sheet,
+        problem_zh=f"表中没有“{zh}”一列，{count}户因此缺少此项：请加上这一列后再导入",
+        problem_en=f"has no {en} column, so {count} household(s) lack it: add the column",
+    )
+
+
 def _at_cells(draft: Draft, errors: Sequence[FieldError]) -> list[FieldError]:
     """The household format's errors said at the cells their values came from."""
     out: list[FieldError] = []
@@ -211,21 +241,25 @@ def _at_cells(draft: Draft, errors: Sequence[FieldError]) -> list[FieldError]:
     return out
 
 
-def _file_problems(drafts: Sequence[Draft], households: Sequence[Household]) -> list[FieldError]:
-    """A person given twice in the sheet: the store would refuse the second."""
+def _file_problems(drafts: Sequence[Draft]) -> list[FieldError]:
+    """A person given in two households of the sheet (even one with other problems): the
+    store would refuse the second. Twice in one household is the format's own check."""
     problems: list[FieldError] = []
-    first_row: dict[str, int] = {}
-    for draft, household in zip(drafts, households, strict=True):
-        for index, member in enumerate(household.members):
+    first: dict[str, tuple[int, int]] = {}  # ID number -> (household, row)
+    for number_of, draft in enumerate(drafts):
+        for index, member in enumerate(draft.data["members"]):
+            number = member.get("id_number")
+            if not isinstance(number, str) or not number:
+                continue
             place, _ = draft.place_of(f"members[{index}].id_number")
-            earlier = first_row.setdefault(member.id_number, place.row)
-            if earlier != place.row:
+            household, row = first.setdefault(number.upper(), (number_of, place.row))
+            if household != number_of:
                 problems.append(
                     place.error(
                         Problem(
                             "duplicate_person",
-                            f"与第{earlier}行的身份证号相同：同一人只能登记一次，请删去重复的一行",
-                            f"is the ID number of row {earlier} as well: one person is "
+                            f"与第{row}行的身份证号相同：同一人只能登记一次，请删去重复的一行",
+                            f"is the ID number of row {row} as well: one person is "
                             "registered once; delete the repeated row",
                         )
                     )

@@ -26,6 +26,7 @@ PER_HOUSEHOLD = "per-household"
 HOUSEHOLD_FIELDS: dict[str, tuple[str, str]] = {
     "village_code": ("村（社区）代码", "village code"),
     "village": ("村（社区）", "village"),
+    "township": ("乡镇（街道）", "township"),
     "address": ("家庭住址", "address"),
     "hukou": ("户籍类型", "hukou type"),
     "benefit_kind": ("保障类别", "benefit kind"),

@@ -7,6 +7,7 @@ import. What this module adds is the way back from a field to the cell it came f
 translation of cells (``cells``) and words (the mapping).
 """
 
+import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -168,36 +169,48 @@ _MEMBER_PATHS = {"disability_type": "disability.type", "disability_grade": "disa
 
 
 class VillageNames:
-    """Village names (and codes) known to the store, to read a 村 column or --village."""
+    """Village names (and codes) known to the store, to read a 村 column or --village; a
+    乡镇 column tells apart villages of the same name in different townships."""
 
     def __init__(self, regions: Sequence[Region]) -> None:
-        self.codes = {r.code for r in regions if len(r.code) == 12}
-        self.by_name: dict[str, list[str]] = {}
+        names = {r.code: r.name for r in regions}
+        self.by_name: dict[str, list[tuple[str, str]]] = {}  # name -> (code, township)
         for r in regions:
             if len(r.code) != 12:
                 continue
+            township = names.get(r.parent_code or "", "")
             for name in {r.name, r.name.removesuffix("村"), r.name.removesuffix("社区")}:
                 if name:
-                    self.by_name.setdefault(name, []).append(r.code)
+                    self.by_name.setdefault(name, []).append((r.code, township))
 
-    def code(self, value: str) -> str:
+    def code(self, value: str, township: str | None = None) -> str:
         """The code of a village given by code or by name; Problem if unknown or ambiguous."""
         if value.isdigit():
             return value  # checked as a code with every other household field
-        codes = self.by_name.get(value, [])
-        if len(codes) == 1:
-            return codes[0]
-        if codes:
+        found = self.by_name.get(value, [])
+        if township and len(found) > 1:
+            found = [f for f in found if _same_township(f[1], township)]
+        if len(found) == 1:
+            return found[0][0]
+        if found:
             raise Problem(
                 "village_ambiguous",
-                "有几个村（社区）同名，请改用12位村（社区）代码",
-                "several villages have this name: use the 12-digit village code",
+                "有几个村（社区）同名：请加“乡镇”一列，或改用12位村（社区）代码",
+                "several villages have this name: add a township column or use the 12-digit "
+                "village code",
             )
         raise Problem(
             "unknown_village",
             "不是本地已登记的村（社区）",
             "is not a village known to this store",
         )
+
+
+def _same_township(stored: str, given: str) -> bool:
+    def bare(name: str) -> str:
+        return re.sub(r"(镇|乡|街道|街道办事处)$", "", name)
+
+    return bare(stored) == bare(given)
 
 
 class _Reader:
@@ -320,6 +333,8 @@ class _Reader:
         order = [head_row, *(r for r in rows if r != head_row)]
         values: dict[str, tuple[Any, Place]] = {}
         for name, column in self.plan.household.items():
+            # An empty column is said at the head's cell ("住址: is required").
+            places[_HOUSEHOLD_PATHS.get(name, name)] = self.place(head_row, column)
             for r in order:
                 place = self.place(r, column)
                 if not cells.is_empty(place.value):
@@ -363,6 +378,7 @@ class _Reader:
         places[where] = read.get("name") or next(iter(read.values()))
         disability: dict[str, Any] = {}
         for name, place in read.items():
+            places[f"{where}.{_MEMBER_PATHS.get(name, name)}"] = place  # even if empty
             value = self.converted(name, place)
             if value is FAILED:
                 reported.add(f"{where}.{_MEMBER_PATHS.get(name, name)}")
@@ -400,9 +416,10 @@ class _Reader:
         if "village" in values:
             name, place = values["village"]
             places["village_code"] = place
+            township = values.get("township", (None,))[0]
             if name is not None:
                 try:
-                    data["village_code"] = self.villages.code(name)
+                    data["village_code"] = self.villages.code(name, township)
                 except Problem as problem:
                     self.problems.append(place.error(problem))
                     reported.add("village_code")
