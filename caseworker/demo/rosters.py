@@ -16,8 +16,8 @@ from caseworker.domain.records import Household
 from caseworker.interchange.household_format import FORMAT
 
 HEADERS = [
-    "户主身份证号", "姓名", "身份证号码", "性别", "民族", "与户主关系", "乡镇", "村", "住址", "户籍性质",
-    "保障类别", "户月保障金", "纳入时间", "劳动能力", "残疾类别", "残疾等级", "电话",
+    "户主身份证号", "姓名", "身份证号码", "性别", "民族", "与户主关系", "乡镇", "村", "住址",
+    "户籍性质", "保障类别", "户月保障金", "纳入时间", "劳动能力", "残疾类别", "残疾等级", "电话",
 ]  # fmt: skip
 _KINDS = {Program.DIBAO: "低保", Program.SPECIAL_HARDSHIP: "特困", Program.MARGINAL: "低保边缘"}
 

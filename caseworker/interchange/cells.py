@@ -155,6 +155,8 @@ def whole_number(value: Any, words: Mapping[str, str]) -> int | None:
 def translate(value: Any, words: Mapping[str, str], label: str, label_en: str) -> str | None:
     """The code a word of the sheet stands for (``words``: the mapping's and the app's own
     words); an unknown word is refused, naming the words that are understood."""
+    if isinstance(value, str) and (code := words.get(value)) is not None:
+        return code  # the usual case, at once
     if is_empty(value):
         return None
     raw = re.sub(r"\s", "", shown(value))

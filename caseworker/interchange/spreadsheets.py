@@ -31,7 +31,7 @@ NEW_BENEFIT = "new"  # the change_kind code for "newly included"
 FAILED = object()  # a cell that could not be read (its problem is already recorded)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: one is made per cell read, and frozen costs twice
 class Place:
     """A cell: its sheet, its row as the spreadsheet numbers it, its column's header."""
 
@@ -75,8 +75,11 @@ class Draft:
     its values came from (keyed by the value's path, such as ``members[1].id_number``)."""
 
     data: dict[str, Any]
-    places: dict[str, Place]
+    # A cell as read, or (row, column) of the sheet, made a Place only for a problem:
+    # most cells never need one, and a 20,000-row roster has hundreds of thousands.
+    places: dict[str, "Place | tuple[int, int]"]
     first: Place  # the household's first row
+    locate: Callable[[int, int], Place]
     reported: set[str] = field(default_factory=set)  # paths whose problem is already said
 
     def already_said(self, path: str) -> bool:
@@ -88,13 +91,14 @@ class Draft:
         """The cell a path's value came from, or the nearest one (a household rule such
         as "exactly one head" is said at the household's first row); and whether it is
         the value's own cell."""
-        if path in self.places:
-            return self.places[path], True
+        own = True
         while path:
+            found = self.places.get(path)
+            if found is not None:
+                return (found if isinstance(found, Place) else self.locate(*found)), own
             cut = max(path.rfind("."), path.rfind("["))
             path = path[:cut] if cut > 0 else ""
-            if path in self.places:
-                return self.places[path], False
+            own = False
         return self.first, False
 
 
@@ -238,6 +242,7 @@ class _Reader:
             name: cells.words_for(name, mapping.values.get(name, {}))
             for name in {*HOUSEHOLD_FIELDS, *MEMBER_FIELDS}
         }
+        self.converters = {name: self.converter(name) for name in self.words}
 
     # cells ---------------------------------------------------------------------------------
     def place(self, row: int, column: int) -> Place:
@@ -245,33 +250,31 @@ class _Reader:
         value = values[column] if column < len(values) else ""
         return Place(self.sheet, row + 1, self.shown_headers[column], value)
 
+    def converter(self, name: str) -> Callable[[Any], Any]:
+        """How a cell of field ``name`` becomes its interchange value."""
+        labels = HOUSEHOLD_FIELDS.get(name) or MEMBER_FIELDS[name]
+        words = self.words[name]
+        if name == "id_number":
+            return cells.id_number
+        if name == "benefit_monthly_yuan":
+            return cells.money
+        if name in ("benefit_since", "change_date", "birth_date"):
+            return cells.day
+        if name == "disability_grade":
+            return lambda v: cells.whole_number(v, words)
+        if name == "benefit_kind":
+            return lambda v: cells.benefit_kind(v, words, *labels)
+        if name == "change_kind":
+            return lambda v: words.get(cells.shown(v), cells.text(v))
+        if words and name not in ("village", "village_code"):
+            return lambda v: cells.translate(v, words, *labels)
+        return cells.text
+
     def converted(self, name: str, place: Place) -> Any:
         """The interchange value of a cell for field ``name`` (None for an empty cell;
         FAILED, with the problem recorded, if it cannot be read)."""
-        labels = HOUSEHOLD_FIELDS.get(name) or MEMBER_FIELDS[name]
-        convert: Callable[[Any], Any]
-        if name == "id_number":
-            convert = cells.id_number
-        elif name == "benefit_monthly_yuan":
-            convert = cells.money
-        elif name in ("benefit_since", "change_date", "birth_date"):
-            convert = cells.day
-        elif name == "disability_grade":
-            words = self.words[name]
-            convert = lambda v: cells.whole_number(v, words)  # noqa: E731
-        elif name == "benefit_kind":
-            words = self.words[name]
-            convert = lambda v: cells.benefit_kind(v, words, *labels)  # noqa: E731
-        elif name == "change_kind":
-            words = self.words[name]
-            convert = lambda v: words.get(cells.shown(v), cells.text(v))  # noqa: E731
-        elif self.words[name] and name not in ("village", "village_code"):
-            words = self.words[name]
-            convert = lambda v: cells.translate(v, words, *labels)  # noqa: E731
-        else:
-            convert = cells.text
         try:
-            return convert(place.value)
+            return self.converters[name](place.value)
         except Problem as problem:
             self.problems.append(place.error(problem))
             return FAILED
@@ -311,7 +314,7 @@ class _Reader:
         yield from groups.values()
 
     def draft(self, rows: list[int]) -> Draft:
-        places: dict[str, Place] = {}
+        places: dict[str, Place | tuple[int, int]] = {}
         reported: set[str] = set()
         first = Place(self.sheet, rows[0] + 1, "", "")
         members: list[dict[str, Any]] = []
@@ -329,17 +332,19 @@ class _Reader:
                 members.append(member)
         # The household's own columns: from the head's row first, then the others.
         head_index = next((i for i, m in enumerate(members) if m.get("relation") == "head"), 0)
-        head_row = places[f"members[{head_index}]"].row - 1 if members else rows[0]
+        head = places.get(f"members[{head_index}]")
+        head_row = head[0] if isinstance(head, tuple) else rows[0]
         order = [head_row, *(r for r in rows if r != head_row)]
         values: dict[str, tuple[Any, Place]] = {}
         for name, column in self.plan.household.items():
-            # An empty column is said at the head's cell ("住址: is required").
-            places[_HOUSEHOLD_PATHS.get(name, name)] = self.place(head_row, column)
             for r in order:
-                place = self.place(r, column)
-                if not cells.is_empty(place.value):
+                row_values = self.rows[r]
+                if column < len(row_values) and not cells.is_empty(row_values[column]):
+                    place = self.place(r, column)
                     values[name] = (self.converted(name, place), place)
                     break
+            else:  # an empty column is said at the head's cell ("住址: is required")
+                places[_HOUSEHOLD_PATHS.get(name, name)] = (head_row, column)
         if "hukou" not in values and "benefit_kind" in values:
             # 城市低保 / 农村低保 also say which standard (hukou) applies.
             place = values["benefit_kind"][1]
@@ -358,41 +363,45 @@ class _Reader:
             if name in values:
                 data[key], places[key] = values[name]
         self.benefit(data, values, places)
-        return Draft(data=data, places=places, first=first, reported=reported)
+        return Draft(data=data, places=places, first=first, locate=self.place, reported=reported)
 
     def member(
         self,
         row: int,
         columns: Mapping[str, int],
         index: int,
-        places: dict[str, Place],
+        places: dict[str, Place | tuple[int, int]],
         reported: set[str],
         *,
         is_head: bool,
     ) -> dict[str, Any] | None:
-        read = {name: self.place(row, column) for name, column in columns.items()}
-        if all(cells.is_empty(p.value) for p in read.values()):
+        row_values = self.rows[row]
+        width = len(row_values)
+        raw = {name: row_values[c] if c < width else "" for name, c in columns.items()}
+        if all(cells.is_empty(v) for v in raw.values()):
             return None  # a numbered member left blank
         member: dict[str, Any] = {}
         where = f"members[{index}]"
-        places[where] = read.get("name") or next(iter(read.values()))
+        places[where] = (row, columns.get("name", next(iter(columns.values()))))
         disability: dict[str, Any] = {}
-        for name, place in read.items():
-            places[f"{where}.{_MEMBER_PATHS.get(name, name)}"] = place  # even if empty
-            value = self.converted(name, place)
-            if value is FAILED:
-                reported.add(f"{where}.{_MEMBER_PATHS.get(name, name)}")
+        for name, column in columns.items():
+            path = f"{where}.{_MEMBER_PATHS.get(name, name)}"
+            places[path] = (row, column)  # even if empty: "姓名: is required" is said there
+            if cells.is_empty(raw[name]):
+                continue
+            try:
+                value = self.converters[name](raw[name])
+            except Problem as problem:
+                self.problems.append(self.place(row, column).error(problem))
+                reported.add(path)
                 continue
             if value is None:
                 continue
             if name in ("disability_type", "disability_grade"):
-                key = "type" if name == "disability_type" else "grade"
-                disability[key] = value
-                places[f"{where}.disability.{key}"] = place
-                places.setdefault(f"{where}.disability", place)
+                disability["type" if name == "disability_type" else "grade"] = value
+                places.setdefault(f"{where}.disability", (row, column))
             else:
                 member[name] = value
-                places[f"{where}.{name}"] = place
         if disability:
             member["disability"] = {
                 "type": disability.get("type"),
@@ -406,7 +415,7 @@ class _Reader:
         self,
         data: dict[str, Any],
         values: Mapping[str, tuple[Any, Place]],
-        places: dict[str, Place],
+        places: dict[str, Place | tuple[int, int]],
         reported: set[str],
         first: Place,
     ) -> None:
@@ -432,7 +441,7 @@ class _Reader:
         self,
         data: dict[str, Any],
         values: Mapping[str, tuple[Any, Place]],
-        places: dict[str, Place],
+        places: dict[str, Place | tuple[int, int]],
     ) -> None:
         """The household's current benefit from the 保障类别 / amount / date columns."""
         present = [n for n in values if n.startswith("benefit_")]

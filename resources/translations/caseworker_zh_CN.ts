@@ -429,28 +429,28 @@ The app closes its window, restores the backup and opens the restored records (t
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="371"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="374"/>
         <source>{households} households in your area; {receiving} receive assistance.</source>
         <translation>辖区共 {households} 户，其中 {receiving} 户正在享受救助。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="353"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="356"/>
         <source>Households by program</source>
         <translation>各救助项目户数</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="359"/>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="365"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="362"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="368"/>
         <source>No household in your area receives assistance yet.</source>
         <translation>辖区内还没有享受救助的家庭。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="363"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="366"/>
         <source>Households receiving assistance by village (most first)</source>
         <translation>各村享受救助户数（从多到少）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="331"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="334"/>
         <source>No open applications.</source>
         <translation>暂无在办申请。</translation>
     </message>
@@ -465,146 +465,146 @@ The app closes its window, restores the backup and opens the restored records (t
         <translation>已取消筛查，未保存任何结果</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="304"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="307"/>
         <source>The figures could not be counted just now. Open another page and come back to home to try again; if it keeps happening, restart the app.</source>
         <translation>首页的数字暂时没能统计出来。请打开别的页面再回到首页重试；如果一直这样，请重新打开程序。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="318"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="321"/>
         <source>No household needs a review in the next 30 days.</source>
         <translation>近期没有需要复核的家庭。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="325"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="328"/>
         <source>Open applications: {stages}</source>
         <translation>在办申请：{stages}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="329"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="332"/>
         <source>No application is overdue or due within 5 working days.</source>
         <translation>没有超期或 5 个工作日内到期的申请。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="335"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="338"/>
         <source>The last screening found no household likely eligible that has not applied.</source>
         <translation>最近一次筛查没有发现可能符合条件但尚未申请的家庭。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="339"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="342"/>
         <source>No household has been screened yet. Press “Screen all households” above: those likely eligible but not yet applied will be listed here.</source>
         <translation>还没有筛查过。点右上方的“筛查全部家庭”，可能符合条件但尚未申请的家庭会列在这里。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="345"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="348"/>
         <source>{head}: {program}</source>
         <translation>{head}：{program}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="376"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="379"/>
         <source>this laptop has never synced with the county</source>
         <translation>本机还没有与县里同步过</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="378"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="381"/>
         <source>this laptop last synced {time}</source>
         <translation>本机上次同步：{time}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="383"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="386"/>
         <source>No changes in your area are waiting to be synced; {synced}.</source>
         <translation>辖区没有等待同步的修改；{synced}。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="390"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="393"/>
         <source>{n} households in your area have changes not yet synced with the county ({refused} refused by the county: see Sync); {synced}.</source>
         <translation>辖区有 {n} 户的修改尚未同步到县里（其中 {refused} 户被县里退回，请到“同步”页查看）；{synced}。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="397"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="400"/>
         <source>{n} households in your area have changes not yet synced with the county; {synced}.</source>
         <translation>辖区有 {n} 户的修改尚未同步到县里；{synced}。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="408"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="411"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n 天</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="411"/>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="415"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="414"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="418"/>
         <source>%n month(s)</source>
         <translation>
             <numerusform>%n 个月</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="413"/>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="415"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="416"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="418"/>
         <source>%n year(s)</source>
         <translation>
             <numerusform>%n 年</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="414"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="417"/>
         <source>{years} {months}</source>
         <translation>{years} {months}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="421"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="424"/>
         <source>OVERDUE by {time}</source>
         <translation>已逾期 {time}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="425"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="428"/>
         <source>due today</source>
         <translation>今天到期</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="427"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="430"/>
         <source>due in {time}</source>
         <translation>{time}后到期</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="430"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="433"/>
         <source>{head} — {when}
 review due {day}</source>
         <translation>{head} — {when}
 应于 {day} 复核</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="437"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="440"/>
         <source>OVERDUE by %n working day(s)</source>
         <translation>
             <numerusform>已超期 %n 个工作日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="439"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="442"/>
         <source>{when}, past the 45-working-day maximum</source>
         <translation>{when}（超过最长时限）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="441"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="444"/>
         <source>time limit reached today</source>
         <translation>今天到期</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="443"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="446"/>
         <source>%n working day(s) left</source>
         <translation>
             <numerusform>还剩 %n 个工作日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="445"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="448"/>
         <source>{when} (estimated)</source>
         <translation>{when}（估算）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="447"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="450"/>
         <source>{head} — {when}
 {program}, applied {day}, now at {stage}</source>
         <translation>{head} — {when}
@@ -1410,99 +1410,242 @@ review due {day}</source>
     </message>
 </context>
 <context>
+    <name>ImportSheetDialog</name>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/import_sheet.py" line="98"/>
+        <source>Import a spreadsheet</source>
+        <translation>导入表格</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/import_sheet.py" line="99"/>
+        <source>Village of households without a village column</source>
+        <translation>表中无“村”列时各户所在的村（社区）</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/import_sheet.py" line="102"/>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/import_sheet.py" line="103"/>
+        <source>Head</source>
+        <translation>户主</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/import_sheet.py" line="104"/>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/import_sheet.py" line="105"/>
+        <source>Members</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/import_sheet.py" line="106"/>
+        <source>Village</source>
+        <translation>村（社区）</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/import_sheet.py" line="107"/>
+        <source>Address</source>
+        <translation>住址</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/import_sheet.py" line="108"/>
+        <source>Hukou</source>
+        <translation>户籍</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/import_sheet.py" line="109"/>
+        <source>Benefit</source>
+        <translation>保障</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/import_sheet.py" line="113"/>
+        <source>I have checked: these are different people; import them as they are</source>
+        <translation>已核实：以上不是同一人，照常导入</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/import_sheet.py" line="115"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/import_sheet.py" line="119"/>
+        <source>(the sheet says)</source>
+        <translation>（按表中所填）</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/import_sheet.py" line="129"/>
+        <source>Reading %1 ...</source>
+        <translation>正在读取%1……</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/import_sheet.py" line="166"/>
+        <source>%1, sheet “%2”, header in row %3: %4 household(s)</source>
+        <translation>%1，工作表“%2”，表头在第%3行：共%4户</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/import_sheet.py" line="174"/>
+        <source>Encoding: %1</source>
+        <translation>文件编码：%1</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/import_sheet.py" line="176"/>
+        <source>chosen from the headers</source>
+        <translation>（按表头自动选择）</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/import_sheet.py" line="177"/>
+        <source>Mapping: %1 %2</source>
+        <translation>对照表：%1%2</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/import_sheet.py" line="180"/>
+        <source>Columns not imported: %1</source>
+        <translation>不导入的列：%1</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/import_sheet.py" line="187"/>
+        <source>%1 problem(s): correct the sheet and open it again</source>
+        <translation>%1处问题：请改正表格后重新打开</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/import_sheet.py" line="191"/>
+        <source> (the first %1 are listed)</source>
+        <translation>（列出前%1处）</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/import_sheet.py" line="196"/>
+        <source>No problems found</source>
+        <translation>未发现问题</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/import_sheet.py" line="200"/>
+        <source>Possible duplicates to confirm: %1</source>
+        <translation>疑似重复，请核实：%1处</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/import_sheet.py" line="268"/>
+        <source>Imported: %1 household(s) added</source>
+        <translation>导入完成：新增%1户</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="285"/>
+        <location filename="../../caseworker/ui/main_window.py" line="290"/>
         <source>Caseworker - social assistance</source>
         <translation>社会救助专干助手</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="287"/>
+        <location filename="../../caseworker/ui/main_window.py" line="292"/>
         <source>Home</source>
         <translation>首页</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="288"/>
+        <location filename="../../caseworker/ui/main_window.py" line="293"/>
         <source>Households</source>
         <translation>家庭</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="289"/>
+        <location filename="../../caseworker/ui/main_window.py" line="294"/>
         <source>Household</source>
         <translation>家庭详情</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="290"/>
+        <location filename="../../caseworker/ui/main_window.py" line="295"/>
         <source>Print centre</source>
         <translation>打印中心</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="291"/>
+        <location filename="../../caseworker/ui/main_window.py" line="296"/>
         <source>Policy</source>
         <translation>政策</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="292"/>
+        <location filename="../../caseworker/ui/main_window.py" line="297"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="293"/>
+        <location filename="../../caseworker/ui/main_window.py" line="298"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="299"/>
+        <location filename="../../caseworker/ui/main_window.py" line="304"/>
         <source>Pages</source>
         <translation>页面</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="300"/>
+        <location filename="../../caseworker/ui/main_window.py" line="305"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/main_window.py" line="306"/>
+        <source>Import spreadsheet...</source>
+        <translation>导入表格…</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/main_window.py" line="307"/>
         <source>Open a household from the list.</source>
         <translation>请从家庭列表中打开一户。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="302"/>
+        <location filename="../../caseworker/ui/main_window.py" line="309"/>
         <source>Demo store: not encrypted, for demonstration only</source>
         <translation>演示数据库：未加密，只能用于演示</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="305"/>
+        <location filename="../../caseworker/ui/main_window.py" line="312"/>
         <source>These records are not protected by a password. Real households must be kept only in a store that a password protects.</source>
         <translation>这些记录没有密码保护。真实家庭的信息只能保存在设置了密码的数据库中。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="492"/>
+        <location filename="../../caseworker/ui/main_window.py" line="345"/>
+        <source>Import spreadsheet</source>
+        <translation>导入表格</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/main_window.py" line="346"/>
+        <source>Spreadsheets (*.xlsx *.xls *.csv)</source>
+        <translation>表格文件 (*.xlsx *.xls *.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/main_window.py" line="517"/>
         <source>Visit saved.</source>
         <translation>入户调查已保存。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="507"/>
+        <location filename="../../caseworker/ui/main_window.py" line="532"/>
         <source>{n} household visit(s) were not saved. Continue them now?</source>
         <translation>有 {n} 次入户调查尚未保存，现在继续填写吗？</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="508"/>
+        <location filename="../../caseworker/ui/main_window.py" line="533"/>
         <source>Unsaved visits</source>
         <translation>未保存的入户调查</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="528"/>
+        <location filename="../../caseworker/ui/main_window.py" line="553"/>
         <source>Sync in progress</source>
         <translation>正在同步</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="530"/>
+        <location filename="../../caseworker/ui/main_window.py" line="555"/>
         <source>A sync with the county is under way. What was sent is kept either way; quit now and sync the rest next time?</source>
         <translation>正在与县里同步。已经发送的内容都会保留；现在退出，其余的下次再同步吗？</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="540"/>
+        <location filename="../../caseworker/ui/main_window.py" line="565"/>
         <source>Visits not saved</source>
         <translation>入户调查尚未保存</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="542"/>
+        <location filename="../../caseworker/ui/main_window.py" line="567"/>
         <source>{n} household visit(s) are open and not saved. Their drafts are kept and offered again at the next start. Quit now?</source>
         <translation>有{n}份入户调查尚未保存。草稿已保留，下次启动时可以继续填写。现在退出吗？</translation>
     </message>
