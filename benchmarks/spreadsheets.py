@@ -90,7 +90,8 @@ def main() -> int:
     )
     ratio = sheet / js
     print(
-        f"ratio spreadsheet / JSON: {ratio:.2f}x (target <= 2x: {'met' if ratio <= 2 else 'NOT met'})"
+        f"ratio spreadsheet / JSON: {ratio:.2f}x "
+        f"(target <= 2x: {'met' if ratio <= 2 else 'NOT met'})"
     )
     return 0 if ratio <= 2 else 1
 

@@ -159,9 +159,9 @@ def test_an_id_number_excel_turned_into_a_number_is_named_as_such(tmp_path: Path
     said = refused(run(xlsx(tmp_path / "f.xlsx", person_rows(row)), "--db", db))
     assert "Sheet1 第3行 “身份证号码”“6.104231974010807e+17”：身份证号被Excel存成了数字" in said
     csv = tmp_path / "f.csv"
-    csv.write_text(",".join(PERSON_HEADERS) + "\n" + ",".join(
-        [HEAD, "张学林", "6.10423E+17", "男", "汉", "户主", "中街村", "三组18号", "", "", "", "", ""]
-    ) + "\n", encoding="utf-8")  # fmt: skip
+    row = [HEAD, "张学林", "6.10423E+17", "男", "汉", "户主", "中街村", "三组18号"]
+    row += [""] * (len(PERSON_HEADERS) - len(row))
+    csv.write_text(",".join(PERSON_HEADERS) + "\n" + ",".join(row) + "\n", encoding="utf-8")
     said = refused(run(csv, "--db", db))
     assert "f.csv 第2行 “身份证号码”“6.10423E+17”：身份证号被Excel存成了数字" in said
     assert household_count(db) == 0
@@ -269,8 +269,11 @@ def test_a_countys_own_mapping_file(tmp_path: Path) -> None:
         "values: {hukou: {R: rural}, relation: {H: head, M: parent}}\n",
         encoding="utf-8",
     )
-    rows = [["FamilyNo", "Name", "IDNo", "Rel", "Addr", "Kind"],
-            ["7", "张学林", HEAD, "H", "三组18号", "R"], ["7", "王桂芝", MOTHER, "M", "", ""]]  # fmt: skip
+    rows = [
+        ["FamilyNo", "Name", "IDNo", "Rel", "Addr", "Kind"],
+        ["7", "张学林", HEAD, "H", "三组18号", "R"],
+        ["7", "王桂芝", MOTHER, "M", "", ""],
+    ]
     db = new_store(tmp_path / "s.db")
     done = run(xlsx(tmp_path / "en.xlsx", rows), "--mapping", mapping, "--village", "中街村",
                "--db", db)  # fmt: skip
