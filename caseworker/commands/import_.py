@@ -1,4 +1,5 @@
-"""``caseworker import FILE...``: add or update households from interchange files."""
+"""``caseworker import FILE...``: add or update households from interchange files, or
+from one roster spreadsheet (.xlsx, .xls, .csv; see caseworker/importing/spreadsheet.py)."""
 
 import argparse
 from pathlib import Path
@@ -8,6 +9,7 @@ from caseworker.commands.common import EXIT_OK, add_db_option, db_path, store_fr
 from caseworker.domain.records import Household
 from caseworker.domain.regions import Region
 from caseworker.importing.pipeline import import_households, read_household_files
+from caseworker.interchange.sheets import is_spreadsheet
 from caseworker.store import audit
 from caseworker.store.db import Store
 from caseworker.store.households import ImportResult, save_households
@@ -16,11 +18,37 @@ from caseworker.store.households import ImportResult, save_households
 def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
     parser = sub.add_parser("import", help=help_of("import"))
     parser.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    sheets = parser.add_argument_group("spreadsheets 表格（.xlsx .xls .csv）")
+    sheets.add_argument(
+        "--mapping",
+        metavar="NAME_OR_FILE",
+        help="column mapping: roster-per-person, roster-per-household or a YAML file "
+        "列对照表（不指定时按表头自动选择）",
+    )
+    sheets.add_argument("--sheet", metavar="NAME", help="worksheet 工作表名")
+    sheets.add_argument(
+        "--village",
+        metavar="CODE_OR_NAME",
+        help="village of households without a village column 表中无“村”列时各户所在的村（社区）",
+    )
+    sheets.add_argument(
+        "--dry-run", action="store_true", help="check and show, write nothing 只检查，不写入"
+    )
+    sheets.add_argument(
+        "--confirm-duplicates",
+        action="store_true",
+        help="import people flagged as possible duplicates as different people "
+        "已核实疑似重复的人不是同一人，照常导入",
+    )
     add_db_option(parser)
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    if any(is_spreadsheet(p) for p in args.files):
+        from caseworker.commands.import_sheet import run_spreadsheet
+
+        return run_spreadsheet(args)
     read: tuple[list[Household], list[Region]] | None = None
     path = db_path(args)
     new = not path.exists()

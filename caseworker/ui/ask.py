@@ -26,3 +26,11 @@ def choose(parent: QWidget | None, title: str, text: str, choices: list[str]) ->
     box.exec()
     clicked = box.clickedButton()
     return buttons.index(clicked) if clicked in buttons else None
+
+
+def open_file(parent: QWidget | None, title: str, filters: str) -> str | None:
+    """A file to open, chosen by the user; None if they cancelled."""
+    from PySide6.QtWidgets import QFileDialog
+
+    path, _ = QFileDialog.getOpenFileName(parent, title, "", filters)
+    return path or None

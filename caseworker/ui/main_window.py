@@ -3,6 +3,7 @@ other centres; visit forms; and the offer to continue unsaved drafts at start.""
 
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QTimer, Signal
@@ -158,6 +159,10 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, row=row: self.nav.setCurrentRow(row))
             self.page_actions.append(action)
         self.addActions(self.page_actions)
+        # File -> 导入表格: a village's roster spreadsheet, previewed before it is written.
+        self.file_menu = self.menuBar().addMenu("")
+        self.import_sheet_action = self.file_menu.addAction("")
+        self.import_sheet_action.triggered.connect(lambda: self.import_spreadsheet())
         self.nav.blockSignals(True)  # home's figures are counted once the window is drawn
         self.nav.setCurrentRow(HOME)
         self.nav.blockSignals(False)
@@ -297,6 +302,8 @@ class MainWindow(QMainWindow):
             item.setText(text)
             item.setToolTip(f"{text} (Ctrl+{row + 1})")
         self.nav.setAccessibleName(self.tr("Pages"))
+        self.file_menu.setTitle(self.tr("&File"))
+        self.import_sheet_action.setText(self.tr("Import spreadsheet..."))
         self.household_slot.setText(self.tr("Open a household from the list."))
         self.worker_label.setText(f"{self.worker.name} · {label(self.worker.role)}")
         self.demo_label.setText(self.tr("Demo store: not encrypted, for demonstration only"))
@@ -327,6 +334,24 @@ class MainWindow(QMainWindow):
             self.households.focus_search()  # its shortcuts (Ctrl+N) work from there
         elif row == HOUSEHOLD and self.household_page is not None:
             self.household_page.members.setFocus()
+
+    def import_spreadsheet(self, path: Path | None = None) -> QDialog | None:
+        """Open the preview of a roster spreadsheet (asking which file if not given)."""
+        from caseworker.ui.dialogs.import_sheet import ImportSheetDialog
+
+        if path is None:
+            chosen = ask.open_file(
+                self,
+                self.tr("Import spreadsheet"),
+                self.tr("Spreadsheets (*.xlsx *.xls *.csv)"),
+            )
+            if chosen is None:
+                return None
+            path = Path(chosen)
+        dialog = ImportSheetDialog(self.store, path, parent=self)
+        dialog.imported.connect(self.apply_changes)
+        dialog.open()
+        return dialog
 
     def apply_changes(self, changes: "Changes") -> None:
         """Refresh every page that shows what an operation changed (one notice, from the

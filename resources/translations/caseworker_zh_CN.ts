@@ -755,7 +755,7 @@ review due {day}</source>
 <context>
     <name>ErrorHook</name>
     <message>
-        <location filename="../../caseworker/ui/error_hook.py" line="26"/>
+        <location filename="../../caseworker/ui/error_hook.py" line="28"/>
         <source>Not done</source>
         <translation>未能完成</translation>
     </message>
@@ -796,27 +796,27 @@ review due {day}</source>
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../caseworker/ui/dialogs/first_run.py" line="39"/>
+        <location filename="../../caseworker/ui/dialogs/first_run.py" line="38"/>
         <source>Welcome to Caseworker</source>
         <translation>欢迎使用社会救助专干助手</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/first_run.py" line="46"/>
+        <location filename="../../caseworker/ui/dialogs/first_run.py" line="44"/>
         <source>Who will use this laptop? This is asked once.</source>
         <translation>请设置本机使用人员（仅首次使用时设置）。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/first_run.py" line="48"/>
+        <location filename="../../caseworker/ui/dialogs/first_run.py" line="46"/>
         <source>Your name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/first_run.py" line="49"/>
+        <location filename="../../caseworker/ui/dialogs/first_run.py" line="47"/>
         <source>Your role</source>
         <translation>岗位</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/first_run.py" line="50"/>
+        <location filename="../../caseworker/ui/dialogs/first_run.py" line="48"/>
         <source>Your area</source>
         <translation>负责区域</translation>
     </message>
@@ -1445,99 +1445,242 @@ review due {day}</source>
     </message>
 </context>
 <context>
+    <name>ImportSheetDialog</name>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/import_sheet.py" line="98"/>
+        <source>Import a spreadsheet</source>
+        <translation>导入表格</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/import_sheet.py" line="99"/>
+        <source>Village of households without a village column</source>
+        <translation>表中无“村”列时各户所在的村（社区）</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/import_sheet.py" line="102"/>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/import_sheet.py" line="103"/>
+        <source>Head</source>
+        <translation>户主</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/import_sheet.py" line="104"/>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/import_sheet.py" line="105"/>
+        <source>Members</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/import_sheet.py" line="106"/>
+        <source>Village</source>
+        <translation>所在村（社区）</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/import_sheet.py" line="107"/>
+        <source>Address</source>
+        <translation>家庭住址</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/import_sheet.py" line="108"/>
+        <source>Hukou</source>
+        <translation>户籍类型</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/import_sheet.py" line="109"/>
+        <source>Benefit</source>
+        <translation>保障</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/import_sheet.py" line="113"/>
+        <source>I have checked: these are different people; import them as they are</source>
+        <translation>已核实：以上不是同一人，照常导入</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/import_sheet.py" line="115"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/import_sheet.py" line="119"/>
+        <source>(the sheet says)</source>
+        <translation>（按表中所填）</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/import_sheet.py" line="129"/>
+        <source>Reading %1 ...</source>
+        <translation>正在读取%1……</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/import_sheet.py" line="166"/>
+        <source>%1, sheet “%2”, header in row %3: %4 household(s)</source>
+        <translation>%1，工作表“%2”，表头在第%3行：共%4户</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/import_sheet.py" line="174"/>
+        <source>Encoding: %1</source>
+        <translation>文件编码：%1</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/import_sheet.py" line="176"/>
+        <source>chosen from the headers</source>
+        <translation>（按表头自动选择）</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/import_sheet.py" line="177"/>
+        <source>Mapping: %1 %2</source>
+        <translation>对照表：%1%2</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/import_sheet.py" line="180"/>
+        <source>Columns not imported: %1</source>
+        <translation>不导入的列：%1</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/import_sheet.py" line="187"/>
+        <source>%1 problem(s): correct the sheet and open it again</source>
+        <translation>%1处问题：请改正表格后重新打开</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/import_sheet.py" line="191"/>
+        <source> (the first %1 are listed)</source>
+        <translation>（列出前%1处）</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/import_sheet.py" line="196"/>
+        <source>No problems found</source>
+        <translation>未发现问题</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/import_sheet.py" line="200"/>
+        <source>Possible duplicates to confirm: %1</source>
+        <translation>疑似重复，请核实：%1处</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/import_sheet.py" line="268"/>
+        <source>Imported: %1 household(s) added</source>
+        <translation>导入完成：新增%1户</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="285"/>
+        <location filename="../../caseworker/ui/main_window.py" line="290"/>
         <source>Caseworker - social assistance</source>
         <translation>社会救助专干助手</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="287"/>
+        <location filename="../../caseworker/ui/main_window.py" line="292"/>
         <source>Home</source>
         <translation>首页</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="288"/>
+        <location filename="../../caseworker/ui/main_window.py" line="293"/>
         <source>Households</source>
         <translation>家庭</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="289"/>
+        <location filename="../../caseworker/ui/main_window.py" line="294"/>
         <source>Household</source>
         <translation>家庭详情</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="290"/>
+        <location filename="../../caseworker/ui/main_window.py" line="295"/>
         <source>Print centre</source>
         <translation>打印中心</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="291"/>
+        <location filename="../../caseworker/ui/main_window.py" line="296"/>
         <source>Policy</source>
         <translation>政策</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="292"/>
+        <location filename="../../caseworker/ui/main_window.py" line="297"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="293"/>
+        <location filename="../../caseworker/ui/main_window.py" line="298"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="299"/>
+        <location filename="../../caseworker/ui/main_window.py" line="304"/>
         <source>Pages</source>
         <translation>页面</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="300"/>
+        <location filename="../../caseworker/ui/main_window.py" line="305"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/main_window.py" line="306"/>
+        <source>Import spreadsheet...</source>
+        <translation>导入表格…</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/main_window.py" line="307"/>
         <source>Open a household from the list.</source>
         <translation>请从家庭列表中打开一户。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="302"/>
+        <location filename="../../caseworker/ui/main_window.py" line="309"/>
         <source>Demo store: not encrypted, for demonstration only</source>
         <translation>演示数据库：未加密，只能用于演示</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="305"/>
+        <location filename="../../caseworker/ui/main_window.py" line="312"/>
         <source>These records are not protected by a password. Real households must be kept only in a store that a password protects.</source>
         <translation>这些记录没有密码保护。真实家庭的信息只能保存在设置了密码的数据库中。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="498"/>
+        <location filename="../../caseworker/ui/main_window.py" line="345"/>
+        <source>Import spreadsheet</source>
+        <translation>导入表格</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/main_window.py" line="346"/>
+        <source>Spreadsheets (*.xlsx *.xls *.csv)</source>
+        <translation>表格文件 (*.xlsx *.xls *.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/main_window.py" line="523"/>
         <source>Visit saved.</source>
         <translation>入户调查已保存。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="513"/>
+        <location filename="../../caseworker/ui/main_window.py" line="538"/>
         <source>{n} household visit(s) were not saved. Continue them now?</source>
         <translation>有 {n} 次入户调查尚未保存，现在继续填写吗？</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="514"/>
+        <location filename="../../caseworker/ui/main_window.py" line="539"/>
         <source>Unsaved visits</source>
         <translation>未保存的入户调查</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="534"/>
+        <location filename="../../caseworker/ui/main_window.py" line="559"/>
         <source>Sync in progress</source>
         <translation>正在同步</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="536"/>
+        <location filename="../../caseworker/ui/main_window.py" line="561"/>
         <source>A sync with the county is under way. What was sent is kept either way; quit now and sync the rest next time?</source>
         <translation>正在与县里同步。已经发送的内容都会保留；现在退出，其余的下次再同步吗？</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="546"/>
+        <location filename="../../caseworker/ui/main_window.py" line="571"/>
         <source>Visits not saved</source>
         <translation>入户调查尚未保存</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="548"/>
+        <location filename="../../caseworker/ui/main_window.py" line="573"/>
         <source>{n} household visit(s) are open and not saved. Their drafts are kept and offered again at the next start. Quit now?</source>
         <translation>有{n}份入户调查尚未保存。草稿已保留，下次启动时可以继续填写。现在退出吗？</translation>
     </message>
