@@ -1,6 +1,6 @@
-"""A damaged store or a full disk, met from the command line (an import among them): one message in Chinese and
-English naming the file and what to do, exit status 2, nothing written, and neither a
-traceback nor SQLCipher's page-by-page error lines."""
+"""A damaged store or a full disk, met from the command line (an import among them): one
+message in Chinese and English naming the file and what to do, exit status 2, nothing
+written, and neither a traceback nor SQLCipher's page-by-page error lines."""
 
 import os
 import subprocess
