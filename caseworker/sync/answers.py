@@ -66,11 +66,7 @@ def record_answers(
     conn.execute(
         update(OUTBOX)
         .where(OUTBOX.c.seq == bindparam("b_seq"))
-        # An answered change needs its payload no more (the county holds it, its hash is
-        # kept for the receipt): keeping it cost a laptop some 4 KB a household.
-        .values(
-            state=bindparam("b_state"), result=bindparam("b_result"), answered_at=now, payload=None
-        ),
+        .values(state=bindparam("b_state"), result=bindparam("b_result"), answered_at=now),
         [
             {
                 "b_seq": f.seq,
