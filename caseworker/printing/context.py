@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from caseworker.domain.codes import Program, Stage
 from caseworker.domain.records import Application, Benefit, Household, Member, StageEntry, Visit
-from caseworker.eligibility.findings import Finding, PolicyRef, Screening, Status
+from caseworker.eligibility.findings import Finding, PolicyRef, Screening
 from caseworker.printing.definitions import FormDef
 from caseworker.store.signatures import Signature
 
@@ -210,6 +210,3 @@ class Values:
         """The latest opinion recorded at one of ``stages`` on the form's application."""
         application = self.application
         return None if application is None else application.latest(*stages)
-
-    def finding_has(self, *statuses: Status) -> bool:
-        return self.finding is not None and self.finding.status in statuses

@@ -220,14 +220,6 @@ class ResolveResponse(BaseModel):
     refused: list[RefusedResolution] = Field(default_factory=list)
 
 
-class Refusal(BaseModel):
-    """A 4xx answer: what was refused and why, in Chinese and English."""
-
-    detail: str
-    reason_zh: str
-    reason_en: str
-
-
 class AuditEntryIn(Strict):
     """One entry of a laptop's audit trail (see ``caseworker/store/audit.py``)."""
 

@@ -48,7 +48,6 @@ from caseworker.domain.codes import (
 )
 from caseworker.domain.validation import (
     Collector,
-    FieldError,
     Problem,
     Where,
     missing,
@@ -354,8 +353,3 @@ def row_from_wire(
         collector.errors[before:] = [e.in_record(zh, en) for e in new_errors]
         return None
     return out
-
-
-def errors_as_dicts(errors: list[FieldError]) -> list[dict[str, Any]]:
-    """Field errors in their plain JSON form (what the server answers with)."""
-    return [e.as_dict() for e in errors]

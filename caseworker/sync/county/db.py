@@ -126,9 +126,3 @@ def take_numbers(conn: Connection, name: str, count: int) -> int:
         conn.execute(COUNTER.insert().values(name=name, value=count))
         return 1
     return int(result) - count + 1
-
-
-def counter_value(conn: Connection, name: str) -> int:
-    """The last number taken from counter ``name`` (0 if none)."""
-    value = conn.execute(select(COUNTER.c.value).where(COUNTER.c.name == name)).scalar()
-    return int(value or 0)

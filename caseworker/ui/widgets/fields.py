@@ -2,7 +2,6 @@
 that shows its validation message right under the field."""
 
 from collections.abc import Iterable
-from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt
@@ -93,11 +92,6 @@ class DateEdit(QDateEdit):
 
     def set_iso(self, value: str | None) -> None:
         self.setDate(QDate.fromString(value, "yyyy-MM-dd") if value else QDate.currentDate())
-
-
-def money_text(value: str) -> str | Decimal:
-    """What an amount field holds, passed on as typed (the validator judges it)."""
-    return value.strip()
 
 
 class ErrorLabel(QLabel):
