@@ -11,6 +11,7 @@ from pathlib import Path
 
 from caseworker.commands.options import add_db_option
 from caseworker.config import default_db_path
+from caseworker.domain.errors import BilingualError
 from caseworker.domain.validation import ValidationFailed
 from caseworker.operations.messages import in_words
 from caseworker.security.keys import WrongPassword
@@ -23,13 +24,11 @@ EXIT_FAILED = 1
 EXIT_BAD_INPUT = 2
 
 
-class CommandError(Exception):
+class CommandError(BilingualError):
     """A failure to report to the user (message in Chinese and English); nothing written."""
 
     def __init__(self, zh: str, en: str, status: int = EXIT_BAD_INPUT) -> None:
-        super().__init__(f"{zh} / {en}")
-        self.zh = zh
-        self.en = en
+        super().__init__(zh, en)
         self.status = status
 
 

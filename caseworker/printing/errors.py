@@ -1,13 +1,10 @@
 """What printing reports when it cannot print."""
 
+from caseworker.domain.errors import BilingualError
 
-class PrintError(Exception):
+
+class PrintError(BilingualError):
     """A document cannot be printed (message in Chinese and English); no file is written."""
-
-    def __init__(self, zh: str, en: str) -> None:
-        super().__init__(f"{zh} / {en}")
-        self.zh = zh
-        self.en = en
 
 
 class FormDefinitionError(PrintError):

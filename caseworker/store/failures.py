@@ -9,6 +9,8 @@ parameters, which the raw exception carries.
 
 from pathlib import Path
 
+from caseworker.domain.errors import BilingualError
+
 # SQLite's primary result codes (https://sqlite.org/rescode.html); an extended code keeps
 # its primary code in the low byte.
 SQLITE_BUSY = 5
@@ -21,13 +23,8 @@ SQLITE_CANTOPEN = 14
 SQLITE_NOTADB = 26
 
 
-class StoreError(RuntimeError):
+class StoreError(BilingualError, RuntimeError):
     """The store cannot be opened or used; ``zh`` and ``en`` say why and what to do."""
-
-    def __init__(self, zh: str, en: str) -> None:
-        super().__init__(f"{zh} / {en}")
-        self.zh = zh
-        self.en = en
 
 
 KNOWN = {

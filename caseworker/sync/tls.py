@@ -8,14 +8,11 @@ import unicodedata
 from functools import cache
 from urllib.parse import urlsplit
 
+from caseworker.domain.errors import BilingualError
 
-class InsecureServer(ValueError):
+
+class InsecureServer(BilingualError, ValueError):
     """A server address the client refuses to use (message in Chinese and English)."""
-
-    def __init__(self, zh: str, en: str) -> None:
-        super().__init__(f"{zh} / {en}")
-        self.zh = zh
-        self.en = en
 
 
 def is_loopback(host: str) -> bool:

@@ -5,6 +5,7 @@ from typing import Any
 
 import httpx
 
+from caseworker.domain.errors import BilingualError
 from caseworker.store.db import Store
 from caseworker.sync.tls import check_url, client_context, fingerprint, pem_fingerprint
 
@@ -21,14 +22,12 @@ SIGNING_KEY = "sync.signing_key"
 COUNTY_KEY = "sync.county_key"
 
 
-class SyncError(Exception):
+class SyncError(BilingualError):
     """The sync could not go on; message in Chinese and English. Nothing is lost: what was
     not answered is sent again next time."""
 
     def __init__(self, zh: str, en: str, *, status: int | None = None) -> None:
-        super().__init__(f"{zh} / {en}")
-        self.zh = zh
-        self.en = en
+        super().__init__(zh, en)
         self.status = status
 
 
