@@ -377,9 +377,16 @@ def save_household(store: Store, household: Household) -> bool:
 
 
 def _children(
-    conn: Connection, lo: str, hi: str, wanted: set[str]
+    conn: Connection, ids: Sequence[str], *, every_one_between: bool
 ) -> dict[str, dict[str, list[Row]]]:
-    """Child rows of households with ids in ``lo..hi`` that are in ``wanted``, by household."""
+    """Child rows of the households ``ids`` (in id order), by household.
+
+    With ``every_one_between`` the ids are all the households from the first to the last,
+    and one range of the index finds their rows; otherwise (one village's households, a
+    few among a county's) the rows are looked up household by household through the index:
+    a range would cover nearly the whole table, random ids being spread all over it.
+    """
+    wanted = set(ids)
     out: dict[str, dict[str, list[Row]]] = {}
     for name in CHILD_TABLES:
         table = TABLES[name]
@@ -390,11 +397,9 @@ def _children(
         )
         if name == "application_stage":
             order = (table.c.household_id, table.c.application_id, table.c.position)
-        query = (
-            select(table)
-            .where(table.c.household_id >= lo, table.c.household_id <= hi)
-            .order_by(*order)
-        )
+        owner = table.c.household_id
+        which = owner.between(ids[0], ids[-1]) if every_one_between else owner.in_(ids)
+        query = select(table).where(which).order_by(*order)
         for row in conn.execute(query).mappings():
             hid = row["household_id"]
             if hid in wanted:
@@ -415,8 +420,8 @@ def iter_households(
         rows = list(conn.execute(query).mappings())
         if not rows:
             return
-        ids = {r["id"] for r in rows}
-        children = _children(conn, rows[0]["id"], rows[-1]["id"], ids)
+        ids = [r["id"] for r in rows]
+        children = _children(conn, ids, every_one_between=village_codes is None)
         for row in rows:
             yield assemble_household(row, children.get(row["id"], {}))
         last = rows[-1]["id"]
@@ -428,7 +433,7 @@ def load_household(conn: Connection, household_id: str) -> Household | None:
     row = conn.execute(select(household).where(household.c.id == household_id)).mappings().first()
     if row is None:
         return None
-    children = _children(conn, household_id, household_id, {household_id})
+    children = _children(conn, [household_id], every_one_between=True)
     return assemble_household(row, children.get(household_id, {}))
 
 

@@ -151,3 +151,26 @@ def test_import_counts_added_updated_unchanged(store: Store, household_data: Mak
     assert (result.added, result.updated, result.unchanged) == (1, 0, 0)
     result = save_households(store, [a])
     assert (result.added, result.updated, result.unchanged) == (0, 0, 1)
+
+
+def test_one_villages_households_are_read_whole_and_only_theirs(store: Store) -> None:
+    from datetime import date
+
+    from caseworker.demo.generator import generate_households
+    from caseworker.demo.places import demo_regions
+    from caseworker.store.households import iter_households, save_households
+
+    save_households(
+        store, generate_households(400, seed=8, as_of=date(2026, 11, 1)), regions=demo_regions()
+    )
+    with store.read() as conn:
+        everyone = list(iter_households(conn, chunk=37))
+        villages = sorted({h.village_code for h in everyone})
+        assert len(villages) > 3
+        for village in villages[:4]:
+            # Small chunks: many reads, each of households spread across the id range.
+            theirs = list(iter_households(conn, village_codes=[village], chunk=7))
+            expected = [h for h in everyone if h.village_code == village]
+            assert [household_to_dict(h) for h in theirs] == [
+                household_to_dict(h) for h in expected
+            ]
