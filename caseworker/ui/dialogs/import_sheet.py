@@ -126,6 +126,7 @@ class ImportSheetDialog(QDialog):
         """Read and check the sheet in the background."""
         self.import_button.setEnabled(False)
         self.progress.setRange(0, 0)
+        self.progress.show()  # only while it works: a full bar after the preview misleads
         self.summary.setText(self.tr("Reading %1 ...").replace("%1", self.path.name))
         village = self.village.currentData()
 
@@ -146,8 +147,7 @@ class ImportSheetDialog(QDialog):
         self.progress.setValue(done)
 
     def _show_failure(self, error: Exception) -> None:
-        self.progress.setRange(0, 1)
-        self.progress.setValue(0)
+        self.progress.hide()
         self.preview = None
         self.rows.setRowCount(0)
         self.problems.clear()
@@ -159,8 +159,7 @@ class ImportSheetDialog(QDialog):
 
     def _show_preview(self, preview: SheetPreview) -> None:
         self.preview = preview
-        self.progress.setRange(0, 1)
-        self.progress.setValue(1)
+        self.progress.hide()
         zh = is_chinese()
         lines = [
             self.tr("%1, sheet “%2”, header in row %3: %4 household(s)")
@@ -253,6 +252,7 @@ class ImportSheetDialog(QDialog):
             return
         self.import_button.setEnabled(False)
         self.progress.setRange(0, 0)  # one transaction: no steps to count
+        self.progress.show()
         confirmed = self.confirm.isChecked()
 
         def work(progress: Progress) -> ImportResult:
