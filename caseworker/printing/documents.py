@@ -9,7 +9,7 @@ the investigation form, a screening finding for a notice) is refused with Valida
 naming the field, and nothing is written.
 """
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -23,13 +23,14 @@ from caseworker.printing.definitions import BundleDef, FormDef
 from caseworker.printing.errors import PrintError
 from caseworker.printing.fields import CATALOG, values_for
 from caseworker.printing.form_files import load_definitions
+from caseworker.printing.household_fields import file_reference
 from caseworker.printing.layout import Layout
 from caseworker.printing.render import Footer, Output, render_to_bytes, write_pdf
 from caseworker.printing.requirements import unmet
 from caseworker.printing.signing import document_version as _document_version
 from caseworker.store.signatures import Signature
 
-NO_POLICY = "未使用（无筛查结果）"
+NO_POLICY = "未经筛查（无计算结果）"
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,16 +85,23 @@ def layout_form(form: FormDef, source: Source) -> list[Page]:
     return Layout(form, values).run()
 
 
+def policy_words(versions: Iterable[str]) -> str:
+    """The policy amounts were computed under, as a person reads it (not the pack's code)."""
+    shown = sorted(set(versions))
+    return "、".join(f"本县社会救助政策（{v}版）" for v in shown) if shown else NO_POLICY
+
+
 def footer_for(form: FormDef, source: Source) -> Footer:
-    """The footer of a document: its record, print date and policy pack."""
+    """The footer of a document: its reference, print date and the policy it follows."""
     bottom = form.margins[2]
     if isinstance(source, VillageSource):
-        policies = sorted({f"{p.id} {p.version}" for p in source.policies})
-        policy = "、".join(policies) if policies else NO_POLICY
-        return Footer(source.village_code, "村（社区）代码", source.printed_on, policy, bottom)
+        policy = policy_words(p.version for p in source.policies)
+        code = source.village_code
+        return Footer(code, "村（社区）代码", code, source.printed_on, policy, bottom)
     s = source.screening
-    policy = f"{s.policy.id} {s.policy.version}" if s is not None else NO_POLICY
-    return Footer(source.household.id, "户编号", source.printed_on, policy, bottom)
+    policy = policy_words([s.policy.version]) if s is not None else NO_POLICY
+    hid = source.household.id
+    return Footer(hid, "档案编号", file_reference(hid), source.printed_on, policy, bottom)
 
 
 def _pick_visit(household: Household, visit_id: str | None) -> Visit | None:

@@ -50,7 +50,14 @@ def _village(v: Values) -> str:
     return v.household.village_code
 
 
-SCALARS["household_id"] = lambda v: v.household.id
+def file_reference(record_id: str) -> str:
+    """A household's file reference as printed: the first eight characters of its record
+    id, in two groups (the QR code in each page's footer carries the whole id)."""
+    head = record_id.replace("-", "")[:8].upper()
+    return f"{head[:4]}-{head[4:]}"
+
+
+SCALARS["household_id"] = lambda v: file_reference(v.household.id)
 SCALARS["printed_on"] = lambda v: cn_date(v.source.printed_on)
 SCALARS["county"] = lambda v: v.source.regions.get(_village(v)[:6], "")
 SCALARS["township"] = lambda v: v.source.regions.get(_village(v)[:9], "")

@@ -48,8 +48,9 @@ BOLD_STROKE = 0.35  # outline added to titles: the font has no bold face
 class Footer:
     """What the footer of each page of one document says."""
 
-    key: str  # the record id: in text and in the QR code
-    key_label: str  # e.g. 户编号
+    key: str  # the record id, in the QR code
+    key_label: str  # e.g. 档案编号
+    shown_key: str  # the reference a person reads (the record id itself is for machines)
     printed_on: date
     policy: str  # the policy pack that produced the amounts, or that none was used
     bottom_margin: float  # pt
@@ -231,7 +232,8 @@ def footer_texts(
     size: tuple[float, float], footer: Footer, number: int, total: int
 ) -> list[tuple[float, float, float, str, bool]]:
     """The texts of a page's footer: its number in the middle, then at the left the
-    record id, print date and policy pack (the QR code goes at the right)."""
+    reference, print date and the policy the amounts follow (the QR code goes at the
+    right)."""
     width = size[0]
     base = footer.bottom_margin
     number_text = f"第 {number} 页 共 {total} 页"
@@ -239,8 +241,8 @@ def footer_texts(
     texts = [(x, base + 11 * MM, PAGE_NUMBER_SIZE, number_text, False)]
     room = width - 2 * base - QR_SIZE - 3 * MM
     info = [
-        f"{footer.key_label}：{footer.key}　　打印日期：{cn_date(footer.printed_on)}",
-        f"政策包：{footer.policy}",
+        f"{footer.key_label}：{footer.shown_key}　　打印日期：{cn_date(footer.printed_on)}",
+        f"计算依据：{footer.policy}",
     ]
     y = base + 6.5 * MM
     for line in [line for part in info for line in wrap(part, room, FOOTER_SIZE)][:3]:

@@ -13,6 +13,7 @@ from caseworker.domain.records import Application, Household, StageEntry
 from caseworker.eligibility.findings import Status
 from caseworker.printing.casefile import CaseInput, render_case_file, write_case_files
 from caseworker.printing.errors import PrintCancelled
+from caseworker.printing.household_fields import file_reference
 from caseworker.printing.loading import sorted_cases, villages_of
 from caseworker.store.db import Store
 from caseworker.store.households import save_households
@@ -69,7 +70,7 @@ def test_a_case_file_has_a_cover_and_its_contents_point_at_the_right_pages(
     total = len(texts)
     for number, text in enumerate(texts, start=1):
         assert f"第{number}页共{total}页" in text
-        assert f"户编号：{visited.id}" in text
+        assert f"档案编号：{file_reference(visited.id)}" in text
     outline = [o.title for o in reader(pdf).outline]  # type: ignore[union-attr]
     assert outline[0] == "社会救助家庭档案封面" and len(outline) == len(expected) + 1
 

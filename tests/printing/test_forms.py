@@ -15,6 +15,7 @@ from caseworker.printing.documents import list_forms, render_form, write_form
 from caseworker.printing.errors import FormDefinitionError
 from caseworker.printing.fields import CATALOG
 from caseworker.printing.form_files import load_definitions
+from caseworker.printing.household_fields import file_reference
 from caseworker.printing.qr import qr_matrix
 from tests.printing.helpers import MET, ON, POLICY, REGIONS, page_texts, reader, screening
 
@@ -77,16 +78,17 @@ def test_every_page_carries_id_date_policy_qr_and_number(zhang: Household, name:
     pages = reader(pdf).pages
     texts = page_texts(pdf)
     for number, (page, text) in enumerate(zip(pages, texts, strict=True), start=1):
-        assert f"户编号：{zhang.id}" in text
+        assert f"档案编号：{file_reference(zhang.id)}" in text
+        assert zhang.id not in text and POLICY.id not in text  # no record id or code name
         assert "打印日期：2026年11月1日" in text
-        assert f"政策包：{POLICY.id}{POLICY.version}" in text
+        assert f"计算依据：本县社会救助政策（{POLICY.version}版）" in text
         assert f"第{number}页共{len(pages)}页" in text
         assert qr_codes_on(page) == [qr_matrix(zhang.id)]
 
 
 def test_without_a_screening_the_page_says_no_policy_pack_was_used(zhang: Household) -> None:
     text = page_texts(render_form("dibao-application", zhang, regions=REGIONS, printed_on=ON))[0]
-    assert "政策包：未使用（无筛查结果）" in text
+    assert "计算依据：未经筛查（无计算结果）" in text
     assert "月保障金额（元）分类" not in text  # the amount box is left empty, not 0
 
 

@@ -62,7 +62,7 @@ def test_an_approval_prints_the_recorded_decision_and_cites_the_conditions_met(
     assert "1." + MET.text_zh in text and "2." + MET_2.text_zh in text
     assert UNMET.text_zh not in text
     assert "2026年10月20日" in text
-    assert f"政策包：{POLICY.id}{POLICY.version}" in text
+    assert f"计算依据：本县社会救助政策（{POLICY.version}版）" in text
 
 
 def test_a_single_person_inclusion_names_the_member_covered(zhang: Household) -> None:

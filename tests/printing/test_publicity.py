@@ -89,7 +89,7 @@ def test_no_id_number_address_income_or_illness_is_published(
     assert "张学林5最低生活保障900.00" in text
     assert village[4].members[0].name not in text  # applied but not reviewed yet
     assert "公示期为7天，自2026年11月1日至2026年11月7日" in text
-    assert f"政策包：{POLICY.id}{POLICY.version}" in text  # behind the proposed amount
+    assert f"计算依据：本县社会救助政策（{POLICY.version}版）" in text  # behind the proposed amount
 
 
 def test_the_publicity_period_is_counted_from_its_first_day() -> None:
@@ -104,7 +104,7 @@ def test_the_publicity_period_is_counted_from_its_first_day() -> None:
     text = page_texts(render_publicity(source))[0]
     assert "公示期为10天，自2026年12月28日至2027年1月6日" in text
     assert "本期无拟新纳入对象" in text
-    assert "政策包：未使用（无筛查结果）" in text
+    assert "计算依据：未经筛查（无计算结果）" in text
     with pytest.raises(PrintError, match="at least 1 day"):
         publicity_source(ZHONGJIE_VILLAGE, ([], [], []), regions=REGIONS, printed_on=ON, days=0)
 
