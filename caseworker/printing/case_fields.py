@@ -23,7 +23,7 @@ from caseworker.eligibility.findings import STATUS_LABELS
 from caseworker.eligibility.reading import plain_sentence, policy_basis
 from caseworker.printing.context import SIGNER_KEY, Item
 from caseworker.printing.household_fields import SCALARS, listing, scalar
-from caseworker.printing.text import cn_date, cn_month, next_month, yuan
+from caseworker.printing.text import cn_date, cn_month, next_month, policy_words, yuan
 
 if TYPE_CHECKING:
     from caseworker.printing.context import Values
@@ -99,9 +99,7 @@ def _decision_member(v: Values) -> str:
 @scalar("policy")
 def _policy(v: Values) -> str:
     screening = v.hs.screening
-    if screening is None:
-        return "未使用（无筛查结果）"
-    return f"{screening.policy.id} {screening.policy.version}"
+    return policy_words([screening.policy.version] if screening is not None else [])
 
 
 SCALARS["screening.date"] = lambda v: cn_date(v.hs.screening.on) if v.hs.screening else ""

@@ -9,7 +9,7 @@ the investigation form, a screening finding for a notice) is refused with Valida
 naming the field, and nothing is written.
 """
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -28,9 +28,8 @@ from caseworker.printing.layout import Layout
 from caseworker.printing.render import Footer, Output, render_to_bytes, write_pdf
 from caseworker.printing.requirements import unmet
 from caseworker.printing.signing import document_version as _document_version
+from caseworker.printing.text import NO_POLICY, policy_words
 from caseworker.store.signatures import Signature
-
-NO_POLICY = "未经筛查（无计算结果）"
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,12 +82,6 @@ def layout_form(form: FormDef, source: Source) -> list[Page]:
             zh, en = _record_words(source.household)
             raise ValidationFailed([e.in_record(zh, en) for e in errors])
     return Layout(form, values).run()
-
-
-def policy_words(versions: Iterable[str]) -> str:
-    """The policy amounts were computed under, as a person reads it (not the pack's code)."""
-    shown = sorted(set(versions))
-    return "、".join(f"本县社会救助政策（{v}版）" for v in shown) if shown else NO_POLICY
 
 
 def footer_for(form: FormDef, source: Source) -> Footer:

@@ -1,5 +1,6 @@
 """How values are spelled on a printed form (Chinese conventions)."""
 
+from collections.abc import Iterable
 from datetime import UTC, date, datetime, timedelta, timezone
 
 from caseworker.domain.money import format_yuan
@@ -20,6 +21,15 @@ def cn_time(moment: datetime) -> str:
     """A moment in Beijing time: ``2026年10月30日 14:05``."""
     local = (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone(BEIJING)
     return f"{cn_date(local.date())} {local:%H:%M}"
+
+
+NO_POLICY = "未经筛查（无计算结果）"
+
+
+def policy_words(versions: Iterable[str]) -> str:
+    """The policy amounts were computed under, as a person reads it (not the pack's code)."""
+    shown = sorted(set(versions))
+    return "、".join(f"本县社会救助政策（{v}版）" for v in shown) if shown else NO_POLICY
 
 
 def yuan(fen: int | None) -> str:

@@ -13,7 +13,7 @@ from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from caseworker.printing.context import Item, PublicityEntry, VillageSource
-from caseworker.printing.text import cn_date, yuan
+from caseworker.printing.text import cn_date, policy_words, yuan
 
 if TYPE_CHECKING:
     from caseworker.printing.context import Values
@@ -33,8 +33,7 @@ def _last_day(v: Values) -> str:
 
 
 def _policy(v: Values) -> str:
-    policies = sorted({f"{p.id} {p.version}" for p in _vs(v).policies})
-    return "、".join(policies) if policies else "未使用（无筛查结果）"
+    return policy_words(p.version for p in _vs(v).policies)
 
 
 SCALARS["printed_on"] = lambda v: cn_date(_vs(v).printed_on)
