@@ -17,18 +17,17 @@ from typing import Any
 import yaml
 
 from caseworker.config import resource_path
-from caseworker.domain.validation import FieldError, ValidationFailed
+from caseworker.domain.validation import FIELD_LABELS, FieldError, ValidationFailed
 
 PER_PERSON = "per-person"
 PER_HOUSEHOLD = "per-household"
 
-# Fields a column can fill: (Chinese, English) words for messages and the preview.
+# Fields a column can fill: (Chinese, English) words for messages and the preview; the
+# household format's own fields are called as its validators call them (FIELD_LABELS).
 HOUSEHOLD_FIELDS: dict[str, tuple[str, str]] = {
-    "village_code": ("村（社区）代码", "village code"),
+    **{key: FIELD_LABELS[key] for key in ("village_code", "address", "hukou")},
     "village": ("村（社区）", "village"),
     "township": ("乡镇（街道）", "township"),
-    "address": ("家庭住址", "address"),
-    "hukou": ("户籍类型", "hukou type"),
     "benefit_kind": ("保障类别", "benefit kind"),
     "benefit_program": ("救助项目", "program"),
     "benefit_category": ("低保类别", "Dibao category"),
@@ -38,16 +37,21 @@ HOUSEHOLD_FIELDS: dict[str, tuple[str, str]] = {
     "change_date": ("变动时间", "date of change"),
 }
 MEMBER_FIELDS: dict[str, tuple[str, str]] = {
-    "name": ("姓名", "name"),
-    "id_number": ("身份证号", "ID number"),
-    "relation": ("与户主关系", "relation to head"),
-    "sex": ("性别", "sex"),
-    "birth_date": ("出生日期", "birth date"),
-    "labor_capacity": ("劳动能力", "labour capacity"),
+    **{
+        key: FIELD_LABELS[key]
+        for key in (
+            "name",
+            "id_number",
+            "relation",
+            "sex",
+            "birth_date",
+            "labor_capacity",
+            "serious_illness",
+            "employment",
+        )
+    },  # fmt: skip
     "disability_type": ("残疾类别", "disability type"),
     "disability_grade": ("残疾等级", "disability grade"),
-    "serious_illness": ("重病情况", "serious illness"),
-    "employment": ("就业状况", "employment"),
 }
 _TOP_KEYS = frozenset(
     {
