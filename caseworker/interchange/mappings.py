@@ -36,23 +36,17 @@ HOUSEHOLD_FIELDS: dict[str, tuple[str, str]] = {
     "change_kind": ("变动种类", "kind of change"),
     "change_date": ("变动时间", "date of change"),
 }
-MEMBER_FIELDS: dict[str, tuple[str, str]] = {
-    **{
-        key: FIELD_LABELS[key]
-        for key in (
-            "name",
-            "id_number",
-            "relation",
-            "sex",
-            "birth_date",
-            "labor_capacity",
-            "serious_illness",
-            "employment",
-        )
-    },  # fmt: skip
+_SHEET_MEMBER_FIELDS = {
     "disability_type": ("残疾类别", "disability type"),
     "disability_grade": ("残疾等级", "disability grade"),
 }
+MEMBER_FIELDS: dict[str, tuple[str, str]] = {
+    key: _SHEET_MEMBER_FIELDS.get(key) or FIELD_LABELS[key]
+    for key in (
+        "name", "id_number", "relation", "sex", "birth_date", "labor_capacity",
+        "disability_type", "disability_grade", "serious_illness", "employment",
+    )
+}  # fmt: skip
 _TOP_KEYS = frozenset(
     {
         "name", "title", "title_en", "layout", "household_key", "household", "member",
