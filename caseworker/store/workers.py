@@ -33,6 +33,24 @@ def current_worker(store: Store) -> Worker | None:
     return Worker(worker_id, name, WorkerRole(role), scope_code)
 
 
+def signed_in(store: Store, worker_id: str) -> Worker | None:
+    """The worker who has just signed in becomes the one this laptop works for (a laptop
+    several workers share): their name goes into the audit trail and their role decides
+    the stages they record. None if the store has no such worker."""
+    with store.raw() as conn:
+        row = conn.execute(
+            "SELECT id, name, role, scope_code FROM worker WHERE id = ?", (worker_id,)
+        ).fetchone()
+        if row is None:
+            return None
+        conn.execute(
+            "INSERT OR REPLACE INTO setting (key, value) VALUES ('current_worker', ?)",
+            (worker_id,),
+        )
+        conn.commit()
+    return Worker(row[0], row[1], WorkerRole(row[2]), row[3])
+
+
 def known_regions(store: Store) -> list[Region]:
     """Every region the store knows, ordered by code, read without SQLAlchemy: the first-run
     dialog offers them before anything else has been loaded."""

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 from caseworker import __version__
 from caseworker.config import resource_path
 from caseworker.store.db import Store, open_store
-from caseworker.store.workers import Worker, current_worker
+from caseworker.store.workers import Worker, current_worker, signed_in
 from caseworker.ui.collector import collect_on_gui_thread
 from caseworker.ui.fonts import apply_type_size, register_bundled_fonts
 from caseworker.ui.i18n import install_language
@@ -74,7 +74,8 @@ def _sign_in(path: Path) -> tuple[Store, Worker] | None:
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.key is None:
         return None
     store = open_store(path, key=dialog.key)
-    worker = current_worker(store)
+    # The worker who signed in, on a laptop several share; else the one it is set up for.
+    worker = signed_in(store, dialog.worker.currentData()) or current_worker(store)
     assert worker is not None
     return store, worker
 

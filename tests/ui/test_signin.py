@@ -81,3 +81,36 @@ def test_idle_minutes_lock_the_window_until_the_password_is_given(
     dialog.try_sign_in()
     assert window.body.isVisible() and not idle.locked
     store.close()
+
+
+def test_on_a_shared_laptop_the_worker_who_signs_in_is_the_one_at_work(
+    qtbot: QtBot, county: Store, worker: Worker, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A township office laptop that a township officer shares with the village specialist:
+    whoever signs in is named in the audit trail and records the stages of her level."""
+    from caseworker.domain.codes import WorkerRole
+    from caseworker.store.db import write_setting
+    from caseworker.store.workers import current_worker, set_current_worker
+    from caseworker.ui import app as app_module
+
+    officer = set_current_worker(county, name="张明", role="township", scope_code="610423100")
+    with county.begin() as conn:  # the laptop was set up for the specialist
+        write_setting(conn, "current_worker", worker.id)
+    path, key = locked_store(county, worker)
+    signin.add_worker(
+        path, key, worker_id=officer.id, worker_name=officer.name, password="ZM-2026-office"
+    )
+
+    def sign_in_as_the_officer(dialog: SignInDialog) -> int:
+        dialog.worker.setCurrentIndex(dialog.worker.findData(officer.id))
+        dialog.password.setText("ZM-2026-office")
+        dialog.try_sign_in()
+        return int(dialog.result())
+
+    monkeypatch.setattr(SignInDialog, "exec", sign_in_as_the_officer)
+    opened = app_module.open_store_as_worker(path)
+    assert opened is not None
+    store, at_work = opened
+    assert (at_work.name, at_work.role) == ("张明", WorkerRole.TOWNSHIP)
+    assert current_worker(store) == at_work
+    store.close()
