@@ -30,7 +30,7 @@ from caseworker.store.decisions import (
     same_findings,
     write_decisions,
 )
-from caseworker.store.households import count_households, iter_households
+from caseworker.store.households import count_households, household_ids, iter_households
 from caseworker.sync.policies import received_policies
 
 Progress = Callable[[int, int], None]
@@ -161,7 +161,9 @@ def screen_store(
     share = SCREENING_SHARE * PROGRESS_SCALE
     with gc_paused(), store.read() as conn:
         total = _count(conn, village_codes) if progress is not None else 0
-        recorder = _Recorder(latest_records(conn))
+        # Only these villages' records: the whole store's would be read for one village.
+        wanted = None if village_codes is None else household_ids(conn, village_codes=village_codes)
+        recorder = _Recorder(latest_records(conn, wanted))
         for h in iter_households(conn, village_codes=village_codes):
             s = screen(h, policies(h), on, explain=True)
             run.add(s)

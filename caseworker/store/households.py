@@ -407,6 +407,16 @@ def _children(
     return out
 
 
+def household_ids(conn: Connection, *, village_codes: Sequence[str] | None = None) -> list[str]:
+    """The ids of every household (or of these villages', through the village index), in
+    id order."""
+    household = TABLES["household"]
+    query = select(household.c.id).order_by(household.c.id)
+    if village_codes is not None:
+        query = query.where(household.c.village_code.in_(list(village_codes)))
+    return list(conn.execute(query).scalars())
+
+
 def iter_households(
     conn: Connection, *, village_codes: Sequence[str] | None = None, chunk: int = _CHUNK
 ) -> Iterator[Household]:
