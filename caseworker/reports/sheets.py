@@ -108,6 +108,6 @@ def write_csv(report: Report, out: Path, encoding: str = "gb18030") -> None:
 
 def yuan_in_words(fen: int) -> str:
     """An amount in fen in Chinese capital figures (大写), e.g. 83005 -> 捌佰叁拾元零伍分."""
-    import cn2an  # type: ignore[import-untyped]
+    import cn2an
 
     return str(cn2an.an2cn(str(fen_to_decimal(fen)), "rmb"))
