@@ -1,0 +1,62 @@
+"""``caseworker export --report`` run as a user runs it, on a real demo store."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+
+def caseworker(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "caseworker", *map(str, args)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    done = caseworker(
+        "demo", "--households", "60", "--seed", "4", "--as-of", "2026-11-01", "--db", path
+    )
+    assert done.returncode == 0, done.stderr
+    return path
+
+
+def test_payment_list_of_a_township_as_xlsx_and_gb18030_csv(demo_db: Path, tmp_path: Path) -> None:
+    xlsx = tmp_path / "payments.xlsx"
+    done = caseworker(
+        "export", "--db", demo_db, "--report", "payments", "--month", "2026-11",
+        "--township", "610423100", "--format", "xlsx", "--out", xlsx,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    sheet = load_workbook(xlsx).active
+    assert sheet is not None
+    assert sheet["A3"].value == "属地"
+    last = sheet.max_row
+    assert str(sheet.cell(row=last, column=1).value).startswith("合计（大写）：")
+    ids = [sheet.cell(row=r, column=3).value for r in range(4, last - 1)]
+    assert ids and all(isinstance(v, str) and len(v) == 18 for v in ids)
+    csv_file = tmp_path / "payments.csv"
+    done = caseworker(
+        "export", "--db", demo_db, "--report", "payments", "--month", "2026-11",
+        "--township", "610423100", "--format", "csv", "--out", csv_file,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    lines = csv_file.read_bytes().decode("gb18030").splitlines()
+    assert lines[2].startswith("属地,姓名,身份证号")
+    assert len(lines) == last
+
+
+def test_a_bad_month_is_refused_in_both_languages(demo_db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "x.xlsx"
+    done = caseworker(
+        "export", "--db", demo_db, "--report", "payments", "--month", "2026-13", "--out", out
+    )
+    assert done.returncode == 2
+    assert "2026-13" in done.stderr and "月份" in done.stderr and "month" in done.stderr
+    assert not out.exists()
