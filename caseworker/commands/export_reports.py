@@ -5,6 +5,7 @@ import re
 from pathlib import Path
 
 from caseworker.commands.common import EXIT_OK, CommandError, store_from
+from caseworker.reports.history import Month
 from caseworker.reports.payments import payments_report
 from caseworker.reports.sheets import write_csv, write_xlsx
 from caseworker.store import audit
@@ -51,7 +52,7 @@ def run_report(args: argparse.Namespace) -> int:
             households = list(iter_households(conn, village_codes=villages))
         unit_code = args.township or (args.village[:9] if args.village else None)
         unit = names.get(unit_code, "") if unit_code else ""
-        report = payments_report(households, names, year=year, month=month, unit=unit)
+        report = payments_report(households, names, month=Month(year, month), unit=unit)
         if args.format == "csv":
             write_csv(report, out, encoding=args.encoding)
         else:

@@ -1,10 +1,9 @@
 """The payment list for the bank (发放明细): one row per household paid in the month."""
 
-import calendar
 from collections.abc import Iterable, Mapping
-from datetime import date
 
-from caseworker.domain.records import Benefit, Household
+from caseworker.domain.records import Household
+from caseworker.reports.history import Month, covered_persons, monthly_amount
 from caseworker.reports.sheets import Column, Report, yuan_in_words
 
 COLUMNS = (
@@ -21,20 +20,11 @@ COLUMNS = (
 )
 
 
-def paid_in(benefit: Benefit, year: int, month: int) -> bool:
-    """Whether a monthly benefit is paid in the month (started by its end, not ended before)."""
-    first = date(year, month, 1)
-    last = date(year, month, calendar.monthrange(year, month)[1])
-    ended = benefit.exit_until is not None and benefit.exit_until < first
-    return benefit.monthly_fen > 0 and benefit.since <= last and not ended
-
-
 def payments_report(
     households: Iterable[Household],
     village_names: Mapping[str, str],
     *,
-    year: int,
-    month: int,
+    month: Month,
     unit: str,
 ) -> Report:
     """The payment list of ``households`` for the month, with a total row and its 大写.
@@ -45,12 +35,11 @@ def payments_report(
     rows: list[list[str | int]] = []
     persons = total_base = 0
     for household in households:
-        paid = [b for b in household.benefits if paid_in(b, year, month)]
-        if not paid:
+        base = monthly_amount(household, month)
+        if not base:
             continue
         head = household.head
-        base = sum(b.monthly_fen for b in paid)
-        size = len(household.members)
+        size = covered_persons(household, month)
         rows.append(
             [
                 village_names.get(household.village_code, household.village_code),
@@ -72,7 +61,7 @@ def payments_report(
     return Report(
         title="城乡低保等救助金发放明细表",
         unit=unit,
-        month=f"{year}年{month}月",
+        month=month.label(),
         columns=COLUMNS,
         rows=rows,
         total=total,

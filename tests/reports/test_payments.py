@@ -7,6 +7,7 @@ from openpyxl import load_workbook
 
 from caseworker.domain.codes import Hukou, Program, Relation, Sex
 from caseworker.domain.records import Benefit, Household, Member
+from caseworker.reports.history import Month
 from caseworker.reports.payments import payments_report
 from caseworker.reports.sheets import write_csv, write_xlsx
 
@@ -38,7 +39,7 @@ def test_payment_list_pays_only_the_months_benefits(tmp_path: Path) -> None:
         _household(4, "赵六", date(2026, 11, 30)),
     ]
     report = payments_report(
-        households, {"110101001001": "示例村"}, year=2026, month=11, unit="示例镇"
+        households, {"110101001001": "示例村"}, month=Month(2026, 11), unit="示例镇"
     )
     out = tmp_path / "payments.xlsx"
     write_xlsx(report, out)
