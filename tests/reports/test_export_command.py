@@ -60,3 +60,15 @@ def test_a_bad_month_is_refused_in_both_languages(demo_db: Path, tmp_path: Path)
     assert done.returncode == 2
     assert "2026-13" in done.stderr and "月份" in done.stderr and "month" in done.stderr
     assert not out.exists()
+
+
+def test_change_report_from_the_command(demo_db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "changes.csv"
+    done = caseworker(
+        "export", "--db", demo_db, "--report", "changes", "--month", "2026-11",
+        "--format", "csv", "--out", out,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    lines = out.read_bytes().decode("gb18030").splitlines()
+    assert lines[2] == "变动种类,户数,人数,变动金额"
+    assert [line.split(",")[0] for line in lines[4:8]] == ["新增", "停发", "增发", "减发"]
