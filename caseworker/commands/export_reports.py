@@ -8,12 +8,13 @@ from caseworker.commands.common import EXIT_OK, CommandError, store_from
 from caseworker.reports.changes import changes_report
 from caseworker.reports.history import Month
 from caseworker.reports.payments import payments_report
+from caseworker.reports.roster import roster_report
 from caseworker.reports.sheets import write_csv, write_xlsx
 from caseworker.store import audit
 from caseworker.store.households import iter_households
 from caseworker.store.regions import region_names, village_codes
 
-REPORTS = ("payments", "changes")
+REPORTS = ("roster", "payments", "changes")
 FORMATS = ("xlsx", "csv")
 ENCODINGS = ("gb18030", "utf-8-sig")
 
@@ -53,7 +54,9 @@ def run_report(args: argparse.Namespace) -> int:
             households = list(iter_households(conn, village_codes=villages))
         unit_code = args.township or (args.village[:9] if args.village else None)
         unit = names.get(unit_code, "") if unit_code else ""
-        if args.report == "changes":
+        if args.report == "roster":
+            report = roster_report(households, names, month=Month(year, month), unit=unit)
+        elif args.report == "changes":
             report = changes_report(households, month=Month(year, month), unit=unit)
         else:
             report = payments_report(households, names, month=Month(year, month), unit=unit)

@@ -50,17 +50,22 @@ def count_changes(households: Iterable[Household], month: Month) -> Changes:
         persons_now = covered_persons(household, month) if now else 0
         _add(changes.previous, persons_before, before)
         _add(changes.current, persons_now, now)
-        if before == now:
-            continue
-        if not before:
-            _add(changes.kinds["new"], persons_now, now)
-        elif not now:
-            _add(changes.kinds["stopped"], persons_before, before)
-        elif now > before:
-            _add(changes.kinds["increased"], persons_now, now - before)
-        else:
-            _add(changes.kinds["decreased"], persons_now, before - now)
+        kind = change_kind(before, now)
+        if kind is not None:
+            persons = persons_before if kind == "stopped" else persons_now
+            _add(changes.kinds[kind], persons, abs(now - before))
     return changes
+
+
+def change_kind(before_fen: int, now_fen: int) -> str | None:
+    """The kind of change (a key of ``KINDS``) between two months' amounts, if any."""
+    if before_fen == now_fen:
+        return None
+    if not before_fen:
+        return "new"
+    if not now_fen:
+        return "stopped"
+    return "increased" if now_fen > before_fen else "decreased"
 
 
 def _add(tally: Tally, persons: int, amount_fen: int) -> None:

@@ -72,3 +72,23 @@ def test_change_report_from_the_command(demo_db: Path, tmp_path: Path) -> None:
     lines = out.read_bytes().decode("gb18030").splitlines()
     assert lines[2] == "变动种类,户数,人数,变动金额"
     assert [line.split(",")[0] for line in lines[4:8]] == ["新增", "停发", "增发", "减发"]
+
+
+def test_roster_lists_every_member_with_id_numbers_as_text(demo_db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "roster.xlsx"
+    done = caseworker(
+        "export", "--db", demo_db, "--report", "roster", "--month", "2026-11",
+        "--village", "610423100201", "--out", out,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    sheet = load_workbook(out).active
+    assert sheet is not None
+    headers = [c.value for c in sheet[3]]
+    assert headers[:3] == ["属地", "户主姓名", "身份证号码"]
+    assert "成员1身份证号" in headers
+    first = [c.value for c in sheet[4]]
+    assert first[0] == "中街村"
+    member_ids = [v for h, v in zip(headers, first, strict=True) if str(h).endswith("身份证号")]
+    assert member_ids[0] == first[2]  # the head is the first member
+    assert all(isinstance(v, str) for v in member_ids if v)
+    assert sheet.cell(row=sheet.max_row - 1, column=1).value == "合计"
