@@ -43,6 +43,9 @@ def test_xlsx_keeps_ids_and_accounts_as_text_and_amounts_as_numbers(tmp_path: Pa
     assert sheet["A7"].value == "合计（大写）：捌佰叁拾元零伍分"
     assert sheet.freeze_panes == "A4"
     assert sheet.page_setup.orientation == "landscape"
+    assert str(sheet.page_setup.paperSize) == "9"  # A4
+    assert sheet.column_dimensions["B"].width == 22
+    assert sheet.print_title_rows == "$3:$3"
 
 
 def test_csv_is_gb18030_with_rare_characters(tmp_path: Path) -> None:
