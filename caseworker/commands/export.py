@@ -4,7 +4,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from caseworker.commands import help_of
+from caseworker.commands import export_reports, help_of
 from caseworker.commands.common import EXIT_OK, CommandError, add_db_option, store_from
 from caseworker.interchange.files import export_document, write_atomically
 from caseworker.store import audit
@@ -17,10 +17,13 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None
     parser.add_argument("--village", metavar="CODE", help="only this village (12-digit code)")
     parser.add_argument("--out", type=Path, metavar="FILE", help="output file (default: stdout)")
     add_db_option(parser)
+    export_reports.add_options(parser)
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.report:
+        return export_reports.run_report(args)
     store = store_from(args)
     try:
         with store.read() as conn:

@@ -1,0 +1,118 @@
+"""Write one report table to xlsx (openpyxl) or csv (GB18030 by default).
+
+A report is a title, the issuing unit and month, a header row, data rows and an optional total
+row. Columns say whether they hold text (ID numbers, account numbers: kept as text so Excel
+neither rounds them nor shows them in scientific notation) or money in integer fen (written as
+numbers with two decimals, converted through Decimal, never float arithmetic).
+"""
+
+import csv
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+MONEY_FORMAT = "0.00"
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column: its header, its kind ('text', 'money' in fen, 'count') and its width."""
+
+    header: str
+    kind: str = "text"
+    width: float = 12.0
+
+
+@dataclass
+class Report:
+    """A report ready to write: title lines on top, columns, rows and the total row."""
+
+    title: str
+    unit: str
+    month: str
+    columns: Sequence[Column]
+    rows: list[list[str | int]] = field(default_factory=list)
+    total: list[str | int] | None = None
+    total_in_words: str | None = None
+
+
+def fen_to_decimal(fen: int) -> Decimal:
+    """Integer fen to yuan as an exact Decimal with two places."""
+    return (Decimal(fen) / 100).quantize(Decimal("0.01"))
+
+
+def _cell(column: Column, value: str | int) -> object:
+    if column.kind == "money" and isinstance(value, int):
+        return fen_to_decimal(value)
+    return value
+
+
+def write_xlsx(report: Report, out: Path) -> None:
+    """Write ``report`` as an xlsx workbook set up for A4 landscape printing.
+
+    The workbook is written row by row (openpyxl's write-only mode): a payment list of
+    100,000 households would take many times longer built in memory first.
+    """
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.worksheet import Worksheet
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet(report.title[:31])
+    for index, column in enumerate(report.columns, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = column.width
+    header_row = 3
+    sheet.freeze_panes = f"A{header_row + 1}"
+    sheet.print_title_rows = f"{header_row}:{header_row}"
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = Worksheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.append([report.title])
+    sheet.append([f"填报单位：{report.unit}    月份：{report.month}"])
+    sheet.append([c.header for c in report.columns])
+
+    def cell(column: Column, value: str | int) -> WriteOnlyCell:
+        written = WriteOnlyCell(sheet, value=_cell(column, value))
+        if column.kind == "text":
+            # Text, so Excel keeps an 18-digit ID or a 19-digit account whole.
+            written.number_format = "@"
+        elif column.kind == "money":
+            written.number_format = MONEY_FORMAT
+        return written
+
+    for row in [*report.rows, *([report.total] if report.total else [])]:
+        sheet.append([cell(c, v) for c, v in zip(report.columns, row, strict=True)])
+    if report.total_in_words:
+        sheet.append([f"合计（大写）：{report.total_in_words}"])
+    book.save(out)
+
+
+def csv_text(report: Report) -> str:
+    """The report as csv text (title lines, header, rows, total), amounts as '0.00'."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow([report.title])
+    writer.writerow([f"填报单位：{report.unit}    月份：{report.month}"])
+    writer.writerow([c.header for c in report.columns])
+    for row in [*report.rows, *([report.total] if report.total else [])]:
+        writer.writerow([str(_cell(c, v)) for c, v in zip(report.columns, row, strict=True)])
+    if report.total_in_words:
+        writer.writerow([f"合计（大写）：{report.total_in_words}"])
+    return buffer.getvalue()
+
+
+def write_csv(report: Report, out: Path, encoding: str = "gb18030") -> None:
+    """Write ``report`` as csv; GB18030 by default so Excel on Chinese Windows opens it."""
+    out.write_bytes(csv_text(report).encode(encoding))
+
+
+def yuan_in_words(fen: int) -> str:
+    """An amount in fen in Chinese capital figures (大写), e.g. 83005 -> 捌佰叁拾元零伍分."""
+    import cn2an
+
+    return str(cn2an.an2cn(str(fen_to_decimal(fen)), "rmb"))
