@@ -16,7 +16,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from caseworker.store.failures import StoreError, store_failure
+from caseworker.store.failures import StoreError, damaged, store_failure
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -301,6 +301,9 @@ def open_store(path: Path, *, revision: str = "head", key: bytes | None = None) 
     except Exception as exc:
         engine.dispose()
         failure = store_failure(exc, path)
+        # A damaged file can also make SQLite answer with bytes that are not text at all.
+        if failure is None and existed and isinstance(exc, UnicodeDecodeError):
+            failure = damaged(path)
         if failure is not None:
             raise failure from exc
         raise

@@ -66,6 +66,18 @@ def _named(path: Path | None) -> tuple[str, str]:
     return f"数据库文件“{path}”", f"the store {path}"
 
 
+def damaged(path: Path | None = None) -> StoreError:
+    """The store file at ``path`` is damaged: what to do."""
+    zh_file, en_file = _named(path)
+    return StoreError(
+        f"{zh_file}已损坏，无法读取，本次没有写入任何数据。请在“设置”页或用"
+        "“caseworker restore 备份文件”从最近的备份恢复，并告知县级管理员。",
+        f"{en_file} is damaged and cannot be read; nothing was written. Restore the "
+        "latest backup (Settings page, or 'caseworker restore BACKUP') and tell the "
+        "county's administrator.",
+    )
+
+
 def store_failure(error: BaseException, path: Path | None = None) -> StoreError | None:
     """``error`` in words when it is a failure of the store file (``path`` names it), or
     None when it is something else."""
@@ -74,13 +86,7 @@ def store_failure(error: BaseException, path: Path | None = None) -> StoreError 
         return None
     zh_file, en_file = _named(path)
     if code in (SQLITE_CORRUPT, SQLITE_NOTADB):
-        return StoreError(
-            f"{zh_file}已损坏，无法读取，本次没有写入任何数据。请在“设置”页或用"
-            "“caseworker restore 备份文件”从最近的备份恢复，并告知县级管理员。",
-            f"{en_file} is damaged and cannot be read; nothing was written. Restore the "
-            "latest backup (Settings page, or 'caseworker restore BACKUP') and tell the "
-            "county's administrator.",
-        )
+        return damaged(path)
     if code == SQLITE_FULL:
         return StoreError(
             f"磁盘已满，{zh_file}无法写入；本次操作没有保存，原有数据没有改动。"
