@@ -2,11 +2,16 @@
 which no laptop can write (region names) or settle for everyone (a conflict dismissed)."""
 
 import argparse
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from caseworker.commands.common import EXIT_OK, CommandError
 from caseworker.interchange.files import load_json
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 
 def register(
@@ -36,8 +41,19 @@ def register(
     p.set_defaults(func=run_dismiss_conflict)
 
 
-def _refused(exc: Exception) -> CommandError:
-    return CommandError(getattr(exc, "zh", str(exc)), getattr(exc, "en", str(exc)))
+@contextmanager
+def _county(db: Path) -> Iterator["Engine"]:
+    """The county database named by ``--db``; a refusal is told as the command's error."""
+    from caseworker.sync.county.auth import Refused
+    from caseworker.sync.county.db import open_county
+
+    engine = open_county(db)
+    try:
+        yield engine
+    except Refused as exc:
+        raise CommandError(exc.zh, exc.en) from None
+    finally:
+        engine.dispose()
 
 
 def _read_regions(path: Path) -> list[Any]:
@@ -62,49 +78,28 @@ def _read_regions(path: Path) -> list[Any]:
 
 
 def run_regions(args: argparse.Namespace) -> int:
-    from caseworker.sync.county.auth import Refused
-    from caseworker.sync.county.db import open_county
     from caseworker.sync.county.regions import load_regions
 
     regions = _read_regions(args.file)
-    engine = open_county(args.db)
-    try:
+    with _county(args.db) as engine:
         added, renamed = load_regions(engine, regions)
-    except Refused as exc:
-        raise _refused(exc) from None
-    finally:
-        engine.dispose()
     print(f"新增{added}个，改名{renamed}个区划 / {added} regions added, {renamed} renamed")
     return EXIT_OK
 
 
 def run_rename_region(args: argparse.Namespace) -> int:
-    from caseworker.sync.county.auth import Refused
-    from caseworker.sync.county.db import open_county
     from caseworker.sync.county.regions import rename_region
 
-    engine = open_county(args.db)
-    try:
+    with _county(args.db) as engine:
         rename_region(engine, args.code, args.name)
-    except Refused as exc:
-        raise _refused(exc) from None
-    finally:
-        engine.dispose()
     print(f"区划{args.code}已改名为“{args.name}” / region {args.code} renamed to {args.name}")
     return EXIT_OK
 
 
 def run_dismiss_conflict(args: argparse.Namespace) -> int:
     from caseworker.sync.county.admin import dismiss_conflict
-    from caseworker.sync.county.auth import Refused
-    from caseworker.sync.county.db import open_county
 
-    engine = open_county(args.db)
-    try:
+    with _county(args.db) as engine:
         dismiss_conflict(engine, args.conflict_id, args.reason)
-    except Refused as exc:
-        raise _refused(exc) from None
-    finally:
-        engine.dispose()
     print(f"冲突{args.conflict_id}已撤销 / conflict {args.conflict_id} dismissed")
     return EXIT_OK

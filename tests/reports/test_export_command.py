@@ -1,20 +1,11 @@
 """``caseworker export --report`` run as a user runs it, on a real demo store."""
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
 
-
-def caseworker(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "caseworker", *map(str, args)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+from tests.test_cli import caseworker
 
 
 @pytest.fixture(scope="module")
