@@ -40,6 +40,28 @@ LEVEL = {
 }
 
 
+def screened_page(qtbot: object, county: Store, head: str) -> HouseholdPage:
+    """The household page of the household whose head is ``head``, screened on the demo
+    day, as the village specialist opens it."""
+    from caseworker.screening import Screener
+    from caseworker.store.search import search_households
+    from caseworker.ui.household_editor import HouseholdEditor
+
+    with county.read() as conn:
+        household_id = search_households(conn, head)[0].id
+    editor = HouseholdEditor.load(county, household_id)
+    assert editor is not None
+    page = HouseholdPage(
+        editor,
+        worker="王建华",
+        role=WorkerRole.VILLAGE,
+        today=lambda: DEMO_DAY,
+        screener=Screener(county),
+    )
+    qtbot.addWidget(page)  # type: ignore[attr-defined]
+    return page
+
+
 def at_the_level_of(page: "HouseholdPage", stage: Stage) -> None:
     """The worker of the level that records ``stage`` has the household page."""
     page.role = LEVEL[stage]

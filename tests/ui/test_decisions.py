@@ -6,20 +6,16 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from caseworker.domain.codes import Program, Stage, WorkerRole
+from caseworker.domain.codes import Program, Stage
 from caseworker.eligibility.findings import Finding, PolicyRef, Screening, Status
 from caseworker.operations.printing import PrintJob, print_job
 from caseworker.printing.documents import render_form
 from caseworker.printing.loading import region_names
-from caseworker.screening import Screener
 from caseworker.store.db import Store
 from caseworker.store.households import load_household
-from caseworker.store.search import search_households
-from caseworker.ui.household_editor import HouseholdEditor
-from caseworker.ui.pages.household_page import HouseholdPage
 from caseworker.ui.widgets.eligibility_panel import EligibilityPanel
 from tests.printing.helpers import page_texts
-from tests.ui.conftest import DEMO_DAY, at_the_level_of
+from tests.ui.conftest import DEMO_DAY, at_the_level_of, screened_page
 
 
 def test_a_finding_of_nothing_is_not_offered_as_an_application(qtbot: QtBot) -> None:
@@ -39,18 +35,9 @@ def test_a_finding_of_nothing_is_not_offered_as_an_application(qtbot: QtBot) -> 
 def test_each_level_records_its_decision_and_the_notice_prints_it(
     qtbot: QtBot, county: Store, tmp_path: Path
 ) -> None:
-    with county.read() as conn:
-        household_id = search_households(conn, "朱国兵")[0].id
-    editor = HouseholdEditor.load(county, household_id)
-    assert editor is not None
-    page = HouseholdPage(
-        editor,
-        worker="王建华",
-        role=WorkerRole.VILLAGE,
-        today=lambda: DEMO_DAY,
-        screener=Screener(county),
-    )
-    qtbot.addWidget(page)
+    page = screened_page(qtbot, county, "朱国兵")
+    editor = page.editor
+    household_id = editor.household.id
     card = page.eligibility.card(Program.DIBAO_SINGLE_PERSON)
     assert card is not None and card.apply is not None
     ill = next(m for m in editor.household.members if m.id in card.finding.members)
@@ -126,18 +113,9 @@ def test_each_level_records_its_decision_and_the_notice_prints_it(
 def test_a_review_changes_the_amount_and_the_change_notice_prints_the_countys_decision(
     qtbot: QtBot, county: Store, tmp_path: Path
 ) -> None:
-    with county.read() as conn:
-        household_id = search_households(conn, "张学林")[0].id
-    editor = HouseholdEditor.load(county, household_id)
-    assert editor is not None
-    page = HouseholdPage(
-        editor,
-        worker="王建华",
-        role=WorkerRole.VILLAGE,
-        today=lambda: DEMO_DAY,
-        screener=Screener(county),
-    )
-    qtbot.addWidget(page)
+    page = screened_page(qtbot, county, "张学林")
+    editor = page.editor
+    household_id = editor.household.id
     page.tabs.setCurrentIndex(5)  # 享受待遇
     assert page.buttons["start_review"].isVisibleTo(page)
     review = page.start_review()

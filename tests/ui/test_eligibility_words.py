@@ -6,14 +6,10 @@ import re
 
 from pytestqt.qtbot import QtBot
 
-from caseworker.domain.codes import WorkerRole
-from caseworker.screening import Screener
 from caseworker.store.db import Store
-from caseworker.store.search import search_households
-from caseworker.ui.household_editor import HouseholdEditor
 from caseworker.ui.i18n import install_language
 from caseworker.ui.pages.household_page import HouseholdPage
-from tests.ui.conftest import DEMO_DAY
+from tests.ui.conftest import screened_page
 
 DEVELOPER_TEXT = re.compile(
     r"[a-z]+\.[a-z_.]+|[A-Za-z]+_[A-Za-z_]+|\b(?:True|False|None)\b|[{}\[\]]"
@@ -21,19 +17,7 @@ DEVELOPER_TEXT = re.compile(
 
 
 def zhangs_cards(qtbot: QtBot, county: Store) -> HouseholdPage:
-    with county.read() as conn:
-        household_id = search_households(conn, "张学林")[0].id
-    editor = HouseholdEditor.load(county, household_id)
-    assert editor is not None
-    page = HouseholdPage(
-        editor,
-        worker="王建华",
-        role=WorkerRole.VILLAGE,
-        today=lambda: DEMO_DAY,
-        screener=Screener(county),
-    )
-    qtbot.addWidget(page)
-    return page
+    return screened_page(qtbot, county, "张学林")
 
 
 def test_the_basis_of_a_reason_opens_in_words_with_the_key_only_in_the_tooltip(

@@ -9,7 +9,7 @@ from caseworker.store.search import search_households
 from caseworker.ui.dialogs.application import StageDialog
 from caseworker.ui.household_editor import HouseholdEditor
 from caseworker.ui.pages.household_page import HouseholdPage
-from tests.ui.conftest import DEMO_DAY, at_the_level_of
+from tests.ui.conftest import DEMO_DAY, at_the_level_of, screened_page
 
 
 def zhang(county: Store) -> str:
@@ -113,21 +113,11 @@ def test_property_edits_mark_the_bad_cell(qtbot: QtBot, county: Store) -> None:
 def test_an_application_starts_from_an_eligibility_card(qtbot: QtBot, county: Store) -> None:
     from caseworker.domain.codes import Program
     from caseworker.eligibility.findings import Status
-    from caseworker.screening import Screener
     from caseworker.store.decisions import latest_screening
 
-    with county.read() as conn:
-        household_id = search_households(conn, "朱国兵")[0].id
-    editor = HouseholdEditor.load(county, household_id)
-    assert editor is not None
-    page = HouseholdPage(
-        editor,
-        worker="王建华",
-        role=WorkerRole.VILLAGE,
-        today=lambda: DEMO_DAY,
-        screener=Screener(county),
-    )
-    qtbot.addWidget(page)
+    page = screened_page(qtbot, county, "朱国兵")
+    editor = page.editor
+    household_id = editor.household.id
     card = page.eligibility.card(Program.DIBAO_SINGLE_PERSON)
     assert card is not None and card.finding.status is Status.LIKELY_ELIGIBLE
     assert any("单人户" in line.text() or "重病" in line.text() for line in card.reasons)
