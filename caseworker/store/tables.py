@@ -13,6 +13,8 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
+from caseworker.store.packed import PackedJSON, PackedText
+
 
 def new_id() -> str:
     """A new record id (UUID4, canonical text)."""
@@ -299,7 +301,8 @@ class OutboxRow(SQLModel, table=True):
     recorded_at: datetime = Field(default_factory=utcnow)
     state: str = Field(default="pending", max_length=12, index=True)
     merged_into: int | None = None  # the seq whose payload carried this change
-    payload: str | None = None  # the exact JSON sent (frozen until answered)
+    # The exact JSON sent (frozen until answered), stored packed.
+    payload: str | None = Field(default=None, sa_column=sa.Column(PackedText))
     payload_sha256: str | None = Field(default=None, max_length=64)
     result: dict[str, Any] | None = Field(default=None, sa_column=sa.Column(sa.JSON))
     answered_at: datetime | None = None
@@ -312,7 +315,7 @@ class SyncBaseRow(SQLModel, table=True):
     __tablename__ = "sync_base"
     household_id: str = Field(primary_key=True, max_length=36)
     server_seq: int = 0
-    data: dict[str, Any] = Field(sa_column=sa.Column(sa.JSON, nullable=False))
+    data: dict[str, Any] = Field(sa_column=sa.Column(PackedJSON, nullable=False))
 
 
 class SyncConflictRow(SQLModel, table=True):

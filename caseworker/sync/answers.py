@@ -11,6 +11,8 @@ from typing import Any
 
 from sqlalchemy import Connection, bindparam, select, update
 
+from caseworker.interchange.jsontext import json_text
+from caseworker.store.packed import pack
 from caseworker.store.tables import OUTBOX, SYNC_BASE, SYNC_CONFLICT, utcnow
 from caseworker.sync.local_rows import (
     read_bases,
@@ -22,7 +24,7 @@ from caseworker.sync.local_rows import (
 from caseworker.sync.merge import ROW_DELETED
 from caseworker.sync.outbox import Frozen, supersede_quarantined
 from caseworker.sync.schemas import ConflictOut, RecordResult
-from caseworker.sync.wire import TABLES, json_text
+from caseworker.sync.wire import TABLES
 
 
 def save_conflicts(conn: Connection, conflicts: Sequence[ConflictOut]) -> None:
@@ -92,7 +94,7 @@ def record_answers(
         for f in fresh:
             base: dict[str, Any] = {}
             _apply_accepted(base, f.payload)
-            rows.append((f.household_id, json_text(base)))
+            rows.append((f.household_id, pack(json_text(base))))
         conn.exec_driver_sql(
             "INSERT INTO sync_base (household_id, server_seq, data) VALUES (?, 0, ?)", rows
         )

@@ -13,10 +13,12 @@ import sqlalchemy as sa
 from sqlalchemy import Connection, delete, select, update
 
 from caseworker.domain.validation import Collector, ValidationFailed
+from caseworker.interchange.jsontext import read_json
 from caseworker.store.households import load_household
+from caseworker.store.packed import unpack
 from caseworker.store.search import index_new_households, reindex_household
 from caseworker.store.tables import SETTING, SYNC_BASE
-from caseworker.sync.wire import CONTENT_COLUMNS, SYNC_TABLES, TABLES, read_json, row_from_wire
+from caseworker.sync.wire import CONTENT_COLUMNS, SYNC_TABLES, TABLES, row_from_wire
 
 WireRows = dict[str, dict[str, dict[str, Any]]]  # table -> row id -> wire content
 APPLYING = "sync.applying"
@@ -108,7 +110,10 @@ def read_bases(conn: Connection, household_ids: Sequence[str]) -> dict[str, Wire
         marks = ", ".join("?" * len(chunk))
         query = f"SELECT household_id, data FROM sync_base WHERE household_id IN ({marks})"
         out.update(
-            {hid: read_json(data) for hid, data in conn.exec_driver_sql(query, tuple(chunk))}
+            {
+                hid: read_json(unpack(data))
+                for hid, data in conn.exec_driver_sql(query, tuple(chunk))
+            }
         )
     return {hid: {**empty_rows(), **out.get(hid, {})} for hid in household_ids}
 

@@ -22,10 +22,11 @@ from typing import Any
 
 from sqlalchemy import Connection, bindparam, func, select, update
 
+from caseworker.interchange.jsontext import canonical_text
 from caseworker.store.tables import OUTBOX, utcnow
 from caseworker.sync.local_rows import WireRows, read_bases, read_rows
 from caseworker.sync.schemas import PROTOCOL
-from caseworker.sync.wire import SYNC_TABLES, canonical_text
+from caseworker.sync.wire import SYNC_TABLES
 
 OPEN_STATES = ("pending", "sent")
 

@@ -25,6 +25,7 @@ from caseworker.store.households import (
     load_household,
     save_household,
 )
+from caseworker.store.packed import unpack
 from caseworker.store.search import search_households
 from caseworker.store.signatures import household_signatures
 from caseworker.sync.client import enroll, sync
@@ -69,6 +70,10 @@ def snapshot(path: Path, columns: dict[str, list[str]] | None = None) -> Snapsho
             if name == "record" and "data" in wanted:
                 at = wanted.index("data")
                 rows = [(*r[:at], _without_added(r[at]), *r[at + 1 :]) for r in rows]
+            for column in PACKED.get(name, ()):
+                if column in wanted:
+                    at = wanted.index(column)
+                    rows = [(*r[:at], _unpacked(r[at]), *r[at + 1 :]) for r in rows]
             for column in JSON_TEXT.get(name, ()):
                 if column in wanted:
                     at = wanted.index(column)
@@ -81,6 +86,14 @@ def snapshot(path: Path, columns: dict[str, list[str]] | None = None) -> Snapsho
 
 # JSON columns compared by value (the text of a rewritten value may differ in spacing).
 JSON_TEXT = {"visit": ("observations",), "sync_base": ("data",)}
+
+
+# Columns stored packed since store migration 0011, compared by the text they hold.
+PACKED = {"outbox": ("payload",), "sync_base": ("data",)}
+
+
+def _unpacked(value: str | bytes | None) -> str | None:
+    return unpack(value) if isinstance(value, bytes) else value
 
 
 def _canonical(text: str) -> str:

@@ -23,7 +23,7 @@ from caseworker.store import audit
 from caseworker.store.db import current_revision, head_revision, open_store
 from caseworker.store.households import load_household, save_household, save_households
 from caseworker.store.signatures import SignerRole, save_signature
-from caseworker.sync.local_rows import read_bases, read_rows, write_base
+from caseworker.sync.local_rows import read_bases, read_rows
 from caseworker.sync.outbox import diff_rows
 from tests.printing.helpers import page_texts
 
@@ -120,9 +120,14 @@ def test_a_store_of_old_visits_is_upgraded_and_nothing_is_lost(
     set_visit(path, mixed.visits[0].id, mixed_old, "原有备注")
     typed_before = rows_of(path, "visit")
     # The county agreed to the free-text household as it was (its last-agreed copy).
+    # (Written as schema 0008 kept it: JSON text, before copies were packed.)
     store = open_store(path, revision="0008")
     with store.begin() as conn:
-        write_base(conn, free.id, read_rows(conn, [free.id])[free.id], 7)
+        rows = read_rows(conn, [free.id])[free.id]
+        conn.exec_driver_sql(
+            "INSERT INTO sync_base (household_id, server_seq, data) VALUES (?, 7, ?)",
+            (free.id, json.dumps({name: table for name, table in rows.items() if table})),
+        )
     store.close()
     signatures_before = rows_of(path, "signature")
     audit_before = rows_of(path, "audit")

@@ -14,6 +14,7 @@ from typing import Any, cast
 
 from sqlalchemy import Connection, Engine, select, update
 
+from caseworker.interchange.jsontext import canonical_json
 from caseworker.sync.county.auth import Device, Refused, in_scope
 from caseworker.sync.county.db import lock_households, take_numbers
 from caseworker.sync.county.push import apply_change
@@ -21,7 +22,7 @@ from caseworker.sync.county.records import load_states, preload_owners, write_st
 from caseworker.sync.county.tables import CONFLICT, HOUSEHOLD, RECORD
 from caseworker.sync.merge import ROW_DELETED
 from caseworker.sync.schemas import Change, RefusedResolution, Resolution, ResolveResponse
-from caseworker.sync.wire import canonical_json, where_row
+from caseworker.sync.wire import where_row
 
 Reason = tuple[str, str]
 
