@@ -318,6 +318,13 @@ class Stage(LabelledCode):
     STOPPED = "stopped", "决定停止保障", "benefit stopped"
 
 
+class AppraisalOutcome(LabelledCode):
+    """What a democratic appraisal (民主评议) concluded about an application."""
+
+    PASSED = "passed", "通过", "passed"
+    NOT_PASSED = "not_passed", "未通过", "not passed"
+
+
 FINAL_STAGES = frozenset(
     {Stage.APPROVED, Stage.REFUSED, Stage.WITHDRAWN, Stage.CHANGED, Stage.STOPPED}
 )

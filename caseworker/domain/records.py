@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from caseworker.domain.codes import (
+    AppraisalOutcome,
     AssetKind,
     DibaoCategory,
     DisabilityType,
@@ -175,10 +176,39 @@ class Visit:
 
 
 @dataclass(slots=True)
+class Objection:
+    """An objection to an application received while the village published its democratic
+    appraisal, and how the village handled it."""
+
+    received_on: date
+    summary: str
+    handling: str = ""
+
+
+@dataclass(slots=True)
+class Appraisal:
+    """The record of a democratic appraisal meeting (民主评议) held on its stage entry's
+    date: where, who took part, the votes, what it concluded, and the village's publicity
+    of the result with the objections received. The votes are counted among the people
+    present (some may not vote)."""
+
+    place: str
+    attendees: str  # who took part, in words: 村两委成员、党员代表、村民代表…
+    present: int
+    agree: int
+    disagree: int
+    abstain: int
+    outcome: AppraisalOutcome
+    publicity_from: date | None = None
+    publicity_to: date | None = None
+    objections: list[Objection] = field(default_factory=list)
+
+
+@dataclass(slots=True)
 class StageEntry:
     """One step of an application: who did it, when, and their opinion (``note``). A
     decision also carries the monthly amount proposed or approved and, for a
-    single-person inclusion, the member it is for."""
+    single-person inclusion, the member it is for; a democratic appraisal its record."""
 
     id: str
     stage: Stage
@@ -187,6 +217,7 @@ class StageEntry:
     note: str = ""
     amount_fen: int | None = None
     member_id: str | None = None
+    appraisal: Appraisal | None = None
 
 
 @dataclass(slots=True)

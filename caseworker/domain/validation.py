@@ -22,11 +22,12 @@ from caseworker.domain.codes import (
     PoorStatus,
     RegionLevel,
     Relation,
+    Stage,
     VehicleKind,
 )
 from caseworker.domain.idnumber import IdNumberError, ResidentId, parse_id_number
 from caseworker.domain.money import MoneyFormatError, format_yuan, yuan_to_fen
-from caseworker.domain.records import Household
+from caseworker.domain.records import Household, StageEntry
 
 # Sanity bounds ("absurd" amounts are typing mistakes, not policy): these are not policy
 # parameters and do not vary by county.
@@ -274,6 +275,20 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "hardship_causes": ("致困原因", "causes of hardship"),
     "property_notes": ("财产情况说明", "notes on property"),
     "expense_notes": ("支出情况说明", "notes on expenses"),
+    "appraisal": ("民主评议记录", "democratic appraisal"),
+    "place": ("评议地点", "place"),
+    "attendees": ("参加人员", "who took part"),
+    "present": ("到会人数", "people present"),
+    "agree": ("同意票数", "votes for"),
+    "disagree": ("反对票数", "votes against"),
+    "abstain": ("弃权票数", "abstentions"),
+    "outcome": ("评议结果", "outcome"),
+    "publicity_from": ("公示开始日期", "publicity from"),
+    "publicity_to": ("公示结束日期", "publicity until"),
+    "objections": ("异议", "objections"),
+    "received_on": ("收到日期", "received on"),
+    "summary": ("异议内容", "objection"),
+    "handling": ("处理情况", "how it was handled"),
 }
 # Keys that name a kind inside one field: what a visit counted (``livestock.cattle``).
 KIND_LABELS: dict[str, dict[str, tuple[str, str]]] = {
@@ -295,6 +310,7 @@ ITEM_LABELS: dict[str, tuple[str, str]] = {
     "history": ("第{n}个办理环节", "stage entry {n}"),
     "workers": ("第{n}名调查人员", "investigator {n}"),
     "hardship_causes": ("第{n}项致困原因", "cause of hardship {n}"),
+    "objections": ("第{n}条异议", "objection {n}"),
 }
 
 
@@ -651,6 +667,7 @@ def _household_rules(household: Household, today: date) -> Iterator[FieldError]:
                     .field("member_id")
                     .error(entry.member_id, not_a_member)
                 )
+            yield from _appraisal_rules(entry, where.item("history", step))
         dates = [entry.date for entry in application.history]
         if dates != sorted(dates):
             yield (
@@ -660,6 +677,67 @@ def _household_rules(household: Household, today: date) -> Iterator[FieldError]:
                     None,
                     Problem(
                         "out_of_order", "办理环节的日期应按先后顺序", "stage dates must be in order"
+                    ),
+                )
+            )
+
+
+def _appraisal_rules(entry: StageEntry, where: Where) -> Iterator[FieldError]:
+    """An appraisal record belongs to a democratic appraisal entry; its votes are cast by
+    the people present; its publicity and objections come after the meeting, in order."""
+    record = entry.appraisal
+    if record is None:
+        return
+    at = where.field("appraisal")
+    if entry.stage is not Stage.APPRAISAL:
+        yield at.error(
+            None,
+            Problem(
+                "not_appraisal",
+                "只有“民主评议”环节才有评议记录",
+                "only a democratic appraisal entry has an appraisal record",
+            ),
+        )
+    votes = record.agree + record.disagree + record.abstain
+    if votes > record.present:
+        yield at.field("present").error(
+            record.present,
+            Problem(
+                "too_many_votes",
+                f"同意、反对、弃权共{votes}票，多于到会人数",
+                f"{votes} votes for, against and abstaining are more than the people present",
+            ),
+        )
+    start, end = record.publicity_from, record.publicity_to
+    if start is not None and start < entry.date:
+        yield at.field("publicity_from").error(
+            start.isoformat(),
+            Problem(
+                "before_meeting",
+                f"不能早于评议日期{entry.date.isoformat()}",
+                f"cannot be before the meeting on {entry.date.isoformat()}",
+            ),
+        )
+    if end is not None and (start is None or end < start):
+        yield at.field("publicity_to").error(
+            end.isoformat(),
+            Problem(
+                "before_start",
+                "应在公示开始日期之后（并填写开始日期）",
+                "must follow the publicity's first day (which must be given)",
+            ),
+        )
+    for index, objection in enumerate(record.objections):
+        if objection.received_on < entry.date:
+            yield (
+                at.item("objections", index)
+                .field("received_on")
+                .error(
+                    objection.received_on.isoformat(),
+                    Problem(
+                        "before_meeting",
+                        f"不能早于评议日期{entry.date.isoformat()}",
+                        f"cannot be before the meeting on {entry.date.isoformat()}",
                     ),
                 )
             )

@@ -203,6 +203,13 @@ SPECS: Mapping[str, ParamSpec] = _table(
                     _U.NONE,
                 ),
                 (
+                    "procedure.appraisal_required",
+                    _yes_no(),
+                    "每件申请都须经民主评议",
+                    "every application goes through a democratic appraisal",
+                    _U.NONE,
+                ),
+                (
                     "reviews.dibao_stable_months",
                     _whole(1, 60),
                     "收入稳定的低保家庭的复核周期",

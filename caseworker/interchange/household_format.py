@@ -72,6 +72,7 @@ from caseworker.domain.validation import (
     parse_text,
     parse_uuid,
 )
+from caseworker.interchange.appraisal import appraisal_to_dict, parse_appraisal
 from caseworker.interchange.observations import (
     observations_to_dict,
     parse_observations,
@@ -140,6 +141,7 @@ class _Parser:
 
     def __init__(self, today: date) -> None:
         self.c = Collector()
+        self.today = today
         self.past_date = parse_date(not_after=today)
 
     # helpers -----------------------------------------------------------------------------
@@ -434,10 +436,15 @@ class _Parser:
         d = self.obj(
             where,
             value,
-            frozenset({"id", "stage", "date", "worker", "note", "amount_yuan", "member_id"}),
+            frozenset(
+                {"id", "stage", "date", "worker", "note", "amount_yuan", "member_id", "appraisal"}
+            ),
         )
         if d is None:
             return None
+        appraisal = parse_appraisal(
+            self.c, where.field("appraisal"), d.get("appraisal"), latest=self.today
+        )
         return StageEntry(
             id=self.record_id(where, d),
             stage=self.req(where, d, "stage", _STAGE),
@@ -446,6 +453,7 @@ class _Parser:
             note=self.opt(where, d, "note", _optional_text) or "",
             amount_fen=self.opt(where, d, "amount_yuan", _BENEFIT),
             member_id=self.opt(where, d, "member_id", parse_uuid),
+            appraisal=appraisal,
         )
 
 
@@ -556,22 +564,27 @@ def household_to_dict(h: Household) -> dict[str, Any]:
                 "id": a.id,
                 "program": a.program.value,
                 "member_id": a.member_id,
-                "history": [
-                    {
-                        "id": e.id,
-                        "stage": e.stage.value,
-                        "date": e.date.isoformat(),
-                        "worker": e.worker,
-                        "note": e.note,
-                        "amount_yuan": None if e.amount_fen is None else format_yuan(e.amount_fen),
-                        "member_id": e.member_id,
-                    }
-                    for e in a.history
-                ],
+                "history": [_stage_to_dict(e) for e in a.history],
             }
             for a in h.applications
         ],
     }
+
+
+def _stage_to_dict(e: StageEntry) -> dict[str, Any]:
+    entry: dict[str, Any] = {
+        "id": e.id,
+        "stage": e.stage.value,
+        "date": e.date.isoformat(),
+        "worker": e.worker,
+        "note": e.note,
+        "amount_yuan": None if e.amount_fen is None else format_yuan(e.amount_fen),
+        "member_id": e.member_id,
+    }
+    # Only where there is one, so an entry without it reads (and hashes) as before.
+    if e.appraisal is not None:
+        entry["appraisal"] = appraisal_to_dict(e.appraisal)
+    return entry
 
 
 def _member_to_dict(m: Member) -> dict[str, Any]:

@@ -17,6 +17,7 @@ from caseworker.domain.records import Application, Household
 from caseworker.domain.validation import FieldError, Problem, ValidationFailed, Where
 from caseworker.interchange.household_format import household_to_dict, parse_household
 from caseworker.operations.changes import Changes
+from caseworker.screening import PolicyChooser, policy_library
 from caseworker.store.db import Store
 from caseworker.store.households import load_household, save_household
 
@@ -104,6 +105,44 @@ def _entry_errors(
                 )
             )
     return errors
+
+
+def _appraisal_errors(
+    application: Application, entry: dict[str, Any], appraisal_required: bool
+) -> list[FieldError]:
+    """Where the county's pack requires a democratic appraisal: its entry carries the
+    meeting's record, and the township reviews only an application that went through one."""
+    if not appraisal_required or application.is_review:
+        return []
+    stage = Stage.parse(entry.get("stage"))
+    if stage is Stage.APPRAISAL and not entry.get("appraisal"):
+        return [
+            _problem(
+                "appraisal",
+                None,
+                "missing",
+                "本县要求填写民主评议记录（地点、参加人员、表决结果）",
+                "this county requires the appraisal's record (place, who took part, the votes)",
+            )
+        ]
+    if stage is Stage.TOWNSHIP_REVIEW and application.latest(Stage.APPRAISAL) is None:
+        return [
+            _problem(
+                "stage",
+                stage.zh,
+                "appraisal_first",
+                "本县要求先经村民主评议，再由乡镇审核",
+                "this county requires a democratic appraisal before the township's review",
+            )
+        ]
+    return []
+
+
+def appraisal_required(store: Store, household: Household, on: date) -> bool:
+    """Whether the policy pack in force for the household requires every application to
+    go through a democratic appraisal (``procedure.appraisal_required``)."""
+    policy = PolicyChooser(policy_library(store))(household)
+    return bool(policy.entry("procedure.appraisal_required", on).value)
 
 
 def _next_month(day: date) -> date:
@@ -239,6 +278,12 @@ def record_stage(
         raise LookupError(application_id)
     application = household.applications[index]
     errors = _entry_errors(application, entry, next_stages(application), role)
+    if not errors:
+        try:
+            on = date.fromisoformat(str(entry.get("date")))
+        except ValueError:
+            on = today or date.today()  # not a date: the format's check says so
+        errors = _appraisal_errors(application, entry, appraisal_required(store, household, on))
     if errors:
         raise ValidationFailed(errors)
     stage = Stage(entry["stage"])

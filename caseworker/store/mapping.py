@@ -42,6 +42,7 @@ from caseworker.domain.records import (
     StageEntry,
     Visit,
 )
+from caseworker.interchange.appraisal import appraisal_from_dict, appraisal_to_dict
 from caseworker.interchange.observations import observations_from_dict, observations_to_dict
 
 Row = dict[str, Any]
@@ -221,6 +222,7 @@ def household_rows(h: Household) -> dict[str, list[Row]]:
                 "note": e.note,
                 "amount_fen": e.amount_fen,
                 "member_id": e.member_id,
+                "appraisal": None if e.appraisal is None else appraisal_to_dict(e.appraisal),
             }
             for sp, e in enumerate(a.history)
         )
@@ -270,6 +272,7 @@ def assemble_household(h: Mapping[Any, Any], children: Mapping[str, Sequence[Any
                 r["note"],
                 r["amount_fen"],
                 r["member_id"],
+                None if r["appraisal"] is None else appraisal_from_dict(r["appraisal"]),
             )
         )
     return Household(

@@ -185,6 +185,8 @@ class ApplicationStageRow(SyncedRow, table=True):
     note: str = ""
     amount_fen: int | None = None  # the monthly amount proposed or approved
     member_id: str | None = Field(default=None, max_length=36)
+    # A democratic appraisal's record (``caseworker.interchange.appraisal``), else null.
+    appraisal: dict[str, Any] | None = Field(default=None, sa_column=sa.Column(sa.JSON))
 
 
 class HouseholdIndexRow(SQLModel, table=True):

@@ -171,9 +171,9 @@ def compact_decisions(before: Snapshot) -> Snapshot:
 
 def _without_added(data: str) -> str:
     """A county record's JSON without the columns an upgrade added to it as null (county
-    migration 0004): an added empty column is not a changed value."""
+    migrations 0004 and 0008): an added empty column is not a changed value."""
     values = json.loads(data)
-    for column in ("member_id", "amount_fen"):
+    for column in ("member_id", "amount_fen", "appraisal"):
         if values.get(column, "kept") is None:
             del values[column]
     return json.dumps(values, sort_keys=True)

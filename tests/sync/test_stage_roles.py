@@ -105,3 +105,50 @@ def test_history_from_before_the_laptop_was_enrolled_comes_in_with_the_household
     save_household(village, h)
     assert sync(village).synced
     assert county_stages(county, h.id) == ["applied", "approved"]
+
+
+def test_an_appraisal_reaches_the_township_and_a_tampered_one_is_refused(
+    county: CountyServer, laptops: Callable[[str], Store], household_data: Make
+) -> None:
+    """The village's appraisal record arrives at the township whole; one edited in the store
+    file to claim more votes than people present is refused by the county in words."""
+    village, township = laptops("village"), laptops("township")
+    enroll_laptop(county, village)
+    enroll_laptop(county, township, role="township", scope=TOWNSHIP, worker="张明")
+    h = parse_household(household_data())
+    save_household(village, h)
+    app = applied(village, h.id)
+    step(village, h.id, app, Stage.INVESTIGATION, WorkerRole.VILLAGE)
+    record = {
+        "place": "村委会议室", "attendees": "村民代表", "present": 9, "agree": 7,
+        "disagree": 1, "abstain": 1, "outcome": "passed", "publicity_from": None,
+        "publicity_to": None, "objections": [],
+    }  # fmt: skip
+    entry = {"stage": "appraisal", "date": TODAY.isoformat(), "worker": "王建华", "note": ""}
+    record_stage(village, h.id, app, {**entry, "appraisal": record}, role=WorkerRole.VILLAGE)
+    assert sync(village).synced
+    assert sync(township).synced
+    with township.read() as conn:
+        arrived = load_household(conn, h.id)
+    assert arrived is not None and arrived.applications[0].history[-1].appraisal is not None
+    assert arrived.applications[0].history[-1].appraisal.agree == 7
+
+    with village.begin() as conn:  # tampered: 20 votes for, 9 people present
+        conn.exec_driver_sql(
+            "UPDATE application_stage SET appraisal = json_set(appraisal, '$.agree', 20), "
+            "version = version + 1 WHERE stage = 'appraisal'"
+        )
+        conn.exec_driver_sql(
+            "INSERT INTO outbox (household_id, kind, recorded_at, state) "
+            "VALUES (?, 'update', datetime('now'), 'pending')",
+            (h.id,),
+        )
+    report = sync(village)
+    assert report.rejected == 1
+    [held] = quarantined(village)
+    reasons = " ".join(e["message_zh"] + e["message_en"] for e in held.errors)
+    assert "多于到会人数" in reasons
+    with county.engine.connect() as conn:
+        rows = conn.execute(select(RECORD).where(RECORD.c.table_name == "application_stage"))
+        [stored] = [r.data["appraisal"] for r in rows if r.data["stage"] == "appraisal"]
+    assert stored["agree"] == 7

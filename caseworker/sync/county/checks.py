@@ -44,6 +44,7 @@ from caseworker.domain.validation import (
     parse_name,
     parse_resident_id,
 )
+from caseworker.interchange.appraisal import appraisal_to_dict, parse_appraisal
 from caseworker.interchange.observations import observations_to_dict, parse_observations
 from caseworker.store.mapping import TABLE_ORDER, assemble_household
 from caseworker.sync.wire import CODE_COLUMNS, CONTENT_COLUMNS, PARSERS, TABLES, where_row
@@ -155,6 +156,21 @@ def _observations(value: Any) -> dict[str, Any]:
     return observations_to_dict(observed)
 
 
+def _appraisal_check(latest: date) -> Check:
+    """A democratic appraisal's record checked by the import's own parser; the whole typed
+    object. That its votes fit the people present is a household rule, checked after."""
+
+    def check(value: Any) -> dict[str, Any]:
+        collector = Collector()
+        record = parse_appraisal(collector, Where().field("appraisal"), value, latest=latest)
+        if collector.errors:
+            raise ValidationFailed(collector.errors)
+        assert record is not None  # null is the column's own (nullable) value
+        return appraisal_to_dict(record)
+
+    return check
+
+
 def _member_id_number(value: Any) -> ResidentId:
     if isinstance(value, str) and len(value) > 18:
         raise _too_long(18)
@@ -175,7 +191,7 @@ class Plan:
     required: frozenset[str]
 
 
-def _domain_checks(past: Check) -> dict[tuple[str, str], Check]:
+def _domain_checks(past: Check, latest: date) -> dict[tuple[str, str], Check]:
     """Columns whose import rules are stricter than the wire's type checks."""
     optional_text = _text(TEXT_MAX)
     return {
@@ -204,13 +220,14 @@ def _domain_checks(past: Check) -> dict[tuple[str, str], Check]:
         ("application_stage", "worker"): optional_text,
         ("application_stage", "note"): optional_text,
         ("application_stage", "amount_fen"): _fen(BENEFIT_LIMIT_FEN),
+        ("application_stage", "appraisal"): _appraisal_check(latest),
     }
 
 
 @lru_cache(maxsize=4)
 def plans(latest: date) -> dict[str, Plan]:
     """The check of every table's rows, with ``latest`` the last date allowed for events."""
-    domain = _domain_checks(parse_date(not_after=latest))
+    domain = _domain_checks(parse_date(not_after=latest), latest)
     out = {}
     for name, table in TABLES.items():
         columns = {}
