@@ -17,6 +17,7 @@ pen, as everywhere else on the forms.
 """
 
 from collections.abc import Mapping, Sequence
+from datetime import date
 from typing import TypeVar
 
 from caseworker.domain.codes import (
@@ -26,7 +27,7 @@ from caseworker.domain.codes import (
     LivestockKind,
     VehicleKind,
 )
-from caseworker.domain.records import Housing, Member, VisitIncome, VisitObservations
+from caseworker.domain.records import Appraisal, Housing, Member, VisitIncome, VisitObservations
 
 # The parts of a visit's observations, as the form and the screen label them.
 LABELS: dict[str, tuple[str, str]] = {
@@ -187,3 +188,42 @@ def observation_lines(
         for key, text in lines
         if text or key not in ("property_notes", "expense_notes")
     ]
+
+
+def _day(day: date, lang: str) -> str:
+    """A date as the forms write it: 2026年11月1日, or 2026-11-01 in English."""
+    return day.isoformat() if lang == "en" else f"{day.year}年{day.month}月{day.day}日"
+
+
+def appraisal_words(appraisal: Appraisal, held_on: date, lang: str = "zh") -> str:
+    """A democratic appraisal as the village writes it in its opinion box and the case
+    file: when and where, who took part, the votes, the outcome, the publicity and every
+    objection with how it was handled."""
+    a, outcome, day = appraisal, code_words(appraisal.outcome, lang), _day(held_on, lang)
+    start, end = a.publicity_from, a.publicity_to
+    if lang != "en":
+        text = (
+            f"{day}在{a.place}召开民主评议会，参加人员：{a.attendees}；到会{a.present}人，"
+            f"同意{a.agree}票、反对{a.disagree}票、弃权{a.abstain}票，评议结果：{outcome}。"
+        )
+        if start is not None:
+            until = f"至{_day(end, lang)}" if end is not None else "起"
+            heard = f"收到异议{len(a.objections)}件" if a.objections else "无异议"
+            text += f"评议结果于{_day(start, lang)}{until}在村公示，{heard}。"
+        for o in a.objections:
+            handling = o.handling or "未填写"
+            text += f"异议（{_day(o.received_on, lang)}）：{o.summary}；处理情况：{handling}。"
+        return text
+    text = (
+        f"Democratic appraisal on {day} at {a.place}, attended by {a.attendees}: "
+        f"{a.present} present, {a.agree} for, {a.disagree} against, {a.abstain} abstaining; "
+        f"outcome: {outcome}."
+    )
+    if start is not None:
+        until = f" to {end.isoformat()}" if end is not None else ""
+        heard = f"{len(a.objections)} objection(s)" if a.objections else "no objections"
+        text += f" Published in the village from {start.isoformat()}{until}; {heard}."
+    for o in a.objections:
+        handling = o.handling or "not noted"
+        text += f" Objection ({o.received_on.isoformat()}): {o.summary}; handled: {handling}."
+    return text

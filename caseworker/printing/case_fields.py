@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from caseworker.domain.codes import MONTHLY_PROGRAMS, Stage
 from caseworker.domain.records import StageEntry, VisitObservations
 from caseworker.domain.wording import (
+    appraisal_words,
     causes_words,
     housing_words,
     incomes_words,
@@ -51,7 +52,10 @@ def _said(entry: StageEntry | None) -> str:
         if entry.worker
         else f"（{cn_date(entry.date)}）"
     )
-    return f"{entry.note}{who}" if entry.note else f"{entry.stage.zh}{who}"
+    said = f"{entry.note}{who}" if entry.note else f"{entry.stage.zh}{who}"
+    if entry.appraisal is not None:  # the meeting's record, then the village's own words
+        return appraisal_words(entry.appraisal, entry.date) + said
+    return said
 
 
 SCALARS["opinion.village"] = lambda v: _said(v.opinion(Stage.APPRAISAL, Stage.INVESTIGATION))

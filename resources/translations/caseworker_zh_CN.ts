@@ -10,6 +10,109 @@
     </message>
 </context>
 <context>
+    <name>AppraisalForm</name>
+    <message>
+        <location filename="../../caseworker/ui/widgets/appraisal_form.py" line="84"/>
+        <source>Place of the meeting</source>
+        <translation>评议地点</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/appraisal_form.py" line="87"/>
+        <source>Who took part</source>
+        <translation>参加人员</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/appraisal_form.py" line="91"/>
+        <source>For example: village committee members, Party member and villager representatives</source>
+        <translation>如：村两委成员、党员代表、村民代表</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/appraisal_form.py" line="95"/>
+        <source>People present</source>
+        <translation>到会人数</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/appraisal_form.py" line="98"/>
+        <source>Votes</source>
+        <translation>表决结果</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/appraisal_form.py" line="100"/>
+        <source>Counted among the people present</source>
+        <translation>按到会人员计票</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/appraisal_form.py" line="102"/>
+        <source>Outcome</source>
+        <translation>评议结果</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/appraisal_form.py" line="105"/>
+        <source>Published in the village</source>
+        <translation>村内公示</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/appraisal_form.py" line="108"/>
+        <source>Objections received</source>
+        <translation>收到的异议</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/appraisal_form.py" line="128"/>
+        <source>Democratic appraisal record</source>
+        <translation>民主评议记录</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/appraisal_form.py" line="134"/>
+        <source>For</source>
+        <translation>同意</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/appraisal_form.py" line="134"/>
+        <source>Against</source>
+        <translation>反对</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/appraisal_form.py" line="134"/>
+        <source>Abstaining</source>
+        <translation>弃权</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/appraisal_form.py" line="139"/>
+        <source>from</source>
+        <translation>自</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/appraisal_form.py" line="140"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/appraisal_form.py" line="141"/>
+        <source>Add an objection</source>
+        <translation>添加异议</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/appraisal_form.py" line="142"/>
+        <source>Remove the chosen objection</source>
+        <translation>删除选中的异议</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/appraisal_form.py" line="144"/>
+        <source>Received on</source>
+        <translation>收到日期</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/appraisal_form.py" line="144"/>
+        <source>What was objected</source>
+        <translation>异议内容</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/appraisal_form.py" line="144"/>
+        <source>How it was handled</source>
+        <translation>处理情况</translation>
+    </message>
+</context>
+<context>
     <name>AuthorizationDialog</name>
     <message>
         <location filename="../../caseworker/ui/signing.py" line="102"/>
@@ -912,443 +1015,443 @@ review due {day}</source>
 <context>
     <name>HouseholdPage</name>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="207"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="456"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="216"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="466"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="229"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="238"/>
         <source>Members</source>
         <translation>家庭成员</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="230"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="239"/>
         <source>Property</source>
         <translation>财产</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="231"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="240"/>
         <source>Expenses</source>
         <translation>支出</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="232"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="241"/>
         <source>Legal supporters</source>
         <translation>法定赡养人</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="233"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="242"/>
         <source>Visits</source>
         <translation>入户调查</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="234"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="243"/>
         <source>Benefits</source>
         <translation>享受待遇</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="235"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="244"/>
         <source>Applications</source>
         <translation>申请</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="249"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="258"/>
         <source>Stages of the application</source>
         <translation>申请办理环节</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="251"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="474"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="260"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="484"/>
         <source>Add member</source>
         <translation>添加成员</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="252"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="474"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="261"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="484"/>
         <source>Edit member</source>
         <translation>编辑成员</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="253"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="489"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="491"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="262"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="499"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="501"/>
         <source>Remove member</source>
         <translation>删除成员</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="254"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="515"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="263"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="525"/>
         <source>Edit property</source>
         <translation>编辑财产</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="255"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="527"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="264"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="537"/>
         <source>Edit expenses</source>
         <translation>编辑支出</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="256"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="539"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="265"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="549"/>
         <source>Edit legal supporters</source>
         <translation>编辑法定赡养人</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="257"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="266"/>
         <source>New visit (Ctrl+N)</source>
         <translation>新建入户调查（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="258"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="267"/>
         <source>New application</source>
         <translation>新建申请</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="259"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="268"/>
         <source>Start a review</source>
         <translation>发起复核</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="260"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="269"/>
         <source>Next stage</source>
         <translation>进入下一环节</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="264"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="551"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="273"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="561"/>
         <source>Edit household details</source>
         <translation>编辑家庭基本信息</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="265"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="274"/>
         <source>Sign the authorisation</source>
         <translation>授权书签字</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="266"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="275"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="267"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="276"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="270"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="287"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="542"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="279"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="296"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="552"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="271"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="287"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="541"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="280"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="296"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="551"/>
         <source>Relation</source>
         <translation>关系</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="272"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="281"/>
         <source>Age</source>
         <translation>年龄</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="273"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="282"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="274"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="283"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="275"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="284"/>
         <source>Labour capacity</source>
         <translation>劳动能力</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="276"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="285"/>
         <source>Disability</source>
         <translation>残疾情况</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="277"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="286"/>
         <source>Serious illness</source>
         <translation>重病情况</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="278"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="287"/>
         <source>Employment</source>
         <translation>就业状况</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="279"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="288"/>
         <source>Monthly income</source>
         <translation>月收入</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="282"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="284"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="517"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="529"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="291"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="293"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="527"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="539"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="282"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="291"/>
         <source>Value</source>
         <translation>价值</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="282"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="519"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="291"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="529"/>
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="284"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="293"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="284"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="291"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="311"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="531"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="293"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="300"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="320"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="541"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="287"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="543"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="296"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="553"/>
         <source>Able to support</source>
         <translation>有无赡养能力</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="287"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="296"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="292"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="301"/>
         <source>Purpose</source>
         <translation>调查目的</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="293"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="302"/>
         <source>Investigators</source>
         <translation>调查人员</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="294"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="303"/>
         <source>Conclusion</source>
         <translation>调查结论</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="295"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="304"/>
         <source>Signed</source>
         <translation>签字</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="300"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="308"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="309"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="317"/>
         <source>Program</source>
         <translation>救助项目</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="301"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="310"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="302"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="311"/>
         <source>Per month</source>
         <translation>每月金额</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="303"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="312"/>
         <source>Since</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="304"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="313"/>
         <source>Gradual exit until</source>
         <translation>渐退截止</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="308"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="311"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="317"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="320"/>
         <source>Stage</source>
         <translation>办理环节</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="308"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="317"/>
         <source>Applied on</source>
         <translation>申请日期</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="308"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="317"/>
         <source>Time limit</source>
         <translation>办理时限</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="311"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="320"/>
         <source>Done by</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="311"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="320"/>
         <source>Opinion</source>
         <translation>意见</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="319"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="422"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="328"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="431"/>
         <source>not known</source>
         <translation>不详</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="320"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="329"/>
         <source>(no head)</source>
         <translation>（未指定户主）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="325"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="360"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="334"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="369"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="325"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="360"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="334"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="369"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="327"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="336"/>
         <source>Address: {value}</source>
         <translation>住址：{value}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="328"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="337"/>
         <source>Hukou: {value}</source>
         <translation>户籍：{value}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="329"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="338"/>
         <source>Local resident: {value}</source>
         <translation>本地户籍：{value}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="330"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="339"/>
         <source>Registered poor: {value}</source>
         <translation>建档立卡：{value}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="334"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="343"/>
         <source>Emergency: {kind} on {day}</source>
         <translation>急难情况：{kind}（{day}）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="339"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="348"/>
         <source>Relative of a cadre or caseworker (registered separately)</source>
         <translation>村干部或经办人员近亲属（单独备案）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="346"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="355"/>
         <source>Property not recorded</source>
         <translation>尚未登记财产</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="352"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="361"/>
         <source>Expenses not recorded</source>
         <translation>尚未登记支出</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="366"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="375"/>
         <source>Legal supporters not recorded</source>
         <translation>尚未登记法定赡养人</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="376"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="385"/>
         <source>signed</source>
         <translation>已签字</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="376"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="385"/>
         <source>not signed</source>
         <translation>未签字</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="401"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="410"/>
         <source>past the 45-working-day limit</source>
         <translation>已超45个工作日时限</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="403"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="412"/>
         <source>overdue (30 working days), at the latest {day}</source>
         <translation>已超30个工作日，最迟 {day}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="407"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="416"/>
         <source>due by {day}</source>
         <translation>应于 {day} 前办结</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="410"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="419"/>
         <source>{limit} (estimated: that year&apos;s official holidays are not known yet)</source>
         <translation>{limit}（估算：该年度的法定节假日安排尚未公布）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="427"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="436"/>
         <source> grade {grade}</source>
         <translation>{grade}级</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="428"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="437"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="488"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="498"/>
         <source>Remove {name} from the household?</source>
         <translation>确定将{name}从本户中删除吗？</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="518"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="528"/>
         <source>Value (yuan)</source>
         <translation>价值（元）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="521"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="531"/>
         <source>Property recorded</source>
         <translation>已登记财产</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="530"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="540"/>
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="533"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="543"/>
         <source>Expenses recorded</source>
         <translation>已登记支出</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="544"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="554"/>
         <source>Why not</source>
         <translation>无法赡养原因</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="546"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="556"/>
         <source>Legal supporters recorded</source>
         <translation>已登记法定赡养人</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="585"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="595"/>
         <source>Not for this worker</source>
         <translation>不属于本人办理的环节</translation>
     </message>
@@ -1512,52 +1615,52 @@ review due {day}</source>
         <translation>（按表中所填）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/import_sheet.py" line="129"/>
+        <location filename="../../caseworker/ui/dialogs/import_sheet.py" line="130"/>
         <source>Reading %1 ...</source>
         <translation>正在读取%1……</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/import_sheet.py" line="166"/>
+        <location filename="../../caseworker/ui/dialogs/import_sheet.py" line="165"/>
         <source>%1, sheet “%2”, header in row %3: %4 household(s)</source>
         <translation>%1，工作表“%2”，表头在第%3行：共%4户</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/import_sheet.py" line="174"/>
+        <location filename="../../caseworker/ui/dialogs/import_sheet.py" line="173"/>
         <source>Encoding: %1</source>
         <translation>文件编码：%1</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/import_sheet.py" line="176"/>
+        <location filename="../../caseworker/ui/dialogs/import_sheet.py" line="175"/>
         <source>chosen from the headers</source>
         <translation>（按表头自动选择）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/import_sheet.py" line="177"/>
+        <location filename="../../caseworker/ui/dialogs/import_sheet.py" line="176"/>
         <source>Mapping: %1 %2</source>
         <translation>对照表：%1%2</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/import_sheet.py" line="180"/>
+        <location filename="../../caseworker/ui/dialogs/import_sheet.py" line="179"/>
         <source>Columns not imported: %1</source>
         <translation>不导入的列：%1</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/import_sheet.py" line="187"/>
+        <location filename="../../caseworker/ui/dialogs/import_sheet.py" line="186"/>
         <source>%1 problem(s): correct the sheet and open it again</source>
         <translation>%1处问题：请改正表格后重新打开</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/import_sheet.py" line="191"/>
+        <location filename="../../caseworker/ui/dialogs/import_sheet.py" line="190"/>
         <source> (the first %1 are listed)</source>
         <translation>（列出前%1处）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/import_sheet.py" line="196"/>
+        <location filename="../../caseworker/ui/dialogs/import_sheet.py" line="195"/>
         <source>No problems found</source>
         <translation>未发现问题</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/import_sheet.py" line="200"/>
+        <location filename="../../caseworker/ui/dialogs/import_sheet.py" line="199"/>
         <source>Possible duplicates to confirm: %1</source>
         <translation>疑似重复，请核实：%1处</translation>
     </message>
@@ -2466,122 +2569,122 @@ review due {day}</source>
 <context>
     <name>StageDialog</name>
     <message>
-        <location filename="../../caseworker/ui/dialogs/application.py" line="139"/>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="149"/>
         <source>New application</source>
         <translation>新建申请</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/application.py" line="106"/>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="110"/>
         <source>Monthly amount approved (yuan)</source>
         <translation>批准的每月金额（元）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/application.py" line="89"/>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="93"/>
         <source>Program</source>
         <translation>救助项目</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/application.py" line="92"/>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="96"/>
         <source>For which member</source>
         <translation>为哪位成员申请</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/application.py" line="96"/>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="100"/>
         <source>Single-person inclusion covers this member alone, as a one-person household.</source>
         <translation>单人户施保只将这一名成员按单人户纳入保障。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/application.py" line="100"/>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="104"/>
         <source>Stage</source>
         <translation>办理环节</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/application.py" line="101"/>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="105"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/application.py" line="102"/>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="106"/>
         <source>Done by</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/application.py" line="139"/>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="149"/>
         <source>Record the next step</source>
         <translation>记录下一环节</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/application.py" line="142"/>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="152"/>
         <source>Printed in this level&apos;s box of the forms</source>
         <translation>将打印在表格中本级意见一栏</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/application.py" line="147"/>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="157"/>
         <source>What the household asks for</source>
         <translation>申请事项</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/application.py" line="148"/>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="158"/>
         <source>Village committee&apos;s opinion</source>
         <translation>村（居）委会意见</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/application.py" line="149"/>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="159"/>
         <source>Democratic appraisal result</source>
         <translation>民主评议结果</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/application.py" line="150"/>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="160"/>
         <source>Township review opinion</source>
         <translation>乡镇审核意见</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/application.py" line="151"/>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="161"/>
         <source>Publicity</source>
         <translation>公示情况</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/application.py" line="152"/>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="162"/>
         <source>Sent to the county</source>
         <translation>报县审批说明</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/application.py" line="153"/>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="163"/>
         <source>County approval opinion</source>
         <translation>县级审批意见</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/application.py" line="154"/>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="164"/>
         <source>Why it is refused</source>
         <translation>不予批准的理由</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/application.py" line="155"/>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="165"/>
         <source>Why it is withdrawn</source>
         <translation>撤回原因</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/application.py" line="156"/>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="166"/>
         <source>What the review is about</source>
         <translation>复核事由</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/application.py" line="157"/>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="167"/>
         <source>County&apos;s decision on the amount</source>
         <translation>县级复核决定（金额调整）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/application.py" line="158"/>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="168"/>
         <source>Why the benefit stops</source>
         <translation>停止保障的理由</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/application.py" line="160"/>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="170"/>
         <source>Opinion</source>
         <translation>意见</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/application.py" line="187"/>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="202"/>
         <source>Publicity from {start} to {end} (7 days)</source>
         <translation>公示期：{start} 至 {end}（7天）</translation>
     </message>

@@ -1,7 +1,7 @@
 """Each level's decision recorded on the household page, and what a specialist sees of
 findings that would bring nothing."""
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from pytestqt.qtbot import QtBot
@@ -157,3 +157,66 @@ def test_a_review_changes_the_amount_and_the_change_notice_prints_the_countys_de
     text = "".join(page_texts(notice.read_bytes()))
     assert "由每月900.00元调整为每月700.00元" in text
     assert "审批意见：同意调整为每月700元" in text
+
+
+def test_the_village_records_its_democratic_appraisal_and_the_form_prints_it(
+    qtbot: QtBot, county: Store
+) -> None:
+    page = screened_page(qtbot, county, "张学林")
+    household_id = page.editor.household.id
+    start = page.start_application(Program.DIBAO)
+    start.accept()
+    row = len(page.editor.household.applications) - 1
+    page.applications.selectRow(row)
+    step = page.next_stage()
+    assert step is not None
+    step.stage.setCurrentIndex(step.stage.findData(Stage.INVESTIGATION.value))
+    step.note.setPlainText("情况属实")
+    step.accept()
+    assert not step.isVisible(), step.error.text()
+
+    page.applications.selectRow(row)
+    step = page.next_stage()
+    assert step is not None
+    form = step.appraisal
+    step.stage.setCurrentIndex(step.stage.findData(Stage.WITHDRAWN.value))
+    assert not form.isVisibleTo(step)  # the meeting's record, for its stage only
+    step.stage.setCurrentIndex(step.stage.findData(Stage.APPRAISAL.value))
+    assert form.isVisibleTo(step)
+    form.place.setText("村委会议室")
+    form.attendees.setText("村两委成员、村民代表")
+    form.present.setValue(9)
+    form.agree.setValue(8)
+    form.disagree.setValue(2)  # one vote too many: refused at the votes
+    form.published.setChecked(True)
+    form.add_objection.click()
+    form.objections.item(0, 1).setText("邻居反映其子在外务工")
+    form.objections.item(0, 2).setText("经核实已计入收入")
+    step.note.setPlainText("评议通过")
+    step.accept()
+    assert step.isVisible()
+    votes_error = form.form.boxes["appraisal.present"].error.text()  # named at its field
+    assert "同意、反对、弃权共10票，多于到会人数" in votes_error
+    form.disagree.setValue(1)
+    step.accept()
+    assert not step.isVisible(), step.error.text()
+
+    with county.read() as conn:
+        household = load_household(conn, household_id)
+        regions = region_names(conn)
+    assert household is not None
+    entry = household.applications[row].history[-1]
+    assert entry.appraisal is not None and (entry.appraisal.agree, entry.appraisal.present) == (
+        8,
+        9,
+    )
+    assert entry.appraisal.publicity_from == DEMO_DAY + timedelta(days=1)
+    assert entry.appraisal.publicity_to == DEMO_DAY + timedelta(days=7)
+    # The page's history and the printed form both say what the meeting decided.
+    shown = page.history.item(page.history.rowCount() - 1, 3).text()
+    assert "到会9人，同意8票、反对1票、弃权0票，评议结果：通过" in shown
+    printed = page_texts(
+        render_form("dibao-application", household, regions=regions, printed_on=DEMO_DAY)
+    )[0]
+    said = printed.replace("\n", "")
+    assert "在村委会议室召开民主评议会" in said and "同意8票、反对1票、弃权0票" in said

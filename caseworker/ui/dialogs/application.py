@@ -1,7 +1,8 @@
 """Starting an application, and recording each level's step of it: the village's opinion,
 the township's review, the county's approval or refusal, with the date, who did it, the
 opinion, and for an approval the monthly amount (and for a single-person inclusion, the
-member it is for). The publicity stage shows its 7 days."""
+member it is for); a democratic appraisal with its meeting's record. The publicity stage
+shows its 7 days."""
 
 from collections.abc import Callable, Sequence
 from datetime import date
@@ -27,6 +28,8 @@ from caseworker.operations.applications import ENTRY, WITH_AMOUNT
 from caseworker.operations.changes import Changes
 from caseworker.ui.errors import beside_field, in_full
 from caseworker.ui.labels import label
+from caseworker.ui.widgets.appraisal_form import KEY as APPRAISAL
+from caseworker.ui.widgets.appraisal_form import AppraisalForm
 from caseworker.ui.widgets.fields import CodeCombo, DateEdit, ErrorLabel
 from caseworker.ui.widgets.form import Field, FieldForm
 from caseworker.ui.widgets.guarded import GuardedDialog, fit_to_screen, scrolling
@@ -81,9 +84,11 @@ class StageDialog(GuardedDialog):
         self.worker = QLineEdit(worker)
         self.note = QPlainTextEdit()
         self.note.setMinimumHeight(70)
+        self.note.setMaximumHeight(160)
         self.publicity = QLabel()
         self.amount = QLineEdit()
         self.amount.setPlaceholderText("900.00")
+        self.appraisal = AppraisalForm(today)
         self.form = FieldForm(
             [
                 Field("program", lambda: self.tr("Program"), self.program, required=True),
@@ -115,7 +120,13 @@ class StageDialog(GuardedDialog):
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
         layout = QVBoxLayout(self)
-        layout.addWidget(scrolling(self.form), 1)
+        body = QWidget()
+        column = QVBoxLayout(body)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.form)
+        column.addWidget(self.appraisal)
+        column.addStretch(1)
+        layout.addWidget(scrolling(body), 1)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         buttons.accepted.connect(self.save)
@@ -123,10 +134,11 @@ class StageDialog(GuardedDialog):
         self.stage.currentIndexChanged.connect(self._stage_chosen)
         self.program.currentIndexChanged.connect(self._stage_chosen)
         self.day.dateChanged.connect(self._stage_chosen)
+        self.appraisal.hide()
+        fit_to_screen(self, 560, 520)  # wider once the appraisal's record shows
         self._stage_chosen()
         self._opened = self.entry()
         self.retranslate()
-        fit_to_screen(self, 560, 520)
 
     # what the form shows ------------------------------------------------------------------
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
@@ -146,7 +158,7 @@ class StageDialog(GuardedDialog):
         words = {
             Stage.APPLIED: self.tr("What the household asks for"),
             Stage.INVESTIGATION: self.tr("Village committee's opinion"),
-            Stage.APPRAISAL: self.tr("Democratic appraisal result"),
+            Stage.APPRAISAL: self.tr("Village committee's opinion"),
             Stage.TOWNSHIP_REVIEW: self.tr("Township review opinion"),
             Stage.PUBLICITY: self.tr("Publicity"),
             Stage.COUNTY_DECISION: self.tr("Sent to the county"),
@@ -177,6 +189,11 @@ class StageDialog(GuardedDialog):
         self.form.show_row("member_id", single and (new or approving))
         self.form.show_row("stage", not self.choose_program)
         self.form.show_row("amount_yuan", with_amount)
+        appraising = stage is Stage.APPRAISAL
+        if appraising and self.appraisal.isHidden():
+            fit_to_screen(self, max(self.width(), 760), max(self.height(), 740))
+        self.appraisal.setVisible(appraising)
+        self.appraisal.set_meeting_day(self.chosen_date())
         if with_amount and not self.amount.text():
             suggested = self._suggested_fen(self.chosen_program())
             if suggested:
@@ -204,6 +221,7 @@ class StageDialog(GuardedDialog):
             "note": self.note.toPlainText().strip(),
             "amount_yuan": self.amount.text().strip() or None if stage in WITH_AMOUNT else None,
             "member_id": self.member.currentData() if single and stage is Stage.APPROVED else None,
+            APPRAISAL: self.appraisal.record() if stage is Stage.APPRAISAL else None,
         }
 
     def has_typed_data(self) -> bool:
@@ -227,11 +245,16 @@ class StageDialog(GuardedDialog):
 
     def show_errors(self, errors: list[FieldError]) -> None:
         self.form.clear_errors()
+        self.appraisal.clear_errors()
         general = []
         for error in errors:
             key = error.field[len(ENTRY) + 1 :] if error.field.startswith(ENTRY + ".") else ""
+            # An objection is named (第1条异议); other fields speak for themselves.
+            text = in_full([error]) if ".objections" in key else beside_field(error)
             if key in self.form.boxes:
-                self.form.show_error(key, beside_field(error))
-            else:
+                self.form.show_error(key, text)
+            elif key == APPRAISAL:
+                self.appraisal.error.show_message(text)
+            elif not self.appraisal.show_error(key, text):
                 general.append(error)
         self.error.show_message(in_full(general))

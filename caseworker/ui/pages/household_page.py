@@ -32,8 +32,9 @@ from caseworker.domain.codes import (
 )
 from caseworker.domain.idnumber import age_on
 from caseworker.domain.procedure import deadline, may_record, next_stages, who_records
-from caseworker.domain.records import Household, Member
+from caseworker.domain.records import Household, Member, StageEntry
 from caseworker.domain.validation import FieldError
+from caseworker.domain.wording import appraisal_words
 from caseworker.domain.workdays import OFFICIAL, WorkCalendar
 from caseworker.eligibility.findings import Finding, Screening
 from caseworker.operations.applications import record_stage, start_application, start_review
@@ -47,7 +48,7 @@ from caseworker.ui.errors import in_full
 from caseworker.ui.fonts import make_heading
 from caseworker.ui.household_editor import HouseholdEditor
 from caseworker.ui.i18n import is_chinese
-from caseworker.ui.labels import label, yuan
+from caseworker.ui.labels import label, language, yuan
 from caseworker.ui.models.household_table import masked_id
 from caseworker.ui.widgets.eligibility_panel import EligibilityPanel
 from caseworker.ui.widgets.flow import flow_row
@@ -68,6 +69,14 @@ def _table(columns: int) -> QTableWidget:
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     table.horizontalHeader().setStretchLastSection(True)
     return table
+
+
+def _said(entry: StageEntry) -> str:
+    """An entry's opinion, after its democratic appraisal's record where it has one."""
+    if entry.appraisal is None:
+        return entry.note
+    record = appraisal_words(entry.appraisal, entry.date, language())
+    return f"{record} {entry.note}".strip()
 
 
 def _fill(table: QTableWidget, rows: Sequence[Sequence[object]]) -> None:
@@ -445,7 +454,8 @@ class HouseholdPage(QWidget):
         apps = self.editor.household.applications
         entries = apps[row].history if 0 <= row < len(apps) else []
         _fill(
-            self.history, [(label(e.stage), e.date.isoformat(), e.worker, e.note) for e in entries]
+            self.history,
+            [(label(e.stage), e.date.isoformat(), e.worker, _said(e)) for e in entries],
         )
         stages = next_stages(apps[row]) if 0 <= row < len(apps) else ()
         self.buttons["next_stage"].setEnabled(bool(stages))
