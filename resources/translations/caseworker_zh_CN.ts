@@ -2569,122 +2569,118 @@ review due {day}</source>
 <context>
     <name>StageDialog</name>
     <message>
-        <location filename="../../caseworker/ui/dialogs/application.py" line="149"/>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="151"/>
         <source>New application</source>
         <translation>新建申请</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/application.py" line="110"/>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="111"/>
         <source>Monthly amount approved (yuan)</source>
         <translation>批准的每月金额（元）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/application.py" line="93"/>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="94"/>
         <source>Program</source>
         <translation>救助项目</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/application.py" line="96"/>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="97"/>
         <source>For which member</source>
         <translation>为哪位成员申请</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/application.py" line="100"/>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="101"/>
         <source>Single-person inclusion covers this member alone, as a one-person household.</source>
         <translation>单人户施保只将这一名成员按单人户纳入保障。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/application.py" line="104"/>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="105"/>
         <source>Stage</source>
         <translation>办理环节</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/application.py" line="105"/>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="106"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/application.py" line="106"/>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="107"/>
         <source>Done by</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/application.py" line="149"/>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="151"/>
         <source>Record the next step</source>
         <translation>记录下一环节</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/application.py" line="152"/>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="154"/>
         <source>Printed in this level&apos;s box of the forms</source>
         <translation>将打印在表格中本级意见一栏</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/application.py" line="157"/>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="159"/>
         <source>What the household asks for</source>
         <translation>申请事项</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/application.py" line="158"/>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="160"/>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="161"/>
         <source>Village committee&apos;s opinion</source>
         <translation>村（居）委会意见</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/application.py" line="159"/>
-        <source>Democratic appraisal result</source>
-        <translation>民主评议结果</translation>
-    </message>
-    <message>
-        <location filename="../../caseworker/ui/dialogs/application.py" line="160"/>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="162"/>
         <source>Township review opinion</source>
         <translation>乡镇审核意见</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/application.py" line="161"/>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="163"/>
         <source>Publicity</source>
         <translation>公示情况</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/application.py" line="162"/>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="164"/>
         <source>Sent to the county</source>
         <translation>报县审批说明</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/application.py" line="163"/>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="165"/>
         <source>County approval opinion</source>
         <translation>县级审批意见</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/application.py" line="164"/>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="166"/>
         <source>Why it is refused</source>
         <translation>不予批准的理由</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/application.py" line="165"/>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="167"/>
         <source>Why it is withdrawn</source>
         <translation>撤回原因</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/application.py" line="166"/>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="168"/>
         <source>What the review is about</source>
         <translation>复核事由</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/application.py" line="167"/>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="169"/>
         <source>County&apos;s decision on the amount</source>
         <translation>县级复核决定（金额调整）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/application.py" line="168"/>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="170"/>
         <source>Why the benefit stops</source>
         <translation>停止保障的理由</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/application.py" line="170"/>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="172"/>
         <source>Opinion</source>
         <translation>意见</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/application.py" line="202"/>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="204"/>
         <source>Publicity from {start} to {end} (7 days)</source>
         <translation>公示期：{start} 至 {end}（7天）</translation>
     </message>
@@ -3144,7 +3140,7 @@ review due {day}</source>
     </message>
     <message>
         <location filename="../../caseworker/ui/widgets/sync_words.py" line="100"/>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="127"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="130"/>
         <source>Signed at</source>
         <translation>签字时间</translation>
     </message>
@@ -3190,72 +3186,77 @@ review due {day}</source>
     </message>
     <message>
         <location filename="../../caseworker/ui/widgets/sync_words.py" line="115"/>
+        <source>Record of the democratic appraisal</source>
+        <translation>民主评议记录</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="118"/>
         <source>Screened on</source>
         <translation>筛查日期</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="116"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="119"/>
         <source>Policy pack</source>
         <translation>政策包</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="117"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="120"/>
         <source>Policy version</source>
         <translation>政策包版本</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="118"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="121"/>
         <source>Policy pack checksum</source>
         <translation>政策包校验码</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="119"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="122"/>
         <source>Household checksum</source>
         <translation>家庭信息校验码</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="120"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="123"/>
         <source>Findings</source>
         <translation>筛查结果</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="121"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="124"/>
         <source>Who signed</source>
         <translation>签字成员</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="122"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="125"/>
         <source>Name of the signer</source>
         <translation>签字人姓名</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="123"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="126"/>
         <source>Signed as</source>
         <translation>签字身份</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="124"/>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="125"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="127"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="128"/>
         <source>Document</source>
         <translation>所签文件</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="126"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="129"/>
         <source>Document checksum</source>
         <translation>文件校验码</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="128"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="131"/>
         <source>Signature</source>
         <translation>签名</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="133"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="136"/>
         <source>Household</source>
         <translation>所属家庭</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="149"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="152"/>
         <source>another item</source>
         <translation>其他项目</translation>
     </message>
@@ -3465,177 +3466,177 @@ review due {day}</source>
 <context>
     <name>SyncValues</name>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="174"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="177"/>
         <source>Member {name}</source>
         <translation>成员{name}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="175"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="178"/>
         <source>A member</source>
         <translation>一名成员</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="178"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="181"/>
         <source>Income of {name} ({kind})</source>
         <translation>{name}的收入（{kind}）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="181"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="184"/>
         <source>Income ({kind})</source>
         <translation>收入（{kind}）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="183"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="186"/>
         <source>Legal supporter {name}</source>
         <translation>法定赡养人{name}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="187"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="190"/>
         <source>Property ({kind})</source>
         <translation>财产（{kind}）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="188"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="191"/>
         <source>Expense ({kind})</source>
         <translation>支出（{kind}）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="189"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="192"/>
         <source>Benefit ({kind})</source>
         <translation>享受待遇（{kind}）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="190"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="193"/>
         <source>Household visit ({kind})</source>
         <translation>入户调查（{kind}）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="191"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="194"/>
         <source>Application ({kind})</source>
         <translation>申请（{kind}）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="192"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="195"/>
         <source>Application stage ({kind})</source>
         <translation>办理环节（{kind}）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="193"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="196"/>
         <source>Screening record</source>
         <translation>筛查记录</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="194"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="197"/>
         <source>Signature</source>
         <translation>签名</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="198"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="201"/>
         <source>Another record</source>
         <translation>其他记录</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="206"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="209"/>
         <source>{record}: the whole record</source>
         <translation>{record}：整条记录</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="207"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="210"/>
         <source>The household</source>
         <translation>该户</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="211"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="214"/>
         <source>{record}: {field}</source>
         <translation>{record}：{field}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="225"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="228"/>
         <source>{year}-{month:02d}-{day:02d}</source>
         <translation>{year}年{month}月{day}日</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="237"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="240"/>
         <source>{date} {hour:02d}:{minute:02d}</source>
         <translation>{date} {hour:02d}:{minute:02d}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="243"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="246"/>
         <source>(a value that cannot be shown here)</source>
         <translation>（无法显示的值）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="278"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="281"/>
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="285"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="288"/>
         <source>(an option not known here)</source>
         <translation>（本机不认识的选项）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="289"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="292"/>
         <source>(a member not on this laptop)</source>
         <translation>（本机没有的成员）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="293"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="296"/>
         <source>(a reference to another record)</source>
         <translation>（指向另一条记录）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="295"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="298"/>
         <source>(a village not known here)</source>
         <translation>（本机不认识的村）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="308"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="311"/>
         <source>(a signature picture)</source>
         <translation>（签名图片）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="310"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="313"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="312"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="315"/>
         <source>(details: open the household to see them)</source>
         <translation>（内容较多，请打开该户查看）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="318"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="321"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="320"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="323"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="330"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="333"/>
         <source>Grade {n}</source>
         <translation>{n}级</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="332"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="335"/>
         <source>{n} activities</source>
         <translation>{n}项</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="334"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="337"/>
         <source>No. {n}</source>
         <translation>第{n}位</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="344"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="347"/>
         <source>Keep this record</source>
         <translation>保留这条记录</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="346"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="349"/>
         <source>Delete this record</source>
         <translation>删除这条记录</translation>
     </message>

@@ -112,6 +112,9 @@ FIELD_LABELS: dict[tuple[str, str], object] = {
         "SyncFields", "Monthly amount proposed or approved"
     ),
     ("application_stage", "member_id"): QT_TRANSLATE_NOOP("SyncFields", "Member it is for"),
+    ("application_stage", "appraisal"): QT_TRANSLATE_NOOP(
+        "SyncFields", "Record of the democratic appraisal"
+    ),
     ("decision", "screened_on"): QT_TRANSLATE_NOOP("SyncFields", "Screened on"),
     ("decision", "policy_id"): QT_TRANSLATE_NOOP("SyncFields", "Policy pack"),
     ("decision", "policy_version"): QT_TRANSLATE_NOOP("SyncFields", "Policy version"),
