@@ -184,9 +184,7 @@ def test_a_store_of_old_records_is_made_compact_and_pruned(tmp_path: Path) -> No
     path = tmp_path / "old.db"
     store = open_store(path, revision="0006")
     # Without applications: their stages have columns a store at 0006 did not have yet.
-    households = [
-        replace(h, applications=[]) for h in generate_households(40, seed=9, as_of=DAY)
-    ]
+    households = [replace(h, applications=[]) for h in generate_households(40, seed=9, as_of=DAY)]
     save_households(store, households, regions=demo_regions())
     made = old_records(store, households)
     signed = households[0]

@@ -65,9 +65,9 @@ def old_store(tmp_path: Path) -> tuple[Path, list[Household]]:
     store.actor = "王建华"
     households = generate_households(80, seed=5, as_of=DAY)
     # Without applications: their stages have columns a store at 0008 did not have yet.
-    visited = [
-        replace(h, applications=[]) for h in households if h.visits and len(h.members) >= 2
-    ][:4]
+    visited = [replace(h, applications=[]) for h in households if h.visits and len(h.members) >= 2][
+        :4
+    ]
     save_households(store, visited, regions=demo_regions())
     with store.begin() as conn:
         save_signature(
