@@ -32,7 +32,7 @@ from typing import Any
 from caseworker.domain.validation import FieldError, Problem, ValidationFailed
 from caseworker.eligibility.calendar_years import CalendarYear, parse_calendar
 from caseworker.eligibility.findings import ParameterUse, PolicyRef
-from caseworker.eligibility.params import SPECS
+from caseworker.eligibility.params import SPECS, Kind
 from caseworker.eligibility.yamltext import load_yaml
 
 FORMAT = "caseworker.policy/1"
@@ -394,9 +394,16 @@ def resolve(chain: tuple[Pack, ...]) -> Policy:
     parameters: dict[str, tuple[Entry, ...]] = {}
     for pack in reversed(chain):
         for name, entries in pack.parameters.items():
+            inherited = parameters.get(name, ())
+            if SPECS[name].kind is Kind.MONTH_SERIES:
+                # A month's figures are that month's, whichever pack publishes them: a
+                # county adding new months keeps the months a newer national pack brings,
+                # and an entry starting on the same day replaces the inherited one.
+                by_start = {e.start: e for e in inherited} | {e.start: e for e in entries}
+                parameters[name] = tuple(by_start[start] for start in sorted(by_start))
+                continue
             # The pack's entries take over from their first date; before it, what the pack
             # extends stays in force.
-            inherited = parameters.get(name, ())
             first = entries[0].start
             parameters[name] = (*(e for e in inherited if e.start < first), *entries)
     top = chain[0]

@@ -13,7 +13,8 @@ from sqlalchemy import func, select
 from caseworker.cli import main
 from caseworker.config import resource_path
 from caseworker.demo.generator import generate_households
-from caseworker.domain.codes import Sex
+from caseworker.domain.codes import Program, Sex
+from caseworker.eligibility.engine import screen
 from caseworker.interchange.household_format import parse_household
 from caseworker.screening import policy_library
 from caseworker.store.db import Store
@@ -298,7 +299,18 @@ def test_policy_packs_published_at_the_county_come_down(
 ) -> None:
     bundled = resource_path("policies", "cn-610423-jingyang.yaml").read_text(encoding="utf-8")
     pack = tmp_path / "jingyang.yaml"
-    pack.write_text(bundled.replace('version: "2020.1"', 'version: "2020.3"'), encoding="utf-8")
+    # The county also passes on a month of price figures that came out after the release.
+    month = "\n".join(
+        f"  price_subsidy.{name}:\n    - {{from: 2099-10-01, value: {{2099-10: {value}}}, "
+        f"ref: 国家统计局2099年10月数据（县民政局转发）}}"
+        for name, value in (("cpi", "4.0"), ("food_cpi", "1.0"))
+    )
+    pack.write_text(
+        bundled.replace('version: "2020.1"', 'version: "2020.3"').replace(
+            "\nparameters:\n", f"\nparameters:\n{month}\n"
+        ),
+        encoding="utf-8",
+    )
     assert main(["county", "publish-policy", "--db", county.db, str(pack)]) == 0
     other = tmp_path / "other.yaml"
     other.write_text(
@@ -317,8 +329,15 @@ def test_policy_packs_published_at_the_county_come_down(
     assert sync(a).policies == 1
     assert received_policy_texts(a) == [pack.read_text(encoding="utf-8")]
     assert sync(a).policies == 0  # incremental
-    # Screening on the laptop now uses the county's pack rather than the bundled one.
-    assert policy_library(a).policy_for_county("610423").version == "2020.3"
+    # Screening on the laptop now uses the county's pack rather than the bundled one,
+    # with the month of price figures it passed on.
+    policy = policy_library(a).policy_for_county("610423")
+    assert policy.version == "2020.3"
+    october = date(2099, 10, 20)
+    [household] = demo(1, 3, VILLAGE_A)
+    price = screen(household, policy, october, explain=True).finding(Program.PRICE_SUBSIDY)
+    assert price is not None and not price.missing
+    assert any("2099年10月CPI同比4.0%" in r.text_zh for r in price.reasons)
 
 
 def test_unsynced_changes_survive_re_enrollment_and_export_to_a_file(

@@ -119,6 +119,43 @@ def _series_use(ctx: Context, name: str, month: str) -> ParameterUse:
     return ParameterUse(name, {month: use.value.get(month)}, use.effective_from, use.ref)
 
 
+def _month_words(month: tuple[int, int]) -> tuple[str, str]:
+    return f"{month[0]}年{month[1]}月", f"{month[0]:04d}-{month[1]:02d}"
+
+
+def _unknown_month(ctx: Context, month: tuple[int, int], cpi: bool, food: bool) -> MissingInfo:
+    """What the pack lacks for ``month``: figures not published yet (the month is after
+    the last one the pack's series hold), or a month the series skip."""
+    names = [n for n, lacking in (("cpi", cpi), ("food_cpi", food)) if lacking]
+    zh_names = "和".join("CPI" if n == "cpi" else "食品CPI" for n in names)
+    en_names = " and ".join("CPI" if n == "cpi" else "food CPI" for n in names)
+    # The last month each lacking series holds (any entry, any date): (0, 0) for none.
+    latest = min(
+        max(
+            (m for e in ctx.policy.parameters[f"price_subsidy.{n}"] for m in e.value),
+            default=(0, 0),
+        )
+        for n in names
+    )
+    month_zh, month_en = _month_words(month)
+    if latest != (0, 0) and month > latest:
+        latest_zh, latest_en = _month_words(latest)
+        return MissingInfo(
+            "policy:price_subsidy.cpi",
+            f"{month_zh}的{zh_names}尚未发布（国家统计局每月中旬发布上月数据），暂不能判断是否启动；"
+            f"本机政策包的数据截至{latest_zh}，发布后请同步最新政策包",
+            f"the {en_names} figures for {month_en} are not published yet (the NBS "
+            f"publishes a month's figures in the middle of the next month), so whether the "
+            f"subsidy starts cannot be told yet; this laptop's pack has figures up to "
+            f"{latest_en}: sync the latest pack once they are out",
+        )
+    return MissingInfo(
+        "policy:price_subsidy.cpi",
+        f"政策包中没有{month_zh}的{zh_names}数据，请同步最新政策包",
+        f"the policy pack has no {en_names} for {month_en}; sync the latest pack",
+    )
+
+
 def _trigger(ctx: Context) -> _Trigger:
     cached = ctx.memo.get("price.trigger")
     if cached is not None:
@@ -133,13 +170,7 @@ def _trigger(ctx: Context) -> _Trigger:
     reason = None
     missing: tuple[MissingInfo, ...] = ()
     if triggered is None:
-        missing = (
-            MissingInfo(
-                "policy:price_subsidy.cpi",
-                f"政策包中没有{month}月的CPI或食品CPI数据，请同步最新政策包",
-                f"the policy pack has no CPI or food CPI for {month}; sync the latest pack",
-            ),
-        )
+        missing = (_unknown_month(ctx, key, cpi is None, food is None),)
     else:
         params = (
             _series_use(ctx, "price_subsidy.cpi", month),
