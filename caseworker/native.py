@@ -55,7 +55,7 @@ def source_digest(package_dir: Path, modules: Sequence[str]) -> str:
     (a compiled module only loads in the Python it was built for).
 
     It is there to notice an edited source, not to resist tampering, and is checked at
-    every start: a SHA-256 would first load OpenSSL's hashing (some 2.5 ms).
+    every start: a SHA-256 would first load OpenSSL's hashing.
     """
     crc = zlib.crc32(sys.implementation.cache_tag.encode())
     for name in modules:

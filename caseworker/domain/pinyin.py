@@ -18,7 +18,7 @@ SURNAME_READINGS = {
 
 @lru_cache(maxsize=20000)
 def _char_reading(ch: str) -> str:
-    # Imported on first use: pypinyin loads its dictionaries on import (0.3 s of start-up).
+    # Imported on first use: pypinyin loads its dictionaries on import (slow for start-up).
     from pypinyin import lazy_pinyin
 
     reading = lazy_pinyin(ch, errors="ignore")

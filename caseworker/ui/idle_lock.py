@@ -55,8 +55,8 @@ def lock_when_idle(
     """Lock ``window`` after ``minutes`` without input, counting from its first paint.
 
     The lock watches every event of the app, and PySide readies a Python type for each new
-    kind of object such a watcher is shown (the window's many widgets: some 20 ms at the
-    first paint), so the watcher starts once the window is drawn, not before.
+    kind of object such a watcher is shown (the window's many widgets, all at the first
+    paint), so the watcher starts once the window is drawn, not before.
     """
     idle = IdleLock(window.lock, minutes)
     window.unlocked.connect(idle.unlocked)

@@ -59,9 +59,9 @@ class _FirstPaint(QObject):
 def install_if_asked(app: QCoreApplication) -> None:
     """Install the probe when ``CASEWORKER_EXIT_WHEN_SHOWN=1``.
 
-    It watches every event of the app, since the first window is not known yet; that costs
-    the first paint some 20 ms (PySide readies a Python type for each new kind of object
-    it is shown), which the figure therefore includes.
+    It watches every event of the app, since the first window is not known yet; that slows
+    the first paint (PySide readies a Python type for each new kind of object it is
+    shown), which the figure therefore includes.
     """
     if os.environ.get(ENV) == "1":
         app.installEventFilter(_FirstPaint(app, None, with_modules=False))
