@@ -1,6 +1,7 @@
 """The payment list built from households and written to real files."""
 
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 from openpyxl import load_workbook
@@ -49,7 +50,7 @@ def test_payment_list_pays_only_the_months_benefits(tmp_path: Path) -> None:
     assert names == ["李䶮", "赵六"]
     assert sheet["C4"].value == "11010119900307001X"
     assert sheet["A6"].value == "合计"
-    assert str(sheet["G6"].value) == "1201"  # 1201.00 yuan, shown with two decimals
+    assert Decimal(str(sheet["G6"].value)) == Decimal("1201")  # shown with two decimals
     assert sheet["G6"].number_format == "0.00"
     assert sheet["A7"].value == "合计（大写）：壹仟贰佰零壹元整"
     csv_out = tmp_path / "payments.csv"
