@@ -32,6 +32,23 @@ _ids = itertools.count(1)
 LIBRARY = PolicyLibrary()
 
 
+# A county that sets only its Dibao standards and takes everything else from the national
+# pack: a test adds the parameters it is about below it.
+TEST_COUNTY = """
+format: caseworker.policy/1
+id: cn-999999-test
+version: "1"
+name: {zh: 测试县, en: Test county}
+extends: cn-national
+counties: ["619999"]
+parameters:
+  dibao.standard.rural:
+    - {from: 2019-01-01, value: "400.00", ref: 测试}
+  dibao.standard.urban:
+    - {from: 2019-01-01, value: "600.00", ref: 测试}
+"""
+
+
 def jingyang() -> Policy:
     return LIBRARY.policy("cn-610423-jingyang")
 

@@ -16,6 +16,7 @@ from caseworker.eligibility.parameter_words import value_words
 from caseworker.eligibility.policy import PolicyError
 from tests.eligibility.helpers import (
     JIANGAN_VILLAGE,
+    TEST_COUNTY,
     cites,
     finding,
     household,
@@ -113,23 +114,15 @@ def test_a_pack_with_a_bad_share_names_the_parameter_and_the_item() -> None:
 
 # A county that sets only its standard (and one disregard) and takes everything else from
 # the national pack.
-COUNTY = """
-format: caseworker.policy/1
-id: cn-999999-test
-version: "1"
-name: {zh: 测试县, en: Test county}
-extends: cn-national
-counties: ["619999"]
-parameters:
-  dibao.standard.rural:
-    - {from: 2019-01-01, value: "400.00", ref: 测试}
-  dibao.standard.urban:
-    - {from: 2019-01-01, value: "600.00", ref: 测试}
+COUNTY = (
+    TEST_COUNTY
+    + """
   dibao.income.disregards:
     - from: 2019-01-01
       value: [{kind: wage, member: returned_to_work, counted_share: 0}]
       ref: 测试
 """
+)
 
 
 def severely_disabled_in_a_family_above_the_standard(on: date) -> object:

@@ -9,29 +9,21 @@ from caseworker.domain.records import Benefit, Household
 from caseworker.eligibility import Status, screen
 from caseworker.eligibility.library import PolicyLibrary
 from caseworker.eligibility.policy import Policy
-from tests.eligibility.helpers import finding, household, jingyang, member, rule, uid
+from tests.eligibility.helpers import TEST_COUNTY, finding, household, jingyang, member, rule, uid
 
 SERIES = ("price_subsidy.cpi", "price_subsidy.food_cpi")
 
 # A county that adds October 2025 and takes a month out of the national series.
-COUNTY = """
-format: caseworker.policy/1
-id: cn-999999-test
-version: "1"
-name: {zh: 测试县, en: Test county}
-extends: cn-national
-counties: ["619999"]
-parameters:
-  dibao.standard.rural:
-    - {from: 2019-01-01, value: "400.00", ref: 测试}
-  dibao.standard.urban:
-    - {from: 2019-01-01, value: "600.00", ref: 测试}
+COUNTY = (
+    TEST_COUNTY
+    + """
   price_subsidy.cpi:
     - {from: 2021-03-01, value: {}, ref: 测试：本县不用该月数据}
     - {from: 2099-10-01, value: {2099-10: 4.0}, ref: 测试县转发的2099年10月数据}
   price_subsidy.food_cpi:
     - {from: 2099-10-01, value: {2099-10: 1.0}, ref: 测试县转发的2099年10月数据}
 """
+)
 
 
 def dibao_family(on: date) -> Household:
