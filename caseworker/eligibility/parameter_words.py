@@ -270,8 +270,10 @@ def month_words(month: str, lang: str = "zh") -> str:
 
 
 def _say_month_series(spec: ParamSpec, shown: Any, lang: str) -> str:
+    # "2025年9月：-0.3%": a colon, so a falling figure does not read as a range of months.
+    colon = ": " if _en(lang) else "："
     parts = [
-        f"{month_words(m, lang)}{' ' if _en(lang) else ''}{with_unit(_number(v), spec.unit, lang)}"
+        f"{month_words(m, lang)}{colon}{with_unit(_number(v), spec.unit, lang)}"
         for m, v in dict(shown or {}).items()
     ]
     return _join(parts, lang)

@@ -89,6 +89,9 @@ def test_numbers_carry_their_units() -> None:
     assert value_words("marginal.income_multiple", "1.5") == "1.5倍低保标准"
     assert value_words("special_hardship.elderly_age", 60) == "60周岁"
     assert value_words("price_subsidy.cpi_threshold", "3.5", "en") == "3.5%"
+    # A falling month's figure is not read as a range of months.
+    assert value_words("price_subsidy.cpi", {"2025-09": "-0.3"}) == "2025年9月：-0.3%"
+    assert value_words("price_subsidy.cpi", {"2025-09": "-0.3"}, "en") == "2025-09: -0.3%"
 
 
 def test_one_helper_says_codes_for_paper_and_screen() -> None:
