@@ -26,8 +26,9 @@ from caseworker.store.decisions import (
     latest_records,
     legacy_household_sha256,
     new_decision,
-    refingerprint,
+    renew_records,
     same_findings,
+    same_in_older_form,
     write_decisions,
 )
 from caseworker.store.households import count_households, household_ids, iter_households
@@ -106,23 +107,24 @@ class _Recorder:
         self.latest = latest
         self.pending: list[NewDecision] = []
         self.uses: dict[str, dict[str, ParameterUse]] = {}
-        # Unchanged households whose record has the fingerprint of before store 0009.
-        self.refingerprinted: list[tuple[str, str]] = []
+        # Unchanged households whose record has the fingerprint of before store 0009 or
+        # findings in an older form: (record id, fingerprint, findings) to write anew.
+        self.renewed: list[tuple[str, str, str]] = []
 
     def consider(self, household: Household, screening: Screening) -> bool:
         """Whether the screening needs a new record (then it is gathered)."""
         digest = household_sha256(household)
         record, uses = new_decision(screening, digest)
         last = self.latest.get(household.id)
-        if (
-            last is not None
-            and last.policy_sha256 == screening.policy.sha256
-            and same_findings(last.findings, record.findings)
-        ):
-            if last.household_sha256 == digest:
+        if last is not None and last.policy_sha256 == screening.policy.sha256:
+            same = same_findings(last.findings, record.findings)
+            if same and last.household_sha256 == digest:
                 return False
-            if last.household_sha256 == legacy_household_sha256(household):
-                self.refingerprinted.append((last.id, digest))
+            if (same or same_in_older_form(last.findings, screening.findings, uses)) and (
+                last.household_sha256 == digest
+                or last.household_sha256 == legacy_household_sha256(household)
+            ):
+                self.renewed.append((last.id, digest, record.findings))
                 return False
         self.pending.append(record)
         self.uses.setdefault(screening.policy.sha256, {}).update(uses)
@@ -133,7 +135,7 @@ class _Recorder:
         ``progress`` stores none); how many."""
         pending = self.pending
         with gc_paused(), store.begin() as conn:
-            refingerprint(conn, self.refingerprinted)
+            renew_records(conn, self.renewed)
             keep_parameters(conn, self.uses)
             for start in range(0, len(pending), WRITE_BATCH):
                 write_decisions(

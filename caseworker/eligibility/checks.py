@@ -10,7 +10,7 @@ from caseworker.domain.codes import AssetKind, Program
 from caseworker.domain.records import Benefit, Household
 from caseworker.eligibility.context import Context
 from caseworker.eligibility.findings import MissingInfo, Reason, Status
-from caseworker.eligibility.template import Template, plain, yuan
+from caseworker.eligibility.template import MissingTemplate, Template, plain, yuan
 
 Tri = bool | None
 
@@ -59,9 +59,11 @@ LOCAL = Template(
     ("户籍在本地，可在本地申请", "hukou is local: may apply here"),
     ("非本地户籍，应向户籍地申请", "hukou is not local: must apply where it is registered"),
 )
-MISSING_LOCAL = MissingInfo(
-    "local_resident", "是否本地户籍未登记", "whether the household's hukou is local is not recorded"
-)
+MISSING_LOCAL = MissingTemplate(
+    "residence.not_recorded",
+    "是否本地户籍未登记",
+    "whether the household's hukou is local is not recorded",
+)("local_resident")
 
 
 DEPOSITS = Template(
@@ -113,11 +115,11 @@ COMMERCIAL = Template(
         "owns commercial property, which the policy excludes",
     ),
 )
-MISSING_ASSETS = MissingInfo(
-    "assets",
+MISSING_ASSETS = MissingTemplate(
+    "property.not_recorded",
     "家庭财产未登记（存款、车辆、住房、企业），请核实",
     "household property is not recorded (deposits, vehicles, houses, companies)",
-)
+)("assets")
 
 
 _PROPERTY_PARAMETERS = {

@@ -6,6 +6,7 @@ Sentences come in Chinese and English; every reason names the dated policy param
 used, so a caseworker can see which rule decided.
 """
 
+import dataclasses
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -178,11 +179,17 @@ class Reason:
 
 @dataclass(frozen=True, slots=True)
 class MissingInfo:
-    """Something to collect on the next visit before a program can be decided."""
+    """Something to collect on the next visit before a program can be decided.
+
+    ``key`` and ``args`` name the template the sentences were rendered from and its raw
+    arguments (``caseworker.eligibility.template.MissingTemplate``), so a decision record
+    keeps those instead of the sentences; empty for one given its sentences."""
 
     field: str  # path in the household record, e.g. "members[1].incomes"
     text_zh: str
     text_en: str
+    key: str = dataclasses.field(default="", compare=False, repr=False)
+    args: tuple[Any, ...] = dataclasses.field(default=(), compare=False, repr=False)
 
 
 class Explainer(Protocol):

@@ -16,7 +16,7 @@ from caseworker.domain.records import Household
 from caseworker.eligibility.context import Context
 from caseworker.eligibility.findings import MissingInfo, Reason
 from caseworker.eligibility.structures import MemberCircumstance
-from caseworker.eligibility.template import Template, plain, yuan
+from caseworker.eligibility.template import MissingTemplate, Template, plain, yuan
 
 COST_KINDS = frozenset({ExpenseKind.MEDICAL, ExpenseKind.DISABILITY_CARE})
 COST_WINDOW_DAYS = 365
@@ -86,8 +86,21 @@ class Income:
         return share_fen(total, self.members)
 
 
-def _member_label(index: int, name: str) -> tuple[str, str]:
-    return f"第{index + 1}名成员（{name}）", f"member {index + 1} ({name})"
+INCOMES_NOT_RECORDED = MissingTemplate(
+    "income.incomes_not_recorded",
+    "第{0}名成员（{1}）的收入未登记，请逐项核实",
+    "the incomes of member {0} ({1}) are not recorded",
+)
+RETURN_NOT_RECORDED = MissingTemplate(
+    "income.return_to_work_not_recorded",
+    "第{0}名成员（{1}）是否返岗就业未登记（影响就业成本扣减）",
+    "whether member {0} ({1}) returned to work is not recorded (work-cost deduction)",
+)
+EXPENSES_NOT_RECORDED = MissingTemplate(
+    "income.expenses_not_recorded",
+    "家庭支出未登记（医疗、康复支出可扣减收入）",
+    "household expenses are not recorded (illness costs are deducted)",
+)("expenses")
 
 
 def compute_income(h: Household, ctx: Context) -> Income:
@@ -102,14 +115,7 @@ def compute_income(h: Household, ctx: Context) -> Income:
         incomes = m.incomes
         if incomes is None:
             unknown += 1
-            zh, en = _member_label(index, m.name)
-            missing.append(
-                MissingInfo(
-                    f"members[{index}].incomes",
-                    f"{zh}的收入未登记，请逐项核实",
-                    f"the incomes of {en} are not recorded",
-                )
-            )
+            missing.append(INCOMES_NOT_RECORDED(f"members[{index}].incomes", index + 1, m.name))
             continue
         wage = own = 0
         # Not counted of this member's income: for anyone, and if back at work.
@@ -145,25 +151,14 @@ def compute_income(h: Household, ctx: Context) -> Income:
                 sure += if_back
             elif back is None:
                 possible += if_back
-                zh, en = _member_label(index, m.name)
                 missing.append(
-                    MissingInfo(
-                        f"members[{index}].returned_to_work",
-                        f"{zh}是否返岗就业未登记（影响就业成本扣减）",
-                        f"whether {en} returned to work is not recorded (work-cost deduction)",
-                    )
+                    RETURN_NOT_RECORDED(f"members[{index}].returned_to_work", index + 1, m.name)
                 )
     cost: int | None = 0
     if ctx.deduct_costs:
         if h.expenses is None:
             cost = None
-            missing.append(
-                MissingInfo(
-                    "expenses",
-                    "家庭支出未登记（医疗、康复支出可扣减收入）",
-                    "household expenses are not recorded (illness costs are deducted)",
-                )
-            )
+            missing.append(EXPENSES_NOT_RECORDED)
         else:
             since = ctx.on - timedelta(days=COST_WINDOW_DAYS)
             spent = sum(

@@ -2,25 +2,34 @@
 
 A record keeps what the decision needs to be reproduced and audited, not its sentences:
 per program the status, the amounts, the members (as positions in the record's member
-list) and every reason as its template's key, whether it was met, the template's raw
+list), every reason as its template's code, whether it was met, the template's raw
 arguments (fen, counts, dates, codes) and the parameters it cites (as positions in the
-record's parameter list: names grouped by the start date of the entry cited). Reading a
-record renders the sentences with the same templates the screening uses, so they read
-exactly as a fresh screening's; the parameters' values and document references come from
-the caller (the store keeps them once per policy, ``caseworker.store.decisions``).
+record's parameter list: codes grouped by the start date of the entry cited), and what is
+missing as the field, its template's code and raw arguments. Reading a record renders the
+sentences with the same templates the screening uses, so they read exactly as a fresh
+screening's; the parameters' values and document references come from the caller (the
+store keeps them once per policy, ``caseworker.store.decisions``).
 
-    {"format": 2,
+    {"format": 3,
      "members": ["<member id>", ...],
-     "params": [["2024-01-01", "dibao.standard.rural", ...], ...],
-     "reasons": [[template key, met, [arguments], [param positions]], ...],
+     "params": [["2024-01-01", "<parameter code>", "<code>/<part>", ...], ...],
+     "reasons": [[template code, met, [arguments], [param positions]], ...],
      "findings": [[program, status, monthly_fen, one_off_fen, [member positions],
-                   [reason positions], [[missing field, text_zh, text_en], ...]], ...]}
+                   [reason positions], [[field, template code, [arguments]], ...]], ...]}
 
-A reason several programs share (the income computation) is kept once.
-A reason made without a template (given its sentences) is kept whole, as an object with
-its rule, sentences, values and full parameters.
+Templates and parameters are named by codes: six base-36 digits of the CRC-32 of the
+template's key or the parameter's name (``short_code``), the same in every version, so
+that the names every household cites do not fill every record (about 1 KB of a 2.7 KB
+record); a test checks that no two known names share a code. A name without a code here
+(not in this version's tables) is kept as it is. A reason several programs share (the
+income computation) is kept once. A reason or missing item made without a template (given
+its sentences) is kept whole, as an object with its sentences.
+
+Format 2 (records of before) named templates and parameters in full and kept missing items
+as [field, text_zh, text_en]; it is read as it is.
 """
 
+import zlib
 from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
@@ -39,9 +48,18 @@ from caseworker.eligibility.findings import (
     ReasonTemplate,
     Status,
 )
-from caseworker.eligibility.template import TEMPLATES, template_for, yuan
+from caseworker.eligibility.params import SPECS
+from caseworker.eligibility.template import (
+    MISSING_TEMPLATES,
+    TEMPLATES,
+    missing_template_for,
+    template_for,
+    yuan,
+)
 
-FORMAT = 2
+FORMAT = 3
+_FORMATS = (2, FORMAT)
+_DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
 
 _REF_CACHE: dict[tuple[str, str | None, date], str] = {}
 # The same few parameter objects (a policy's, for one day) are cited by every household:
@@ -55,6 +73,49 @@ _GROUPS_LIMIT = 1024
 
 class RecordError(ValueError):
     """A stored record that cannot be read (an unknown template key, a bad shape)."""
+
+
+def short_code(name: str) -> str:
+    """How a record names a template or a parameter: six base-36 digits of the CRC-32 of
+    its key or name (never changes: records made years ago are read with it)."""
+    n = zlib.crc32(name.encode("utf-8")) % 36**6
+    digits = []
+    for _ in range(6):
+        n, d = divmod(n, 36)
+        digits.append(_DIGITS[d])
+    return "".join(reversed(digits))
+
+
+_CODES: dict[str, str] = {}  # name or key -> code, for the names known here
+_NAMES: dict[str, str] = {}  # code -> parameter name
+_KEYS: dict[str, str] = {}  # code -> reason or missing-information template key
+
+
+def _known_codes() -> None:
+    template_for("")  # the rules register their templates
+    if len(_KEYS) == len(TEMPLATES) + len(MISSING_TEMPLATES) and _NAMES:
+        return
+    for key in (*TEMPLATES, *MISSING_TEMPLATES):
+        _KEYS[_CODES.setdefault(key, short_code(key))] = key
+    for name in SPECS:
+        _NAMES[_CODES.setdefault(name, short_code(name))] = name
+
+
+def code_of(name: str) -> str:
+    """The code of a known template key or parameter name; an unknown one as it is."""
+    code = _CODES.get(name)
+    if code is None:
+        _known_codes()
+        code = _CODES.get(name, name)
+    return code
+
+
+def _param_name(code: str) -> str:
+    """A parameter's name from its code in a record (with its part, if any)."""
+    if not _NAMES:
+        _known_codes()
+    base, slash, part = code.partition("/")
+    return _NAMES.get(base, base) + slash + part
 
 
 def parameter_ref(p: ParameterUse) -> str:
@@ -133,7 +194,7 @@ def encode_findings(findings: tuple[Finding, ...]) -> tuple[str, dict[str, Param
                 f.one_off_fen,
                 member_pos,
                 cited_reasons,
-                [(m.field, m.text_zh, m.text_en) for m in f.missing],
+                [_missing(m) for m in f.missing],
             )
         )
     order = tuple(refs)
@@ -158,6 +219,12 @@ def encode_findings(findings: tuple[Finding, ...]) -> tuple[str, dict[str, Param
     return orjson.dumps(record, default=_default).decode("utf-8"), uses
 
 
+def _missing(m: MissingInfo) -> Any:
+    if m.key:
+        return (m.field, code_of(m.key), m.args)
+    return {"field": m.field, "text_zh": m.text_zh, "text_en": m.text_en}
+
+
 def _same_json(a: Any, b: Any) -> bool:
     return bool(orjson.dumps(a, default=_default) == orjson.dumps(b, default=_default))
 
@@ -175,9 +242,14 @@ def _grouped(refs: dict[str, int]) -> tuple[list[list[str]], list[int] | None]:
         for _, pos in named:
             renumbered[pos] = order
             order += 1
-    groups = [[start, *(name for name, _ in named)] for start, named in by_day.items()]
+    groups = [[start, *(_coded(name) for name, _ in named)] for start, named in by_day.items()]
     moved = any(new != old for old, new in enumerate(renumbered))
     return groups, renumbered if moved else None
+
+
+def _coded(name: str) -> str:
+    base, slash, part = name.partition("/")
+    return code_of(base) + slash + part
 
 
 def _reason(r: Reason, refs: dict[str, int], uses: dict[str, ParameterUse]) -> Any:
@@ -200,7 +272,7 @@ def _reason(r: Reason, refs: dict[str, int], uses: dict[str, ParameterUse]) -> A
             pos = refs[ref] = len(refs)
             uses[ref] = p
         cited.append(pos)
-    return (template.key, r.met, args, cited)
+    return (code_of(template.key), r.met, args, cited)
 
 
 def _whole_reason(r: Reason) -> dict[str, Any]:
@@ -219,12 +291,15 @@ def _whole_reason(r: Reason) -> dict[str, Any]:
 def is_compact(data: Any) -> bool:
     """Whether stored findings are in this form (older records hold a list of
     ``finding_to_dict`` objects)."""
-    return isinstance(data, dict) and data.get("format") == FORMAT
+    return isinstance(data, dict) and data.get("format") in _FORMATS
 
 
 def parameter_refs(data: Mapping[str, Any]) -> list[str]:
     """The parameter references (``name@start``) a compact record cites, in order."""
-    return [f"{name}@{group[0]}" for group in data.get("params", ()) for name in group[1:]]
+    groups = data.get("params", ())
+    if data.get("format") == 2:
+        return [f"{name}@{group[0]}" for group in groups for name in group[1:]]
+    return [f"{_param_name(code)}@{group[0]}" for group in groups for code in group[1:]]
 
 
 def unknown_parameter(ref: str) -> ParameterUse:
@@ -241,13 +316,16 @@ def decode_findings(
     (one missing is cited by name and date only)."""
     members = data["members"]
     params = [uses.get(ref) or unknown_parameter(ref) for ref in parameter_refs(data)]
+    coded = data.get("format") != 2
+    if coded:
+        _known_codes()
     reasons = []
     for item in data["reasons"]:
         if isinstance(item, dict):
             reasons.append(_reason_from_whole(item))
             continue
         key, met, args, cited = item
-        template = template_for(key)
+        template = template_for(_KEYS.get(key, key) if coded else key)
         if template is None:
             raise RecordError(f"unknown reason template {key!r}")
         cites = tuple(params[i] for i in cited)
@@ -260,10 +338,22 @@ def decode_findings(
             one_off,
             tuple(members[i] for i in member_pos),
             tuple(reasons[i] for i in reason_pos),
-            tuple(MissingInfo(field, zh, en) for field, zh, en in missing),
+            tuple(_missing_from(item, coded) for item in missing),
         )
         for program, status, monthly, one_off, member_pos, reason_pos, missing in data["findings"]
     )
+
+
+def _missing_from(item: Any, coded: bool) -> MissingInfo:
+    if isinstance(item, dict):
+        return MissingInfo(item["field"], item["text_zh"], item["text_en"])
+    field, key, args = item
+    if not coded:  # format 2: [field, text_zh, text_en]
+        return MissingInfo(field, key, args)
+    template = missing_template_for(_KEYS.get(key, key))
+    if template is None:
+        raise RecordError(f"unknown missing-information template {key!r}")
+    return template(field, *args)
 
 
 def _reason_from_whole(d: Mapping[str, Any]) -> Reason:

@@ -11,7 +11,7 @@ from datetime import date
 from typing import Any
 
 from caseworker.domain.money import format_yuan
-from caseworker.eligibility.findings import ParameterUse, Reason, ReasonTemplate
+from caseworker.eligibility.findings import MissingInfo, ParameterUse, Reason, ReasonTemplate
 
 Shown = Callable[[Any], Any]
 
@@ -28,11 +28,21 @@ def register(template: ReasonTemplate) -> None:
     TEMPLATES[template.key] = template
 
 
+# Every template of missing information by its key, likewise.
+MISSING_TEMPLATES: dict[str, "MissingTemplate"] = {}
+
+
 def template_for(key: str) -> ReasonTemplate | None:
     """The reason template with this key (the rules are loaded first), or None."""
     if not TEMPLATES:
         import caseworker.eligibility.engine  # noqa: F401  (its rules register theirs)
     return TEMPLATES.get(key)
+
+
+def missing_template_for(key: str) -> "MissingTemplate | None":
+    """The template of missing information with this key (the rules loaded first), or None."""
+    template_for("")
+    return MISSING_TEMPLATES.get(key)
 
 
 def yuan(fen: Any) -> Any:
@@ -120,3 +130,35 @@ class Template:
         reason._template = self
         reason._args = args
         return reason
+
+
+Words = Callable[[tuple[Any, ...]], tuple[tuple[Any, ...], tuple[Any, ...]]]
+
+
+class MissingTemplate:
+    """The sentences of one kind of missing information over its raw arguments.
+
+    ``zh`` and ``en`` are ``str.format`` texts over positional arguments; ``words`` (optional)
+    turns the raw arguments into those of each language (a month's words, a field's name).
+    Arguments are kept in decision records, so they must be plain JSON values (numbers,
+    text) and ``key`` must never change meaning, as for reason templates.
+    """
+
+    __slots__ = ("en", "key", "words", "zh")
+
+    def __init__(self, key: str, zh: str, en: str, words: Words | None = None) -> None:
+        known = MISSING_TEMPLATES.get(key)
+        if known is not None and known is not self:
+            raise ValueError(f"two templates of missing information have the key {key!r}")
+        self.key = key
+        self.zh = zh
+        self.en = en
+        self.words = words
+        MISSING_TEMPLATES[key] = self
+
+    def __call__(self, field: str, *args: Any) -> MissingInfo:
+        """What is missing at ``field`` (a path in the household record), in both languages."""
+        zh_args, en_args = (args, args) if self.words is None else self.words(args)
+        return MissingInfo(
+            field, self.zh.format(*zh_args), self.en.format(*en_args), self.key, args
+        )

@@ -21,8 +21,16 @@ from caseworker.eligibility.findings import (
     explained_later,
 )
 from caseworker.eligibility.structures import CategoryRule
-from caseworker.eligibility.template import Template, day, plain, yuan
+from caseworker.eligibility.template import MissingTemplate, Template, day, plain, yuan
 
+MEMBER_NOT_RECORDED = {
+    field: MissingTemplate(
+        f"dibao_single_person.{field}_not_recorded",
+        f"第{{0}}名成员（{{1}}）的{what_zh}未登记",
+        f"the {field.replace('_', ' ')} of member {{0}} ({{1}}) is not recorded",
+    )
+    for field, what_zh in (("disability", "残疾情况"), ("serious_illness", "重病情况"))
+}
 DIBAO_INCOME = income_template("dibao.income_below_standard", "低保标准", "Dibao standard")
 SINGLE_INCOME = income_template(
     "dibao_single_person.income_below_limit", "单人户施保收入上限", "single-person income limit"
@@ -293,14 +301,8 @@ def single_person(f: Facts, explain: bool = False) -> Finding:
             elif by_disability is None or by_illness is None:
                 unknown = True
                 field = "disability" if by_disability is None else "serious_illness"
-                what_zh = "残疾情况" if field == "disability" else "重病情况"
-                what_en = field.replace("_", " ")
                 member_missing.append(
-                    MissingInfo(
-                        f"members[{index}].{field}",
-                        f"第{index + 1}名成员（{m.name}）的{what_zh}未登记",
-                        f"the {what_en} of member {index + 1} ({m.name}) is not recorded",
-                    )
+                    MEMBER_NOT_RECORDED[field](f"members[{index}].{field}", index + 1, m.name)
                 )
         has_member = True if qualifying else (None if unknown else False)
         decision = decide((above, met, has_member, f.local, f.property.met))

@@ -18,7 +18,7 @@ from caseworker.eligibility.compare import income_below, income_template
 from caseworker.eligibility.facts import Facts
 from caseworker.eligibility.findings import Finding, MissingInfo, Reason, explained_later
 from caseworker.eligibility.rules.dibao import SUSPENDED, _current_reason
-from caseworker.eligibility.template import Template, day, plain
+from caseworker.eligibility.template import MissingTemplate, Template, day, plain
 
 _PROGRAM = Program.DIBAO_GRADUAL_EXIT
 ABOVE = income_template("gradual_exit.income_above_standard", "低保标准", "Dibao standard")
@@ -60,11 +60,11 @@ PERIOD = Template(
         "poverty_en": " (shaken off poverty)" if values["after_poverty_exit"] else "",
     },
 )
-MISSING_POOR = MissingInfo(
-    "registered_poor",
+MISSING_POOR = MissingTemplate(
+    "gradual_exit.poor_status_not_recorded",
     "建档立卡（脱贫）情况未登记，影响渐退期长短",
     "registered-poor status is not recorded (it sets the length of the period)",
-)
+)("registered_poor")
 WORK_KINDS = frozenset({IncomeKind.WAGE, IncomeKind.BUSINESS})
 
 

@@ -23,7 +23,7 @@ from caseworker.eligibility.findings import (
     Reason,
     explained_later,
 )
-from caseworker.eligibility.template import Template, plain, yuan
+from caseworker.eligibility.template import MissingTemplate, Template, plain, yuan
 
 _PROGRAM = Program.SPECIAL_HARDSHIP
 _NO_CAPACITY = LaborCapacity.NONE
@@ -90,24 +90,12 @@ def _supporters(
         if capacity is None or index in unknown_capacity:
             result = None
             field = "labor_capacity" if capacity is None else "disability"
-            missing.append(
-                MissingInfo(
-                    f"members[{index}].{field}",
-                    f"第{index + 1}名成员（{m.name}）的劳动能力或残疾情况未登记",
-                    f"the capacity to work of member {index + 1} ({m.name}) is not recorded",
-                )
-            )
+            missing.append(NO_CAPACITY_RECORDED(f"members[{index}].{field}", index + 1, m.name))
         elif capacity is not _NO_CAPACITY:
             return False, ("member", index), []
     supporters = h.legal_supporters
     if supporters is None:
-        missing.append(
-            MissingInfo(
-                "legal_supporters",
-                "法定赡养（抚养、扶养）人情况未登记",
-                "legal supporters are not recorded",
-            )
-        )
+        missing.append(NO_SUPPORTERS_RECORDED("legal_supporters"))
         return None, _NO_ONE, missing
     allowed = f.ctx.inability_reasons
     for index, s in enumerate(supporters):
@@ -117,11 +105,7 @@ def _supporters(
             result = None
             who = s.name or s.relation.zh
             missing.append(
-                MissingInfo(
-                    f"legal_supporters[{index}].able",
-                    f"第{index + 1}名法定赡养人（{who}）是否有履行能力未登记",
-                    f"whether legal supporter {index + 1} ({who}) can support is not recorded",
-                )
+                SUPPORTER_ABILITY_NOT_RECORDED(f"legal_supporters[{index}].able", index + 1, who)
             )
         elif s.reason not in allowed:
             return False, ("reason", index), []
@@ -129,6 +113,31 @@ def _supporters(
 
 
 _NO_ONE = ("", -1)
+NO_CAPACITY_RECORDED = MissingTemplate(
+    "special_hardship.capacity_not_recorded",
+    "第{0}名成员（{1}）的劳动能力或残疾情况未登记",
+    "the capacity to work of member {0} ({1}) is not recorded",
+)
+NO_SUPPORTERS_RECORDED = MissingTemplate(
+    "special_hardship.supporters_not_recorded",
+    "法定赡养（抚养、扶养）人情况未登记",
+    "legal supporters are not recorded",
+)
+SUPPORTER_ABILITY_NOT_RECORDED = MissingTemplate(
+    "special_hardship.supporter_ability_not_recorded",
+    "第{0}名法定赡养人（{1}）是否有履行能力未登记",
+    "whether legal supporter {0} ({1}) can support is not recorded",
+)
+DISABILITY_NOT_RECORDED = MissingTemplate(
+    "special_hardship.disability_not_recorded",
+    "第{0}名成员（{1}）的残疾情况未登记",
+    "the disability of member {0} ({1}) is not recorded",
+)
+SELF_CARE_NOT_ASSESSED = MissingTemplate(
+    "special_hardship.self_care_not_assessed",
+    "第{0}名成员（{1}）的生活自理能力未评估",
+    "the self-care of member {0} ({1}) is not assessed",
+)
 
 
 def _supporter_detail(f: Facts, who: tuple[str, int]) -> str:
@@ -213,11 +222,7 @@ def special_hardship(f: Facts, explain: bool = False) -> Finding:
         for index in sorted(unknown):
             m = h.members[index]
             missing.append(
-                MissingInfo(
-                    f"members[{index}].disability",
-                    f"第{index + 1}名成员（{m.name}）的残疾情况未登记",
-                    f"the disability of member {index + 1} ({m.name}) is not recorded",
-                )
+                DISABILITY_NOT_RECORDED(f"members[{index}].disability", index + 1, m.name)
             )
     alone: Tri = False
     who = _NO_ONE
@@ -306,11 +311,7 @@ def _amount(f: Facts, unable: set[int], missing: list[MissingInfo]) -> tuple[int
         care = _care(m, f)
         if care is None:
             missing.append(
-                MissingInfo(
-                    f"members[{index}].self_care_impossible",
-                    f"第{index + 1}名成员（{m.name}）的生活自理能力未评估",
-                    f"the self-care of member {index + 1} ({m.name}) is not assessed",
-                )
+                SELF_CARE_NOT_ASSESSED(f"members[{index}].self_care_impossible", index + 1, m.name)
             )
         else:
             care_total += care

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
+from typing import Any
 
 from caseworker.domain.codes import Hukou, IncomeKind, Program
 from caseworker.domain.records import Household
@@ -18,7 +19,7 @@ from caseworker.eligibility.findings import (
     explained_later,
 )
 from caseworker.eligibility.params import PriceGroup
-from caseworker.eligibility.template import Template, plain, yuan
+from caseworker.eligibility.template import MissingTemplate, Template, plain, yuan
 
 # Codes bound once: reading an enum member goes through a descriptor each time.
 _PRICE, _EPIDEMIC = Program.PRICE_SUBSIDY, Program.EPIDEMIC_RELIEF
@@ -119,16 +120,48 @@ def _series_use(ctx: Context, name: str, month: str) -> ParameterUse:
     return ParameterUse(name, {month: use.value.get(month)}, use.effective_from, use.ref)
 
 
-def _month_words(month: tuple[int, int]) -> tuple[str, str]:
-    return f"{month[0]}年{month[1]}月", f"{month[0]:04d}-{month[1]:02d}"
+_SERIES_WORDS = {"cpi": ("CPI", "CPI"), "food_cpi": ("食品CPI", "food CPI")}
+
+
+def _month_words(args: tuple[Any, ...]) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
+    """Raw arguments (series names joined by "+", then months as "YYYY-MM") in words."""
+    series = [_SERIES_WORDS[name] for name in args[0].split("+")]
+    months = [(int(m[:4]), int(m[5:])) for m in args[1:]]
+    return (
+        ("和".join(zh for zh, _ in series), *(f"{y}年{m}月" for y, m in months)),
+        (" and ".join(en for _, en in series), *args[1:]),
+    )
+
+
+NOT_PUBLISHED = MissingTemplate(
+    "price_subsidy.month_not_published",
+    "{1}的{0}尚未发布（国家统计局每月中旬发布上月数据），暂不能判断是否启动；"
+    "本机政策包的数据截至{2}，发布后请同步最新政策包",
+    "the {0} figures for {1} are not published yet (the NBS publishes a month's figures "
+    "in the middle of the next month), so whether the subsidy starts cannot be told yet; "
+    "this laptop's pack has figures up to {2}: sync the latest pack once they are out",
+    _month_words,
+)
+MONTH_NOT_IN_PACK = MissingTemplate(
+    "price_subsidy.month_not_in_pack",
+    "政策包中没有{1}的{0}数据，请同步最新政策包",
+    "the policy pack has no {0} for {1}; sync the latest pack",
+    _month_words,
+)
+MEMBER_NOT_RECORDED = {
+    field: MissingTemplate(
+        f"price_subsidy.{field}_not_recorded",
+        "第{0}名成员（{1}）的情况未登记（影响价格临时补贴）",
+        f"member {{0}} ({{1}}): {field.replace('_', ' ')} is not recorded (price subsidy)",
+    )
+    for field in ("incomes", "orphan", "de_facto_unsupported_child")
+}
 
 
 def _unknown_month(ctx: Context, month: tuple[int, int], cpi: bool, food: bool) -> MissingInfo:
     """What the pack lacks for ``month``: figures not published yet (the month is after
     the last one the pack's series hold), or a month the series skip."""
     names = [n for n, lacking in (("cpi", cpi), ("food_cpi", food)) if lacking]
-    zh_names = "和".join("CPI" if n == "cpi" else "食品CPI" for n in names)
-    en_names = " and ".join("CPI" if n == "cpi" else "food CPI" for n in names)
     # The last month each lacking series holds (any entry, any date): (0, 0) for none.
     latest = min(
         max(
@@ -137,23 +170,11 @@ def _unknown_month(ctx: Context, month: tuple[int, int], cpi: bool, food: bool) 
         )
         for n in names
     )
-    month_zh, month_en = _month_words(month)
+    series, asked = "+".join(names), f"{month[0]:04d}-{month[1]:02d}"
     if latest != (0, 0) and month > latest:
-        latest_zh, latest_en = _month_words(latest)
-        return MissingInfo(
-            "policy:price_subsidy.cpi",
-            f"{month_zh}的{zh_names}尚未发布（国家统计局每月中旬发布上月数据），暂不能判断是否启动；"
-            f"本机政策包的数据截至{latest_zh}，发布后请同步最新政策包",
-            f"the {en_names} figures for {month_en} are not published yet (the NBS "
-            f"publishes a month's figures in the middle of the next month), so whether the "
-            f"subsidy starts cannot be told yet; this laptop's pack has figures up to "
-            f"{latest_en}: sync the latest pack once they are out",
-        )
-    return MissingInfo(
-        "policy:price_subsidy.cpi",
-        f"政策包中没有{month_zh}的{zh_names}数据，请同步最新政策包",
-        f"the policy pack has no {en_names} for {month_en}; sync the latest pack",
-    )
+        held = f"{latest[0]:04d}-{latest[1]:02d}"
+        return NOT_PUBLISHED("policy:price_subsidy.cpi", series, asked, held)
+    return MONTH_NOT_IN_PACK("policy:price_subsidy.cpi", series, asked)
 
 
 def _trigger(ctx: Context) -> _Trigger:
@@ -259,12 +280,7 @@ def _groups(f: Facts) -> tuple[list[tuple[str, str]], tuple[str, ...], list[Miss
             ids.append(m.id)
         elif unknown:
             missing.append(
-                MissingInfo(
-                    f"members[{index}].{unknown}",
-                    f"第{index + 1}名成员（{m.name}）的情况未登记（影响价格临时补贴）",
-                    f"member {index + 1} ({m.name}): {unknown.replace('_', ' ')} "
-                    "is not recorded (price subsidy)",
-                )
+                MEMBER_NOT_RECORDED[unknown](f"members[{index}].{unknown}", index + 1, m.name)
             )
     return covered, tuple(ids), missing
 

@@ -10,7 +10,7 @@ from caseworker.eligibility.checks import decide, new_status
 from caseworker.eligibility.facts import Facts
 from caseworker.eligibility.findings import Finding, MissingInfo, ParameterUse, Reason, Status
 from caseworker.eligibility.structures import AidAmount
-from caseworker.eligibility.template import Template, day, plain, yuan
+from caseworker.eligibility.template import MissingTemplate, Template, day, plain, yuan
 
 # The expenses an expenditure-type emergency is measured by.
 RELATED_EXPENSES: dict[EmergencyKind, frozenset[ExpenseKind]] = {
@@ -87,11 +87,16 @@ APPROVAL = Template(
         "the county decides (case by case)",
     ),
 )
-MISSING_EXPENSES = MissingInfo(
-    "expenses",
+MISSING_EXPENSES = MissingTemplate(
+    "temporary_assistance.expenses_not_recorded",
     "家庭支出未登记（支出型救助按支出计算）",
     "household expenses are not recorded (the amount depends on them)",
-)
+)("expenses")
+MISSING_RESIDENCE = MissingTemplate(
+    "temporary_assistance.residence_not_recorded",
+    "是否本地户籍未登记",
+    "whether the hukou is local is not recorded",
+)("local_resident")
 
 
 def _no_emergency(f: Facts) -> Finding:
@@ -161,11 +166,7 @@ def temporary_assistance(f: Facts, explain: bool = False) -> Finding:
     local = f.h.local_resident
     residence = True if local or allowed else (None if local is None else False)
     if residence is None:
-        missing.append(
-            MissingInfo(
-                "local_resident", "是否本地户籍未登记", "whether the hukou is local is not recorded"
-            )
-        )
+        missing.append(MISSING_RESIDENCE)
     else:
         reasons.append(
             RESIDENCE(
