@@ -35,6 +35,7 @@ one, and says which; ``CASEWORKER_INTERPRETED=1`` forces the interpreted engine.
 """
 
 import argparse
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -92,6 +93,19 @@ def whole_process(*args: str) -> tuple[float, str]:
     return time.perf_counter() - start, done.stdout
 
 
+def record_bytes(path: str) -> tuple[float, int, int]:
+    """The decision records' findings in bytes: mean, smallest, largest."""
+    conn = sqlite3.connect(path)
+    try:
+        row = conn.execute(
+            "SELECT AVG(LENGTH(CAST(findings AS BLOB))), MIN(LENGTH(CAST(findings AS BLOB))), "
+            "MAX(LENGTH(CAST(findings AS BLOB))) FROM decision"
+        ).fetchone()
+    finally:
+        conn.close()
+    return float(row[0]), int(row[1]), int(row[2])
+
+
 def stored(sizes: list[int], seed: int) -> int:
     """``caseworker screen --db`` end to end, on demo stores of these sizes."""
     rows = []
@@ -107,17 +121,19 @@ def stored(sizes: list[int], seed: int) -> int:
             command = ("-m", "caseworker", "screen", "--db", path, "--format", "json")
             first, _ = whole_process(*command)
             size_first = Path(path).stat().st_size
+            record = record_bytes(path)
             second, out = whole_process(*command)
             assert '"stored": 0' in out
             rows.append((n, read_wall, first, second, size_before, size_first,
-                         Path(path).stat().st_size))  # fmt: skip
+                         Path(path).stat().st_size, record))  # fmt: skip
     print("households | read only | screen --db, first run | second run (nothing changed) "
-          "| store before -> after first -> after second")  # fmt: skip
-    for n, read, first, second, before, after_first, after_second in rows:
+          "| store before -> after first -> after second | record: mean (min-max)")  # fmt: skip
+    for n, read, first, second, before, after_first, after_second, record in rows:
         print(
             f"{n:>10,} | {read:7.2f} s | {first:7.2f} s ({first / read:.2f}x) | "
             f"{second:7.2f} s ({second / read:.2f}x) | {before / 1e6:.1f} MB -> "
-            f"{after_first / 1e6:.1f} MB -> {after_second / 1e6:.1f} MB"
+            f"{after_first / 1e6:.1f} MB -> {after_second / 1e6:.1f} MB | "
+            f"{record[0]:,.0f} B ({record[1]:,}-{record[2]:,})"
         )
     return 0
 
