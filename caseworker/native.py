@@ -31,7 +31,6 @@ COMPILED: dict[str, tuple[str, ...]] = {
         "income.py",
         "structures.py",
         "template.py",
-        "rules/__init__.py",
         "rules/dibao.py",
         "rules/gradual_exit.py",
         "rules/hardship.py",
@@ -84,11 +83,22 @@ def native_dir(package_dir: Path, modules: Sequence[str]) -> Path | None:
 
 def use_compiled(package_path: MutableSequence[str]) -> None:
     """Put the package's current compiled modules before its sources (a package's
-    ``__init__`` calls this with its ``__path__`` before importing any of them)."""
+    ``__init__``, or a sub-package's, calls this with its ``__path__`` before importing any
+    of them).
+
+    A package's ``__init__`` is never compiled: a compiled one would look for its modules
+    in ``native/`` alone, so a module added to the package but not to ``COMPILED`` would
+    not be found once the rest were compiled. Interpreted, its ``__path__`` keeps the
+    sources after the compiled folder, and such a module is imported from its source."""
     package_dir = Path(package_path[0])
-    folder = native_dir(package_dir, COMPILED[package_dir.name])
-    if folder is not None:
-        package_path.insert(0, str(folder))
+    top, inner = package_dir, Path()
+    while top.name not in COMPILED:  # a sub-package: its part of the package's folder
+        if top.parent == top:
+            return  # not inside a package with compiled modules
+        top, inner = top.parent, top.name / inner
+    folder = native_dir(top, COMPILED[top.name])
+    if folder is not None and (folder / inner).is_dir():
+        package_path.insert(0, str(folder / inner))
 
 
 def is_compiled(module: str) -> bool:

@@ -93,6 +93,58 @@ def test_each_package_runs_the_compiled_modules_chosen(package: str) -> None:
             assert Path(str(sys.modules[module].__file__)).suffix in {".so", ".pyd"}
 
 
+def test_no_package_init_is_compiled_and_every_listed_module_exists() -> None:
+    for package, modules in COMPILED.items():
+        for name in modules:
+            assert Path(name).name != "__init__.py", f"{package}/{name}: never compiled"
+            assert (ROOT / "caseworker" / package / name).is_file(), f"{package}/{name}"
+
+
+def _packages_with_compiled_modules() -> list[str]:
+    """Every package and sub-package holding a compiled module, dotted."""
+    return sorted(
+        {
+            ".".join(("caseworker", package, *Path(name).parent.parts))
+            for package, modules in COMPILED.items()
+            for name in modules
+        }
+    )
+
+
+@pytest.mark.parametrize("package", _packages_with_compiled_modules())
+def test_a_module_added_to_a_compiled_package_imports_before_it_is_listed(package: str) -> None:
+    # Someone adds a module next to compiled ones and imports it, without listing it in
+    # COMPILED: with the compiled modules in use it must be found (from its source), and
+    # the listed ones must stay compiled.
+    source_dir = ROOT.joinpath(*package.split("."))
+    added = source_dir / "_added_not_listed.py"
+    added.write_text("VALUE = 42\n", encoding="utf-8")
+    listed = next(
+        f"caseworker.{top}." + name.removesuffix(".py").replace("/", ".")
+        for top, modules in COMPILED.items()
+        for name in modules
+        if ".".join(("caseworker", top, *Path(name).parent.parts)) == package
+    )
+    probe = (
+        "import importlib, sys\n"
+        f"print(importlib.import_module('{package}._added_not_listed').VALUE)\n"
+        f"print(not sys.modules[importlib.import_module('{listed}').__name__].__file__"
+        ".endswith('.py'))\n"
+    )
+    try:
+        env = {k: v for k, v in os.environ.items() if k != INTERPRETED_ENV}
+        done = subprocess.run(
+            [sys.executable, "-c", probe], capture_output=True, text=True, env=env, cwd=ROOT
+        )
+    finally:
+        added.unlink()
+    assert done.returncode == 0, done.stderr
+    value, compiled = done.stdout.split()
+    assert value == "42"
+    top = package.split(".")[1]
+    assert compiled == str(native_dir(ROOT / "caseworker" / top, COMPILED[top]) is not None)
+
+
 @pytest.mark.slow
 @pytest.mark.skipif(
     native_dir(PACKAGE_DIR, COMPILED_MODULES) is None,
