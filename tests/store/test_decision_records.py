@@ -153,6 +153,48 @@ def test_a_record_with_the_fingerprint_of_before_is_not_repeated(demo: Store) ->
     assert digest == household_sha256(h)
 
 
+def test_a_record_a_signed_document_names_survives_pruning(demo: Store) -> None:
+    from caseworker.store.households import save_household
+
+    screen_all(demo)
+    with demo.read() as conn:
+        h = next(h for h in iter_households(conn) if any(m.incomes for m in h.members))
+        (signed_id,) = conn.exec_driver_sql(
+            "SELECT id FROM decision WHERE household_id = ?", (h.id,)
+        ).one()
+    with demo.begin() as conn:  # a printed and signed notice names this record
+        save_signature(
+            conn,
+            household_id=h.id,
+            member_id=None,
+            signer_name="王建华",
+            signer_role=SignerRole.INVESTIGATOR,
+            document_kind="decision",
+            document_id=signed_id,
+            document_sha256="0" * 64,
+            image_png=signature_png(),
+            device_id=demo.device_id,
+            signed_at=utcnow(),
+        )
+    income = next(i for m in h.members for i in m.incomes or ())
+    for rise in (150_000, 90_000):  # two changes: two newer records, one superseded
+        income.monthly_fen += rise
+        assert save_household(demo, h)
+        assert screen_all(demo).changed == 1
+    with demo.read() as conn:
+        kept = [
+            r[0]
+            for r in conn.exec_driver_sql(
+                "SELECT id FROM decision WHERE household_id = ? ORDER BY created_at", (h.id,)
+            )
+        ]
+        latest = latest_screening(conn, h.id)
+    assert len(kept) == 2 and kept[0] == signed_id  # the signed one, and the latest
+    assert latest is not None and words(latest) == words(
+        screen(h, PolicyChooser(PolicyLibrary())(h), DAY, explain=True)
+    )
+
+
 def old_records(store: Store, households: list[Household]) -> dict[str, list[str]]:
     """Records as the code before store migration 0009 wrote them (full findings, one per
     run): three runs a month apart; the ids of each household's records, oldest first."""
