@@ -5,6 +5,7 @@ illnesses, registered-poor history, legal supporters, visits, applications and c
 benefits; plus the households of the seed article's stories, so the demo shows them.
 """
 
+import hashlib
 import random
 import uuid
 from datetime import UTC, date, datetime, timedelta
@@ -43,6 +44,7 @@ from caseworker.domain.records import (
     IncomeItem,
     LegalSupporter,
     Member,
+    Payment,
     RegisteredPoor,
     StageEntry,
     Visit,
@@ -75,6 +77,20 @@ ILLNESSES = (
 )
 GROUPS = ("一组", "二组", "三组", "四组", "五组", "六组", "七组", "八组")
 WORKERS = ("王建华", "李秀英", "张明", "刘芳", "陈志强", "杨丽")
+# Banks that pay assistance in the demo county: (name, institution code).
+BANKS = (("陕西泾阳农村商业银行", "402"), ("中国邮政储蓄银行泾阳县支行", "403"))
+
+
+def paid_through_bank(h: Household) -> None:
+    """Give a household receiving assistance a bank account and its benefits certificate
+    numbers, made from its id: the random stream stays as it was, so every demo household
+    is the one it was before they had these."""
+    digits = "".join(str(int(c, 16) % 10) for c in hashlib.sha256(h.id.encode()).hexdigest())
+    bank, code = BANKS[int(digits[0]) % len(BANKS)]
+    head = h.head or h.members[0]
+    h.payment = Payment(bank, head.name, "621" + digits[1:17], code)
+    for b in h.benefits:
+        b.certificate_number = f"泾民低字〔{b.since.year}〕{digits[17:21]}号"
 
 
 class DemoCounty:
@@ -287,6 +303,7 @@ class DemoCounty:
         )
         if per_capita < 50000 and self.chance(0.55):
             household.benefits = self.benefits(household, per_capita)
+            paid_through_bank(household)
         if self.chance(0.01):
             kind = rng.choice(list(EmergencyKind))
             household.emergency = Emergency(
@@ -415,6 +432,9 @@ def generate_households(count: int, *, seed: int = 1, as_of: date | None = None)
     """``count`` demo households (the seed-article story households first), reproducible."""
     county = DemoCounty(seed, as_of or date.today())
     stories = story_households(county) if count >= 5 else []
+    for story in stories:
+        if story.benefits:
+            paid_through_bank(story)
     households = stories[:count]
     while len(households) < count:
         households.append(county.household())

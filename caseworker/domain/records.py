@@ -110,6 +110,23 @@ class Benefit:
     monthly_fen: int
     category: DibaoCategory | None = None
     exit_until: date | None = None  # last day of a gradual exit
+    certificate_number: str = ""  # 低保证号 / 救助证编号, "" until issued
+    covered_members: list[str] | None = None  # member ids; None = the whole household
+
+    def covered_count(self, household_size: int) -> int:
+        """How many people the benefit covers (保障人数): those listed, else everyone."""
+        return household_size if self.covered_members is None else len(self.covered_members)
+
+
+@dataclass(slots=True)
+class Payment:
+    """Where the household's assistance is paid: the bank and the account, numbers as
+    text (an account number is not a quantity, and Excel would round 19 digits)."""
+
+    bank_name: str  # 开户银行, e.g. 泾阳县农村信用合作联社
+    account_name: str  # 账户名称: the account holder (the head, or a guardian)
+    account_number: str  # digits only
+    bank_code: str = ""  # the bank's code: 3-digit institution or 12-digit 联行号; "" unknown
 
 
 @dataclass(slots=True)
@@ -266,6 +283,7 @@ class Household:
     emergency: Emergency | None = None
     visits: list[Visit] = field(default_factory=list)
     applications: list[Application] = field(default_factory=list)
+    payment: Payment | None = None  # None: not recorded
 
     @property
     def head(self) -> Member | None:

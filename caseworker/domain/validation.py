@@ -249,6 +249,13 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "since": ("起始日期", "since"),
     "category": ("类别", "category"),
     "exit_until": ("渐退截止日期", "gradual exit until"),
+    "certificate_number": ("证件编号（低保证号、救助证编号）", "certificate number"),
+    "covered_members": ("保障对象（纳入保障的成员）", "members covered"),
+    "payment": ("发放账户", "payment account"),
+    "bank_code": ("银行代码（联行号）", "bank code"),
+    "bank_name": ("开户银行", "bank"),
+    "account_name": ("账户名称", "account holder"),
+    "account_number": ("银行账号", "account number"),
     "emergency": ("急难情况", "emergency"),
     "description": ("情况说明", "description"),
     "visits": ("入户调查记录", "visits"),
@@ -655,6 +662,14 @@ def _household_rules(household: Household, today: date) -> Iterator[FieldError]:
     not_a_member = Problem(
         "not_a_member", "不是本户的家庭成员", "is not a member of this household"
     )
+    for index, benefit in enumerate(household.benefits):
+        for member_id in benefit.covered_members or ():
+            if member_id not in member_ids:
+                yield (
+                    root.item("benefits", index)
+                    .field("covered_members")
+                    .error(member_id, not_a_member)
+                )
     yield from _visit_rules(household, member_ids, not_a_member)
     for index, application in enumerate(household.applications):
         where = root.item("applications", index)

@@ -66,23 +66,43 @@ def text(value: Any) -> str | None:
     return None if is_empty(value) else shown(value)
 
 
-def id_number(value: Any) -> str | None:
-    """An ID number cell, refusing one Excel turned into a number (its last digits are
-    lost for good: only a re-export with the column set to text brings them back)."""
+_ID_AS_NUMBER = (
+    "id_as_number",
+    "身份证号被Excel存成了数字，请把该列设为文本后重新导出",
+    "the ID number was stored by Excel as a number (its last digits are lost): "
+    "format the column as text and export again",
+)
+_ACCOUNT_AS_NUMBER = (
+    "account_as_number",
+    "银行账号被Excel存成了数字（末尾几位已丢失），请把该列设为文本后重新导出",
+    "the account number was stored by Excel as a number (its last digits are lost): "
+    "format the column as text and export again",
+)
+
+
+def _digits_text(value: Any, as_number_problem: tuple[str, str, str]) -> str | None:
+    """A cell of a long number kept as text, refusing one Excel turned into a number (its
+    last digits are lost for good: only a re-export with the column set to text brings
+    them back); up to 15 digits survive as a number."""
     if is_empty(value):
         return None
     as_number = isinstance(value, float | int) and not isinstance(value, bool)
     if as_number and (isinstance(value, int) or value.is_integer()) and len(str(int(value))) <= 15:
-        return str(int(value))  # an old 15-digit number survives as a number
+        return str(int(value))
     if as_number or _SCIENTIFIC.fullmatch(str(value).strip()):
-        raise Problem(
-            "id_as_number",
-            "身份证号被Excel存成了数字，请把该列设为文本后重新导出",
-            "the ID number was stored by Excel as a number (its last digits are lost): "
-            "format the column as text and export again",
-        )
+        raise Problem(*as_number_problem)
     # A leading apostrophe or tab is how people keep Excel from turning it into a number.
     return re.sub(r"\s", "", str(value)).lstrip("'‘’`")
+
+
+def id_number(value: Any) -> str | None:
+    """An ID number cell (an old 15-digit number survives as a number)."""
+    return _digits_text(value, _ID_AS_NUMBER)
+
+
+def account_number(value: Any) -> str | None:
+    """A bank account number cell (16-19 digits lose their last ones as a number)."""
+    return _digits_text(value, _ACCOUNT_AS_NUMBER)
 
 
 def money(value: Any) -> str | None:

@@ -31,6 +31,13 @@ from caseworker.domain.codes import (
     VisitPurpose,
 )
 from caseworker.domain.money import format_yuan
+from caseworker.domain.payment import (
+    parse_account_number,
+    parse_bank_code,
+    parse_bank_name,
+    parse_certificate_number,
+    parse_covered_members,
+)
 from caseworker.domain.records import (
     Application,
     Asset,
@@ -42,6 +49,7 @@ from caseworker.domain.records import (
     IncomeItem,
     LegalSupporter,
     Member,
+    Payment,
     RegisteredPoor,
     StageEntry,
     Visit,
@@ -85,7 +93,7 @@ HOUSEHOLD_KEYS = frozenset(
     {
         "format", "id", "village_code", "address", "hukou", "local_resident", "registered_poor",
         "cadre_relative", "members", "assets", "expenses", "legal_supporters", "benefits",
-        "emergency", "visits", "applications",
+        "emergency", "visits", "applications", "payment",
     }
 )  # fmt: skip
 MEMBER_KEYS = frozenset(
@@ -207,6 +215,7 @@ class _Parser:
             emergency=self.emergency(h.get("emergency")),
             visits=self.optional_list(h, "visits", self.visit) or [],
             applications=self.optional_list(h, "applications", self.application) or [],
+            payment=self.payment(h.get("payment")),
         )
         return household
 
@@ -231,6 +240,21 @@ class _Parser:
         return RegisteredPoor(
             status=self.req(where, d, "status", _POOR_STATUS),
             exited_on=self.opt(where, d, "exited_on", self.past_date),
+        )
+
+    def payment(self, value: Any) -> Payment | None:
+        if value is None:
+            return None
+        where = ROOT.field("payment")
+        keys = frozenset({"bank_code", "bank_name", "account_name", "account_number"})
+        d = self.obj(where, value, keys)
+        if d is None:
+            return None
+        return Payment(
+            bank_name=self.req(where, d, "bank_name", parse_bank_name),
+            account_name=self.req(where, d, "account_name", parse_name),
+            account_number=self.req(where, d, "account_number", parse_account_number),
+            bank_code=self.opt(where, d, "bank_code", parse_bank_code) or "",
         )
 
     def emergency(self, value: Any) -> Emergency | None:
@@ -363,7 +387,12 @@ class _Parser:
         )
 
     def benefit(self, where: Where, value: Any) -> Benefit | None:
-        keys = frozenset({"id", "program", "since", "category", "monthly_yuan", "exit_until"})
+        keys = frozenset(
+            {
+                "id", "program", "since", "category", "monthly_yuan", "exit_until",
+                "certificate_number", "covered_members",
+            }
+        )  # fmt: skip
         d = self.obj(where, value, keys)
         if d is None:
             return None
@@ -374,6 +403,9 @@ class _Parser:
             monthly_fen=self.req(where, d, "monthly_yuan", _BENEFIT),
             category=self.opt(where, d, "category", _CATEGORY),
             exit_until=self.opt(where, d, "exit_until", _ANY_DATE),
+            certificate_number=self.opt(where, d, "certificate_number", parse_certificate_number)
+            or "",
+            covered_members=self.opt(where, d, "covered_members", parse_covered_members),
         )
 
     def visit(self, where: Where, value: Any) -> Visit | None:
@@ -536,6 +568,10 @@ def household_to_dict(h: Household) -> dict[str, Any]:
                 "category": None if b.category is None else b.category.value,
                 "monthly_yuan": format_yuan(b.monthly_fen),
                 "exit_until": _d(b.exit_until),
+                # Written only when recorded, so that a household without them keeps the
+                # fingerprint its decision records were made with.
+                **({"certificate_number": b.certificate_number} if b.certificate_number else {}),
+                **({} if b.covered_members is None else {"covered_members": b.covered_members}),
             }
             for b in h.benefits
         ],
@@ -568,6 +604,17 @@ def household_to_dict(h: Household) -> dict[str, Any]:
             }
             for a in h.applications
         ],
+        # Only where recorded, so a household without it reads (and hashes) as before.
+        **({} if h.payment is None else {"payment": _payment_to_dict(h.payment)}),
+    }
+
+
+def _payment_to_dict(p: Payment) -> dict[str, Any]:
+    return {
+        "bank_code": p.bank_code,
+        "bank_name": p.bank_name,
+        "account_name": p.account_name,
+        "account_number": p.account_number,
     }
 
 

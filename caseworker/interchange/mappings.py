@@ -35,6 +35,8 @@ HOUSEHOLD_FIELDS: dict[str, tuple[str, str]] = {
     "benefit_since": ("纳入时间", "benefit since"),
     "change_kind": ("变动种类", "kind of change"),
     "change_date": ("变动时间", "date of change"),
+    "benefit_certificate_number": ("低保证号（救助证编号）", "certificate number"),
+    **{key: FIELD_LABELS[key] for key in ("bank_name", "account_name", "account_number")},
 }
 _SHEET_MEMBER_FIELDS = {
     "disability_type": ("残疾类别", "disability type"),

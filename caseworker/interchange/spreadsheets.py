@@ -168,6 +168,10 @@ _HOUSEHOLD_PATHS = {
     "benefit_monthly_yuan": "benefits[0].monthly_yuan",
     "benefit_since": "benefits[0].since",
     "change_date": "benefits[0].since",
+    "benefit_certificate_number": "benefits[0].certificate_number",
+    "bank_name": "payment.bank_name",
+    "account_name": "payment.account_name",
+    "account_number": "payment.account_number",
 }
 _MEMBER_PATHS = {"disability_type": "disability.type", "disability_grade": "disability.grade"}
 
@@ -256,6 +260,8 @@ class _Reader:
         words = self.words[name]
         if name == "id_number":
             return cells.id_number
+        if name == "account_number":
+            return cells.account_number
         if name == "benefit_monthly_yuan":
             return cells.money
         if name in ("benefit_since", "change_date", "birth_date"):
@@ -362,6 +368,13 @@ class _Reader:
         for name, key in (("address", "address"), ("hukou", "hukou")):
             if name in values:
                 data[key], places[key] = values[name]
+        payment = [
+            name for name in ("bank_name", "account_name", "account_number") if name in values
+        ]
+        if payment:  # one filled in asks for the others ("账号: is required")
+            data["payment"] = {}
+            for name in payment:
+                data["payment"][name], places[f"payment.{name}"] = values[name]
         self.benefit(data, values, places)
         return Draft(data=data, places=places, first=first, locate=self.place, reported=reported)
 
@@ -463,6 +476,7 @@ class _Reader:
             ("benefit_category", "category"),
             ("benefit_monthly_yuan", "monthly_yuan"),
             ("benefit_since", "since"),
+            ("benefit_certificate_number", "certificate_number"),
         ):
             if name in values and values[name][0] is not None:
                 benefit[key], places[f"benefits[0].{key}"] = values[name]

@@ -296,12 +296,13 @@ def record_stage(
         _decided_benefit(data, application.program, stage, str(entry.get("amount_yuan") or ""))
     if stage is Stage.APPROVED and application.program in MONTHLY_PROGRAMS:
         decided = date.fromisoformat(entry["date"])
-        data["benefits"].append(
-            {
-                "program": application.program.value,
-                "since": _next_month(decided).isoformat(),
-                "monthly_yuan": entry["amount_yuan"],
-            }
-        )
+        benefit = {
+            "program": application.program.value,
+            "since": _next_month(decided).isoformat(),
+            "monthly_yuan": entry["amount_yuan"],
+        }
+        if application.program is Program.DIBAO_SINGLE_PERSON:  # the one member is paid for
+            benefit["covered_members"] = [entry["member_id"]]
+        data["benefits"].append(benefit)
     _save(store, data, f"applications[{index}].history[{len(history) - 1}]", today)
     return Changes(households=frozenset({household_id}), screening=True, sync=True)

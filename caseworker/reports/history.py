@@ -89,13 +89,33 @@ def monthly_amount(household: Household, month: Month) -> int:
 
 
 def covered_persons(household: Household, month: Month) -> int:
-    """The persons covered in ``month``: one for a single-person inclusion, else everyone."""
+    """The persons covered in ``month`` (保障人数): the members the benefits paid that month
+    list, everyone where one covers the whole household."""
     programs = [p for p in _programs(household) if program_amount(household, p, month)]
     if not programs:
         return 0
-    if programs == [Program.DIBAO_SINGLE_PERSON]:
-        return 1
-    return len(household.members)
+    covered: set[str] = set()
+    for program in programs:
+        members = _covered_by(household, program)
+        if members is None:
+            return len(household.members)
+        covered |= members
+    return len(covered)
+
+
+def _covered_by(household: Household, program: Program) -> set[str] | None:
+    """The members one program pays for; None: the whole household."""
+    listed = [b.covered_members for b in household.benefits if b.program is program]
+    if listed and all(members is not None for members in listed):
+        return {member for members in listed if members for member in members}
+    if program is Program.DIBAO_SINGLE_PERSON:
+        # Paid before benefits listed their members, or known from the application only:
+        # the applicant alone.
+        applicants = {
+            a.member_id for a in household.applications if a.program is program and a.member_id
+        }
+        return applicants or {"the applicant"}
+    return None
 
 
 def _programs(household: Household) -> list[Program]:

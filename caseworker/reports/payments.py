@@ -29,7 +29,7 @@ def payments_report(
 ) -> Report:
     """The payment list of ``households`` for the month, with a total row and its 大写.
 
-    The bank columns stay empty until the household records carry them (issue 18, item 1);
+    The account columns are empty for a household whose account is not recorded;
     分类施保金 is 0 until category supplements are recorded apart from the benefit.
     """
     rows: list[list[str | int]] = []
@@ -49,9 +49,7 @@ def payments_report(
                 base,
                 0,
                 base,
-                "",
-                "",
-                "",
+                *_account(household),
             ]
         )
         persons += size
@@ -67,3 +65,9 @@ def payments_report(
         total=total,
         total_in_words=yuan_in_words(total_base),
     )
+
+
+def _account(household: Household) -> tuple[str, str, str]:
+    """账户名称, 开户银行, 账号 (empty where not recorded)."""
+    p = household.payment
+    return ("", "", "") if p is None else (p.account_name, p.bank_name, p.account_number)

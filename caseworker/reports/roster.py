@@ -35,7 +35,7 @@ def roster_report(
 ) -> Report:
     """The roster of households paid in ``month``, with each member's name and ID number.
 
-    The bank columns stay empty until the household records carry them (issue 18, item 1).
+    The bank columns are empty for a household whose account is not recorded.
     """
     paid = [(h, monthly_amount(h, month)) for h in households]
     paid = [(h, amount) for h, amount in paid if amount]
@@ -61,8 +61,8 @@ def roster_report(
             amount,
             _KIND_LABELS[kind] if kind else "",
             month.label() if kind else "",
-            "",
-            "",
+            "" if household.payment is None else household.payment.bank_name,
+            "" if household.payment is None else household.payment.account_number,
         ]
         for member in household.members:
             row += [member.name, member.id_number]

@@ -38,6 +38,7 @@ from caseworker.domain.records import (
     IncomeItem,
     LegalSupporter,
     Member,
+    Payment,
     RegisteredPoor,
     StageEntry,
     Visit,
@@ -71,6 +72,7 @@ def household_rows(h: Household) -> dict[str, list[Row]]:
     hid = h.id
     poor = h.registered_poor
     emergency = h.emergency
+    payment = h.payment
     rows: dict[str, list[Row]] = {
         "household": [
             {
@@ -88,6 +90,10 @@ def household_rows(h: Household) -> dict[str, list[Row]]:
                 "emergency_kind": None if emergency is None else emergency.kind.value,
                 "emergency_date": None if emergency is None else emergency.date,
                 "emergency_description": None if emergency is None else emergency.description,
+                "bank_code": None if payment is None else payment.bank_code or None,
+                "bank_name": None if payment is None else payment.bank_name,
+                "account_name": None if payment is None else payment.account_name,
+                "account_number": None if payment is None else payment.account_number,
             }
         ],
         "member": [],
@@ -181,6 +187,8 @@ def household_rows(h: Household) -> dict[str, list[Row]]:
             "monthly_fen": b.monthly_fen,
             "since": b.since,
             "exit_until": b.exit_until,
+            "certificate_number": b.certificate_number or None,
+            "covered_members": b.covered_members,
         }
         for p, b in enumerate(h.benefits)
     ]
@@ -318,6 +326,8 @@ def assemble_household(h: Mapping[Any, Any], children: Mapping[str, Sequence[Any
                 r["monthly_fen"],
                 None if r["category"] is None else DibaoCategory(r["category"]),
                 r["exit_until"],
+                r["certificate_number"] or "",
+                r["covered_members"],
             )
             for r in children.get("benefit", ())
         ],
@@ -327,6 +337,11 @@ def assemble_household(h: Mapping[Any, Any], children: Mapping[str, Sequence[Any
             EmergencyKind(h["emergency_kind"]),
             h["emergency_date"],
             h["emergency_description"] or "",
+        ),
+        payment=None
+        if h["account_number"] is None
+        else Payment(
+            h["bank_name"] or "", h["account_name"] or "", h["account_number"], h["bank_code"] or ""
         ),
         visits=[
             Visit(

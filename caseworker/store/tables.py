@@ -79,6 +79,11 @@ class HouseholdRow(SyncedRow, table=True):
     emergency_kind: str | None = Field(default=None, max_length=24)
     emergency_date: date | None = None
     emergency_description: str | None = None
+    # Where assistance is paid (all null: not recorded); numbers as text.
+    bank_code: str | None = Field(default=None, max_length=12)
+    bank_name: str | None = Field(default=None, max_length=60)
+    account_name: str | None = Field(default=None, max_length=40)
+    account_number: str | None = Field(default=None, max_length=25)
 
 
 class MemberRow(SyncedRow, table=True):
@@ -149,6 +154,9 @@ class BenefitRow(SyncedRow, table=True):
     monthly_fen: int
     since: date
     exit_until: date | None = None
+    certificate_number: str | None = Field(default=None, max_length=40)
+    # Member ids the benefit covers; null: the whole household.
+    covered_members: list[str] | None = Field(default=None, sa_column=sa.Column(sa.JSON))
 
 
 class VisitRow(SyncedRow, table=True):

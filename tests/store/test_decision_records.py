@@ -31,6 +31,7 @@ from caseworker.store.households import iter_households, load_household, save_ho
 from caseworker.store.signatures import SignerRole, save_signature
 from caseworker.store.tables import DECISION, new_id, utcnow
 from tests.fixtures.make_store_fixtures import signature_png
+from tests.store.earlier import as_kept_before_payments, later_columns
 
 DAY = date(2026, 11, 1)
 HOUSEHOLDS = 120
@@ -231,8 +232,12 @@ def test_a_store_of_old_records_is_made_compact_and_pruned(tmp_path: Path) -> No
     path = tmp_path / "old.db"
     store = open_store(path, revision="0006")
     # Without applications: their stages have columns a store at 0006 did not have yet.
-    households = [replace(h, applications=[]) for h in generate_households(40, seed=9, as_of=DAY)]
-    save_households(store, households, regions=demo_regions())
+    households = [
+        replace(as_kept_before_payments(h), applications=[])
+        for h in generate_households(40, seed=9, as_of=DAY)
+    ]
+    with later_columns(store):
+        save_households(store, households, regions=demo_regions())
     made = old_records(store, households)
     signed = households[0]
     kept_for_signature = made[signed.id][0]  # a signature names this (older) record

@@ -122,9 +122,14 @@ def test_a_store_from_the_first_schema_upgrades_with_every_row_kept(tmp_path: Pa
 
 def as_in_the_first_schema(household: dict[str, Any]) -> dict[str, Any]:
     """A household without what the first schema could not hold (a decision's amount and
-    member, added in 0008): what survives a downgrade to it."""
+    member, added in 0008; the account and certificate numbers, 0014): what survives a
+    downgrade to it."""
     for application in household["applications"]:
         application["member_id"] = None
         for entry in application["history"]:
             entry["amount_yuan"] = entry["member_id"] = None
+    household.pop("payment", None)
+    for benefit in household["benefits"]:
+        benefit.pop("certificate_number", None)
+        benefit.pop("covered_members", None)
     return household

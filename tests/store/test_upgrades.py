@@ -171,9 +171,13 @@ def compact_decisions(before: Snapshot) -> Snapshot:
 
 def _without_added(data: str) -> str:
     """A county record's JSON without the columns an upgrade added to it as null (county
-    migrations 0004 and 0008): an added empty column is not a changed value."""
+    migrations 0004, 0008 and 0009): an added empty column is not a changed value."""
     values = json.loads(data)
-    for column in ("member_id", "amount_fen", "appraisal"):
+    for column in (
+        "member_id", "amount_fen", "appraisal",  # county migrations 0004, 0008
+        "bank_code", "bank_name", "account_name", "account_number",  # 0009
+        "certificate_number", "covered_members",
+    ):  # fmt: skip
         if values.get(column, "kept") is None:
             del values[column]
     return json.dumps(values, sort_keys=True)

@@ -27,6 +27,7 @@ from caseworker.store.signatures import SignerRole, save_signature
 from caseworker.sync.local_rows import read_bases, read_rows
 from caseworker.sync.outbox import diff_rows
 from tests.printing.helpers import page_texts
+from tests.store.earlier import later_columns
 
 DAY = date(2026, 11, 1)
 REGIONS = {r.code: r.name for r in demo_regions()}
@@ -68,7 +69,8 @@ def old_store(tmp_path: Path) -> tuple[Path, list[Household]]:
     visited = [replace(h, applications=[]) for h in households if h.visits and len(h.members) >= 2][
         :4
     ]
-    save_households(store, visited, regions=demo_regions())
+    with later_columns(store):
+        save_households(store, visited, regions=demo_regions())
     with store.begin() as conn:
         save_signature(
             conn,
@@ -126,7 +128,7 @@ def test_a_store_of_old_visits_is_upgraded_and_nothing_is_lost(
     # The county agreed to the free-text household as it was (its last-agreed copy).
     # (Written as schema 0008 kept it: JSON text, before copies were packed.)
     store = open_store(path, revision="0008")
-    with store.begin() as conn:
+    with later_columns(store), store.begin() as conn:
         rows = read_rows(conn, [free.id])[free.id]
         conn.exec_driver_sql(
             "INSERT INTO sync_base (household_id, server_seq, data) VALUES (?, 7, ?)",

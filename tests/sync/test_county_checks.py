@@ -109,6 +109,8 @@ def stricter(name: str, h: Household) -> bool:
         or (key == "poor_exited_on" and h.registered_poor is None)
         or (key in ("emergency_date", "emergency_description") and h.emergency is None)
         or (key == "disability_grade" and h.members[0].disability is None)
+        # Without an account number no payment is recorded: the rest is not read.
+        or (key in ("bank_code", "bank_name", "account_name") and h.payment is None)
     )
     # A dict of names as the investigators, or pairs as the observations, read as a list
     # of names and a mapping by accident of ``list()`` and ``dict()``.

@@ -22,6 +22,13 @@ from typing import Any
 
 from caseworker.domain.codes import LabelledCode
 from caseworker.domain.idnumber import ResidentId
+from caseworker.domain.payment import (
+    parse_account_number,
+    parse_bank_code,
+    parse_bank_name,
+    parse_certificate_number,
+    parse_covered_members,
+)
 from caseworker.domain.validation import (
     ADDRESS_MAX,
     ASSET_COUNT_LIMIT,
@@ -199,6 +206,10 @@ def _domain_checks(past: Check, latest: date) -> dict[tuple[str, str], Check]:
         ("household", "poor_exited_on"): past,
         ("household", "emergency_date"): past,
         ("household", "emergency_description"): optional_text,
+        ("household", "bank_code"): parse_bank_code,
+        ("household", "bank_name"): parse_bank_name,
+        ("household", "account_name"): _name(40),
+        ("household", "account_number"): parse_account_number,
         ("member", "name"): _name(40),
         ("member", "id_number"): _member_id_number,
         ("member", "disability_grade"): parse_int(1, 4),
@@ -211,6 +222,8 @@ def _domain_checks(past: Check, latest: date) -> dict[tuple[str, str], Check]:
         ("expense", "date"): past,
         ("legal_supporter", "name"): _name(40),
         ("benefit", "monthly_fen"): _fen(BENEFIT_LIMIT_FEN),
+        ("benefit", "certificate_number"): parse_certificate_number,
+        ("benefit", "covered_members"): parse_covered_members,
         ("visit", "date"): past,
         ("visit", "workers"): _workers,
         ("visit", "observations"): _observations,

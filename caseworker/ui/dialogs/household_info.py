@@ -1,5 +1,6 @@
 """Editing a household's own facts: address, hukou, residence, registered-poor history,
-conflict of interest, and an emergency the family is in."""
+conflict of interest, an emergency the family is in, and the account assistance is paid
+into."""
 
 from collections.abc import Callable
 from typing import Any
@@ -58,6 +59,16 @@ class HouseholdInfoDialog(GuardedDialog):
         self.emergency_date = DateEdit()
         self.emergency_date.set_iso(emergency.get("date"))
         self.emergency_description = QLineEdit(emergency.get("description") or "")
+        payment = data.get("payment") or {}
+        self.bank_name = QLineEdit(payment.get("bank_name") or "")
+        self.bank_name.setPlaceholderText(self.tr("e.g. the county's rural credit cooperative"))
+        self.bank_code = QLineEdit(payment.get("bank_code") or "")
+        self.bank_code.setPlaceholderText(
+            self.tr("optional: 3 digits, or the 12-digit branch number")
+        )
+        self.account_name = QLineEdit(payment.get("account_name") or "")
+        self.account_number = QLineEdit(payment.get("account_number") or "")
+        self.account_number.setPlaceholderText(self.tr("digits only"))
         self.boxes: dict[str, FieldBox] = {}
         form = QFormLayout()
         for key, title, editor in (
@@ -70,6 +81,10 @@ class HouseholdInfoDialog(GuardedDialog):
             ("emergency.kind", self.tr("Emergency"), self.emergency_kind),
             ("emergency.date", self.tr("Emergency date"), self.emergency_date),
             ("emergency.description", self.tr("What happened"), self.emergency_description),
+            ("payment.bank_name", self.tr("Bank paid through"), self.bank_name),
+            ("payment.bank_code", self.tr("Bank code"), self.bank_code),
+            ("payment.account_name", self.tr("Account holder"), self.account_name),
+            ("payment.account_number", self.tr("Account number"), self.account_number),
         ):
             self.boxes[key] = FieldBox(editor)
             form.addRow(QLabel(title), self.boxes[key])
@@ -124,7 +139,18 @@ class HouseholdInfoDialog(GuardedDialog):
             }
             if self.has_emergency.isChecked()
             else None,
+            "payment": self._payment(),
         }
+
+    def _payment(self) -> dict[str, str] | None:
+        """The account as typed; None when every box is empty (not recorded)."""
+        typed = {
+            "bank_name": self.bank_name.text().strip(),
+            "bank_code": self.bank_code.text().strip(),
+            "account_name": self.account_name.text().strip(),
+            "account_number": self.account_number.text().strip(),
+        }
+        return typed if any(typed.values()) else None
 
     def save(self) -> None:
         errors = self._submit(self.fields())

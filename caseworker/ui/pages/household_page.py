@@ -31,6 +31,7 @@ from caseworker.domain.codes import (
     WorkerRole,
 )
 from caseworker.domain.idnumber import age_on
+from caseworker.domain.payment import grouped_digits
 from caseworker.domain.procedure import deadline, may_record, next_stages, who_records
 from caseworker.domain.records import Household, Member, StageEntry
 from caseworker.domain.validation import FieldError
@@ -41,6 +42,7 @@ from caseworker.operations.applications import record_stage, start_application, 
 from caseworker.operations.changes import Changes
 from caseworker.ui import ask
 from caseworker.ui.dialogs.application import StageDialog
+from caseworker.ui.dialogs.benefit import BenefitDialog
 from caseworker.ui.dialogs.household_info import HouseholdInfoDialog
 from caseworker.ui.dialogs.member import MemberDialog
 from caseworker.ui.dialogs.record_list import Column, RecordListDialog
@@ -149,7 +151,7 @@ class HouseholdPage(QWidget):
         self.expenses = _table(3)
         self.supporters = _table(4)
         self.visits = _table(5)
-        self.benefits = _table(5)
+        self.benefits = _table(7)
         self.applications = _table(4)
         self.history = _table(4)
         self.buttons: dict[str, QPushButton] = {
@@ -165,6 +167,7 @@ class HouseholdPage(QWidget):
                 "new_application",
                 "next_stage",
                 "start_review",
+                "edit_benefit",
             )
         }
         self.tabs.addTab(self._tab(self.members, "add_member", "edit_member", "remove_member"), "")
@@ -172,7 +175,7 @@ class HouseholdPage(QWidget):
         self.tabs.addTab(self._tab(self.expenses, "edit_expenses"), "")
         self.tabs.addTab(self._tab(self.supporters, "edit_supporters"), "")
         self.tabs.addTab(self._tab(self.visits, "new_visit"), "")
-        self.tabs.addTab(self._tab(self.benefits, "start_review"), "")
+        self.tabs.addTab(self._tab(self.benefits, "start_review", "edit_benefit"), "")
         applications = QSplitter(Qt.Orientation.Vertical)
         applications.addWidget(self._tab(self.applications, "new_application", "next_stage"))
         applications.addWidget(self.history)
@@ -209,6 +212,7 @@ class HouseholdPage(QWidget):
         b["new_application"].clicked.connect(lambda: self.start_application(None))
         b["next_stage"].clicked.connect(self.next_stage)
         b["start_review"].clicked.connect(self.start_review)
+        b["edit_benefit"].clicked.connect(lambda: self.edit_benefit(self.benefits.currentRow()))
         self.members.doubleClicked.connect(lambda index: self.edit_member(index.row()))
         self.edit_info.clicked.connect(self.edit_household_info)
         self.applications.currentCellChanged.connect(lambda *_: self._show_history())
@@ -266,6 +270,7 @@ class HouseholdPage(QWidget):
             "new_visit": self.tr("New visit (Ctrl+N)"),
             "new_application": self.tr("New application"),
             "start_review": self.tr("Start a review"),
+            "edit_benefit": self.tr("Certificate and members covered"),
             "next_stage": self.tr("Next stage"),
         }
         for key, text in words.items():
@@ -311,6 +316,8 @@ class HouseholdPage(QWidget):
                 self.tr("Per month"),
                 self.tr("Since"),
                 self.tr("Gradual exit until"),
+                self.tr("People covered"),
+                self.tr("Certificate number"),
             ]
         )
         self.applications.setHorizontalHeaderLabels(
@@ -346,6 +353,16 @@ class HouseholdPage(QWidget):
             )
         if h.cadre_relative:
             facts.append(self.tr("Relative of a cadre or caseworker (registered separately)"))
+        if h.payment is not None:
+            facts.append(
+                self.tr("Paid into: {bank}, account {number} ({holder})").format(
+                    bank=h.payment.bank_name,
+                    number=grouped_digits(h.payment.account_number),
+                    holder=h.payment.account_name,
+                )
+            )
+        elif h.benefits:
+            facts.append(self.tr("Payment account: not recorded"))
         self.facts.setText(" · ".join(facts))
         _fill(self.members, [self._member_row(m) for m in h.members])
         _fill(
@@ -396,6 +413,8 @@ class HouseholdPage(QWidget):
                     yuan(b.monthly_fen),
                     b.since.isoformat(),
                     b.exit_until.isoformat() if b.exit_until else "",
+                    b.covered_count(len(h.members)),
+                    b.certificate_number,
                 )
                 for b in h.benefits
             ],
@@ -495,7 +514,20 @@ class HouseholdPage(QWidget):
         members = self.editor.household.members
         if not 0 <= row < len(members):
             return
-        question = self.tr("Remove {name} from the household?").format(name=members[row].name)
+        member = members[row]
+        paid = [b for b in self.editor.household.benefits if member.id in (b.covered_members or ())]
+        if paid:  # the payment list would lose a person without a decision saying so
+            ask.warn(
+                self,
+                self.tr("Remove member"),
+                self.tr(
+                    "{name} is one of the members {program} covers. Change the members "
+                    "covered on the Benefits tab first (a change the township and county "
+                    "must agree to)."
+                ).format(name=member.name, program=label(paid[0].program)),
+            )
+            return
+        question = self.tr("Remove {name} from the household?").format(name=member.name)
         if ask.confirm(self, self.tr("Remove member"), question):
             self._report(
                 self.editor.edit(lambda d: d["members"].pop(row), self.tr("Remove member"))
@@ -555,6 +587,23 @@ class HouseholdPage(QWidget):
             ],
             self.tr("Legal supporters recorded"),
         )
+
+    def edit_benefit(self, row: int) -> BenefitDialog | None:
+        """The certificate number and the members covered of the benefit in ``row``."""
+        benefits = self.editor.as_dict()["benefits"]
+        if not 0 <= row < len(benefits):
+            return None
+
+        def submit(fields: dict[str, Any]) -> list[FieldError]:
+            return self.editor.edit(
+                lambda d: d["benefits"][row].update(fields),
+                self.tr("Edit certificate and members covered"),
+            )
+
+        members = [(m.id, m.name) for m in self.editor.household.members]
+        dialog = BenefitDialog(benefits[row], members, submit=submit, parent=self)
+        dialog.open()
+        return dialog
 
     def edit_household_info(self) -> HouseholdInfoDialog:
         def submit(fields: dict[str, Any]) -> list[FieldError]:

@@ -47,6 +47,10 @@ FIELD_LABELS: dict[tuple[str, str], object] = {
     ("household", "emergency_description"): QT_TRANSLATE_NOOP(
         "SyncFields", "Description of the emergency"
     ),
+    ("household", "bank_code"): QT_TRANSLATE_NOOP("SyncFields", "Bank code"),
+    ("household", "bank_name"): QT_TRANSLATE_NOOP("SyncFields", "Bank"),
+    ("household", "account_name"): QT_TRANSLATE_NOOP("SyncFields", "Account holder"),
+    ("household", "account_number"): QT_TRANSLATE_NOOP("SyncFields", "Account number"),
     ("member", "position"): QT_TRANSLATE_NOOP("SyncFields", "Order in the household"),
     ("member", "name"): QT_TRANSLATE_NOOP("SyncFields", "Name"),
     ("member", "id_number"): QT_TRANSLATE_NOOP("SyncFields", "ID number"),
@@ -91,6 +95,8 @@ FIELD_LABELS: dict[tuple[str, str], object] = {
     ("benefit", "monthly_fen"): QT_TRANSLATE_NOOP("SyncFields", "Monthly amount"),
     ("benefit", "since"): QT_TRANSLATE_NOOP("SyncFields", "Since"),
     ("benefit", "exit_until"): QT_TRANSLATE_NOOP("SyncFields", "Gradual exit until"),
+    ("benefit", "certificate_number"): QT_TRANSLATE_NOOP("SyncFields", "Certificate number"),
+    ("benefit", "covered_members"): QT_TRANSLATE_NOOP("SyncFields", "Members covered"),
     ("visit", "date"): QT_TRANSLATE_NOOP("SyncFields", "Date of the visit"),
     ("visit", "workers"): QT_TRANSLATE_NOOP("SyncFields", "Investigators"),
     ("visit", "purpose"): QT_TRANSLATE_NOOP("SyncFields", "Purpose"),
