@@ -17,7 +17,8 @@ from caseworker.interchange.household_format import FORMAT
 
 HEADERS = [
     "户主身份证号", "姓名", "身份证号码", "性别", "民族", "与户主关系", "乡镇", "村", "住址",
-    "户籍性质", "保障类别", "户月保障金", "纳入时间", "劳动能力", "残疾类别", "残疾等级", "电话",
+    "户籍性质", "保障类别", "户月保障金", "纳入时间", "低保证号", "开户银行", "账户名称", "账号",
+    "劳动能力", "残疾类别", "残疾等级", "电话",
 ]  # fmt: skip
 _KINDS = {Program.DIBAO: "低保", Program.SPECIAL_HARDSHIP: "特困", Program.MARGINAL: "低保边缘"}
 
@@ -36,6 +37,11 @@ def roster_rows(households: Sequence[Household], village_names: dict[str, str]) 
         kind = ""
         if benefit is not None:
             kind = _KINDS[benefit.program] + (benefit.category.zh if benefit.category else "")
+        account = (
+            ("", "", "")
+            if h.payment is None
+            else (h.payment.bank_name, h.payment.account_name, h.payment.account_number)
+        )
         for index, m in enumerate(h.members):
             first = index == 0
             disability = m.disability
@@ -54,6 +60,8 @@ def roster_rows(households: Sequence[Household], village_names: dict[str, str]) 
                     kind if first else "",
                     format_yuan(benefit.monthly_fen) if first and benefit else "",
                     benefit.since.isoformat() if first and benefit else "",
+                    benefit.certificate_number if first and benefit else "",
+                    *(account if first else ("", "", "")),
                     m.labor_capacity.zh if m.labor_capacity else "",
                     disability.type.zh if disability else "",
                     disability.grade if disability and disability.grade else "",
@@ -98,8 +106,19 @@ def roster_objects(households: Sequence[Household]) -> list[dict[str, Any]]:
                     "since": benefit.since.isoformat(),
                     "monthly_yuan": format_yuan(benefit.monthly_fen),
                     **({"category": benefit.category.value} if benefit.category else {}),
+                    **(
+                        {"certificate_number": benefit.certificate_number}
+                        if benefit.certificate_number
+                        else {}
+                    ),
                 }
             ]
+        if h.payment is not None:
+            data["payment"] = {
+                "bank_name": h.payment.bank_name,
+                "account_name": h.payment.account_name,
+                "account_number": h.payment.account_number,
+            }
         out.append(data)
     return out
 

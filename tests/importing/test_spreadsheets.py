@@ -167,6 +167,39 @@ def test_an_id_number_excel_turned_into_a_number_is_named_as_such(tmp_path: Path
     assert household_count(db) == 0
 
 
+def test_an_account_from_the_roster_and_one_excel_turned_into_a_number(tmp_path: Path) -> None:
+    headers = [*PERSON_HEADERS, "开户银行", "账户名称", "账号", "低保证号"]
+    account = ["陕西泾阳农村商业银行", "张学林", "'6217000012345678901", "泾民低字〔2019〕0007号"]
+    head, mother = FAMILY[0] + ["农村", *account], FAMILY[1] + ["", "", "", "", ""]
+    db = new_store(tmp_path / "s.db")
+    done = run(xlsx(tmp_path / "a.xlsx", [headers, head, mother]), "--db", db)
+    assert done.returncode == 0, done.stderr
+    [household] = stored(db)
+    assert household["payment"] == {
+        "bank_code": "",
+        "bank_name": "陕西泾阳农村商业银行",
+        "account_name": "张学林",
+        "account_number": "6217000012345678901",  # the apostrophe that kept it text dropped
+    }
+    assert household["benefits"][0]["certificate_number"] == "泾民低字〔2019〕0007号"
+    # The same account saved by Excel as a number has lost its last digits: said, not kept.
+    head[-2] = 6217000012345678901.0
+    said = refused(
+        run(
+            xlsx(tmp_path / "b.xlsx", [headers, head, mother]), "--db", new_store(tmp_path / "t.db")
+        )
+    )
+    assert "Sheet1 第2行 “账号”“6.217000012345679e+18”：银行账号被Excel存成了数字" in said
+    # An account number without a bank is asked for at the bank's cell.
+    head[-2], head[-4] = "6217000012345678901", ""
+    said = refused(
+        run(
+            xlsx(tmp_path / "c.xlsx", [headers, head, mother]), "--db", new_store(tmp_path / "u.db")
+        )
+    )
+    assert "Sheet1 第2行 “开户银行”" in said and "必须填写" in said
+
+
 @pytest.mark.parametrize(
     ("encoding", "bom", "reported"),
     [("gb18030", b"", "GBK（GB18030）"), ("utf-8", b"\xef\xbb\xbf", "UTF-8（带BOM）"),

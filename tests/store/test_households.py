@@ -42,6 +42,39 @@ def test_a_saved_household_loads_back_the_same(store: Store, household_data: Mak
     assert household_to_dict(loaded) == household_to_dict(h)
 
 
+def test_an_account_certificate_and_members_covered_are_stored_and_read_back(
+    store: Store, household_data: Make
+) -> None:
+    data = household_data()
+    data["payment"] = {
+        "bank_code": "",
+        "bank_name": "中国邮政储蓄银行泾阳县支行",
+        "account_name": "张学林",
+        "account_number": "6210985100012345678",
+    }
+    h = parse_household(data)
+    data = household_to_dict(h)
+    data["benefits"] = [
+        {
+            "program": "dibao",
+            "since": "2024-01-01",
+            "monthly_yuan": "300.00",
+            "certificate_number": "泾民低字〔2024〕0012号",
+            "covered_members": [h.members[0].id],
+        }
+    ]
+    h = parse_household(data)
+    assert save_household(store, h)
+    with store.read() as conn:
+        loaded = load_household(conn, h.id)
+        row = conn.exec_driver_sql(
+            "SELECT bank_code, account_number FROM household WHERE id = ?", (h.id,)
+        ).one()
+    assert loaded is not None and household_to_dict(loaded) == household_to_dict(h)
+    assert tuple(row) == (None, "6210985100012345678")  # an unknown bank code is null
+    assert loaded.benefits[0].covered_members == [h.members[0].id]
+
+
 def test_rows_carry_sync_metadata_and_versions_rise_only_when_content_changes(
     store: Store, household_data: Make
 ) -> None:
