@@ -378,6 +378,39 @@ The app closes its window, restores the backup and opens the restored records (t
     </message>
 </context>
 <context>
+    <name>BenefitDialog</name>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/benefit.py" line="37"/>
+        <source>Certificate and members covered</source>
+        <translation>证号及保障对象</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/benefit.py" line="40"/>
+        <source>as written on the certificate</source>
+        <translation>按证件上所写填写</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/benefit.py" line="42"/>
+        <source>The whole household</source>
+        <translation>全户纳入保障</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/benefit.py" line="57"/>
+        <source>Certificate number</source>
+        <translation>证件编号（低保证号）</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/benefit.py" line="61"/>
+        <source>Members covered</source>
+        <translation>保障对象</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/benefit.py" line="64"/>
+        <source>The number of people paid for (保障人数) is the members ticked.</source>
+        <translation>保障人数即勾选的成员人数。</translation>
+    </message>
+</context>
+<context>
     <name>ConflictList</name>
     <message>
         <location filename="../../caseworker/ui/widgets/sync_lists.py" line="186"/>
@@ -940,518 +973,589 @@ review due {day}</source>
 <context>
     <name>HouseholdInfoDialog</name>
     <message>
-        <location filename="../../caseworker/ui/dialogs/household_info.py" line="38"/>
+        <location filename="../../caseworker/ui/dialogs/household_info.py" line="39"/>
         <source>Household details</source>
         <translation>家庭基本信息</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/household_info.py" line="40"/>
+        <location filename="../../caseworker/ui/dialogs/household_info.py" line="41"/>
         <source>Not known</source>
         <translation>不详</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/household_info.py" line="44"/>
-        <location filename="../../caseworker/ui/dialogs/household_info.py" line="51"/>
+        <location filename="../../caseworker/ui/dialogs/household_info.py" line="45"/>
+        <location filename="../../caseworker/ui/dialogs/household_info.py" line="52"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/household_info.py" line="44"/>
-        <location filename="../../caseworker/ui/dialogs/household_info.py" line="51"/>
+        <location filename="../../caseworker/ui/dialogs/household_info.py" line="45"/>
+        <location filename="../../caseworker/ui/dialogs/household_info.py" line="52"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/household_info.py" line="54"/>
+        <location filename="../../caseworker/ui/dialogs/household_info.py" line="55"/>
         <source>The family is in an emergency</source>
         <translation>家庭遭遇急难情况</translation>
     </message>
     <message>
         <location filename="../../caseworker/ui/dialogs/household_info.py" line="64"/>
+        <source>e.g. the county&apos;s rural credit cooperative</source>
+        <translation>如：本县农村信用合作联社（农商银行）</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/household_info.py" line="67"/>
+        <source>optional: 3 digits, or the 12-digit branch number</source>
+        <translation>可不填：3位银行代码，或12位联行号</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/household_info.py" line="71"/>
+        <source>digits only</source>
+        <translation>只填数字</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/household_info.py" line="75"/>
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/household_info.py" line="65"/>
+        <location filename="../../caseworker/ui/dialogs/household_info.py" line="76"/>
         <source>Hukou</source>
         <translation>户籍</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/household_info.py" line="66"/>
+        <location filename="../../caseworker/ui/dialogs/household_info.py" line="77"/>
         <source>Local resident</source>
         <translation>本地户籍</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/household_info.py" line="67"/>
+        <location filename="../../caseworker/ui/dialogs/household_info.py" line="78"/>
         <source>Registered-poor status</source>
         <translation>建档立卡情况</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/household_info.py" line="68"/>
+        <location filename="../../caseworker/ui/dialogs/household_info.py" line="79"/>
         <source>Shook off poverty on</source>
         <translation>脱贫日期</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/household_info.py" line="69"/>
+        <location filename="../../caseworker/ui/dialogs/household_info.py" line="80"/>
         <source>Relative of a cadre or caseworker</source>
         <translation>村干部或经办人员近亲属</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/household_info.py" line="70"/>
+        <location filename="../../caseworker/ui/dialogs/household_info.py" line="81"/>
         <source>Emergency</source>
         <translation>急难情况</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/household_info.py" line="71"/>
+        <location filename="../../caseworker/ui/dialogs/household_info.py" line="82"/>
         <source>Emergency date</source>
         <translation>发生日期</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/household_info.py" line="72"/>
+        <location filename="../../caseworker/ui/dialogs/household_info.py" line="83"/>
         <source>What happened</source>
         <translation>情况说明</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/household_info.py" line="84"/>
+        <source>Bank paid through</source>
+        <translation>开户银行</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/household_info.py" line="85"/>
+        <source>Bank code</source>
+        <translation>银行代码（联行号）</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/household_info.py" line="86"/>
+        <source>Account holder</source>
+        <translation>账户名称</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/household_info.py" line="87"/>
+        <source>Account number</source>
+        <translation>银行账号</translation>
     </message>
 </context>
 <context>
     <name>HouseholdPage</name>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="216"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="466"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="220"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="485"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="238"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="242"/>
         <source>Members</source>
         <translation>家庭成员</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="239"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="243"/>
         <source>Property</source>
         <translation>财产</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="240"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="244"/>
         <source>Expenses</source>
         <translation>支出</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="241"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="245"/>
         <source>Legal supporters</source>
         <translation>法定赡养人</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="242"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="246"/>
         <source>Visits</source>
         <translation>入户调查</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="243"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="247"/>
         <source>Benefits</source>
         <translation>享受待遇</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="244"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="248"/>
         <source>Applications</source>
         <translation>申请</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="258"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="262"/>
         <source>Stages of the application</source>
         <translation>申请办理环节</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="260"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="484"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="264"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="503"/>
         <source>Add member</source>
         <translation>添加成员</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="261"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="484"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="265"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="503"/>
         <source>Edit member</source>
         <translation>编辑成员</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="262"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="499"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="501"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="266"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="522"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="531"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="533"/>
         <source>Remove member</source>
         <translation>删除成员</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="263"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="525"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="267"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="557"/>
         <source>Edit property</source>
         <translation>编辑财产</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="264"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="537"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="268"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="569"/>
         <source>Edit expenses</source>
         <translation>编辑支出</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="265"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="549"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="269"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="581"/>
         <source>Edit legal supporters</source>
         <translation>编辑法定赡养人</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="266"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="270"/>
         <source>New visit (Ctrl+N)</source>
         <translation>新建入户调查（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="267"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="271"/>
         <source>New application</source>
         <translation>新建申请</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="268"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="272"/>
         <source>Start a review</source>
         <translation>发起复核</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="269"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="273"/>
+        <source>Certificate and members covered</source>
+        <translation>证号及保障对象</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="274"/>
         <source>Next stage</source>
         <translation>进入下一环节</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="273"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="561"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="278"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="610"/>
         <source>Edit household details</source>
         <translation>编辑家庭基本信息</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="274"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="279"/>
         <source>Sign the authorisation</source>
         <translation>授权书签字</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="275"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="280"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="276"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="281"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="279"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="296"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="552"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="284"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="301"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="584"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="280"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="296"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="551"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="285"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="301"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="583"/>
         <source>Relation</source>
         <translation>关系</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="281"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="286"/>
         <source>Age</source>
         <translation>年龄</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="282"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="287"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="283"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="288"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="284"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="289"/>
         <source>Labour capacity</source>
         <translation>劳动能力</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="285"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="290"/>
         <source>Disability</source>
         <translation>残疾情况</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="286"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="291"/>
         <source>Serious illness</source>
         <translation>重病情况</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="287"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="292"/>
         <source>Employment</source>
         <translation>就业状况</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="288"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="293"/>
         <source>Monthly income</source>
         <translation>月收入</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="291"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="293"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="527"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="539"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="296"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="298"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="559"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="571"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="291"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="296"/>
         <source>Value</source>
         <translation>价值</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="291"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="529"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="296"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="561"/>
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="293"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="298"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="293"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="300"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="320"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="541"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="298"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="305"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="327"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="573"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="296"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="553"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="301"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="585"/>
         <source>Able to support</source>
         <translation>有无赡养能力</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="296"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="301"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="301"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="306"/>
         <source>Purpose</source>
         <translation>调查目的</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="302"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="307"/>
         <source>Investigators</source>
         <translation>调查人员</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="303"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="308"/>
         <source>Conclusion</source>
         <translation>调查结论</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="304"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="309"/>
         <source>Signed</source>
         <translation>签字</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="309"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="317"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="314"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="324"/>
         <source>Program</source>
         <translation>救助项目</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="310"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="315"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="311"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="316"/>
         <source>Per month</source>
         <translation>每月金额</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="312"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="317"/>
         <source>Since</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="313"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="318"/>
         <source>Gradual exit until</source>
         <translation>渐退截止</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="317"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="319"/>
+        <source>People covered</source>
+        <translation>保障人数</translation>
+    </message>
+    <message>
         <location filename="../../caseworker/ui/pages/household_page.py" line="320"/>
+        <source>Certificate number</source>
+        <translation>证件编号（低保证号）</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="324"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="327"/>
         <source>Stage</source>
         <translation>办理环节</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="317"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="324"/>
         <source>Applied on</source>
         <translation>申请日期</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="317"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="324"/>
         <source>Time limit</source>
         <translation>办理时限</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="320"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="327"/>
         <source>Done by</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="320"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="327"/>
         <source>Opinion</source>
         <translation>意见</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="328"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="431"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="335"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="450"/>
         <source>not known</source>
         <translation>不详</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="329"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="336"/>
         <source>(no head)</source>
         <translation>（未指定户主）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="334"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="369"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="341"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="386"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="334"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="369"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="341"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="386"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="336"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="343"/>
         <source>Address: {value}</source>
         <translation>住址：{value}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="337"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="344"/>
         <source>Hukou: {value}</source>
         <translation>户籍：{value}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="338"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="345"/>
         <source>Local resident: {value}</source>
         <translation>本地户籍：{value}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="339"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="346"/>
         <source>Registered poor: {value}</source>
         <translation>建档立卡：{value}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="343"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="350"/>
         <source>Emergency: {kind} on {day}</source>
         <translation>急难情况：{kind}（{day}）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="348"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="355"/>
         <source>Relative of a cadre or caseworker (registered separately)</source>
         <translation>村干部或经办人员近亲属（单独备案）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="355"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="358"/>
+        <source>Paid into: {bank}, account {number} ({holder})</source>
+        <translation>发放账户：{bank}，账号 {number}（户名：{holder}）</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="365"/>
+        <source>Payment account: not recorded</source>
+        <translation>发放账户：未登记</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="372"/>
         <source>Property not recorded</source>
         <translation>尚未登记财产</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="361"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="378"/>
         <source>Expenses not recorded</source>
         <translation>尚未登记支出</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="375"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="392"/>
         <source>Legal supporters not recorded</source>
         <translation>尚未登记法定赡养人</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="385"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="402"/>
         <source>signed</source>
         <translation>已签字</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="385"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="402"/>
         <source>not signed</source>
         <translation>未签字</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="410"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="429"/>
         <source>past the 45-working-day limit</source>
         <translation>已超45个工作日时限</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="412"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="431"/>
         <source>overdue (30 working days), at the latest {day}</source>
         <translation>已超30个工作日，最迟 {day}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="416"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="435"/>
         <source>due by {day}</source>
         <translation>应于 {day} 前办结</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="419"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="438"/>
         <source>{limit} (estimated: that year&apos;s official holidays are not known yet)</source>
         <translation>{limit}（估算：该年度的法定节假日安排尚未公布）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="436"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="455"/>
         <source> grade {grade}</source>
         <translation>{grade}级</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="437"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="456"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="498"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="524"/>
+        <source>{name} is one of the members {program} covers. Change the members covered on the Benefits tab first (a change the township and county must agree to).</source>
+        <translation>{name}是{program}的保障对象之一。请先在“享受待遇”页修改保障对象（此项变更须经乡镇审核、县级审批）。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="530"/>
         <source>Remove {name} from the household?</source>
         <translation>确定将{name}从本户中删除吗？</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="528"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="560"/>
         <source>Value (yuan)</source>
         <translation>价值（元）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="531"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="563"/>
         <source>Property recorded</source>
         <translation>已登记财产</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="540"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="572"/>
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="543"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="575"/>
         <source>Expenses recorded</source>
         <translation>已登记支出</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="554"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="586"/>
         <source>Why not</source>
         <translation>无法赡养原因</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="556"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="588"/>
         <source>Legal supporters recorded</source>
         <translation>已登记法定赡养人</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="595"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="600"/>
+        <source>Edit certificate and members covered</source>
+        <translation>修改证号及保障对象</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="644"/>
         <source>Not for this worker</source>
         <translation>不属于本人办理的环节</translation>
     </message>
@@ -2930,333 +3034,363 @@ review due {day}</source>
     </message>
     <message>
         <location filename="../../caseworker/ui/widgets/sync_words.py" line="50"/>
+        <source>Bank code</source>
+        <translation>银行代码（联行号）</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="51"/>
+        <source>Bank</source>
+        <translation>开户银行</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="52"/>
+        <source>Account holder</source>
+        <translation>账户名称</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="53"/>
+        <source>Account number</source>
+        <translation>银行账号</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="54"/>
         <source>Order in the household</source>
         <translation>在户内的排序</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="51"/>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="85"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="55"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="89"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="52"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="56"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="53"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="57"/>
         <source>Date of birth</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="54"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="58"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="55"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="59"/>
         <source>Relation to the head</source>
         <translation>与户主关系</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="56"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="60"/>
         <source>Ability to work</source>
         <translation>劳动能力</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="57"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="61"/>
         <source>Kind of disability</source>
         <translation>残疾类别</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="58"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="62"/>
         <source>Disability grade</source>
         <translation>残疾等级</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="59"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="63"/>
         <source>Serious illness</source>
         <translation>重病情况</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="60"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="64"/>
         <source>Daily activities impossible</source>
         <translation>不能自理的日常活动项数</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="63"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="67"/>
         <source>In school</source>
         <translation>是否在校</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="64"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="68"/>
         <source>Orphan</source>
         <translation>是否孤儿</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="65"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="69"/>
         <source>De facto unsupported child</source>
         <translation>是否事实无人抚养儿童</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="68"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="72"/>
         <source>Employment</source>
         <translation>就业状况</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="69"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="73"/>
         <source>Returned to work</source>
         <translation>是否返岗就业</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="70"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="74"/>
         <source>Income recorded</source>
         <translation>收入是否已登记</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="71"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="75"/>
         <source>Whose income</source>
         <translation>收入所属成员</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="72"/>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="75"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="76"/>
         <location filename="../../caseworker/ui/widgets/sync_words.py" line="79"/>
         <location filename="../../caseworker/ui/widgets/sync_words.py" line="83"/>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="88"/>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="101"/>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="106"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="87"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="92"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="107"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="112"/>
         <source>Order</source>
         <translation>排序</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="73"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="77"/>
         <source>Kind of income</source>
         <translation>收入类别</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="74"/>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="91"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="78"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="95"/>
         <source>Monthly amount</source>
         <translation>月金额</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="76"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="80"/>
         <source>Kind of property</source>
         <translation>财产类别</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="77"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="81"/>
         <source>Value</source>
         <translation>价值</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="78"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="82"/>
         <source>Number</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="80"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="84"/>
         <source>Kind of expense</source>
         <translation>支出类别</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="81"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="85"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="82"/>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="108"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="86"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="114"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="84"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="88"/>
         <source>Relation</source>
         <translation>关系</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="86"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="90"/>
         <source>Able to support</source>
         <translation>是否有赡养能力</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="87"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="91"/>
         <source>Why not able</source>
         <translation>无赡养能力的原因</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="89"/>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="102"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="93"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="108"/>
         <source>Program</source>
         <translation>救助项目</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="90"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="94"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="92"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="96"/>
         <source>Since</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="93"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="97"/>
         <source>Gradual exit until</source>
         <translation>渐退截止日期</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="94"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="98"/>
+        <source>Certificate number</source>
+        <translation>证件编号（低保证号）</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="99"/>
+        <source>Members covered</source>
+        <translation>保障对象</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="100"/>
         <source>Date of the visit</source>
         <translation>调查日期</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="95"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="101"/>
         <source>Investigators</source>
         <translation>调查人员</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="96"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="102"/>
         <source>Purpose</source>
         <translation>调查目的</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="97"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="103"/>
         <source>Observations</source>
         <translation>调查情况</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="98"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="104"/>
         <source>Conclusion</source>
         <translation>调查结论</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="99"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="105"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="100"/>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="130"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="106"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="136"/>
         <source>Signed at</source>
         <translation>签字时间</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="103"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="109"/>
         <source>Current stage</source>
         <translation>当前办理环节</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="104"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="110"/>
         <source>Member applied for</source>
         <translation>申请对象</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="105"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="111"/>
         <source>Application</source>
         <translation>所属申请</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="107"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="113"/>
         <source>Stage</source>
         <translation>办理环节</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="109"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="115"/>
         <source>Handled by</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="110"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="116"/>
         <source>Opinion</source>
         <translation>意见</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="111"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="117"/>
         <source>Monthly amount proposed or approved</source>
         <translation>拟定或批准的月金额</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="114"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="120"/>
         <source>Member it is for</source>
         <translation>针对的成员</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="115"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="121"/>
         <source>Record of the democratic appraisal</source>
         <translation>民主评议记录</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="118"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="124"/>
         <source>Screened on</source>
         <translation>筛查日期</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="119"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="125"/>
         <source>Policy pack</source>
         <translation>政策包</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="120"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="126"/>
         <source>Policy version</source>
         <translation>政策包版本</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="121"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="127"/>
         <source>Policy pack checksum</source>
         <translation>政策包校验码</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="122"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="128"/>
         <source>Household checksum</source>
         <translation>家庭信息校验码</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="123"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="129"/>
         <source>Findings</source>
         <translation>筛查结果</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="124"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="130"/>
         <source>Who signed</source>
         <translation>签字成员</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="125"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="131"/>
         <source>Name of the signer</source>
         <translation>签字人姓名</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="126"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="132"/>
         <source>Signed as</source>
         <translation>签字身份</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="127"/>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="128"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="133"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="134"/>
         <source>Document</source>
         <translation>所签文件</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="129"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="135"/>
         <source>Document checksum</source>
         <translation>文件校验码</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="131"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="137"/>
         <source>Signature</source>
         <translation>签名</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="136"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="142"/>
         <source>Household</source>
         <translation>所属家庭</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="152"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="158"/>
         <source>another item</source>
         <translation>其他项目</translation>
     </message>
@@ -3466,177 +3600,177 @@ review due {day}</source>
 <context>
     <name>SyncValues</name>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="177"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="183"/>
         <source>Member {name}</source>
         <translation>成员{name}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="178"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="184"/>
         <source>A member</source>
         <translation>一名成员</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="181"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="187"/>
         <source>Income of {name} ({kind})</source>
         <translation>{name}的收入（{kind}）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="184"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="190"/>
         <source>Income ({kind})</source>
         <translation>收入（{kind}）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="186"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="192"/>
         <source>Legal supporter {name}</source>
         <translation>法定赡养人{name}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="190"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="196"/>
         <source>Property ({kind})</source>
         <translation>财产（{kind}）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="191"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="197"/>
         <source>Expense ({kind})</source>
         <translation>支出（{kind}）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="192"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="198"/>
         <source>Benefit ({kind})</source>
         <translation>享受待遇（{kind}）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="193"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="199"/>
         <source>Household visit ({kind})</source>
         <translation>入户调查（{kind}）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="194"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="200"/>
         <source>Application ({kind})</source>
         <translation>申请（{kind}）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="195"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="201"/>
         <source>Application stage ({kind})</source>
         <translation>办理环节（{kind}）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="196"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="202"/>
         <source>Screening record</source>
         <translation>筛查记录</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="197"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="203"/>
         <source>Signature</source>
         <translation>签名</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="201"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="207"/>
         <source>Another record</source>
         <translation>其他记录</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="209"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="215"/>
         <source>{record}: the whole record</source>
         <translation>{record}：整条记录</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="210"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="216"/>
         <source>The household</source>
         <translation>该户</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="214"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="220"/>
         <source>{record}: {field}</source>
         <translation>{record}：{field}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="228"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="234"/>
         <source>{year}-{month:02d}-{day:02d}</source>
         <translation>{year}年{month}月{day}日</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="240"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="246"/>
         <source>{date} {hour:02d}:{minute:02d}</source>
         <translation>{date} {hour:02d}:{minute:02d}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="246"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="252"/>
         <source>(a value that cannot be shown here)</source>
         <translation>（无法显示的值）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="281"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="287"/>
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="288"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="294"/>
         <source>(an option not known here)</source>
         <translation>（本机不认识的选项）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="292"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="298"/>
         <source>(a member not on this laptop)</source>
         <translation>（本机没有的成员）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="296"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="302"/>
         <source>(a reference to another record)</source>
         <translation>（指向另一条记录）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="298"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="304"/>
         <source>(a village not known here)</source>
         <translation>（本机不认识的村）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="311"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="317"/>
         <source>(a signature picture)</source>
         <translation>（签名图片）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="313"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="319"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="315"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="321"/>
         <source>(details: open the household to see them)</source>
         <translation>（内容较多，请打开该户查看）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="321"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="327"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="323"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="329"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="333"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="339"/>
         <source>Grade {n}</source>
         <translation>{n}级</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="335"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="341"/>
         <source>{n} activities</source>
         <translation>{n}项</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="337"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="343"/>
         <source>No. {n}</source>
         <translation>第{n}位</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="347"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="353"/>
         <source>Keep this record</source>
         <translation>保留这条记录</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_words.py" line="349"/>
+        <location filename="../../caseworker/ui/widgets/sync_words.py" line="355"/>
         <source>Delete this record</source>
         <translation>删除这条记录</translation>
     </message>
