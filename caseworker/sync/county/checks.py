@@ -387,6 +387,11 @@ def household_errors(
     if head_row["emergency_kind"] is not None and head_row["emergency_date"] is None:
         # An emergency is a kind and a day: without the day it cannot be printed or judged.
         errors.append(_row_error("household", household_id, "emergency_date", None, missing()))
+    if head_row["account_number"] is not None:
+        # An account is paid into only with its bank and holder named.
+        for key in ("bank_name", "account_name"):
+            if head_row[key] is None:
+                errors.append(_row_error("household", household_id, key, None, missing()))
     if errors:
         return errors
     children = {
