@@ -35,6 +35,7 @@ _MONEY_DECORATION = re.compile(r"[,，\s]|元$|^[¥￥]")
 # The codes each coded field takes; their own Chinese labels are always understood.
 CODED_FIELDS: dict[str, type[LabelledCode]] = {
     "hukou": Hukou,
+    "benefit_kind": Program,  # the app's own words, as its roster writes them
     "benefit_program": Program,
     "benefit_category": DibaoCategory,
     "relation": Relation,

@@ -159,6 +159,8 @@ def plan_columns(headers: Sequence[str], mapping: SheetMapping) -> Columns:
     return plan
 
 
+# How the total rows under a roster's households begin.
+_TOTALS = ("合计", "小计", "总计")
 # Where a household column's value goes in the household format.
 _HOUSEHOLD_PATHS = {
     "village": "village_code",
@@ -286,7 +288,10 @@ class _Reader:
             return FAILED
 
     def filled(self, row: int) -> bool:
-        return any(not cells.is_empty(v) for v in self.rows[row])
+        """Whether a row holds a household's (or person's) data: not blank, and not the
+        total rows a roster ends with (合计, 小计, 总计, and the total in capitals)."""
+        values = [v for v in self.rows[row] if not cells.is_empty(v)]
+        return bool(values) and not cells.shown(values[0]).strip().startswith(_TOTALS)
 
     # households ----------------------------------------------------------------------------
     def household_rows(self) -> Iterator[list[int]]:

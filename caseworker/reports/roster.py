@@ -1,9 +1,11 @@
-"""The roster (台账/花名册): one row per household paid in the month, members at the end."""
+"""The roster (台账/花名册): one row per household paid in the month, the other members at
+the end; laid out as the ``roster-per-household`` mapping reads it, so a roster exported
+here imports back as the same households."""
 
 from collections.abc import Iterable, Mapping
 
 from caseworker.domain.codes import MONTHLY_PROGRAMS
-from caseworker.domain.records import Household
+from caseworker.domain.records import Benefit, Household
 from caseworker.reports.changes import KINDS, change_kind
 from caseworker.reports.history import Month, covered_persons, monthly_amount, program_amount
 from caseworker.reports.sheets import Column, Report, yuan_in_words
@@ -14,11 +16,15 @@ HEAD_COLUMNS = (
     Column("身份证号码", width=22),
     Column("性别", width=6),
     Column("住址", width=20),
+    Column("户籍性质", width=10),
     Column("保障类别", width=16),
     Column("保障人数", kind="count", width=9),
     Column("户月保障金", kind="money", width=11),
+    Column("纳入时间", width=11),
     Column("变动种类", width=9),
     Column("变动时间", width=10),
+    Column("低保证号", width=20),
+    Column("账户名称", width=10),
     Column("开户银行", width=16),
     Column("账号", width=24),
 )
@@ -39,38 +45,46 @@ def roster_report(
     """
     paid = [(h, monthly_amount(h, month)) for h in households]
     paid = [(h, amount) for h, amount in paid if amount]
-    widest = max((len(h.members) for h, _ in paid), default=1)
+    widest = max((len(h.members) - 1 for h, _ in paid), default=0)
     columns = list(HEAD_COLUMNS)
     for number in range(1, widest + 1):
         columns.append(Column(f"成员{number}姓名", width=10))
         columns.append(Column(f"成员{number}身份证号", width=22))
+        columns.append(Column(f"成员{number}与户主关系", width=8))
     rows: list[list[str | int]] = []
     persons = total = 0
     for household, amount in paid:
         head = household.head
         size = covered_persons(household, month)
         kind = change_kind(monthly_amount(household, month.previous()), amount)
+        benefits = _paid_benefits(household, month)
+        payment = household.payment
         row: list[str | int] = [
             village_names.get(household.village_code, household.village_code),
             head.name if head else "",
             head.id_number if head else "",
             head.sex.zh if head else "",
             household.address,
-            _programs_label(household, month),
+            household.hukou.zh,
+            "、".join(_benefit_label(b) for b in benefits),
             size,
             amount,
+            min(b.since for b in benefits).isoformat() if benefits else "",
             _KIND_LABELS[kind] if kind else "",
             month.label() if kind else "",
-            "" if household.payment is None else household.payment.bank_name,
-            "" if household.payment is None else household.payment.account_number,
-        ]
+            "、".join(b.certificate_number for b in benefits if b.certificate_number),
+            *(("", "", "") if payment is None else (
+                payment.account_name, payment.bank_name, payment.account_number
+            )),
+        ]  # fmt: skip
         for member in household.members:
-            row += [member.name, member.id_number]
+            if member is not head:
+                row += [member.name, member.id_number, member.relation.zh]
         row += [""] * (len(columns) - len(row))
         rows.append(row)
         persons += size
         total += amount
-    total_row: list[str | int] = ["合计", f"{len(rows)}户", "", "", "", "", persons, total]
+    total_row: list[str | int] = ["合计", f"{len(rows)}户", "", "", "", "", "", persons, total]
     total_row += [""] * (len(columns) - len(total_row))
     return Report(
         title="城乡低保等救助对象花名册",
@@ -83,11 +97,15 @@ def roster_report(
     )
 
 
-def _programs_label(household: Household, month: Month) -> str:
-    labels = []
-    for benefit in household.benefits:
-        monthly = benefit.program in MONTHLY_PROGRAMS
-        if monthly and program_amount(household, benefit.program, month):
-            category = f"（{benefit.category.zh}）" if benefit.category else ""
-            labels.append(f"{benefit.program.zh}{category}")
-    return "、".join(labels)
+def _paid_benefits(household: Household, month: Month) -> list[Benefit]:
+    """The household's monthly benefits that pay in ``month``."""
+    return [
+        b
+        for b in household.benefits
+        if b.program in MONTHLY_PROGRAMS and program_amount(household, b.program, month)
+    ]
+
+
+def _benefit_label(benefit: Benefit) -> str:
+    """保障类别 as rosters write it: the program, then its category (最低生活保障A类)."""
+    return benefit.program.zh + (benefit.category.zh if benefit.category else "")

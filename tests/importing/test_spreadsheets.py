@@ -182,6 +182,11 @@ def test_an_account_from_the_roster_and_one_excel_turned_into_a_number(tmp_path:
         "account_number": "6217000012345678901",  # the apostrophe that kept it text dropped
     }
     assert household["benefits"][0]["certificate_number"] == "泾民低字〔2019〕0007号"
+    # A roster's total rows under the households are not households.
+    totals = [["合计", "1户", "", "", "", "", "", "", "", 900], ["合计（大写）：玖佰元整"]]
+    sheet = xlsx(tmp_path / "t.xlsx", [headers, head, mother, *totals])
+    done = run(sheet, "--db", new_store(tmp_path / "totals.db"))
+    assert done.returncode == 0 and "新增1户" in done.stdout, done.stdout + done.stderr
     # The same account saved by Excel as a number has lost its last digits: said, not kept.
     head[-2] = 6217000012345678901.0
     said = refused(

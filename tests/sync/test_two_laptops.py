@@ -48,6 +48,52 @@ def test_a_household_goes_up_from_one_laptop_and_down_to_the_other(
     assert snapshot(b, h.id) == snapshot(a, h.id) == household_to_dict(h)
 
 
+def test_an_account_and_a_benefits_members_go_up_and_down_and_conflict_by_field(
+    county: CountyServer, laptops: Callable[[str], Store], household_data: Make
+) -> None:
+    a, b = laptops("a"), laptops("b")
+    enroll_laptop(county, a)
+    enroll_laptop(county, b, worker="李秀英")
+    data = household_data()
+    data["payment"] = {
+        "bank_code": "402",
+        "bank_name": "陕西泾阳农村商业银行",
+        "account_name": "张学林",
+        "account_number": "6217000012345678901",
+    }
+    h = parse_household(data)
+    data = household_to_dict(h)
+    data["benefits"] = [
+        {
+            "program": "dibao_single_person",
+            "since": "2024-01-01",
+            "monthly_yuan": "300.00",
+            "certificate_number": "泾民低字〔2024〕0012号",
+            "covered_members": [h.members[1].id],
+        }
+    ]
+    h = parse_household(data)
+    save_household(a, h)
+    assert sync(a).accepted == 1
+    assert sync(b).received == 1
+    assert snapshot(b, h.id) == snapshot(a, h.id) == household_to_dict(h)
+    # Both change the account number: the county keeps one and records the conflict.
+    for laptop, number in ((a, "6217000012345678902"), (b, "6217000012345678903")):
+        with laptop.read() as conn:
+            mine = load_household(conn, h.id)
+        assert mine is not None and mine.payment is not None
+        mine.payment.account_number = number
+        save_household(laptop, mine)
+    sync(a)
+    assert sync(b).conflicts == 1
+    [conflict] = open_conflicts(b)
+    assert (conflict.table, conflict.field) == ("household", "account_number")
+    assert {conflict.kept_value, conflict.other_value} == {
+        "6217000012345678902",
+        "6217000012345678903",
+    }
+
+
 def test_edits_to_different_fields_merge_and_the_same_field_conflicts(
     county: CountyServer, laptops: Callable[[str], Store], household_data: Make
 ) -> None:
