@@ -76,8 +76,9 @@ def publicity_entries(
         for benefit in h.benefits:
             if benefit.exit_until is not None and benefit.exit_until < on:
                 continue
+            size = benefit.covered_count(len(h.members))  # the members it pays for
             current.append(
-                PublicityEntry(_head_name(h), len(h.members), benefit.program, benefit.monthly_fen)
+                PublicityEntry(_head_name(h), size, benefit.program, benefit.monthly_fen)
             )
     proposed.sort(key=lambda e: (e.program.value, e.name))
     current.sort(key=lambda e: (e.program.value, e.name))

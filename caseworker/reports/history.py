@@ -122,3 +122,17 @@ def _programs(household: Household) -> list[Program]:
     seen = {b.program for b in household.benefits}
     seen.update(a.program for a in household.applications)
     return sorted((p for p in seen if p in MONTHLY_PROGRAMS), key=lambda p: p.value)
+
+
+def paid_benefits(household: Household, month: Month) -> list[Benefit]:
+    """The household's monthly benefits that pay in ``month``."""
+    return [
+        b
+        for b in household.benefits
+        if b.program in MONTHLY_PROGRAMS and program_amount(household, b.program, month)
+    ]
+
+
+def benefit_label(benefit: Benefit) -> str:
+    """保障类别 as rosters write it: the program, then its category (最低生活保障A类)."""
+    return benefit.program.zh + (benefit.category.zh if benefit.category else "")

@@ -4,10 +4,15 @@ here imports back as the same households."""
 
 from collections.abc import Iterable, Mapping
 
-from caseworker.domain.codes import MONTHLY_PROGRAMS
-from caseworker.domain.records import Benefit, Household
+from caseworker.domain.records import Household
 from caseworker.reports.changes import KINDS, change_kind
-from caseworker.reports.history import Month, covered_persons, monthly_amount, program_amount
+from caseworker.reports.history import (
+    Month,
+    benefit_label,
+    covered_persons,
+    monthly_amount,
+    paid_benefits,
+)
 from caseworker.reports.sheets import Column, Report, yuan_in_words
 
 HEAD_COLUMNS = (
@@ -57,7 +62,7 @@ def roster_report(
         head = household.head
         size = covered_persons(household, month)
         kind = change_kind(monthly_amount(household, month.previous()), amount)
-        benefits = _paid_benefits(household, month)
+        benefits = paid_benefits(household, month)
         payment = household.payment
         row: list[str | int] = [
             village_names.get(household.village_code, household.village_code),
@@ -66,7 +71,7 @@ def roster_report(
             head.sex.zh if head else "",
             household.address,
             household.hukou.zh,
-            "、".join(_benefit_label(b) for b in benefits),
+            "、".join(benefit_label(b) for b in benefits),
             size,
             amount,
             min(b.since for b in benefits).isoformat() if benefits else "",
@@ -95,17 +100,3 @@ def roster_report(
         total=total_row,
         total_in_words=yuan_in_words(total),
     )
-
-
-def _paid_benefits(household: Household, month: Month) -> list[Benefit]:
-    """The household's monthly benefits that pay in ``month``."""
-    return [
-        b
-        for b in household.benefits
-        if b.program in MONTHLY_PROGRAMS and program_amount(household, b.program, month)
-    ]
-
-
-def _benefit_label(benefit: Benefit) -> str:
-    """保障类别 as rosters write it: the program, then its category (最低生活保障A类)."""
-    return benefit.program.zh + (benefit.category.zh if benefit.category else "")

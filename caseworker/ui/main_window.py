@@ -163,6 +163,8 @@ class MainWindow(QMainWindow):
         self.file_menu = self.menuBar().addMenu("")
         self.import_sheet_action = self.file_menu.addAction("")
         self.import_sheet_action.triggered.connect(lambda: self.import_spreadsheet())
+        self.reports_action = self.file_menu.addAction("")
+        self.reports_action.triggered.connect(lambda: self.open_reports())
         self.nav.blockSignals(True)  # home's figures are counted once the window is drawn
         self.nav.setCurrentRow(HOME)
         self.nav.blockSignals(False)
@@ -304,6 +306,7 @@ class MainWindow(QMainWindow):
         self.nav.setAccessibleName(self.tr("Pages"))
         self.file_menu.setTitle(self.tr("&File"))
         self.import_sheet_action.setText(self.tr("Import spreadsheet..."))
+        self.reports_action.setText(self.tr("Reports (spreadsheets)..."))
         self.household_slot.setText(self.tr("Open a household from the list."))
         self.worker_label.setText(f"{self.worker.name} · {label(self.worker.role)}")
         self.demo_label.setText(self.tr("Demo store: not encrypted, for demonstration only"))
@@ -350,6 +353,17 @@ class MainWindow(QMainWindow):
             path = Path(chosen)
         dialog = ImportSheetDialog(self.store, path, parent=self)
         dialog.imported.connect(self.apply_changes)
+        dialog.open()
+        return dialog
+
+    def open_reports(self) -> QDialog:
+        """The spreadsheet reports of the worker's area: roster, payments, changes,
+        publicity list."""
+        from caseworker.ui.dialogs.report import ReportDialog
+
+        dialog = ReportDialog(
+            self.store, scope=self.worker.scope_code, today=self.today, parent=self
+        )
         dialog.open()
         return dialog
 

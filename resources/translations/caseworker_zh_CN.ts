@@ -1777,117 +1777,122 @@ review due {day}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="290"/>
+        <location filename="../../caseworker/ui/main_window.py" line="292"/>
         <source>Caseworker - social assistance</source>
         <translation>社会救助专干助手</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="292"/>
+        <location filename="../../caseworker/ui/main_window.py" line="294"/>
         <source>Home</source>
         <translation>首页</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="293"/>
+        <location filename="../../caseworker/ui/main_window.py" line="295"/>
         <source>Households</source>
         <translation>家庭</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="294"/>
+        <location filename="../../caseworker/ui/main_window.py" line="296"/>
         <source>Household</source>
         <translation>家庭详情</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="295"/>
+        <location filename="../../caseworker/ui/main_window.py" line="297"/>
         <source>Print centre</source>
         <translation>打印中心</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="296"/>
+        <location filename="../../caseworker/ui/main_window.py" line="298"/>
         <source>Policy</source>
         <translation>政策</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="297"/>
+        <location filename="../../caseworker/ui/main_window.py" line="299"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="298"/>
+        <location filename="../../caseworker/ui/main_window.py" line="300"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="304"/>
+        <location filename="../../caseworker/ui/main_window.py" line="306"/>
         <source>Pages</source>
         <translation>页面</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="305"/>
+        <location filename="../../caseworker/ui/main_window.py" line="307"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="306"/>
+        <location filename="../../caseworker/ui/main_window.py" line="308"/>
         <source>Import spreadsheet...</source>
         <translation>导入表格…</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="307"/>
+        <location filename="../../caseworker/ui/main_window.py" line="309"/>
+        <source>Reports (spreadsheets)...</source>
+        <translation>报表（表格）……</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/main_window.py" line="310"/>
         <source>Open a household from the list.</source>
         <translation>请从家庭列表中打开一户。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="309"/>
+        <location filename="../../caseworker/ui/main_window.py" line="312"/>
         <source>Demo store: not encrypted, for demonstration only</source>
         <translation>演示数据库：未加密，只能用于演示</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="312"/>
+        <location filename="../../caseworker/ui/main_window.py" line="315"/>
         <source>These records are not protected by a password. Real households must be kept only in a store that a password protects.</source>
         <translation>这些记录没有密码保护。真实家庭的信息只能保存在设置了密码的数据库中。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="345"/>
+        <location filename="../../caseworker/ui/main_window.py" line="348"/>
         <source>Import spreadsheet</source>
         <translation>导入表格</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="346"/>
+        <location filename="../../caseworker/ui/main_window.py" line="349"/>
         <source>Spreadsheets (*.xlsx *.xls *.csv)</source>
         <translation>表格文件 (*.xlsx *.xls *.csv)</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="523"/>
+        <location filename="../../caseworker/ui/main_window.py" line="537"/>
         <source>Visit saved.</source>
         <translation>入户调查已保存。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="538"/>
+        <location filename="../../caseworker/ui/main_window.py" line="552"/>
         <source>{n} household visit(s) were not saved. Continue them now?</source>
         <translation>有 {n} 次入户调查尚未保存，现在继续填写吗？</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="539"/>
+        <location filename="../../caseworker/ui/main_window.py" line="553"/>
         <source>Unsaved visits</source>
         <translation>未保存的入户调查</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="559"/>
+        <location filename="../../caseworker/ui/main_window.py" line="573"/>
         <source>Sync in progress</source>
         <translation>正在同步</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="561"/>
+        <location filename="../../caseworker/ui/main_window.py" line="575"/>
         <source>A sync with the county is under way. What was sent is kept either way; quit now and sync the rest next time?</source>
         <translation>正在与县里同步。已经发送的内容都会保留；现在退出，其余的下次再同步吗？</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="571"/>
+        <location filename="../../caseworker/ui/main_window.py" line="585"/>
         <source>Visits not saved</source>
         <translation>入户调查尚未保存</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="573"/>
+        <location filename="../../caseworker/ui/main_window.py" line="587"/>
         <source>{n} household visit(s) are open and not saved. Their drafts are kept and offered again at the next start. Quit now?</source>
         <translation>有{n}份入户调查尚未保存。草稿已保留，下次启动时可以继续填写。现在退出吗？</translation>
     </message>
@@ -2222,67 +2227,72 @@ review due {day}</source>
 <context>
     <name>PrintCentre</name>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="125"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="130"/>
         <source>A form for one household</source>
         <translation>打印一户的表格</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="126"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="131"/>
         <source>A village or township</source>
         <translation>按村或乡镇批量打印</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="127"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="132"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="128"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="133"/>
         <source>Print... (Ctrl+P)</source>
         <translation>打印…（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="129"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="134"/>
         <source>Save as PDF...</source>
         <translation>另存为PDF…</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="130"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="135"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="152"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="136"/>
+        <source>Reports (spreadsheets)...</source>
+        <translation>报表（表格）……</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="158"/>
         <source>Case files (档案)</source>
         <translation>家庭档案</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="153"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="159"/>
         <source>Publicity list (公示名单), villages only</source>
         <translation>公示名单（仅限村）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="160"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="166"/>
         <source>Open a household first.</source>
         <translation>请先打开一户家庭。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="164"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="170"/>
         <source>Household of {name}</source>
         <translation>户主：{name}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="238"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="244"/>
         <source>Cancelled; nothing was printed.</source>
         <translation>已取消，未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="252"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="258"/>
         <source>Save as PDF</source>
         <translation>另存为PDF</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="261"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="267"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -2534,6 +2544,89 @@ review due {day}</source>
         <location filename="../../caseworker/ui/dialogs/register_household.py" line="225"/>
         <source>Add a member</source>
         <translation>添加成员</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/report.py" line="63"/>
+        <source>Reports (spreadsheets)</source>
+        <translation>报表（表格）</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/report.py" line="75"/>
+        <source>Every village in this store</source>
+        <translation>本机所有村（社区）</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/report.py" line="87"/>
+        <source>Excel workbook (.xlsx)</source>
+        <translation>Excel 工作簿（.xlsx）</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/report.py" line="88"/>
+        <source>CSV for Excel on Chinese Windows (GB18030)</source>
+        <translation>CSV（GB18030，中文Excel可直接打开）</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/report.py" line="89"/>
+        <source>CSV in UTF-8 (with BOM)</source>
+        <translation>CSV（UTF-8，带BOM）</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/report.py" line="92"/>
+        <source>Report</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/report.py" line="93"/>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/report.py" line="94"/>
+        <source>Area</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/report.py" line="95"/>
+        <source>Save as</source>
+        <translation>保存格式</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/report.py" line="98"/>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/report.py" line="99"/>
+        <source>Save...</source>
+        <translation>保存……</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/report.py" line="150"/>
+        <source>Making the report...</source>
+        <translation>正在生成报表……</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/report.py" line="176"/>
+        <source>{title} · {unit} {month} · {rows} rows{more}</source>
+        <translation>{title} · {unit} {month} · 共{rows}行{more}</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/report.py" line="181"/>
+        <source> (the first {n} shown)</source>
+        <translation>（预览前{n}行）</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/report.py" line="208"/>
+        <source>Save the report</source>
+        <translation>保存报表</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/report.py" line="225"/>
+        <source>Saved: {path}</source>
+        <translation>已保存：{path}</translation>
     </message>
 </context>
 <context>

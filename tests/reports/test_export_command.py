@@ -1,6 +1,7 @@
 """``caseworker export --report`` run as a user runs it, on a real demo store."""
 
 import json
+import re
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -58,6 +59,30 @@ def test_a_bad_month_is_refused_in_both_languages(demo_db: Path, tmp_path: Path)
     assert done.returncode == 2
     assert "2026-13" in done.stderr and "月份" in done.stderr and "month" in done.stderr
     assert not out.exists()
+
+
+def test_publicity_list_of_a_village_holds_no_id_or_account_number(
+    demo_db: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "publicity.csv"
+    done = caseworker(
+        "export", "--db", demo_db, "--report", "publicity", "--month", "2026-11",
+        "--village", "610423100201", "--format", "csv", "--encoding", "utf-8-sig", "--out", out,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    text = out.read_bytes().decode("utf-8-sig")
+    lines = text.splitlines()
+    assert lines[0].startswith("城乡低保等救助对象公示名单")
+    assert "属地,户主姓名,保障人数,保障类别,月保障金" in lines
+    assert any(line.startswith("中街村,") for line in lines)
+    assert not re.search(r"\d{15,}", text)  # neither an ID number nor an account
+    # A village not in the store is refused, naming it, and nothing is written.
+    missing = tmp_path / "none.xlsx"
+    done = caseworker(
+        "export", "--db", demo_db, "--report", "publicity", "--month", "2026-11",
+        "--village", "610423999999", "--out", missing,
+    )  # fmt: skip
+    assert done.returncode == 2 and "610423999999" in done.stderr and not missing.exists()
 
 
 def test_change_report_from_the_command(demo_db: Path, tmp_path: Path) -> None:

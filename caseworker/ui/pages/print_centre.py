@@ -15,6 +15,7 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -73,6 +74,7 @@ class PrintCentre(QWidget):
         self.print_button = QPushButton()
         self.save_button = QPushButton()
         self.cancel_button = QPushButton()
+        self.reports_button = QPushButton()  # the spreadsheets, beside the printed forms
         self.progress = QProgressBar()
         self.error = ErrorLabel()
         self.document = QPdfDocument(self)
@@ -102,6 +104,7 @@ class PrintCentre(QWidget):
         for widget in below:
             controls.addWidget(widget)
         controls.addStretch()
+        controls.addWidget(self.reports_button)
         side = QWidget()
         side.setLayout(controls)
         side.setFixedWidth(300)
@@ -112,6 +115,8 @@ class PrintCentre(QWidget):
         self.print_button.clicked.connect(self.print_on_paper)
         self.save_button.clicked.connect(lambda: self.save_as(None))
         self.cancel_button.clicked.connect(self.cancel)
+        self.reports_button.clicked.connect(self.open_reports)
+        self.scope = scope
         self.retranslate()
         self._update_buttons()
 
@@ -128,6 +133,7 @@ class PrintCentre(QWidget):
         self.print_button.setText(self.tr("Print... (Ctrl+P)"))
         self.save_button.setText(self.tr("Save as PDF..."))
         self.cancel_button.setText(self.tr("Cancel"))
+        self.reports_button.setText(self.tr("Reports (spreadsheets)..."))
         self._fill_choices()
         self.show_household(self.household_id, self.household_name)
 
@@ -261,6 +267,14 @@ class PrintCentre(QWidget):
             ask.warn(self, self.tr("Not saved"), in_words(exc).text(is_chinese()))
             return None
         return path
+
+    def open_reports(self) -> QDialog:
+        """The roster, payment list, monthly changes and publicity list as spreadsheets."""
+        from caseworker.ui.dialogs.report import ReportDialog
+
+        dialog = ReportDialog(self.store, scope=self.scope, today=self.today, parent=self)
+        dialog.open()
+        return dialog
 
     def print_on_paper(self) -> None:
         """Send the previewed PDF to a printer chosen in the system print dialog."""
