@@ -169,11 +169,19 @@ def _shoot_all(scale: float, only: str | None) -> int:
         assert page is not None
         page.tabs.setCurrentIndex(6)
         shoot(window, "applications")
+        details = page.edit_household_info()  # where the account assistance is paid into
+        shoot(details, "household-details")
+        details.reject()
         centre = window.open_print_centre()
         centre.form.setCurrentIndex(centre.form.findData("dibao-application"))
         centre.preview()
         settle(app)
         shoot(window, "print-centre")
+        reports = centre.open_reports()
+        reports.kind.setCurrentIndex(reports.kind.findData("payments"))
+        reports.preview()
+        shoot(reports, "reports")
+        reports.reject()
         window.nav.setCurrentRow(POLICY)
         shoot(window, "policy")
         policy = window.policy_page

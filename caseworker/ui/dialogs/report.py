@@ -10,7 +10,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -42,6 +42,7 @@ from caseworker.ui.widgets.guarded import fit_to_screen
 PREVIEW_ROWS = 200  # a township's roster has thousands; the preview shows how it looks
 # (format, csv encoding, file suffix)
 FILE_KINDS = (("xlsx", "", "xlsx"), ("csv", "gb18030", "csv"), ("csv", "utf-8-sig", "csv"))
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
 class ReportDialog(QDialog):
@@ -193,7 +194,10 @@ class ReportDialog(QDialog):
                     text = str(fen_to_decimal(value))
                 else:
                     text = str(value)
-                self.table.setItem(r, c, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                if column.kind != "text":  # figures line up on the right, as in Excel
+                    item.setTextAlignment(_RIGHT)
+                self.table.setItem(r, c, item)
         self.table.resizeColumnsToContents()
 
     def save_as(self, path: Path | None) -> Path | None:
