@@ -14,7 +14,7 @@ from caseworker.reports.sheets import Column, Report, yuan_in_words
 KINDS = (("new", "新增"), ("stopped", "停发"), ("increased", "增发"), ("decreased", "减发"))
 
 COLUMNS = (
-    Column("变动种类", width=12),
+    Column("变动种类", width=20),
     Column("户数", kind="count", width=9),
     Column("人数", kind="count", width=9),
     Column("变动金额", kind="money", width=14),

@@ -15,7 +15,7 @@ COLUMNS = (
     Column("分类施保金", kind="money", width=11),
     Column("发放合计", kind="money", width=11),
     Column("账户名称", width=10),
-    Column("开户银行", width=16),
+    Column("开户银行", width=26),
     Column("账号", width=24),
 )
 

@@ -22,7 +22,7 @@ HEAD_COLUMNS = (
     Column("性别", width=6),
     Column("住址", width=20),
     Column("户籍性质", width=10),
-    Column("保障类别", width=16),
+    Column("保障类别", width=20),
     Column("保障人数", kind="count", width=9),
     Column("户月保障金", kind="money", width=11),
     Column("纳入时间", width=11),
@@ -30,7 +30,7 @@ HEAD_COLUMNS = (
     Column("变动时间", width=10),
     Column("低保证号", width=20),
     Column("账户名称", width=10),
-    Column("开户银行", width=16),
+    Column("开户银行", width=26),
     Column("账号", width=24),
 )
 

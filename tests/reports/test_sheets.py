@@ -48,6 +48,30 @@ def test_xlsx_keeps_ids_and_accounts_as_text_and_amounts_as_numbers(tmp_path: Pa
     assert sheet.print_title_rows == "$3:$3"
 
 
+def test_a_narrow_report_prints_one_page_wide_and_a_wide_one_across_pages(
+    tmp_path: Path,
+) -> None:
+    narrow = tmp_path / "narrow.xlsx"
+    write_xlsx(_report(), narrow)
+    sheet = load_workbook(narrow).active
+    assert sheet is not None
+    assert sheet.sheet_properties.pageSetUpPr.fitToPage
+    assert sheet.page_setup.fitToWidth in (None, 1) and sheet.page_setup.fitToHeight == 0
+    assert "A1:D1" in {str(r) for r in sheet.merged_cells.ranges}  # title over the table
+    assert sheet["A4"].border.left.style == "thin"  # ruled cells
+    assert "&P" in sheet.oddFooter.center.text  # page numbers
+    members = [Column(f"成员{n}身份证号", width=22) for n in range(1, 10)]
+    wide = Report("花名册", "示例镇", "2026年11月", [Column("属地"), *members])
+    wide.rows = [["示例村", *[f"11010119900307{n:03d}X" for n in range(9)]]]
+    out = tmp_path / "wide.xlsx"
+    write_xlsx(wide, out)
+    sheet = load_workbook(out).active
+    assert sheet is not None
+    assert not sheet.sheet_properties.pageSetUpPr.fitToPage  # not shrunk past reading
+    assert sheet.page_setup.scale == 70
+    assert sheet.print_title_cols == "$A:$C"  # each page across says whose row it is
+
+
 def test_csv_is_gb18030_with_rare_characters(tmp_path: Path) -> None:
     out = tmp_path / "payments.csv"
     write_csv(_report(), out)
