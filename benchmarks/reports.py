@@ -13,7 +13,7 @@ import time
 from datetime import date
 from pathlib import Path
 
-from caseworker.demo.generator import generate_households
+from caseworker.demo.generator import generate_households, paid_through_bank
 from caseworker.demo.places import demo_regions
 from caseworker.domain.codes import Program
 from caseworker.domain.records import Benefit
@@ -33,6 +33,8 @@ def main() -> None:
         # Every household paid, so the list has one row per household (demo data pays ~16%).
         if not household.benefits:
             household.benefits = [Benefit("b", Program.DIBAO, date(2026, 1, 1), 61050)]
+        if household.payment is None:  # and paid into an account, as the bank needs
+            paid_through_bank(household)
     names = {r.code: r.name for r in demo_regions()}
     month = Month(2026, 11)
     with tempfile.TemporaryDirectory() as folder:
