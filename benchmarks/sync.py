@@ -114,15 +114,22 @@ def cpu_seconds(pid: int | None = None) -> float | None:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def push_parts(marks: list[float]) -> list[float]:
-    """Seconds each tenth of the push took (each tenth a tenth of its batches), from the
-    times taken at its start and after every batch was answered; with fewer than ten
-    batches, one part per batch. The first part includes the key exchange and the first
-    batch, which nothing overlaps."""
+def push_parts(marks: list[tuple[float, ...]]) -> list[tuple[float, ...]]:
+    """What each tenth of the push took (each tenth a tenth of its batches), from the
+    measures taken at its start and after every batch was answered (wall time, then CPU
+    times); with fewer than ten batches, one part per batch. The first part includes the
+    key exchange and the first batch, which nothing overlaps."""
     batches = len(marks) - 1
     parts = min(10, batches)
     bounds = [marks[round(batches * k / parts)] for k in range(parts + 1)]
-    return [end - start for start, end in itertools.pairwise(bounds)]
+    return [
+        tuple(b - a for a, b in zip(start, end, strict=True))
+        for start, end in itertools.pairwise(bounds)
+    ]
+
+
+def _seconds(times: list[float]) -> str:
+    return " ".join(f"{t:.2f}" for t in times)
 
 
 def free_port() -> int:
@@ -160,13 +167,16 @@ def main() -> int:
             url = f"http://127.0.0.1:{port}"
             enroll(laptop, url, code)
             marks: dict[str, float] = {}
-            pushed: list[float] = []  # the push's start, then after every batch answered
+            # The push's start, then after every batch answered: wall time, CPU of the
+            # laptop and of the county (the CPU times do not depend on other work's load).
+            pushed: list[tuple[float, ...]] = []
 
             cpu: dict[str, tuple[float | None, float | None]] = {}
 
             def progress(p: SyncProgress) -> None:
                 if p.phase == "push":
-                    pushed.append(time.perf_counter())
+                    laptop, county = cpu_seconds(), cpu_seconds(server.pid)
+                    pushed.append((time.perf_counter(), laptop or 0.0, county or 0.0))
                 if p.phase not in marks:
                     marks[p.phase] = time.perf_counter()
                     cpu[p.phase] = (cpu_seconds(), cpu_seconds(server.pid))
@@ -213,14 +223,16 @@ def main() -> int:
         # The two processes overlap: on a machine whose cores are busy with other work,
         # the push takes up to about the sum.
         print(f"  CPU during the push:    laptop {laptop_cpu:.2f} s, county {county_cpu:.2f} s")
-    print(
-        f"push in {len(parts)} parts of {n // len(parts)} households (s): "
-        + " ".join(f"{t:.2f}" for t in parts)
-    )
-    print(
-        f"  last part / first part: {parts[-1] / parts[0]:.2f}x  (target <= 1.1x); "
-        f"last / median: {parts[-1] / statistics.median(parts):.2f}x"
-    )
+    size = n // len(parts)
+    walls = [part[0] for part in parts]
+    cpus = [part[1] + part[2] for part in parts]
+    print(f"push in {len(parts)} parts of {size} households, wall (s): " + _seconds(walls))
+    print("  CPU of laptop + county (s):  " + _seconds(cpus))
+    for label, times in (("wall", walls), ("CPU", cpus)):
+        print(
+            f"  {label}: last part / first part {times[-1] / times[0]:.2f}x (target <= 1.1x), "
+            f"last / median {times[-1] / statistics.median(times):.2f}x"
+        )
     print(f"whole first sync (push + pull back): {whole:.2f} s")
     print(f"empty incremental sync:   median {statistics.median(empty):.1f} ms (target <= 100 ms)")
     print(f"first pull by a new laptop: {first_pull:.2f} s ({n / first_pull:,.0f} households/s)")
