@@ -7,10 +7,16 @@ county database (SQLAlchemy Core executemany, one transaction) and prints the ra
 Targets (issue 6): first push <= 3x the bulk insert and <= 10 s for 10,000 households;
 empty incremental sync <= 100 ms.
 
+It also times the push in tenths (10,000 households each at 100,000; with fewer than ten
+batches, each batch): the push should not slow down as the county fills (issue 16: the
+last tenth <= 1.1x the first); and it prints the laptop store's size before and after its
+first sync (issue 16: <= 1.5x).
+
     python benchmarks/sync.py [--households 10000] [--seed 1] [--batch 500]
 """
 
 import argparse
+import itertools
 import os
 import socket
 import statistics
@@ -108,6 +114,24 @@ def cpu_seconds(pid: int | None = None) -> float | None:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def push_parts(marks: list[tuple[float, ...]]) -> list[tuple[float, ...]]:
+    """What each tenth of the push took (each tenth a tenth of its batches), from the
+    measures taken at its start and after every batch was answered (wall time, then CPU
+    times); with fewer than ten batches, one part per batch. The first part includes the
+    key exchange and the first batch, which nothing overlaps."""
+    batches = len(marks) - 1
+    parts = min(10, batches)
+    bounds = [marks[round(batches * k / parts)] for k in range(parts + 1)]
+    return [
+        tuple(b - a for a, b in zip(start, end, strict=True))
+        for start, end in itertools.pairwise(bounds)
+    ]
+
+
+def _seconds(times: list[float]) -> str:
+    return " ".join(f"{t:.2f}" for t in times)
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -143,10 +167,16 @@ def main() -> int:
             url = f"http://127.0.0.1:{port}"
             enroll(laptop, url, code)
             marks: dict[str, float] = {}
+            # The push's start, then after every batch answered: wall time, CPU of the
+            # laptop and of the county (the CPU times do not depend on other work's load).
+            pushed: list[tuple[float, ...]] = []
 
             cpu: dict[str, tuple[float | None, float | None]] = {}
 
             def progress(p: SyncProgress) -> None:
+                if p.phase == "push":
+                    laptop, county = cpu_seconds(), cpu_seconds(server.pid)
+                    pushed.append((time.perf_counter(), laptop or 0.0, county or 0.0))
                 if p.phase not in marks:
                     marks[p.phase] = time.perf_counter()
                     cpu[p.phase] = (cpu_seconds(), cpu_seconds(server.pid))
@@ -154,6 +184,7 @@ def main() -> int:
             start = time.perf_counter()
             report = sync(laptop, progress=progress, batch_size=args.batch)
             push = marks["resolve"] - start
+            parts = push_parts(pushed)
             laptop_cpu, county_cpu = (
                 None if a is None or b is None else b - a
                 for a, b in zip(cpu["push"], cpu["resolve"], strict=True)
@@ -192,6 +223,16 @@ def main() -> int:
         # The two processes overlap: on a machine whose cores are busy with other work,
         # the push takes up to about the sum.
         print(f"  CPU during the push:    laptop {laptop_cpu:.2f} s, county {county_cpu:.2f} s")
+    size = n // len(parts)
+    walls = [part[0] for part in parts]
+    cpus = [part[1] + part[2] for part in parts]
+    print(f"push in {len(parts)} parts of {size} households, wall (s): " + _seconds(walls))
+    print("  CPU of laptop + county (s):  " + _seconds(cpus))
+    for label, times in (("wall", walls), ("CPU", cpus)):
+        print(
+            f"  {label}: last part / first part {times[-1] / times[0]:.2f}x (target <= 1.1x), "
+            f"last / median {times[-1] / statistics.median(times):.2f}x"
+        )
     print(f"whole first sync (push + pull back): {whole:.2f} s")
     print(f"empty incremental sync:   median {statistics.median(empty):.1f} ms (target <= 100 ms)")
     print(f"first pull by a new laptop: {first_pull:.2f} s ({n / first_pull:,.0f} households/s)")

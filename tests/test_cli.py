@@ -44,6 +44,17 @@ def test_export_then_import_is_an_exact_round_trip(demo_db: Path, tmp_path: Path
     assert {r["level"] for r in document["regions"]} == {"county", "township", "village"}
 
 
+def test_an_export_to_a_file_is_exactly_what_goes_to_the_output(
+    demo_db: Path, tmp_path: Path
+) -> None:
+    for village in ((), ("--village", "610423100201")):
+        out = tmp_path / "out.json"
+        written = caseworker("export", "--db", demo_db, *village, "--out", out)
+        assert written.returncode == 0, written.stderr
+        shown = caseworker("export", "--db", demo_db, *village)
+        assert out.read_text(encoding="utf-8") == shown.stdout
+
+
 def test_export_of_one_village(demo_db: Path) -> None:
     done = caseworker("export", "--db", demo_db, "--village", "610423100201")
     document = json.loads(done.stdout)

@@ -2,13 +2,15 @@
 
 import argparse
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 from caseworker.commands import export_reports, help_of
 from caseworker.commands.common import EXIT_OK, CommandError, add_db_option, store_from
-from caseworker.interchange.files import export_document, write_atomically
+from caseworker.domain.records import Household
+from caseworker.interchange.files import export_pieces, write_atomically
 from caseworker.store import audit
-from caseworker.store.households import iter_households
+from caseworker.store.households import household_villages, iter_households
 from caseworker.store.regions import regions_with_ancestors, village_codes
 
 
@@ -35,13 +37,19 @@ def run(args: argparse.Namespace) -> int:
                         f"village code '{args.village}' is not in this store",
                     )
                 villages = [args.village]
-            households = list(iter_households(conn, village_codes=villages))
-            regions = regions_with_ancestors(conn, {h.village_code for h in households})
         from caseworker.screening import policy_library
 
-        text = export_document(households, regions, policy_library(store).work_calendar())
-        if args.out:
-            write_atomically(args.out, text)
+        calendar = policy_library(store).work_calendar()
+        with store.read() as conn:
+            regions = regions_with_ancestors(conn, household_villages(conn, village_codes=villages))
+            counted = _Counted(iter_households(conn, village_codes=villages))
+            pieces = export_pieces(counted, regions, calendar)
+            if args.out:
+                # One household at a time into the file (a county's store would not fit in
+                # memory whole), within one read: the file shows one moment of the store.
+                write_atomically(args.out, pieces)
+            else:
+                text = "".join(pieces)  # nothing reaches the output unless all of it does
         with store.begin() as conn:
             audit.record(
                 conn,
@@ -50,14 +58,27 @@ def run(args: argparse.Namespace) -> int:
                 action=audit.Action.EXPORT,
                 detail={
                     "village": args.village,
-                    "households": len(households),
+                    "households": counted.count,
                     "file": str(args.out) if args.out else "stdout",
                 },
             )
     finally:
         store.close()
     if args.out:
-        print(f"已导出{len(households)}户 / exported {len(households)} households: {args.out}")
+        print(f"已导出{counted.count}户 / exported {counted.count} households: {args.out}")
     else:
         sys.stdout.write(text)
     return EXIT_OK
+
+
+class _Counted:
+    """Households passed through as they come, counted."""
+
+    def __init__(self, households: Iterator[Household]) -> None:
+        self.households = households
+        self.count = 0
+
+    def __iter__(self) -> Iterator[Household]:
+        for h in self.households:
+            self.count += 1
+            yield h

@@ -292,27 +292,56 @@ def export_document(
 ) -> str:
     """The export text: regions and households, stable key order, Chinese left readable;
     open applications say when their time limit ends (``due_on``, counted on ``calendar``)."""
-    document = {
-        "format": EXPORT_FORMAT,
-        "regions": [
-            {"code": r.code, "name": r.name, "level": r.level.value, "parent_code": r.parent_code}
-            for r in regions
-        ],
-        "households": [_with_due_dates(h, calendar) for h in households],
-    }
-    return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+    return "".join(export_pieces(households, regions, calendar))
 
 
-def write_atomically(path: Path, text: str | bytes) -> None:
-    """Write ``text`` (or bytes) to ``path`` so that the file is either complete or not
-    there at all."""
+def export_pieces(
+    households: Iterable[Household], regions: Iterable[Region], calendar: WorkCalendar = OFFICIAL
+) -> Iterator[str]:
+    """The export text in pieces, one household at a time: exactly the text of
+    ``json.dumps`` of the whole document with one space of indent, without ever holding
+    every household, or the whole text, at once."""
+    head = json.dumps(
+        {
+            "format": EXPORT_FORMAT,
+            "regions": [
+                {
+                    "code": r.code,
+                    "name": r.name,
+                    "level": r.level.value,
+                    "parent_code": r.parent_code,
+                }
+                for r in regions
+            ],
+        },
+        ensure_ascii=False,
+        indent=1,
+    )
+    yield head[: -len("\n}")] + ',\n "households": ['
+    # Each household is an item of a list two levels deep: its lines are indented by two
+    # spaces more than on their own (no JSON string holds a raw line break).
+    separator = "\n  "
+    for h in households:
+        text = json.dumps(_with_due_dates(h, calendar), ensure_ascii=False, indent=1)
+        yield separator + text.replace("\n", "\n  ")
+        separator = ",\n  "
+    yield "]\n}\n" if separator == "\n  " else "\n ]\n}\n"
+
+
+def write_atomically(path: Path, text: str | bytes | Iterable[str]) -> None:
+    """Write ``text`` (or bytes, or text in pieces) to ``path`` so that the file is either
+    complete or not there at all."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
     try:
         with (
             os.fdopen(fd, "wb") if isinstance(text, bytes) else os.fdopen(fd, "w", encoding="utf-8")
         ) as out:
-            out.write(text)  # type: ignore[arg-type]
+            if isinstance(text, str | bytes):
+                out.write(text)  # type: ignore[arg-type]
+            else:
+                for piece in text:
+                    out.write(piece)  # type: ignore[arg-type]
             out.flush()
             os.fsync(out.fileno())
         os.replace(tmp, path)

@@ -417,6 +417,17 @@ def household_ids(conn: Connection, *, village_codes: Sequence[str] | None = Non
     return list(conn.execute(query).scalars())
 
 
+def household_villages(
+    conn: Connection, *, village_codes: Sequence[str] | None = None
+) -> list[str]:
+    """The codes of the villages that have households (of these villages only, if given)."""
+    household = TABLES["household"]
+    query = select(household.c.village_code).distinct().order_by(household.c.village_code)
+    if village_codes is not None:
+        query = query.where(household.c.village_code.in_(list(village_codes)))
+    return list(conn.execute(query).scalars())
+
+
 def iter_households(
     conn: Connection, *, village_codes: Sequence[str] | None = None, chunk: int = _CHUNK
 ) -> Iterator[Household]:

@@ -121,3 +121,32 @@ def test_an_export_says_when_each_open_application_is_due_and_reads_back(
     jsonschema.Draft202012Validator(household_schema()).validate(written)
     again = parse_household(written)  # read back: due_on is the export's, not stored
     assert household_to_dict(again) == household_to_dict(household)
+
+
+@pytest.mark.parametrize("count", [0, 1, 25])
+@pytest.mark.parametrize("with_regions", [False, True])
+def test_an_export_written_in_pieces_is_the_whole_documents_json(
+    count: int, with_regions: bool
+) -> None:
+    from caseworker.demo.places import demo_regions
+    from caseworker.domain.workdays import OFFICIAL
+    from caseworker.interchange.files import (
+        EXPORT_FORMAT,
+        _with_due_dates,
+        export_document,
+        export_pieces,
+    )
+
+    households = generate_households(count, seed=3, as_of=date(2026, 11, 1))
+    regions = demo_regions() if with_regions else []
+    whole = {
+        "format": EXPORT_FORMAT,
+        "regions": [
+            {"code": r.code, "name": r.name, "level": r.level.value, "parent_code": r.parent_code}
+            for r in regions
+        ],
+        "households": [_with_due_dates(h, OFFICIAL) for h in households],
+    }
+    expected = json.dumps(whole, ensure_ascii=False, indent=1) + "\n"
+    assert "".join(export_pieces(households, regions)) == expected
+    assert export_document(households, regions) == expected
