@@ -1704,72 +1704,77 @@ review due {day}</source>
         <translation>保障</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/import_sheet.py" line="113"/>
+        <location filename="../../caseworker/ui/dialogs/import_sheet.py" line="110"/>
+        <source>Paid into</source>
+        <translation>发放账户</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/import_sheet.py" line="114"/>
         <source>I have checked: these are different people; import them as they are</source>
         <translation>已核实：以上不是同一人，照常导入</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/import_sheet.py" line="115"/>
+        <location filename="../../caseworker/ui/dialogs/import_sheet.py" line="116"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/import_sheet.py" line="119"/>
+        <location filename="../../caseworker/ui/dialogs/import_sheet.py" line="120"/>
         <source>(the sheet says)</source>
         <translation>（按表中所填）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/import_sheet.py" line="130"/>
+        <location filename="../../caseworker/ui/dialogs/import_sheet.py" line="131"/>
         <source>Reading %1 ...</source>
         <translation>正在读取%1……</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/import_sheet.py" line="165"/>
+        <location filename="../../caseworker/ui/dialogs/import_sheet.py" line="166"/>
         <source>%1, sheet “%2”, header in row %3: %4 household(s)</source>
         <translation>%1，工作表“%2”，表头在第%3行：共%4户</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/import_sheet.py" line="173"/>
+        <location filename="../../caseworker/ui/dialogs/import_sheet.py" line="174"/>
         <source>Encoding: %1</source>
         <translation>文件编码：%1</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/import_sheet.py" line="175"/>
+        <location filename="../../caseworker/ui/dialogs/import_sheet.py" line="176"/>
         <source>chosen from the headers</source>
         <translation>（按表头自动选择）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/import_sheet.py" line="176"/>
+        <location filename="../../caseworker/ui/dialogs/import_sheet.py" line="177"/>
         <source>Mapping: %1 %2</source>
         <translation>对照表：%1%2</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/import_sheet.py" line="179"/>
+        <location filename="../../caseworker/ui/dialogs/import_sheet.py" line="180"/>
         <source>Columns not imported: %1</source>
         <translation>不导入的列：%1</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/import_sheet.py" line="186"/>
+        <location filename="../../caseworker/ui/dialogs/import_sheet.py" line="187"/>
         <source>%1 problem(s): correct the sheet and open it again</source>
         <translation>%1处问题：请改正表格后重新打开</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/import_sheet.py" line="190"/>
+        <location filename="../../caseworker/ui/dialogs/import_sheet.py" line="191"/>
         <source> (the first %1 are listed)</source>
         <translation>（列出前%1处）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/import_sheet.py" line="195"/>
+        <location filename="../../caseworker/ui/dialogs/import_sheet.py" line="196"/>
         <source>No problems found</source>
         <translation>未发现问题</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/import_sheet.py" line="199"/>
+        <location filename="../../caseworker/ui/dialogs/import_sheet.py" line="200"/>
         <source>Possible duplicates to confirm: %1</source>
         <translation>疑似重复，请核实：%1处</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/import_sheet.py" line="268"/>
+        <location filename="../../caseworker/ui/dialogs/import_sheet.py" line="272"/>
         <source>Imported: %1 household(s) added</source>
         <translation>导入完成：新增%1户</translation>
     </message>
@@ -2549,82 +2554,82 @@ review due {day}</source>
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../caseworker/ui/dialogs/report.py" line="63"/>
+        <location filename="../../caseworker/ui/dialogs/report.py" line="64"/>
         <source>Reports (spreadsheets)</source>
         <translation>报表（表格）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/report.py" line="75"/>
+        <location filename="../../caseworker/ui/dialogs/report.py" line="76"/>
         <source>Every village in this store</source>
         <translation>本机所有村（社区）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/report.py" line="87"/>
+        <location filename="../../caseworker/ui/dialogs/report.py" line="88"/>
         <source>Excel workbook (.xlsx)</source>
         <translation>Excel 工作簿（.xlsx）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/report.py" line="88"/>
+        <location filename="../../caseworker/ui/dialogs/report.py" line="89"/>
         <source>CSV for Excel on Chinese Windows (GB18030)</source>
         <translation>CSV（GB18030，中文Excel可直接打开）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/report.py" line="89"/>
+        <location filename="../../caseworker/ui/dialogs/report.py" line="90"/>
         <source>CSV in UTF-8 (with BOM)</source>
         <translation>CSV（UTF-8，带BOM）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/report.py" line="92"/>
+        <location filename="../../caseworker/ui/dialogs/report.py" line="93"/>
         <source>Report</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/report.py" line="93"/>
+        <location filename="../../caseworker/ui/dialogs/report.py" line="94"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/report.py" line="94"/>
+        <location filename="../../caseworker/ui/dialogs/report.py" line="95"/>
         <source>Area</source>
         <translation>范围</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/report.py" line="95"/>
+        <location filename="../../caseworker/ui/dialogs/report.py" line="96"/>
         <source>Save as</source>
         <translation>保存格式</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/report.py" line="98"/>
+        <location filename="../../caseworker/ui/dialogs/report.py" line="99"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/report.py" line="99"/>
+        <location filename="../../caseworker/ui/dialogs/report.py" line="100"/>
         <source>Save...</source>
         <translation>保存……</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/report.py" line="150"/>
+        <location filename="../../caseworker/ui/dialogs/report.py" line="151"/>
         <source>Making the report...</source>
         <translation>正在生成报表……</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/report.py" line="176"/>
+        <location filename="../../caseworker/ui/dialogs/report.py" line="177"/>
         <source>{title} · {unit} {month} · {rows} rows{more}</source>
         <translation>{title} · {unit} {month} · 共{rows}行{more}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/report.py" line="181"/>
+        <location filename="../../caseworker/ui/dialogs/report.py" line="182"/>
         <source> (the first {n} shown)</source>
         <translation>（预览前{n}行）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/report.py" line="208"/>
+        <location filename="../../caseworker/ui/dialogs/report.py" line="212"/>
         <source>Save the report</source>
         <translation>保存报表</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/report.py" line="225"/>
+        <location filename="../../caseworker/ui/dialogs/report.py" line="229"/>
         <source>Saved: {path}</source>
         <translation>已保存：{path}</translation>
     </message>

@@ -61,7 +61,7 @@ class ImportSheetDialog(QDialog):
         self.village_label = QLabel()
         villages = QFormLayout()
         villages.addRow(self.village_label, self.village)
-        self.rows = QTableWidget(0, 8)
+        self.rows = QTableWidget(0, 9)
         self.problems_label = QLabel()
         self.problems = QListWidget()
         self.duplicates_label = QLabel()
@@ -107,6 +107,7 @@ class ImportSheetDialog(QDialog):
                 self.tr("Address"),
                 self.tr("Hukou"),
                 self.tr("Benefit"),
+                self.tr("Paid into"),
             ]
         )
         self.confirm.setText(
@@ -232,6 +233,9 @@ class ImportSheetDialog(QDialog):
                 household.address,
                 label(household.hukou),
                 benefit_words,
+                ""
+                if household.payment is None
+                else f"{household.payment.bank_name} {household.payment.account_number}",
             ]
             for column, text in enumerate(cells):
                 self.rows.setItem(index, column, QTableWidgetItem(text))
