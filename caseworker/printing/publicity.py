@@ -97,7 +97,12 @@ def village_publicity(
     """The publicity list source of one village, read from the store."""
     check_days(days)
     printed_on = printed_on or date.today()
-    pairs = [(h, findings(conn, h)) for h in iter_households(conn, village_codes=[village_code])]
+    # Only a proposed application's amount comes from the findings: a village's other
+    # households (most of them) are listed from their benefits without screening them.
+    pairs = [
+        (h, findings(conn, h) if any(a.stage in PROPOSED_STAGES for a in h.applications) else None)
+        for h in iter_households(conn, village_codes=[village_code])
+    ]
     proposed, current, policies = publicity_entries(pairs, on=printed_on)
     return VillageSource(
         village_code=village_code,
