@@ -12,6 +12,8 @@ from typing import Any
 import pytest
 
 from caseworker.demo.places import demo_regions
+from caseworker.domain.records import Household
+from caseworker.interchange.household_format import household_to_dict, parse_household
 from caseworker.store.db import Store, open_store
 from caseworker.store.regions import add_regions
 
@@ -74,3 +76,30 @@ def household_data() -> Callable[..., dict[str, Any]]:
         return data
 
     return make
+
+
+def paid_household(data: dict[str, Any], *, program: str = "dibao", covered: int = 0) -> Household:
+    """The household of ``data`` paid into a bank account, with one benefit of ``program``
+    that has a certificate number and covers one member (the one at ``covered``)."""
+    h = parse_household(
+        {
+            **data,
+            "payment": {
+                "bank_code": "402",
+                "bank_name": "陕西泾阳农村商业银行",
+                "account_name": "张学林",
+                "account_number": "6217000012345678901",
+            },
+        }
+    )
+    with_benefit = household_to_dict(h)
+    with_benefit["benefits"] = [
+        {
+            "program": program,
+            "since": "2024-01-01",
+            "monthly_yuan": "300.00",
+            "certificate_number": "泾民低字〔2024〕0012号",
+            "covered_members": [h.members[covered].id],
+        }
+    ]
+    return parse_household(with_benefit)

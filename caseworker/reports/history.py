@@ -6,6 +6,7 @@ stoppage each take effect in the month after the county's decision.
 """
 
 import calendar
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 
@@ -136,3 +137,20 @@ def paid_benefits(household: Household, month: Month) -> list[Benefit]:
 def benefit_label(benefit: Benefit) -> str:
     """保障类别 as rosters write it: the program, then its category (最低生活保障A类)."""
     return benefit.program.zh + (benefit.category.zh if benefit.category else "")
+
+
+@dataclass(frozen=True, slots=True)
+class Paid:
+    """A household paid in a month: how much (fen) and for how many people."""
+
+    household: Household
+    amount_fen: int
+    persons: int
+
+
+def paid_households(households: Iterable[Household], month: Month) -> Iterator[Paid]:
+    """The households paid in ``month``, in the order given, with the amount and persons."""
+    for household in households:
+        amount = monthly_amount(household, month)
+        if amount:
+            yield Paid(household, amount, covered_persons(household, month))

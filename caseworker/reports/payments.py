@@ -3,7 +3,7 @@
 from collections.abc import Iterable, Mapping
 
 from caseworker.domain.records import Household
-from caseworker.reports.history import Month, covered_persons, monthly_amount
+from caseworker.reports.history import Month, paid_households
 from caseworker.reports.sheets import Column, Report, yuan_in_words
 
 COLUMNS = (
@@ -34,25 +34,22 @@ def payments_report(
     """
     rows: list[list[str | int]] = []
     persons = total_base = 0
-    for household in households:
-        base = monthly_amount(household, month)
-        if not base:
-            continue
+    for paid in paid_households(households, month):
+        household, base = paid.household, paid.amount_fen
         head = household.head
-        size = covered_persons(household, month)
         rows.append(
             [
                 village_names.get(household.village_code, household.village_code),
                 head.name if head else "",
                 head.id_number if head else "",
-                size,
+                paid.persons,
                 base,
                 0,
                 base,
                 *_account(household),
             ]
         )
-        persons += size
+        persons += paid.persons
         total_base += base
     total: list[str | int] = ["合计", f"{len(rows)}户", "", persons, total_base, 0, total_base]
     total += ["", "", ""]

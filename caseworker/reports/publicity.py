@@ -6,13 +6,7 @@ out of a household, as on the printed notice (``caseworker.printing.publicity``)
 from collections.abc import Iterable, Mapping
 
 from caseworker.domain.records import Household
-from caseworker.reports.history import (
-    Month,
-    benefit_label,
-    covered_persons,
-    monthly_amount,
-    paid_benefits,
-)
+from caseworker.reports.history import Month, benefit_label, paid_benefits, paid_households
 from caseworker.reports.sheets import Column, Report, yuan_in_words
 
 COLUMNS = (
@@ -34,23 +28,20 @@ def publicity_report(
     """The households paid in ``month``, by village then name, with a total row."""
     rows: list[list[str | int]] = []
     persons = total = 0
-    for household in households:
-        amount = monthly_amount(household, month)
-        if not amount:
-            continue
+    for paid in paid_households(households, month):
+        household = paid.household
         head = household.head
-        size = covered_persons(household, month)
         rows.append(
             [
                 village_names.get(household.village_code, household.village_code),
                 head.name if head else "",
-                size,
+                paid.persons,
                 "、".join(benefit_label(b) for b in paid_benefits(household, month)),
-                amount,
+                paid.amount_fen,
             ]
         )
-        persons += size
-        total += amount
+        persons += paid.persons
+        total += paid.amount_fen
     rows.sort(key=lambda r: (str(r[0]), str(r[1])))
     return Report(
         title="城乡低保等救助对象公示名单",

@@ -9,9 +9,9 @@ from caseworker.reports.changes import KINDS, change_kind
 from caseworker.reports.history import (
     Month,
     benefit_label,
-    covered_persons,
     monthly_amount,
     paid_benefits,
+    paid_households,
 )
 from caseworker.reports.sheets import Column, Report, yuan_in_words
 
@@ -48,9 +48,8 @@ def roster_report(
 
     The bank columns are empty for a household whose account is not recorded.
     """
-    paid = [(h, monthly_amount(h, month)) for h in households]
-    paid = [(h, amount) for h, amount in paid if amount]
-    widest = max((len(h.members) - 1 for h, _ in paid), default=0)
+    paid = list(paid_households(households, month))
+    widest = max((len(p.household.members) - 1 for p in paid), default=0)
     columns = list(HEAD_COLUMNS)
     for number in range(1, widest + 1):
         columns.append(Column(f"成员{number}姓名", width=10))
@@ -58,9 +57,9 @@ def roster_report(
         columns.append(Column(f"成员{number}与户主关系", width=8))
     rows: list[list[str | int]] = []
     persons = total = 0
-    for household, amount in paid:
+    for entry in paid:
+        household, amount, size = entry.household, entry.amount_fen, entry.persons
         head = household.head
-        size = covered_persons(household, month)
         kind = change_kind(monthly_amount(household, month.previous()), amount)
         benefits = paid_benefits(household, month)
         payment = household.payment

@@ -58,6 +58,24 @@ def demo(store: Store) -> Store:
     return store
 
 
+def sign_record(store: Store, household_id: str, record_id: str) -> None:
+    """A signature naming a decision record as the document signed."""
+    with store.begin() as conn:
+        save_signature(
+            conn,
+            household_id=household_id,
+            member_id=None,
+            signer_name="王建华",
+            signer_role=SignerRole.INVESTIGATOR,
+            document_kind="decision",
+            document_id=record_id,
+            document_sha256="0" * 64,
+            image_png=signature_png(),
+            device_id=store.device_id,
+            signed_at=utcnow(),
+        )
+
+
 def screen_all(store: Store, on: date = DAY) -> Any:
     return screen_store(store, on=on, policies=PolicyChooser(PolicyLibrary()))
 
@@ -163,20 +181,7 @@ def test_a_record_a_signed_document_names_survives_pruning(demo: Store) -> None:
         (signed_id,) = conn.exec_driver_sql(
             "SELECT id FROM decision WHERE household_id = ?", (h.id,)
         ).one()
-    with demo.begin() as conn:  # a printed and signed notice names this record
-        save_signature(
-            conn,
-            household_id=h.id,
-            member_id=None,
-            signer_name="王建华",
-            signer_role=SignerRole.INVESTIGATOR,
-            document_kind="decision",
-            document_id=signed_id,
-            document_sha256="0" * 64,
-            image_png=signature_png(),
-            device_id=demo.device_id,
-            signed_at=utcnow(),
-        )
+    sign_record(demo, h.id, signed_id)  # a printed and signed notice names this record
     income = next(i for m in h.members for i in m.incomes or ())
     for rise in (150_000, 90_000):  # two changes: two newer records, one superseded
         income.monthly_fen += rise
@@ -241,20 +246,7 @@ def test_a_store_of_old_records_is_made_compact_and_pruned(tmp_path: Path) -> No
     made = old_records(store, households)
     signed = households[0]
     kept_for_signature = made[signed.id][0]  # a signature names this (older) record
-    with store.begin() as conn:
-        save_signature(
-            conn,
-            household_id=signed.id,
-            member_id=None,
-            signer_name="王建华",
-            signer_role=SignerRole.INVESTIGATOR,
-            document_kind="decision",
-            document_id=kept_for_signature,
-            document_sha256="0" * 64,
-            image_png=signature_png(),
-            device_id=store.device_id,
-            signed_at=utcnow(),
-        )
+    sign_record(store, signed.id, kept_for_signature)
     with store.read() as conn:
         before_words = {h.id: words(latest_screening(conn, h.id)) for h in households}  # type: ignore[arg-type]
     outbox_before = counts(store)[1]

@@ -21,6 +21,7 @@ from caseworker.store.tables import new_id
 from caseworker.sync.client import sync
 from caseworker.sync.conflicts import open_conflicts, resolve_conflict
 from caseworker.sync.county.admin import list_conflicts
+from tests.conftest import paid_household
 from tests.sync.conftest import CountyServer, enroll_laptop
 
 Make = Callable[..., dict[str, Any]]
@@ -54,25 +55,7 @@ def test_an_account_and_a_benefits_members_go_up_and_down_and_conflict_by_field(
     a, b = laptops("a"), laptops("b")
     enroll_laptop(county, a)
     enroll_laptop(county, b, worker="李秀英")
-    data = household_data()
-    data["payment"] = {
-        "bank_code": "402",
-        "bank_name": "陕西泾阳农村商业银行",
-        "account_name": "张学林",
-        "account_number": "6217000012345678901",
-    }
-    h = parse_household(data)
-    data = household_to_dict(h)
-    data["benefits"] = [
-        {
-            "program": "dibao_single_person",
-            "since": "2024-01-01",
-            "monthly_yuan": "300.00",
-            "certificate_number": "泾民低字〔2024〕0012号",
-            "covered_members": [h.members[1].id],
-        }
-    ]
-    h = parse_household(data)
+    h = paid_household(household_data(), program="dibao_single_person", covered=1)
     save_household(a, h)
     assert sync(a).accepted == 1
     assert sync(b).received == 1
