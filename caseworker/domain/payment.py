@@ -93,8 +93,3 @@ def parse_covered_members(value: Any) -> list[str]:
     if len(set(ids)) != len(ids):
         raise Problem("repeated_member", "同一成员列了两次", "lists a member twice")
     return ids
-
-
-def grouped_digits(number: str) -> str:
-    """An account number in groups of four, as on a bank card, for reading aloud."""
-    return " ".join(number[i : i + 4] for i in range(0, len(number), 4))

@@ -1083,479 +1083,479 @@ review due {day}</source>
 <context>
     <name>HouseholdPage</name>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="220"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="485"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="219"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="486"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="242"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="241"/>
         <source>Members</source>
         <translation>家庭成员</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="243"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="242"/>
         <source>Property</source>
         <translation>财产</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="244"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="243"/>
         <source>Expenses</source>
         <translation>支出</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="245"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="244"/>
         <source>Legal supporters</source>
         <translation>法定赡养人</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="246"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="245"/>
         <source>Visits</source>
         <translation>入户调查</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="247"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="246"/>
         <source>Benefits</source>
         <translation>享受待遇</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="248"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="247"/>
         <source>Applications</source>
         <translation>申请</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="262"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="261"/>
         <source>Stages of the application</source>
         <translation>申请办理环节</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="264"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="503"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="263"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="504"/>
         <source>Add member</source>
         <translation>添加成员</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="265"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="503"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="264"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="504"/>
         <source>Edit member</source>
         <translation>编辑成员</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="266"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="522"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="531"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="533"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="265"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="523"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="532"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="534"/>
         <source>Remove member</source>
         <translation>删除成员</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="267"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="557"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="266"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="558"/>
         <source>Edit property</source>
         <translation>编辑财产</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="268"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="569"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="267"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="570"/>
         <source>Edit expenses</source>
         <translation>编辑支出</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="269"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="581"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="268"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="582"/>
         <source>Edit legal supporters</source>
         <translation>编辑法定赡养人</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="270"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="269"/>
         <source>New visit (Ctrl+N)</source>
         <translation>新建入户调查（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="271"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="270"/>
         <source>New application</source>
         <translation>新建申请</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="272"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="271"/>
         <source>Start a review</source>
         <translation>发起复核</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="273"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="272"/>
         <source>Certificate and members covered</source>
         <translation>证号及保障对象</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="274"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="273"/>
         <source>Next stage</source>
         <translation>进入下一环节</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="278"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="610"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="277"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="611"/>
         <source>Edit household details</source>
         <translation>编辑家庭基本信息</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="279"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="278"/>
         <source>Sign the authorisation</source>
         <translation>授权书签字</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="280"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="279"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="281"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="280"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="284"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="301"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="584"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="283"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="300"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="585"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="285"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="301"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="583"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="284"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="300"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="584"/>
         <source>Relation</source>
         <translation>关系</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="286"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="285"/>
         <source>Age</source>
         <translation>年龄</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="287"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="286"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="288"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="287"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="289"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="288"/>
         <source>Labour capacity</source>
         <translation>劳动能力</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="290"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="289"/>
         <source>Disability</source>
         <translation>残疾情况</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="291"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="290"/>
         <source>Serious illness</source>
         <translation>重病情况</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="292"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="291"/>
         <source>Employment</source>
         <translation>就业状况</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="293"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="292"/>
         <source>Monthly income</source>
         <translation>月收入</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="296"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="298"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="559"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="571"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="295"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="297"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="560"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="572"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="296"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="295"/>
         <source>Value</source>
         <translation>价值</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="296"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="561"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="295"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="562"/>
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="298"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="297"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="298"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="305"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="327"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="573"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="297"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="304"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="326"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="574"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="301"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="585"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="300"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="586"/>
         <source>Able to support</source>
         <translation>有无赡养能力</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="301"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="300"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="306"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="305"/>
         <source>Purpose</source>
         <translation>调查目的</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="307"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="306"/>
         <source>Investigators</source>
         <translation>调查人员</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="308"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="307"/>
         <source>Conclusion</source>
         <translation>调查结论</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="309"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="308"/>
         <source>Signed</source>
         <translation>签字</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="314"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="324"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="313"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="323"/>
         <source>Program</source>
         <translation>救助项目</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="315"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="314"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="316"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="315"/>
         <source>Per month</source>
         <translation>每月金额</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="317"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="316"/>
         <source>Since</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="318"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="317"/>
         <source>Gradual exit until</source>
         <translation>渐退截止</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="319"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="318"/>
         <source>People covered</source>
         <translation>保障人数</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="320"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="319"/>
         <source>Certificate number</source>
         <translation>证件编号（低保证号）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="324"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="327"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="323"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="326"/>
         <source>Stage</source>
         <translation>办理环节</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="324"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="323"/>
         <source>Applied on</source>
         <translation>申请日期</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="324"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="323"/>
         <source>Time limit</source>
         <translation>办理时限</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="327"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="326"/>
         <source>Done by</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="327"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="326"/>
         <source>Opinion</source>
         <translation>意见</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="335"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="450"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="334"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="451"/>
         <source>not known</source>
         <translation>不详</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="336"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="335"/>
         <source>(no head)</source>
         <translation>（未指定户主）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="341"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="386"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="340"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="387"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="341"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="386"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="340"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="387"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="343"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="342"/>
         <source>Address: {value}</source>
         <translation>住址：{value}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="344"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="343"/>
         <source>Hukou: {value}</source>
         <translation>户籍：{value}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="345"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="344"/>
         <source>Local resident: {value}</source>
         <translation>本地户籍：{value}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="346"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="345"/>
         <source>Registered poor: {value}</source>
         <translation>建档立卡：{value}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="350"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="349"/>
         <source>Emergency: {kind} on {day}</source>
         <translation>急难情况：{kind}（{day}）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="355"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="354"/>
         <source>Relative of a cadre or caseworker (registered separately)</source>
         <translation>村干部或经办人员近亲属（单独备案）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="358"/>
-        <source>Paid into: {bank}, account {number} ({holder})</source>
-        <translation>发放账户：{bank}，账号 {number}（户名：{holder}）</translation>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="359"/>
+        <source>Paid into: {bank}, account ending {last4} ({holder})</source>
+        <translation>发放账户：{bank}，账号尾号{last4}（户名：{holder}）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="365"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="366"/>
         <source>Payment account: not recorded</source>
         <translation>发放账户：未登记</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="372"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="373"/>
         <source>Property not recorded</source>
         <translation>尚未登记财产</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="378"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="379"/>
         <source>Expenses not recorded</source>
         <translation>尚未登记支出</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="392"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="393"/>
         <source>Legal supporters not recorded</source>
         <translation>尚未登记法定赡养人</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="402"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="403"/>
         <source>signed</source>
         <translation>已签字</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="402"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="403"/>
         <source>not signed</source>
         <translation>未签字</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="429"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="430"/>
         <source>past the 45-working-day limit</source>
         <translation>已超45个工作日时限</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="431"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="432"/>
         <source>overdue (30 working days), at the latest {day}</source>
         <translation>已超30个工作日，最迟 {day}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="435"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="436"/>
         <source>due by {day}</source>
         <translation>应于 {day} 前办结</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="438"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="439"/>
         <source>{limit} (estimated: that year&apos;s official holidays are not known yet)</source>
         <translation>{limit}（估算：该年度的法定节假日安排尚未公布）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="455"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="456"/>
         <source> grade {grade}</source>
         <translation>{grade}级</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="456"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="457"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="524"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="525"/>
         <source>{name} is one of the members {program} covers. Change the members covered on the Benefits tab first (a change the township and county must agree to).</source>
         <translation>{name}是{program}的保障对象之一。请先在“享受待遇”页修改保障对象（此项变更须经乡镇审核、县级审批）。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="530"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="531"/>
         <source>Remove {name} from the household?</source>
         <translation>确定将{name}从本户中删除吗？</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="560"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="561"/>
         <source>Value (yuan)</source>
         <translation>价值（元）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="563"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="564"/>
         <source>Property recorded</source>
         <translation>已登记财产</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="572"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="573"/>
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="575"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="576"/>
         <source>Expenses recorded</source>
         <translation>已登记支出</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="586"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="587"/>
         <source>Why not</source>
         <translation>无法赡养原因</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="588"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="589"/>
         <source>Legal supporters recorded</source>
         <translation>已登记法定赡养人</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="600"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="601"/>
         <source>Edit certificate and members covered</source>
         <translation>修改证号及保障对象</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="644"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="645"/>
         <source>Not for this worker</source>
         <translation>不属于本人办理的环节</translation>
     </message>

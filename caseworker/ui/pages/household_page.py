@@ -31,7 +31,6 @@ from caseworker.domain.codes import (
     WorkerRole,
 )
 from caseworker.domain.idnumber import age_on
-from caseworker.domain.payment import grouped_digits
 from caseworker.domain.procedure import deadline, may_record, next_stages, who_records
 from caseworker.domain.records import Household, Member, StageEntry
 from caseworker.domain.validation import FieldError
@@ -355,9 +354,11 @@ class HouseholdPage(QWidget):
             facts.append(self.tr("Relative of a cadre or caseworker (registered separately)"))
         if h.payment is not None:
             facts.append(
-                self.tr("Paid into: {bank}, account {number} ({holder})").format(
+                # The account's last four digits, as ID numbers are masked on this page:
+                # the whole number is in the household details.
+                self.tr("Paid into: {bank}, account ending {last4} ({holder})").format(
                     bank=h.payment.bank_name,
-                    number=grouped_digits(h.payment.account_number),
+                    last4=h.payment.account_number[-4:],
                     holder=h.payment.account_name,
                 )
             )
