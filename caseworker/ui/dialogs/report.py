@@ -26,15 +26,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from caseworker.domain.codes import RegionLevel
 from caseworker.operations.messages import in_words
 from caseworker.operations.reports import REPORTS, ReportRequest, build_report, save_report
 from caseworker.reports.history import Month
 from caseworker.reports.sheets import Report, fen_to_decimal
 from caseworker.store.db import Store
-from caseworker.store.regions import all_regions
 from caseworker.ui.i18n import is_chinese
 from caseworker.ui.runner import Progress, Task, run_task
+from caseworker.ui.widgets.areas import area_choices, regions_in_scope
 from caseworker.ui.widgets.fields import ErrorLabel
 from caseworker.ui.widgets.form import Field, FieldForm
 from caseworker.ui.widgets.guarded import fit_to_screen
@@ -71,19 +70,11 @@ class ReportDialog(QDialog):
         self.month.setDate(QDate(day.year, day.month, 1))
         self.area = QComboBox()
         with store.read() as conn:
-            regions = [r for r in all_regions(conn) if not scope or r.code.startswith(scope)]
+            regions = regions_in_scope(conn, scope)
         if not scope:
             self.area.addItem(self.tr("Every village in this store"), None)
-        names = {r.code: r.name for r in regions}
-        for region in regions:
-            if region.level in (RegionLevel.TOWNSHIP, RegionLevel.VILLAGE):
-                parent_name = names.get(region.parent_code or "", "")
-                shown = (
-                    region.name
-                    if region.level is RegionLevel.TOWNSHIP
-                    else (f"{parent_name} {region.name}".strip())
-                )
-                self.area.addItem(shown, region.code)
+        for words, code in area_choices(regions):
+            self.area.addItem(words, code)
         self.file_kind = QComboBox()
         self.file_kind.addItem(self.tr("Excel workbook (.xlsx)"), 0)
         self.file_kind.addItem(self.tr("CSV for Excel on Chinese Windows (GB18030)"), 1)

@@ -26,18 +26,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from caseworker.domain.codes import RegionLevel
 from caseworker.operations.messages import in_words
 from caseworker.operations.printing import BUNDLE, PUBLICITY, PrintJob, print_job
 from caseworker.printing.documents import list_forms
 from caseworker.printing.errors import PrintCancelled
 from caseworker.printing.render import atomic_output
 from caseworker.store.db import Store
-from caseworker.store.regions import all_regions
 from caseworker.ui import ask
 from caseworker.ui.i18n import is_chinese
 from caseworker.ui.printer import print_document
 from caseworker.ui.runner import Progress, Task, run_task
+from caseworker.ui.widgets.areas import area_choices, regions_in_scope
 from caseworker.ui.widgets.fields import ErrorLabel
 
 
@@ -62,7 +61,7 @@ class PrintCentre(QWidget):
         self._task: Task[bytes] | None = None
         self._buffer: QBuffer | None = None  # what the preview reads ``output`` through
         with store.read() as conn:
-            self.regions = [r for r in all_regions(conn) if not scope or r.code.startswith(scope)]
+            self.regions = regions_in_scope(conn, scope)
         self.one_household = QRadioButton()
         self.batch = QRadioButton()
         self.one_household.setChecked(True)
@@ -146,12 +145,8 @@ class PrintCentre(QWidget):
         self.form.setCurrentIndex(max(self.form.findData(chosen), 0))
         area = self.area.currentData()
         self.area.clear()
-        names = {r.code: r.name for r in self.regions}
-        for region in self.regions:
-            if region.level in (RegionLevel.TOWNSHIP, RegionLevel.VILLAGE):
-                village = region.level is RegionLevel.VILLAGE
-                parent = names.get(region.parent_code or "", "") if village else ""
-                self.area.addItem(f"{parent} {region.name}".strip(), region.code)
+        for words, code in area_choices(self.regions):
+            self.area.addItem(words, code)
         self.area.setCurrentIndex(max(self.area.findData(area), 0))
         kind = self.batch_kind.currentData()
         self.batch_kind.clear()
