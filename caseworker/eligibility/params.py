@@ -20,6 +20,7 @@ from caseworker.domain.codes import (
     Program,
     SupporterInability,
 )
+from caseworker.domain.evidence import EvidenceKind
 from caseworker.eligibility import kinds, structures
 from caseworker.eligibility.kinds import Parser
 
@@ -93,6 +94,9 @@ class Unit(LabelledCode):
     VEHICLES = "vehicles", "辆", "vehicle(s)"
     HOUSES = "houses", "套", "house(s)"
     ACTIVITIES = "activities", "项", "activities"
+    MEGABYTES = "megabytes", "MB", "MB"
+    PIXELS = "pixels", "像素", "pixels"
+    OF_100 = "of_100", "（满分100）", "(of 100)"
 
 
 class Kind(StrEnum):
@@ -237,11 +241,46 @@ SPECS: Mapping[str, ParamSpec] = _table(
                     "periods when reviews are suspended",
                     _U.NONE,
                 ),
+                (
+                    "evidence.max_file_mb",
+                    _whole(1, 200),
+                    "每份证明材料文件的大小上限",
+                    "largest file of evidence",
+                    _U.MEGABYTES,
+                ),
+                (
+                    "evidence.photo_long_side",
+                    _whole(800, 8000),
+                    "证明材料照片长边缩小到",
+                    "photos of evidence brought down to a long side of",
+                    _U.PIXELS,
+                ),
+                (
+                    "evidence.jpeg_quality",
+                    _whole(50, 95),
+                    "证明材料照片的保存质量（JPEG）",
+                    "quality photos of evidence are kept at (JPEG)",
+                    _U.OF_100,
+                ),
+                (
+                    "evidence.keep_gps",
+                    _yes_no(),
+                    "照片保留拍摄地点（GPS）",
+                    "photos keep where they were taken (GPS)",
+                    _U.NONE,
+                ),
             ),
         ),
         (
             Program.DIBAO,
             (
+                (
+                    "dibao.evidence_required",
+                    _codes(EvidenceKind),
+                    "低保申请须附的证明材料",
+                    "evidence an application for Dibao needs",
+                    _U.NONE,
+                ),
                 (
                     "dibao.standard.rural",
                     _money(),
@@ -339,6 +378,13 @@ SPECS: Mapping[str, ParamSpec] = _table(
             Program.DIBAO_SINGLE_PERSON,
             (
                 (
+                    "dibao.single_person.evidence_required",
+                    _codes(EvidenceKind),
+                    "单人户施保申请须附的证明材料",
+                    "evidence an application for a single-person inclusion needs",
+                    _U.NONE,
+                ),
+                (
                     "dibao.single_person.in_force",
                     _yes_no(),
                     "实行单人户施保",
@@ -371,6 +417,13 @@ SPECS: Mapping[str, ParamSpec] = _table(
         (
             Program.MARGINAL,
             (
+                (
+                    "marginal.evidence_required",
+                    _codes(EvidenceKind),
+                    "低保边缘家庭认定申请须附的证明材料",
+                    "evidence an application for a marginal-family finding needs",
+                    _U.NONE,
+                ),
                 (
                     "marginal.in_force",
                     _yes_no(),
@@ -424,6 +477,13 @@ SPECS: Mapping[str, ParamSpec] = _table(
         (
             Program.SPECIAL_HARDSHIP,
             (
+                (
+                    "special_hardship.evidence_required",
+                    _codes(EvidenceKind),
+                    "特困供养申请须附的证明材料",
+                    "evidence an application for special hardship support needs",
+                    _U.NONE,
+                ),
                 (
                     "special_hardship.elderly_age",
                     _whole(50, 80),
@@ -485,6 +545,13 @@ SPECS: Mapping[str, ParamSpec] = _table(
         (
             Program.TEMPORARY_ASSISTANCE,
             (
+                (
+                    "temporary_assistance.evidence_required",
+                    _codes(EvidenceKind),
+                    "临时救助申请须附的证明材料",
+                    "evidence an application for temporary assistance needs",
+                    _U.NONE,
+                ),
                 (
                     "temporary_assistance.township_limit",
                     _money(),

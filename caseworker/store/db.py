@@ -31,7 +31,7 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 CACHE_KIB = 16 * 1024
 BULK_CACHE_KIB = 128 * 1024
 PAGE_SIZE = 16 * 1024
-SCHEMA_HEAD = "0014"
+SCHEMA_HEAD = "0015"
 
 
 def _set_pragmas(dbapi_connection: Any, _record: Any) -> None:

@@ -266,6 +266,42 @@ class SignatureRow(SyncedRow, table=True):
     image_png: bytes = Field(sa_column=sa.Column(sa.LargeBinary, nullable=False))
 
 
+class AttachmentRow(SyncedRow, table=True):
+    """A photo or scan of evidence attached to a household (or one of its members, visits
+    or applications). Its content is in ``attachment_content``, named by its SHA-256; a
+    removed attachment keeps its row, with who removed it, when and why."""
+
+    __tablename__ = "attachment"
+    household_id: str = Field(index=True, max_length=36)
+    member_id: str | None = Field(default=None, max_length=36)
+    visit_id: str | None = Field(default=None, max_length=36)
+    application_id: str | None = Field(default=None, max_length=36)
+    kind: str = Field(max_length=32)
+    taken_on: date
+    note: str = Field(default="", max_length=200)
+    added_by: str = Field(max_length=40)
+    sha256: str = Field(index=True, max_length=64)
+    media_type: str = Field(max_length=40)
+    size: int
+    pages: int = Field(default=1)
+    removed_at: datetime | None = Field(default=None)
+    removed_by: str = Field(default="", max_length=40)
+    removed_reason: str = Field(default="", max_length=200)
+    # The version the county has (0: never sent); below ``version`` it is sent again.
+    sent_version: int = Field(default=0)
+
+
+class AttachmentContentRow(SQLModel, table=True):
+    """The content of attached files, each once, sealed (AES-GCM under the store's
+    attachment key, bound to its SHA-256), with its thumbnail sealed the same way."""
+
+    __tablename__ = "attachment_content"
+    sha256: str = Field(primary_key=True, max_length=64)
+    size: int
+    sealed: bytes = Field(sa_column=sa.Column(sa.LargeBinary, nullable=False))
+    thumbnail: bytes | None = Field(default=None, sa_column=sa.Column(sa.LargeBinary))
+
+
 class DraftRow(SQLModel, table=True):
     """Work typed but not yet saved (a visit form in progress). Local to this laptop; kept
     until the worker saves or discards it, so a crash or power cut loses nothing."""
@@ -293,6 +329,8 @@ HOUSEHOLD_INDEX = table_of(HouseholdIndexRow)
 DECISION = table_of(DecisionRow)
 SIGNATURE = table_of(SignatureRow)
 DRAFT = table_of(DraftRow)
+ATTACHMENT = table_of(AttachmentRow)
+ATTACHMENT_CONTENT = table_of(AttachmentContentRow)
 
 
 class OutboxRow(SQLModel, table=True):

@@ -1,0 +1,156 @@
+"""Evidence as the app and the command line use it: attaching files to a household, and
+the checklist of what the household's open applications still need.
+
+Files are all read and checked before anything is written: a refused file leaves the store
+as it was, even when it came with others.
+"""
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from caseworker.domain.codes import FINAL_STAGES, Program
+from caseworker.domain.evidence import (
+    Attachment,
+    AttachmentRefused,
+    ChecklistItem,
+    EvidenceKind,
+    EvidenceLimits,
+    checklist,
+)
+from caseworker.domain.records import Household
+from caseworker.eligibility.policy import Policy, PolicyError
+from caseworker.interchange.evidence_files import PreparedFile, check_size, prepare
+from caseworker.store.attachments import add_attachment, attachments_of, taken_on_default
+from caseworker.store.db import Store
+
+# The programs whose files the county checks for evidence, and the parameter of each.
+REQUIRED_PARAMETERS = {
+    Program.DIBAO: "dibao.evidence_required",
+    Program.DIBAO_SINGLE_PERSON: "dibao.single_person.evidence_required",
+    Program.MARGINAL: "marginal.evidence_required",
+    Program.SPECIAL_HARDSHIP: "special_hardship.evidence_required",
+    Program.TEMPORARY_ASSISTANCE: "temporary_assistance.evidence_required",
+}
+
+
+def limits_of(policy: Policy | None, on: date) -> EvidenceLimits:
+    """How files are taken in under ``policy`` (the defaults without one)."""
+    if policy is None:
+        return EvidenceLimits()
+    try:
+        return EvidenceLimits(
+            max_file_bytes=int(policy.entry("evidence.max_file_mb", on).value) * 1024 * 1024,
+            long_side=int(policy.entry("evidence.photo_long_side", on).value),
+            jpeg_quality=int(policy.entry("evidence.jpeg_quality", on).value),
+            keep_gps=bool(policy.entry("evidence.keep_gps", on).value),
+        )
+    except (KeyError, PolicyError):  # a pack from before these parameters
+        return EvidenceLimits()
+
+
+def programs_needing_evidence(household: Household) -> list[Program]:
+    """The programs of the household's applications still under way, in their order."""
+    programs: list[Program] = []
+    for application in household.applications:
+        if application.stage in FINAL_STAGES or application.program not in REQUIRED_PARAMETERS:
+            continue
+        if application.program not in programs:
+            programs.append(application.program)
+    return programs
+
+
+def required_of(
+    policy: Policy, programs: Sequence[Program], on: date
+) -> dict[Program, tuple[EvidenceKind, ...]]:
+    """The kinds of document each of ``programs`` needs under ``policy`` on ``on``."""
+    required: dict[Program, tuple[EvidenceKind, ...]] = {}
+    for program in programs:
+        try:
+            codes = policy.entry(REQUIRED_PARAMETERS[program], on).value
+        except (KeyError, PolicyError):
+            continue
+        required[program] = tuple(EvidenceKind(code) for code in codes)
+    return required
+
+
+def household_checklist(
+    household: Household, policy: Policy, attachments: Sequence[Attachment], on: date
+) -> list[ChecklistItem]:
+    """What the household's applications under way need, and what is attached for each."""
+    required = required_of(policy, programs_needing_evidence(household), on)
+    return checklist(household, required, attachments, on)
+
+
+def missing_evidence(
+    store: Store, household: Household, policy: Policy, on: date
+) -> list[ChecklistItem]:
+    """The documents still missing from the household's file."""
+    with store.read() as conn:
+        attached = attachments_of(conn, household.id)
+    return [item for item in household_checklist(household, policy, attached, on) if item.missing]
+
+
+@dataclass(frozen=True, slots=True)
+class FileToAttach:
+    """A file read and checked, ready to be attached."""
+
+    name: str
+    prepared: PreparedFile
+    taken_on: date
+
+
+def read_file_to_attach(path: Path, limits: EvidenceLimits, today: date) -> FileToAttach:
+    """Read and check one file (its size first, so a huge file is never read whole)."""
+    try:
+        size = path.stat().st_size
+        check_size(path.name, size, limits)
+        data = path.read_bytes()
+        modified = datetime.fromtimestamp(os.path.getmtime(path), UTC)
+    except OSError as exc:
+        raise AttachmentRefused(
+            "file",
+            path.name,
+            f"文件“{path.name}”无法读取：{exc.strerror or exc}",
+            f"file '{path.name}' cannot be read: {exc.strerror or exc}",
+        ) from exc
+    prepared = prepare(data, path.name, limits)
+    return FileToAttach(path.name, prepared, taken_on_default(prepared, modified, today))
+
+
+@dataclass(frozen=True, slots=True)
+class AttachRequest:
+    """What the files are and what they belong to."""
+
+    household_id: str
+    kind: EvidenceKind
+    note: str = ""
+    member_id: str | None = None
+    visit_id: str | None = None
+    application_id: str | None = None
+    taken_on: date | None = None  # None: each file's own date
+
+
+def attach_files(
+    store: Store, files: Sequence[FileToAttach], request: AttachRequest, actor: str
+) -> list[Attachment]:
+    """Attach checked files, all in one transaction: all are added or none."""
+    with store.begin() as conn:
+        return [
+            add_attachment(
+                conn,
+                device_id=store.device_id,
+                actor=actor,
+                household_id=request.household_id,
+                prepared=f.prepared,
+                kind=request.kind,
+                taken_on=request.taken_on or f.taken_on,
+                note=request.note,
+                member_id=request.member_id,
+                visit_id=request.visit_id,
+                application_id=request.application_id,
+            )
+            for f in files
+        ]
