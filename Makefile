@@ -41,6 +41,7 @@ test: $(STAMP) $(NATIVE)
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(PY) build/check_sizes.py
 
 typecheck: $(STAMP)
 	$(VENV)/bin/mypy
