@@ -37,7 +37,7 @@ COMPILED: dict[str, tuple[str, ...]] = {
         "rules/subsidies.py",
         "rules/temporary.py",
     ),
-    "domain": ("idnumber.py", "money.py", "validation.py"),
+    "domain": ("field_errors.py", "idnumber.py", "money.py", "parsers.py", "validation.py"),
     "interchange": ("household_format.py", "observations.py"),
     # Not prepared.py: compiled, it left objects that crash the interpreter as it exits
     # after a Qt session (a "none_dealloc" fatal error), though every result was right.
