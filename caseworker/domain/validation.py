@@ -95,6 +95,20 @@ def household_rule_errors(household: Household, *, today: date | None = None) ->
 
 
 def _household_rules(household: Household, today: date) -> Iterator[FieldError]:
+    member_ids = {m.id for m in household.members}
+    not_a_member = Problem(
+        "not_a_member", "不是本户的家庭成员", "is not a member of this household"
+    )
+    yield from _member_rules(household)
+    yield from _poverty_rules(household)
+    yield from _benefit_rules(household, member_ids, not_a_member)
+    yield from _visit_rules(household, member_ids, not_a_member)
+    yield from _application_rules(household, member_ids, not_a_member)
+
+
+def _member_rules(household: Household) -> Iterator[FieldError]:
+    """One head; no more members than a household has; no ID number twice; a grade with a
+    disability and none without."""
     root = ROOT
     heads = [m for m in household.members if m.relation is Relation.HEAD]
     if not household.members:
@@ -161,9 +175,13 @@ def _household_rules(household: Household, today: date) -> Iterator[FieldError]:
                         ),
                     )
                 )
+
+
+def _poverty_rules(household: Household) -> Iterator[FieldError]:
+    """An exit date exactly when the household has exited poverty."""
     poor = household.registered_poor
     if poor is not None:
-        where = root.field("registered_poor").field("exited_on")
+        where = ROOT.field("registered_poor").field("exited_on")
         if poor.status is PoorStatus.EXITED and poor.exited_on is None:
             yield where.error(
                 None, Problem("required", "已脱贫的须填写脱贫日期", "required once exited")
@@ -175,6 +193,13 @@ def _household_rules(household: Household, today: date) -> Iterator[FieldError]:
                     "exit_without_status", "未脱贫不应有脱贫日期", "only for exited households"
                 ),
             )
+
+
+def _benefit_rules(
+    household: Household, member_ids: set[str], not_a_member: Problem
+) -> Iterator[FieldError]:
+    """A gradual exit ends after it starts; a benefit covers members of the household."""
+    root = ROOT
     for index, benefit in enumerate(household.benefits):
         if benefit.exit_until is not None and benefit.exit_until < benefit.since:
             yield (
@@ -185,10 +210,6 @@ def _household_rules(household: Household, today: date) -> Iterator[FieldError]:
                     Problem("before_since", "不能早于起始日期", "cannot be before the start date"),
                 )
             )
-    member_ids = {m.id for m in household.members}
-    not_a_member = Problem(
-        "not_a_member", "不是本户的家庭成员", "is not a member of this household"
-    )
     for index, benefit in enumerate(household.benefits):
         for member_id in benefit.covered_members or ():
             if member_id not in member_ids:
@@ -197,7 +218,14 @@ def _household_rules(household: Household, today: date) -> Iterator[FieldError]:
                     .field("covered_members")
                     .error(member_id, not_a_member)
                 )
-    yield from _visit_rules(household, member_ids, not_a_member)
+
+
+def _application_rules(
+    household: Household, member_ids: set[str], not_a_member: Problem
+) -> Iterator[FieldError]:
+    """An application names members of the household, its appraisal records add up, and
+    its stages come in the order of their dates."""
+    root = ROOT
     for index, application in enumerate(household.applications):
         where = root.item("applications", index)
         if application.member_id is not None and application.member_id not in member_ids:
