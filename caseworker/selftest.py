@@ -187,6 +187,47 @@ def step_print(t: SelfTest) -> str:
     return f"{FORM}.pdf, {pages} 页 pages, {len(data) // 1024} KB"
 
 
+def step_evidence(t: SelfTest) -> str:
+    """A phone photo and an iPhone (HEIC) photo attached: read by content, turned upright,
+    their location removed, sealed in the store and read back whole."""
+    import io
+
+    from PIL import Image
+    from pillow_heif import from_pillow
+
+    from caseworker.domain.evidence import EvidenceKind, EvidenceLimits
+    from caseworker.interchange.evidence_files import prepare
+    from caseworker.operations.evidence import AttachRequest, FileToAttach, attach_files
+    from caseworker.store.attachments import content_of
+
+    photo = Image.new("RGB", (3000, 2000), (180, 140, 90))
+    exif = Image.Exif()
+    exif[0x0112] = 6  # taken with the phone on its side
+    exif[0x8825] = {1: "N", 2: (34.0, 31.0, 0.0)}
+    jpeg, heic = io.BytesIO(), io.BytesIO()
+    photo.save(jpeg, "JPEG", exif=exif.tobytes())
+    from_pillow(photo).save(heic, quality=50)
+    limits = EvidenceLimits()
+    files = [
+        FileToAttach(name, prepare(data, name, limits), date.today())
+        for name, data in (("photo.jpg", jpeg.getvalue()), ("photo.heic", heic.getvalue()))
+    ]
+    store = t.open_store()
+    request = AttachRequest(t.households[0], EvidenceKind.HOUSING_PHOTO)
+    added = attach_files(store, files, request, SELF_TEST_WORKER)
+    with store.read() as conn:
+        kept = [Image.open(io.BytesIO(content_of(conn, a.sha256))) for a in added]
+    if (
+        max(kept[0].size) != limits.long_side
+        or kept[0].width > kept[0].height
+        or kept[0].getexif().get_ifd(0x8825)
+    ):
+        raise StepFailed(
+            "照片没有转正、缩小或去掉拍摄地点", "the photo was not turned, brought down or cleaned"
+        )
+    return f"JPEG + HEIC, {sum(a.size for a in added) // 1024} KB"
+
+
 def step_desktop(t: SelfTest) -> str:
     """The desktop app's Qt parts: platform plugin, font, translation, sign-in window."""
     if sys.platform.startswith("linux") and not (
@@ -281,6 +322,7 @@ STEPS: tuple[Step, ...] = (
     Step("print", "打印表单为PDF", "print a form to PDF", step_print),
     Step("server", "启动县服务器", "start a county server", step_server),
     Step("sync", "注册并同步", "enroll and sync", step_sync),
+    Step("evidence", "添加证明材料照片", "attach photos of evidence", step_evidence),
     # Last: it records a worker in the store, which is not what the sync step counts.
     Step("desktop", "桌面界面组件", "desktop (Qt) components", step_desktop),
 )
