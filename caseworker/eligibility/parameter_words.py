@@ -42,11 +42,6 @@ def _en(lang: str) -> bool:
     return lang == "en"
 
 
-def spec_of(name: str) -> ParamSpec:
-    """The parameter called ``name`` (KeyError for a name no pack may set)."""
-    return SPECS[name]
-
-
 def name_words(name: str, lang: str = "zh") -> str:
     """The parameter's name: ``农村低保标准`` / ``rural Dibao standard``."""
     spec = SPECS[name]
