@@ -28,9 +28,9 @@ from caseworker.domain.pinyin import name_pinyin
 from caseworker.importing.pipeline import import_in_two_processes
 from caseworker.interchange.files import read_household_file
 from caseworker.interchange.household_format import household_to_dict
+from caseworker.interchange.household_rows import TABLE_ORDER, household_rows
 from caseworker.store.db import open_store
 from caseworker.store.households import ImportResult, save_households
-from caseworker.store.mapping import TABLE_ORDER, household_rows
 from caseworker.store.regions import add_regions
 from caseworker.store.search import FULL_TEXT, index_row, search_households
 from caseworker.store.tables import utcnow

@@ -30,9 +30,9 @@ from typing import Any
 
 from caseworker.demo.generator import generate_households
 from caseworker.demo.places import demo_regions
+from caseworker.interchange.household_rows import household_rows
 from caseworker.store.db import open_store
 from caseworker.store.households import save_households
-from caseworker.store.mapping import household_rows
 from caseworker.sync.client import SyncProgress, enroll, sync
 from caseworker.sync.county.auth import create_enrollment
 from caseworker.sync.county.db import open_county

@@ -140,8 +140,8 @@ def in_process(path: Path, key: bytes, settings: Path, seed: int) -> dict[str, f
     from caseworker.store.db import open_store
     from caseworker.store.search import HouseholdQuery, find_households
     from caseworker.store.workers import current_worker
-    from caseworker.ui.app import create_app
     from caseworker.ui.main_window import HOUSEHOLDS, MainWindow
+    from caseworker.ui.qt_app import create_app
     from caseworker.ui.settings import AppSettings
 
     app = create_app(AppSettings(settings))

@@ -38,10 +38,10 @@ COMPILED: dict[str, tuple[str, ...]] = {
         "rules/temporary.py",
     ),
     "domain": ("field_errors.py", "idnumber.py", "money.py", "parsers.py", "validation.py"),
-    "interchange": ("household_format.py", "observations.py"),
+    "interchange": ("household_format.py", "household_rows.py", "observations.py"),
     # Not prepared.py: compiled, it left objects that crash the interpreter as it exits
     # after a Qt session (a "none_dealloc" fatal error), though every result was right.
-    "store": ("bulk.py", "mapping.py"),
+    "store": ("bulk.py",),
 }
 NATIVE_DIR = "native"
 DIGEST_FILE = "SOURCES.crc32"

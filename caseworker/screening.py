@@ -32,7 +32,7 @@ from caseworker.store.decisions import (
     write_decisions,
 )
 from caseworker.store.households import count_households, household_ids, iter_households
-from caseworker.sync.policies import received_policies
+from caseworker.store.policy_packs import received_policies
 
 Progress = Callable[[int, int], None]
 # A whole-store screening reports progress on this scale: reading and screening take this

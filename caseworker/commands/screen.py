@@ -25,7 +25,7 @@ from caseworker.eligibility.whatif import what_if_to_dict
 from caseworker.interchange.files import read_household_file
 from caseworker.screening import PolicyChooser, ScreeningRun, screen_store, what_if
 from caseworker.store.db import Store
-from caseworker.sync.policies import received_policies
+from caseworker.store.policy_packs import received_policies
 
 
 def _assignment(text: str) -> tuple[str, str]:

@@ -32,16 +32,17 @@ def register(template: ReasonTemplate) -> None:
 MISSING_TEMPLATES: dict[str, "MissingTemplate"] = {}
 
 
+# Both registries are full once the package is imported: its ``__init__`` imports the
+# engine, whose rules register their templates.
+
+
 def template_for(key: str) -> ReasonTemplate | None:
-    """The reason template with this key (the rules are loaded first), or None."""
-    if not TEMPLATES:
-        import caseworker.eligibility.engine  # noqa: F401  (its rules register theirs)
+    """The reason template with this key, or None."""
     return TEMPLATES.get(key)
 
 
 def missing_template_for(key: str) -> "MissingTemplate | None":
-    """The template of missing information with this key (the rules loaded first), or None."""
-    template_for("")
+    """The template of missing information with this key, or None."""
     return MISSING_TEMPLATES.get(key)
 
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from caseworker.printing.context import SIGNER_KEY, Values
 from caseworker.printing.definitions import (
     Block,
     FormDef,
@@ -27,6 +27,9 @@ from caseworker.printing.definitions import (
 from caseworker.printing.template import Template
 from caseworker.printing.text import cn_time
 from caseworker.store.signatures import SignerRole
+
+if TYPE_CHECKING:  # the values call back here for their signatures
+    from caseworker.printing.context import Values
 
 # Fields that change with every printing or are the signatures themselves.
 VOLATILE = frozenset({"printed_on", "signed_at", "signature"})
@@ -135,4 +138,4 @@ def signature_mark(values: Values, signer: str) -> SignatureMark | None:
     return SignatureMark(newest.image_png, caption, time_text)
 
 
-__all__ = ["SIGNER_KEY", "SignatureMark", "document_version", "signature_mark"]
+__all__ = ["SignatureMark", "document_version", "signature_mark"]

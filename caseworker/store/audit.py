@@ -13,8 +13,6 @@ each append), so entries removed from the end are named. Someone who also rewrit
 records is found only by the county, whose copy refuses any synced entry that differs.
 """
 
-import hashlib
-import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -23,11 +21,17 @@ from typing import Any
 
 from sqlalchemy import Connection, Dialect, func, select
 
+from caseworker.domain.audit_chain import (
+    GENESIS,
+    AuditEntry,
+    canonical,
+    entry_hash,
+    verify_chain,
+)
 from caseworker.store.bulk import insert_sql, params_converter
 from caseworker.store.db import write_setting
 from caseworker.store.tables import AUDIT, AUDIT_ACK, SETTING, new_id, utcnow
 
-GENESIS = "0" * 64
 # The columns of one appended entry, then those every entry of one append shares.
 ENTRY_COLUMNS = ("id", "action", "household_id", "detail", "prev_hash", "hash")
 SHARED_COLUMNS = ("at", "device_id", "actor")
@@ -45,63 +49,6 @@ class Action(StrEnum):
     IMPORT = "import"
     SYNC = "sync"
     SIGN_IN = "sign_in"
-
-
-@dataclass(frozen=True, slots=True)
-class AuditEntry:
-    seq: int
-    id: str
-    at: datetime
-    device_id: str
-    actor: str
-    action: str
-    household_id: str | None
-    detail: dict[str, Any]
-    prev_hash: str
-    hash: str
-
-
-def _default(value: Any) -> Any:
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
-    if isinstance(value, bytes):
-        return hashlib.sha256(value).hexdigest()  # images: their fingerprint, not the bytes
-    return str(value)
-
-
-def canonical(value: Any) -> Any:
-    """``value`` as plain JSON (dates as ISO text, bytes as their SHA-256)."""
-    return json.loads(json.dumps(value, default=_default, ensure_ascii=False, sort_keys=True))
-
-
-def entry_hash(
-    *,
-    id: str,
-    at: datetime,
-    device_id: str,
-    actor: str,
-    action: str,
-    household_id: str | None,
-    detail: dict[str, Any],
-    prev_hash: str,
-) -> str:
-    """The hash that seals an entry (and, through ``prev_hash``, every entry before it)."""
-    text = json.dumps(
-        {
-            "id": id,
-            "at": at.isoformat(),
-            "device_id": device_id,
-            "actor": actor,
-            "action": action,
-            "household_id": household_id,
-            "detail": detail,
-            "prev_hash": prev_hash,
-        },
-        ensure_ascii=False,
-        sort_keys=True,
-        separators=(",", ":"),
-    )
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def last_hash(conn: Connection) -> str:
@@ -268,44 +215,6 @@ def entries(
     if limit is not None:
         query = query.limit(limit)
     return [_entry(row) for row in conn.execute(query)]
-
-
-@dataclass(frozen=True, slots=True)
-class ChainCheck:
-    entries: int
-    broken_at: int | None  # seq of the first entry that does not match, or None
-    reason: str = ""
-    # "altered": this entry was changed; "missing": an entry before it is missing or
-    # changed (its link does not match)
-    problem: str = ""
-
-    @property
-    def ok(self) -> bool:
-        return self.broken_at is None
-
-
-def verify_chain(chain: Sequence[AuditEntry], *, start: str = GENESIS) -> ChainCheck:
-    """Recompute every hash and link; the first entry that does not match."""
-    prev = start
-    for entry in chain:
-        if entry.prev_hash != prev:
-            return ChainCheck(
-                len(chain), entry.seq, "an entry before this one is missing or altered", "missing"
-            )
-        expected = entry_hash(
-            id=entry.id,
-            at=entry.at,
-            device_id=entry.device_id,
-            actor=entry.actor,
-            action=entry.action,
-            household_id=entry.household_id,
-            detail=entry.detail,
-            prev_hash=entry.prev_hash,
-        )
-        if expected != entry.hash:
-            return ChainCheck(len(chain), entry.seq, "this entry was altered", "altered")
-        prev = entry.hash
-    return ChainCheck(len(chain), None)
 
 
 # --- what the county acknowledged, and the whole check -----------------------------------

@@ -19,10 +19,15 @@ from caseworker.domain.bulk import gc_paused
 from caseworker.domain.records import Household
 from caseworker.domain.regions import Region
 from caseworker.domain.validation import FieldError, Problem, ValidationFailed, Where
+from caseworker.interchange.household_rows import (
+    TABLE_ORDER,
+    Row,
+    assemble_household,
+    household_rows,
+)
 from caseworker.store import audit
 from caseworker.store.bulk import bulk_insert, insert_sql
 from caseworker.store.db import Store
-from caseworker.store.mapping import TABLE_ORDER, Row, assemble_household, household_rows
 from caseworker.store.prepared import (
     COLUMNS,
     TABLES,

@@ -15,9 +15,9 @@ from sqlalchemy.dialects.sqlite.pysqlite import SQLiteDialect_pysqlite
 from sqlmodel import SQLModel
 
 from caseworker.domain.records import Household
+from caseworker.interchange.household_rows import TABLE_ORDER, household_rows
 from caseworker.store.audit import Action, ChainPreparer
 from caseworker.store.bulk import column_processor, row_converter
-from caseworker.store.mapping import TABLE_ORDER, household_rows
 from caseworker.store.search import index_row
 from caseworker.store.tables import SYNC_COLUMNS
 

@@ -12,9 +12,9 @@ from typing import Any
 from sqlalchemy import Connection
 
 from caseworker.domain.records import Household
+from caseworker.interchange.household_rows import TABLE_ORDER, assemble_household
 from caseworker.store.bulk import bulk_insert
 from caseworker.store.households import load_household
-from caseworker.store.mapping import TABLE_ORDER, assemble_household
 from caseworker.store.search import index_new_households
 from caseworker.store.tables import SYNC_BASE
 from caseworker.sync.answers import save_conflicts

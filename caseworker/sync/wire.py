@@ -56,10 +56,10 @@ from caseworker.domain.validation import (
     parse_region_code,
     parse_uuid,
 )
+from caseworker.interchange.household_rows import TABLE_ORDER, Row
 from caseworker.interchange.jsontext import (
     canonical_json,
 )
-from caseworker.store.mapping import TABLE_ORDER, Row
 
 # Tables whose rows travel, parents before children.
 SYNC_TABLES: tuple[str, ...] = (*TABLE_ORDER, "decision", "signature")

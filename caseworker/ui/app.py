@@ -5,39 +5,16 @@ cryptography are not loaded by a start that does not reach them), so that
 ``create_app`` and the main window's first paint stay quick.
 """
 
-import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QDialog
 
-from caseworker import __version__
-from caseworker.config import resource_path
 from caseworker.store.db import Store, open_store
 from caseworker.store.workers import Worker, current_worker, signed_in
-from caseworker.ui.collector import collect_on_gui_thread
-from caseworker.ui.fonts import apply_type_size, register_bundled_fonts
-from caseworker.ui.i18n import install_language
+from caseworker.ui.qt_app import create_app
 from caseworker.ui.settings import AppSettings
 from caseworker.ui.startup_probe import install_if_asked
-
-
-def create_app(settings: AppSettings) -> QApplication:
-    """The QApplication, with the bundled font and the chosen language installed."""
-    app = QApplication.instance()
-    if not isinstance(app, QApplication):
-        app = QApplication(sys.argv[:1])
-    app.setApplicationName("Caseworker")
-    app.setOrganizationName("Caseworker")
-    app.setApplicationVersion(__version__)
-    app.setWindowIcon(QIcon(str(resource_path("icons", "caseworker.png"))))
-    install_if_asked(app)  # CASEWORKER_EXIT_WHEN_SHOWN=1: measure start-up, then quit
-    collect_on_gui_thread(app)  # never in a worker thread, where it can crash Qt
-    register_bundled_fonts(app)
-    apply_type_size(app, settings.type_size)
-    install_language(settings.language)
-    return app
 
 
 def _first_set_up(path: Path) -> tuple[Store, Worker] | None:
@@ -110,6 +87,7 @@ def run_app(path: Path, settings: AppSettings | None = None) -> int:
 
     settings = settings or AppSettings()
     app = create_app(settings)
+    install_if_asked(app)  # CASEWORKER_EXIT_WHEN_SHOWN=1: measure start-up, then quit
     install_error_hook()
     opened = open_store_as_worker(path)
     if opened is None:

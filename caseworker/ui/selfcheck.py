@@ -13,10 +13,10 @@ from PySide6.QtCore import QCoreApplication, QThreadPool, qVersion
 from caseworker.font_files import FALLBACK_FAMILY
 from caseworker.store.db import Store
 from caseworker.store.workers import current_worker, set_current_worker
-from caseworker.ui.app import create_app
 from caseworker.ui.dialogs.signin import SignInDialog
 from caseworker.ui.fonts import register_bundled_fonts
 from caseworker.ui.main_window import MainWindow
+from caseworker.ui.qt_app import create_app
 from caseworker.ui.settings import AppSettings
 
 LANGUAGE = "zh_CN"

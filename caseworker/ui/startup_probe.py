@@ -76,8 +76,8 @@ def show_main_window(path: Path, key: bytes, settings_file: Path, with_modules: 
     """
     from caseworker.store.db import open_store
     from caseworker.store.workers import current_worker
-    from caseworker.ui.app import create_app
     from caseworker.ui.main_window import MainWindow
+    from caseworker.ui.qt_app import create_app
     from caseworker.ui.settings import AppSettings
 
     settings = AppSettings(settings_file)

@@ -17,7 +17,7 @@ import pytest
 
 from caseworker.demo.generator import generate_households
 from caseworker.domain.records import Household
-from caseworker.store.mapping import household_rows
+from caseworker.interchange.household_rows import household_rows
 from caseworker.sync.county.checks import household_errors
 from caseworker.sync.wire import CONTENT_COLUMNS, SYNC_TABLES, row_to_wire
 from tests.sync import reference_checks

@@ -19,11 +19,11 @@ from caseworker.interchange.household_format import parse_household
 from caseworker.screening import policy_library
 from caseworker.store.db import Store
 from caseworker.store.households import count_households, save_household, save_households
+from caseworker.store.policy_packs import received_policy_texts
 from caseworker.store.tables import OUTBOX
 from caseworker.sync.client import Cancelled, sync
 from caseworker.sync.county.auth import create_enrollment, revoke
 from caseworker.sync.county.tables import APPLIED, HOUSEHOLD, RECORD, REFUSAL
-from caseworker.sync.policies import received_policy_texts
 from caseworker.sync.quarantine import quarantined, resend
 from caseworker.sync.transport import SyncError
 from tests.sync.conftest import (

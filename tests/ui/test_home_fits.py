@@ -26,8 +26,8 @@ def probe() -> dict[str, object]:
     from caseworker.store.db import open_store
     from caseworker.store.households import save_households
     from caseworker.store.workers import set_current_worker
-    from caseworker.ui.app import create_app
     from caseworker.ui.main_window import MainWindow
+    from caseworker.ui.qt_app import create_app
     from caseworker.ui.settings import AppSettings
 
     day = date(2026, 11, 1)

@@ -6,7 +6,13 @@ from datetime import datetime
 
 from sqlalchemy import Engine, insert, select
 
-from caseworker.store.audit import GENESIS, AuditEntry, ChainCheck, entry_hash, verify_chain
+from caseworker.domain.audit_chain import (
+    GENESIS,
+    AuditEntry,
+    ChainCheck,
+    entry_hash,
+    verify_chain,
+)
 from caseworker.sync.county.auth import Device, Refused
 from caseworker.sync.county.tables import AUDIT_ENTRY
 from caseworker.sync.schemas import AuditAnswer, AuditEntryIn, AuditPush

@@ -52,8 +52,8 @@ from caseworker.domain.validation import (
     parse_resident_id,
 )
 from caseworker.interchange.appraisal import appraisal_to_dict, parse_appraisal
+from caseworker.interchange.household_rows import TABLE_ORDER, assemble_household
 from caseworker.interchange.observations import observations_to_dict, parse_observations
-from caseworker.store.mapping import TABLE_ORDER, assemble_household
 from caseworker.sync.wire import CODE_COLUMNS, CONTENT_COLUMNS, PARSERS, TABLES, where_row
 
 WireRows = dict[str, dict[str, dict[str, Any]]]  # table -> row id -> wire content

@@ -1,5 +1,8 @@
 """Households <-> table rows. Pure functions: no connection, no I/O.
 
+The rows are the form a household takes in the laptop's store, on the wire to the county
+and in the county's tables, so the store, sync and the county server all read them here.
+
 ``household_rows`` spreads a ``Household`` over its tables (content columns only, no sync
 metadata); ``assemble_household`` puts rows read back together. Both preserve list order
 through the ``position`` column.
