@@ -27,15 +27,18 @@ PROGRAM_RULES = (
 
 
 def screen(
-    household: Household, policy: Policy, on: date | None = None, *, explain: bool = False
+    household: Household, policy: Policy, on: date | None = None, *, explain: bool = True
 ) -> Screening:
     """Screen one household for every program under ``policy`` as in force on ``on``
     (default today). Raises PolicyError if a parameter has no value in force on that day.
 
-    Every finding's decision (status, amounts, members, what is missing) is made here. Its
-    reasons are made when first read (``Finding.reasons``), from the same facts, which
-    runs the program's rule a second time; with ``explain`` they are made at once, in one
-    pass, for callers that will read them all (decision records, printed notices).
+    Every finding's decision (status, amounts, members, what is missing) and its reasons
+    are made here, so the household may be changed afterwards without touching them.
+    ``explain=False`` only decides: each finding's reasons are then made when first read,
+    by running its rule again on the same household, which the caller must not change in
+    between (a change that alters the decision is refused). It is for callers that screen
+    many households and read few reasons (what-if), where explaining all would cost more
+    than deciding.
     """
     day = on or date.today()
     ctx = policy.cache.get(day)
