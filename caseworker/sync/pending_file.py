@@ -37,6 +37,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.hashes import SHA256
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
+from caseworker.domain.errors import BilingualError
 from caseworker.store.db import Store
 from caseworker.sync import outbox
 from caseworker.sync.transport import COUNTY_KEY, CREDENTIAL, SCOPE, SIGNING_KEY
@@ -57,13 +58,8 @@ _HEADER_KEYS = (
 )
 
 
-class PendingFileError(Exception):
+class PendingFileError(BilingualError):
     """A pending file that cannot be read or trusted: the reason in Chinese and English."""
-
-    def __init__(self, zh: str, en: str) -> None:
-        super().__init__(en)
-        self.zh = zh
-        self.en = en
 
 
 @dataclass(frozen=True, slots=True)

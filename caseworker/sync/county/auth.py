@@ -20,6 +20,7 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import Connection, Engine, select, update
 
 from caseworker.domain.codes import REGION_CODE_LENGTH, RegionLevel, WorkerRole
+from caseworker.domain.errors import BilingualError
 from caseworker.domain.validation import Problem, Where, parse_name, parse_uuid
 from caseworker.sync.county.tables import DEVICE, ENROLLMENT, REFUSAL
 from caseworker.sync.pending_file import is_key_text
@@ -35,14 +36,12 @@ ROLE_LEVEL = {
 }
 
 
-class Refused(Exception):
+class Refused(BilingualError):
     """A request the server refuses: HTTP status and the reason in Chinese and English."""
 
     def __init__(self, status: int, zh: str, en: str) -> None:
-        super().__init__(en)
+        super().__init__(zh, en)
         self.status = status
-        self.zh = zh
-        self.en = en
 
 
 @dataclass(frozen=True, slots=True)
