@@ -207,8 +207,9 @@ class EligibilityPanel(QScrollArea):
         # A document asked by two programs is listed once.
         texts = dict.fromkeys(i.text_zh if zh else i.text_en for i in self.missing_evidence)
         lines = "".join(f"<li>{escape(text)}</li>" for text in texts)
+        title = self.tr("Documents still needed")
         section = QLabel(
-            f"<b>{self.tr('Documents still needed')}</b>"
+            f"<b>{title}</b>"
             f"<ul style='margin-left: -20px; color: #9b1c1c;'>{lines}</ul>"
         )
         section.setWordWrap(True)
