@@ -59,7 +59,7 @@ class AttachDialog(GuardedDialog):
         self.listing.setWordWrap(True)
         self.kind = QComboBox()
         for kind in EvidenceKind:
-            self.kind.addItem(label(kind), kind)
+            self.kind.addItem(label(kind), kind.value)
         self.member = QComboBox()
         self.member.addItem(self.tr("The whole household"), None)
         for m in members:
@@ -109,13 +109,16 @@ class AttachDialog(GuardedDialog):
 
     def choose(self, kind: EvidenceKind, member_id: str | None = None) -> None:
         """Choose the kind (and its member; by default the first still missing it)."""
-        self.kind.setCurrentIndex(self.kind.findData(kind))
+        self.kind.setCurrentIndex(self.kind.findData(kind.value))
         self._kind_chosen()
         if member_id is not None:
             self.member.setCurrentIndex(self.member.findData(member_id))
 
+    def chosen_kind(self) -> EvidenceKind:
+        return EvidenceKind(self.kind.currentData())
+
     def _kind_chosen(self) -> None:
-        kind: EvidenceKind = self.kind.currentData()
+        kind = self.chosen_kind()
         if belongs_to_a_member(kind):
             wanted = next(
                 (i.member.id for i in self._missing if i.kind is kind and i.member is not None),
@@ -128,7 +131,7 @@ class AttachDialog(GuardedDialog):
         self._say_whose()
 
     def _say_whose(self) -> None:
-        kind: EvidenceKind = self.kind.currentData()
+        kind = self.chosen_kind()
         lacking = belongs_to_a_member(kind) and self.member.currentData() is None
         self.member_hint.setText(
             self.tr("A {kind} belongs to one member: choose whose it is.").format(kind=label(kind))
@@ -146,9 +149,7 @@ class AttachDialog(GuardedDialog):
         same = len(self.files) > 1 and chosen == self._own_dates
         taken_on = None if same else date(chosen.year(), chosen.month(), chosen.day())
         try:
-            self._submit(
-                self.kind.currentData(), self.member.currentData(), taken_on, self.note.text()
-            )
+            self._submit(self.chosen_kind(), self.member.currentData(), taken_on, self.note.text())
         except Exception as exc:  # refused: say why, keep what was chosen
             self.error.show_message(in_words(exc).text(is_chinese()))
             return

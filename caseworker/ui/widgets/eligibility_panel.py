@@ -209,8 +209,7 @@ class EligibilityPanel(QScrollArea):
         lines = "".join(f"<li>{escape(text)}</li>" for text in texts)
         title = self.tr("Documents still needed")
         section = QLabel(
-            f"<b>{title}</b>"
-            f"<ul style='margin-left: -20px; color: #9b1c1c;'>{lines}</ul>"
+            f"<b>{title}</b><ul style='margin-left: -20px; color: #9b1c1c;'>{lines}</ul>"
         )
         section.setWordWrap(True)
         section.setFrameShape(QFrame.Shape.StyledPanel)
