@@ -141,7 +141,7 @@ def _members_needing(kind: EvidenceKind, household: Household, on: date) -> Sequ
     if rule is None:
         return None
     if rule == "disabled":
-        return [m for m in household.members if m.disability is not None]
+        return [m for m in household.members if m.disability is not None and m.disability.present]
     if rule == "ill":
         return [m for m in household.members if m.has_serious_illness]
     return [m for m in household.members if _age(m, on) >= ID_CARD_AGE]

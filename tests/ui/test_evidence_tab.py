@@ -82,6 +82,9 @@ def test_adding_viewing_and_removing_evidence_on_the_household_page(
     assert page is not None
     assert tab.checklist_view.status_of("户口簿") == "缺"
     assert tab.checklist_view.status_of("签字的申请书") == "缺"
+    # Nobody here is disabled (each is recorded as having no disability): no certificate
+    # is asked of anyone.
+    assert not any("残疾人证" in row.text(0) for row in tab.checklist_view.rows)
     section = page.eligibility.evidence_section
     assert section is not None and "需补充材料" in section.text() and "户口簿" in section.text()
 

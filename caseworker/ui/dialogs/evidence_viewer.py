@@ -27,6 +27,7 @@ from caseworker.ui.labels import label
 from caseworker.ui.widgets.guarded import fit_to_screen
 
 ZOOM_STEP = 1.25
+FIT_MARGIN = 8
 
 # An attachment's file as it was added (None: not arrived from the county yet).
 Load = Callable[[Attachment], bytes | None]
@@ -155,10 +156,9 @@ class EvidenceViewer(QDialog):
             QTransform().rotate(self.rotation), Qt.TransformationMode.SmoothTransformation
         )
         if self.fitting:
-            room = self.area.viewport().size()
-            self.zoom = min(
-                1.0, room.width() / max(turned.width(), 1), room.height() / max(turned.height(), 1)
-            )
+            room = self.area.viewport().size()  # less a margin, or scroll bars appear
+            width, height = room.width() - FIT_MARGIN, room.height() - FIT_MARGIN
+            self.zoom = min(1.0, width / max(turned.width(), 1), height / max(turned.height(), 1))
         shown = turned.scaled(
             max(1, int(turned.width() * self.zoom)),
             max(1, int(turned.height() * self.zoom)),

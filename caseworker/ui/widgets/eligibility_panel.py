@@ -237,15 +237,17 @@ class EligibilityPanel(QScrollArea):
                 ).format(day=s.on.isoformat(), version=s.policy.version)
             )
             heading.setToolTip(f"{s.policy.id} {s.policy.version}")
+        # What the applications under way still lack comes first: it is work to do now.
+        self.evidence_section = self._evidence_section()
+        if self.evidence_section is not None:
+            layout.addWidget(self.evidence_section)
+        if s is not None:
             for finding in sorted(s.findings, key=lambda f: self.ORDER.index(f.status)):
                 card = FindingCard(finding)
                 card.apply_clicked.connect(self.apply_clicked.emit)
                 card.field_clicked.connect(self.field_clicked.emit)
                 layout.addWidget(card)
                 self.cards.append(card)
-        self.evidence_section = self._evidence_section()
-        if self.evidence_section is not None:
-            layout.addWidget(self.evidence_section)
         layout.addStretch()
         self.heading = heading
         self.setWidget(body)
