@@ -4,6 +4,7 @@ documents still needed shown in the eligibility panel and on home."""
 
 import io
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,7 @@ from caseworker.store.attachments import attachments_of
 from caseworker.store.db import Store
 from caseworker.store.search import search_households
 from caseworker.store.workers import Worker
+from caseworker.ui.dialogs.attachment import AttachDialog
 from caseworker.ui.main_window import MainWindow
 from caseworker.ui.pages.evidence_tab import EvidenceTab
 from caseworker.ui.settings import AppSettings
@@ -62,13 +64,21 @@ def evidence_tab(window: MainWindow, store: Store) -> EvidenceTab:
     return page.evidence
 
 
-def add(qtbot: QtBot, tab: EvidenceTab, sources: list, kind: EvidenceKind) -> None:
-    """Add ``sources`` through the add dialog, as ``kind``."""
+def add(
+    qtbot: QtBot,
+    tab: EvidenceTab,
+    sources: list,
+    kind: EvidenceKind,
+    check: Callable[[AttachDialog], None] = lambda _: None,
+) -> None:
+    """Add ``sources`` through the add dialog, as ``kind`` (``check`` looks at the dialog
+    as it opened)."""
     tab.attach_dialog = None
     assert tab.add_files(sources) is not None
     qtbot.waitUntil(lambda: tab.attach_dialog is not None, timeout=10000)
     dialog = tab.attach_dialog
     assert dialog is not None
+    check(dialog)
     dialog.choose(kind)
     with qtbot.waitSignal(dialog.accepted):
         dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
@@ -90,13 +100,24 @@ def test_adding_viewing_and_removing_evidence_on_the_household_page(
 
     add(qtbot, tab, [photo(tmp_path / "户口簿.jpg")], EvidenceKind.HUKOU)
     assert tab.checklist_view.status_of("户口簿") == "✓"
+    hukou = next(a for a in tab.attachments if a.kind is EvidenceKind.HUKOU)
+    assert hukou.member_id is None  # the household's paper, though an ID card was offered
     assert "户口簿" not in (page.eligibility.evidence_section or section).text()
     qtbot.waitUntil(lambda: len(tab.thumbnails) == 1, timeout=10000)
-    hukou = next(a for a in tab.attachments if a.kind is EvidenceKind.HUKOU)
     assert any(line.startswith("户口簿（1份）") for line in tab.row_texts())
     assert not tab.files.topLevelItem(0).child(0).icon(0).isNull()  # its thumbnail
 
-    add(qtbot, tab, [pdf(tmp_path / "申请书.pdf", pages=2)], EvidenceKind.SIGNED_FORM)
+    def offered(dialog: AttachDialog) -> None:
+        assert dialog.chosen_kind() is EvidenceKind.SIGNED_FORM  # the first still missing
+        assert "申请书.pdf（PDF，2页）" in dialog.listing.text()
+        dialog.choose(EvidenceKind.ID_CARD)  # one member's: whose is offered at once
+        assert dialog.member.currentText() == page.household().members[0].name
+        assert not dialog.member_hint.isVisibleTo(dialog)
+        dialog.member.setCurrentIndex(0)  # the whole household: said to be one member's
+        assert dialog.member_hint.isVisibleTo(dialog)
+
+    pdf_file = pdf(tmp_path / "申请书.pdf", pages=2)
+    add(qtbot, tab, [pdf_file], EvidenceKind.SIGNED_FORM, offered)
     assert tab.checklist_view.status_of("签字的申请书") == "✓"
     assert any("PDF，2页" in line for line in tab.row_texts())
 

@@ -128,6 +128,8 @@ class AttachDialog(GuardedDialog):
                 self.member.setCurrentIndex(self.member.findData(wanted))
             elif self.member.currentData() is None and self.member.count() > 1:
                 self.member.setCurrentIndex(1)
+        else:  # the household's paper, unless the user says whose
+            self.member.setCurrentIndex(0)
         self._say_whose()
 
     def _say_whose(self) -> None:

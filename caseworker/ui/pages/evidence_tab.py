@@ -122,6 +122,7 @@ class EvidenceTab(QWidget):
         self.files = QTreeWidget()
         self.files.setIconSize(QSize(THUMBNAIL, THUMBNAIL))
         self.files.setHeaderHidden(True)
+        self.files.setIndentation(12)  # room for the pictures on a small screen
         self.files.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.files.setWordWrap(True)
         self.checklist_view = ChecklistView()
