@@ -81,7 +81,9 @@ def required_of(
             codes = policy.entry(REQUIRED_PARAMETERS[program], on).value
         except (KeyError, PolicyError):
             continue
-        required[program] = tuple(EvidenceKind(code) for code in codes)
+        # The pack gives a set: listed in the kinds' own order, the same on every run.
+        kinds = {EvidenceKind(code) for code in codes}
+        required[program] = tuple(kind for kind in EvidenceKind if kind in kinds)
     return required
 
 

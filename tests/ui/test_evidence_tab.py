@@ -108,10 +108,10 @@ def test_adding_viewing_and_removing_evidence_on_the_household_page(
     assert not tab.files.topLevelItem(0).child(0).icon(0).isNull()  # its thumbnail
 
     def offered(dialog: AttachDialog) -> None:
-        assert dialog.chosen_kind() is EvidenceKind.SIGNED_FORM  # the first still missing
-        assert "申请书.pdf（PDF，2页）" in dialog.listing.text()
-        dialog.choose(EvidenceKind.ID_CARD)  # one member's: whose is offered at once
+        # The first document still missing is offered: the head's ID card.
+        assert dialog.chosen_kind() is EvidenceKind.ID_CARD
         assert dialog.member.currentText() == page.household().members[0].name
+        assert "申请书.pdf（PDF，2页）" in dialog.listing.text()
         assert not dialog.member_hint.isVisibleTo(dialog)
         dialog.member.setCurrentIndex(0)  # the whole household: said to be one member's
         assert dialog.member_hint.isVisibleTo(dialog)
