@@ -301,7 +301,7 @@ def _evidence(
     shoot(viewer, "evidence-view")
     viewer.close()
     page.eligibility.ensureWidgetVisible(page.eligibility.evidence_section)
-    tab.layout().itemAt(0).widget().setSizes([160, 600])  # the checklist given the room
+    tab.layout().itemAt(0).widget().setSizes([250, 350])  # the checklist given the room
     shoot(window, "evidence-checklist")
 
 

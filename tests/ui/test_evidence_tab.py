@@ -12,7 +12,8 @@ from PIL import Image
 from pypdf import PdfWriter
 from pytestqt.qtbot import QtBot
 
-from PySide6.QtGui import QColor, QGuiApplication, QImage
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QColor, QDropEvent, QGuiApplication, QImage
 from PySide6.QtWidgets import QDialogButtonBox
 
 from caseworker.domain.evidence import EvidenceKind
@@ -176,8 +177,18 @@ def test_a_refused_file_is_named_and_nothing_is_added(
     fake = tmp_path / "身份证.jpg"  # a zip file under a photo's name
     with zipfile.ZipFile(fake, "w") as archive:
         archive.writestr("a.txt", "not a photo")
-    task = tab.add_files([photo(tmp_path / "good.jpg"), fake])
-    assert task is not None
+    mime = QMimeData()  # both dragged from the file manager onto the tab
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in (photo(tmp_path / "good.jpg"), fake)])
+    drop = QDropEvent(
+        QPointF(20, 20),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    tab.dropEvent(drop)
+    assert drop.isAccepted()
+    assert tab.reading is not None
     qtbot.waitUntil(lambda: tab.reading is None, timeout=10000)
     assert tab.attach_dialog is None
     assert any("身份证.jpg" in text for text in answers)
