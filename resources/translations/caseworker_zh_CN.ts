@@ -170,7 +170,7 @@
         <translation>{name}（PDF，{pages}页）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/attachment.py" line="134"/>
+        <location filename="../../caseworker/ui/dialogs/attachment.py" line="139"/>
         <source>A {kind} belongs to one member: choose whose it is.</source>
         <translation>{kind}属于某一位家庭成员：请选择是谁的。</translation>
     </message>
@@ -900,12 +900,12 @@ review due {day}</source>
         <translation>需补充材料</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/eligibility_panel.py" line="232"/>
+        <location filename="../../caseworker/ui/widgets/eligibility_panel.py" line="231"/>
         <source>No screening yet.</source>
         <translation>尚未筛查。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/eligibility_panel.py" line="237"/>
+        <location filename="../../caseworker/ui/widgets/eligibility_panel.py" line="236"/>
         <source>&lt;b&gt;Eligibility&lt;/b&gt; on {day}, under the county&apos;s policy ({version})</source>
         <translation>&lt;b&gt;救助资格筛查&lt;/b&gt;：{day}，按本县政策（{version}版）</translation>
     </message>
@@ -1019,89 +1019,89 @@ review due {day}</source>
 <context>
     <name>EvidenceTab</name>
     <message>
-        <location filename="../../caseworker/ui/pages/evidence_tab.py" line="174"/>
+        <location filename="../../caseworker/ui/pages/evidence_tab.py" line="175"/>
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/evidence_tab.py" line="175"/>
+        <location filename="../../caseworker/ui/pages/evidence_tab.py" line="176"/>
         <source>Paste</source>
         <translation>粘贴</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/evidence_tab.py" line="176"/>
+        <location filename="../../caseworker/ui/pages/evidence_tab.py" line="177"/>
         <source>View</source>
         <translation>查看</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/evidence_tab.py" line="177"/>
+        <location filename="../../caseworker/ui/pages/evidence_tab.py" line="178"/>
         <source>Remove…</source>
         <translation>移除…</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/evidence_tab.py" line="181"/>
+        <location filename="../../caseworker/ui/pages/evidence_tab.py" line="182"/>
         <source>Show removed</source>
         <translation>显示已移除</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/evidence_tab.py" line="182"/>
+        <location filename="../../caseworker/ui/pages/evidence_tab.py" line="183"/>
         <source>Reading files…</source>
         <translation>正在读取文件…</translation>
     </message>
     <message>
         <location filename="../../caseworker/ui/pages/evidence_tab.py" line="185"/>
-        <source>Photos and scans (JPEG, PNG, HEIC, PDF): add them with the button, drag them here, or paste with Ctrl+V. Double-click one to see it full size.</source>
-        <translation>照片和扫描件（JPEG、PNG、HEIC、PDF）：可点“添加文件”，也可拖到这里，或按 Ctrl+V 粘贴。双击可查看大图。</translation>
+        <source>Drag files here or paste with Ctrl+V; double-click one to see it full size.</source>
+        <translation>可将文件拖到这里，或按 Ctrl+V 粘贴；双击查看大图。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/evidence_tab.py" line="189"/>
+        <location filename="../../caseworker/ui/pages/evidence_tab.py" line="187"/>
         <source>Evidence files</source>
         <translation>证明材料文件</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../caseworker/ui/pages/evidence_tab.py" line="226"/>
+        <location filename="../../caseworker/ui/pages/evidence_tab.py" line="224"/>
         <source>PDF, %n page(s)</source>
         <translation>
             <numerusform>PDF，%n页</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/evidence_tab.py" line="231"/>
+        <location filename="../../caseworker/ui/pages/evidence_tab.py" line="229"/>
         <source>Removed by {who} on {day}: {why}</source>
         <translation>已移除：{who}，{day}，原因：{why}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/evidence_tab.py" line="268"/>
+        <location filename="../../caseworker/ui/pages/evidence_tab.py" line="266"/>
         <source>{kind} ({n})</source>
         <translation>{kind}（{n}份）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/evidence_tab.py" line="273"/>
+        <location filename="../../caseworker/ui/pages/evidence_tab.py" line="271"/>
         <source>Removed ({n})</source>
         <translation>已移除（{n}份）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/evidence_tab.py" line="278"/>
+        <location filename="../../caseworker/ui/pages/evidence_tab.py" line="276"/>
         <source>No evidence attached yet.</source>
         <translation>还没有添加证明材料。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/evidence_tab.py" line="297"/>
+        <location filename="../../caseworker/ui/pages/evidence_tab.py" line="295"/>
         <source>No application under way needs documents from this household.</source>
         <translation>本户没有正在办理、需要核对材料的申请。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/evidence_tab.py" line="345"/>
+        <location filename="../../caseworker/ui/pages/evidence_tab.py" line="343"/>
         <source>Add evidence</source>
         <translation>添加证明材料</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/evidence_tab.py" line="347"/>
+        <location filename="../../caseworker/ui/pages/evidence_tab.py" line="345"/>
         <source>Photos and scans ({patterns})</source>
         <translation>照片和扫描件（{patterns}）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/evidence_tab.py" line="406"/>
+        <location filename="../../caseworker/ui/pages/evidence_tab.py" line="404"/>
         <source>Not added</source>
         <translation>未添加</translation>
     </message>
@@ -1109,62 +1109,62 @@ review due {day}</source>
 <context>
     <name>EvidenceViewer</name>
     <message>
-        <location filename="../../caseworker/ui/dialogs/evidence_viewer.py" line="96"/>
+        <location filename="../../caseworker/ui/dialogs/evidence_viewer.py" line="97"/>
         <source>Evidence</source>
         <translation>证明材料</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/evidence_viewer.py" line="98"/>
+        <location filename="../../caseworker/ui/dialogs/evidence_viewer.py" line="99"/>
         <source>◀ Previous</source>
         <translation>◀ 上一份</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/evidence_viewer.py" line="99"/>
+        <location filename="../../caseworker/ui/dialogs/evidence_viewer.py" line="100"/>
         <source>Next ▶</source>
         <translation>下一份 ▶</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/evidence_viewer.py" line="100"/>
+        <location filename="../../caseworker/ui/dialogs/evidence_viewer.py" line="101"/>
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/evidence_viewer.py" line="101"/>
+        <location filename="../../caseworker/ui/dialogs/evidence_viewer.py" line="102"/>
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/evidence_viewer.py" line="102"/>
+        <location filename="../../caseworker/ui/dialogs/evidence_viewer.py" line="103"/>
         <source>Fit</source>
         <translation>适合窗口</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/evidence_viewer.py" line="103"/>
+        <location filename="../../caseworker/ui/dialogs/evidence_viewer.py" line="104"/>
         <source>Turn left</source>
         <translation>向左转</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/evidence_viewer.py" line="104"/>
+        <location filename="../../caseworker/ui/dialogs/evidence_viewer.py" line="105"/>
         <source>Turn right</source>
         <translation>向右转</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/evidence_viewer.py" line="105"/>
+        <location filename="../../caseworker/ui/dialogs/evidence_viewer.py" line="106"/>
         <source>Save a copy…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/evidence_viewer.py" line="142"/>
+        <location filename="../../caseworker/ui/dialogs/evidence_viewer.py" line="143"/>
         <source>This file has not arrived from the county yet.</source>
         <translation>这份文件还没有从县里同步过来。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/evidence_viewer.py" line="144"/>
+        <location filename="../../caseworker/ui/dialogs/evidence_viewer.py" line="145"/>
         <source>This picture cannot be shown.</source>
         <translation>这张图片无法显示。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../caseworker/ui/dialogs/evidence_viewer.py" line="147"/>
+        <location filename="../../caseworker/ui/dialogs/evidence_viewer.py" line="148"/>
         <source>PDF document, %n page(s). To keep the file private it is not opened in another program; save a copy to read or print it.</source>
         <translation>
             <numerusform>PDF文件，共%n页。为保护隐私，不在其他程序中打开；需要阅读或打印时请“导出…”保存一份。</numerusform>
@@ -2854,42 +2854,42 @@ review due {day}</source>
 <context>
     <name>RemoveDialog</name>
     <message>
-        <location filename="../../caseworker/ui/dialogs/attachment.py" line="165"/>
+        <location filename="../../caseworker/ui/dialogs/attachment.py" line="168"/>
         <source>Remove evidence</source>
         <translation>移除证明材料</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/attachment.py" line="169"/>
+        <location filename="../../caseworker/ui/dialogs/attachment.py" line="172"/>
         <source>Remove {what} from the file? It stays in the record, shown under “Removed” with who removed it, when and why.</source>
         <translation>从材料中移除“{what}”？记录会保留，在“已移除”下显示由谁、何时、为何移除。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/attachment.py" line="175"/>
+        <location filename="../../caseworker/ui/dialogs/attachment.py" line="178"/>
         <source>Reason (required), e.g. wrong household</source>
         <translation>原因（必填），例如：传错了户</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/attachment.py" line="176"/>
+        <location filename="../../caseworker/ui/dialogs/attachment.py" line="179"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/attachment.py" line="182"/>
+        <location filename="../../caseworker/ui/dialogs/attachment.py" line="185"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/attachment.py" line="183"/>
+        <location filename="../../caseworker/ui/dialogs/attachment.py" line="186"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/attachment.py" line="199"/>
+        <location filename="../../caseworker/ui/dialogs/attachment.py" line="202"/>
         <source>Say why it is removed: the reason is required.</source>
         <translation>请填写移除的原因（必填）。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/attachment.py" line="203"/>
+        <location filename="../../caseworker/ui/dialogs/attachment.py" line="206"/>
         <source>The reason is too long: at most {n} characters.</source>
         <translation>原因太长：最多{n}个字。</translation>
     </message>

@@ -182,10 +182,7 @@ class EvidenceTab(QWidget):
         self.show_removed.setText(self.tr("Show removed"))
         self.busy.setText(self.tr("Reading files\u2026"))
         self.hint.setText(
-            self.tr(
-                "Photos and scans (JPEG, PNG, HEIC, PDF): add them with the button, drag "
-                "them here, or paste with Ctrl+V. Double-click one to see it full size."
-            )
+            self.tr("Drag files here or paste with Ctrl+V; double-click one to see it full size.")
         )
         self.files.setAccessibleName(self.tr("Evidence files"))
         self._show_files()
