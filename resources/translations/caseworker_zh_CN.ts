@@ -1019,89 +1019,89 @@ review due {day}</source>
 <context>
     <name>EvidenceTab</name>
     <message>
-        <location filename="../../caseworker/ui/pages/evidence_tab.py" line="175"/>
+        <location filename="../../caseworker/ui/pages/evidence_tab.py" line="159"/>
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/evidence_tab.py" line="176"/>
+        <location filename="../../caseworker/ui/pages/evidence_tab.py" line="160"/>
         <source>Paste</source>
         <translation>粘贴</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/evidence_tab.py" line="177"/>
+        <location filename="../../caseworker/ui/pages/evidence_tab.py" line="161"/>
         <source>View</source>
         <translation>查看</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/evidence_tab.py" line="178"/>
+        <location filename="../../caseworker/ui/pages/evidence_tab.py" line="162"/>
         <source>Remove…</source>
         <translation>移除…</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/evidence_tab.py" line="182"/>
+        <location filename="../../caseworker/ui/pages/evidence_tab.py" line="166"/>
         <source>Show removed</source>
         <translation>显示已移除</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/evidence_tab.py" line="183"/>
+        <location filename="../../caseworker/ui/pages/evidence_tab.py" line="167"/>
         <source>Reading files…</source>
         <translation>正在读取文件…</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/evidence_tab.py" line="185"/>
+        <location filename="../../caseworker/ui/pages/evidence_tab.py" line="169"/>
         <source>Drag files here or paste with Ctrl+V; double-click one to see it full size.</source>
         <translation>可将文件拖到这里，或按 Ctrl+V 粘贴；双击查看大图。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/evidence_tab.py" line="187"/>
+        <location filename="../../caseworker/ui/pages/evidence_tab.py" line="171"/>
         <source>Evidence files</source>
         <translation>证明材料文件</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../caseworker/ui/pages/evidence_tab.py" line="224"/>
+        <location filename="../../caseworker/ui/pages/evidence_tab.py" line="208"/>
         <source>PDF, %n page(s)</source>
         <translation>
             <numerusform>PDF，%n页</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/evidence_tab.py" line="229"/>
+        <location filename="../../caseworker/ui/pages/evidence_tab.py" line="213"/>
         <source>Removed by {who} on {day}: {why}</source>
         <translation>已移除：{who}，{day}，原因：{why}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/evidence_tab.py" line="266"/>
+        <location filename="../../caseworker/ui/pages/evidence_tab.py" line="250"/>
         <source>{kind} ({n})</source>
         <translation>{kind}（{n}份）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/evidence_tab.py" line="271"/>
+        <location filename="../../caseworker/ui/pages/evidence_tab.py" line="255"/>
         <source>Removed ({n})</source>
         <translation>已移除（{n}份）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/evidence_tab.py" line="276"/>
+        <location filename="../../caseworker/ui/pages/evidence_tab.py" line="260"/>
         <source>No evidence attached yet.</source>
         <translation>还没有添加证明材料。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/evidence_tab.py" line="295"/>
+        <location filename="../../caseworker/ui/pages/evidence_tab.py" line="279"/>
         <source>No application under way needs documents from this household.</source>
         <translation>本户没有正在办理、需要核对材料的申请。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/evidence_tab.py" line="343"/>
+        <location filename="../../caseworker/ui/pages/evidence_tab.py" line="327"/>
         <source>Add evidence</source>
         <translation>添加证明材料</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/evidence_tab.py" line="345"/>
+        <location filename="../../caseworker/ui/pages/evidence_tab.py" line="329"/>
         <source>Photos and scans ({patterns})</source>
         <translation>照片和扫描件（{patterns}）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/evidence_tab.py" line="404"/>
+        <location filename="../../caseworker/ui/pages/evidence_tab.py" line="381"/>
         <source>Not added</source>
         <translation>未添加</translation>
     </message>

@@ -10,14 +10,13 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QMimeData, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QMimeData, QSize, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QDragEnterEvent,
     QDropEvent,
     QGuiApplication,
     QIcon,
-    QImage,
     QKeySequence,
     QPixmap,
 )
@@ -60,26 +59,11 @@ from caseworker.ui.dialogs.evidence_viewer import EvidenceViewer
 from caseworker.ui.i18n import is_chinese
 from caseworker.ui.labels import label
 from caseworker.ui.runner import Progress, Task, run_task
+from caseworker.ui.widgets.dropped_files import Source, brings_something, sources_of
 from caseworker.ui.widgets.evidence_checklist import ChecklistView, page_icon
 
 THUMBNAIL = 96
-PASTED_NAME = "clipboard.png"
 FILE_FILTER = "*.jpg *.jpeg *.png *.heic *.heif *.pdf"
-# A file to read: a path, or (name, bytes) for an image pasted from the clipboard.
-Source = Path | tuple[str, bytes]
-
-
-def _local_files(mime: QMimeData) -> list[Path]:
-    return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
-
-
-def _png_of(image: QImage) -> bytes:
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")  # type: ignore[call-overload]  # str works at runtime
-    buffer.close()
-    return bytes(data.data())
 
 
 class EvidenceTab(QWidget):
@@ -371,14 +355,7 @@ class EvidenceTab(QWidget):
 
     def add_from(self, mime: QMimeData) -> "Task[list[FileToAttach]] | None":
         """Add the files (or the image) of a drop or of the clipboard."""
-        paths = _local_files(mime) if mime.hasUrls() else []
-        if paths:
-            return self.add_files(paths)
-        if mime.hasImage():
-            image = QImage(mime.imageData())
-            if not image.isNull():
-                return self.add_files([(PASTED_NAME, _png_of(image))])
-        return None
+        return self.add_files(sources_of(mime))
 
     def paste(self) -> "Task[list[FileToAttach]] | None":
         mime = QGuiApplication.clipboard().mimeData()
@@ -386,7 +363,7 @@ class EvidenceTab(QWidget):
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
         mime = event.mimeData()
-        if (mime.hasUrls() and _local_files(mime)) or mime.hasImage():
+        if brings_something(mime):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
