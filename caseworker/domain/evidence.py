@@ -171,3 +171,8 @@ def checklist(
                 mine = tuple(a.id for a in of_kind if a.member_id == member.id)
                 items.append(ChecklistItem(program, kind, member, mine))
     return items
+
+
+def belongs_to_a_member(kind: EvidenceKind) -> bool:
+    """Whether a document of ``kind`` is one member's (an ID card), not the household's."""
+    return kind in _PER_MEMBER

@@ -6,7 +6,7 @@ as it was, even when it came with others.
 """
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -23,7 +23,16 @@ from caseworker.domain.evidence import (
 from caseworker.domain.records import Household
 from caseworker.eligibility.policy import Policy, PolicyError
 from caseworker.interchange.evidence_files import PreparedFile, check_size, prepare
-from caseworker.store.attachments import add_attachment, attachments_of, taken_on_default
+from caseworker.store.attachments import (
+    add_attachment,
+    attachments_of,
+    attachments_of_many,
+    content_of,
+    has_content,
+    remove_attachment,
+    taken_on_default,
+    thumbnail_of,
+)
 from caseworker.store.db import Store
 
 # The programs whose files the county checks for evidence, and the parameter of each.
@@ -72,7 +81,9 @@ def required_of(
             codes = policy.entry(REQUIRED_PARAMETERS[program], on).value
         except (KeyError, PolicyError):
             continue
-        required[program] = tuple(EvidenceKind(code) for code in codes)
+        # The pack gives a set: listed in the kinds' own order, the same on every run.
+        kinds = {EvidenceKind(code) for code in codes}
+        required[program] = tuple(kind for kind in EvidenceKind if kind in kinds)
     return required
 
 
@@ -154,3 +165,93 @@ def attach_files(
             )
             for f in files
         ]
+
+
+@dataclass(frozen=True, slots=True)
+class MissingEvidence:
+    """A household whose applications under way still lack documents (the home page)."""
+
+    household_id: str
+    head_name: str
+    missing: tuple[ChecklistItem, ...]
+
+
+def households_missing_evidence(
+    store: Store,
+    *,
+    scope: str | None,
+    on: date,
+    policy_of: Callable[[Household], Policy],
+) -> list[MissingEvidence]:
+    """The households in ``scope`` (a region code prefix, None: all) with an application
+    under way that lacks a required document, ordered by the head's name. Only records
+    are read, never a file's content: the home page counts this at every refresh."""
+    from sqlalchemy import select
+
+    from caseworker.store.households import load_household
+    from caseworker.store.tables import ApplicationRow, HouseholdRow, table_of
+
+    application, household = table_of(ApplicationRow), table_of(HouseholdRow)
+    query = (
+        select(application.c.household_id)
+        .join(household, household.c.id == application.c.household_id)
+        .where(
+            application.c.stage.not_in([s.value for s in FINAL_STAGES]),
+            application.c.program.in_([p.value for p in REQUIRED_PARAMETERS]),
+        )
+        .distinct()
+    )
+    if scope:
+        query = query.where(household.c.village_code.startswith(scope))
+    found: list[MissingEvidence] = []
+    with store.read() as conn:
+        ids = sorted(conn.execute(query).scalars())
+        attached = attachments_of_many(conn, ids)
+        for household_id in ids:
+            h = load_household(conn, household_id)
+            if h is None:
+                continue
+            items = household_checklist(h, policy_of(h), attached[household_id], on)
+            missing = tuple(item for item in items if item.missing)
+            if missing:
+                found.append(MissingEvidence(h.id, h.head.name if h.head else "", missing))
+    found.sort(key=lambda m: m.head_name)
+    return found
+
+
+def read_bytes_to_attach(
+    data: bytes, name: str, limits: EvidenceLimits, today: date
+) -> FileToAttach:
+    """Check content that came without a file (an image pasted from the clipboard)."""
+    check_size(name, len(data), limits)
+    prepared = prepare(data, name, limits)
+    return FileToAttach(name, prepared, taken_on_default(prepared, None, today))
+
+
+def remove_evidence(store: Store, attachment_id: str, reason: str, actor: str) -> None:
+    """Remove an attachment from the file, with the reason (the record stays, audited)."""
+    with store.begin() as conn:
+        remove_attachment(
+            conn, device_id=store.device_id, actor=actor, attachment_id=attachment_id, reason=reason
+        )
+
+
+def thumbnails_of(store: Store, attachments: Sequence[Attachment]) -> dict[str, bytes]:
+    """The small pictures of ``attachments`` by id (made once and kept; none for a file
+    whose content has not arrived yet)."""
+    found: dict[str, bytes] = {}
+    with store.begin() as conn:  # a thumbnail made now is kept for next time
+        for attachment in attachments:
+            if attachment.media_type.is_image and has_content(conn, attachment.sha256):
+                small = thumbnail_of(conn, attachment)
+                if small is not None:
+                    found[attachment.id] = small
+    return found
+
+
+def evidence_content(store: Store, attachment: Attachment) -> bytes | None:
+    """An attachment's file as it was added (None when it has not arrived from the county)."""
+    with store.read() as conn:
+        if not has_content(conn, attachment.sha256):
+            return None
+        return content_of(conn, attachment.sha256)

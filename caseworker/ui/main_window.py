@@ -147,6 +147,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.worker_label)
         self.nav.currentRowChanged.connect(self._navigate)
         self.dashboard.household_opened.connect(self.open_household)
+        self.dashboard.evidence_opened.connect(self.open_household_evidence)
         self.find_action = QAction(self)  # shortcuts: see _after_first_paint
         self.find_action.triggered.connect(self.focus_search)
         self.print_action = QAction(self)
@@ -439,6 +440,13 @@ class MainWindow(QMainWindow):
             self._print_centre.show_household(household_id, head.name if head else "")
         self.nav.setCurrentRow(HOUSEHOLD)
         self.pages.setCurrentIndex(HOUSEHOLD)
+        return page
+
+    def open_household_evidence(self, household_id: str) -> "HouseholdPage | None":
+        """Show a household's page on its Evidence tab."""
+        page = self.open_household(household_id)
+        if page is not None:
+            page.show_evidence()
         return page
 
     # locking -------------------------------------------------------------------------------

@@ -19,14 +19,19 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import date
+from collections.abc import Callable
+from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 SCREEN = {"width": 1366, "height": 768}
 DAY = date(2026, 11, 1)
-VILLAGE = "610423100201"  # 中街村, where the seed article's households live
+VILLAGE = "610423100201"
+TAKEN = (
+    datetime(2026, 10, 20, 10, 30).timestamp()
+)  # when the demo's papers were photographed  # 中街村, where the seed article's households live
 
 
 def _each_scale(scales: list[float], only: str | None) -> int:
@@ -204,6 +209,10 @@ def _shoot_all(scale: float, only: str | None) -> int:
             window.nav.setCurrentRow(POLICY)
             shoot(window, "policy-large")
             window.settings_page.type_size.setCurrentIndex(0)
+        with store.read() as conn:  # a Dibao application under way, papers to collect
+            liu = search_households(conn, "刘成")[0].id
+        evidence_page = window.open_household(liu)
+        _evidence(window, evidence_page, Path(tmp), shoot, lambda: settle(app))
         install_language("en")
         QCoreApplication.processEvents()
         window.nav.setCurrentRow(HOME)
@@ -216,6 +225,84 @@ def _shoot_all(scale: float, only: str | None) -> int:
         window.close()
         store.close()
     return 0
+
+
+def _document_photos(folder: Path) -> dict[str, Path]:
+    """Photos of papers as a specialist takes them (drawn: the demo has no real ones)."""
+    from PIL import Image, ImageDraw
+
+    def paper(name: str, size: tuple[int, int], colour: str, ink: str, lines: int) -> Path:
+        image = Image.new("RGB", size, "#6b6358")  # the table it lies on
+        draw = ImageDraw.Draw(image)
+        w, h = size
+        draw.rectangle((w * 0.08, h * 0.08, w * 0.92, h * 0.92), fill=colour)
+        for n in range(lines):
+            top = h * (0.18 + n * 0.7 / max(lines, 1))
+            draw.rectangle((w * 0.16, top, w * (0.84 - 0.1 * (n % 3)), top + h * 0.03), fill=ink)
+        path = folder / name
+        image.save(path, "JPEG", quality=90)
+        os.utime(path, (TAKEN, TAKEN))  # photographed at the visit, before the demo day
+        return path
+
+    houses = Image.new("RGB", (1600, 1200), "#9cc3e6")
+    draw = ImageDraw.Draw(houses)
+    draw.rectangle((0, 800, 1600, 1200), fill="#7a6a4f")
+    draw.rectangle((380, 450, 1220, 900), fill="#b9a58a")
+    draw.polygon([(330, 460), (800, 200), (1270, 460)], fill="#5b4636")
+    draw.rectangle((720, 650, 880, 900), fill="#3d2f22")
+    houses.save(folder / "住房.jpg", "JPEG", quality=90)
+    os.utime(folder / "住房.jpg", (TAKEN, TAKEN))
+    return {
+        "hukou": paper("户口簿.jpg", (1400, 1000), "#f3e6d3", "#8c2f28", 7),
+        "id": paper("身份证.jpg", (1600, 1000), "#e6eef7", "#30475e", 5),
+        "income": paper("收入证明.jpg", (1000, 1400), "#fbfbf7", "#333333", 12),
+        "housing": folder / "住房.jpg",
+    }
+
+
+def _evidence(
+    window: Any, page: Any, folder: Path, shoot: Callable[[Any, str], None], settle: Any
+) -> None:
+    """The Evidence tab of a household with an application under way: a few papers
+    attached, the add dialog, the checklist and a photo at full size."""
+    from pypdf import PdfWriter
+
+    from caseworker.domain.evidence import EvidenceKind, EvidenceLimits
+    from caseworker.operations.evidence import AttachRequest, attach_files, read_file_to_attach
+
+    photos = _document_photos(folder)
+    writer = PdfWriter()
+    for _ in range(3):
+        writer.add_blank_page(width=595, height=842)
+    with open(folder / "申请书.pdf", "wb") as out:
+        writer.write(out)
+    os.utime(folder / "申请书.pdf", (TAKEN, TAKEN))
+    household = page.editor.household
+    tab = page.show_evidence()
+    head = household.head
+    for path, kind, member in (
+        (folder / "申请书.pdf", EvidenceKind.SIGNED_FORM, None),
+        (photos["id"], EvidenceKind.ID_CARD, head.id if head else None),
+        (photos["housing"], EvidenceKind.HOUSING_PHOTO, None),
+    ):
+        f = read_file_to_attach(path, EvidenceLimits(), DAY)  # the pack's limits
+        request = AttachRequest(household.id, kind, member_id=member)
+        attach_files(page.editor.store, [f], request, "王建华")
+    tab.show_household(household)
+    tab.add_files([photos["hukou"]])
+    settle()
+    dialog = tab.attach_dialog
+    dialog.choose(EvidenceKind.HUKOU)
+    dialog.note.setText("户主页和本人页")
+    shoot(dialog, "evidence-add")
+    dialog.accept()
+    shoot(window, "evidence")
+    viewer = tab.view(next(a for a in tab.attachments if a.kind is EvidenceKind.ID_CARD))
+    shoot(viewer, "evidence-view")
+    viewer.close()
+    page.eligibility.ensureWidgetVisible(page.eligibility.evidence_section)
+    tab.layout().itemAt(0).widget().setSizes([250, 350])  # the checklist given the room
+    shoot(window, "evidence-checklist")
 
 
 def main() -> int:

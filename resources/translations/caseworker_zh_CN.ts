@@ -113,6 +113,69 @@
     </message>
 </context>
 <context>
+    <name>AttachDialog</name>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/attachment.py" line="54"/>
+        <source>Add evidence</source>
+        <translation>添加证明材料</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/attachment.py" line="64"/>
+        <source>The whole household</source>
+        <translation>全户（不属于某一成员）</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/attachment.py" line="78"/>
+        <source>optional, e.g. front and back</source>
+        <translation>可不填，例如：正反面</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/attachment.py" line="81"/>
+        <source>Files</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/attachment.py" line="82"/>
+        <source>What it is</source>
+        <translation>材料种类</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/attachment.py" line="83"/>
+        <source>Whose</source>
+        <translation>属于</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/attachment.py" line="85"/>
+        <source>Taken on</source>
+        <translation>拍摄/出具日期</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/attachment.py" line="86"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/attachment.py" line="90"/>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/attachment.py" line="91"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/attachment.py" line="108"/>
+        <source>{name} (PDF, {pages} pages)</source>
+        <translation>{name}（PDF，{pages}页）</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/attachment.py" line="139"/>
+        <source>A {kind} belongs to one member: choose whose it is.</source>
+        <translation>{kind}属于某一位家庭成员：请选择是谁的。</translation>
+    </message>
+</context>
+<context>
     <name>AuthorizationDialog</name>
     <message>
         <location filename="../../caseworker/ui/signing.py" line="102"/>
@@ -411,6 +474,34 @@ The app closes its window, restores the backup and opens the restored records (t
     </message>
 </context>
 <context>
+    <name>ChecklistView</name>
+    <message>
+        <location filename="../../caseworker/ui/widgets/evidence_checklist.py" line="67"/>
+        <source>Document</source>
+        <translation>材料</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/evidence_checklist.py" line="67"/>
+        <source>Status</source>
+        <translation>情况</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/evidence_checklist.py" line="67"/>
+        <source>Provided by</source>
+        <translation>已提供的文件</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/evidence_checklist.py" line="68"/>
+        <source>Evidence checklist</source>
+        <translation>材料清单</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/evidence_checklist.py" line="104"/>
+        <source>missing</source>
+        <translation>缺</translation>
+    </message>
+</context>
+<context>
     <name>ConflictList</name>
     <message>
         <location filename="../../caseworker/ui/widgets/sync_lists.py" line="186"/>
@@ -544,248 +635,277 @@ The app closes its window, restores the backup and opens the restored records (t
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="168"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="178"/>
         <source>Likely eligible, not yet applied</source>
         <translation>可能符合条件但尚未申请</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="166"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="176"/>
         <source>Reviews due</source>
         <translation>到期复核</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="156"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="166"/>
         <source>Screen all households</source>
         <translation>筛查全部家庭</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="157"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="167"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="167"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="177"/>
         <source>Applications and their time limits</source>
         <translation>申请办理时限</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="172"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="183"/>
         <source>Reviews due ({overdue} overdue, {soon} due within 30 days)</source>
         <translation>到期复核（逾期 {overdue} 户，30 天内到期 {soon} 户）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="176"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="187"/>
         <source>Application time limits ({overdue} overdue, {soon} due soon)</source>
         <translation>申请办理时限（超期 {overdue} 件，即将到期 {soon} 件）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="180"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="191"/>
         <source>Likely eligible, not yet applied ({n})</source>
         <translation>可能符合条件但尚未申请（{n}）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="262"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="276"/>
         <source>The screening stopped: {error}</source>
         <translation>筛查中断：{error}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="147"/>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="282"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="157"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="296"/>
         <source>Counting...</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="381"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="404"/>
         <source>{households} households in your area; {receiving} receive assistance.</source>
         <translation>辖区共 {households} 户，其中 {receiving} 户正在享受救助。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="363"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="386"/>
         <source>Households by program</source>
         <translation>各救助项目户数</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="369"/>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="375"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="392"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="398"/>
         <source>No household in your area receives assistance yet.</source>
         <translation>辖区内还没有享受救助的家庭。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="373"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="396"/>
         <source>Households receiving assistance by village (most first)</source>
         <translation>各村享受救助户数（从多到少）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="341"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="360"/>
         <source>No open applications.</source>
         <translation>暂无在办申请。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="239"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="179"/>
+        <source>Documents missing</source>
+        <translation>缺少证明材料</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="192"/>
+        <source>Applications missing documents ({n})</source>
+        <translation>申请缺少证明材料（{n}户）</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="253"/>
         <source>Screened {n} households; the results of {changed} are new or changed</source>
         <translation>已筛查 {n} 户，其中 {changed} 户结果有变化（含首次筛查）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="246"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="260"/>
         <source>Screening cancelled: nothing was stored</source>
         <translation>已取消筛查，未保存任何结果</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="314"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="333"/>
         <source>The figures could not be counted just now. Open another page and come back to home to try again; if it keeps happening, restart the app.</source>
         <translation>首页的数字暂时没能统计出来。请打开别的页面再回到首页重试；如果一直这样，请重新打开程序。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="328"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="347"/>
         <source>No household needs a review in the next 30 days.</source>
         <translation>近期没有需要复核的家庭。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="335"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="354"/>
         <source>Open applications: {stages}</source>
         <translation>在办申请：{stages}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="339"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="358"/>
         <source>No application is overdue or due within 5 working days.</source>
         <translation>没有超期或 5 个工作日内到期的申请。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="345"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="364"/>
         <source>The last screening found no household likely eligible that has not applied.</source>
         <translation>最近一次筛查没有发现可能符合条件但尚未申请的家庭。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="349"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="368"/>
         <source>No household has been screened yet. Press “Screen all households” above: those likely eligible but not yet applied will be listed here.</source>
         <translation>还没有筛查过。点右上方的“筛查全部家庭”，可能符合条件但尚未申请的家庭会列在这里。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="355"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="374"/>
         <source>{head}: {program}</source>
         <translation>{head}：{program}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="386"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="383"/>
+        <source>No application under way lacks a document.</source>
+        <translation>正在办理的申请都不缺证明材料。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="409"/>
         <source>this laptop has never synced with the county</source>
         <translation>本机还没有与县里同步过</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="388"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="411"/>
         <source>this laptop last synced {time}</source>
         <translation>本机上次同步：{time}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="393"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="416"/>
         <source>No changes in your area are waiting to be synced; {synced}.</source>
         <translation>辖区没有等待同步的修改；{synced}。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="400"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="423"/>
         <source>{n} households in your area have changes not yet synced with the county ({refused} refused by the county: see Sync); {synced}.</source>
         <translation>辖区有 {n} 户的修改尚未同步到县里（其中 {refused} 户被县里退回，请到“同步”页查看）；{synced}。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="407"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="430"/>
         <source>{n} households in your area have changes not yet synced with the county; {synced}.</source>
         <translation>辖区有 {n} 户的修改尚未同步到县里；{synced}。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="418"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="441"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n 天</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="421"/>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="425"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="444"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="448"/>
         <source>%n month(s)</source>
         <translation>
             <numerusform>%n 个月</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="423"/>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="425"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="446"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="448"/>
         <source>%n year(s)</source>
         <translation>
             <numerusform>%n 年</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="424"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="447"/>
         <source>{years} {months}</source>
         <translation>{years} {months}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="431"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="454"/>
         <source>OVERDUE by {time}</source>
         <translation>已逾期 {time}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="435"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="458"/>
         <source>due today</source>
         <translation>今天到期</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="437"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="460"/>
         <source>due in {time}</source>
         <translation>{time}后到期</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="440"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="463"/>
         <source>{head} — {when}
 review due {day}</source>
         <translation>{head} — {when}
 应于 {day} 复核</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="447"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="470"/>
         <source>OVERDUE by %n working day(s)</source>
         <translation>
             <numerusform>已超期 %n 个工作日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="449"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="472"/>
         <source>{when}, past the 45-working-day maximum</source>
         <translation>{when}（超过最长时限）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="451"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="474"/>
         <source>time limit reached today</source>
         <translation>今天到期</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="453"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="476"/>
         <source>%n working day(s) left</source>
         <translation>
             <numerusform>还剩 %n 个工作日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="455"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="478"/>
         <source>{when} (estimated)</source>
         <translation>{when}（估算）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="457"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="480"/>
         <source>{head} — {when}
 {program}, applied {day}, now at {stage}</source>
         <translation>{head} — {when}
 {program}，{day} 申请，现处于{stage}环节</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="494"/>
+        <source>{head} — %n document(s) missing
+{what}</source>
+        <translation>
+            <numerusform>{head} — 缺%n份材料
+{what}</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>EligibilityPanel</name>
     <message>
-        <location filename="../../caseworker/ui/widgets/eligibility_panel.py" line="207"/>
+        <location filename="../../caseworker/ui/widgets/eligibility_panel.py" line="210"/>
+        <source>Documents still needed</source>
+        <translation>需补充材料</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/eligibility_panel.py" line="231"/>
         <source>No screening yet.</source>
         <translation>尚未筛查。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/eligibility_panel.py" line="212"/>
+        <location filename="../../caseworker/ui/widgets/eligibility_panel.py" line="236"/>
         <source>&lt;b&gt;Eligibility&lt;/b&gt; on {day}, under the county&apos;s policy ({version})</source>
         <translation>&lt;b&gt;救助资格筛查&lt;/b&gt;：{day}，按本县政策（{version}版）</translation>
     </message>
@@ -897,34 +1017,209 @@ review due {day}</source>
     </message>
 </context>
 <context>
+    <name>EvidenceTab</name>
+    <message>
+        <location filename="../../caseworker/ui/pages/evidence_tab.py" line="159"/>
+        <source>Add files…</source>
+        <translation>添加文件…</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/evidence_tab.py" line="160"/>
+        <source>Paste</source>
+        <translation>粘贴</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/evidence_tab.py" line="161"/>
+        <source>View</source>
+        <translation>查看</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/evidence_tab.py" line="162"/>
+        <source>Remove…</source>
+        <translation>移除…</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/evidence_tab.py" line="166"/>
+        <source>Show removed</source>
+        <translation>显示已移除</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/evidence_tab.py" line="167"/>
+        <source>Reading files…</source>
+        <translation>正在读取文件…</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/evidence_tab.py" line="169"/>
+        <source>Drag files here or paste with Ctrl+V; double-click one to see it full size.</source>
+        <translation>可将文件拖到这里，或按 Ctrl+V 粘贴；双击查看大图。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/evidence_tab.py" line="171"/>
+        <source>Evidence files</source>
+        <translation>证明材料文件</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../caseworker/ui/pages/evidence_tab.py" line="208"/>
+        <source>PDF, %n page(s)</source>
+        <translation>
+            <numerusform>PDF，%n页</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/evidence_tab.py" line="213"/>
+        <source>Removed by {who} on {day}: {why}</source>
+        <translation>已移除：{who}，{day}，原因：{why}</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/evidence_tab.py" line="250"/>
+        <source>{kind} ({n})</source>
+        <translation>{kind}（{n}份）</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/evidence_tab.py" line="255"/>
+        <source>Removed ({n})</source>
+        <translation>已移除（{n}份）</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/evidence_tab.py" line="260"/>
+        <source>No evidence attached yet.</source>
+        <translation>还没有添加证明材料。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/evidence_tab.py" line="279"/>
+        <source>No application under way needs documents from this household.</source>
+        <translation>本户没有正在办理、需要核对材料的申请。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/evidence_tab.py" line="327"/>
+        <source>Add evidence</source>
+        <translation>添加证明材料</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/evidence_tab.py" line="329"/>
+        <source>Photos and scans ({patterns})</source>
+        <translation>照片和扫描件（{patterns}）</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/evidence_tab.py" line="381"/>
+        <source>Not added</source>
+        <translation>未添加</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceViewer</name>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/evidence_viewer.py" line="97"/>
+        <source>Evidence</source>
+        <translation>证明材料</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/evidence_viewer.py" line="99"/>
+        <source>◀ Previous</source>
+        <translation>◀ 上一份</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/evidence_viewer.py" line="100"/>
+        <source>Next ▶</source>
+        <translation>下一份 ▶</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/evidence_viewer.py" line="101"/>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/evidence_viewer.py" line="102"/>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/evidence_viewer.py" line="103"/>
+        <source>Fit</source>
+        <translation>适合窗口</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/evidence_viewer.py" line="104"/>
+        <source>Turn left</source>
+        <translation>向左转</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/evidence_viewer.py" line="105"/>
+        <source>Turn right</source>
+        <translation>向右转</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/evidence_viewer.py" line="106"/>
+        <source>Save a copy…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/evidence_viewer.py" line="143"/>
+        <source>This file has not arrived from the county yet.</source>
+        <translation>这份文件还没有从县里同步过来。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/evidence_viewer.py" line="145"/>
+        <source>This picture cannot be shown.</source>
+        <translation>这张图片无法显示。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../caseworker/ui/dialogs/evidence_viewer.py" line="148"/>
+        <source>PDF document, %n page(s). To keep the file private it is not opened in another program; save a copy to read or print it.</source>
+        <translation>
+            <numerusform>PDF文件，共%n页。为保护隐私，不在其他程序中打开；需要阅读或打印时请“导出…”保存一份。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/evidence_viewer.py" line="198"/>
+        <source>Save a copy</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/evidence_viewer.py" line="200"/>
+        <source>Files (*{suffix})</source>
+        <translation>文件（*{suffix}）</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/evidence_viewer.py" line="210"/>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/evidence_viewer.py" line="211"/>
+        <source>The copy could not be written: {error}</source>
+        <translation>无法写入导出的文件：{error}</translation>
+    </message>
+</context>
+<context>
     <name>FindingCard</name>
     <message>
-        <location filename="../../caseworker/ui/widgets/eligibility_panel.py" line="102"/>
+        <location filename="../../caseworker/ui/widgets/eligibility_panel.py" line="103"/>
         <source>To collect: {what}</source>
         <translation>需补充：{what}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/eligibility_panel.py" line="115"/>
+        <location filename="../../caseworker/ui/widgets/eligibility_panel.py" line="116"/>
         <source>By the local rules the amount comes to 0.00 yuan (see the calculation above), so an application would bring the household nothing now.</source>
         <translation>按本地政策计算，金额为0.00元（见上方计算），目前申请不会给这户带来救助，暂不建议申请。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/eligibility_panel.py" line="123"/>
+        <location filename="../../caseworker/ui/widgets/eligibility_panel.py" line="124"/>
         <source>Start an application</source>
         <translation>发起申请</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/eligibility_panel.py" line="133"/>
+        <location filename="../../caseworker/ui/widgets/eligibility_panel.py" line="134"/>
         <source>Basis</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/eligibility_panel.py" line="155"/>
+        <location filename="../../caseworker/ui/widgets/eligibility_panel.py" line="156"/>
         <source>About {amount} a month</source>
         <translation>约每月 {amount}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/eligibility_panel.py" line="157"/>
+        <location filename="../../caseworker/ui/widgets/eligibility_panel.py" line="158"/>
         <source>About {amount} once</source>
         <translation>一次性约 {amount}</translation>
     </message>
@@ -1083,479 +1378,484 @@ review due {day}</source>
 <context>
     <name>HouseholdPage</name>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="219"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="486"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="228"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="507"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="241"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="250"/>
         <source>Members</source>
         <translation>家庭成员</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="242"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="251"/>
         <source>Property</source>
         <translation>财产</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="243"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="252"/>
         <source>Expenses</source>
         <translation>支出</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="244"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="253"/>
         <source>Legal supporters</source>
         <translation>法定赡养人</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="245"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="254"/>
         <source>Visits</source>
         <translation>入户调查</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="246"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="255"/>
         <source>Benefits</source>
         <translation>享受待遇</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="247"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="256"/>
         <source>Applications</source>
         <translation>申请</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="261"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="270"/>
+        <source>Evidence</source>
+        <translation>证明材料</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="271"/>
         <source>Stages of the application</source>
         <translation>申请办理环节</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="263"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="504"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="273"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="525"/>
         <source>Add member</source>
         <translation>添加成员</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="264"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="504"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="274"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="525"/>
         <source>Edit member</source>
         <translation>编辑成员</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="265"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="523"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="532"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="534"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="275"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="544"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="553"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="555"/>
         <source>Remove member</source>
         <translation>删除成员</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="266"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="558"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="276"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="579"/>
         <source>Edit property</source>
         <translation>编辑财产</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="267"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="570"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="277"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="591"/>
         <source>Edit expenses</source>
         <translation>编辑支出</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="268"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="582"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="278"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="603"/>
         <source>Edit legal supporters</source>
         <translation>编辑法定赡养人</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="269"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="279"/>
         <source>New visit (Ctrl+N)</source>
         <translation>新建入户调查（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="270"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="280"/>
         <source>New application</source>
         <translation>新建申请</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="271"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="281"/>
         <source>Start a review</source>
         <translation>发起复核</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="272"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="282"/>
         <source>Certificate and members covered</source>
         <translation>证号及保障对象</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="273"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="283"/>
         <source>Next stage</source>
         <translation>进入下一环节</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="277"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="611"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="287"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="632"/>
         <source>Edit household details</source>
         <translation>编辑家庭基本信息</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="278"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="288"/>
         <source>Sign the authorisation</source>
         <translation>授权书签字</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="279"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="289"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="280"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="290"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="283"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="300"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="585"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="293"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="310"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="606"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="284"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="300"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="584"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="294"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="310"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="605"/>
         <source>Relation</source>
         <translation>关系</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="285"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="295"/>
         <source>Age</source>
         <translation>年龄</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="286"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="296"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="287"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="297"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="288"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="298"/>
         <source>Labour capacity</source>
         <translation>劳动能力</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="289"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="299"/>
         <source>Disability</source>
         <translation>残疾情况</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="290"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="300"/>
         <source>Serious illness</source>
         <translation>重病情况</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="291"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="301"/>
         <source>Employment</source>
         <translation>就业状况</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="292"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="302"/>
         <source>Monthly income</source>
         <translation>月收入</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="295"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="297"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="560"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="572"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="305"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="307"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="581"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="593"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="295"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="305"/>
         <source>Value</source>
         <translation>价值</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="295"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="562"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="305"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="583"/>
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="297"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="307"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="297"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="304"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="326"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="574"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="307"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="314"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="336"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="595"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="300"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="586"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="310"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="607"/>
         <source>Able to support</source>
         <translation>有无赡养能力</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="300"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="310"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="305"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="315"/>
         <source>Purpose</source>
         <translation>调查目的</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="306"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="316"/>
         <source>Investigators</source>
         <translation>调查人员</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="307"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="317"/>
         <source>Conclusion</source>
         <translation>调查结论</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="308"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="318"/>
         <source>Signed</source>
         <translation>签字</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="313"/>
         <location filename="../../caseworker/ui/pages/household_page.py" line="323"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="333"/>
         <source>Program</source>
         <translation>救助项目</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="314"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="324"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="315"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="325"/>
         <source>Per month</source>
         <translation>每月金额</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="316"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="326"/>
         <source>Since</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="317"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="327"/>
         <source>Gradual exit until</source>
         <translation>渐退截止</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="318"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="328"/>
         <source>People covered</source>
         <translation>保障人数</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="319"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="329"/>
         <source>Certificate number</source>
         <translation>证件编号（低保证号）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="323"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="326"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="333"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="336"/>
         <source>Stage</source>
         <translation>办理环节</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="323"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="333"/>
         <source>Applied on</source>
         <translation>申请日期</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="323"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="333"/>
         <source>Time limit</source>
         <translation>办理时限</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="326"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="336"/>
         <source>Done by</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="326"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="336"/>
         <source>Opinion</source>
         <translation>意见</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="334"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="451"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="344"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="472"/>
         <source>not known</source>
         <translation>不详</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="335"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="345"/>
         <source>(no head)</source>
         <translation>（未指定户主）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="340"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="387"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="350"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="397"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="340"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="387"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="350"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="397"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="342"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="352"/>
         <source>Address: {value}</source>
         <translation>住址：{value}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="343"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="353"/>
         <source>Hukou: {value}</source>
         <translation>户籍：{value}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="344"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="354"/>
         <source>Local resident: {value}</source>
         <translation>本地户籍：{value}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="345"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="355"/>
         <source>Registered poor: {value}</source>
         <translation>建档立卡：{value}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="349"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="359"/>
         <source>Emergency: {kind} on {day}</source>
         <translation>急难情况：{kind}（{day}）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="354"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="364"/>
         <source>Relative of a cadre or caseworker (registered separately)</source>
         <translation>村干部或经办人员近亲属（单独备案）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="359"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="369"/>
         <source>Paid into: {bank}, account ending {last4} ({holder})</source>
         <translation>发放账户：{bank}，账号尾号{last4}（户名：{holder}）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="366"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="376"/>
         <source>Payment account: not recorded</source>
         <translation>发放账户：未登记</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="373"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="383"/>
         <source>Property not recorded</source>
         <translation>尚未登记财产</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="379"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="389"/>
         <source>Expenses not recorded</source>
         <translation>尚未登记支出</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="393"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="403"/>
         <source>Legal supporters not recorded</source>
         <translation>尚未登记法定赡养人</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="403"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="413"/>
         <source>signed</source>
         <translation>已签字</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="403"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="413"/>
         <source>not signed</source>
         <translation>未签字</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="430"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="440"/>
         <source>past the 45-working-day limit</source>
         <translation>已超45个工作日时限</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="432"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="442"/>
         <source>overdue (30 working days), at the latest {day}</source>
         <translation>已超30个工作日，最迟 {day}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="436"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="446"/>
         <source>due by {day}</source>
         <translation>应于 {day} 前办结</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="439"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="449"/>
         <source>{limit} (estimated: that year&apos;s official holidays are not known yet)</source>
         <translation>{limit}（估算：该年度的法定节假日安排尚未公布）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="456"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="477"/>
         <source> grade {grade}</source>
         <translation>{grade}级</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="457"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="478"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="525"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="546"/>
         <source>{name} is one of the members {program} covers. Change the members covered on the Benefits tab first (a change the township and county must agree to).</source>
         <translation>{name}是{program}的保障对象之一。请先在“享受待遇”页修改保障对象（此项变更须经乡镇审核、县级审批）。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="531"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="552"/>
         <source>Remove {name} from the household?</source>
         <translation>确定将{name}从本户中删除吗？</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="561"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="582"/>
         <source>Value (yuan)</source>
         <translation>价值（元）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="564"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="585"/>
         <source>Property recorded</source>
         <translation>已登记财产</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="573"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="594"/>
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="576"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="597"/>
         <source>Expenses recorded</source>
         <translation>已登记支出</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="587"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="608"/>
         <source>Why not</source>
         <translation>无法赡养原因</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="589"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="610"/>
         <source>Legal supporters recorded</source>
         <translation>已登记法定赡养人</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="601"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="622"/>
         <source>Edit certificate and members covered</source>
         <translation>修改证号及保障对象</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="645"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="666"/>
         <source>Not for this worker</source>
         <translation>不属于本人办理的环节</translation>
     </message>
@@ -1782,122 +2082,122 @@ review due {day}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="292"/>
+        <location filename="../../caseworker/ui/main_window.py" line="293"/>
         <source>Caseworker - social assistance</source>
         <translation>社会救助专干助手</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="294"/>
+        <location filename="../../caseworker/ui/main_window.py" line="295"/>
         <source>Home</source>
         <translation>首页</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="295"/>
+        <location filename="../../caseworker/ui/main_window.py" line="296"/>
         <source>Households</source>
         <translation>家庭</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="296"/>
+        <location filename="../../caseworker/ui/main_window.py" line="297"/>
         <source>Household</source>
         <translation>家庭详情</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="297"/>
+        <location filename="../../caseworker/ui/main_window.py" line="298"/>
         <source>Print centre</source>
         <translation>打印中心</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="298"/>
+        <location filename="../../caseworker/ui/main_window.py" line="299"/>
         <source>Policy</source>
         <translation>政策</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="299"/>
+        <location filename="../../caseworker/ui/main_window.py" line="300"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="300"/>
+        <location filename="../../caseworker/ui/main_window.py" line="301"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="306"/>
+        <location filename="../../caseworker/ui/main_window.py" line="307"/>
         <source>Pages</source>
         <translation>页面</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="307"/>
+        <location filename="../../caseworker/ui/main_window.py" line="308"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="308"/>
+        <location filename="../../caseworker/ui/main_window.py" line="309"/>
         <source>Import spreadsheet...</source>
         <translation>导入表格…</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="309"/>
+        <location filename="../../caseworker/ui/main_window.py" line="310"/>
         <source>Reports (spreadsheets)...</source>
         <translation>报表（表格）……</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="310"/>
+        <location filename="../../caseworker/ui/main_window.py" line="311"/>
         <source>Open a household from the list.</source>
         <translation>请从家庭列表中打开一户。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="312"/>
+        <location filename="../../caseworker/ui/main_window.py" line="313"/>
         <source>Demo store: not encrypted, for demonstration only</source>
         <translation>演示数据库：未加密，只能用于演示</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="315"/>
+        <location filename="../../caseworker/ui/main_window.py" line="316"/>
         <source>These records are not protected by a password. Real households must be kept only in a store that a password protects.</source>
         <translation>这些记录没有密码保护。真实家庭的信息只能保存在设置了密码的数据库中。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="348"/>
+        <location filename="../../caseworker/ui/main_window.py" line="349"/>
         <source>Import spreadsheet</source>
         <translation>导入表格</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="349"/>
+        <location filename="../../caseworker/ui/main_window.py" line="350"/>
         <source>Spreadsheets (*.xlsx *.xls *.csv)</source>
         <translation>表格文件 (*.xlsx *.xls *.csv)</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="537"/>
+        <location filename="../../caseworker/ui/main_window.py" line="545"/>
         <source>Visit saved.</source>
         <translation>入户调查已保存。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="552"/>
+        <location filename="../../caseworker/ui/main_window.py" line="560"/>
         <source>{n} household visit(s) were not saved. Continue them now?</source>
         <translation>有 {n} 次入户调查尚未保存，现在继续填写吗？</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="553"/>
+        <location filename="../../caseworker/ui/main_window.py" line="561"/>
         <source>Unsaved visits</source>
         <translation>未保存的入户调查</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="573"/>
+        <location filename="../../caseworker/ui/main_window.py" line="581"/>
         <source>Sync in progress</source>
         <translation>正在同步</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="575"/>
+        <location filename="../../caseworker/ui/main_window.py" line="583"/>
         <source>A sync with the county is under way. What was sent is kept either way; quit now and sync the rest next time?</source>
         <translation>正在与县里同步。已经发送的内容都会保留；现在退出，其余的下次再同步吗？</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="585"/>
+        <location filename="../../caseworker/ui/main_window.py" line="593"/>
         <source>Visits not saved</source>
         <translation>入户调查尚未保存</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="587"/>
+        <location filename="../../caseworker/ui/main_window.py" line="595"/>
         <source>{n} household visit(s) are open and not saved. Their drafts are kept and offered again at the next start. Quit now?</source>
         <translation>有{n}份入户调查尚未保存。草稿已保留，下次启动时可以继续填写。现在退出吗？</translation>
     </message>
@@ -2232,72 +2532,72 @@ review due {day}</source>
 <context>
     <name>PrintCentre</name>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="130"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="129"/>
         <source>A form for one household</source>
         <translation>打印一户的表格</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="131"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="130"/>
         <source>A village or township</source>
         <translation>按村或乡镇批量打印</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="132"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="131"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="133"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="132"/>
         <source>Print... (Ctrl+P)</source>
         <translation>打印…（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="134"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="133"/>
         <source>Save as PDF...</source>
         <translation>另存为PDF…</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="135"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="134"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="136"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="135"/>
         <source>Reports (spreadsheets)...</source>
         <translation>报表（表格）……</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="158"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="153"/>
         <source>Case files (档案)</source>
         <translation>家庭档案</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="159"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="154"/>
         <source>Publicity list (公示名单), villages only</source>
         <translation>公示名单（仅限村）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="166"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="161"/>
         <source>Open a household first.</source>
         <translation>请先打开一户家庭。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="170"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="165"/>
         <source>Household of {name}</source>
         <translation>户主：{name}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="244"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="239"/>
         <source>Cancelled; nothing was printed.</source>
         <translation>已取消，未打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="258"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="253"/>
         <source>Save as PDF</source>
         <translation>另存为PDF</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/print_centre.py" line="267"/>
+        <location filename="../../caseworker/ui/pages/print_centre.py" line="262"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -2552,84 +2852,127 @@ review due {day}</source>
     </message>
 </context>
 <context>
+    <name>RemoveDialog</name>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/attachment.py" line="168"/>
+        <source>Remove evidence</source>
+        <translation>移除证明材料</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/attachment.py" line="172"/>
+        <source>Remove {what} from the file? It stays in the record, shown under “Removed” with who removed it, when and why.</source>
+        <translation>从材料中移除“{what}”？记录会保留，在“已移除”下显示由谁、何时、为何移除。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/attachment.py" line="178"/>
+        <source>Reason (required), e.g. wrong household</source>
+        <translation>原因（必填），例如：传错了户</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/attachment.py" line="179"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/attachment.py" line="185"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/attachment.py" line="186"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/attachment.py" line="202"/>
+        <source>Say why it is removed: the reason is required.</source>
+        <translation>请填写移除的原因（必填）。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/attachment.py" line="206"/>
+        <source>The reason is too long: at most {n} characters.</source>
+        <translation>原因太长：最多{n}个字。</translation>
+    </message>
+</context>
+<context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../caseworker/ui/dialogs/report.py" line="64"/>
+        <location filename="../../caseworker/ui/dialogs/report.py" line="63"/>
         <source>Reports (spreadsheets)</source>
         <translation>报表（表格）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/report.py" line="76"/>
+        <location filename="../../caseworker/ui/dialogs/report.py" line="75"/>
         <source>Every village in this store</source>
         <translation>本机所有村（社区）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/report.py" line="88"/>
+        <location filename="../../caseworker/ui/dialogs/report.py" line="79"/>
         <source>Excel workbook (.xlsx)</source>
         <translation>Excel 工作簿（.xlsx）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/report.py" line="89"/>
+        <location filename="../../caseworker/ui/dialogs/report.py" line="80"/>
         <source>CSV for Excel on Chinese Windows (GB18030)</source>
         <translation>CSV（GB18030，中文Excel可直接打开）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/report.py" line="90"/>
+        <location filename="../../caseworker/ui/dialogs/report.py" line="81"/>
         <source>CSV in UTF-8 (with BOM)</source>
         <translation>CSV（UTF-8，带BOM）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/report.py" line="93"/>
+        <location filename="../../caseworker/ui/dialogs/report.py" line="84"/>
         <source>Report</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/report.py" line="94"/>
+        <location filename="../../caseworker/ui/dialogs/report.py" line="85"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/report.py" line="95"/>
+        <location filename="../../caseworker/ui/dialogs/report.py" line="86"/>
         <source>Area</source>
         <translation>范围</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/report.py" line="96"/>
+        <location filename="../../caseworker/ui/dialogs/report.py" line="87"/>
         <source>Save as</source>
         <translation>保存格式</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/report.py" line="99"/>
+        <location filename="../../caseworker/ui/dialogs/report.py" line="90"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/report.py" line="100"/>
+        <location filename="../../caseworker/ui/dialogs/report.py" line="91"/>
         <source>Save...</source>
         <translation>保存……</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/report.py" line="151"/>
+        <location filename="../../caseworker/ui/dialogs/report.py" line="142"/>
         <source>Making the report...</source>
         <translation>正在生成报表……</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/report.py" line="177"/>
+        <location filename="../../caseworker/ui/dialogs/report.py" line="168"/>
         <source>{title} · {unit} {month} · {rows} rows{more}</source>
         <translation>{title} · {unit} {month} · 共{rows}行{more}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/report.py" line="182"/>
+        <location filename="../../caseworker/ui/dialogs/report.py" line="173"/>
         <source> (the first {n} shown)</source>
         <translation>（预览前{n}行）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/report.py" line="212"/>
+        <location filename="../../caseworker/ui/dialogs/report.py" line="203"/>
         <source>Save the report</source>
         <translation>保存报表</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/report.py" line="229"/>
+        <location filename="../../caseworker/ui/dialogs/report.py" line="220"/>
         <source>Saved: {path}</source>
         <translation>已保存：{path}</translation>
     </message>

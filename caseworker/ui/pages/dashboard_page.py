@@ -37,8 +37,11 @@ from caseworker.ui.runner import Progress, Task, run_task
 from caseworker.ui.widgets.columns import ColumnsRow
 
 if TYPE_CHECKING:
+    from caseworker.operations.evidence import MissingEvidence
     from caseworker.screening import ScreeningRun
     from caseworker.store.dashboard import DashboardStats, OpenApplication, ReviewDue
+
+    Figures = tuple[DashboardStats, list[MissingEvidence]]
 
 MOST_VILLAGES = 12
 # A list of work needs about this much width for its lines ("陈宗良 — 已超期 12 个工作日"
@@ -68,6 +71,7 @@ def months_between(start: date, end: date) -> int:
 
 class DashboardPage(QWidget):
     household_opened = Signal(str)
+    evidence_opened = Signal(str)  # a household to open on its Evidence tab
 
     def __init__(
         self,
@@ -82,7 +86,9 @@ class DashboardPage(QWidget):
         self.scope = scope
         self.today = today
         self.stats: DashboardStats | None = None
-        self._task: Task[DashboardStats] | None = None
+        # Households whose applications under way lack documents (from records only).
+        self.missing_evidence: list[MissingEvidence] = []
+        self._task: Task[Figures] | None = None
         self.summary = QLabel()
         make_heading(self.summary, 1.3)
         self.summary.setWordWrap(True)
@@ -104,11 +110,13 @@ class DashboardPage(QWidget):
         self.stages.setWordWrap(True)
         self.deadlines = TaskList()
         self.flagged = TaskList()
-        self.boxes = [QGroupBox() for _ in range(3)]
+        self.evidence = TaskList()
+        self.boxes = [QGroupBox() for _ in range(4)]
         contents: tuple[tuple[QWidget, ...], ...] = (
             (self.reviews,),
             (self.stages, self.deadlines),
             (self.flagged,),
+            (self.evidence,),
         )
         for box, widgets in zip(self.boxes, contents, strict=True):
             box.setMinimumHeight(LIST_HEIGHT)
@@ -142,6 +150,8 @@ class DashboardPage(QWidget):
         for task_list in (self.reviews, self.deadlines, self.flagged):
             task_list.list.itemActivated.connect(self._open)
             task_list.list.itemDoubleClicked.connect(self._open)
+        self.evidence.list.itemActivated.connect(self._open_evidence)
+        self.evidence.list.itemDoubleClicked.connect(self._open_evidence)
         self.retranslate()
         # What the first paint shows: the counting starts once the window is drawn.
         self.summary.setText(self.tr("Counting..."))
@@ -166,6 +176,7 @@ class DashboardPage(QWidget):
                 self.tr("Reviews due"),
                 self.tr("Applications and their time limits"),
                 self.tr("Likely eligible, not yet applied"),
+                self.tr("Documents missing"),
             )
         else:
             titles = (
@@ -178,8 +189,11 @@ class DashboardPage(QWidget):
                     soon=len(stats.deadlines) - len(stats.overdue),
                 ),
                 self.tr("Likely eligible, not yet applied ({n})").format(n=len(stats.flagged)),
+                self.tr("Applications missing documents ({n})").format(
+                    n=len(self.missing_evidence)
+                ),
             )
-        lists = (self.reviews, self.deadlines, self.flagged)
+        lists = (self.reviews, self.deadlines, self.flagged, self.evidence)
         for box, task_list, title in zip(self.boxes, lists, titles, strict=True):
             box.setTitle(title)
             task_list.list.setAccessibleName(title)
@@ -273,7 +287,7 @@ class DashboardPage(QWidget):
         self.screen_all.setEnabled(True)
         self.refresh()
 
-    def refresh(self) -> "Task[DashboardStats]":
+    def refresh(self) -> "Task[Figures]":
         """Recompute the figures on a worker thread; the page fills in when they arrive.
         A refresh already under way is not started twice."""
         if self._task is not None:
@@ -282,28 +296,33 @@ class DashboardPage(QWidget):
             self.summary.setText(self.tr("Counting..."))
         store, scope, today = self.store, self.scope, self.today()
 
-        def work(progress: Progress) -> "DashboardStats":
+        def work(progress: Progress) -> "Figures":
             from caseworker.eligibility.reviews import review_rules_by_county
-            from caseworker.screening import policy_library
+            from caseworker.operations.evidence import households_missing_evidence
+            from caseworker.screening import PolicyChooser, policy_library
             from caseworker.store.dashboard import dashboard_stats
 
             library = policy_library(store)
             rules = review_rules_by_county(library, today)
             with store.read() as conn:
-                return dashboard_stats(
+                stats = dashboard_stats(
                     conn,
                     scope=scope,
                     today=today,
                     review_rules=rules,
                     calendar=library.work_calendar(),
                 )
+            missing = households_missing_evidence(
+                store, scope=scope, on=today, policy_of=PolicyChooser(library)
+            )
+            return stats, missing
 
         self._task = run_task(work, on_success=self._arrived, on_failure=self._failed)
         return self._task
 
-    def _arrived(self, stats: "DashboardStats") -> None:
+    def _arrived(self, figures: "Figures") -> None:
         self._task = None
-        self.stats = stats
+        self.stats, self.missing_evidence = figures
         self.show_stats()
 
     def _failed(self, error: Exception) -> None:
@@ -358,6 +377,10 @@ class DashboardPage(QWidget):
                 for household_id, head, program in stats.flagged
             ],
             empty=nothing_flagged,
+        )
+        self.evidence.show_entries(
+            [self._evidence_entry(item) for item in self.missing_evidence],
+            empty=self.tr("No application under way lacks a document."),
         )
         self.by_program.show_bars(
             self.tr("Households by program"),
@@ -462,6 +485,21 @@ class DashboardPage(QWidget):
             stage=label(app.stage),
         )
         return Entry(text, item.household_id, urgent=item.overdue)
+
+    def _evidence_entry(self, item: "MissingEvidence") -> Entry:
+        zh = is_chinese()
+        what = ("、" if zh else ", ").join(
+            dict.fromkeys(i.text_zh if zh else i.text_en for i in item.missing)
+        )
+        text = self.tr("{head} \u2014 %n document(s) missing\n{what}", "", len(item.missing))
+        return Entry(text.format(head=item.head_name, what=what), item.household_id)
+
+    def _open_evidence(self, item: QListWidgetItem) -> None:
+        from PySide6.QtCore import Qt
+
+        household_id = item.data(Qt.ItemDataRole.UserRole)
+        if household_id:
+            self.evidence_opened.emit(household_id)
 
     def _open(self, item: QListWidgetItem) -> None:
         from PySide6.QtCore import Qt

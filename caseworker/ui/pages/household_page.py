@@ -37,6 +37,7 @@ from caseworker.domain.validation import FieldError
 from caseworker.domain.wording import appraisal_words
 from caseworker.domain.workdays import OFFICIAL, WorkCalendar
 from caseworker.eligibility.findings import Finding, Screening
+from caseworker.eligibility.policy import Policy
 from caseworker.operations.applications import record_stage, start_application, start_review
 from caseworker.operations.changes import Changes
 from caseworker.ui import ask
@@ -51,6 +52,7 @@ from caseworker.ui.household_editor import HouseholdEditor
 from caseworker.ui.i18n import is_chinese
 from caseworker.ui.labels import label, language, yuan
 from caseworker.ui.models.household_table import masked_id
+from caseworker.ui.pages.evidence_tab import EvidenceTab
 from caseworker.ui.widgets.eligibility_panel import EligibilityPanel
 from caseworker.ui.widgets.flow import flow_row
 
@@ -59,6 +61,7 @@ if TYPE_CHECKING:
 
 
 APPLICATIONS_TAB = 6
+EVIDENCE_TAB = 7
 
 
 def _table(columns: int) -> QTableWidget:
@@ -179,6 +182,12 @@ class HouseholdPage(QWidget):
         applications.addWidget(self._tab(self.applications, "new_application", "next_stage"))
         applications.addWidget(self.history)
         self.tabs.addTab(applications, "")
+        self.evidence = EvidenceTab(
+            editor.store, worker=worker, today=today, policy_of=self._policy_of
+        )
+        self.evidence.changed.connect(self.changed.emit)
+        self.evidence.missing_changed.connect(self.eligibility.show_missing_evidence)
+        self.tabs.addTab(self.evidence, "")
 
         # The title and its buttons wrap onto a second line rather than widen the page
         # past a small screen; the findings beside them can be made narrower by hand.
@@ -258,6 +267,7 @@ class HouseholdPage(QWidget):
         for index, (text, table) in enumerate(zip(tabs, tables, strict=True)):
             self.tabs.setTabText(index, text)
             table.setAccessibleName(text)
+        self.tabs.setTabText(EVIDENCE_TAB, self.tr("Evidence"))
         self.history.setAccessibleName(self.tr("Stages of the application"))
         words = {
             "add_member": self.tr("Add member"),
@@ -446,6 +456,17 @@ class HouseholdPage(QWidget):
         self._show_history()
         if self.screener is not None:
             self.eligibility.show_screening(self.screener(h, today))
+        self.evidence.show_household(h)
+
+    def _policy_of(self, household: Household) -> Policy | None:
+        """The policy the household is screened under (None: no screener, no checklist)."""
+        policies = getattr(self.screener, "policies", None)
+        return None if policies is None else policies(household)
+
+    def show_evidence(self) -> EvidenceTab:
+        """Show the Evidence tab (from home's list of households missing documents)."""
+        self.tabs.setCurrentIndex(EVIDENCE_TAB)
+        return self.evidence
 
     def _member_row(self, m: Member) -> tuple[object, ...]:
         unknown = self.tr("not known")

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from caseworker.domain.codes import APPLICATION_PROGRAMS, Program
+from caseworker.domain.evidence import ChecklistItem
 from caseworker.eligibility.findings import STATUS_LABELS, Finding, Reason, Screening, Status
 from caseworker.eligibility.reading import basis_lines, plain_sentence
 from caseworker.ui.i18n import is_chinese
@@ -178,6 +179,8 @@ class EligibilityPanel(QScrollArea):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setMinimumWidth(280)
         self.screening: Screening | None = None
+        self.missing_evidence: list[ChecklistItem] = []
+        self.evidence_section: QLabel | None = None
         self.cards: list[FindingCard] = []
         self.heading = QLabel()
         self.heading.setWordWrap(True)
@@ -191,6 +194,27 @@ class EligibilityPanel(QScrollArea):
     def show_screening(self, screening: Screening | None) -> None:
         self.screening = screening
         self._show()
+
+    def show_missing_evidence(self, items: list[ChecklistItem]) -> None:
+        """The documents the applications under way still lack (需补充材料)."""
+        self.missing_evidence = list(items)
+        self._show()
+
+    def _evidence_section(self) -> QLabel | None:
+        if not self.missing_evidence:
+            return None
+        zh = is_chinese()
+        # A document asked by two programs is listed once.
+        texts = dict.fromkeys(i.text_zh if zh else i.text_en for i in self.missing_evidence)
+        lines = "".join(f"<li>{escape(text)}</li>" for text in texts)
+        title = self.tr("Documents still needed")
+        section = QLabel(
+            f"<b>{title}</b><ul style='margin-left: -20px; color: #9b1c1c;'>{lines}</ul>"
+        )
+        section.setWordWrap(True)
+        section.setFrameShape(QFrame.Shape.StyledPanel)
+        section.setStyleSheet("QLabel { border-left: 4px solid #9b1c1c; padding: 4px; }")
+        return section
 
     def card(self, program: Program) -> FindingCard | None:
         return next((c for c in self.cards if c.finding.program is program), None)
@@ -213,6 +237,11 @@ class EligibilityPanel(QScrollArea):
                 ).format(day=s.on.isoformat(), version=s.policy.version)
             )
             heading.setToolTip(f"{s.policy.id} {s.policy.version}")
+        # What the applications under way still lack comes first: it is work to do now.
+        self.evidence_section = self._evidence_section()
+        if self.evidence_section is not None:
+            layout.addWidget(self.evidence_section)
+        if s is not None:
             for finding in sorted(s.findings, key=lambda f: self.ORDER.index(f.status)):
                 card = FindingCard(finding)
                 card.apply_clicked.connect(self.apply_clicked.emit)
