@@ -188,7 +188,7 @@ def households_missing_evidence(
     are read, never a file's content: the home page counts this at every refresh."""
     from sqlalchemy import select
 
-    from caseworker.store.households import load_household
+    from caseworker.store.households import load_households
     from caseworker.store.tables import ApplicationRow, HouseholdRow, table_of
 
     application, household = table_of(ApplicationRow), table_of(HouseholdRow)
@@ -207,11 +207,8 @@ def households_missing_evidence(
     with store.read() as conn:
         ids = sorted(conn.execute(query).scalars())
         attached = attachments_of_many(conn, ids)
-        for household_id in ids:
-            h = load_household(conn, household_id)
-            if h is None:
-                continue
-            items = household_checklist(h, policy_of(h), attached[household_id], on)
+        for h in load_households(conn, ids):
+            items = household_checklist(h, policy_of(h), attached[h.id], on)
             missing = tuple(item for item in items if item.missing)
             if missing:
                 found.append(MissingEvidence(h.id, h.head.name if h.head else "", missing))
