@@ -35,7 +35,7 @@ CAPTION_SIZE = 10.0
 TABLE_SIZE = 10.0
 LEADING = 1.35
 # The index's columns: heading and width (mm); the note takes the rest of the line.
-COLUMNS = (("序号", 12), ("材料种类", 32), ("所属成员", 26), ("拍摄（出具）日期", 34), ("页数", 12))
+COLUMNS = (("序号", 11), ("材料种类", 30), ("所属成员", 24), ("拍摄（出具）日期", 32), ("页数", 11))
 
 ContentOf = Callable[[str], bytes]
 """The content of an attachment, by its SHA-256."""
