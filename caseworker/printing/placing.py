@@ -28,8 +28,23 @@ def place_pdf_pages(
         if place.key != key or reader is None:
             key, reader = place.key, PdfReader(io.BytesIO(place.read(place.key)))
         source = reader.pages[place.index]
-        writer.pages[page_index].merge_transformed_page(source, _fitted(source, place.box))
+        target = writer.pages[page_index]
+        _own_resources(target)
+        target.merge_transformed_page(source, _fitted(source, place.box))
     writer.write(out)
+
+
+def _own_resources(page: "PageObject") -> None:
+    """Give ``page`` its own resource dictionaries: ReportLab shares one font dictionary
+    between all pages, and merging adds the attached page's fonts to it."""
+    from pypdf.generic import DictionaryObject, NameObject
+
+    shared = page["/Resources"].get_object()
+    own = DictionaryObject()
+    for name, value in shared.items():
+        entry = value.get_object()
+        own[NameObject(name)] = DictionaryObject(entry) if isinstance(entry, dict) else value
+    page[NameObject("/Resources")] = own
 
 
 def _fitted(source: "PageObject", box: tuple[float, float, float, float]) -> "Transformation":

@@ -2,9 +2,15 @@
 
 import io
 import random
+from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PIL import Image, ImageDraw, PngImagePlugin
+
+if TYPE_CHECKING:
+    from caseworker.domain.evidence import Attachment, EvidenceKind
+    from caseworker.store.db import Store
 
 ORIENTATION = 0x0112
 EXIF_IFD = 0x8769
@@ -91,3 +97,25 @@ def write(folder: Path, name: str, data: bytes) -> Path:
     path = folder / name
     path.write_bytes(data)
     return path
+
+
+def attach_data(
+    store: "Store",
+    household_id: str,
+    kind: "EvidenceKind",
+    data: bytes,
+    *,
+    member_id: str | None = None,
+    note: str = "",
+    taken_on: date | None = None,
+) -> "Attachment":
+    """Attach the file ``data`` as the app does (checked, then kept in one transaction)."""
+    from caseworker.domain.evidence import EvidenceLimits
+    from caseworker.interchange.evidence_files import prepare
+    from caseworker.operations.evidence import AttachRequest, FileToAttach, attach_files
+
+    prepared = prepare(data, "file", EvidenceLimits())
+    on = taken_on or prepared.taken_on or date(2026, 10, 1)
+    request = AttachRequest(household_id, kind, note, member_id, taken_on=on)
+    [added] = attach_files(store, [FileToAttach("file", prepared, on)], request, "李娜")
+    return added

@@ -55,9 +55,7 @@ def test_nothing_of_a_file_can_be_read_in_the_store_plain_or_encrypted(
         assert PNG_TEXT.encode() not in kept[1]  # an image's metadata is not kept
         path = store.path
         store.close()
-        on_disk = b"".join(
-            p.read_bytes() for p in path.parent.glob(path.name + "*") if p.is_file()
-        )
+        on_disk = b"".join(p.read_bytes() for p in path.parent.glob(path.name + "*") if p.is_file())
         for secret in (*SIGNATURES, PDF_TEXT.encode(), PNG_TEXT.encode()):
             assert secret not in on_disk
 
@@ -77,9 +75,13 @@ def test_the_same_file_attached_twice_is_stored_once(
 def test_removing_needs_a_reason_is_audited_and_keeps_the_record(
     tmp_path: Path, store: Store, household: Household
 ) -> None:
-    [added] = attach(store, [write(tmp_path, "a.jpg", photo_bytes())], household, EvidenceKind.HUKOU)
+    [added] = attach(
+        store, [write(tmp_path, "a.jpg", photo_bytes())], household, EvidenceKind.HUKOU
+    )
     with store.begin() as conn, pytest.raises(AttachmentRefused) as refused:
-        remove_attachment(conn, device_id=store.device_id, actor="李娜", attachment_id=added, reason=" ")
+        remove_attachment(
+            conn, device_id=store.device_id, actor="李娜", attachment_id=added, reason=" "
+        )
     assert refused.value.field == "reason"
     with store.begin() as conn:
         remove_attachment(
