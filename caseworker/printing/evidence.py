@@ -65,8 +65,11 @@ def kept(evidence: Evidence) -> list[Attachment]:
     return [a for a in evidence.attachments if not a.removed]
 
 
+PAGE_W, PAGE_H = float(A4[0]), float(A4[1])
+
+
 def _top() -> float:
-    return A4[1] - MARGIN
+    return PAGE_H - MARGIN
 
 
 def _room_bottom() -> float:
@@ -74,7 +77,7 @@ def _room_bottom() -> float:
 
 
 def _width() -> float:
-    return A4[0] - 2 * MARGIN
+    return PAGE_W - 2 * MARGIN
 
 
 def _index_row(household: Household, number: int, a: Attachment) -> list[str]:
@@ -111,10 +114,10 @@ def _draw_row(page: Page, y: float, cells: list[list[str]], widths: list[float])
 
 
 def _index_page_start(household: Household, count: int, pages: int, more: bool) -> Page:
-    page = Page(A4)
+    page = Page((PAGE_W, PAGE_H))
     title = INDEX_TITLE + ("（续）" if more else "")
     page.text(
-        (A4[0] - text_width(title, TITLE_SIZE)) / 2, _top() - TITLE_SIZE, TITLE_SIZE, title, True
+        (PAGE_W - text_width(title, TITLE_SIZE)) / 2, _top() - TITLE_SIZE, TITLE_SIZE, title, True
     )
     head = household.head
     summary = f"户主：{head.name if head else ''}　　共{count}份，{pages}页"
@@ -165,7 +168,7 @@ def caption(household: Household, a: Attachment, number: int, count: int) -> lis
 
 def _captioned_page(lines: list[str]) -> tuple[Page, float]:
     """A page with the caption at its top; the y below which the attachment goes."""
-    page = Page(A4)
+    page = Page((PAGE_W, PAGE_H))
     y = _top() - HEAD_SIZE
     page.text(MARGIN, y, HEAD_SIZE, lines[0], True)
     for line in lines[1:]:
@@ -180,7 +183,7 @@ def _fit(width: float, height: float, top: float) -> tuple[float, float, float, 
     room_w, room_h = _width(), top - _room_bottom()
     scale = min(room_w / width, room_h / height)
     w, h = width * scale, height * scale
-    return (A4[0] - w) / 2, top - h, w, h
+    return (PAGE_W - w) / 2, top - h, w, h
 
 
 def _frame(page: Page, x: float, y: float, w: float, h: float) -> None:

@@ -40,6 +40,7 @@ def _own_resources(page: "PageObject") -> None:
     from pypdf.generic import DictionaryObject, NameObject
 
     shared = page["/Resources"].get_object()
+    assert isinstance(shared, DictionaryObject)
     own = DictionaryObject()
     for name, value in shared.items():
         entry = value.get_object()
