@@ -37,6 +37,10 @@ LEADING = 1.35
 # The index's columns: heading and width (mm); the note takes the rest of the line.
 COLUMNS = (("序号", 11), ("材料种类", 30), ("所属成员", 24), ("拍摄（出具）日期", 32), ("页数", 11))
 
+# A small picture is not blown up past 144 pixels an inch (half a point a pixel), where
+# it would print as blocks; a PDF page is not enlarged at all.
+PHOTO_LARGEST = 0.5
+
 ContentOf = Callable[[str], bytes]
 """The content of an attachment, by its SHA-256."""
 
@@ -177,11 +181,13 @@ def _captioned_page(lines: list[str]) -> tuple[Page, float]:
     return page, y - 4 * MM
 
 
-def _fit(width: float, height: float, top: float) -> tuple[float, float, float, float]:
-    """Where a picture of ``width`` x ``height`` goes, as large as fits below ``top``,
-    centred across the page: (x, y, w, h)."""
+def _fit(
+    width: float, height: float, top: float, largest: float
+) -> tuple[float, float, float, float]:
+    """Where a picture of ``width`` x ``height`` goes, as large as fits below ``top`` but
+    enlarged at most ``largest`` times, centred across the page: (x, y, w, h)."""
     room_w, room_h = _width(), top - _room_bottom()
-    scale = min(room_w / width, room_h / height)
+    scale = min(room_w / width, room_h / height, largest)
     w, h = width * scale, height * scale
     return (PAGE_W - w) / 2, top - h, w, h
 
@@ -201,7 +207,7 @@ def _image_page(lines: list[str], content: bytes) -> Page:
     with Image.open(io.BytesIO(content)) as image:
         width, height = image.size
     page, top = _captioned_page(lines)
-    x, y, w, h = _fit(width, height, top)
+    x, y, w, h = _fit(width, height, top, PHOTO_LARGEST)
     page.images.append((x, y, w, h, content))
     _frame(page, x, y, w, h)
     return page
@@ -218,7 +224,7 @@ def _pdf_pages(
         width, height = _shown_size(source)
         page_lines = [f"{lines[0]}　（第{index + 1}页，共{len(reader.pages)}页）", *lines[1:]]
         page, top = _captioned_page(page_lines)
-        x, y, w, h = _fit(width, height, top)
+        x, y, w, h = _fit(width, height, top, 1.0)
         page.pdf = PlacedPdfPage(a.sha256, content_of, index, (x, y, w, h))
         _frame(page, x, y, w, h)
         pages.append(page)
