@@ -6,6 +6,7 @@ import os
 import re
 import tempfile
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from pathlib import Path
 
@@ -47,16 +48,28 @@ def add_files(
 ) -> list[Attachment]:
     """Read and check every file, then attach them all; CommandError listing every
     refused file (and nothing stored) when any is refused."""
-    from caseworker.operations.evidence import AttachRequest, attach_files, read_file_to_attach
+    from caseworker.operations.evidence import (
+        AttachRequest,
+        FileToAttach,
+        attach_files,
+        read_file_to_attach,
+    )
 
     today = date.today()
     limits = _limits(store, household, today)
-    files, problems = [], []
-    for path in args.files:
+
+    def read(path: Path) -> FileToAttach | AttachmentRefused:
         try:
-            files.append(read_file_to_attach(path, limits, today))
+            return read_file_to_attach(path, limits, today)
         except AttachmentRefused as exc:
-            problems.append(exc)
+            return exc
+
+    # Pillow lets go of the interpreter while it decodes and encodes: photos are
+    # brought down on every core at once, a few at a time (each is held whole meanwhile).
+    with ThreadPoolExecutor(max_workers=min(4, os.cpu_count() or 1)) as pool:
+        read_in = list(pool.map(read, args.files))
+    files = [f for f in read_in if isinstance(f, FileToAttach)]
+    problems = [p for p in read_in if isinstance(p, AttachmentRefused)]
     if problems:
         raise CommandError(
             "；".join(p.zh for p in problems) + "。未添加任何文件",
