@@ -111,6 +111,24 @@ def time_decoding(photos: list[Path]) -> tuple[float, float]:
     return time.perf_counter() - started, time.process_time() - cpu
 
 
+def report(
+    count: int, commands: list[tuple[float, float]], decodes: list[tuple[float, float]]
+) -> None:
+    """Print the medians (wall clock, CPU), the spread of the command and the ratios."""
+    command = statistics.median(w for w, _ in commands)
+    command_cpu = statistics.median(c for _, c in commands)
+    decode = statistics.median(w for w, _ in decodes)
+    decode_cpu = statistics.median(c for _, c in decodes)
+    spread = f"{min(w for w, _ in commands):.2f}-{max(w for w, _ in commands):.2f}"
+    verdict = "met" if command <= TARGET_SECONDS else "NOT met"
+    print(f"caseworker attach add, {count} photos: {command:.2f} s ({spread})")
+    print(f"  CPU {command_cpu:.2f} s; target <= {TARGET_SECONDS:.0f} s: {verdict}")
+    print(f"baseline, Pillow decoding the same files whole: {decode:.2f} s")
+    print(f"  CPU {decode_cpu:.2f} s")
+    print(f"ratio command / baseline: {command / decode:.2f}x")
+    print(f"  CPU {command_cpu / decode_cpu:.2f}x")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--photos", type=int, default=100)
@@ -127,24 +145,7 @@ def main() -> int:
             decodes.append(time_decoding(photos))
             commands.append(time_command(db, household, photos))
             os.sync()
-        command, decode = (
-            statistics.median(w for w, _ in commands),
-            statistics.median(w for w, _ in decodes),
-        )
-        command_cpu = statistics.median(c for _, c in commands)
-        decode_cpu = statistics.median(c for _, c in decodes)
-        spread = f"{min(w for w, _ in commands):.2f}-{max(w for w, _ in commands):.2f}"
-        verdict = "met" if command <= TARGET_SECONDS else "NOT met"
-        print(
-            f"caseworker attach add, {len(photos)} photos: {command:.2f} s ({spread}), CPU {command_cpu:.2f} s"
-        )
-        print(f"  target <= {TARGET_SECONDS:.0f} s: {verdict}")
-        print(
-            f"baseline, Pillow decoding the same files whole: {decode:.2f} s, CPU {decode_cpu:.2f} s"
-        )
-        print(
-            f"ratio command / baseline: {command / decode:.2f}x (CPU {command_cpu / decode_cpu:.2f}x)"
-        )
+        report(len(photos), commands, decodes)
     return 0
 
 
