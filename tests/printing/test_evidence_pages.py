@@ -6,16 +6,19 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import pytest
 from pypdf import PdfReader
+from sqlalchemy import Connection
 
 from caseworker.domain.evidence import EvidenceKind
 from caseworker.domain.idnumber import check_character
 from caseworker.domain.records import Household
 from caseworker.interchange.household_format import parse_household
+from caseworker.printing import loading
 from caseworker.printing.casefile import render_case_file, write_case_files
 from caseworker.printing.loading import load_case, sorted_cases
 from caseworker.printing.publicity import village_publicity, write_publicity
-from caseworker.store.attachments import remove_attachment
+from caseworker.store.attachments import content_of, remove_attachment
 from caseworker.store.db import Store
 from caseworker.store.households import save_household
 from caseworker.store.regions import region_names
@@ -102,7 +105,7 @@ def test_a_household_without_evidence_has_an_index_saying_so(
 
 
 def test_a_batch_prints_each_households_evidence_after_its_own_documents(
-    store: Store, household_data: Make, tmp_path: Path
+    store: Store, household_data: Make, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     first = saved(store, household_data)
     other = household_data(address="五组2号")
@@ -115,10 +118,28 @@ def test_a_batch_prints_each_households_evidence_after_its_own_documents(
     attach_data(
         store, second.id, EvidenceKind.ID_CARD, photo_bytes(seed=2), member_id=second.members[0].id
     )
+    # A household's files are read as its case file is drawn, not all at the start.
+    read: list[str] = []
+
+    def counted(conn: Connection, sha256: str) -> bytes:
+        read.append(sha256)
+        return content_of(conn, sha256)
+
+    monkeypatch.setattr(loading, "content_of", counted)
+    read_when_done: list[int] = []
     out = tmp_path / "village.pdf"
     with store.read() as conn:
         count, cases = sorted_cases(conn, [VILLAGE], as_recorded)
-        write_case_files(out, cases, count=count, regions=region_names(conn), printed_on=ON)
+        assert read == []
+        write_case_files(
+            out,
+            cases,
+            count=count,
+            regions=region_names(conn),
+            printed_on=ON,
+            progress=lambda done, total: read_when_done.append(len(read)),
+        )
+    assert read_when_done == [1, 2]
     texts = page_texts(out.read_bytes())
     covers = [i for i, t in enumerate(texts) if "卷内目录" in t]
     assert len(covers) == 2
