@@ -146,7 +146,7 @@ def record_strings(
                 signatures=case.signatures,
                 printed_on=AS_OF,
             )
-            draw_case_file(recorder, source, level=1)
+            draw_case_file(recorder, source, level=1, evidence=case.evidence)
     return recorder.recorded
 
 

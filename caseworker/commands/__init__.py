@@ -17,6 +17,7 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "search": ("search", "find households 查找家庭"),
     "screen": ("screen", "screen households for assistance 救助资格筛查"),
     "print": ("print_", "print forms to PDF 打印表单"),
+    "attach": ("attach", "photos and scans of evidence 证明材料"),
     "sync": ("sync", "sync with the county server 与县服务器同步"),
     "county": ("county", "county sync server 县级同步服务器"),
     "password": ("password", "lock the store with a password 设置或修改密码"),

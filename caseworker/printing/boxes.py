@@ -5,6 +5,7 @@ and date line) and signature mark. A row of boxes is drawn with its rules; a row
 for a page is split into a part that fits and the rest.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from caseworker.printing.definitions import MM
@@ -23,14 +24,27 @@ CAPTION_SIZE = 6.5
 ASCENT = 0.86  # of the font, as a fraction of the size (baseline below a line's top)
 
 
+@dataclass(frozen=True, slots=True)
+class PlacedPdfPage:
+    """A page of another PDF drawn into a page, scaled into ``box`` (x, y, w, h), when the
+    document is finished: ``read(key)`` gives that PDF's bytes."""
+
+    key: str
+    read: Callable[[str], bytes]
+    index: int
+    box: tuple[float, float, float, float]
+
+
 @dataclass
 class Page:
-    """One laid-out page: texts (x, y, size, text, bold), line segments and images."""
+    """One laid-out page: texts (x, y, size, text, bold), line segments and images, and
+    a page of another PDF placed on it."""
 
     size: tuple[float, float]
     texts: list[tuple[float, float, float, str, bool]] = field(default_factory=list)
     lines: list[tuple[float, float, float, float]] = field(default_factory=list)
     images: list[tuple[float, float, float, float, bytes]] = field(default_factory=list)
+    pdf: PlacedPdfPage | None = None
 
     def text(self, x: float, y: float, size: float, text: str, bold: bool = False) -> None:
         if text:

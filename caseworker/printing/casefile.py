@@ -16,6 +16,7 @@ from caseworker.printing.context import ContentsEntry, HouseholdSource
 from caseworker.printing.definitions import BundleDef, FormDef, TitleBlock
 from caseworker.printing.documents import definitions, footer_for, get_form, household_source
 from caseworker.printing.errors import PrintCancelled
+from caseworker.printing.evidence import SECTION_TITLE, Evidence, evidence_section
 from caseworker.printing.fields import values_for
 from caseworker.printing.layout import Layout
 from caseworker.printing.render import Footer, Output, PdfBuilder, render_to_bytes, write_pdf
@@ -34,11 +35,13 @@ Cancelled = Callable[[], bool]
 @dataclass(frozen=True, slots=True)
 class CaseInput:
     """One household's case file data: the household, its latest screening, its
-    signatures."""
+    signatures, and its evidence (None: the section is left out, as when the evidence
+    was not read)."""
 
     household: Household
     screening: Screening | None = None
     signatures: Sequence[Signature] = ()
+    evidence: Evidence | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,10 +91,14 @@ def _documents(base: HouseholdSource) -> list[_Part]:
     return parts
 
 
-def case_file_parts(base: HouseholdSource) -> list[_Part]:
-    """The cover and the documents of one household's case file, laid out."""
+def case_file_parts(base: HouseholdSource, evidence: Evidence | None = None) -> list[_Part]:
+    """The cover, the documents and the evidence of one household's case file, laid
+    out."""
     cover = get_form(bundle_definition().cover)
     documents = _documents(base)
+    if evidence is not None:
+        pages = evidence_section(base.household, evidence)
+        documents.append(_Part(SECTION_TITLE, pages, footer_for(cover, base)))
     cover_length = 1
     while True:
         contents, first = [], cover_length + 1
@@ -112,10 +119,16 @@ def _outline_name(household: Household) -> str:
     return f"{head.name if head else household.id}　{household.address}"
 
 
-def draw_case_file(builder: PdfBuilder, base: HouseholdSource, *, level: int = 0) -> int:
+def draw_case_file(
+    builder: PdfBuilder,
+    base: HouseholdSource,
+    *,
+    level: int = 0,
+    evidence: Evidence | None = None,
+) -> int:
     """Draw one household's case file; its number of pages. In a batch (``level`` 1) the
     household is an outline entry and its documents entries under it."""
-    parts = case_file_parts(base)
+    parts = case_file_parts(base, evidence)
     total = sum(len(p.pages) for p in parts)
     if level:
         builder.outline(_outline_name(base.household), level=0)
@@ -152,7 +165,7 @@ def render_case_file(
     base = _source(case, regions, printed_on)
 
     def draw(builder: PdfBuilder) -> None:
-        draw_case_file(builder, base)
+        draw_case_file(builder, base, evidence=case.evidence)
 
     return render_to_bytes(f"社会救助家庭档案 {_outline_name(case.household)}", draw)
 
@@ -181,7 +194,8 @@ def write_case_files(
         for case in cases:
             if cancelled is not None and cancelled():
                 raise PrintCancelled()
-            draw_case_file(builder, _source(case, regions, printed_on), level=level)
+            source = _source(case, regions, printed_on)
+            draw_case_file(builder, source, level=level, evidence=case.evidence)
             done += 1
             if progress is not None:
                 progress(done, count)

@@ -11,6 +11,8 @@ from caseworker.domain.regions import level_of
 from caseworker.eligibility.findings import Screening
 from caseworker.printing.casefile import CaseInput, address_key
 from caseworker.printing.errors import PrintError
+from caseworker.printing.evidence import Evidence
+from caseworker.store.attachments import attachments_of, attachments_of_many, content_of
 from caseworker.store.households import iter_households, load_household
 from caseworker.store.regions import region_names, village_codes
 from caseworker.store.signatures import household_signatures
@@ -30,10 +32,15 @@ def load_case(conn: Connection, household_id: str, findings: FindingsOf) -> Case
             f"本地数据库中没有编号为“{household_id}”的家庭",
             f"no household with id '{household_id}' in this store",
         )
+    attachments = attachments_of(conn, household_id)
+    # One household's files are read now: its case file may be drawn after ``conn``
+    # is closed (a preview).
+    contents = {a.sha256: content_of(conn, a.sha256) for a in attachments}
     return CaseInput(
         household,
         findings(conn, household),
         household_signatures(conn, household_id),
+        Evidence(attachments, contents.__getitem__),
     )
 
 
@@ -58,7 +65,9 @@ def sorted_cases(
 ) -> tuple[int, Iterator[CaseInput]]:
     """How many households the villages hold, and their case data in print order: by
     village, then address (numbers in numeric order), then head's name. Findings and
-    signatures are read as each household is printed."""
+    signatures are read as each household is printed, and the content of its evidence as
+    its case file is drawn (with ``conn``, which must stay open until the PDF is
+    written)."""
     households = list(iter_households(conn, village_codes=villages))
     households.sort(
         key=lambda h: (
@@ -69,8 +78,14 @@ def sorted_cases(
         )
     )
 
+    evidence = attachments_of_many(conn, [h.id for h in households])
+
+    def read(sha256: str) -> bytes:
+        return content_of(conn, sha256)
+
     def cases() -> Iterator[CaseInput]:
         for h in households:
-            yield CaseInput(h, findings(conn, h), household_signatures(conn, h.id))
+            signatures = household_signatures(conn, h.id)
+            yield CaseInput(h, findings(conn, h), signatures, Evidence(evidence[h.id], read))
 
     return len(households), cases()

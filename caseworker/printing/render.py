@@ -25,7 +25,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
 from caseworker import __version__
-from caseworker.printing.boxes import Page
+from caseworker.printing.boxes import Page, PlacedPdfPage
 from caseworker.printing.definitions import MM
 from caseworker.printing.fonts import FONT_NAME, register_font, runs, text_width
 from caseworker.printing.layout import FOOTER_H
@@ -61,8 +61,14 @@ class PdfBuilder:
 
     def __init__(self, out: BinaryIO, *, title: str) -> None:
         register_font()
+        self._out = out
+        # ReportLab makes the whole file in memory at the end anyway; it is drawn into a
+        # buffer first so that pages of attached PDFs can be placed in it before it is
+        # written (see ``placing``).
+        self._buffer = io.BytesIO()
+        self.placed: list[tuple[int, PlacedPdfPage]] = []
         self.canvas = Canvas(
-            out,
+            self._buffer,
             initialFontName=FONT_NAME,
             initialFontSize=10,
             pageCompression=1,
@@ -181,10 +187,19 @@ class PdfBuilder:
         c.doForm(qr_name)
         c.restoreState()
         c.showPage()
+        if page.pdf is not None:
+            self.placed.append((self.pages, page.pdf))
         self.pages += 1
 
     def finish(self) -> None:
         self.canvas.save()
+        if self.placed:
+            from caseworker.printing.placing import place_pdf_pages
+
+            place_pdf_pages(self._buffer, self.placed, self._out)
+        else:
+            self._out.write(self._buffer.getbuffer())
+        self._buffer = io.BytesIO()
 
 
 assert FOOTER_H >= QR_SIZE  # the footer area holds the QR code

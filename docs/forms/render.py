@@ -5,7 +5,9 @@
 The households are the demo county's seed-article stories; screenings are made up for the
 notices (a real one comes from the screening engine), and 张学林 signs the authorisation
 electronically, so the pictures show how every part of a form prints. ``rare-characters``
-is the application form with names in characters the main font lacks.
+is the application form with names in characters the main font lacks. ``evidence-index``
+and ``evidence-page`` are pages of 张学林's case file with evidence attached: the index of
+its 证明材料 section, and a photo of an ID card (drawn here) with its caption.
 """
 
 import io
@@ -156,10 +158,87 @@ def documents(households: list[Household]) -> dict[str, Callable[[], bytes]]:
         publicity_source(ZHONGJIE_VILLAGE, entries, regions=REGIONS, printed_on=ON)
     )
     out["case-file"] = lambda: render_case_file(CaseInput(zhang, keep, [signed]), **options)
+    out["evidence-index"] = lambda: evidence_page(zhang, keep, -3)
+    out["evidence-page"] = lambda: evidence_page(zhang, keep, -2)
     out["rare-characters"] = lambda: render_form(
         "dibao-application", rare_names(zhang), screening=keep, **options
     )
     return out
+
+
+def id_card_photo(household: Household) -> bytes:
+    """A photo of the head's ID card as a phone takes it, kept as evidence."""
+    from PIL import ImageFont
+
+    from caseworker.config import resource_path
+    from caseworker.domain.evidence import EvidenceLimits
+    from caseworker.interchange.evidence_files import prepare
+
+    head = household.members[0]
+    font = ImageFont.truetype(str(resource_path("fonts", "wqy-microhei.ttc")), 44)
+    photo = Image.new("RGB", (1400, 900), (214, 206, 190))
+    draw = ImageDraw.Draw(photo)
+    draw.rounded_rectangle((100, 100, 1300, 800), 40, fill=(226, 236, 242), outline=(90, 110, 130))
+    lines = [
+        f"姓名　{head.name}",
+        "性别　男　　民族　汉",
+        f"出生　{head.birth_date.year}年{head.birth_date.month}月{head.birth_date.day}日",
+        f"住址　陕西省泾阳县云阳镇中街村{household.address}",
+        f"公民身份号码　{head.id_number}",
+    ]
+    for n, line in enumerate(lines):
+        draw.text((160, 160 + n * 110), line, fill=(30, 30, 30), font=font)
+    draw.rectangle((1000, 180, 1230, 480), fill=(180, 190, 200))
+    out = io.BytesIO()
+    photo.save(out, "JPEG", quality=90)
+    return prepare(out.getvalue(), "id.jpg", EvidenceLimits()).content
+
+
+def evidence_page(household: Household, screening: Screening, index: int) -> bytes:
+    """Page ``index`` of the household's case file with two pieces of evidence attached
+    (an ID card photo and a one-page income statement), as a PDF of that page alone."""
+    from hashlib import sha256
+
+    from pypdf import PdfReader, PdfWriter
+    from reportlab.pdfgen.canvas import Canvas
+
+    from caseworker.domain.evidence import Attachment, EvidenceKind, MediaType
+    from caseworker.printing.evidence import Evidence
+
+    statement = io.BytesIO()
+    canvas = Canvas(statement)
+    canvas.drawString(72, 760, "Income statement")
+    canvas.showPage()
+    canvas.save()
+    files = {"card": id_card_photo(household), "statement": statement.getvalue()}
+    hashes = {sha256(data).hexdigest(): data for data in files.values()}
+    added = datetime(2026, 10, 20, 2, 0, tzinfo=UTC)
+
+    def attachment(
+        n: int, kind: EvidenceKind, data: bytes, media: MediaType, **more: str
+    ) -> Attachment:
+        return Attachment(
+            f"00000000-0000-4000-8000-00000000000{n}", household.id, kind, date(2026, 10, 20),
+            more.pop("note", ""), "李娜", added, sha256(data).hexdigest(), media, len(data), 1,
+            **more,
+        )  # fmt: skip
+
+    evidence = Evidence(
+        [
+            attachment(1, EvidenceKind.ID_CARD, files["card"], MediaType.JPEG,
+                       member_id=household.members[0].id, note="正面"),
+            attachment(2, EvidenceKind.INCOME_PROOF, files["statement"], MediaType.PDF,
+                       note="村委会出具的家庭收入说明"),
+        ],
+        hashes.__getitem__,
+    )  # fmt: skip
+    case = CaseInput(household, screening, evidence=evidence)
+    whole = PdfReader(io.BytesIO(render_case_file(case, regions=REGIONS, printed_on=ON)))
+    writer = PdfWriter()
+    writer.add_page(whole.pages[index])
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
 
 
 def rare_names(household: Household) -> Household:
