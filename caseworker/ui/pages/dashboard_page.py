@@ -103,27 +103,7 @@ class DashboardPage(QWidget):
         self.screened.setWordWrap(True)
         self.screened.hide()
         self.last_run: ScreeningRun | None = None
-        # The work to do, most pressing first: reviews, application time limits, and the
-        # households a screening found likely eligible.
-        self.reviews = TaskList()
-        self.stages = QLabel()
-        self.stages.setWordWrap(True)
-        self.deadlines = TaskList()
-        self.flagged = TaskList()
-        self.evidence = TaskList()
-        self.boxes = [QGroupBox() for _ in range(4)]
-        contents: tuple[tuple[QWidget, ...], ...] = (
-            (self.reviews,),
-            (self.stages, self.deadlines),
-            (self.flagged,),
-            (self.evidence,),
-        )
-        for box, widgets in zip(self.boxes, contents, strict=True):
-            box.setMinimumHeight(LIST_HEIGHT)
-            inner = QVBoxLayout(box)
-            for widget in widgets:
-                inner.addWidget(widget)
-        self.work = ColumnsRow(self.boxes, min_width=LIST_WIDTH)
+        self.work = self._work_lists()
         self.by_program = ChartSlot()
         self.by_village = ChartSlot()
         self.charts = ColumnsRow([self.by_program, self.by_village], min_width=CHART_WIDTH)
@@ -155,6 +135,29 @@ class DashboardPage(QWidget):
         self.retranslate()
         # What the first paint shows: the counting starts once the window is drawn.
         self.summary.setText(self.tr("Counting..."))
+
+    def _work_lists(self) -> ColumnsRow:
+        """The work to do, most pressing first: reviews, application time limits, the
+        households a screening found likely eligible, and applications lacking documents."""
+        self.reviews = TaskList()
+        self.stages = QLabel()
+        self.stages.setWordWrap(True)
+        self.deadlines = TaskList()
+        self.flagged = TaskList()
+        self.evidence = TaskList()
+        self.boxes = [QGroupBox() for _ in range(4)]
+        contents: tuple[tuple[QWidget, ...], ...] = (
+            (self.reviews,),
+            (self.stages, self.deadlines),
+            (self.flagged,),
+            (self.evidence,),
+        )
+        for box, widgets in zip(self.boxes, contents, strict=True):
+            box.setMinimumHeight(LIST_HEIGHT)
+            inner = QVBoxLayout(box)
+            for widget in widgets:
+                inner.addWidget(widget)
+        return ColumnsRow(self.boxes, min_width=LIST_WIDTH)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:
