@@ -163,18 +163,27 @@ def _upload(
     tick: Tick,
 ) -> bool:
     """Send the chunks of one content the county lacks; whether it is whole there now
-    (False: refused, with the reason among the report's problems)."""
+    (False: refused, with the reason among the report's problems). A broken connection is
+    tried again (``RETRIES`` times), each time after asking which chunks the county holds,
+    so a chunk it took is never sent again."""
     with store.read() as db:
         content = content_of(db, state.sha256)
+    sha = state.sha256
+    asked: UploadState | None = state
     tries = 0
-    while state.state == "upload":
-        size = state.chunk_size
-        missing = [i for i in range(state.chunks) if i not in set(state.received)]
+    while True:
         try:
-            for index in missing:
+            if asked is None:
+                asked = _ask(conn, [(sha, len(content))])[sha]
+            if asked.state != "upload":
+                break
+            size, held = asked.chunk_size, set(asked.received)
+            for index in range(asked.chunks):
+                if index in held:
+                    continue
                 raw = conn.request(
                     "PUT",
-                    f"/v1/attachments/uploads/{state.sha256}/{index}",
+                    f"/v1/attachments/uploads/{sha}/{index}",
                     content=content[index * size : (index + 1) * size],
                     headers={"Content-Type": "application/octet-stream"},
                 )
@@ -183,7 +192,7 @@ def _upload(
                 tick()
                 if answer.complete:
                     return True
-            # Every chunk sent and none completed it: ask what the county holds.
+            # Every chunk sent and none made it whole: ask what the county holds.
             raise SyncError("上传未完成", "the upload did not complete")
         except SyncError as exc:
             if exc.status == 422:  # the content was refused (its hash, a chunk's size)
@@ -191,11 +200,12 @@ def _upload(
                 return False
             if exc.status not in (None, 409) or tries >= RETRIES:
                 raise
-            time.sleep(RETRY_PAUSE * 2**tries if exc.status is None else 0)
+            if exc.status is None:
+                time.sleep(RETRY_PAUSE * 2**tries)
             tries += 1
-            state = _ask(conn, [(state.sha256, len(content))])[state.sha256]
-    if state.state == "refused":
-        report.problems.append(f"{state.reason_zh} / {state.reason_en}")
+            asked = None
+    if asked.state == "refused":
+        report.problems.append(f"{asked.reason_zh} / {asked.reason_en}")
         return False
     return True
 
