@@ -29,10 +29,9 @@ from caseworker.sync.client import sync
 from caseworker.sync.county.admin import publish_policy
 from caseworker.sync.county.tables import (
     ATTACHMENT,
+    ATTACHMENT_CHUNK,
     ATTACHMENT_CONTENT,
-    ATTACHMENT_CONTENT_CHUNK,
     ATTACHMENT_UPLOAD,
-    ATTACHMENT_UPLOAD_CHUNK,
     REFUSAL,
 )
 from tests.sync.attachment_helpers import MiB, attach, pdf_bytes, remove
@@ -40,13 +39,7 @@ from tests.sync.conftest import VILLAGE_B, CountyServer, enroll_laptop, raw_clie
 
 Make = Callable[..., dict[str, Any]]
 CJK = re.compile(r"[\u4e00-\u9fff]")
-TABLES = (
-    ATTACHMENT,
-    ATTACHMENT_CONTENT,
-    ATTACHMENT_CONTENT_CHUNK,
-    ATTACHMENT_UPLOAD,
-    ATTACHMENT_UPLOAD_CHUNK,
-)
+TABLES = (ATTACHMENT, ATTACHMENT_CONTENT, ATTACHMENT_UPLOAD, ATTACHMENT_CHUNK)
 
 
 @dataclass

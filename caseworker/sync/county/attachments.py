@@ -26,10 +26,9 @@ from caseworker.sync.county.auth import Device, Refused, device_ref, in_scope
 from caseworker.sync.county.db import lock_households, take_numbers
 from caseworker.sync.county.tables import (
     ATTACHMENT,
+    ATTACHMENT_CHUNK,
     ATTACHMENT_CONTENT,
-    ATTACHMENT_CONTENT_CHUNK,
     ATTACHMENT_UPLOAD,
-    ATTACHMENT_UPLOAD_CHUNK,
     HOUSEHOLD,
     POLICY,
     RECORD,
@@ -180,18 +179,18 @@ def _chunks_of(size: int, chunk_size: int) -> int:
 def _received(conn: Connection, device: Device, sha256: str) -> list[int]:
     return list(
         conn.execute(
-            select(ATTACHMENT_UPLOAD_CHUNK.c.chunk_index)
+            select(ATTACHMENT_CHUNK.c.chunk_index)
             .where(
-                ATTACHMENT_UPLOAD_CHUNK.c.device_id == device.device_id,
-                ATTACHMENT_UPLOAD_CHUNK.c.sha256 == sha256,
+                ATTACHMENT_CHUNK.c.device_id == device.device_id,
+                ATTACHMENT_CHUNK.c.sha256 == sha256,
             )
-            .order_by(ATTACHMENT_UPLOAD_CHUNK.c.chunk_index)
+            .order_by(ATTACHMENT_CHUNK.c.chunk_index)
         ).scalars()
     )
 
 
 def _drop_upload(conn: Connection, device_id: str, sha256: str) -> None:
-    for table in (ATTACHMENT_UPLOAD_CHUNK, ATTACHMENT_UPLOAD):
+    for table in (ATTACHMENT_CHUNK, ATTACHMENT_UPLOAD):
         conn.execute(table.delete().where(table.c.device_id == device_id, table.c.sha256 == sha256))
 
 
@@ -325,15 +324,13 @@ def _finish(conn: Connection, device: Device, upload: Any) -> bool:
     """The upload is whole: keep its content if its SHA-256 is the one declared (once:
     content held already is not kept twice); otherwise drop it. Whether it matched."""
     where = (
-        ATTACHMENT_UPLOAD_CHUNK.c.device_id == device.device_id,
-        ATTACHMENT_UPLOAD_CHUNK.c.sha256 == upload.sha256,
+        ATTACHMENT_CHUNK.c.device_id == device.device_id,
+        ATTACHMENT_CHUNK.c.sha256 == upload.sha256,
     )
     digest = hashlib.sha256()
     for index in range(upload.chunks):
         data = conn.execute(
-            select(ATTACHMENT_UPLOAD_CHUNK.c.data).where(
-                *where, ATTACHMENT_UPLOAD_CHUNK.c.chunk_index == index
-            )
+            select(ATTACHMENT_CHUNK.c.data).where(*where, ATTACHMENT_CHUNK.c.chunk_index == index)
         ).scalar_one()
         digest.update(data)
     if digest.hexdigest() != upload.sha256:
@@ -349,18 +346,8 @@ def _finish(conn: Connection, device: Device, upload: Any) -> bool:
             created_at=datetime.now(UTC),
         )
     )
-    if added.rowcount:
-        conn.execute(
-            ATTACHMENT_CONTENT_CHUNK.insert().from_select(
-                ["sha256", "chunk_index", "data"],
-                select(
-                    ATTACHMENT_UPLOAD_CHUNK.c.sha256,
-                    ATTACHMENT_UPLOAD_CHUNK.c.chunk_index,
-                    ATTACHMENT_UPLOAD_CHUNK.c.data,
-                ).where(*where),
-            )
-        )
-    conn.execute(ATTACHMENT_UPLOAD_CHUNK.delete().where(*where))
+    if not added.rowcount:  # held already (another device's chunks): this copy goes
+        conn.execute(ATTACHMENT_CHUNK.delete().where(*where))
     conn.execute(
         ATTACHMENT_UPLOAD.update()
         .where(
@@ -401,17 +388,17 @@ def take_chunk(engine: Engine, device: Device, sha256: str, index: int, data: by
                 f"chunk {index} must be {expected} bytes; it is {len(data)}",
             )
         conn.execute(
-            _insert_ignoring(conn, ATTACHMENT_UPLOAD_CHUNK).values(
+            _insert_ignoring(conn, ATTACHMENT_CHUNK).values(
                 device_id=device.device_id, sha256=sha256, chunk_index=index, data=data
             )
         )
         received = int(
             conn.execute(
                 select(func.count())
-                .select_from(ATTACHMENT_UPLOAD_CHUNK)
+                .select_from(ATTACHMENT_CHUNK)
                 .where(
-                    ATTACHMENT_UPLOAD_CHUNK.c.device_id == device.device_id,
-                    ATTACHMENT_UPLOAD_CHUNK.c.sha256 == sha256,
+                    ATTACHMENT_CHUNK.c.device_id == device.device_id,
+                    ATTACHMENT_CHUNK.c.sha256 == sha256,
                 )
             ).scalar_one()
         )
@@ -934,9 +921,10 @@ def content_chunk(engine: Engine, device: Device, sha256: str, index: int) -> Ch
         if not 0 <= index < content.chunks:
             raise out_of_range(index, content.chunks)
         data = conn.execute(
-            select(ATTACHMENT_CONTENT_CHUNK.c.data).where(
-                ATTACHMENT_CONTENT_CHUNK.c.sha256 == sha256,
-                ATTACHMENT_CONTENT_CHUNK.c.chunk_index == index,
+            select(ATTACHMENT_CHUNK.c.data).where(
+                ATTACHMENT_CHUNK.c.device_id == content.device_id,
+                ATTACHMENT_CHUNK.c.sha256 == sha256,
+                ATTACHMENT_CHUNK.c.chunk_index == index,
             )
         ).scalar_one()
     return Chunk(bytes(data), index, content.chunks, content.chunk_size, content.size)

@@ -226,28 +226,22 @@ class AttachmentEntry(CountyModel, table=True):
 
 
 class AttachmentContentEntry(CountyModel, table=True):
-    """Content of attached files, once per SHA-256 (checked whole when its upload ended),
-    kept in ``chunks`` pieces of ``chunk_size`` bytes (``attachment_content_chunk``)."""
+    """Content of attached files, once per SHA-256 (checked whole when its upload ended):
+    the ``chunks`` pieces of ``chunk_size`` bytes that ``device_id`` sent
+    (``attachment_chunk``), kept where they arrived."""
 
     __tablename__ = "attachment_content"
     sha256: str = Field(primary_key=True, max_length=64)
     size: int = Field(sa_column=sa.Column(sa.BigInteger, nullable=False))
     chunk_size: int
     chunks: int
-    device_id: str = Field(max_length=36)  # the device whose upload brought it
+    device_id: str = Field(max_length=36)  # the device whose upload it is
     created_at: datetime = Field(default_factory=utcnow)
-
-
-class AttachmentContentChunk(CountyModel, table=True):
-    __tablename__ = "attachment_content_chunk"
-    sha256: str = Field(primary_key=True, max_length=64)
-    chunk_index: int = Field(primary_key=True)
-    data: bytes = Field(sa_column=sa.Column(sa.LargeBinary, nullable=False))
 
 
 class AttachmentUploadEntry(CountyModel, table=True):
     """One device's upload of one content: declared size and chunking while it is under
-    way (its chunks in ``attachment_upload_chunk``); once whole and checked,
+    way (its chunks in ``attachment_chunk``); once whole and checked,
     ``completed_at`` is set and the row stays as the proof that this device holds the
     content (the county names content to a device only when it holds it or an attachment
     of its scope refers to it)."""
@@ -262,8 +256,12 @@ class AttachmentUploadEntry(CountyModel, table=True):
     completed_at: datetime | None = None
 
 
-class AttachmentUploadChunk(CountyModel, table=True):
-    __tablename__ = "attachment_upload_chunk"
+class AttachmentChunk(CountyModel, table=True):
+    """A chunk of content as a device sent it: part of an upload under way, or, once the
+    upload is whole and checked, of the content (``attachment_content.device_id`` says
+    whose chunks the content's are; another device's copy of content held is dropped)."""
+
+    __tablename__ = "attachment_chunk"
     device_id: str = Field(primary_key=True, max_length=36)
     sha256: str = Field(primary_key=True, max_length=64)
     chunk_index: int = Field(primary_key=True)
@@ -291,6 +289,5 @@ COUNTER = table_of(CounterEntry)
 AUDIT_ENTRY = table_of(AuditEntryRow)
 ATTACHMENT = table_of(AttachmentEntry)
 ATTACHMENT_CONTENT = table_of(AttachmentContentEntry)
-ATTACHMENT_CONTENT_CHUNK = table_of(AttachmentContentChunk)
 ATTACHMENT_UPLOAD = table_of(AttachmentUploadEntry)
-ATTACHMENT_UPLOAD_CHUNK = table_of(AttachmentUploadChunk)
+ATTACHMENT_CHUNK = table_of(AttachmentChunk)

@@ -6,10 +6,10 @@ Create Date: 2026-12-04 07:00:00
 
 Evidence attached to households (issue 19) reaches the county: ``attachment`` (each
 attachment's record, with the device that sent it and its pull cursor ``seq``),
-``attachment_content`` and ``attachment_content_chunk`` (each file's content once, by its
-SHA-256, in pieces), ``attachment_upload`` and ``attachment_upload_chunk`` (uploads under
-way, resumed chunk by chunk; a finished one stays as the device's proof that it holds the
-content). All start empty.
+``attachment_content`` (each file's content once, by its SHA-256), ``attachment_upload``
+(uploads under way, resumed chunk by chunk; a finished one stays as the device's proof
+that it holds the content) and ``attachment_chunk`` (the chunks as devices sent them: an
+upload's, then the content's). All start empty.
 """
 
 from collections.abc import Sequence
@@ -69,13 +69,6 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("sha256"),
     )
     op.create_table(
-        "attachment_content_chunk",
-        sa.Column("sha256", _TEXT(length=64), nullable=False),
-        sa.Column("chunk_index", sa.Integer(), nullable=False),
-        sa.Column("data", sa.LargeBinary(), nullable=False),
-        sa.PrimaryKeyConstraint("sha256", "chunk_index"),
-    )
-    op.create_table(
         "attachment_upload",
         sa.Column("device_id", _TEXT(length=36), nullable=False),
         sa.Column("sha256", _TEXT(length=64), nullable=False),
@@ -87,7 +80,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("device_id", "sha256"),
     )
     op.create_table(
-        "attachment_upload_chunk",
+        "attachment_chunk",
         sa.Column("device_id", _TEXT(length=36), nullable=False),
         sa.Column("sha256", _TEXT(length=64), nullable=False),
         sa.Column("chunk_index", sa.Integer(), nullable=False),
@@ -96,14 +89,12 @@ def upgrade() -> None:
     )
     if op.get_bind().dialect.name == "postgresql":
         # Photos and PDFs are compressed already: PostgreSQL need not try again.
-        for table in ("attachment_content_chunk", "attachment_upload_chunk"):
-            op.execute(f"ALTER TABLE {table} ALTER COLUMN data SET STORAGE EXTERNAL")
+        op.execute("ALTER TABLE attachment_chunk ALTER COLUMN data SET STORAGE EXTERNAL")
 
 
 def downgrade() -> None:
-    op.drop_table("attachment_upload_chunk")
+    op.drop_table("attachment_chunk")
     op.drop_table("attachment_upload")
-    op.drop_table("attachment_content_chunk")
     op.drop_table("attachment_content")
     with op.batch_alter_table("attachment") as batch:
         batch.drop_index(batch.f("ix_attachment_sha256"))
