@@ -11,14 +11,17 @@ county does not have. Chunks received from the county are kept sealed beside the
 """
 
 import hashlib
+import itertools
 import os
 import shutil
 import time
 from collections.abc import Callable, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+import httpx
 from pydantic import ValidationError
 
 from caseworker.domain.evidence import Attachment, EvidenceKind, MediaType
@@ -53,6 +56,7 @@ RECORD_BATCH = 200
 PAGE_SIZE = 200
 RETRIES = 3  # tries again of a chunk whose connection broke, per content
 RETRY_PAUSE = 0.5  # seconds, doubled at each try
+WINDOW = 2  # chunks in flight at once, each way
 
 Tick = Callable[[], None]
 
@@ -155,6 +159,52 @@ def _push_records(
                 report.problems.append(f"{error.get('message_zh')} / {error.get('message_en')}")
 
 
+def _send_chunks(
+    conn: Connection,
+    sha256: str,
+    content: bytes,
+    size: int,
+    todo: Sequence[int],
+    report: SyncReport,
+    tick: Tick,
+) -> bool:
+    """Send chunks ``todo`` of ``content``, ``WINDOW`` at once (the county stores one
+    while the next arrives); whether one of them made the content whole. The first
+    failure is raised once the chunks in flight are answered."""
+
+    def put(index: int) -> ChunkAnswer:
+        raw = conn.request(
+            "PUT",
+            f"/v1/attachments/uploads/{sha256}/{index}",
+            content=content[index * size : (index + 1) * size],
+            headers={"Content-Type": "application/octet-stream"},
+        )
+        answer: ChunkAnswer = _model(ChunkAnswer, raw)
+        return answer
+
+    complete = False
+    failure: SyncError | None = None
+    coming = iter(todo)
+    with ThreadPoolExecutor(WINDOW, thread_name_prefix="caseworker-chunks") as pool:
+        flying = {pool.submit(put, i) for i in itertools.islice(coming, WINDOW)}
+        while flying:
+            done, flying = wait(flying, return_when=FIRST_COMPLETED)
+            for future in done:
+                try:
+                    answer = future.result()
+                except SyncError as exc:
+                    failure = failure or exc
+                    continue
+                report.chunks_sent += 1
+                complete = complete or answer.complete
+            if failure is None and not complete:
+                tick()
+                flying |= {pool.submit(put, i) for i in itertools.islice(coming, len(done))}
+    if failure is not None:
+        raise failure
+    return complete
+
+
 def _upload(
     store: Store,
     conn: Connection,
@@ -177,21 +227,10 @@ def _upload(
                 asked = _ask(conn, [(sha, len(content))])[sha]
             if asked.state != "upload":
                 break
-            size, held = asked.chunk_size, set(asked.received)
-            for index in range(asked.chunks):
-                if index in held:
-                    continue
-                raw = conn.request(
-                    "PUT",
-                    f"/v1/attachments/uploads/{sha}/{index}",
-                    content=content[index * size : (index + 1) * size],
-                    headers={"Content-Type": "application/octet-stream"},
-                )
-                answer: ChunkAnswer = _model(ChunkAnswer, raw)
-                report.chunks_sent += 1
-                tick()
-                if answer.complete:
-                    return True
+            held = set(asked.received)
+            todo = [i for i in range(asked.chunks) if i not in held]
+            if _send_chunks(conn, sha, content, asked.chunk_size, todo, report, tick):
+                return True
             # Every chunk sent and none made it whole: ask what the county holds.
             raise SyncError("上传未完成", "the upload did not complete")
         except SyncError as exc:
@@ -307,33 +346,51 @@ def _download(
     chunks = incoming.load()
     count = incoming.count()
     tries = 0
-    while True:
-        if count is not None:
-            missing = [i for i in range(count) if i not in chunks]
-            if not missing:
-                break
-            index = missing[0]
-        else:
-            index = 0 if 0 not in chunks else min(set(range(len(chunks) + 1)) - set(chunks))
-        try:
-            response = conn.response("GET", f"/v1/attachments/content/{sha256}/{index}")
-        except SyncError as exc:
-            if exc.status is not None or tries >= RETRIES:
-                raise
-            time.sleep(RETRY_PAUSE * 2**tries)
-            tries += 1
-            continue
-        try:
-            told = int(response.headers["X-Chunks"])
-        except (KeyError, ValueError) as exc:
-            raise SyncError("县服务器的回答无法读取", "unreadable chunk from the server") from exc
-        if count != told:
-            count = told
-            incoming.keep_count(count)
-        incoming.keep(index, response.content)
-        chunks[index] = response.content
-        report.chunks_received += 1
-        tick()
+
+    def get(index: int) -> httpx.Response:
+        return conn.response("GET", f"/v1/attachments/content/{sha256}/{index}")
+
+    with ThreadPoolExecutor(WINDOW, thread_name_prefix="caseworker-chunks") as pool:
+        while count is None or len(chunks) < count:
+            # The first chunk missing tells how many there are; then a window of them.
+            if count is None:
+                missing = [next(i for i in itertools.count() if i not in chunks)]
+            else:
+                missing = [i for i in range(count) if i not in chunks]
+            flying: dict[Future[httpx.Response], int] = {
+                pool.submit(get, i): i for i in missing[:WINDOW]
+            }
+            queue = iter(missing[WINDOW:])
+            failure: SyncError | None = None
+            while flying:
+                done, _ = wait(flying, return_when=FIRST_COMPLETED)
+                for future in done:
+                    index = flying.pop(future)
+                    try:
+                        response = future.result()
+                        told = int(response.headers["X-Chunks"])
+                    except SyncError as exc:
+                        failure = failure or exc
+                        continue
+                    except (KeyError, ValueError) as exc:
+                        raise SyncError(
+                            "县服务器的回答无法读取", "unreadable chunk from the server"
+                        ) from exc
+                    if count != told:
+                        count = told
+                        incoming.keep_count(count)
+                    incoming.keep(index, response.content)
+                    chunks[index] = response.content
+                    report.chunks_received += 1
+                if failure is None:
+                    tick()
+                    for index in itertools.islice(queue, len(done)):
+                        flying[pool.submit(get, index)] = index
+            if failure is not None:
+                if failure.status is not None or tries >= RETRIES:
+                    raise failure
+                time.sleep(RETRY_PAUSE * 2**tries)
+                tries += 1
     assert count is not None
     content = b"".join(chunks[i] for i in range(count))
     if len(content) != size or hashlib.sha256(content).hexdigest() != sha256:

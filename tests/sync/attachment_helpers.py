@@ -5,6 +5,7 @@ transport that breaks connections on purpose."""
 import contextlib
 import hashlib
 import random
+import threading
 from collections.abc import Callable
 from datetime import date
 from typing import Any
@@ -110,6 +111,7 @@ class Breaker(httpx.BaseTransport):
 
     def __init__(self, plan: Callable[[httpx.Request, int], str | None]) -> None:
         self.inner = httpx.HTTPTransport()
+        self.lock = threading.Lock()
         self.plan = plan
         self.sent = 0
         self.breaks: list[str] = []
@@ -117,11 +119,13 @@ class Breaker(httpx.BaseTransport):
         self.fetched: dict[str, int] = {}  # "sha256/index" -> times the laptop received it
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
-        fate = self.plan(request, self.sent)
-        self.sent += 1
+        with self.lock:  # the laptop has several requests in flight
+            fate = self.plan(request, self.sent)
+            self.sent += 1
         path = request.url.path
         if fate == "cut" and request.method == "PUT":
-            self.breaks.append(f"cut {path}")
+            with self.lock:
+                self.breaks.append(f"cut {path}")
             body = request.read()
             half = httpx.Request(
                 request.method,
@@ -136,13 +140,14 @@ class Breaker(httpx.BaseTransport):
         response.read()
         key = path.rsplit("/", 2)
         name = f"{key[-2]}/{key[-1]}"
-        if response.status_code < 300 and path.startswith("/v1/attachments/uploads/"):
-            self.taken[name] = self.taken.get(name, 0) + 1
-        if fate == "lose":
-            self.breaks.append(f"lost the answer to {request.method} {path}")
-            raise httpx.ReadError("connection lost before the answer came")
-        if response.status_code < 300 and path.startswith("/v1/attachments/content/"):
-            self.fetched[name] = self.fetched.get(name, 0) + 1
+        with self.lock:
+            if response.status_code < 300 and path.startswith("/v1/attachments/uploads/"):
+                self.taken[name] = self.taken.get(name, 0) + 1
+            if fate == "lose":
+                self.breaks.append(f"lost the answer to {request.method} {path}")
+                raise httpx.ReadError("connection lost before the answer came")
+            if response.status_code < 300 and path.startswith("/v1/attachments/content/"):
+                self.fetched[name] = self.fetched.get(name, 0) + 1
         return response
 
     def close(self) -> None:

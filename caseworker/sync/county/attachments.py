@@ -61,6 +61,13 @@ NO_CONTENT_ZH = "县里没有这份材料的文件内容，或本设备无权取
 NO_CONTENT_EN = "the county has no such content, or this device may not have it"
 
 
+MISMATCH = (
+    "文件内容与其指纹（SHA-256）不符，已丢弃本次上传，未保存任何内容；请重新同步",
+    "the content does not match its SHA-256: the upload was dropped and nothing was stored; "
+    "sync again",
+)
+
+
 def check_sha256(text: str) -> str:
     """``text`` if it names content (64 lowercase hexadecimal digits); else refused."""
     if not _SHA256.fullmatch(text):
@@ -300,6 +307,13 @@ def start_uploads(
                     )
                 )
                 continue
+            received = _received(conn, device, sha)
+            if len(received) == upload.chunks:  # whole, never finished: finish it now
+                if _finish(conn, device, upload):
+                    answers.append(UploadState(sha256=sha, state="held", size=upload.size))
+                else:
+                    answers.append(_refused_state(item, *MISMATCH))
+                continue
             answers.append(
                 UploadState(
                     sha256=sha,
@@ -307,7 +321,7 @@ def start_uploads(
                     size=upload.size,
                     chunk_size=upload.chunk_size,
                     chunks=upload.chunks,
-                    received=_received(conn, device, sha),
+                    received=received,
                 )
             )
     return UploadsAnswer(chunk_size=chunk_size, max_file_bytes=limit, contents=answers)
@@ -365,11 +379,16 @@ def take_chunk(engine: Engine, device: Device, sha256: str, index: int, data: by
     SHA-256, and on a mismatch the upload is dropped and the content refused (422)."""
     check_sha256(sha256)
     with engine.begin() as conn:
+        # Chunks of one upload arriving at once are taken one after the other (the row is
+        # locked on PostgreSQL; SQLite takes its write lock at BEGIN): the last one sees
+        # every other and makes the content whole.
         upload = conn.execute(
-            select(ATTACHMENT_UPLOAD).where(
+            select(ATTACHMENT_UPLOAD)
+            .where(
                 ATTACHMENT_UPLOAD.c.device_id == device.device_id,
                 ATTACHMENT_UPLOAD.c.sha256 == sha256,
             )
+            .with_for_update()
         ).first()
         if upload is None or upload.completed_at is not None:
             raise Refused(
@@ -406,12 +425,7 @@ def take_chunk(engine: Engine, device: Device, sha256: str, index: int, data: by
         if received == upload.chunks:
             matched = _finish(conn, device, upload)
     if not matched:  # the drop is committed; the content is refused
-        raise Refused(
-            422,
-            "文件内容与其指纹（SHA-256）不符，已丢弃本次上传，未保存任何内容；请重新同步",
-            "the content does not match its SHA-256: the upload was dropped and nothing was "
-            "stored; sync again",
-        )
+        raise Refused(422, *MISMATCH)
     return ChunkAnswer(
         sha256=sha256,
         chunk=index,
