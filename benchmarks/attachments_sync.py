@@ -12,6 +12,7 @@ The county's database is a SQLite file unless ``--db`` names a PostgreSQL databa
 """
 
 import argparse
+import os
 import socket
 import statistics
 import subprocess
@@ -103,6 +104,19 @@ UVICORN_SERVER = textwrap.dedent(
 )
 
 
+def cpu_seconds(pid: int | None = None) -> float:
+    """CPU time (user + system) of this process, or of process ``pid`` (Linux ``/proc``;
+    0 elsewhere)."""
+    if pid is None:
+        times = os.times()
+        return times.user + times.system
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -188,12 +202,16 @@ def main() -> int:
             total = sum(len(c) for c in contents)
 
             start = time.perf_counter()
+            cpu = (cpu_seconds(), cpu_seconds(server.pid))
             up = sync(a)
             up_time = time.perf_counter() - start
+            up_cpu = (cpu_seconds() - cpu[0], cpu_seconds(server.pid) - cpu[1])
             assert up.attachments_sent == args.files and up.attachments_pending == 0, up
             start = time.perf_counter()
+            cpu = (cpu_seconds(), cpu_seconds(server.pid))
             down = sync(b)
             down_time = time.perf_counter() - start
+            down_cpu = (cpu_seconds() - cpu[0], cpu_seconds(server.pid) - cpu[1])
             assert down.attachments_received == args.files, down
             empty = []
             for _ in range(5):
@@ -216,8 +234,14 @@ def main() -> int:
     print(f"attachments: {args.files} files, {total / MiB:.0f} MiB; county on {database}")
     print(f"  plain request, standard library server: {stdlib:.3f} s")
     print(f"  plain request, uvicorn server:          {uvicorn:.3f} s")
-    print(f"  sync up (records and content):          {up_time:.3f} s  ({up.chunks_sent} chunks)")
-    print(f"  sync down (the other laptop):           {down_time:.3f} s")
+    print(
+        f"  sync up (records and content):          {up_time:.3f} s  ({up.chunks_sent} chunks; "
+        f"CPU: laptop {up_cpu[0]:.2f} s, county {up_cpu[1]:.2f} s)"
+    )
+    print(
+        f"  sync down (the other laptop):           {down_time:.3f} s  (CPU: laptop "
+        f"{down_cpu[0]:.2f} s, county {down_cpu[1]:.2f} s)"
+    )
     print(f"  sync with nothing new (median of 5):    {statistics.median(empty) * 1000:.0f} ms")
     print(f"  up / plain request:   {up_time / baseline:.2f}x (target <= 2x)")
     print(f"  down / plain request: {down_time / baseline:.2f}x")

@@ -6,8 +6,10 @@ from collections.abc import Callable
 from typing import Any
 
 import httpx
+import pytest
 from sqlalchemy import func, select
 
+from caseworker.cli import main
 from caseworker.domain.evidence import EvidenceKind
 from caseworker.interchange.household_format import parse_household
 from caseworker.store.db import Store
@@ -33,7 +35,10 @@ def count(county: CountyServer, table: Any) -> int:
 
 
 def test_attachments_go_up_once_and_down_to_the_other_laptop_identical_and_removal_follows(
-    county: CountyServer, laptops: Callable[[str], Store], household_data: Make
+    county: CountyServer,
+    laptops: Callable[[str], Store],
+    household_data: Make,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     a, b = laptops("a"), laptops("b")
     enroll_laptop(county, a)
@@ -72,7 +77,11 @@ def test_attachments_go_up_once_and_down_to_the_other_laptop_identical_and_remov
     assert sync(b).attachments_sent == 1
     report = sync(a)
     assert report.attachments_sent == 1 and report.attachments_received == 1
-    assert sync(b).attachments_received == 1
+    # ``caseworker sync`` says what it sent and received, in Chinese and English.
+    b.close()
+    assert main(["sync", "--db", str(b.path)]) == 0
+    said = capsys.readouterr().out
+    assert "证明材料：上传0份，下载1份" in said and "attachments: sent 0, received 1" in said
     assert records(b, h.id) == records(a, h.id)
     removed = {i: r[-1] for i, r in records(a, h.id).items() if r[-3] is not None}
     assert removed == {first.id: "照片不清楚", again.id: "重复上传"}
