@@ -121,6 +121,14 @@ def run(args: argparse.Namespace) -> int:
         f"rejected {report.rejected}), received {report.received} households, "
         f"{report.policies} policy pack(s)"
     )
+    if report.attachments_supported:
+        print(
+            f"证明材料：上传{report.attachments_sent}份，下载{report.attachments_received}份"
+            f"{f'，未上传{report.attachments_pending}份' if report.attachments_pending else ''}\n"
+            f"attachments: sent {report.attachments_sent}, received "
+            f"{report.attachments_received}"
+            f"{f', {report.attachments_pending} not sent' if report.attachments_pending else ''}"
+        )
     for problem in report.problems:
         print(f"  ! {problem}")
     if report.synced:

@@ -19,6 +19,7 @@ from caseworker.store import audit
 from caseworker.store.db import Store, write_setting
 from caseworker.store.tables import OUTBOX, SYNC_CONFLICT
 from caseworker.sync import outbox
+from caseworker.sync.attachments import count_unsent, sync_attachments
 from caseworker.sync.local_apply import CURSOR, POLICY_CURSOR, apply_page, retry_held
 from caseworker.sync.pending_file import new_signing_key, public_of
 from caseworker.sync.report import SyncProgress, SyncReport, SyncSummary
@@ -293,12 +294,14 @@ def sync(
     report = SyncReport()
     with store.read() as db:
         to_send = outbox.count_open(db)
-    state = SyncProgress("push", to_send=to_send)
+    state = SyncProgress("push", to_send=to_send, attachments_to_send=count_unsent(store))
 
     def tick(phase: str | None = None) -> None:
         if phase:
             state.phase = phase
         state.sent, state.received = report.sent, report.received
+        state.attachments_sent = report.attachments_sent
+        state.attachments_received = report.attachments_received
         if progress is not None:
             progress(state)
         if cancelled is not None and cancelled():
@@ -314,6 +317,8 @@ def sync(
         _send_audit(store, conn, tick)
         tick("pull")
         _pull(store, conn, report, page_size, tick)
+        tick("attachments")
+        sync_attachments(store, conn, report, tick)
     with store.read() as db:
         report.pending = outbox.count_open(db)
         report.quarantined = int(
@@ -341,6 +346,8 @@ def sync(
                 "conflicts": report.conflicts,
                 "rejected": report.rejected,
                 "received": report.received,
+                "attachments_sent": report.attachments_sent,
+                "attachments_received": report.attachments_received,
                 "synced": report.synced,
             },
         )

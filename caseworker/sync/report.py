@@ -7,12 +7,16 @@ from datetime import UTC, datetime
 
 @dataclass(slots=True)
 class SyncProgress:
-    """Where a sync is: records sent of those to send, households received."""
+    """Where a sync is: records sent of those to send, households received, and then
+    attachments: records sent of those to send, records received."""
 
-    phase: str  # push, resolve, pull, done
+    phase: str  # push, resolve, audit, pull, attachments, done
     sent: int = 0
     to_send: int = 0
     received: int = 0
+    attachments_sent: int = 0
+    attachments_to_send: int = 0
+    attachments_received: int = 0
 
 
 @dataclass(slots=True)
@@ -31,10 +35,22 @@ class SyncReport:
     quarantined: int = 0
     open_conflicts: int = 0
     problems: list[str] = field(default_factory=list)
+    # Attachments (evidence files): records the county took, records taken from it, and
+    # records left unsent (sent next time; the reasons are among ``problems``).
+    attachments_sent: int = 0
+    attachments_received: int = 0
+    attachments_pending: int = 0
+    attachments_supported: bool = True  # False: the county predates attachments
+    chunks_sent: int = 0  # chunks of content sent, and received
+    chunks_received: int = 0
 
     @property
     def synced(self) -> bool:
         return self.receipts_ok and self.pending == 0 and self.quarantined == 0
+
+
+# Counts a summary kept by an earlier version does not have (read as 0).
+_SINCE_ATTACHMENTS = ("attachments_sent", "attachments_received", "attachments_pending")
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +69,9 @@ class SyncSummary:
     pending: int
     quarantined: int
     open_conflicts: int
+    attachments_sent: int = 0
+    attachments_received: int = 0
+    attachments_pending: int = 0
 
     @property
     def synced(self) -> bool:
@@ -72,6 +91,9 @@ class SyncSummary:
             pending=report.pending,
             quarantined=report.quarantined,
             open_conflicts=report.open_conflicts,
+            attachments_sent=report.attachments_sent,
+            attachments_received=report.attachments_received,
+            attachments_pending=report.attachments_pending,
         )
 
     def to_json(self) -> str:
@@ -86,7 +108,9 @@ class SyncSummary:
             data = json.loads(text)
             at = datetime.fromisoformat(data["at"])
             counts = {
-                name: int(data[name]) for name in cls.__slots__ if name not in ("at", "receipts_ok")
+                name: int(data[name] if name not in _SINCE_ATTACHMENTS else data.get(name, 0))
+                for name in cls.__slots__
+                if name not in ("at", "receipts_ok")
             }
             return cls(
                 at=at if at.tzinfo else at.replace(tzinfo=UTC),

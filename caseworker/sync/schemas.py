@@ -244,3 +244,126 @@ class AuditAnswer(BaseModel):
     stored: int
     last_seq: int
     last_hash: str
+
+
+# Attachments (evidence files): their content goes up and down in chunks, their records
+# after their content (see docs/sync-protocol.md, "Attachments").
+MAX_CONTENTS_PER_REQUEST = 500
+MAX_ATTACHMENTS_PER_PUSH = 500
+MAX_ATTACHMENT_PAGE = 1000
+
+
+class ContentWanted(Strict):
+    """Content a laptop is about to send: its SHA-256 (64 lowercase hex digits) and size."""
+
+    sha256: str = Field(max_length=100)
+    size: int = Field(ge=0, le=2**53)
+
+
+class UploadsRequest(Strict):
+    contents: list[ContentWanted] = Field(max_length=MAX_CONTENTS_PER_REQUEST)
+
+
+class UploadState(BaseModel):
+    """What the county has of one content: ``held`` (never send it), ``upload`` (send the
+    chunks not in ``received``, each ``chunk_size`` bytes, the last one the rest) or
+    ``refused`` (for the reason given; nothing was stored)."""
+
+    sha256: str
+    state: Literal["held", "upload", "refused"]
+    size: int
+    chunk_size: int = 0
+    chunks: int = 0
+    received: list[int] = Field(default_factory=list)
+    reason_zh: str = ""
+    reason_en: str = ""
+
+
+class UploadsAnswer(BaseModel):
+    chunk_size: int
+    max_file_bytes: int
+    contents: list[UploadState]
+
+
+class ChunkAnswer(BaseModel):
+    """A chunk taken: how many of the content's chunks the county holds now, and whether
+    the content is whole (its SHA-256 checked: it is the county's from now on)."""
+
+    sha256: str
+    chunk: int
+    received: int
+    chunks: int
+    complete: bool
+
+
+class AttachmentIn(Strict):
+    """An attachment's record as a laptop sends it (its current version: a removed one
+    carries ``removed_at``, ``removed_by`` and ``removed_reason``). Texts are checked by
+    the county as the laptop checks them; lengths here only bound the request."""
+
+    id: str = Field(max_length=100)
+    household_id: str = Field(max_length=100)
+    member_id: str | None = Field(default=None, max_length=100)
+    visit_id: str | None = Field(default=None, max_length=100)
+    application_id: str | None = Field(default=None, max_length=100)
+    kind: str = Field(max_length=100)
+    taken_on: str = Field(max_length=40)
+    note: str = Field(default="", max_length=2000)
+    added_by: str = Field(default="", max_length=200)
+    added_at: str = Field(max_length=40)
+    sha256: str = Field(max_length=100)
+    media_type: str = Field(max_length=100)
+    size: int = Field(ge=0, le=2**53)
+    pages: int = Field(ge=0, le=2**31)
+    removed_at: str | None = Field(default=None, max_length=40)
+    removed_by: str = Field(default="", max_length=200)
+    removed_reason: str = Field(default="", max_length=2000)
+
+
+class AttachmentPush(Strict):
+    attachments: list[AttachmentIn] = Field(max_length=MAX_ATTACHMENTS_PER_PUSH)
+
+
+class AttachmentResult(BaseModel):
+    """``accepted``: the county holds this version (or a removal it had already);
+    ``rejected``: the reasons, each naming the field (nothing of the record was stored)."""
+
+    id: str
+    status: Literal["accepted", "rejected"]
+    errors: list[dict[str, Any]] = Field(default_factory=list)
+
+
+class AttachmentPushAnswer(BaseModel):
+    results: list[AttachmentResult]
+
+
+class AttachmentOut(BaseModel):
+    """An attachment's record as the county holds it, in a pull page. ``device_id``: the
+    reader's own id, or a reference to another device (as for household rows)."""
+
+    id: str
+    household_id: str
+    member_id: str | None = None
+    visit_id: str | None = None
+    application_id: str | None = None
+    kind: str
+    taken_on: str
+    note: str = ""
+    added_by: str = ""
+    added_at: str
+    sha256: str
+    media_type: str
+    size: int
+    pages: int
+    removed_at: str | None = None
+    removed_by: str = ""
+    removed_reason: str = ""
+    version: int
+    seq: int
+    device_id: str
+
+
+class AttachmentPage(BaseModel):
+    attachments: list[AttachmentOut]
+    next_cursor: int
+    more: bool

@@ -92,6 +92,10 @@ class Connection:
         """The answer's body as it came (for a caller that parses it itself)."""
         return self._send(method, path, **kwargs).content
 
+    def response(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
+        """The whole answer (status below 400), for a caller that reads its headers."""
+        return self._send(method, path, **kwargs)
+
     def _send(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
         try:
             response = self.client.request(method, path, **kwargs)

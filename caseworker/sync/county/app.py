@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from typing import Annotated, Any
 
-from fastapi import FastAPI, Header, Query, Request
+from fastapi import FastAPI, Header, Path, Query, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
@@ -24,10 +24,20 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
+from starlette.requests import ClientDisconnect
 
 from caseworker import __version__
 from caseworker.domain.bulk import gc_paused
 from caseworker.sync.county import admin
+from caseworker.sync.county.attachments import (
+    CHUNK_SIZE,
+    attachment_page,
+    check_sha256,
+    content_chunk,
+    push_records,
+    start_uploads,
+    take_chunk,
+)
 from caseworker.sync.county.audit_log import store_audit
 from caseworker.sync.county.auth import (
     Device,
@@ -44,10 +54,15 @@ from caseworker.sync.county.pull import pull_page
 from caseworker.sync.county.push import apply_push
 from caseworker.sync.county.resolve import resolve_conflicts
 from caseworker.sync.schemas import (
+    MAX_ATTACHMENT_PAGE,
     PROTOCOL,
     PUSH_REQUEST,
+    AttachmentPage,
+    AttachmentPush,
+    AttachmentPushAnswer,
     AuditAnswer,
     AuditPush,
+    ChunkAnswer,
     ConflictOut,
     DeviceKeyAnswer,
     DeviceKeyRequest,
@@ -57,6 +72,8 @@ from caseworker.sync.schemas import (
     PushResponse,
     ResolveRequest,
     ResolveResponse,
+    UploadsAnswer,
+    UploadsRequest,
 )
 
 MAX_BODY = 64 * 1024 * 1024
@@ -68,6 +85,9 @@ MAX_CURSOR = 2**53
 FLOATS = re.compile(rb"NaN|Infinity|[:,\[]\s*-?[0-9]+[.eE]")
 NON_FINITE = re.compile(rb"NaN|Infinity")
 AuthHeader = Annotated[str | None, Header()]
+# A content's SHA-256 in a path (checked by hand, for a reason in words) and a chunk number.
+Sha256Path = Annotated[str, Path(max_length=100)]
+ChunkIndex = Annotated[int, Path(ge=0, le=2**31)]
 log = logging.getLogger("caseworker.county")
 
 # Refusals that come from the HTTP layer itself, before any handler runs.
@@ -148,9 +168,46 @@ def refuse_non_finite(body: bytes) -> None:
         json.loads(body, parse_constant=_refuse_constant)
 
 
-def create_app(engine: Engine, *, max_body: int = MAX_BODY, rate: int = RATE_PER_MINUTE) -> FastAPI:
+class OctetStream(Response):
+    media_type = "application/octet-stream"
+
+
+async def read_chunk(request: Request, limit: int) -> bytes:
+    """The body of a chunk upload, refused (413) past ``limit`` bytes before it is read
+    whole."""
+    length = request.headers.get("content-length")
+    too_large = Refused(
+        413,
+        f"分块过大（每块最多{limit}字节）",
+        f"chunk too large (at most {limit} bytes a chunk)",
+    )
+    if length is not None and length.isdigit() and int(length) > limit:
+        raise too_large
+    parts: list[bytes] = []
+    seen = 0
+    try:
+        async for part in request.stream():
+            seen += len(part)
+            if seen > limit:
+                raise too_large
+            parts.append(part)
+    except ClientDisconnect:  # the connection broke half-way: nothing is stored
+        raise Refused(
+            400, "连接中断，分块未收完", "the connection broke before the chunk arrived whole"
+        ) from None
+    return b"".join(parts)
+
+
+def create_app(
+    engine: Engine,
+    *,
+    max_body: int = MAX_BODY,
+    rate: int = RATE_PER_MINUTE,
+    chunk_size: int = CHUNK_SIZE,
+) -> FastAPI:
     """The county API over the database behind ``engine``: ``max_body`` bytes a request and
-    ``rate`` requests a minute for an enrolled device (see ``gate.Gate``)."""
+    ``rate`` requests a minute for an enrolled device (see ``gate.Gate``); attachment
+    content in chunks of ``chunk_size`` bytes."""
     app = FastAPI(
         title="Caseworker county server",
         version=__version__,
@@ -304,6 +361,72 @@ def create_app(engine: Engine, *, max_body: int = MAX_BODY, rate: int = RATE_PER
         _checked(body)
         return resolve_conflicts(engine, device, body.resolutions)
 
+    @app.post("/v1/attachments/uploads")
+    def attachment_uploads(
+        request: Request, body: UploadsRequest, authorization: AuthHeader = None
+    ) -> UploadsAnswer:
+        device = device_of(request, authorization)
+        _checked(body)
+        return start_uploads(engine, device, body.contents, chunk_size)
+
+    @app.put(
+        "/v1/attachments/uploads/{sha256}/{index}",
+        response_model=ChunkAnswer,
+        openapi_extra=CHUNK_BODY_DOC,
+    )
+    async def attachment_chunk(
+        request: Request, sha256: Sha256Path, index: ChunkIndex, authorization: AuthHeader = None
+    ) -> ChunkAnswer:
+        device = await run_in_threadpool(device_of, request, authorization)
+        check_sha256(sha256)
+        data = await read_chunk(request, chunk_size)
+        return await run_in_threadpool(take_chunk, engine, device, sha256, index, data)
+
+    @app.post("/v1/attachments/records")
+    def attachment_records(
+        request: Request, body: AttachmentPush, authorization: AuthHeader = None
+    ) -> AttachmentPushAnswer:
+        device = device_of(request, authorization)
+        _checked(body)
+        return push_records(engine, device, body.attachments)
+
+    @app.get("/v1/attachments/pull", response_model=AttachmentPage)
+    def attachment_pull(
+        request: Request,
+        after: Annotated[int, Query(ge=0, le=MAX_CURSOR)] = 0,
+        limit: Annotated[int, Query(ge=1, le=MAX_ATTACHMENT_PAGE)] = 200,
+        authorization: AuthHeader = None,
+    ) -> Any:
+        device = device_of(request, authorization)
+        return attachment_page(engine, device, after=after, limit=limit)
+
+    @app.get(
+        "/v1/attachments/content/{sha256}/{index}",
+        response_class=OctetStream,
+        responses={
+            200: {
+                "content": {
+                    "application/octet-stream": {"schema": {"type": "string", "format": "binary"}}
+                },
+                "description": "chunk ``index`` of the content; headers X-Content-Size, "
+                "X-Chunk-Size and X-Chunks say how the content is cut",
+            }
+        },
+    )
+    def attachment_content(
+        request: Request, sha256: Sha256Path, index: ChunkIndex, authorization: AuthHeader = None
+    ) -> Response:
+        device = device_of(request, authorization)
+        chunk = content_chunk(engine, device, sha256, index)
+        return OctetStream(
+            chunk.data,
+            headers={
+                "X-Content-Size": str(chunk.size),
+                "X-Chunk-Size": str(chunk.chunk_size),
+                "X-Chunks": str(chunk.chunks),
+            },
+        )
+
     app.add_middleware(Gate, engine=engine, device_limit=max_body, rate=rate)
     app.add_middleware(Shield)  # added last: outermost, around the gate too
     document_push_body(app)
@@ -314,6 +437,14 @@ PUSH_BODY_DOC: dict[str, Any] = {
     "requestBody": {
         "required": True,
         "content": {"application/json": {"schema": {"$ref": "#/components/schemas/PushRequest"}}},
+    }
+}
+
+
+CHUNK_BODY_DOC: dict[str, Any] = {
+    "requestBody": {
+        "required": True,
+        "content": {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}},
     }
 }
 

@@ -30,6 +30,10 @@ OPEN_PATHS = frozenset({"/v1/health", "/v1/enroll", "/docs", "/docs/oauth2-redir
 OPEN_PATHS_SCHEMA = "/openapi.json"
 OPEN_LIMIT = 16 * 1024  # an enrollment request is a code, an id and a name
 RATE_PER_MINUTE = 600  # a sync of a whole county is a few dozen requests
+# Chunks of attachment content (a megabyte each) are counted apart, with this many times
+# the budget: a sync of a few hundred megabytes of evidence is a few hundred of them.
+CHUNK_PATHS = ("/v1/attachments/uploads/", "/v1/attachments/content/")
+CHUNK_RATE_FACTOR = 20
 log = logging.getLogger("caseworker.county")
 
 
@@ -92,13 +96,16 @@ class Gate:
             log_refusal(self.engine, path=path, status=refused.status, reason=refused.en)
             return refused
 
-    async def _too_often(self, device: Device) -> bool:
+    async def _too_often(self, device: Device, path: str) -> bool:
         now = time.monotonic()
+        chunk = path.startswith(CHUNK_PATHS)
+        rate = self.rate * CHUNK_RATE_FACTOR if chunk else self.rate
+        key = f"{device.credential_id} chunks" if chunk else device.credential_id
         async with self.lock:
-            seen = self.recent.setdefault(device.credential_id, deque())
+            seen = self.recent.setdefault(key, deque())
             while seen and seen[0] <= now - 60:
                 seen.popleft()
-            if len(seen) >= self.rate:
+            if len(seen) >= rate:
                 return True
             seen.append(now)
             return False
@@ -117,12 +124,13 @@ class Gate:
             if isinstance(checked, Refused):
                 await send_refusal(send, checked.status, checked.zh, checked.en)
                 return
-            if await self._too_often(checked):
+            if await self._too_often(checked, path):
+                rate = self.rate * (CHUNK_RATE_FACTOR if path.startswith(CHUNK_PATHS) else 1)
                 await send_refusal(
                     send,
                     429,
-                    f"本设备请求过于频繁（每分钟最多{self.rate}次），请稍后再同步",
-                    f"too many requests from this device (at most {self.rate} a minute); "
+                    f"本设备请求过于频繁（每分钟最多{rate}次），请稍后再同步",
+                    f"too many requests from this device (at most {rate} a minute); "
                     "sync again later",
                 )
                 return

@@ -8,7 +8,7 @@ anything in the household changes.
 """
 
 # No ``from __future__ import annotations`` here: SQLModel needs real annotations.
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 import sqlalchemy as sa
@@ -194,6 +194,80 @@ class AuditEntryRow(CountyModel, table=True):
     received_at: datetime = Field(default_factory=utcnow)
 
 
+class AttachmentEntry(CountyModel, table=True):
+    """An attachment's record as a laptop sent it (``caseworker.domain.evidence
+    .Attachment``): never changed except by its removal, which the county never undoes.
+    ``seq`` is the attachment pull cursor (it rises with the record's every change);
+    ``device_id`` the device that sent its current version."""
+
+    __tablename__ = "attachment"
+    id: str = Field(primary_key=True, max_length=36)
+    household_id: str = Field(max_length=36, index=True)
+    member_id: str | None = Field(default=None, max_length=36)
+    visit_id: str | None = Field(default=None, max_length=36)
+    application_id: str | None = Field(default=None, max_length=36)
+    kind: str = Field(max_length=32)
+    taken_on: date
+    note: str = Field(default="", max_length=200)
+    added_by: str = Field(max_length=40)
+    added_at: datetime
+    sha256: str = Field(max_length=64, index=True)
+    media_type: str = Field(max_length=40)
+    size: int = Field(sa_column=sa.Column(sa.BigInteger, nullable=False))
+    pages: int
+    removed_at: datetime | None = None
+    removed_by: str = Field(default="", max_length=40)
+    removed_reason: str = Field(default="", max_length=200)
+    version: int = 1
+    seq: int = Field(sa_column=sa.Column(sa.BigInteger, nullable=False, unique=True))
+    device_id: str = Field(max_length=36)
+    received_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow)
+
+
+class AttachmentContentEntry(CountyModel, table=True):
+    """Content of attached files, once per SHA-256 (checked whole when its upload ended):
+    the ``chunks`` pieces of ``chunk_size`` bytes that ``device_id`` sent
+    (``attachment_chunk``), kept where they arrived."""
+
+    __tablename__ = "attachment_content"
+    sha256: str = Field(primary_key=True, max_length=64)
+    size: int = Field(sa_column=sa.Column(sa.BigInteger, nullable=False))
+    chunk_size: int
+    chunks: int
+    device_id: str = Field(max_length=36)  # the device whose upload it is
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class AttachmentUploadEntry(CountyModel, table=True):
+    """One device's upload of one content: declared size and chunking while it is under
+    way (its chunks in ``attachment_chunk``); once whole and checked,
+    ``completed_at`` is set and the row stays as the proof that this device holds the
+    content (the county names content to a device only when it holds it or an attachment
+    of its scope refers to it)."""
+
+    __tablename__ = "attachment_upload"
+    device_id: str = Field(primary_key=True, max_length=36)
+    sha256: str = Field(primary_key=True, max_length=64)
+    size: int = Field(sa_column=sa.Column(sa.BigInteger, nullable=False))
+    chunk_size: int
+    chunks: int
+    started_at: datetime = Field(default_factory=utcnow)
+    completed_at: datetime | None = None
+
+
+class AttachmentChunk(CountyModel, table=True):
+    """A chunk of content as a device sent it: part of an upload under way, or, once the
+    upload is whole and checked, of the content (``attachment_content.device_id`` says
+    whose chunks the content's are; another device's copy of content held is dropped)."""
+
+    __tablename__ = "attachment_chunk"
+    device_id: str = Field(primary_key=True, max_length=36)
+    sha256: str = Field(primary_key=True, max_length=64)
+    chunk_index: int = Field(primary_key=True)
+    data: bytes = Field(sa_column=sa.Column(sa.LargeBinary, nullable=False))
+
+
 def table_of(row_class: type[SQLModel]) -> sa.Table:
     table: sa.Table = row_class.__table__  # type: ignore[attr-defined]
     return table
@@ -213,3 +287,7 @@ REGION = table_of(RegionEntry)
 REFUSAL = table_of(RefusalEntry)
 COUNTER = table_of(CounterEntry)
 AUDIT_ENTRY = table_of(AuditEntryRow)
+ATTACHMENT = table_of(AttachmentEntry)
+ATTACHMENT_CONTENT = table_of(AttachmentContentEntry)
+ATTACHMENT_UPLOAD = table_of(AttachmentUploadEntry)
+ATTACHMENT_CHUNK = table_of(AttachmentChunk)

@@ -1,0 +1,323 @@
+"""Attachments against a hostile or broken device, on a real county server (SQLite and
+PostgreSQL): records out of scope or for unknown households, content fetched by guessing
+its hash, malformed hashes, chunks too large or out of range, files over the county's
+limit, content that does not match its hash, records that fail the laptop's own checks,
+and records rewritten after the fact. Each is refused with a reason in Chinese and
+English, and nothing of it is stored."""
+
+import hashlib
+import re
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import httpx
+import pytest
+from sqlalchemy import func, select
+
+from caseworker.config import resource_path
+from caseworker.domain.evidence import Attachment
+from caseworker.domain.idnumber import check_character
+from caseworker.interchange.household_format import parse_household
+from caseworker.store.db import Store
+from caseworker.store.households import save_household
+from caseworker.sync.attachments import wire_record
+from caseworker.sync.client import sync
+from caseworker.sync.county.admin import publish_policy
+from caseworker.sync.county.tables import (
+    ATTACHMENT,
+    ATTACHMENT_CHUNK,
+    ATTACHMENT_CONTENT,
+    ATTACHMENT_UPLOAD,
+    REFUSAL,
+)
+from tests.sync.attachment_helpers import MiB, attach, pdf_bytes, remove
+from tests.sync.conftest import VILLAGE_B, CountyServer, enroll_laptop, raw_client
+
+Make = Callable[..., dict[str, Any]]
+CJK = re.compile(r"[\u4e00-\u9fff]")
+TABLES = (ATTACHMENT, ATTACHMENT_CONTENT, ATTACHMENT_UPLOAD, ATTACHMENT_CHUNK)
+
+
+@dataclass
+class Scene:
+    county: CountyServer
+    a: Store  # village A, with household ``ha`` and its attachment ``kept``
+    x: Store  # village B, with household ``hb``
+    ha: str
+    hb: str
+    kept: Attachment
+    content: bytes
+
+
+@pytest.fixture
+def scene(county: CountyServer, laptops: Callable[[str], Store], household_data: Make) -> Scene:
+    a, x = laptops("a"), laptops("x")
+    enroll_laptop(county, a)
+    enroll_laptop(county, x, scope=VILLAGE_B, worker="李秀英")
+    ha = parse_household(household_data())
+    save_household(a, ha)
+    hb = parse_household(
+        household_data(
+            village_code=VILLAGE_B,
+            members=[
+                {
+                    **household_data()["members"][0],
+                    "id_number": "61042319800101001" + check_character("61042319800101001"),
+                    "name": "赵四",
+                }
+            ],
+        )
+    )
+    save_household(x, hb)
+    content = pdf_bytes(MiB + 500, seed=11)
+    kept = attach(a, ha.id, content, member_id=ha.members[0].id)
+    report = sync(a)
+    assert report.attachments_sent == 1 and report.accepted == 1
+    assert sync(x).accepted == 1
+    return Scene(county, a, x, ha.id, hb.id, kept, content)
+
+
+def counts(county: CountyServer) -> dict[str, int]:
+    with county.engine.connect() as conn:
+        return {
+            t.name: int(conn.execute(select(func.count()).select_from(t)).scalar_one())
+            for t in (*TABLES, REFUSAL)
+        }
+
+
+@contextmanager
+def nothing_stored(county: CountyServer, *, logged: int = 0) -> Iterator[None]:
+    """Nothing of the attachment tables changes (and ``logged`` refusals are recorded)."""
+    before = counts(county)
+    yield
+    after = counts(county)
+    assert after == {**before, "refusal": before["refusal"] + logged}, (before, after)
+
+
+def bilingual(response: httpx.Response, status: int) -> dict[str, Any]:
+    assert response.status_code == status, response.text
+    body = response.json()
+    assert CJK.search(body["reason_zh"]) and re.search("[A-Za-z]", body["reason_en"]), body
+    return dict(body)
+
+
+def device(scene: Scene, store: Store) -> httpx.Client:
+    return raw_client(scene.county, store.setting("sync.credential"))
+
+
+def record_of(attachment: Attachment, **changes: Any) -> dict[str, Any]:
+    return {**wire_record(attachment), **changes}
+
+
+def push(http: httpx.Client, *records: dict[str, Any]) -> httpx.Response:
+    return http.post("/v1/attachments/records", json={"attachments": list(records)})
+
+
+def rejected(response: httpx.Response) -> list[dict[str, Any]]:
+    assert response.status_code == 200, response.text
+    [result] = response.json()["results"]
+    assert result["status"] == "rejected", result
+    for e in result["errors"]:
+        assert CJK.search(e["message_zh"]) and e["message_en"] and e["field"], e
+    return list(result["errors"])
+
+
+def test_a_record_for_a_household_outside_the_scope_or_unknown_is_refused(scene: Scene) -> None:
+    other = record_of(scene.kept, id=str(uuid.uuid4()), member_id=None)
+    with device(scene, scene.x) as http, nothing_stored(scene.county, logged=1):
+        body = bilingual(push(http, other), 403)
+        assert "scope" in body["reason_en"]
+    unknown = record_of(scene.kept, id=str(uuid.uuid4()), household_id=str(uuid.uuid4()))
+    with device(scene, scene.x) as http, nothing_stored(scene.county):
+        [error] = rejected(push(http, {**unknown, "member_id": None}))
+        assert error["code"] == "unknown_household"
+    # Nor may a device name a member of another household as its own.
+    borrowed = record_of(scene.kept, id=str(uuid.uuid4()), household_id=scene.hb)
+    with device(scene, scene.x) as http, nothing_stored(scene.county):
+        codes = {e["code"] for e in rejected(push(http, borrowed))}
+        assert "unknown_link" in codes
+
+
+def test_content_outside_the_scope_is_answered_as_unknown_content(scene: Scene) -> None:
+    sha = scene.kept.sha256
+    unknown = hashlib.sha256(b"nobody has this").hexdigest()
+    with device(scene, scene.x) as http, nothing_stored(scene.county):
+        held = http.get(f"/v1/attachments/content/{sha}/0")
+        absent = http.get(f"/v1/attachments/content/{unknown}/0")
+        assert held.status_code == absent.status_code == 404
+        assert held.json() == absent.json()
+        bilingual(held, 404)
+        # An out-of-range chunk of it says no more than a chunk in range would.
+        assert http.get(f"/v1/attachments/content/{sha}/99").json() == absent.json()
+        # A record of its own household naming the content, without sending it first.
+        guessed = record_of(scene.kept, id=str(uuid.uuid4()), household_id=scene.hb)
+        guessed["member_id"] = None
+        never = {**guessed, "id": str(uuid.uuid4()), "sha256": unknown}
+        said = [(e["field"], e["code"]) for e in rejected(push(http, guessed))]
+        assert said == [(e["field"], e["code"]) for e in rejected(push(http, never))]
+        assert said == [("sha256", "content_missing")]
+    # Asking whether the county holds it starts an upload, as for content it lacks.
+    with device(scene, scene.x) as http:
+        answer = http.post(
+            "/v1/attachments/uploads", json={"contents": [{"sha256": sha, "size": 10}]}
+        )
+        assert answer.json()["contents"][0]["state"] == "upload"
+    # The laptop of the scope gets it.
+    with device(scene, scene.a) as http:
+        mine = http.get(f"/v1/attachments/content/{sha}/0")
+        assert mine.status_code == 200 and mine.content == scene.content[:MiB]
+        assert mine.headers["X-Chunks"] == "2"
+
+
+@pytest.mark.parametrize(
+    ("method", "path"),
+    [
+        ("GET", "/v1/attachments/content/{bad}/0"),
+        ("PUT", "/v1/attachments/uploads/{bad}/0"),
+    ],
+)
+def test_a_hash_in_a_path_is_64_lowercase_hex_digits(scene: Scene, method: str, path: str) -> None:
+    for bad in ("A" * 64, "0" * 63, "g" * 64, "0" * 65, "..%2F..%2Fetc"):
+        with device(scene, scene.a) as http, nothing_stored(scene.county):
+            response = http.request(method, path.format(bad=bad), content=b"x")
+            assert response.status_code in (404, 422), (bad, response.text)
+            body = bilingual(response, response.status_code)
+            if response.status_code == 422:
+                assert "SHA-256" in body["reason_en"]
+    with device(scene, scene.a) as http, nothing_stored(scene.county):
+        body = bilingual(
+            http.post(
+                "/v1/attachments/uploads", json={"contents": [{"sha256": "A" * 64, "size": 1}]}
+            ),
+            422,
+        )
+        assert "SHA-256" in body["reason_en"]
+
+
+def start(http: httpx.Client, content: bytes) -> dict[str, Any]:
+    sha = hashlib.sha256(content).hexdigest()
+    answer = http.post(
+        "/v1/attachments/uploads", json={"contents": [{"sha256": sha, "size": len(content)}]}
+    )
+    assert answer.status_code == 200, answer.text
+    return dict(answer.json()["contents"][0])
+
+
+def test_chunks_too_large_out_of_range_or_of_the_wrong_size_are_refused(scene: Scene) -> None:
+    content = pdf_bytes(3 * MiB, seed=12)
+    sha = hashlib.sha256(content).hexdigest()
+    with device(scene, scene.a) as http:
+        state = start(http, content)
+        assert state["state"] == "upload" and state["chunks"] == 3
+        with nothing_stored(scene.county):
+            body = bilingual(http.put(f"/v1/attachments/uploads/{sha}/0", content=content), 413)
+            assert "chunk" in body["reason_en"]
+            body = bilingual(http.put(f"/v1/attachments/uploads/{sha}/3", content=b"x"), 422)
+            assert "out of range" in body["reason_en"]
+            bilingual(http.put(f"/v1/attachments/uploads/{sha}/-1", content=b"x"), 422)
+            body = bilingual(http.put(f"/v1/attachments/uploads/{sha}/1", content=b"x" * 10), 422)
+            assert "must be" in body["reason_en"]
+        unknown = hashlib.sha256(b"never declared").hexdigest()
+        with nothing_stored(scene.county, logged=1):
+            bilingual(http.put(f"/v1/attachments/uploads/{unknown}/0", content=b"x"), 409)
+
+
+def test_a_file_over_the_countys_limit_is_refused_and_the_pack_sets_the_limit(
+    scene: Scene,
+) -> None:
+    with device(scene, scene.a) as http, nothing_stored(scene.county):
+        sha = hashlib.sha256(b"big").hexdigest()
+        answer = http.post(
+            "/v1/attachments/uploads",
+            json={"contents": [{"sha256": sha, "size": 20 * MiB + 1}]},
+        ).json()
+        assert answer["max_file_bytes"] == 20 * MiB
+        [state] = answer["contents"]
+        assert state["state"] == "refused"
+        assert "20 MB" in state["reason_zh"] and "20 MB" in state["reason_en"]
+    # The county's pack says 1 MB: a file of 2 MB is refused, and so is its record.
+    text = resource_path("policies", "cn-610423-jingyang.yaml").read_text(encoding="utf-8")
+    text = text.replace('version: "2020.1"', 'version: "2020.9"').replace(
+        "parameters:\n",
+        "parameters:\n  evidence.max_file_mb:\n"
+        '    - {from: 2014-01-01, value: 1, ref: "测试 / test"}\n',
+        1,
+    )
+    publish_policy(scene.county.engine, text)
+    attach(scene.a, scene.ha, pdf_bytes(2 * MiB, seed=13))
+    with nothing_stored(scene.county):
+        report = sync(scene.a)
+    assert report.attachments_sent == 0 and report.attachments_pending == 1
+    assert any("1 MB" in p for p in report.problems), report.problems
+
+
+def test_content_that_does_not_match_its_hash_is_dropped_and_refused(scene: Scene) -> None:
+    content = pdf_bytes(MiB + 10, seed=14)
+    forged = pdf_bytes(MiB + 10, seed=15)
+    sha = hashlib.sha256(content).hexdigest()
+    with device(scene, scene.a) as http, nothing_stored(scene.county):
+        start(http, content)
+        assert http.put(f"/v1/attachments/uploads/{sha}/0", content=forged[:MiB]).status_code
+        body = bilingual(http.put(f"/v1/attachments/uploads/{sha}/1", content=forged[MiB:]), 422)
+        assert "SHA-256" in body["reason_en"] and "dropped" in body["reason_en"]
+    # Sent again as it is, it is taken.
+    with device(scene, scene.a) as http:
+        start(http, content)
+        http.put(f"/v1/attachments/uploads/{sha}/0", content=content[:MiB])
+        answer = http.put(f"/v1/attachments/uploads/{sha}/1", content=content[MiB:]).json()
+        assert answer["complete"]
+
+
+def test_records_are_checked_as_the_laptop_checks_them(scene: Scene) -> None:
+    fresh = record_of(scene.kept, id=str(uuid.uuid4()))
+    tomorrow = (datetime.now(UTC) + timedelta(days=3)).date().isoformat()
+    spoilt = {
+        "kind": ("passport", "unknown_code"),
+        "media_type": ("text/html", "unknown_code"),
+        "note": ("字" * 201, "too_long"),
+        "taken_on": (tomorrow, "future"),
+        "added_at": ("2026-11-02 08:00:00", "datetime_format"),
+        "pages": (0, "range"),
+        "removed_reason": ("没写时间", "required"),  # a reason without the time
+        "id": ("not-a-uuid", "uuid"),
+        "size": (12, "size_mismatch"),
+    }
+    with device(scene, scene.a) as http, nothing_stored(scene.county):
+        for field, (value, code) in spoilt.items():
+            errors = rejected(push(http, {**fresh, field: value}))
+            named = "removed_at" if field == "removed_reason" else field
+            assert (named, code) in {(e["field"], e["code"]) for e in errors}, (field, errors)
+        removal_without_reason = {
+            **fresh,
+            "removed_at": datetime.now(UTC).isoformat(),
+            "removed_by": "王建华",
+        }
+        codes = {e["code"] for e in rejected(push(http, removal_without_reason))}
+        assert codes == {"required"}
+
+
+def test_a_record_cannot_be_rewritten_only_removed_and_never_restored(scene: Scene) -> None:
+    held = record_of(scene.kept)
+    other_sha = hashlib.sha256(b"another file").hexdigest()
+    with device(scene, scene.a) as http, nothing_stored(scene.county):
+        for change in ({"kind": "other"}, {"sha256": other_sha}, {"note": "改过的说明"}):
+            [error] = rejected(push(http, {**held, **change}))
+            assert error["code"] == "immutable"
+        # Sent again as it is: accepted, nothing changes.
+        [result] = push(http, held).json()["results"]
+        assert result["status"] == "accepted"
+    removed = remove(scene.a, scene.kept.id, reason="照片不清楚")
+    assert sync(scene.a).attachments_sent == 1
+    with device(scene, scene.a) as http, nothing_stored(scene.county):
+        [result] = push(http, held).json()["results"]  # the version before the removal
+        assert result["status"] == "accepted"
+        [result] = push(http, record_of(removed, removed_reason="别的原因")).json()["results"]
+        assert result["status"] == "accepted"
+    with scene.county.engine.connect() as conn:
+        row = conn.execute(select(ATTACHMENT).where(ATTACHMENT.c.id == scene.kept.id)).one()
+    assert row.removed_at is not None and row.removed_reason == "照片不清楚"
+    assert row.kind == scene.kept.kind.value and row.version == 2

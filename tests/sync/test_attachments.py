@@ -1,0 +1,123 @@
+"""Attachments between two laptops and a real county server (SQLite and PostgreSQL):
+content goes up once, records after it, both come down to the other laptop whole and
+identical, a removal follows, and a county of an earlier version still syncs households."""
+
+from collections.abc import Callable
+from typing import Any
+
+import httpx
+import pytest
+from sqlalchemy import func, select
+
+from caseworker.cli import main
+from caseworker.domain.evidence import EvidenceKind
+from caseworker.interchange.household_format import parse_household
+from caseworker.store.db import Store
+from caseworker.store.households import save_household
+from caseworker.sync.client import last_sync, sync
+from caseworker.sync.county.tables import ATTACHMENT, ATTACHMENT_CHUNK, ATTACHMENT_CONTENT
+from tests.sync.attachment_helpers import (
+    MiB,
+    attach,
+    content_hashes,
+    pdf_bytes,
+    records,
+    remove,
+)
+from tests.sync.conftest import CountyServer, enroll_laptop
+
+Make = Callable[..., dict[str, Any]]
+
+
+def count(county: CountyServer, table: Any) -> int:
+    with county.engine.connect() as conn:
+        return int(conn.execute(select(func.count()).select_from(table)).scalar_one())
+
+
+def test_attachments_go_up_once_and_down_to_the_other_laptop_identical_and_removal_follows(
+    county: CountyServer,
+    laptops: Callable[[str], Store],
+    household_data: Make,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    a, b = laptops("a"), laptops("b")
+    enroll_laptop(county, a)
+    enroll_laptop(county, b, worker="李秀英")
+    h = parse_household(household_data())
+    save_household(a, h)
+    assert sync(a).accepted == 1
+    big = pdf_bytes(2 * MiB + 12345, seed=1)  # three chunks
+    small = pdf_bytes(40_000, seed=2)
+    first = attach(a, h.id, big, kind=EvidenceKind.HUKOU, note="户口簿首页\n及本人页")
+    attach(a, h.id, small, kind=EvidenceKind.ID_CARD, member_id=h.members[0].id)
+    again = attach(a, h.id, small, kind=EvidenceKind.OTHER)  # the same file twice
+
+    report = sync(a)
+    assert report.synced and report.attachments_sent == 3 and report.attachments_pending == 0
+    assert report.chunks_sent == 3 + 1  # each content once
+    assert count(county, ATTACHMENT) == 3 and count(county, ATTACHMENT_CONTENT) == 2
+    assert count(county, ATTACHMENT_CHUNK) == 3 + 1  # the content's, kept as they came
+    again_report = sync(a)  # nothing more to send, nothing new to take
+    assert again_report.attachments_sent == 0 and again_report.chunks_sent == 0
+    assert again_report.attachments_received == 0 and again_report.chunks_received == 0
+
+    progress: list[tuple[str, int]] = []
+    report_b = sync(b, progress=lambda p: progress.append((p.phase, p.attachments_received)))
+    assert report_b.received == 1 and report_b.attachments_received == 3
+    assert report_b.chunks_received == 4
+    assert ("attachments", 3) in progress
+    assert records(b, h.id) == records(a, h.id) and len(records(a, h.id)) == 3
+    assert content_hashes(b, h.id) == content_hashes(a, h.id)
+    summary = last_sync(b)
+    assert summary is not None and summary.attachments_received == 3
+
+    # A removal goes up from one laptop and down to the other; the county keeps the record.
+    remove(b, first.id, reason="照片不清楚")
+    remove(a, again.id, reason="重复上传")
+    assert sync(b).attachments_sent == 1
+    report = sync(a)
+    assert report.attachments_sent == 1 and report.attachments_received == 1
+    # ``caseworker sync`` says what it sent and received, in Chinese and English.
+    b.close()
+    assert main(["sync", "--db", str(b.path)]) == 0
+    said = capsys.readouterr().out
+    assert "证明材料：上传0份，下载1份" in said and "attachments: sent 0, received 1" in said
+    assert records(b, h.id) == records(a, h.id)
+    removed = {i: r[-1] for i, r in records(a, h.id).items() if r[-3] is not None}
+    assert removed == {first.id: "照片不清楚", again.id: "重复上传"}
+    assert count(county, ATTACHMENT) == 3
+
+
+def test_a_county_of_an_earlier_version_syncs_households_and_says_attachments_were_not_sent(
+    county: CountyServer, laptops: Callable[[str], Store], household_data: Make
+) -> None:
+    a = laptops("a")
+    enroll_laptop(county, a)
+    h = parse_household(household_data())
+    save_household(a, h)
+    attach(a, h.id, pdf_bytes(10_000, seed=3))
+
+    class EarlierCounty(httpx.BaseTransport):
+        """The county as it was before attachments: 404 for their paths."""
+
+        def __init__(self) -> None:
+            self.inner = httpx.HTTPTransport()
+
+        def handle_request(self, request: httpx.Request) -> httpx.Response:
+            if request.url.path.startswith("/v1/attachments/"):
+                body = {"detail": "Not Found", "reason_zh": "没有这个接口"}
+                return httpx.Response(404, json=body)
+            return self.inner.handle_request(request)
+
+        def close(self) -> None:
+            self.inner.close()
+
+    report = sync(a, transport=EarlierCounty())
+    assert report.accepted == 1 and report.synced
+    assert not report.attachments_supported
+    assert report.attachments_sent == 0 and report.attachments_pending == 1
+    assert any("未上传" in p and "not sent" in p for p in report.problems), report.problems
+    # Once the county is upgraded, the next sync sends it.
+    report = sync(a)
+    assert report.attachments_supported and report.attachments_sent == 1
+    assert report.attachments_pending == 0
