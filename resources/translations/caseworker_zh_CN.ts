@@ -4,7 +4,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../caseworker/ui/app.py" line="60"/>
+        <location filename="../../caseworker/ui/app.py" line="37"/>
         <source>Set the password that protects this laptop&apos;s records.</source>
         <translation>请设置密码。本机上的所有救助对象信息将用此密码加密保护。</translation>
     </message>
@@ -635,255 +635,255 @@ The app closes its window, restores the backup and opens the restored records (t
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="178"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="181"/>
         <source>Likely eligible, not yet applied</source>
         <translation>可能符合条件但尚未申请</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="176"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="179"/>
         <source>Reviews due</source>
         <translation>到期复核</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="166"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="169"/>
         <source>Screen all households</source>
         <translation>筛查全部家庭</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="167"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="170"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="177"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="180"/>
         <source>Applications and their time limits</source>
         <translation>申请办理时限</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="183"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="186"/>
         <source>Reviews due ({overdue} overdue, {soon} due within 30 days)</source>
         <translation>到期复核（逾期 {overdue} 户，30 天内到期 {soon} 户）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="187"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="190"/>
         <source>Application time limits ({overdue} overdue, {soon} due soon)</source>
         <translation>申请办理时限（超期 {overdue} 件，即将到期 {soon} 件）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="191"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="194"/>
         <source>Likely eligible, not yet applied ({n})</source>
         <translation>可能符合条件但尚未申请（{n}）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="276"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="279"/>
         <source>The screening stopped: {error}</source>
         <translation>筛查中断：{error}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="157"/>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="296"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="137"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="299"/>
         <source>Counting...</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="404"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="407"/>
         <source>{households} households in your area; {receiving} receive assistance.</source>
         <translation>辖区共 {households} 户，其中 {receiving} 户正在享受救助。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="386"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="389"/>
         <source>Households by program</source>
         <translation>各救助项目户数</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="392"/>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="398"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="395"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="401"/>
         <source>No household in your area receives assistance yet.</source>
         <translation>辖区内还没有享受救助的家庭。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="396"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="399"/>
         <source>Households receiving assistance by village (most first)</source>
         <translation>各村享受救助户数（从多到少）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="360"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="363"/>
         <source>No open applications.</source>
         <translation>暂无在办申请。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="179"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="182"/>
         <source>Documents missing</source>
         <translation>缺少证明材料</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="192"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="195"/>
         <source>Applications missing documents ({n})</source>
         <translation>申请缺少证明材料（{n}户）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="253"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="256"/>
         <source>Screened {n} households; the results of {changed} are new or changed</source>
         <translation>已筛查 {n} 户，其中 {changed} 户结果有变化（含首次筛查）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="260"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="263"/>
         <source>Screening cancelled: nothing was stored</source>
         <translation>已取消筛查，未保存任何结果</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="333"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="336"/>
         <source>The figures could not be counted just now. Open another page and come back to home to try again; if it keeps happening, restart the app.</source>
         <translation>首页的数字暂时没能统计出来。请打开别的页面再回到首页重试；如果一直这样，请重新打开程序。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="347"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="350"/>
         <source>No household needs a review in the next 30 days.</source>
         <translation>近期没有需要复核的家庭。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="354"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="357"/>
         <source>Open applications: {stages}</source>
         <translation>在办申请：{stages}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="358"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="361"/>
         <source>No application is overdue or due within 5 working days.</source>
         <translation>没有超期或 5 个工作日内到期的申请。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="364"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="367"/>
         <source>The last screening found no household likely eligible that has not applied.</source>
         <translation>最近一次筛查没有发现可能符合条件但尚未申请的家庭。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="368"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="371"/>
         <source>No household has been screened yet. Press “Screen all households” above: those likely eligible but not yet applied will be listed here.</source>
         <translation>还没有筛查过。点右上方的“筛查全部家庭”，可能符合条件但尚未申请的家庭会列在这里。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="374"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="377"/>
         <source>{head}: {program}</source>
         <translation>{head}：{program}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="383"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="386"/>
         <source>No application under way lacks a document.</source>
         <translation>正在办理的申请都不缺证明材料。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="409"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="412"/>
         <source>this laptop has never synced with the county</source>
         <translation>本机还没有与县里同步过</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="411"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="414"/>
         <source>this laptop last synced {time}</source>
         <translation>本机上次同步：{time}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="416"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="419"/>
         <source>No changes in your area are waiting to be synced; {synced}.</source>
         <translation>辖区没有等待同步的修改；{synced}。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="423"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="426"/>
         <source>{n} households in your area have changes not yet synced with the county ({refused} refused by the county: see Sync); {synced}.</source>
         <translation>辖区有 {n} 户的修改尚未同步到县里（其中 {refused} 户被县里退回，请到“同步”页查看）；{synced}。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="430"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="433"/>
         <source>{n} households in your area have changes not yet synced with the county; {synced}.</source>
         <translation>辖区有 {n} 户的修改尚未同步到县里；{synced}。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="441"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="444"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n 天</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="444"/>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="448"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="447"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="451"/>
         <source>%n month(s)</source>
         <translation>
             <numerusform>%n 个月</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="446"/>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="448"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="449"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="451"/>
         <source>%n year(s)</source>
         <translation>
             <numerusform>%n 年</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="447"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="450"/>
         <source>{years} {months}</source>
         <translation>{years} {months}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="454"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="457"/>
         <source>OVERDUE by {time}</source>
         <translation>已逾期 {time}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="458"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="461"/>
         <source>due today</source>
         <translation>今天到期</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="460"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="463"/>
         <source>due in {time}</source>
         <translation>{time}后到期</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="463"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="466"/>
         <source>{head} — {when}
 review due {day}</source>
         <translation>{head} — {when}
 应于 {day} 复核</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="470"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="473"/>
         <source>OVERDUE by %n working day(s)</source>
         <translation>
             <numerusform>已超期 %n 个工作日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="472"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="475"/>
         <source>{when}, past the 45-working-day maximum</source>
         <translation>{when}（超过最长时限）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="474"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="477"/>
         <source>time limit reached today</source>
         <translation>今天到期</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="476"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="479"/>
         <source>%n working day(s) left</source>
         <translation>
             <numerusform>还剩 %n 个工作日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="478"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="481"/>
         <source>{when} (estimated)</source>
         <translation>{when}（估算）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="480"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="483"/>
         <source>{head} — {when}
 {program}, applied {day}, now at {stage}</source>
         <translation>{head} — {when}
 {program}，{day} 申请，现处于{stage}环节</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="494"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="497"/>
         <source>{head} — %n document(s) missing
 {what}</source>
         <translation>
@@ -3900,47 +3900,52 @@ review due {day}</source>
         <translation>已发送 {sent} 户；正在发送操作记录…</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="311"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="312"/>
+        <source>Moving evidence files: sent {sent} of {total}, received {received}…</source>
+        <translation>正在传送证明材料：已上传{sent}份（共{total}份），已下载{received}份…</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="322"/>
         <source>Sent {sent} household(s); received {received} so far…</source>
         <translation>已发送 {sent} 户；已接收 {received} 户…</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="329"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="340"/>
         <source>Sync finished.</source>
         <translation>同步完成。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="332"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="343"/>
         <source>{n} conflict(s) need your decision: see below.</source>
         <translation>有 {n} 项冲突需要您处理，见下方。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="336"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="347"/>
         <source>The county refused {n} household(s): see below.</source>
         <translation>县里拒收了 {n} 户，见下方。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="364"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="375"/>
         <source>Sync cancelled before anything was sent. Every change stays on this laptop and is sent next time.</source>
         <translation>同步已取消，还没有发送任何修改。所有修改都保存在本机，下次同步时发送。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="369"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="380"/>
         <source>Sync cancelled. Every change of this laptop has reached the county; what the county has for this laptop comes with the next sync.</source>
         <translation>同步已取消。本机的修改都已送到县里；县里的数据将在下次同步时继续接收。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="373"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="384"/>
         <source>Sync cancelled. The county has received and kept the changes of {sent} household(s); the other {left} stay on this laptop and are sent next time.</source>
         <translation>同步已取消。县里已收到并保存了 {sent} 户的修改；其余 {left} 户的修改仍在本机，下次同步时发送。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="385"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="396"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="395"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="406"/>
         <source>It will be sent with the next sync.</source>
         <translation>将在下次同步时发送。</translation>
     </message>
@@ -4008,34 +4013,44 @@ review due {day}</source>
         <translation>收到 {n} 个新的政策包。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_status.py" line="149"/>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="150"/>
         <source>There was nothing to send, so there was no receipt.</source>
         <translation>没有需要发送的修改，因此没有回执。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_status.py" line="151"/>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="152"/>
         <source>The county&apos;s receipt matches what this laptop sent.</source>
         <translation>县里的回执与本机发送的内容一致。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_status.py" line="155"/>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="156"/>
         <source>The county&apos;s receipt does NOT match what this laptop sent: those changes are not counted as synced and are sent again next time.</source>
         <translation>县里的回执与本机发送的内容不一致：这些修改不算已同步，下次同步时重新发送。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_status.py" line="161"/>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="162"/>
         <source>Changes of {n} household(s) on this laptop are not synced yet.</source>
         <translation>本机还有 {n} 户的修改尚未同步。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_status.py" line="168"/>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="169"/>
         <source>The county refused the changes of {n} household(s): fix them and send them again (see below).</source>
         <translation>县里拒收了 {n} 户的修改，请改正后重新发送（见下方）。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_status.py" line="173"/>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="174"/>
         <source>Every change on this laptop has reached the county.</source>
         <translation>本机所有修改都已送到县里。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="182"/>
+        <source>Evidence: sent {sent} file(s), received {received}.</source>
+        <translation>证明材料：上传{sent}份，下载{received}份。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="189"/>
+        <source>{n} file(s) of evidence did not reach the county; they are sent at the next sync.</source>
+        <translation>有{n}份证明材料未能传到县里，下次同步时再传。</translation>
     </message>
 </context>
 <context>

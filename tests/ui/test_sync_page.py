@@ -7,6 +7,7 @@ Pictures of each state are saved (in ``CASEWORKER_SCREENSHOTS`` when set, else i
 test's temporary folder) so a person can look at them.
 """
 
+import io
 import os
 import re
 from collections.abc import Callable, Iterator
@@ -31,7 +32,10 @@ from PySide6.QtWidgets import (
 
 from caseworker.cli import main
 from caseworker.domain.codes import LaborCapacity, Sex
+from caseworker.domain.evidence import EvidenceKind, EvidenceLimits
+from caseworker.interchange.evidence_files import prepare
 from caseworker.interchange.household_format import household_to_dict, parse_household
+from caseworker.operations.evidence import AttachRequest, FileToAttach, attach_files
 from caseworker.store.db import Store, open_store
 from caseworker.store.households import load_household, save_household, save_households
 from caseworker.store.workers import Worker, set_current_worker
@@ -130,6 +134,14 @@ def open_sync_page(qtbot: QtBot, window: MainWindow) -> SyncPage:
     page = window.sync_page
     assert window.pages.currentWidget() is page
     return page
+
+
+def png_bytes() -> bytes:
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (80, 60), (200, 180, 150)).save(out, "PNG")
+    return out.getvalue()
 
 
 def type_into(qtbot: QtBot, editor: QLineEdit, text: str) -> None:
@@ -336,6 +348,15 @@ def test_an_edit_reaches_the_county_and_a_conflict_is_resolved_on_the_page(
     save_household(store, h)
     sync_on_page(qtbot, page)
     assert county_row(tls_county, h.id)["address"] == "三组20号"
+
+    # A photo of the hukou booklet travels with the next sync, and the page says so.
+    photo = FileToAttach(
+        "户口簿.png", prepare(png_bytes(), "户口簿.png", EvidenceLimits()), DEMO_DAY
+    )
+    attach_files(store, [photo], AttachRequest(h.id, EvidenceKind.HUKOU), "王建华")
+    sync_on_page(qtbot, page)
+    assert "证明材料：上传1份，下载0份" in page.status.text()
+    assert page.state.text() == "已同步"
 
     # Offline, another laptop and this one change the same three things of the household.
     other = new_store(tmp_path / "other.db")

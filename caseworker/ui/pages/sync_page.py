@@ -305,6 +305,17 @@ class SyncPage(QWidget):
                     sent=state.sent
                 )
             )
+        elif state.phase == "attachments":
+            self.progress.setRange(0, 0)
+            self.progress_text.setText(
+                self.tr(
+                    "Moving evidence files: sent {sent} of {total}, received {received}…"
+                ).format(
+                    sent=state.attachments_sent,
+                    total=state.attachments_to_send,
+                    received=state.attachments_received,
+                )
+            )
         else:  # pull, done: how many are coming is not known beforehand
             self.progress.setRange(0, 0)
             self.progress_text.setText(

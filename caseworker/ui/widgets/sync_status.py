@@ -145,6 +145,7 @@ class SyncState(QWidget):
             )
             if summary.policies:
                 lines.append(self.tr("Received {n} new policy pack(s).").format(n=summary.policies))
+            lines += self._evidence_lines(summary)
             if summary.sent == 0:
                 lines.append(self.tr("There was nothing to send, so there was no receipt."))
             elif summary.receipts_ok:
@@ -169,6 +170,24 @@ class SyncState(QWidget):
                     "again (see below)."
                 ).format(n=refused)
             )
-        if not pending and not refused and summary is not None:
+        if not pending and not refused and summary is not None and not summary.attachments_pending:
             lines.append(self.tr("Every change on this laptop has reached the county."))
         return "\n".join(lines)
+
+    def _evidence_lines(self, summary: SyncSummary) -> list[str]:
+        """What the last sync did with files of evidence, when it had any to move."""
+        lines = []
+        if summary.attachments_sent or summary.attachments_received:
+            lines.append(
+                self.tr("Evidence: sent {sent} file(s), received {received}.").format(
+                    sent=summary.attachments_sent, received=summary.attachments_received
+                )
+            )
+        if summary.attachments_pending:
+            lines.append(
+                self.tr(
+                    "{n} file(s) of evidence did not reach the county; they are sent at the "
+                    "next sync."
+                ).format(n=summary.attachments_pending)
+            )
+        return lines
