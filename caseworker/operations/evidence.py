@@ -25,7 +25,6 @@ from caseworker.eligibility.policy import Policy, PolicyError
 from caseworker.interchange.evidence_files import PreparedFile, check_size, prepare
 from caseworker.store.attachments import (
     add_attachment,
-    attachments_of,
     attachments_of_many,
     content_of,
     has_content,
@@ -34,6 +33,7 @@ from caseworker.store.attachments import (
     thumbnail_of,
 )
 from caseworker.store.db import Store
+from caseworker.store.households import households_applying, load_households
 
 # The programs whose files the county checks for evidence, and the parameter of each.
 REQUIRED_PARAMETERS = {
@@ -93,15 +93,6 @@ def household_checklist(
     """What the household's applications under way need, and what is attached for each."""
     required = required_of(policy, programs_needing_evidence(household), on)
     return checklist(household, required, attachments, on)
-
-
-def missing_evidence(
-    store: Store, household: Household, policy: Policy, on: date
-) -> list[ChecklistItem]:
-    """The documents still missing from the household's file."""
-    with store.read() as conn:
-        attached = attachments_of(conn, household.id)
-    return [item for item in household_checklist(household, policy, attached, on) if item.missing]
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,26 +177,9 @@ def households_missing_evidence(
     """The households in ``scope`` (a region code prefix, None: all) with an application
     under way that lacks a required document, ordered by the head's name. Only records
     are read, never a file's content: the home page counts this at every refresh."""
-    from sqlalchemy import select
-
-    from caseworker.store.households import load_households
-    from caseworker.store.tables import ApplicationRow, HouseholdRow, table_of
-
-    application, household = table_of(ApplicationRow), table_of(HouseholdRow)
-    query = (
-        select(application.c.household_id)
-        .join(household, household.c.id == application.c.household_id)
-        .where(
-            application.c.stage.not_in([s.value for s in FINAL_STAGES]),
-            application.c.program.in_([p.value for p in REQUIRED_PARAMETERS]),
-        )
-        .distinct()
-    )
-    if scope:
-        query = query.where(household.c.village_code.startswith(scope))
     found: list[MissingEvidence] = []
     with store.read() as conn:
-        ids = sorted(conn.execute(query).scalars())
+        ids = households_applying(conn, list(REQUIRED_PARAMETERS), scope=scope)
         attached = attachments_of_many(conn, ids)
         for h in load_households(conn, ids):
             items = household_checklist(h, policy_of(h), attached[h.id], on)
@@ -220,7 +194,6 @@ def read_bytes_to_attach(
     data: bytes, name: str, limits: EvidenceLimits, today: date
 ) -> FileToAttach:
     """Check content that came without a file (an image pasted from the clipboard)."""
-    check_size(name, len(data), limits)
     prepared = prepare(data, name, limits)
     return FileToAttach(name, prepared, taken_on_default(prepared, None, today))
 

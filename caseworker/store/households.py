@@ -16,6 +16,7 @@ from sqlalchemy import Connection, func, select
 from sqlalchemy.exc import IntegrityError
 
 from caseworker.domain.bulk import gc_paused
+from caseworker.domain.codes import FINAL_STAGES, Program
 from caseworker.domain.records import Household
 from caseworker.domain.regions import Region
 from caseworker.domain.validation import FieldError, Problem, ValidationFailed, Where
@@ -451,6 +452,27 @@ def iter_households(
         for row in rows:
             yield assemble_household(row, children.get(row["id"], {}))
         last = rows[-1]["id"]
+
+
+def households_applying(
+    conn: Connection, programs: Sequence[Program], *, scope: str | None
+) -> list[str]:
+    """The ids of the households in ``scope`` (a region code prefix; None: all) with an
+    application for one of ``programs`` still under way, in id order."""
+    application, household = TABLES["application"], TABLES["household"]
+    query = (
+        select(application.c.household_id)
+        .join(household, household.c.id == application.c.household_id)
+        .where(
+            application.c.stage.not_in([s.value for s in FINAL_STAGES]),
+            application.c.program.in_([p.value for p in programs]),
+        )
+        .distinct()
+        .order_by(application.c.household_id)
+    )
+    if scope:
+        query = query.where(household.c.village_code.startswith(scope))
+    return list(conn.execute(query).scalars())
 
 
 def load_households(conn: Connection, household_ids: Sequence[str]) -> Iterator[Household]:
