@@ -72,6 +72,11 @@ def _key(conn: Connection) -> bytes:
     return key
 
 
+def attachment_key(conn: Connection) -> bytes:
+    """The key that seals this store's attachment content (made on first use)."""
+    return _key(conn)
+
+
 def seal(key: bytes, sha256: str, content: bytes) -> bytes:
     """``content`` encrypted and authenticated, bound to its name ``sha256``."""
     nonce = os.urandom(_NONCE)

@@ -24,7 +24,7 @@ from caseworker.domain.idnumber import check_character
 from caseworker.interchange.household_format import parse_household
 from caseworker.store.db import Store
 from caseworker.store.households import save_household
-from caseworker.sync.attachments import wire_record
+from caseworker.sync.attachment_wire import wire_record
 from caseworker.sync.client import sync
 from caseworker.sync.county.admin import publish_policy
 from caseworker.sync.county.tables import (

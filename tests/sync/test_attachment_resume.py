@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 from caseworker.interchange.household_format import parse_household
 from caseworker.store.db import Store
 from caseworker.store.households import save_household
-from caseworker.sync import attachments as laptop_attachments
+from caseworker.sync import attachment_receiving, attachment_wire
 from caseworker.sync.client import sync
 from caseworker.sync.county.tables import (
     ATTACHMENT,
@@ -94,7 +94,7 @@ def test_200_mb_of_attachments_resume_after_five_breaks_without_sending_a_chunk_
     household_data: Make,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(laptop_attachments, "RETRY_PAUSE", 0.01)
+    monkeypatch.setattr(attachment_wire, "RETRY_PAUSE", 0.01)
     started = time.monotonic()
     a, b = laptops("a"), laptops("b")
     enroll_laptop(county, a)
@@ -140,8 +140,8 @@ def test_200_mb_of_attachments_resume_after_five_breaks_without_sending_a_chunk_
     assert reports[-1].attachments_received > 0  # the rest came with the sync that failed
     assert len(fetcher.fetched) == FILES * FILE_SIZE // MiB
     assert set(fetcher.fetched.values()) == {1}
-    assert not laptop_attachments.incoming_folder(b).exists() or not any(
-        laptop_attachments.incoming_folder(b).iterdir()
+    assert not attachment_receiving.incoming_folder(b).exists() or not any(
+        attachment_receiving.incoming_folder(b).iterdir()
     )
 
     assert records(b, h.id) == records(a, h.id) and len(records(a, h.id)) == FILES

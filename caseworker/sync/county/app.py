@@ -7,37 +7,26 @@ personal data: unforeseen failures are logged by exception and constraint names 
 (``errors``).
 """
 
-import contextlib
-import json
 import logging
-import math
 import re
 from collections.abc import Sequence
 from typing import Annotated, Any
 
-from fastapi import FastAPI, Header, Path, Query, Request
+from fastapi import FastAPI, Query, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
-from starlette.requests import ClientDisconnect
 
 from caseworker import __version__
 from caseworker.domain.bulk import gc_paused
 from caseworker.sync.county import admin
-from caseworker.sync.county.attachments import (
-    CHUNK_SIZE,
-    attachment_page,
-    check_sha256,
-    content_chunk,
-    push_records,
-    start_uploads,
-    take_chunk,
-)
+from caseworker.sync.county.attachment_routes import add_attachment_routes
+from caseworker.sync.county.attachment_uploads import CHUNK_SIZE
 from caseworker.sync.county.audit_log import store_audit
 from caseworker.sync.county.auth import (
     Device,
@@ -52,17 +41,19 @@ from caseworker.sync.county.gate import RATE_PER_MINUTE, Gate
 from caseworker.sync.county.pending_key import county_pending_key
 from caseworker.sync.county.pull import pull_page
 from caseworker.sync.county.push import apply_push
+from caseworker.sync.county.request_checks import (
+    MAX_CURSOR,
+    AuthHeader,
+    check_body,
+    refuse_non_finite,
+    refuse_nul,
+)
 from caseworker.sync.county.resolve import resolve_conflicts
 from caseworker.sync.schemas import (
-    MAX_ATTACHMENT_PAGE,
     PROTOCOL,
     PUSH_REQUEST,
-    AttachmentPage,
-    AttachmentPush,
-    AttachmentPushAnswer,
     AuditAnswer,
     AuditPush,
-    ChunkAnswer,
     ConflictOut,
     DeviceKeyAnswer,
     DeviceKeyRequest,
@@ -72,22 +63,14 @@ from caseworker.sync.schemas import (
     PushResponse,
     ResolveRequest,
     ResolveResponse,
-    UploadsAnswer,
-    UploadsRequest,
 )
 
 MAX_BODY = 64 * 1024 * 1024
-# Cursors are sequence numbers the server handed out; larger ones fit no database column.
-MAX_CURSOR = 2**53
 # A number with a fraction or an exponent, or NaN or infinity, anywhere in a request (or
 # text that looks like one): the request is hashed and stored with the standard library's
 # JSON writer, which spells every float as the laptop did.
 FLOATS = re.compile(rb"NaN|Infinity|[:,\[]\s*-?[0-9]+[.eE]")
 NON_FINITE = re.compile(rb"NaN|Infinity")
-AuthHeader = Annotated[str | None, Header()]
-# A content's SHA-256 in a path (checked by hand, for a reason in words) and a chunk number.
-Sha256Path = Annotated[str, Path(max_length=100)]
-ChunkIndex = Annotated[int, Path(ge=0, le=2**31)]
 log = logging.getLogger("caseworker.county")
 
 # Refusals that come from the HTTP layer itself, before any handler runs.
@@ -120,100 +103,9 @@ def _invalid(errors: Sequence[Any]) -> tuple[str, str]:
     return zh, en + ("; ..." if more else "")
 
 
-_NON_FINITE_ZH = "含有非数值NaN或无穷大Infinity（同步协议不允许）"
-_NON_FINITE_EN = "contains NaN or Infinity, which the sync protocol does not allow"
-
-
-def refuse_nul(value: Any, where: str = "") -> None:
-    """Refuse text holding a NUL character anywhere in a request (PostgreSQL cannot store
-    it, and no field of the protocol needs it), and NaN or infinite numbers (no value of
-    the protocol is one; stored, they compare unequal to themselves and block merges)."""
-    if isinstance(value, float) and not math.isfinite(value):
-        raise Refused(
-            422,
-            f"{where or '请求内容'}{_NON_FINITE_ZH}",
-            f"{where or 'the request'} {_NON_FINITE_EN}",
-        )
-    if isinstance(value, str):
-        if "\x00" in value:
-            raise Refused(
-                422,
-                f"{where or '请求内容'}含有空字符（NUL）",
-                f"{where or 'the request'} contains a NUL character",
-            )
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            refuse_nul(key, where)
-            refuse_nul(item, f"{where}.{key}" if where else str(key))
-    elif isinstance(value, list | tuple):
-        for index, item in enumerate(value):
-            refuse_nul(item, f"{where}[{index}]")
-
-
-def _checked(body: BaseModel) -> None:
-    refuse_nul(body.model_dump())
-
-
-def _refuse_constant(name: str) -> Any:
-    raise Refused(
-        422, f"请求内容{_NON_FINITE_ZH}（{name}）", f"the request {_NON_FINITE_EN} ({name})"
-    )
-
-
-def refuse_non_finite(body: bytes) -> None:
-    """Refuse a JSON text spelling NaN or Infinity as a number (the same words inside text
-    are fine): the standard library's parser reports each such constant."""
-    # Not JSON at all (ValueError): the schema's parser says so.
-    with contextlib.suppress(ValueError):
-        json.loads(body, parse_constant=_refuse_constant)
-
-
-class OctetStream(Response):
-    media_type = "application/octet-stream"
-
-
-async def read_chunk(request: Request, limit: int) -> bytes:
-    """The body of a chunk upload, refused (413) past ``limit`` bytes before it is read
-    whole."""
-    length = request.headers.get("content-length")
-    too_large = Refused(
-        413,
-        f"分块过大（每块最多{limit}字节）",
-        f"chunk too large (at most {limit} bytes a chunk)",
-    )
-    if length is not None and length.isdigit() and int(length) > limit:
-        raise too_large
-    parts: list[bytes] = []
-    seen = 0
-    try:
-        async for part in request.stream():
-            seen += len(part)
-            if seen > limit:
-                raise too_large
-            parts.append(part)
-    except ClientDisconnect:  # the connection broke half-way: nothing is stored
-        raise Refused(
-            400, "连接中断，分块未收完", "the connection broke before the chunk arrived whole"
-        ) from None
-    return b"".join(parts)
-
-
-def create_app(
-    engine: Engine,
-    *,
-    max_body: int = MAX_BODY,
-    rate: int = RATE_PER_MINUTE,
-    chunk_size: int = CHUNK_SIZE,
-) -> FastAPI:
-    """The county API over the database behind ``engine``: ``max_body`` bytes a request and
-    ``rate`` requests a minute for an enrolled device (see ``gate.Gate``); attachment
-    content in chunks of ``chunk_size`` bytes."""
-    app = FastAPI(
-        title="Caseworker county server",
-        version=__version__,
-        description="县级社会救助数据同步服务 / county sync for village social assistance "
-        "specialists. Protocol: " + PROTOCOL,
-    )
+def add_refusal_handlers(app: FastAPI, engine: Engine) -> None:
+    """Answer every refusal on ``app`` as a 4xx with its reason in Chinese and English,
+    logging refusals of credentials and scope."""
 
     @app.exception_handler(Refused)
     async def refused(request: Request, exc: Refused) -> JSONResponse:
@@ -254,6 +146,26 @@ def create_app(
             headers=exc.headers,
         )
 
+
+def create_app(
+    engine: Engine,
+    *,
+    max_body: int = MAX_BODY,
+    rate: int = RATE_PER_MINUTE,
+    chunk_size: int = CHUNK_SIZE,
+) -> FastAPI:
+    """The county API over the database behind ``engine``: ``max_body`` bytes a request and
+    ``rate`` requests a minute for an enrolled device (see ``gate.Gate``); attachment
+    content in chunks of ``chunk_size`` bytes."""
+    app = FastAPI(
+        title="Caseworker county server",
+        version=__version__,
+        description="县级社会救助数据同步服务 / county sync for village social assistance "
+        "specialists. Protocol: " + PROTOCOL,
+    )
+
+    add_refusal_handlers(app, engine)
+
     def device_of(request: Request, authorization: str | None) -> Device:
         checked = getattr(request.state, "device", None)
         if isinstance(checked, Device):  # the gate checked the credential already
@@ -269,7 +181,7 @@ def create_app(
 
     @app.post("/v1/enroll")
     def enroll(body: EnrollRequest, authorization: AuthHeader = None) -> EnrollResponse:
-        _checked(body)
+        check_body(body)
         token, device = redeem(
             engine,
             body.code,
@@ -328,7 +240,7 @@ def create_app(
     @app.post("/v1/audit")
     def audit(request: Request, body: AuditPush, authorization: AuthHeader = None) -> AuditAnswer:
         device = device_of(request, authorization)
-        _checked(body)
+        check_body(body)
         return store_audit(engine, device, body)
 
     @app.get("/v1/pull", response_model=PullResponse)
@@ -358,74 +270,10 @@ def create_app(
         request: Request, body: ResolveRequest, authorization: AuthHeader = None
     ) -> ResolveResponse:
         device = device_of(request, authorization)
-        _checked(body)
+        check_body(body)
         return resolve_conflicts(engine, device, body.resolutions)
 
-    @app.post("/v1/attachments/uploads")
-    def attachment_uploads(
-        request: Request, body: UploadsRequest, authorization: AuthHeader = None
-    ) -> UploadsAnswer:
-        device = device_of(request, authorization)
-        _checked(body)
-        return start_uploads(engine, device, body.contents, chunk_size)
-
-    @app.put(
-        "/v1/attachments/uploads/{sha256}/{index}",
-        response_model=ChunkAnswer,
-        openapi_extra=CHUNK_BODY_DOC,
-    )
-    async def attachment_chunk(
-        request: Request, sha256: Sha256Path, index: ChunkIndex, authorization: AuthHeader = None
-    ) -> ChunkAnswer:
-        device = await run_in_threadpool(device_of, request, authorization)
-        check_sha256(sha256)
-        data = await read_chunk(request, chunk_size)
-        return await run_in_threadpool(take_chunk, engine, device, sha256, index, data)
-
-    @app.post("/v1/attachments/records")
-    def attachment_records(
-        request: Request, body: AttachmentPush, authorization: AuthHeader = None
-    ) -> AttachmentPushAnswer:
-        device = device_of(request, authorization)
-        _checked(body)
-        return push_records(engine, device, body.attachments)
-
-    @app.get("/v1/attachments/pull", response_model=AttachmentPage)
-    def attachment_pull(
-        request: Request,
-        after: Annotated[int, Query(ge=0, le=MAX_CURSOR)] = 0,
-        limit: Annotated[int, Query(ge=1, le=MAX_ATTACHMENT_PAGE)] = 200,
-        authorization: AuthHeader = None,
-    ) -> Any:
-        device = device_of(request, authorization)
-        return attachment_page(engine, device, after=after, limit=limit)
-
-    @app.get(
-        "/v1/attachments/content/{sha256}/{index}",
-        response_class=OctetStream,
-        responses={
-            200: {
-                "content": {
-                    "application/octet-stream": {"schema": {"type": "string", "format": "binary"}}
-                },
-                "description": "chunk ``index`` of the content; headers X-Content-Size, "
-                "X-Chunk-Size and X-Chunks say how the content is cut",
-            }
-        },
-    )
-    def attachment_content(
-        request: Request, sha256: Sha256Path, index: ChunkIndex, authorization: AuthHeader = None
-    ) -> Response:
-        device = device_of(request, authorization)
-        chunk = content_chunk(engine, device, sha256, index)
-        return OctetStream(
-            chunk.data,
-            headers={
-                "X-Content-Size": str(chunk.size),
-                "X-Chunk-Size": str(chunk.chunk_size),
-                "X-Chunks": str(chunk.chunks),
-            },
-        )
+    add_attachment_routes(app, engine, device_of, chunk_size=chunk_size)
 
     app.add_middleware(Gate, engine=engine, device_limit=max_body, rate=rate)
     app.add_middleware(Shield)  # added last: outermost, around the gate too
@@ -437,14 +285,6 @@ PUSH_BODY_DOC: dict[str, Any] = {
     "requestBody": {
         "required": True,
         "content": {"application/json": {"schema": {"$ref": "#/components/schemas/PushRequest"}}},
-    }
-}
-
-
-CHUNK_BODY_DOC: dict[str, Any] = {
-    "requestBody": {
-        "required": True,
-        "content": {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}},
     }
 }
 

@@ -1,0 +1,180 @@
+"""The laptop's attachments up: content in chunks (only what the county lacks, resumed
+after a broken connection), then the records.
+
+Content is sent before its records, so the county never holds a record without its file.
+A chunk whose connection broke is tried again a few times, each time after asking the
+county which chunks it holds; a sync stopped at any point resumes with the chunks the
+county does not have.
+"""
+
+import itertools
+from collections.abc import Sequence
+from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
+
+from caseworker.domain.evidence import Attachment
+from caseworker.store.attachments import content_of, mark_sent, unsent
+from caseworker.store.db import Store
+from caseworker.sync.attachment_wire import (
+    RETRIES,
+    WINDOW,
+    CountyPredatesAttachments,
+    Tick,
+    old_county,
+    pause_before_retry,
+    read_answer,
+    wire_record,
+)
+from caseworker.sync.report import SyncReport
+from caseworker.sync.schemas import AttachmentPushAnswer, ChunkAnswer, UploadsAnswer, UploadState
+from caseworker.sync.transport import Connection, SyncError
+
+CONTENT_BATCH = 500
+RECORD_BATCH = 200
+
+
+def _ask(conn: Connection, contents: Sequence[tuple[str, int]]) -> dict[str, UploadState]:
+    body = {"contents": [{"sha256": sha, "size": size} for sha, size in contents]}
+    answer: UploadsAnswer = read_answer(
+        UploadsAnswer, conn.request("POST", "/v1/attachments/uploads", json=body)
+    )
+    return {s.sha256: s for s in answer.contents}
+
+
+def _push_records(
+    store: Store, conn: Connection, records: Sequence[Attachment], report: SyncReport
+) -> None:
+    for start in range(0, len(records), RECORD_BATCH):
+        batch = records[start : start + RECORD_BATCH]
+        body = {"attachments": [wire_record(a) for a in batch]}
+        answer: AttachmentPushAnswer = read_answer(
+            AttachmentPushAnswer, conn.request("POST", "/v1/attachments/records", json=body)
+        )
+        accepted = [r.id for r in answer.results if r.status == "accepted"]
+        with store.begin() as db:
+            mark_sent(db, accepted)
+        report.attachments_sent += len(accepted)
+        for result in answer.results:
+            for error in result.errors:
+                report.problems.append(f"{error.get('message_zh')} / {error.get('message_en')}")
+
+
+def _send_chunks(
+    conn: Connection,
+    sha256: str,
+    content: bytes,
+    size: int,
+    todo: Sequence[int],
+    report: SyncReport,
+    tick: Tick,
+) -> bool:
+    """Send chunks ``todo`` of ``content``, ``WINDOW`` at once (the county stores one
+    while the next arrives); whether one of them made the content whole. The first
+    failure is raised once the chunks in flight are answered."""
+
+    def put(index: int) -> ChunkAnswer:
+        raw = conn.request(
+            "PUT",
+            f"/v1/attachments/uploads/{sha256}/{index}",
+            content=content[index * size : (index + 1) * size],
+            headers={"Content-Type": "application/octet-stream"},
+        )
+        answer: ChunkAnswer = read_answer(ChunkAnswer, raw)
+        return answer
+
+    complete = False
+    failure: SyncError | None = None
+    coming = iter(todo)
+    with ThreadPoolExecutor(WINDOW, thread_name_prefix="caseworker-chunks") as pool:
+        flying = {pool.submit(put, i) for i in itertools.islice(coming, WINDOW)}
+        while flying:
+            done, flying = wait(flying, return_when=FIRST_COMPLETED)
+            for future in done:
+                try:
+                    answer = future.result()
+                except SyncError as exc:
+                    failure = failure or exc
+                    continue
+                report.chunks_sent += 1
+                complete = complete or answer.complete
+            if failure is None and not complete:
+                tick()
+                flying |= {pool.submit(put, i) for i in itertools.islice(coming, len(done))}
+    if failure is not None:
+        raise failure
+    return complete
+
+
+def _upload(
+    store: Store,
+    conn: Connection,
+    state: UploadState,
+    report: SyncReport,
+    tick: Tick,
+) -> bool:
+    """Send the chunks of one content the county lacks; whether it is whole there now
+    (False: refused, with the reason among the report's problems). A broken connection is
+    tried again (``RETRIES`` times), each time after asking which chunks the county holds,
+    so a chunk it took is never sent again."""
+    with store.read() as db:
+        content = content_of(db, state.sha256)
+    sha = state.sha256
+    asked: UploadState | None = state
+    tries = 0
+    while True:
+        try:
+            if asked is None:
+                asked = _ask(conn, [(sha, len(content))])[sha]
+            if asked.state != "upload":
+                break
+            held = set(asked.received)
+            todo = [i for i in range(asked.chunks) if i not in held]
+            if _send_chunks(conn, sha, content, asked.chunk_size, todo, report, tick):
+                return True
+            # Every chunk sent and none made it whole: ask what the county holds.
+            raise SyncError("上传未完成", "the upload did not complete")
+        except SyncError as exc:
+            if exc.status == 422:  # the content was refused (its hash, a chunk's size)
+                report.problems.append(f"{exc.zh} / {exc.en}")
+                return False
+            if exc.status not in (None, 409) or tries >= RETRIES:
+                raise
+            if exc.status is None:
+                pause_before_retry(tries)
+            tries += 1
+            asked = None
+    if asked.state == "refused":
+        report.problems.append(f"{asked.reason_zh} / {asked.reason_en}")
+        return False
+    return True
+
+
+def send_attachments(store: Store, conn: Connection, report: SyncReport, tick: Tick) -> None:
+    """Send every attachment record the county does not have in its current version (new
+    ones after their content). CountyPredatesAttachments when the county has no
+    attachments yet."""
+    with store.read() as db:
+        records = unsent(db)
+    if not records:
+        return
+    sizes = {a.sha256: a.size for a in records}
+    by_content: dict[str, list[Attachment]] = {}
+    for a in records:
+        by_content.setdefault(a.sha256, []).append(a)
+    hashes = list(by_content)
+    for start in range(0, len(hashes), CONTENT_BATCH):
+        part = hashes[start : start + CONTENT_BATCH]
+        try:
+            states = _ask(conn, [(sha, sizes[sha]) for sha in part])
+        except SyncError as exc:
+            if start == 0 and old_county(exc):
+                raise CountyPredatesAttachments() from exc
+            raise
+        held = [a for sha in part if states[sha].state == "held" for a in by_content[sha]]
+        _push_records(store, conn, held, report)
+        tick()
+        for sha in part:
+            if states[sha].state == "held":
+                continue
+            if _upload(store, conn, states[sha], report, tick):
+                _push_records(store, conn, by_content[sha], report)
+            tick()
