@@ -14,6 +14,7 @@ from pathlib import Path
 
 import httpx
 
+from caseworker.interchange.evidence_files import recognise
 from caseworker.store.attachments import (
     DamagedContent,
     attachment_by_id,
@@ -163,6 +164,13 @@ def _download(
     return content
 
 
+def _not_its_kind(kind_zh: str) -> str:
+    return (
+        f"县里发来的一份“{kind_zh}”的文件内容与其种类不符，未保存 / "
+        "a file of evidence from the county is not the kind of file it says; it was not kept"
+    )
+
+
 def receive_attachments(store: Store, conn: Connection, report: SyncReport, tick: Tick) -> None:
     """Take the attachment records of this laptop's scope the county has after the
     attachment cursor, with the content this laptop lacks; the cursor moves with each
@@ -190,6 +198,11 @@ def receive_attachments(store: Store, conn: Connection, report: SyncReport, tick
             content = None
             if not have:
                 content = _download(store, conn, attachment.sha256, attachment.size, report, tick)
+                if recognise(content[:16]) is not attachment.media_type:
+                    # Not what the record says it is: never kept, never opened here.
+                    Incoming(store, attachment.sha256).drop()
+                    report.problems.append(_not_its_kind(attachment.kind.zh))
+                    continue
             with store.begin() as db:
                 if content is not None:
                     keep_content(db, content, attachment.sha256)  # refuses a mismatch

@@ -22,6 +22,7 @@ from caseworker.config import resource_path
 from caseworker.domain.evidence import Attachment
 from caseworker.domain.idnumber import check_character
 from caseworker.interchange.household_format import parse_household
+from caseworker.store.attachments import attachment_by_id, has_content
 from caseworker.store.db import Store
 from caseworker.store.households import save_household
 from caseworker.sync.attachment_wire import wire_record
@@ -275,19 +276,21 @@ def test_content_that_does_not_match_its_hash_is_dropped_and_refused(scene: Scen
 def test_records_are_checked_as_the_laptop_checks_them(scene: Scene) -> None:
     fresh = record_of(scene.kept, id=str(uuid.uuid4()))
     tomorrow = (datetime.now(UTC) + timedelta(days=3)).date().isoformat()
-    spoilt = {
-        "kind": ("passport", "unknown_code"),
-        "media_type": ("text/html", "unknown_code"),
-        "note": ("字" * 201, "too_long"),
-        "taken_on": (tomorrow, "future"),
-        "added_at": ("2026-11-02 08:00:00", "datetime_format"),
-        "pages": (0, "range"),
-        "removed_reason": ("没写时间", "required"),  # a reason without the time
-        "id": ("not-a-uuid", "uuid"),
-        "size": (12, "size_mismatch"),
-    }
+    spoilt = [
+        ("kind", "passport", "unknown_code"),
+        ("media_type", "text/html", "unknown_code"),
+        # The content is a PDF: a record may not have laptops open it as a photo.
+        ("media_type", "image/jpeg", "content_kind"),
+        ("note", "字" * 201, "too_long"),
+        ("taken_on", tomorrow, "future"),
+        ("added_at", "2026-11-02 08:00:00", "datetime_format"),
+        ("pages", 0, "range"),
+        ("removed_reason", "没写时间", "required"),  # a reason without the time
+        ("id", "not-a-uuid", "uuid"),
+        ("size", 12, "size_mismatch"),
+    ]
     with device(scene, scene.a) as http, nothing_stored(scene.county):
-        for field, (value, code) in spoilt.items():
+        for field, value, code in spoilt:
             errors = rejected(push(http, {**fresh, field: value}))
             named = "removed_at" if field == "removed_reason" else field
             assert (named, code) in {(e["field"], e["code"]) for e in errors}, (field, errors)
@@ -321,3 +324,24 @@ def test_a_record_cannot_be_rewritten_only_removed_and_never_restored(scene: Sce
         row = conn.execute(select(ATTACHMENT).where(ATTACHMENT.c.id == scene.kept.id)).one()
     assert row.removed_at is not None and row.removed_reason == "照片不清楚"
     assert row.kind == scene.kept.kind.value and row.version == 2
+
+
+def test_a_laptop_keeps_no_file_that_is_not_the_kind_its_record_says(
+    scene: Scene, laptops: Callable[[str], Store]
+) -> None:
+    # Whatever reached the county's tables (a damaged or tampered database), a laptop
+    # opens no file as a photo that is not one.
+    with scene.county.engine.begin() as conn:
+        conn.execute(
+            ATTACHMENT.update()
+            .where(ATTACHMENT.c.id == scene.kept.id)
+            .values(media_type="image/jpeg")
+        )
+    other = laptops("b")
+    enroll_laptop(scene.county, other, worker="张明")
+    report = sync(other)
+    with other.read() as conn:
+        assert attachment_by_id(conn, scene.kept.id) is None
+        assert not has_content(conn, scene.kept.sha256)
+    assert report.attachments_received == 0
+    assert any("种类不符" in p for p in report.problems), report.problems
