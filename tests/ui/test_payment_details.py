@@ -98,3 +98,16 @@ def test_a_benefit_covers_the_members_ticked(
     dialog.save()
     assert dialog.isVisible() and dialog.form.boxes["covered_members"].error.text()
     assert stored(county, h.id).benefits[0].covered_members == benefit.covered_members
+
+
+def test_an_emergency_first_recorded_starts_at_the_apps_day(qtbot: QtBot, county: Store) -> None:
+    # The demo's day, not the computer's: a date picked without looking is still right.
+    with county.read() as conn:
+        h = next(h for h in iter_households(conn) if h.emergency is None)
+    dialog = open_page(qtbot, county, h.id).edit_household_info()
+    assert dialog.emergency_date.iso() == DEMO_DAY.isoformat()
+    dialog.has_emergency.setChecked(True)
+    dialog.emergency_kind.set_code("fire")
+    dialog.save()
+    recorded = stored(county, h.id).emergency
+    assert recorded is not None and recorded.date == DEMO_DAY

@@ -3,6 +3,7 @@ conflict of interest, an emergency the family is in, and the account assistance 
 into."""
 
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 from PySide6.QtWidgets import (
@@ -34,7 +35,14 @@ Submit = Callable[[dict[str, Any]], list[FieldError]]
 class HouseholdInfoDialog(GuardedDialog):
     """``submit`` gets the household's changed top-level fields and returns the errors."""
 
-    def __init__(self, data: dict[str, Any], *, submit: Submit, parent: QWidget | None = None):
+    def __init__(
+        self,
+        data: dict[str, Any],
+        *,
+        submit: Submit,
+        today: date | None = None,
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Household details"))
         self._submit = submit
@@ -48,7 +56,9 @@ class HouseholdInfoDialog(GuardedDialog):
         self.poor_status = CodeCombo(PoorStatus, unknown_text=unknown)
         self.poor_status.set_code(poor.get("status"))
         self.exited_on = DateEdit()
-        self.exited_on.set_iso(poor.get("exited_on"))
+        # Dates not recorded yet start at the app's today (a demo's day, not the computer's).
+        shown_today = (today or date.today()).isoformat()
+        self.exited_on.set_iso(poor.get("exited_on") or shown_today)
         self.cadre_relative = TriState(unknown, self.tr("Yes"), self.tr("No"))
         self.cadre_relative.set_value(data.get("cadre_relative"))
         emergency = data.get("emergency") or {}
@@ -57,7 +67,7 @@ class HouseholdInfoDialog(GuardedDialog):
         self.emergency_kind = CodeCombo(EmergencyKind)
         self.emergency_kind.set_code(emergency.get("kind"))
         self.emergency_date = DateEdit()
-        self.emergency_date.set_iso(emergency.get("date"))
+        self.emergency_date.set_iso(emergency.get("date") or shown_today)
         self.emergency_description = QLineEdit(emergency.get("description") or "")
         payment = data.get("payment") or {}
         self.bank_name = QLineEdit(payment.get("bank_name") or "")

@@ -631,7 +631,9 @@ class HouseholdPage(QWidget):
         def submit(fields: dict[str, Any]) -> list[FieldError]:
             return self.editor.edit(lambda d: d.update(fields), self.tr("Edit household details"))
 
-        dialog = HouseholdInfoDialog(self.editor.as_dict(), submit=submit, parent=self)
+        dialog = HouseholdInfoDialog(
+            self.editor.as_dict(), submit=submit, today=self.today(), parent=self
+        )
         dialog.open()
         return dialog
 
