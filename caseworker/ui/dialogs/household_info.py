@@ -69,16 +69,7 @@ class HouseholdInfoDialog(GuardedDialog):
         self.emergency_date = DateEdit()
         self.emergency_date.set_iso(emergency.get("date") or shown_today)
         self.emergency_description = QLineEdit(emergency.get("description") or "")
-        payment = data.get("payment") or {}
-        self.bank_name = QLineEdit(payment.get("bank_name") or "")
-        self.bank_name.setPlaceholderText(self.tr("e.g. the county's rural credit cooperative"))
-        self.bank_code = QLineEdit(payment.get("bank_code") or "")
-        self.bank_code.setPlaceholderText(
-            self.tr("optional: 3 digits, or the 12-digit branch number")
-        )
-        self.account_name = QLineEdit(payment.get("account_name") or "")
-        self.account_number = QLineEdit(payment.get("account_number") or "")
-        self.account_number.setPlaceholderText(self.tr("digits only"))
+        self._payment_editors(data.get("payment") or {})
         self.boxes: dict[str, FieldBox] = {}
         form = QFormLayout()
         for key, title, editor in (
@@ -119,6 +110,18 @@ class HouseholdInfoDialog(GuardedDialog):
         self._update_enabled()
         self._opened = self.fields()
         fit_to_screen(self, 560, 560)
+
+    def _payment_editors(self, payment: dict[str, Any]) -> None:
+        """The account the household's assistance is paid into."""
+        self.bank_name = QLineEdit(payment.get("bank_name") or "")
+        self.bank_name.setPlaceholderText(self.tr("e.g. the county's rural credit cooperative"))
+        self.bank_code = QLineEdit(payment.get("bank_code") or "")
+        self.bank_code.setPlaceholderText(
+            self.tr("optional: 3 digits, or the 12-digit branch number")
+        )
+        self.account_name = QLineEdit(payment.get("account_name") or "")
+        self.account_number = QLineEdit(payment.get("account_number") or "")
+        self.account_number.setPlaceholderText(self.tr("digits only"))
 
     def has_typed_data(self) -> bool:
         return self.fields() != self._opened

@@ -631,9 +631,8 @@ class HouseholdPage(QWidget):
         def submit(fields: dict[str, Any]) -> list[FieldError]:
             return self.editor.edit(lambda d: d.update(fields), self.tr("Edit household details"))
 
-        dialog = HouseholdInfoDialog(
-            self.editor.as_dict(), submit=submit, today=self.today(), parent=self
-        )
+        data = self.editor.as_dict()
+        dialog = HouseholdInfoDialog(data, submit=submit, today=self.today(), parent=self)
         dialog.open()
         return dialog
 
