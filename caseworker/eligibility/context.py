@@ -13,7 +13,8 @@ from typing import Any
 
 from caseworker.domain.codes import DisabilityType, Hukou, IncomeKind
 from caseworker.eligibility.findings import ParameterUse, PolicyRef
-from caseworker.eligibility.params import SPECS, PriceGroup
+from caseworker.eligibility.param_codes import PriceGroup
+from caseworker.eligibility.params import SPECS
 from caseworker.eligibility.policy import Policy
 from caseworker.eligibility.structures import Disregard
 

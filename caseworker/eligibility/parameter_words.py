@@ -28,7 +28,8 @@ from caseworker.domain.codes import (
 )
 from caseworker.domain.money import yuan_to_fen
 from caseworker.domain.wording import code_words, codes_words, none_words, yuan_words
-from caseworker.eligibility.params import SPECS, Kind, ParamSpec, Unit
+from caseworker.eligibility.param_model import Kind, ParamSpec, Unit
+from caseworker.eligibility.params import SPECS
 from caseworker.eligibility.structures import MemberCircumstance
 
 _REF_SPLIT = re.compile(r"\s*/\s+")

@@ -32,7 +32,8 @@ from typing import Any
 from caseworker.domain.validation import FieldError, Problem, ValidationFailed
 from caseworker.eligibility.calendar_years import CalendarYear, parse_calendar
 from caseworker.eligibility.findings import ParameterUse, PolicyRef
-from caseworker.eligibility.params import SPECS, Kind
+from caseworker.eligibility.param_model import Kind
+from caseworker.eligibility.params import SPECS
 from caseworker.eligibility.yamltext import load_yaml
 
 FORMAT = "caseworker.policy/1"

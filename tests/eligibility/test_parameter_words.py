@@ -9,6 +9,7 @@ import pytest
 from caseworker.domain.codes import IncomeKind
 from caseworker.domain.wording import code_words, codes_words
 from caseworker.eligibility.library import bundled_pack_texts
+from caseworker.eligibility.param_model import Kind, Unit
 from caseworker.eligibility.parameter_words import (
     name_words,
     program_words,
@@ -16,7 +17,7 @@ from caseworker.eligibility.parameter_words import (
     unit_words,
     value_words,
 )
-from caseworker.eligibility.params import SPECS, Kind, Unit
+from caseworker.eligibility.params import SPECS
 from caseworker.eligibility.policy import PolicyError, parse_overrides, parse_pack
 
 # What a person must never read: a key, a code name, a Python value, a data structure.

@@ -18,7 +18,7 @@ from caseworker.eligibility.findings import (
     Reason,
     explained_later,
 )
-from caseworker.eligibility.params import PriceGroup
+from caseworker.eligibility.param_codes import PriceGroup
 from caseworker.eligibility.template import MissingTemplate, Template, plain, yuan
 
 # Codes bound once: reading an enum member goes through a descriptor each time.

@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from caseworker.domain.money import MoneyFormatError, format_yuan, yuan_to_fen
+from caseworker.eligibility.param_model import Kind, ParamSpec
 from caseworker.eligibility.parameter_words import unit_words, value_words
-from caseworker.eligibility.params import Kind, ParamSpec
 from caseworker.ui.labels import label, language
 from caseworker.ui.widgets.fields import CodeCombo
 
