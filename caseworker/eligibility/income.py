@@ -156,17 +156,9 @@ def compute_income(h: Household, ctx: Context) -> Income:
                 )
     cost: int | None = 0
     if ctx.deduct_costs:
-        if h.expenses is None:
-            cost = None
+        cost = _cost_deduction(h, ctx)
+        if cost is None:
             missing.append(EXPENSES_NOT_RECORDED)
-        else:
-            since = ctx.on - timedelta(days=COST_WINDOW_DAYS)
-            spent = sum(
-                e.amount_fen
-                for e in h.expenses
-                if e.kind in COST_KINDS and since < e.date <= ctx.on
-            )
-            cost = spent // COST_MONTHS  # rounded down: never deduct more than was spent
     net = counted - sure
     low = 0 if cost is None else max(0, net - possible - cost)
     high = None if unknown else max(0, net - (cost or 0))
@@ -186,6 +178,18 @@ def compute_income(h: Household, ctx: Context) -> Income:
         unknown,
         group_kinds,
     )
+
+
+def _cost_deduction(h: Household, ctx: Context) -> int | None:
+    """The monthly share (fen) of the medical and disability-care costs of the last 12
+    months, or None when the household's expenses are not recorded."""
+    if h.expenses is None:
+        return None
+    since = ctx.on - timedelta(days=COST_WINDOW_DAYS)
+    spent = sum(
+        e.amount_fen for e in h.expenses if e.kind in COST_KINDS and since < e.date <= ctx.on
+    )
+    return spent // COST_MONTHS  # rounded down: never deduct more than was spent
 
 
 def _breakdown(values: dict[str, Any], args: tuple[Any, ...]) -> dict[str, Any]:

@@ -178,6 +178,49 @@ def _entries(name: str, raw: Any, errors: _Errors) -> tuple[Entry, ...]:
     return tuple(out)
 
 
+def _counties(raw: Any, errors: _Errors) -> tuple[str, ...]:
+    """The pack's county codes (6 digits each); errors name every bad one."""
+    counties: list[str] = []
+    if not isinstance(raw, list):
+        errors.add("counties", None, "应为县级区划代码列表", "must be a list of county codes")
+        raw = []
+    for index, code in enumerate(raw):
+        county = str(code) if isinstance(code, int) and not isinstance(code, bool) else code
+        if not isinstance(county, str) or not county.isdigit() or len(county) != 6:
+            errors.add(
+                f"counties[{index}]",
+                _text(code),
+                "应为6位数字的县级区划代码",
+                "must be a 6-digit county code",
+            )
+        else:
+            counties.append(county)
+    return tuple(counties)
+
+
+def _parameters(raw: Any, errors: _Errors) -> dict[str, tuple[Entry, ...]]:
+    """The pack's parameters, each a list of dated entries; errors name every unknown
+    parameter and bad entry."""
+    parameters: dict[str, tuple[Entry, ...]] = {}
+    if not isinstance(raw, Mapping):
+        errors.add(
+            "parameters", None, "应为参数映射", "must be a mapping of parameters", "required"
+        )
+        raw = {}
+    for param_name, entries in raw.items():
+        if param_name not in SPECS:
+            errors.add(
+                f"parameters.{param_name}",
+                None,
+                "是未知的参数名",
+                "is not a known parameter name",
+                "unknown_key",
+            )
+            continue
+        parameters[param_name] = _entries(param_name, entries, errors)
+    return parameters
+
+
 def parse_pack(text: str, *, source: str = "") -> Pack:
     """Validate a pack's YAML text; raise PolicyError naming every bad key."""
     try:
@@ -217,40 +260,8 @@ def parse_pack(text: str, *, source: str = "") -> Pack:
     extends = data.get("extends")
     if extends is not None and _text(extends) is None:
         errors.add("extends", None, "应为所继承政策包的id", "must be the id of the pack it extends")
-    counties: list[str] = []
-    raw_counties = data.get("counties") or []
-    if not isinstance(raw_counties, list):
-        errors.add("counties", None, "应为县级区划代码列表", "must be a list of county codes")
-        raw_counties = []
-    for index, code in enumerate(raw_counties):
-        county = str(code) if isinstance(code, int) and not isinstance(code, bool) else code
-        if not isinstance(county, str) or not county.isdigit() or len(county) != 6:
-            errors.add(
-                f"counties[{index}]",
-                _text(code),
-                "应为6位数字的县级区划代码",
-                "must be a 6-digit county code",
-            )
-        else:
-            counties.append(county)
-    parameters: dict[str, tuple[Entry, ...]] = {}
-    raw_parameters = data.get("parameters")
-    if not isinstance(raw_parameters, Mapping):
-        errors.add(
-            "parameters", None, "应为参数映射", "must be a mapping of parameters", "required"
-        )
-        raw_parameters = {}
-    for param_name, raw in raw_parameters.items():
-        if param_name not in SPECS:
-            errors.add(
-                f"parameters.{param_name}",
-                None,
-                "是未知的参数名",
-                "is not a known parameter name",
-                "unknown_key",
-            )
-            continue
-        parameters[param_name] = _entries(param_name, raw, errors)
+    counties = _counties(data.get("counties") or [], errors)
+    parameters = _parameters(data.get("parameters"), errors)
     calendar: tuple[CalendarYear, ...] = ()
     if data.get("calendar") is not None:
         try:
@@ -266,7 +277,7 @@ def parse_pack(text: str, *, source: str = "") -> Pack:
         name_zh=str(name.get("zh", "")),
         name_en=str(name.get("en", "")),
         extends=_text(extends),
-        counties=tuple(counties),
+        counties=counties,
         parameters=parameters,
         sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
         source=source,

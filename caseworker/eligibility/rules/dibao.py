@@ -291,19 +291,7 @@ def single_person(f: Facts, explain: bool = False) -> Finding:
     if settled:
         status = NOT_ELIGIBLE
     else:
-        member_missing: list[MissingInfo] = []
-        unknown = False
-        for index, m in enumerate(f.h.members):
-            by_disability = disability_qualifies(m, ctx.single_grades)
-            by_illness = illness_qualifies(m, ctx)
-            if by_disability or by_illness:
-                qualifying.append(index)
-            elif by_disability is None or by_illness is None:
-                unknown = True
-                field = "disability" if by_disability is None else "serious_illness"
-                member_missing.append(
-                    MEMBER_NOT_RECORDED[field](f"members[{index}].{field}", index + 1, m.name)
-                )
+        qualifying, unknown, member_missing = _qualifying_members(f)
         has_member = True if qualifying else (None if unknown else False)
         decision = decide((above, met, has_member, f.local, f.property.met))
         if decision is None:
@@ -317,14 +305,7 @@ def single_person(f: Facts, explain: bool = False) -> Finding:
             status = NOT_ELIGIBLE
         else:
             status = LIKELY_ELIGIBLE
-            total = 0
-            for index in qualifying:
-                m = f.h.members[index]
-                if m.incomes is None:
-                    continue  # already listed as missing income
-                own = sum(i.monthly_fen for i in m.incomes if ctx.counted_kind[i.kind])
-                total += max(0, f.standard_fen - own)
-            amount = ctx.round(total)
+            amount = _single_amount(f, qualifying)
             members = tuple(f.h.members[i].id for i in qualifying)
             missing = f.income.missing
     if not explain:
@@ -341,29 +322,70 @@ def single_person(f: Facts, explain: bool = False) -> Finding:
     if income_reason is not None:
         reasons.append(income_reason)
     if not settled:
-        names = "、".join(f.h.members[i].name for i in qualifying)
+        reasons.extend(_member_reasons(f, qualifying, amount))
+    return Finding(_SINGLE, status, amount, None, members, tuple(reasons), missing)
+
+
+def _qualifying_members(f: Facts) -> tuple[list[int], bool, list[MissingInfo]]:
+    """The members (by index) severely disabled or seriously ill; whether any other
+    member's disability or illness is unknown, and what is not recorded of them."""
+    ctx = f.ctx
+    qualifying: list[int] = []
+    missing: list[MissingInfo] = []
+    unknown = False
+    for index, m in enumerate(f.h.members):
+        by_disability = disability_qualifies(m, ctx.single_grades)
+        by_illness = illness_qualifies(m, ctx)
+        if by_disability or by_illness:
+            qualifying.append(index)
+        elif by_disability is None or by_illness is None:
+            unknown = True
+            field = "disability" if by_disability is None else "serious_illness"
+            missing.append(
+                MEMBER_NOT_RECORDED[field](f"members[{index}].{field}", index + 1, m.name)
+            )
+    return qualifying, unknown, missing
+
+
+def _single_amount(f: Facts, qualifying: list[int]) -> int:
+    """The monthly amount of the qualifying members, each as a one-person household."""
+    ctx = f.ctx
+    total = 0
+    for index in qualifying:
+        m = f.h.members[index]
+        if m.incomes is None:
+            continue  # already listed as missing income
+        own = sum(i.monthly_fen for i in m.incomes if ctx.counted_kind[i.kind])
+        total += max(0, f.standard_fen - own)
+    return ctx.round(total)
+
+
+def _member_reasons(f: Facts, qualifying: list[int], amount: int | None) -> list[Reason]:
+    """Which members qualify, the household's basic conditions and the amount, as reasons."""
+    ctx = f.ctx
+    names = "、".join(f.h.members[i].name for i in qualifying)
+    reasons: list[Reason] = [
+        SINGLE_MEMBERS(
+            bool(qualifying),
+            names,
+            parameters=(
+                ctx.uses["dibao.single_person.disability_grades"],
+                ctx.uses["dibao.single_person.illnesses"],
+            ),
+        )
+    ]
+    reasons.extend(f.basics()[0])
+    if amount is not None:
         reasons.append(
-            SINGLE_MEMBERS(
-                bool(qualifying),
+            SINGLE_AMOUNT(
+                True,
                 names,
-                parameters=(
-                    ctx.uses["dibao.single_person.disability_grades"],
-                    ctx.uses["dibao.single_person.illnesses"],
-                ),
+                f.standard_fen,
+                amount,
+                parameters=(f.standard_use, ctx.uses["amounts.rounding"]),
             )
         )
-        reasons.extend(f.basics()[0])
-        if amount is not None:
-            reasons.append(
-                SINGLE_AMOUNT(
-                    True,
-                    names,
-                    f.standard_fen,
-                    amount,
-                    parameters=(f.standard_use, ctx.uses["amounts.rounding"]),
-                )
-            )
-    return Finding(_SINGLE, status, amount, None, members, tuple(reasons), missing)
+    return reasons
 
 
 def marginal(f: Facts, explain: bool = False) -> Finding:

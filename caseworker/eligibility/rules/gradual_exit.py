@@ -178,7 +178,22 @@ def gradual_exit(f: Facts, explain: bool = False) -> Finding:
         if not within and suspended_reason is not None:
             reasons.append(suspended_reason)
         return Finding(_PROGRAM, status, monthly, None, members, tuple(reasons), missing)
-    reasons.append(f.income_reason())
+    reasons.extend(_period_reasons(f, working, poverty, months, decision, suspended_reason))
+    return Finding(_PROGRAM, status, monthly, None, members, tuple(reasons), missing)
+
+
+def _period_reasons(
+    f: Facts,
+    working: bool | None,
+    poverty: bool | None,
+    months: int,
+    decision: bool | None,
+    suspended_reason: Reason | None,
+) -> list[Reason]:
+    """Why a household with no exit period yet gets one or not: its income above the
+    standard, its property, a member working, and the period (or the suspension)."""
+    ctx = f.ctx
+    reasons: list[Reason] = [f.income_reason()]
     _, above_reason = income_below(f, ABOVE, f.limit_fen, (f.standard_use,), invert=True)
     if above_reason is not None:
         reasons.append(above_reason)
@@ -201,4 +216,4 @@ def gradual_exit(f: Facts, explain: bool = False) -> Finding:
             ctx.uses["gradual_exit.after_poverty_exit_within_years"],
         )
         reasons.append(PERIOD(True, months, until, bool(poverty), parameters=params))
-    return Finding(_PROGRAM, status, monthly, None, members, tuple(reasons), missing)
+    return reasons

@@ -189,29 +189,7 @@ def special_hardship(f: Facts, explain: bool = False) -> Finding:
     """No capacity to work, no means of living, no legal supporter able to support."""
     ctx = f.ctx
     h = f.h
-    elderly, minor, grades = ctx.elderly_age, ctx.minor_age, ctx.hardship_grades
-    unable: set[int] = set()
-    unknown: set[int] = set()
-    ages = f.ages
-    # The first co-resident member able to support (see _supporters), found on the way.
-    able = -1
-    for index, m in enumerate(h.members):
-        age = ages[index]
-        if age >= elderly or age < minor:
-            unable.add(index)
-            continue
-        # disability_qualifies, inlined (it runs for every working-age member).
-        d = m.disability
-        if d is None:
-            unknown.add(index)
-            continue
-        worst = grades.get(d.type)
-        if worst is not None and d.grade is not None and d.grade <= worst:
-            unable.add(index)
-        elif able < 0:
-            capacity = m.labor_capacity
-            if capacity is not None and capacity is not _NO_CAPACITY:
-                able = index
+    unable, unknown, able = _capacities(f)
     has_unable: Tri = True if unable else (None if unknown else False)
     current = current_benefit(h, _PROGRAM, ctx.on) if h.benefits else None
     if has_unable is False and current is None:
@@ -234,6 +212,7 @@ def special_hardship(f: Facts, explain: bool = False) -> Finding:
             alone, who, supporter_missing = _supporters(f, unable, unknown)
             missing.extend(supporter_missing)
     amount: int | None = None
+    basic_fen = care_total = 0  # of the amount (fen), when there is one
     members: tuple[str, ...] = ()
     found_missing: tuple[MissingInfo, ...] = ()
     # A supporter able to support: income and property cannot change that.
@@ -258,6 +237,7 @@ def special_hardship(f: Facts, explain: bool = False) -> Finding:
     uses = ctx.uses
     reasons: list[Reason] = []
     if has_unable is not None:
+        ages = f.ages
         described = [_describe(h.members[i], ages[i], f) for i in range(len(ages)) if i in unable]
         reasons.append(CAPACITY(bool(unable), described, parameters=f.ctx.capacity_params))
     if alone is not None and has_unable is not False:
@@ -269,24 +249,63 @@ def special_hardship(f: Facts, explain: bool = False) -> Finding:
             )
         )
     if not settled:
-        reasons.append(f.income_reason())
-        _, income_reason = income_below(f, INCOME, f.limit_fen, (f.standard_use,))
-        if income_reason is not None:
-            reasons.append(income_reason)
-        reasons.extend(f.basics()[0])
-        if amount is not None:
-            amount_params = (
-                f.standard_use,
-                uses["special_hardship.standard_multiple"],
-                uses["special_hardship.care_allowance.full_loss"],
-                uses["special_hardship.care_allowance.partial_loss"],
-                uses["special_hardship.full_loss_activities"],
-                uses["amounts.rounding"],
-            )
-            reasons.append(
-                AMOUNT(True, len(unable), basic_fen, care_total, amount, parameters=amount_params)
-            )
+        reasons.extend(_means_reasons(f, len(unable), amount, basic_fen, care_total))
     return Finding(_PROGRAM, status, amount, None, members, tuple(reasons), found_missing)
+
+
+def _capacities(f: Facts) -> tuple[set[int], set[int], int]:
+    """The members (by index) who lack capacity to work, those whose disability is not
+    recorded, and the first co-resident member able to support (-1: none; see
+    ``_supporters``), found on the way."""
+    ctx = f.ctx
+    elderly, minor, grades = ctx.elderly_age, ctx.minor_age, ctx.hardship_grades
+    unable: set[int] = set()
+    unknown: set[int] = set()
+    ages = f.ages
+    able = -1
+    for index, m in enumerate(f.h.members):
+        age = ages[index]
+        if age >= elderly or age < minor:
+            unable.add(index)
+            continue
+        # disability_qualifies, inlined (it runs for every working-age member).
+        d = m.disability
+        if d is None:
+            unknown.add(index)
+            continue
+        worst = grades.get(d.type)
+        if worst is not None and d.grade is not None and d.grade <= worst:
+            unable.add(index)
+        elif able < 0:
+            capacity = m.labor_capacity
+            if capacity is not None and capacity is not _NO_CAPACITY:
+                able = index
+    return unable, unknown, able
+
+
+def _means_reasons(
+    f: Facts, persons: int, amount: int | None, basic_fen: int, care_total: int
+) -> list[Reason]:
+    """The income, the basic conditions and (when eligible) the amount, as reasons."""
+    uses = f.ctx.uses
+    reasons: list[Reason] = [f.income_reason()]
+    _, income_reason = income_below(f, INCOME, f.limit_fen, (f.standard_use,))
+    if income_reason is not None:
+        reasons.append(income_reason)
+    reasons.extend(f.basics()[0])
+    if amount is not None:
+        amount_params = (
+            f.standard_use,
+            uses["special_hardship.standard_multiple"],
+            uses["special_hardship.care_allowance.full_loss"],
+            uses["special_hardship.care_allowance.partial_loss"],
+            uses["special_hardship.full_loss_activities"],
+            uses["amounts.rounding"],
+        )
+        reasons.append(
+            AMOUNT(True, persons, basic_fen, care_total, amount, parameters=amount_params)
+        )
+    return reasons
 
 
 def _nobody_unable(f: Facts) -> Finding:

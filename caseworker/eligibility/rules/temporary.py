@@ -6,7 +6,8 @@ from datetime import timedelta
 from fractions import Fraction
 
 from caseworker.domain.codes import EmergencyKind, ExpenseKind, Program
-from caseworker.eligibility.checks import decide, new_status
+from caseworker.domain.records import Emergency
+from caseworker.eligibility.checks import Tri, decide, new_status
 from caseworker.eligibility.facts import Facts
 from caseworker.eligibility.findings import Finding, MissingInfo, ParameterUse, Reason, Status
 from caseworker.eligibility.structures import AidAmount
@@ -147,9 +148,52 @@ def temporary_assistance(f: Facts, explain: bool = False) -> Finding:
     emergency = f.h.emergency
     if emergency is None:
         return ctx.memo.get("temporary.none") or _no_emergency(f)
-    v, uses = ctx.values, ctx.uses
-    within = v["temporary_assistance.within_days"]
-    days = (ctx.on - emergency.date).days
+    within = ctx.values["temporary_assistance.within_days"]
+    decision, reasons, missing = _conditions(f, emergency, within)
+    if not decision:
+        return Finding(
+            Program.TEMPORARY_ASSISTANCE,
+            new_status(decision),
+            None,
+            None,
+            (),
+            tuple(reasons),
+            tuple(missing),
+        )
+    amounts: dict[EmergencyKind, AidAmount] = ctx.values["temporary_assistance.amounts"]
+    basis = amounts.get(emergency.kind)
+    amount, basis_code, spent, known = _amount(f, basis, within)
+    if not known:
+        missing.append(MISSING_EXPENSES)
+        return Finding(
+            Program.TEMPORARY_ASSISTANCE,
+            Status.NEEDS_INFORMATION,
+            None,
+            None,
+            (),
+            tuple(reasons),
+            tuple(missing),
+        )
+    reasons.extend(_amount_reasons(f, emergency.kind, amount, basis_code, spent))
+    members = tuple(m.id for m in f.h.members)
+    return Finding(
+        Program.TEMPORARY_ASSISTANCE,
+        Status.LIKELY_ELIGIBLE,
+        None,
+        amount,
+        members,
+        tuple(reasons),
+        tuple(missing),
+    )
+
+
+def _conditions(
+    f: Facts, emergency: Emergency, within: int
+) -> tuple[Tri, list[Reason], list[MissingInfo]]:
+    """Whether the emergency is recent and the person is helped here (local, or the policy
+    helps non-local people): the decision, its reasons and what is not recorded."""
+    v, uses = f.ctx.values, f.ctx.uses
+    days = (f.ctx.on - emergency.date).days
     recent = 0 <= days <= within
     reasons: list[Reason] = [
         RECENT(
@@ -173,44 +217,27 @@ def temporary_assistance(f: Facts, explain: bool = False) -> Finding:
                 residence, local, parameters=(uses["temporary_assistance.non_local_allowed"],)
             )
         )
-    decision = decide((recent, residence))
-    if not decision:
-        return Finding(
-            Program.TEMPORARY_ASSISTANCE,
-            new_status(decision),
-            None,
-            None,
-            (),
-            tuple(reasons),
-            tuple(missing),
-        )
-    amounts: dict[EmergencyKind, AidAmount] = v["temporary_assistance.amounts"]
-    basis = amounts.get(emergency.kind)
-    amount, basis_code, spent, known = _amount(f, basis, within)
+    return decide((recent, residence)), reasons, missing
+
+
+def _amount_reasons(
+    f: Facts, kind: EmergencyKind, amount: int | None, basis_code: str, spent: int | None
+) -> list[Reason]:
+    """The amount (or that none is set for this kind) and who approves it, as reasons.
+
+    The amount cites the amount set for this kind of emergency alone (not every kind's),
+    and for months of the standard the standard and the rounding."""
+    uses = f.ctx.uses
     shown = uses["temporary_assistance.amounts"]
     amount_use = ParameterUse(
-        shown.name,
-        {emergency.kind.value: shown.value.get(emergency.kind.value)},
-        shown.effective_from,
-        shown.ref,
+        shown.name, {kind.value: shown.value.get(kind.value)}, shown.effective_from, shown.ref
     )
     amount_params: tuple[ParameterUse, ...] = (amount_use,)
     if basis_code == "standard_months":
         amount_params = (amount_use, f.standard_use, uses["amounts.rounding"])
-    if not known:
-        missing.append(MISSING_EXPENSES)
-        return Finding(
-            Program.TEMPORARY_ASSISTANCE,
-            Status.NEEDS_INFORMATION,
-            None,
-            None,
-            (),
-            tuple(reasons),
-            tuple(missing),
-        )
-    reasons.append(AMOUNT(amount is not None, basis_code, amount, spent, parameters=amount_params))
+    reasons = [AMOUNT(amount is not None, basis_code, amount, spent, parameters=amount_params)]
     if amount is not None:
-        limit = v["temporary_assistance.township_limit"]
+        limit = f.ctx.values["temporary_assistance.township_limit"]
         reasons.append(
             APPROVAL(
                 amount <= limit,
@@ -219,13 +246,4 @@ def temporary_assistance(f: Facts, explain: bool = False) -> Finding:
                 parameters=(uses["temporary_assistance.township_limit"],),
             )
         )
-    members = tuple(m.id for m in f.h.members)
-    return Finding(
-        Program.TEMPORARY_ASSISTANCE,
-        Status.LIKELY_ELIGIBLE,
-        None,
-        amount,
-        members,
-        tuple(reasons),
-        tuple(missing),
-    )
+    return reasons
