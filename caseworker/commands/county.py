@@ -101,6 +101,7 @@ def run_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from caseworker.sync.county.app import create_app
+    from caseworker.sync.county.checkpoints import idle_checkpoints
     from caseworker.sync.tls import is_loopback
 
     if bool(args.cert) != bool(args.key):
@@ -110,15 +111,17 @@ def run_serve(args: argparse.Namespace) -> int:
             "不使用TLS时只能在本机地址上提供服务（请给出--cert和--key）",
             "without TLS the server only listens on loopback (give --cert and --key)",
         )
-    app = create_app(_engine(args), **({"rate": args.rate} if args.rate else {}))
-    uvicorn.run(
-        app,
-        host=args.host,
-        port=args.port,
-        ssl_certfile=str(args.cert) if args.cert else None,
-        ssl_keyfile=str(args.key) if args.key else None,
-        log_level="warning",
-    )
+    engine = _engine(args)
+    app = create_app(engine, **({"rate": args.rate} if args.rate else {}))
+    with idle_checkpoints(engine):
+        uvicorn.run(
+            app,
+            host=args.host,
+            port=args.port,
+            ssl_certfile=str(args.cert) if args.cert else None,
+            ssl_keyfile=str(args.key) if args.key else None,
+            log_level="warning",
+        )
     return EXIT_OK
 
 

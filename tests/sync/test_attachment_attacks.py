@@ -273,6 +273,54 @@ def test_content_that_does_not_match_its_hash_is_dropped_and_refused(scene: Scen
         assert answer["complete"]
 
 
+def stored_content(county: CountyServer, sha: str) -> bytes:
+    with county.engine.connect() as conn:
+        return b"".join(
+            conn.execute(
+                select(ATTACHMENT_CHUNK.c.data)
+                .join(
+                    ATTACHMENT_CONTENT,
+                    (ATTACHMENT_CONTENT.c.sha256 == ATTACHMENT_CHUNK.c.sha256)
+                    & (ATTACHMENT_CONTENT.c.device_id == ATTACHMENT_CHUNK.c.device_id),
+                )
+                .where(ATTACHMENT_CHUNK.c.sha256 == sha)
+                .order_by(ATTACHMENT_CHUNK.c.chunk_index)
+            ).scalars()
+        )
+
+
+def test_the_hash_checked_is_of_the_chunks_the_county_keeps(scene: Scene) -> None:
+    """The county hashes chunks as they arrive: out of order, and sent twice with other
+    bytes the second time (the first stays), the content it keeps is the one declared;
+    forged bytes sent first are what it keeps, so the content is refused."""
+    content = pdf_bytes(3 * MiB + 20, seed=16)
+    forged = pdf_bytes(3 * MiB + 20, seed=17)
+    sha = hashlib.sha256(content).hexdigest()
+
+    def chunk(data: bytes, index: int) -> bytes:
+        return data[index * MiB : (index + 1) * MiB]
+
+    with device(scene, scene.a) as http:
+        start(http, content)
+        for data, index in ((content, 1), (content, 0), (forged, 0), (forged, 1), (content, 3)):
+            answer = http.put(f"/v1/attachments/uploads/{sha}/{index}", content=chunk(data, index))
+            assert answer.status_code == 200, answer.text
+            assert not answer.json()["complete"]
+        answer = http.put(f"/v1/attachments/uploads/{sha}/2", content=chunk(content, 2))
+        assert answer.json()["complete"]
+    assert stored_content(scene.county, sha) == content
+
+    other = pdf_bytes(2 * MiB + 30, seed=18)
+    sha = hashlib.sha256(other).hexdigest()
+    with device(scene, scene.a) as http, nothing_stored(scene.county):
+        start(http, other)
+        http.put(f"/v1/attachments/uploads/{sha}/0", content=chunk(forged, 0))
+        http.put(f"/v1/attachments/uploads/{sha}/0", content=chunk(other, 0))
+        http.put(f"/v1/attachments/uploads/{sha}/1", content=chunk(other, 1))
+        body = bilingual(http.put(f"/v1/attachments/uploads/{sha}/2", content=chunk(other, 2)), 422)
+        assert "SHA-256" in body["reason_en"]
+
+
 def test_records_are_checked_as_the_laptop_checks_them(scene: Scene) -> None:
     fresh = record_of(scene.kept, id=str(uuid.uuid4()))
     tomorrow = (datetime.now(UTC) + timedelta(days=3)).date().isoformat()

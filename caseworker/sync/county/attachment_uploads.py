@@ -3,7 +3,6 @@ broken connection, with the chunks received), each chunk kept, and the content c
 whole against its SHA-256 and kept once.
 """
 
-import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -23,11 +22,16 @@ from caseworker.sync.county.tables import (
     ATTACHMENT_UPLOAD,
     POLICY,
 )
+from caseworker.sync.county.upload_digests import UploadDigests
 from caseworker.sync.schemas import ChunkAnswer, ContentWanted, UploadsAnswer, UploadState
 
 CHUNK_SIZE = 1024 * 1024  # the largest chunk the county takes in one request
 DEFAULT_MAX_FILE_MB = 20  # without the pack's evidence.max_file_mb
 MAX_OPEN_UPLOADS = 200  # unfinished uploads one device may have at once
+# The SHA-256 of each upload under way, as its chunks arrive (the county server is one
+# process: a digest lost to a restart is made again from the chunks stored).
+DIGESTS = UploadDigests()
+READ_BACK_CHUNKS = 8  # chunks not hashed on arrival are read back this many at a time
 
 MISMATCH = (
     "文件内容与其指纹（SHA-256）不符，已丢弃本次上传，未保存任何内容；请重新同步",
@@ -99,6 +103,7 @@ def _received(conn: Connection, device: Device, sha256: str) -> list[int]:
 
 
 def _drop_upload(conn: Connection, device_id: str, sha256: str) -> None:
+    DIGESTS.forget((device_id, sha256))
     for table in (ATTACHMENT_CHUNK, ATTACHMENT_UPLOAD):
         conn.execute(table.delete().where(table.c.device_id == device_id, table.c.sha256 == sha256))
 
@@ -229,6 +234,7 @@ def _begin_upload(batch: _Batch, item: ContentWanted) -> UploadState:
         )
     )
     batch.open_uploads += 1
+    DIGESTS.begin((batch.device.device_id, item.sha256))
     return UploadState(
         sha256=item.sha256,
         state="upload",
@@ -270,12 +276,16 @@ def _finish(conn: Connection, device: Device, upload: Any) -> bool:
         ATTACHMENT_CHUNK.c.device_id == device.device_id,
         ATTACHMENT_CHUNK.c.sha256 == upload.sha256,
     )
-    digest = hashlib.sha256()
-    for index in range(upload.chunks):
-        data = conn.execute(
-            select(ATTACHMENT_CHUNK.c.data).where(*where, ATTACHMENT_CHUNK.c.chunk_index == index)
-        ).scalar_one()
-        digest.update(data)
+    prefix = DIGESTS.take((device.device_id, upload.sha256))
+    digest = prefix.hasher
+    index = ATTACHMENT_CHUNK.c.chunk_index
+    for first in range(prefix.chunks, upload.chunks, READ_BACK_CHUNKS):
+        for data in conn.execute(
+            select(ATTACHMENT_CHUNK.c.data)
+            .where(*where, index >= first, index < first + READ_BACK_CHUNKS)
+            .order_by(index)
+        ).scalars():
+            digest.update(data)
     if digest.hexdigest() != upload.sha256:
         _drop_upload(conn, device.device_id, upload.sha256)
         return False
@@ -335,11 +345,11 @@ def take_chunk(engine: Engine, device: Device, sha256: str, index: int, data: by
                 f"第{index}块应有{expected}字节，收到{len(data)}字节",
                 f"chunk {index} must be {expected} bytes; it is {len(data)}",
             )
-        conn.execute(
+        stored = conn.execute(
             _insert_ignoring(conn, ATTACHMENT_CHUNK).values(
                 device_id=device.device_id, sha256=sha256, chunk_index=index, data=data
             )
-        )
+        ).rowcount
         received = int(
             conn.execute(
                 select(func.count())
@@ -355,6 +365,8 @@ def take_chunk(engine: Engine, device: Device, sha256: str, index: int, data: by
             matched = _finish(conn, device, upload)
     if not matched:  # the drop is committed; the content is refused
         raise Refused(422, *MISMATCH)
+    if stored and received < upload.chunks:  # committed: hashed as the database holds it
+        DIGESTS.add((device.device_id, sha256), index, data)
     return ChunkAnswer(
         sha256=sha256,
         chunk=index,
