@@ -8,8 +8,8 @@ county does not have.
 """
 
 import itertools
-from collections.abc import Sequence
-from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
+from collections.abc import Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 
 from caseworker.domain.evidence import Attachment
 from caseworker.store.attachments import content_of, mark_sent, unsent
@@ -104,10 +104,28 @@ def _send_chunks(
     return complete
 
 
+def _read(store: Store, sha256: str) -> bytes:
+    with store.read() as db:
+        return content_of(db, sha256)
+
+
+def _read_ahead(store: Store, hashes: Sequence[str]) -> Iterator[tuple[str, bytes]]:
+    """Each content in turn, the next one read from the store (and unsealed) while the
+    caller sends this one: the county stores chunks while the laptop reads the next file."""
+    with ThreadPoolExecutor(1, thread_name_prefix="caseworker-read-ahead") as pool:
+        coming: Future[bytes] | None = pool.submit(_read, store, hashes[0]) if hashes else None
+        for index, sha in enumerate(hashes):
+            assert coming is not None
+            content = coming.result()
+            after = index + 1
+            coming = pool.submit(_read, store, hashes[after]) if after < len(hashes) else None
+            yield sha, content
+
+
 def _upload(
-    store: Store,
     conn: Connection,
     state: UploadState,
+    content: bytes,
     report: SyncReport,
     tick: Tick,
 ) -> bool:
@@ -115,8 +133,6 @@ def _upload(
     (False: refused, with the reason among the report's problems). A broken connection is
     tried again (``RETRIES`` times), each time after asking which chunks the county holds,
     so a chunk it took is never sent again."""
-    with store.read() as db:
-        content = content_of(db, state.sha256)
     sha = state.sha256
     asked: UploadState | None = state
     tries = 0
@@ -172,9 +188,8 @@ def send_attachments(store: Store, conn: Connection, report: SyncReport, tick: T
         held = [a for sha in part if states[sha].state == "held" for a in by_content[sha]]
         _push_records(store, conn, held, report)
         tick()
-        for sha in part:
-            if states[sha].state == "held":
-                continue
-            if _upload(store, conn, states[sha], report, tick):
+        lacking = [sha for sha in part if states[sha].state != "held"]
+        for sha, content in _read_ahead(store, lacking):
+            if _upload(conn, states[sha], content, report, tick):
                 _push_records(store, conn, by_content[sha], report)
             tick()
