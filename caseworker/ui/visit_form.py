@@ -54,8 +54,6 @@ from caseworker.ui.widgets.guarded import GuardedDialog, fit_to_screen, scrollin
 if TYPE_CHECKING:
     from caseworker.ui.signing import AskSignature
 
-__all__ = ["INCOMES", "VisitForm"]
-
 W = TypeVar("W", bound=QWidget)
 
 

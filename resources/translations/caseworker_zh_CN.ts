@@ -4282,18 +4282,18 @@ review due {day}</source>
         <translation>第{n}行收入（{member}，{kind}）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="241"/>
-        <location filename="../../caseworker/ui/visit_form.py" line="242"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="239"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="240"/>
         <source>Household investigation: {name}</source>
         <translation>入户调查：{name}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="245"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="243"/>
         <source>Steps</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="246"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="244"/>
         <source>Problems to correct</source>
         <translation>需要改正的问题</translation>
     </message>
@@ -4340,7 +4340,7 @@ review due {day}</source>
         <translation>第二名调查人姓名</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="252"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="250"/>
         <source>Save visit (Ctrl+S)</source>
         <translation>保存调查（Ctrl+S）</translation>
     </message>
@@ -4435,17 +4435,17 @@ review due {day}</source>
         <translation>只保存调查，不更新收入</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="370"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="368"/>
         <source>A visit is signed by two investigators: enter the second one.</source>
         <translation>入户调查须由两名调查人签字：请填写第二名调查人。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="417"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="415"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="418"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="416"/>
         <source>This household is no longer in the store; the draft is kept.</source>
         <translation>本地已没有这户家庭的记录；草稿已保留。</translation>
     </message>
@@ -4491,43 +4491,43 @@ review due {day}</source>
         <translation>成员</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="253"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="251"/>
         <source>Save and sign</source>
         <translation>保存并签字</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="254"/>
-        <location filename="../../caseworker/ui/visit_form.py" line="341"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="252"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="339"/>
         <source>Discard draft</source>
         <translation>放弃草稿</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="255"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="253"/>
         <source>Previous</source>
         <translation>上一步</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="256"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="254"/>
         <source>Next</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="319"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="317"/>
         <source>Draft saved at {time}</source>
         <translation>草稿已于 {time} 自动保存</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="331"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="329"/>
         <source>Close the visit</source>
         <translation>关闭调查表</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="332"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="330"/>
         <source>Close the form? What you typed is kept as a draft and offered again.</source>
         <translation>关闭调查表吗？已填写的内容会保存为草稿，下次可以继续。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="341"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="339"/>
         <source>Throw away this unsaved visit?</source>
         <translation>确定放弃这次未保存的入户调查吗？</translation>
     </message>
