@@ -1,7 +1,8 @@
 """Every field of a household and of a member reaches each place docs/adding-a-field.md
 lists: the household format and its JSON Schema, the store's tables, the form a worker
-edits it in, and the printed forms or reports. A field added to the records and forgotten
-in one of them fails here, naming the place."""
+edits it in, and the printed forms or reports; every field of a visit is an entry in the
+visit form's field list. A field added to the records and forgotten in one of them fails
+here, naming the place."""
 
 import dataclasses
 import json
@@ -11,13 +12,17 @@ from typing import Any
 
 import pytest
 
+from caseworker.domain.codes import LivestockKind, VehicleKind
 from caseworker.domain.records import (
     Disability,
     Emergency,
     Household,
+    Housing,
     Member,
     Payment,
     RegisteredPoor,
+    Visit,
+    VisitObservations,
 )
 from caseworker.store.tables import HouseholdRow, MemberRow
 
@@ -58,6 +63,12 @@ NOT_PRINTED = {
     "in_school": "screening uses it; the forms print the finding that rests on it",
     "returned_to_work": "screening uses it; the forms print the finding that rests on it",
     "payment.bank_code": "kept for a bank's own transfer file; the payment list names the bank",
+}
+# Fields of a visit with no entry in the visit form's field list, and why.
+NOT_IN_VISIT_FIELDS = {
+    "id": "made when the form opens",
+    "signed_at": "set when the investigators sign",
+    "observations.incomes": "the income lines of step 5 (caseworker/ui/visit/incomes.py)",
 }
 PRINTING_SOURCES = " ".join(
     p.read_text("utf-8")
@@ -133,3 +144,32 @@ def test_every_field_is_edited_in_its_dialog(qtbot) -> None:  # type: ignore[no-
     for dialog, fields in ((household, HOUSEHOLD_PATHS), (member, MEMBER_PATHS)):
         missing = [p for p in fields if p not in dialog.boxes and p not in NOT_IN_DIALOG]
         assert missing == [], f"{type(dialog).__name__} has no box for {missing}"
+
+
+def visit_paths() -> list[str]:
+    """The paths of a visit's values (one per kind of animal or vehicle counted)."""
+    found = []
+    for f in dataclasses.fields(Visit):
+        if f.name != "observations":
+            found.append(f.name)
+            continue
+        for g in dataclasses.fields(VisitObservations):
+            if g.name == "housing":
+                found += [f"observations.housing.{h.name}" for h in dataclasses.fields(Housing)]
+            elif g.name in ("livestock", "vehicles"):
+                kinds = LivestockKind if g.name == "livestock" else VehicleKind
+                found += [f"observations.{g.name}.{kind.value}" for kind in kinds]
+            else:
+                found.append(f"observations.{g.name}")
+    return found
+
+
+@pytest.mark.parametrize("path", visit_paths())
+def test_a_visit_field_is_one_entry_in_the_visit_form(path: str) -> None:
+    from caseworker.ui.visit.steps import STEPS
+
+    keys = {re.sub(r"\[\d+\]$", "", f.key) for step in STEPS for f in step.fields}
+    if path in NOT_IN_VISIT_FIELDS:
+        assert path not in keys, f"{path} is in the visit form's list now"
+    else:
+        assert path in keys, f"{path}: no entry in caseworker/ui/visit/steps.py"

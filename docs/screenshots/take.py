@@ -140,8 +140,8 @@ def _shoot_all(scale: float, only: str | None) -> int:
         form.area.setValue(86)
         form.condition.set_code("poor")
         form.animals[next(iter(form.animals))].setValue(1)
-        row = form.add_income_row(form.household.members[0].id, "wage", "1200.00")
-        form.add_income_row(form.household.members[1].id, "farming", "300.00")
+        row = form.incomes.add_row(form.household.members[0].id, "wage", "1200.00")
+        form.incomes.add_row(form.household.members[1].id, "farming", "300.00")
         form.expense_notes.setPlainText("妻子住院，今年自付医疗费约1.8万元")
         for cause in ("illness", "lack_of_labour"):
             form.causes[next(c for c in form.causes if c.value == cause)].setChecked(True)

@@ -1268,109 +1268,109 @@ review due {day}</source>
 <context>
     <name>HouseholdInfoDialog</name>
     <message>
-        <location filename="../../caseworker/ui/dialogs/household_info.py" line="39"/>
+        <location filename="../../caseworker/ui/dialogs/household_info.py" line="47"/>
         <source>Household details</source>
         <translation>家庭基本信息</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/household_info.py" line="41"/>
+        <location filename="../../caseworker/ui/dialogs/household_info.py" line="49"/>
         <source>Not known</source>
         <translation>不详</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/household_info.py" line="45"/>
-        <location filename="../../caseworker/ui/dialogs/household_info.py" line="52"/>
+        <location filename="../../caseworker/ui/dialogs/household_info.py" line="53"/>
+        <location filename="../../caseworker/ui/dialogs/household_info.py" line="62"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/household_info.py" line="45"/>
-        <location filename="../../caseworker/ui/dialogs/household_info.py" line="52"/>
+        <location filename="../../caseworker/ui/dialogs/household_info.py" line="53"/>
+        <location filename="../../caseworker/ui/dialogs/household_info.py" line="62"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/household_info.py" line="55"/>
+        <location filename="../../caseworker/ui/dialogs/household_info.py" line="65"/>
         <source>The family is in an emergency</source>
         <translation>家庭遭遇急难情况</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/household_info.py" line="64"/>
+        <location filename="../../caseworker/ui/dialogs/household_info.py" line="117"/>
         <source>e.g. the county&apos;s rural credit cooperative</source>
         <translation>如：本县农村信用合作联社（农商银行）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/household_info.py" line="67"/>
+        <location filename="../../caseworker/ui/dialogs/household_info.py" line="120"/>
         <source>optional: 3 digits, or the 12-digit branch number</source>
         <translation>可不填：3位银行代码，或12位联行号</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/household_info.py" line="71"/>
+        <location filename="../../caseworker/ui/dialogs/household_info.py" line="124"/>
         <source>digits only</source>
         <translation>只填数字</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/household_info.py" line="75"/>
+        <location filename="../../caseworker/ui/dialogs/household_info.py" line="76"/>
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/household_info.py" line="76"/>
+        <location filename="../../caseworker/ui/dialogs/household_info.py" line="77"/>
         <source>Hukou</source>
         <translation>户籍</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/household_info.py" line="77"/>
+        <location filename="../../caseworker/ui/dialogs/household_info.py" line="78"/>
         <source>Local resident</source>
         <translation>本地户籍</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/household_info.py" line="78"/>
+        <location filename="../../caseworker/ui/dialogs/household_info.py" line="79"/>
         <source>Registered-poor status</source>
         <translation>建档立卡情况</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/household_info.py" line="79"/>
+        <location filename="../../caseworker/ui/dialogs/household_info.py" line="80"/>
         <source>Shook off poverty on</source>
         <translation>脱贫日期</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/household_info.py" line="80"/>
+        <location filename="../../caseworker/ui/dialogs/household_info.py" line="81"/>
         <source>Relative of a cadre or caseworker</source>
         <translation>村干部或经办人员近亲属</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/household_info.py" line="81"/>
+        <location filename="../../caseworker/ui/dialogs/household_info.py" line="82"/>
         <source>Emergency</source>
         <translation>急难情况</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/household_info.py" line="82"/>
+        <location filename="../../caseworker/ui/dialogs/household_info.py" line="83"/>
         <source>Emergency date</source>
         <translation>发生日期</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/household_info.py" line="83"/>
+        <location filename="../../caseworker/ui/dialogs/household_info.py" line="84"/>
         <source>What happened</source>
         <translation>情况说明</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/household_info.py" line="84"/>
+        <location filename="../../caseworker/ui/dialogs/household_info.py" line="85"/>
         <source>Bank paid through</source>
         <translation>开户银行</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/household_info.py" line="85"/>
+        <location filename="../../caseworker/ui/dialogs/household_info.py" line="86"/>
         <source>Bank code</source>
         <translation>银行代码（联行号）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/household_info.py" line="86"/>
+        <location filename="../../caseworker/ui/dialogs/household_info.py" line="87"/>
         <source>Account holder</source>
         <translation>账户名称</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/household_info.py" line="87"/>
+        <location filename="../../caseworker/ui/dialogs/household_info.py" line="88"/>
         <source>Account number</source>
         <translation>银行账号</translation>
     </message>
@@ -1378,484 +1378,482 @@ review due {day}</source>
 <context>
     <name>HouseholdPage</name>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="228"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="507"/>
+        <location filename="../../caseworker/ui/pages/household_actions.py" line="65"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="89"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="250"/>
+        <location filename="../../caseworker/ui/pages/household_tabs.py" line="137"/>
         <source>Members</source>
         <translation>家庭成员</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="251"/>
+        <location filename="../../caseworker/ui/pages/household_tabs.py" line="182"/>
         <source>Property</source>
         <translation>财产</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="252"/>
+        <location filename="../../caseworker/ui/pages/household_tabs.py" line="200"/>
         <source>Expenses</source>
         <translation>支出</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="253"/>
+        <location filename="../../caseworker/ui/pages/household_tabs.py" line="218"/>
         <source>Legal supporters</source>
         <translation>法定赡养人</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="254"/>
+        <location filename="../../caseworker/ui/pages/household_tabs.py" line="239"/>
         <source>Visits</source>
         <translation>入户调查</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="255"/>
+        <location filename="../../caseworker/ui/pages/household_tabs.py" line="268"/>
         <source>Benefits</source>
         <translation>享受待遇</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="256"/>
+        <location filename="../../caseworker/ui/pages/household_tabs.py" line="305"/>
         <source>Applications</source>
         <translation>申请</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="270"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="191"/>
         <source>Evidence</source>
         <translation>证明材料</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="271"/>
+        <location filename="../../caseworker/ui/pages/household_tabs.py" line="334"/>
         <source>Stages of the application</source>
         <translation>申请办理环节</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="273"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="525"/>
+        <location filename="../../caseworker/ui/pages/household_actions.py" line="84"/>
+        <location filename="../../caseworker/ui/pages/household_tabs.py" line="165"/>
         <source>Add member</source>
         <translation>添加成员</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="274"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="525"/>
+        <location filename="../../caseworker/ui/pages/household_actions.py" line="86"/>
+        <location filename="../../caseworker/ui/pages/household_tabs.py" line="170"/>
         <source>Edit member</source>
         <translation>编辑成员</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="275"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="544"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="553"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="555"/>
+        <location filename="../../caseworker/ui/pages/household_actions.py" line="106"/>
+        <location filename="../../caseworker/ui/pages/household_actions.py" line="118"/>
+        <location filename="../../caseworker/ui/pages/household_actions.py" line="121"/>
+        <location filename="../../caseworker/ui/pages/household_tabs.py" line="175"/>
         <source>Remove member</source>
         <translation>删除成员</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="276"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="579"/>
+        <location filename="../../caseworker/ui/pages/household_actions.py" line="146"/>
+        <location filename="../../caseworker/ui/pages/household_tabs.py" line="192"/>
         <source>Edit property</source>
         <translation>编辑财产</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="277"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="591"/>
+        <location filename="../../caseworker/ui/pages/household_actions.py" line="158"/>
+        <location filename="../../caseworker/ui/pages/household_tabs.py" line="210"/>
         <source>Edit expenses</source>
         <translation>编辑支出</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="278"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="603"/>
+        <location filename="../../caseworker/ui/pages/household_actions.py" line="170"/>
+        <location filename="../../caseworker/ui/pages/household_tabs.py" line="231"/>
         <source>Edit legal supporters</source>
         <translation>编辑法定赡养人</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="279"/>
+        <location filename="../../caseworker/ui/pages/household_tabs.py" line="261"/>
         <source>New visit (Ctrl+N)</source>
         <translation>新建入户调查（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="280"/>
+        <location filename="../../caseworker/ui/pages/household_tabs.py" line="319"/>
         <source>New application</source>
         <translation>新建申请</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="281"/>
+        <location filename="../../caseworker/ui/pages/household_tabs.py" line="293"/>
         <source>Start a review</source>
         <translation>发起复核</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="282"/>
+        <location filename="../../caseworker/ui/pages/household_tabs.py" line="298"/>
         <source>Certificate and members covered</source>
         <translation>证号及保障对象</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="283"/>
+        <location filename="../../caseworker/ui/pages/household_tabs.py" line="324"/>
         <source>Next stage</source>
         <translation>进入下一环节</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="287"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="632"/>
+        <location filename="../../caseworker/ui/pages/household_actions.py" line="200"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="193"/>
         <source>Edit household details</source>
         <translation>编辑家庭基本信息</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="288"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="194"/>
         <source>Sign the authorisation</source>
         <translation>授权书签字</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="289"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="195"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="290"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="196"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="293"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="310"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="606"/>
+        <location filename="../../caseworker/ui/pages/household_actions.py" line="173"/>
+        <location filename="../../caseworker/ui/pages/household_tabs.py" line="139"/>
+        <location filename="../../caseworker/ui/pages/household_tabs.py" line="221"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="294"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="310"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="605"/>
+        <location filename="../../caseworker/ui/pages/household_actions.py" line="172"/>
+        <location filename="../../caseworker/ui/pages/household_tabs.py" line="140"/>
+        <location filename="../../caseworker/ui/pages/household_tabs.py" line="220"/>
         <source>Relation</source>
         <translation>关系</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="295"/>
+        <location filename="../../caseworker/ui/pages/household_tabs.py" line="142"/>
         <source>Age</source>
         <translation>年龄</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="296"/>
+        <location filename="../../caseworker/ui/pages/household_tabs.py" line="145"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="297"/>
+        <location filename="../../caseworker/ui/pages/household_tabs.py" line="147"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="298"/>
+        <location filename="../../caseworker/ui/pages/household_tabs.py" line="150"/>
         <source>Labour capacity</source>
         <translation>劳动能力</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="299"/>
+        <location filename="../../caseworker/ui/pages/household_tabs.py" line="153"/>
         <source>Disability</source>
         <translation>残疾情况</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="300"/>
+        <location filename="../../caseworker/ui/pages/household_tabs.py" line="154"/>
         <source>Serious illness</source>
         <translation>重病情况</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="301"/>
+        <location filename="../../caseworker/ui/pages/household_tabs.py" line="156"/>
         <source>Employment</source>
         <translation>就业状况</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="302"/>
+        <location filename="../../caseworker/ui/pages/household_tabs.py" line="159"/>
         <source>Monthly income</source>
         <translation>月收入</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="305"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="307"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="581"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="593"/>
+        <location filename="../../caseworker/ui/pages/household_actions.py" line="148"/>
+        <location filename="../../caseworker/ui/pages/household_actions.py" line="160"/>
+        <location filename="../../caseworker/ui/pages/household_tabs.py" line="184"/>
+        <location filename="../../caseworker/ui/pages/household_tabs.py" line="202"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="305"/>
+        <location filename="../../caseworker/ui/pages/household_tabs.py" line="185"/>
         <source>Value</source>
         <translation>价值</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="305"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="583"/>
+        <location filename="../../caseworker/ui/pages/household_actions.py" line="150"/>
+        <location filename="../../caseworker/ui/pages/household_tabs.py" line="186"/>
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="307"/>
+        <location filename="../../caseworker/ui/pages/household_tabs.py" line="203"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="307"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="314"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="336"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="595"/>
+        <location filename="../../caseworker/ui/pages/household_actions.py" line="162"/>
+        <location filename="../../caseworker/ui/pages/household_tabs.py" line="204"/>
+        <location filename="../../caseworker/ui/pages/household_tabs.py" line="241"/>
+        <location filename="../../caseworker/ui/pages/household_tabs.py" line="337"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="310"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="607"/>
+        <location filename="../../caseworker/ui/pages/household_actions.py" line="174"/>
+        <location filename="../../caseworker/ui/pages/household_tabs.py" line="223"/>
         <source>Able to support</source>
         <translation>有无赡养能力</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="310"/>
+        <location filename="../../caseworker/ui/pages/household_tabs.py" line="225"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="315"/>
+        <location filename="../../caseworker/ui/pages/household_tabs.py" line="242"/>
         <source>Purpose</source>
         <translation>调查目的</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="316"/>
+        <location filename="../../caseworker/ui/pages/household_tabs.py" line="244"/>
         <source>Investigators</source>
         <translation>调查人员</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="317"/>
+        <location filename="../../caseworker/ui/pages/household_tabs.py" line="247"/>
         <source>Conclusion</source>
         <translation>调查结论</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="318"/>
+        <location filename="../../caseworker/ui/pages/household_tabs.py" line="249"/>
         <source>Signed</source>
         <translation>签字</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="323"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="333"/>
+        <location filename="../../caseworker/ui/pages/household_tabs.py" line="270"/>
+        <location filename="../../caseworker/ui/pages/household_tabs.py" line="307"/>
         <source>Program</source>
         <translation>救助项目</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="324"/>
+        <location filename="../../caseworker/ui/pages/household_tabs.py" line="271"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="325"/>
+        <location filename="../../caseworker/ui/pages/household_tabs.py" line="273"/>
         <source>Per month</source>
         <translation>每月金额</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="326"/>
+        <location filename="../../caseworker/ui/pages/household_tabs.py" line="275"/>
         <source>Since</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="327"/>
+        <location filename="../../caseworker/ui/pages/household_tabs.py" line="277"/>
         <source>Gradual exit until</source>
         <translation>渐退截止</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="328"/>
+        <location filename="../../caseworker/ui/pages/household_tabs.py" line="281"/>
         <source>People covered</source>
         <translation>保障人数</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="329"/>
+        <location filename="../../caseworker/ui/pages/household_tabs.py" line="285"/>
         <source>Certificate number</source>
         <translation>证件编号（低保证号）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="333"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="336"/>
+        <location filename="../../caseworker/ui/pages/household_tabs.py" line="308"/>
+        <location filename="../../caseworker/ui/pages/household_tabs.py" line="336"/>
         <source>Stage</source>
         <translation>办理环节</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="333"/>
+        <location filename="../../caseworker/ui/pages/household_tabs.py" line="310"/>
         <source>Applied on</source>
         <translation>申请日期</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="333"/>
+        <location filename="../../caseworker/ui/pages/household_tabs.py" line="313"/>
         <source>Time limit</source>
         <translation>办理时限</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="336"/>
+        <location filename="../../caseworker/ui/pages/household_tabs.py" line="338"/>
         <source>Done by</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="336"/>
+        <location filename="../../caseworker/ui/pages/household_tabs.py" line="339"/>
         <source>Opinion</source>
         <translation>意见</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="344"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="472"/>
+        <location filename="../../caseworker/ui/pages/household_facts.py" line="16"/>
+        <location filename="../../caseworker/ui/pages/household_tabs.py" line="26"/>
         <source>not known</source>
         <translation>不详</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="345"/>
+        <location filename="../../caseworker/ui/pages/household_page.py" line="203"/>
         <source>(no head)</source>
         <translation>（未指定户主）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="350"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="397"/>
+        <location filename="../../caseworker/ui/pages/household_tabs.py" line="78"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="350"/>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="397"/>
+        <location filename="../../caseworker/ui/pages/household_tabs.py" line="78"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="352"/>
+        <location filename="../../caseworker/ui/pages/household_facts.py" line="23"/>
         <source>Address: {value}</source>
         <translation>住址：{value}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="353"/>
+        <location filename="../../caseworker/ui/pages/household_facts.py" line="24"/>
         <source>Hukou: {value}</source>
         <translation>户籍：{value}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="354"/>
+        <location filename="../../caseworker/ui/pages/household_facts.py" line="25"/>
         <source>Local resident: {value}</source>
         <translation>本地户籍：{value}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="355"/>
+        <location filename="../../caseworker/ui/pages/household_facts.py" line="26"/>
         <source>Registered poor: {value}</source>
         <translation>建档立卡：{value}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="359"/>
+        <location filename="../../caseworker/ui/pages/household_facts.py" line="30"/>
         <source>Emergency: {kind} on {day}</source>
         <translation>急难情况：{kind}（{day}）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="364"/>
+        <location filename="../../caseworker/ui/pages/household_facts.py" line="36"/>
         <source>Relative of a cadre or caseworker (registered separately)</source>
         <translation>村干部或经办人员近亲属（单独备案）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="369"/>
+        <location filename="../../caseworker/ui/pages/household_facts.py" line="42"/>
         <source>Paid into: {bank}, account ending {last4} ({holder})</source>
         <translation>发放账户：{bank}，账号尾号{last4}（户名：{holder}）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="376"/>
+        <location filename="../../caseworker/ui/pages/household_facts.py" line="51"/>
         <source>Payment account: not recorded</source>
         <translation>发放账户：未登记</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="383"/>
+        <location filename="../../caseworker/ui/pages/household_tabs.py" line="196"/>
         <source>Property not recorded</source>
         <translation>尚未登记财产</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="389"/>
+        <location filename="../../caseworker/ui/pages/household_tabs.py" line="214"/>
         <source>Expenses not recorded</source>
         <translation>尚未登记支出</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="403"/>
+        <location filename="../../caseworker/ui/pages/household_tabs.py" line="235"/>
         <source>Legal supporters not recorded</source>
         <translation>尚未登记法定赡养人</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="413"/>
+        <location filename="../../caseworker/ui/pages/household_tabs.py" line="251"/>
         <source>signed</source>
         <translation>已签字</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="413"/>
+        <location filename="../../caseworker/ui/pages/household_tabs.py" line="253"/>
         <source>not signed</source>
         <translation>未签字</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="440"/>
+        <location filename="../../caseworker/ui/pages/household_tabs.py" line="108"/>
         <source>past the 45-working-day limit</source>
         <translation>已超45个工作日时限</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="442"/>
+        <location filename="../../caseworker/ui/pages/household_tabs.py" line="110"/>
         <source>overdue (30 working days), at the latest {day}</source>
         <translation>已超30个工作日，最迟 {day}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="446"/>
+        <location filename="../../caseworker/ui/pages/household_tabs.py" line="114"/>
         <source>due by {day}</source>
         <translation>应于 {day} 前办结</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="449"/>
+        <location filename="../../caseworker/ui/pages/household_tabs.py" line="116"/>
         <source>{limit} (estimated: that year&apos;s official holidays are not known yet)</source>
         <translation>{limit}（估算：该年度的法定节假日安排尚未公布）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="477"/>
+        <location filename="../../caseworker/ui/pages/household_tabs.py" line="86"/>
         <source> grade {grade}</source>
         <translation>{grade}级</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="478"/>
+        <location filename="../../caseworker/ui/pages/household_tabs.py" line="93"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="546"/>
+        <location filename="../../caseworker/ui/pages/household_actions.py" line="107"/>
         <source>{name} is one of the members {program} covers. Change the members covered on the Benefits tab first (a change the township and county must agree to).</source>
         <translation>{name}是{program}的保障对象之一。请先在“享受待遇”页修改保障对象（此项变更须经乡镇审核、县级审批）。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="552"/>
+        <location filename="../../caseworker/ui/pages/household_actions.py" line="115"/>
         <source>Remove {name} from the household?</source>
         <translation>确定将{name}从本户中删除吗？</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="582"/>
+        <location filename="../../caseworker/ui/pages/household_actions.py" line="149"/>
         <source>Value (yuan)</source>
         <translation>价值（元）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="585"/>
+        <location filename="../../caseworker/ui/pages/household_actions.py" line="152"/>
         <source>Property recorded</source>
         <translation>已登记财产</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="594"/>
+        <location filename="../../caseworker/ui/pages/household_actions.py" line="161"/>
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="597"/>
+        <location filename="../../caseworker/ui/pages/household_actions.py" line="164"/>
         <source>Expenses recorded</source>
         <translation>已登记支出</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="608"/>
+        <location filename="../../caseworker/ui/pages/household_actions.py" line="175"/>
         <source>Why not</source>
         <translation>无法赡养原因</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="610"/>
+        <location filename="../../caseworker/ui/pages/household_actions.py" line="177"/>
         <source>Legal supporters recorded</source>
         <translation>已登记法定赡养人</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="622"/>
+        <location filename="../../caseworker/ui/pages/household_actions.py" line="189"/>
         <source>Edit certificate and members covered</source>
         <translation>修改证号及保障对象</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/household_page.py" line="666"/>
+        <location filename="../../caseworker/ui/pages/household_actions.py" line="238"/>
         <source>Not for this worker</source>
         <translation>不属于本人办理的环节</translation>
     </message>
@@ -4234,302 +4232,302 @@ review due {day}</source>
 <context>
     <name>VisitForm</name>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="222"/>
+        <location filename="../../caseworker/ui/visit/steps.py" line="98"/>
         <source>Date of the visit</source>
         <translation>调查日期</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="235"/>
+        <location filename="../../caseworker/ui/visit/steps.py" line="121"/>
         <source>A household visit is made by at least two people; both are needed before the visit is signed.</source>
         <translation>入户调查须由两名以上人员进行；签字前须填写两名调查人。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="243"/>
+        <location filename="../../caseworker/ui/visit/steps.py" line="136"/>
         <source>How the house is built</source>
         <translation>房屋结构</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="262"/>
+        <location filename="../../caseworker/ui/visit/steps.py" line="177"/>
         <source>Other property seen</source>
         <translation>其他财产情况</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="291"/>
+        <location filename="../../caseworker/ui/visit/steps.py" line="217"/>
         <source>Conclusion of the visit</source>
         <translation>调查结论</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="411"/>
+        <location filename="../../caseworker/ui/visit/incomes.py" line="69"/>
         <source>Enter the amount a month, e.g. 600.00</source>
         <translation>请填写每月金额，例如600.00</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="415"/>
+        <location filename="../../caseworker/ui/visit/incomes.py" line="73"/>
         <source>“{value}” is not an amount of yuan (e.g. 600 or 600.50)</source>
         <translation>“{value}”不是有效的金额（例如600或600.50）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="419"/>
+        <location filename="../../caseworker/ui/visit/incomes.py" line="77"/>
         <source>An income cannot be negative (write a loss as 0)</source>
         <translation>收入不能为负数（亏损请填0）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="421"/>
+        <location filename="../../caseworker/ui/visit/incomes.py" line="79"/>
         <source>{value} yuan a month is not a plausible income</source>
         <translation>每月{value}元不是合理的收入金额</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="431"/>
+        <location filename="../../caseworker/ui/visit/incomes.py" line="164"/>
         <source>Income line {n} ({member}, {kind})</source>
         <translation>第{n}行收入（{member}，{kind}）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="444"/>
-        <location filename="../../caseworker/ui/visit_form.py" line="445"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="239"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="240"/>
         <source>Household investigation: {name}</source>
         <translation>入户调查：{name}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="448"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="243"/>
         <source>Steps</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="449"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="244"/>
         <source>Problems to correct</source>
         <translation>需要改正的问题</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="452"/>
+        <location filename="../../caseworker/ui/visit/editors.py" line="26"/>
         <source>Not recorded</source>
         <translation>未填写</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="458"/>
+        <location filename="../../caseworker/ui/visit/steps.py" line="203"/>
         <source>Why the household is in hardship (tick all that apply)</source>
         <translation>致困原因（可多选）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="463"/>
+        <location filename="../../caseworker/ui/visit/incomes.py" line="170"/>
         <source>Each income the household has, per member and kind, in yuan a month. The lines start as the incomes last recorded; change them to what you found.</source>
         <translation>按成员和收入类别逐项填写家庭收入（元/月）。下表先列出上次登记的收入，请按本次调查的实际情况修改。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="469"/>
-        <location filename="../../caseworker/ui/visit_form.py" line="490"/>
+        <location filename="../../caseworker/ui/visit/incomes.py" line="180"/>
+        <location filename="../../caseworker/ui/visit/incomes.py" line="200"/>
         <source>Kind of income</source>
         <translation>收入类别</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="469"/>
-        <location filename="../../caseworker/ui/visit_form.py" line="491"/>
+        <location filename="../../caseworker/ui/visit/incomes.py" line="181"/>
+        <location filename="../../caseworker/ui/visit/incomes.py" line="201"/>
         <source>Yuan a month</source>
         <translation>每月金额（元）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="475"/>
+        <location filename="../../caseworker/ui/visit/incomes.py" line="188"/>
         <source>Add an income</source>
         <translation>添加一项收入</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="477"/>
+        <location filename="../../caseworker/ui/visit/incomes.py" line="190"/>
         <source>Update the members&apos; incomes from this visit (changes are shown first)</source>
         <translation>用本次调查结果更新成员收入（保存前会先列出变动）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="479"/>
+        <location filename="../../caseworker/ui/visit/steps.py" line="119"/>
         <source>Name of the second investigator</source>
         <translation>第二名调查人姓名</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="480"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="250"/>
         <source>Save visit (Ctrl+S)</source>
         <translation>保存调查（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="488"/>
+        <location filename="../../caseworker/ui/visit/incomes.py" line="198"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="496"/>
+        <location filename="../../caseworker/ui/visit/steps.py" line="94"/>
         <source>1 Basics</source>
         <translation>1 基本情况</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="497"/>
+        <location filename="../../caseworker/ui/visit/steps.py" line="132"/>
         <source>2 Housing</source>
         <translation>2 住房</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="498"/>
+        <location filename="../../caseworker/ui/visit/steps.py" line="152"/>
         <source>3 Livestock</source>
         <translation>3 牲畜</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="499"/>
+        <location filename="../../caseworker/ui/visit/steps.py" line="164"/>
         <source>4 Vehicles and machinery</source>
         <translation>4 车辆与农机</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="500"/>
+        <location filename="../../caseworker/ui/visit/steps.py" line="182"/>
         <source>5 Income by member</source>
         <translation>5 成员收入</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="501"/>
+        <location filename="../../caseworker/ui/visit/steps.py" line="184"/>
         <source>6 Expenses</source>
         <translation>6 支出</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="502"/>
+        <location filename="../../caseworker/ui/visit/steps.py" line="198"/>
         <source>7 Causes of hardship</source>
         <translation>7 致困原因</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="503"/>
+        <location filename="../../caseworker/ui/visit/steps.py" line="213"/>
         <source>8 Conclusion</source>
         <translation>8 调查结论</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="675"/>
+        <location filename="../../caseworker/ui/visit/steps.py" line="113"/>
         <source>Enter the first investigator.</source>
         <translation>请填写第一名调查人。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="740"/>
+        <location filename="../../caseworker/ui/visit/problems.py" line="101"/>
         <source>The visit is not saved yet: {n} thing(s) to fix. Click one to go there.</source>
         <translation>调查尚未保存：有{n}处需要修改。点击一项可直接跳转。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="758"/>
+        <location filename="../../caseworker/ui/visit/incomes.py" line="207"/>
         <source>not recorded</source>
         <translation>未登记</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="760"/>
+        <location filename="../../caseworker/ui/visit/incomes.py" line="209"/>
         <source>no income</source>
         <translation>无收入</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="767"/>
+        <location filename="../../caseworker/ui/visit/incomes.py" line="217"/>
         <source>{name}: {before} → {after}</source>
         <translation>{name}：{before} → {after}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="774"/>
+        <location filename="../../caseworker/ui/visit/incomes.py" line="224"/>
         <source>Update the members&apos; incomes?</source>
         <translation>更新成员收入？</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="775"/>
+        <location filename="../../caseworker/ui/visit/incomes.py" line="225"/>
         <source>Saving this visit would change these recorded incomes:</source>
         <translation>保存本次调查将修改以下成员已登记的收入：</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="778"/>
+        <location filename="../../caseworker/ui/visit/incomes.py" line="229"/>
         <source>Update the incomes and save</source>
         <translation>更新收入并保存</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="778"/>
+        <location filename="../../caseworker/ui/visit/incomes.py" line="230"/>
         <source>Save the visit only</source>
         <translation>只保存调查，不更新收入</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="791"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="368"/>
         <source>A visit is signed by two investigators: enter the second one.</source>
         <translation>入户调查须由两名调查人签字：请填写第二名调查人。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="824"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="415"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="825"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="416"/>
         <source>This household is no longer in the store; the draft is kept.</source>
         <translation>本地已没有这户家庭的记录；草稿已保留。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="223"/>
+        <location filename="../../caseworker/ui/visit/steps.py" line="104"/>
         <source>Purpose</source>
         <translation>调查目的</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="226"/>
+        <location filename="../../caseworker/ui/visit/steps.py" line="110"/>
         <source>Investigator 1</source>
         <translation>调查人员一</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="232"/>
+        <location filename="../../caseworker/ui/visit/steps.py" line="118"/>
         <source>Investigator 2</source>
         <translation>调查人员二</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="244"/>
+        <location filename="../../caseworker/ui/visit/steps.py" line="141"/>
         <source>Floor area (m²)</source>
         <translation>住房面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="245"/>
+        <location filename="../../caseworker/ui/visit/steps.py" line="146"/>
         <source>Condition</source>
         <translation>房屋状况</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="292"/>
+        <location filename="../../caseworker/ui/visit/steps.py" line="220"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="275"/>
+        <location filename="../../caseworker/ui/visit/steps.py" line="189"/>
         <source>Large expenses this year (medical, school, disaster)</source>
         <translation>本年度大额支出（医疗、教育、灾害等）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="469"/>
-        <location filename="../../caseworker/ui/visit_form.py" line="489"/>
+        <location filename="../../caseworker/ui/visit/incomes.py" line="179"/>
+        <location filename="../../caseworker/ui/visit/incomes.py" line="199"/>
         <source>Member</source>
         <translation>成员</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="481"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="251"/>
         <source>Save and sign</source>
         <translation>保存并签字</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="482"/>
-        <location filename="../../caseworker/ui/visit_form.py" line="645"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="252"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="339"/>
         <source>Discard draft</source>
         <translation>放弃草稿</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="483"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="253"/>
         <source>Previous</source>
         <translation>上一步</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="484"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="254"/>
         <source>Next</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="619"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="317"/>
         <source>Draft saved at {time}</source>
         <translation>草稿已于 {time} 自动保存</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="635"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="329"/>
         <source>Close the visit</source>
         <translation>关闭调查表</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="636"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="330"/>
         <source>Close the form? What you typed is kept as a draft and offered again.</source>
         <translation>关闭调查表吗？已填写的内容会保存为草稿，下次可以继续。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit_form.py" line="645"/>
+        <location filename="../../caseworker/ui/visit_form.py" line="339"/>
         <source>Throw away this unsaved visit?</source>
         <translation>确定放弃这次未保存的入户调查吗？</translation>
     </message>

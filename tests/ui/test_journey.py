@@ -217,8 +217,8 @@ def visit(qtbot: QtBot, window: MainWindow) -> None:
     form.vehicles[next(k for k in form.vehicles if k.value == "tricycle")].setValue(1)
     form.go_to_step(4)
     members = form.household.members
-    form.add_income_row(members[0].id, "farming", "300.00")
-    form.add_income_row(members[1].id, "wage", "200.00")
+    form.incomes.add_row(members[0].id, "farming", "300.00")
+    form.incomes.add_row(members[1].id, "wage", "200.00")
     form.go_to_step(5)
     form.expense_notes.setPlainText("妻子治病，今年自付医疗费约8000元")
     form.go_to_step(6)

@@ -153,8 +153,8 @@ def test_income_changes_are_shown_before_anything_is_replaced(
     window = make_window(qtbot, county, worker, settings)
     form = window.new_visit(household_id)
     form.investigator_2.setText("李秀英")
-    row = next(r for r in form.income_rows if r.member.currentData() == earner.id)
-    form.remove_income_row(row)  # e.g. a row lost in an old draft
+    row = next(r for r in form.incomes.rows if r.member.currentData() == earner.id)
+    form.incomes.remove_row(row)  # e.g. a row lost in an old draft
     chosen: list[int | None] = [1]  # "save the visit only"
     monkeypatch.setattr(ask, "choose", lambda p, t, text, c: (answers.append(text), chosen[0])[1])  # type: ignore[attr-defined]
     assert form.save_visit(sign=False)
@@ -167,7 +167,7 @@ def test_income_changes_are_shown_before_anything_is_replaced(
 
     form = window.new_visit(household_id)
     form.investigator_2.setText("李秀英")
-    form.income_rows[0].amount.setText("1500.00")
+    form.incomes.rows[0].amount.setText("1500.00")
     chosen[0] = None  # the specialist goes back to look again
     assert not form.save_visit(sign=False)
     assert form.steps.currentRow() == INCOMES
@@ -186,7 +186,7 @@ def test_a_typing_mistake_is_said_at_the_row_and_saving_takes_her_there(
     window = make_window(qtbot, county, worker, settings)
     form = window.new_visit(household_of(county, "张学林"))
     form.investigator_2.setText("李秀英")
-    row = form.add_income_row(form.household.members[0].id, "wage", "")
+    row = form.incomes.add_row(form.household.members[0].id, "wage", "")
     row.amount.setText("12OO")
     assert "12OO" in row.error.text()
     form.go_to_step(0)
