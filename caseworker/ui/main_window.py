@@ -1,18 +1,18 @@
 """The main window: navigation between home, households, the open household, and the
-other centres; visit forms; and the offer to continue unsaved drafts at start."""
+other centres, each page built when first needed and refreshed by what an operation
+changed; the visit forms open over it (ui/visit_windows.py), its File menu
+(ui/file_menu.py), and the lock that covers it while idle."""
 
 from collections.abc import Callable
 from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QShowEvent
+from PySide6.QtCore import QEvent, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
-    QListWidget,
     QMainWindow,
     QStackedWidget,
     QWidget,
@@ -21,11 +21,15 @@ from PySide6.QtWidgets import (
 from caseworker.store.db import Store
 from caseworker.store.workers import Worker
 from caseworker.ui import ask
+from caseworker.ui.file_menu import FileMenu
 from caseworker.ui.first_paint import after_first_paint
 from caseworker.ui.labels import label
+from caseworker.ui.page_list import PageList
 from caseworker.ui.pages.dashboard_page import DashboardPage
 from caseworker.ui.settings import AppSettings
-from caseworker.ui.warm_up import WarmUp
+from caseworker.ui.visit_windows import VisitWindows
+from caseworker.ui.warm_up import PAGE_MODULES, WarmUp
+from caseworker.ui.window_place import remember_place, show_where_left
 
 # Only the home page is needed for the first paint. Everything else (SQLAlchemy and the
 # tables behind the household list, the household page, visit forms, the policy engine)
@@ -33,7 +37,6 @@ from caseworker.ui.warm_up import WarmUp
 if TYPE_CHECKING:
     from caseworker.operations.changes import Changes
     from caseworker.screening import Screener
-    from caseworker.store.drafts import Draft
     from caseworker.ui.dialogs.signin import SignInDialog
     from caseworker.ui.pages.household_page import HouseholdPage
     from caseworker.ui.pages.households_page import HouseholdsPage
@@ -42,21 +45,6 @@ if TYPE_CHECKING:
     from caseworker.ui.pages.settings_page import SettingsPage
     from caseworker.ui.pages.sync_page import SyncPage
     from caseworker.ui.visit_form import VisitForm
-
-# What the household list, a household's page and home's figures import, loaded off the
-# GUI thread after the first paint so that opening them does not stall (none touches Qt).
-WARM_MODULES = (
-    "sqlalchemy",
-    "caseworker.store.tables",
-    "caseworker.store.search",
-    "caseworker.store.regions",
-    "caseworker.store.dashboard",
-    "caseworker.store.audit",
-    "caseworker.store.drafts",
-    "caseworker.store.households",
-    "caseworker.domain.validation",
-    "caseworker.eligibility",
-)
 
 
 class CentredNote(QLabel):
@@ -72,10 +60,6 @@ class CentredNote(QLabel):
 
 
 HOME, HOUSEHOLDS, HOUSEHOLD, PRINT, POLICY, SYNC, SETTINGS = range(7)
-# A laptop screen this size or smaller gets the whole screen: an unmaximised window of
-# any useful size puts its status bar below the taskbar there.
-SMALL_SCREEN = (1366, 768)
-GEOMETRY_KEY = "window/geometry"
 
 
 class MainWindow(QMainWindow):
@@ -95,27 +79,38 @@ class MainWindow(QMainWindow):
         store.actor = worker.name
         self.settings = settings
         self.today = today
-        self.visit_forms: list[VisitForm] = []
+        self.visits = VisitWindows(store, worker=worker.name, today=today, window=self)
+        self.visits.saved.connect(self._visit_saved)
         self._screener: Screener | None = None
         self._print_centre: PrintCentre | None = None
         self._policy_page: PolicyPage | None = None
         self._sync_page: SyncPage | None = None
-        self.lock_dialog: QDialog | None = None  # the sign-in shown while idle-locked
-        self.nav = QListWidget()
-        self.nav.setFixedWidth(150)
-        self.pages = QStackedWidget()
-        self.dashboard = DashboardPage(store, scope=worker.scope_code, today=today)
         self._households: HouseholdsPage | None = None
+        self._settings_page: SettingsPage | None = None
+        self.household_page: HouseholdPage | None = None
+        self.lock_dialog: QDialog | None = None  # the sign-in shown while idle-locked
         self._when_warm: list[Callable[[], object]] = []
         self.warm_up = WarmUp(
-            WARM_MODULES,
+            PAGE_MODULES,
             prepare=lambda: store.engine,  # the SQLCipher dialect is imported with it
             parent=self,
         )
         self.warm_up.finished.connect(self._warmed)
-        self.household_page: HouseholdPage | None = None
+        self._build_pages()
+        self._build_status_bar()
+        self._build_actions()
+        self.nav.blockSignals(True)  # home's figures are counted once the window is drawn
+        self.nav.setCurrentRow(HOME)
+        self.nav.blockSignals(False)
+        self.retranslate()
+        self.resize(1280, 800)
+        after_first_paint(self, self._after_first_paint)
+
+    def _build_pages(self) -> None:
+        """The navigation list beside the stack of pages, home first."""
+        self.pages = QStackedWidget()
+        self.dashboard = DashboardPage(self.store, scope=self.worker.scope_code, today=self.today)
         self.household_slot = CentredNote()
-        self._settings_page: SettingsPage | None = None
         # Printing, policy and sync pages are built when first shown: they load ReportLab,
         # the policy packs and the HTTP client, which a quick look at a household needs not.
         # The household list is built just after the first paint (or when asked for first),
@@ -130,62 +125,44 @@ class MainWindow(QMainWindow):
             QWidget(),
         ):
             self.pages.addWidget(page)
-        for _ in range(self.pages.count()):
-            self.nav.addItem("")
+        self.nav = PageList()
         body = self.body = QWidget()
         layout = QHBoxLayout(body)
         layout.addWidget(self.nav)
         layout.addWidget(self.pages)
         self.setCentralWidget(body)
+        self.nav.currentRowChanged.connect(self._navigate)
+        self.dashboard.household_opened.connect(self.open_household)
+        self.dashboard.evidence_opened.connect(self.open_household_evidence)
+
+    def _build_status_bar(self) -> None:
+        """Who is signed in, and whether the store is a demo's."""
         self.worker_label = QLabel()
         # A store without a password is a demo (or a test): the records are readable by
         # anyone with the file, so the window says so for as long as it is open.
         self.demo_label = QLabel()
         self.demo_label.setStyleSheet("color: #a00; font-weight: bold")
-        self.demo_label.setVisible(not store.encrypted)
+        self.demo_label.setVisible(not self.store.encrypted)
         self.statusBar().addPermanentWidget(self.demo_label)
         self.statusBar().addPermanentWidget(self.worker_label)
-        self.nav.currentRowChanged.connect(self._navigate)
-        self.dashboard.household_opened.connect(self.open_household)
-        self.dashboard.evidence_opened.connect(self.open_household_evidence)
+
+    def _build_actions(self) -> None:
+        """The shortcuts (find, print, a page each) and the File menu."""
         self.find_action = QAction(self)  # shortcuts: see _after_first_paint
         self.find_action.triggered.connect(self.focus_search)
         self.print_action = QAction(self)
         self.print_action.triggered.connect(self.open_print_centre)
-        self.addActions([self.find_action, self.print_action])
-        # Ctrl+1, Ctrl+2, ... open the pages in the order of the navigation list.
-        self.page_actions: list[QAction] = []
-        for row in range(self.pages.count()):
-            action = QAction(self)
-            action.triggered.connect(lambda _=False, row=row: self.nav.setCurrentRow(row))
-            self.page_actions.append(action)
-        self.addActions(self.page_actions)
-        # File -> 导入表格: a village's roster spreadsheet, previewed before it is written.
-        self.file_menu = self.menuBar().addMenu("")
-        self.import_sheet_action = self.file_menu.addAction("")
-        self.import_sheet_action.triggered.connect(lambda: self.import_spreadsheet())
-        self.reports_action = self.file_menu.addAction("")
-        self.reports_action.triggered.connect(lambda: self.open_reports())
-        self.nav.blockSignals(True)  # home's figures are counted once the window is drawn
-        self.nav.setCurrentRow(HOME)
-        self.nav.blockSignals(False)
-        self.retranslate()
-        self.resize(1280, 800)
-        after_first_paint(self, self._after_first_paint)
+        self.addActions([self.find_action, self.print_action, *self.nav.page_actions])
+        self.file_menu = FileMenu(
+            self.store, scope=self.worker.scope_code, today=self.today, window=self
+        )
+        self.file_menu.changed.connect(self.apply_changes)
+        self.menuBar().addMenu(self.file_menu)
 
     def show_on_screen(self) -> None:
         """Show the window as the worker last left it; the first time, maximised on a
         laptop-sized screen (or at 150% scaling), else at a comfortable size."""
-        saved = self.settings.value(GEOMETRY_KEY)
-        if isinstance(saved, QByteArray) and self.restoreGeometry(saved):
-            self.show()
-            return
-        screen = self.screen() or QGuiApplication.primaryScreen()
-        whole = screen.geometry().size() if screen is not None else None
-        if whole is None or whole.width() <= SMALL_SCREEN[0] or whole.height() <= SMALL_SCREEN[1]:
-            self.showMaximized()
-        else:
-            self.show()
+        show_where_left(self, self.settings)
 
     def _after_first_paint(self) -> None:
         """Start what the first paint did not wait for: the imports of the other pages
@@ -193,8 +170,7 @@ class MainWindow(QMainWindow):
         # Setting a shortcut loads Qt's namespace of enums (a hundredth of a second).
         self.find_action.setShortcut(QKeySequence.StandardKey.Find)
         self.print_action.setShortcut(QKeySequence.StandardKey.Print)
-        for row, action in enumerate(self.page_actions):
-            action.setShortcut(QKeySequence(f"Ctrl+{row + 1}"))
+        self.nav.set_shortcuts()
         self.warm_up.start()
 
     def _warmed(self) -> None:
@@ -291,23 +267,6 @@ class MainWindow(QMainWindow):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Caseworker - social assistance"))
-        words = (
-            self.tr("Home"),
-            self.tr("Households"),
-            self.tr("Household"),
-            self.tr("Print centre"),
-            self.tr("Policy"),
-            self.tr("Sync"),
-            self.tr("Settings"),
-        )
-        for row, text in enumerate(words):
-            item = self.nav.item(row)
-            item.setText(text)
-            item.setToolTip(f"{text} (Ctrl+{row + 1})")
-        self.nav.setAccessibleName(self.tr("Pages"))
-        self.file_menu.setTitle(self.tr("&File"))
-        self.import_sheet_action.setText(self.tr("Import spreadsheet..."))
-        self.reports_action.setText(self.tr("Reports (spreadsheets)..."))
         self.household_slot.setText(self.tr("Open a household from the list."))
         self.worker_label.setText(f"{self.worker.name} · {label(self.worker.role)}")
         self.demo_label.setText(self.tr("Demo store: not encrypted, for demonstration only"))
@@ -338,35 +297,6 @@ class MainWindow(QMainWindow):
             self.households.focus_search()  # its shortcuts (Ctrl+N) work from there
         elif row == HOUSEHOLD and self.household_page is not None:
             self.household_page.members.setFocus()
-
-    def import_spreadsheet(self, path: Path | None = None) -> QDialog | None:
-        """Open the preview of a roster spreadsheet (asking which file if not given)."""
-        from caseworker.ui.dialogs.import_sheet import ImportSheetDialog
-
-        if path is None:
-            chosen = ask.open_file(
-                self,
-                self.tr("Import spreadsheet"),
-                self.tr("Spreadsheets (*.xlsx *.xls *.csv)"),
-            )
-            if chosen is None:
-                return None
-            path = Path(chosen)
-        dialog = ImportSheetDialog(self.store, path, parent=self)
-        dialog.imported.connect(self.apply_changes)
-        dialog.open()
-        return dialog
-
-    def open_reports(self) -> QDialog:
-        """The spreadsheet reports of the worker's area: roster, payments, changes,
-        publicity list."""
-        from caseworker.ui.dialogs.report import ReportDialog
-
-        dialog = ReportDialog(
-            self.store, scope=self.worker.scope_code, today=self.today, parent=self
-        )
-        dialog.open()
-        return dialog
 
     def apply_changes(self, changes: "Changes") -> None:
         """Refresh every page that shows what an operation changed (one notice, from the
@@ -473,72 +403,7 @@ class MainWindow(QMainWindow):
         """The visit form for a household: the one already open, else its unsaved draft,
         else a new visit (one window per visit, never two copies of one draft)."""
         self.warm_up.wait()
-        from caseworker.store.drafts import list_drafts
-
-        open_form = self._open_form(household_id=household_id)
-        if open_form is not None:
-            open_form.raise_()
-            open_form.activateWindow()
-            return open_form
-        with self.store.read() as conn:
-            drafts = [d for d in list_drafts(conn, kind="visit") if d.household_id == household_id]
-        for draft in drafts:
-            form = self._form_of_draft(draft)
-            if form is not None:
-                return self._show_visit(form)
-        from caseworker.ui.visit_form import VisitForm
-
-        return self._show_visit(
-            VisitForm(
-                self.store, household_id, worker=self.worker.name, today=self.today, parent=self
-            )
-        )
-
-    def _open_form(
-        self, *, household_id: str | None = None, draft_id: str | None = None
-    ) -> "VisitForm | None":
-        for form in self.visit_forms:
-            if household_id is not None and form.household_id == household_id:
-                return form
-            if draft_id is not None and form.draft_id == draft_id:
-                return form
-        return None
-
-    def _form_of_draft(self, draft: "Draft") -> "VisitForm | None":
-        """A form continuing ``draft``; None (and the draft removed) if its visit was saved
-        meanwhile, None (draft kept) if its household is not in the store."""
-        from caseworker.operations.visits import is_saved
-        from caseworker.store.drafts import delete_draft
-        from caseworker.store.households import load_household
-        from caseworker.ui.visit_form import VisitForm
-
-        assert draft.household_id is not None
-        with self.store.read() as conn:
-            household = load_household(conn, draft.household_id)
-        if household is None:
-            return None
-        visit_id = draft.data.get("visit_id")
-        if visit_id and is_saved(household, visit_id):
-            delete_draft(self.store, draft.id)  # saved, then the app stopped: not lost
-            return None
-        return VisitForm(
-            self.store,
-            draft.household_id,
-            worker=draft.worker or self.worker.name,
-            draft_id=draft.id,
-            state=draft.data,
-            today=self.today,
-            parent=self,
-        )
-
-    def _show_visit(self, form: "VisitForm") -> "VisitForm":
-        self.visit_forms.append(form)
-        form.saved.connect(self._visit_saved)
-        form.finished.connect(
-            lambda _: self.visit_forms.remove(form) if form in self.visit_forms else None
-        )
-        form.show()
-        return form
+        return self.visits.open_for(household_id)
 
     def _visit_saved(self, changes: "Changes") -> None:
         self.apply_changes(changes)
@@ -546,23 +411,7 @@ class MainWindow(QMainWindow):
 
     def offer_drafts(self) -> list["VisitForm"]:
         """Offer unsaved visit drafts back (after a crash or a closed form); open them."""
-        from caseworker.store.drafts import list_drafts
-
-        with self.store.read() as conn:
-            drafts = [
-                d
-                for d in list_drafts(conn, kind="visit")
-                if d.household_id and self._open_form(draft_id=d.id) is None
-            ]
-        forms = [form for draft in drafts if (form := self._form_of_draft(draft)) is not None]
-        if not forms:
-            return []
-        question = self.tr("{n} household visit(s) were not saved. Continue them now?")
-        if not ask.confirm(self, self.tr("Unsaved visits"), question.format(n=len(forms))):
-            for form in forms:
-                form.deleteLater()  # the drafts stay for later
-            return []
-        return [self._show_visit(form) for form in forms]
+        return self.visits.offer_drafts()
 
     def offer_drafts_when_shown(self) -> None:
         """At start-up: once the window is up and the store's modules are loaded (off the
@@ -587,18 +436,8 @@ class MainWindow(QMainWindow):
         ):
             event.ignore()
             return
-        open_forms = [form for form in self.visit_forms if form.isVisible()]
-        if open_forms and not ask.confirm(
-            self,
-            self.tr("Visits not saved"),
-            self.tr(
-                "{n} household visit(s) are open and not saved. Their drafts are kept and "
-                "offered again at the next start. Quit now?"
-            ).format(n=len(open_forms)),
-        ):
+        if not self.visits.close_to_quit():
             event.ignore()
             return
-        for form in list(self.visit_forms):
-            form.close()  # each keeps its draft
-        self.settings.set_value(GEOMETRY_KEY, self.saveGeometry())
+        remember_place(self, self.settings)
         super().closeEvent(event)

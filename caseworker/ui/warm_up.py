@@ -14,6 +14,21 @@ from PySide6.QtCore import QObject, Signal
 
 from caseworker.ui.runner import Progress, Task, run_task
 
+# What the household list, a household's page and home's figures import, loaded off the
+# GUI thread after the first paint so that opening them does not stall (none touches Qt).
+PAGE_MODULES = (
+    "sqlalchemy",
+    "caseworker.store.tables",
+    "caseworker.store.search",
+    "caseworker.store.regions",
+    "caseworker.store.dashboard",
+    "caseworker.store.audit",
+    "caseworker.store.drafts",
+    "caseworker.store.households",
+    "caseworker.domain.validation",
+    "caseworker.eligibility",
+)
+
 
 class WarmUp(QObject):
     """Imports ``modules`` once ``start`` is called, then runs ``prepare`` (on the pool

@@ -1192,6 +1192,34 @@ review due {day}</source>
     </message>
 </context>
 <context>
+    <name>FileMenu</name>
+    <message>
+        <location filename="../../caseworker/ui/file_menu.py" line="42"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/file_menu.py" line="43"/>
+        <source>Import spreadsheet...</source>
+        <translation>导入表格…</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/file_menu.py" line="44"/>
+        <source>Reports (spreadsheets)...</source>
+        <translation>报表（表格）……</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/file_menu.py" line="53"/>
+        <source>Import spreadsheet</source>
+        <translation>导入表格</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/file_menu.py" line="54"/>
+        <source>Spreadsheets (*.xlsx *.xls *.csv)</source>
+        <translation>表格文件 (*.xlsx *.xls *.csv)</translation>
+    </message>
+</context>
+<context>
     <name>FindingCard</name>
     <message>
         <location filename="../../caseworker/ui/widgets/eligibility_panel.py" line="103"/>
@@ -2085,61 +2113,6 @@ review due {day}</source>
         <translation>社会救助专干助手</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="295"/>
-        <source>Home</source>
-        <translation>首页</translation>
-    </message>
-    <message>
-        <location filename="../../caseworker/ui/main_window.py" line="296"/>
-        <source>Households</source>
-        <translation>家庭</translation>
-    </message>
-    <message>
-        <location filename="../../caseworker/ui/main_window.py" line="297"/>
-        <source>Household</source>
-        <translation>家庭详情</translation>
-    </message>
-    <message>
-        <location filename="../../caseworker/ui/main_window.py" line="298"/>
-        <source>Print centre</source>
-        <translation>打印中心</translation>
-    </message>
-    <message>
-        <location filename="../../caseworker/ui/main_window.py" line="299"/>
-        <source>Policy</source>
-        <translation>政策</translation>
-    </message>
-    <message>
-        <location filename="../../caseworker/ui/main_window.py" line="300"/>
-        <source>Sync</source>
-        <translation>同步</translation>
-    </message>
-    <message>
-        <location filename="../../caseworker/ui/main_window.py" line="301"/>
-        <source>Settings</source>
-        <translation>设置</translation>
-    </message>
-    <message>
-        <location filename="../../caseworker/ui/main_window.py" line="307"/>
-        <source>Pages</source>
-        <translation>页面</translation>
-    </message>
-    <message>
-        <location filename="../../caseworker/ui/main_window.py" line="308"/>
-        <source>&amp;File</source>
-        <translation>文件(&amp;F)</translation>
-    </message>
-    <message>
-        <location filename="../../caseworker/ui/main_window.py" line="309"/>
-        <source>Import spreadsheet...</source>
-        <translation>导入表格…</translation>
-    </message>
-    <message>
-        <location filename="../../caseworker/ui/main_window.py" line="310"/>
-        <source>Reports (spreadsheets)...</source>
-        <translation>报表（表格）……</translation>
-    </message>
-    <message>
         <location filename="../../caseworker/ui/main_window.py" line="311"/>
         <source>Open a household from the list.</source>
         <translation>请从家庭列表中打开一户。</translation>
@@ -2155,29 +2128,9 @@ review due {day}</source>
         <translation>这些记录没有密码保护。真实家庭的信息只能保存在设置了密码的数据库中。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="349"/>
-        <source>Import spreadsheet</source>
-        <translation>导入表格</translation>
-    </message>
-    <message>
-        <location filename="../../caseworker/ui/main_window.py" line="350"/>
-        <source>Spreadsheets (*.xlsx *.xls *.csv)</source>
-        <translation>表格文件 (*.xlsx *.xls *.csv)</translation>
-    </message>
-    <message>
         <location filename="../../caseworker/ui/main_window.py" line="545"/>
         <source>Visit saved.</source>
         <translation>入户调查已保存。</translation>
-    </message>
-    <message>
-        <location filename="../../caseworker/ui/main_window.py" line="560"/>
-        <source>{n} household visit(s) were not saved. Continue them now?</source>
-        <translation>有 {n} 次入户调查尚未保存，现在继续填写吗？</translation>
-    </message>
-    <message>
-        <location filename="../../caseworker/ui/main_window.py" line="561"/>
-        <source>Unsaved visits</source>
-        <translation>未保存的入户调查</translation>
     </message>
     <message>
         <location filename="../../caseworker/ui/main_window.py" line="581"/>
@@ -2188,16 +2141,6 @@ review due {day}</source>
         <location filename="../../caseworker/ui/main_window.py" line="583"/>
         <source>A sync with the county is under way. What was sent is kept either way; quit now and sync the rest next time?</source>
         <translation>正在与县里同步。已经发送的内容都会保留；现在退出，其余的下次再同步吗？</translation>
-    </message>
-    <message>
-        <location filename="../../caseworker/ui/main_window.py" line="593"/>
-        <source>Visits not saved</source>
-        <translation>入户调查尚未保存</translation>
-    </message>
-    <message>
-        <location filename="../../caseworker/ui/main_window.py" line="595"/>
-        <source>{n} household visit(s) are open and not saved. Their drafts are kept and offered again at the next start. Quit now?</source>
-        <translation>有{n}份入户调查尚未保存。草稿已保留，下次启动时可以继续填写。现在退出吗？</translation>
     </message>
 </context>
 <context>
@@ -2364,6 +2307,49 @@ review due {day}</source>
         <location filename="../../caseworker/ui/dialogs/signin.py" line="160"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>PageList</name>
+    <message>
+        <location filename="../../caseworker/ui/page_list.py" line="38"/>
+        <source>Home</source>
+        <translation>首页</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/page_list.py" line="39"/>
+        <source>Households</source>
+        <translation>家庭</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/page_list.py" line="40"/>
+        <source>Household</source>
+        <translation>家庭详情</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/page_list.py" line="41"/>
+        <source>Print centre</source>
+        <translation>打印中心</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/page_list.py" line="42"/>
+        <source>Policy</source>
+        <translation>政策</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/page_list.py" line="43"/>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/page_list.py" line="44"/>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/page_list.py" line="52"/>
+        <source>Pages</source>
+        <translation>页面</translation>
     </message>
 </context>
 <context>
@@ -4530,6 +4516,29 @@ review due {day}</source>
         <location filename="../../caseworker/ui/visit_form.py" line="339"/>
         <source>Throw away this unsaved visit?</source>
         <translation>确定放弃这次未保存的入户调查吗？</translation>
+    </message>
+</context>
+<context>
+    <name>VisitWindows</name>
+    <message>
+        <location filename="../../caseworker/ui/visit_windows.py" line="117"/>
+        <source>{n} household visit(s) were not saved. Continue them now?</source>
+        <translation>有 {n} 次入户调查尚未保存，现在继续填写吗？</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/visit_windows.py" line="118"/>
+        <source>Unsaved visits</source>
+        <translation>未保存的入户调查</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/visit_windows.py" line="130"/>
+        <source>Visits not saved</source>
+        <translation>入户调查尚未保存</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/visit_windows.py" line="132"/>
+        <source>{n} household visit(s) are open and not saved. Their drafts are kept and offered again at the next start. Quit now?</source>
+        <translation>有{n}份入户调查尚未保存。草稿已保留，下次启动时可以继续填写。现在退出吗？</translation>
     </message>
 </context>
 </TS>

@@ -66,7 +66,7 @@ def probe() -> dict[str, object]:
         household_id = search_households(conn, "张学林")[0].id
     window.open_household(household_id)
     for row in range(window.nav.count()):
-        window.page_actions[row].trigger()
+        window.nav.page_actions[row].trigger()
         check(f"page {row + 1} {window.nav.item(row).text()}", window)
     page = window.open_household(household_id)
     assert page is not None

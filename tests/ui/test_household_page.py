@@ -44,10 +44,10 @@ def test_a_bad_id_number_is_shown_next_to_its_field_and_nothing_is_saved(
     dialog.relation.set_code("child")
     dialog.save()
     assert dialog.isVisible()
-    message = dialog.boxes["id_number"].error.text()
+    message = dialog.form.boxes["id_number"].error.text()
     assert "610423201001010021" in message and "校验码" in message
-    assert dialog.boxes["id_number"].error.isVisible()
-    assert not dialog.boxes["name"].error.isVisible()
+    assert dialog.form.boxes["id_number"].error.isVisible()
+    assert not dialog.form.boxes["name"].error.isVisible()
     assert stored_members(county, page.editor.household.id) == before
 
 

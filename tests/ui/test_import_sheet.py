@@ -35,7 +35,7 @@ def opened(
     qtbot: QtBot, window: MainWindow, path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> ImportSheetDialog:
     monkeypatch.setattr(ask, "open_file", lambda *_: str(path))
-    window.import_sheet_action.trigger()  # File -> Import spreadsheet...
+    window.file_menu.import_sheet_action.trigger()  # File -> Import spreadsheet...
     dialog = window.findChild(ImportSheetDialog)
     assert isinstance(dialog, ImportSheetDialog)
     qtbot.waitUntil(lambda: dialog.preview is not None or "：" in dialog.summary.text())
@@ -77,7 +77,7 @@ def test_a_good_roster_is_previewed_then_imported(
     )
     before = households(county)
     assert window.file_menu.title() == "文件(&F)"
-    assert window.import_sheet_action.text() == "导入表格…"
+    assert window.file_menu.import_sheet_action.text() == "导入表格…"
     dialog = opened(qtbot, window, path, monkeypatch)
     assert "roster.xlsx" in dialog.summary.text()
     assert "对照表：每人一行的花名册" in dialog.summary.text()

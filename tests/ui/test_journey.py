@@ -132,7 +132,7 @@ def first_start(qtbot: QtBot, path: Path, settings: AppSettings, tmp_path: Path)
     window.activateWindow()
     qtbot.waitActive(window)
     window.warm_up.wait()
-    qtbot.waitUntil(lambda: window.page_actions[0].shortcut().toString() != "")
+    qtbot.waitUntil(lambda: window.nav.page_actions[0].shortcut().toString() != "")
     return window
 
 
@@ -204,7 +204,7 @@ def visit(qtbot: QtBot, window: MainWindow) -> None:
     assert page is not None
     page.members.setFocus()
     key(qtbot, page.members, Qt.Key.Key_N)
-    [form] = window.visit_forms
+    [form] = window.visits.forms
     form.ask_signature = drawn_signature
     form.investigator_2.setText("王建华")
     form.go_to_step(1)

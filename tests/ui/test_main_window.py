@@ -19,7 +19,7 @@ def active_window(qtbot: QtBot, county: Store, worker: Worker, settings: AppSett
     window.show()
     window.activateWindow()
     qtbot.waitActive(window)
-    qtbot.waitUntil(lambda: window.page_actions[0].shortcut().toString() != "")
+    qtbot.waitUntil(lambda: window.nav.page_actions[0].shortcut().toString() != "")
     return window
 
 

@@ -26,7 +26,7 @@ def window_for(qtbot: QtBot, store: Store, worker: Worker, settings: AppSettings
     window.activateWindow()  # shortcuts go to the active window
     qtbot.waitActive(window)
     window.warm_up.wait()
-    qtbot.waitUntil(lambda: window.page_actions[0].shortcut().toString() != "")
+    qtbot.waitUntil(lambda: window.nav.page_actions[0].shortcut().toString() != "")
     return window
 
 

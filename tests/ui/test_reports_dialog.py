@@ -23,7 +23,7 @@ def dialog(qtbot: QtBot, county: Store, worker: Worker, settings: AppSettings) -
     window = MainWindow(county, worker, settings, today=lambda: DEMO_DAY)
     qtbot.addWidget(window)
     window.show()
-    window.reports_action.trigger()  # File -> Reports (spreadsheets)...
+    window.file_menu.reports_action.trigger()  # File -> Reports (spreadsheets)...
     found = window.findChild(ReportDialog)
     assert isinstance(found, ReportDialog)
     return found

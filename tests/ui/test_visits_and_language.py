@@ -84,9 +84,11 @@ def test_switching_the_language_changes_what_is_shown(
     settings_page.language.setCurrentIndex(settings_page.language.findData("en"))
     qtbot.waitUntil(lambda: window.nav.item(1).text() == "Households")
     assert window.windowTitle() == "Caseworker - social assistance"
+    assert window.file_menu.title() == "&File"
     assert window.households.search.placeholderText().startswith("Search")
     assert header(0, Qt.Orientation.Horizontal) == "Head of household"
     assert settings.language == "en"
     install_language("zh_CN")
     qtbot.waitUntil(lambda: window.nav.item(1).text() == "家庭")
     assert window.windowTitle() == "社会救助专干助手"
+    assert window.file_menu.title() == "文件(&F)"

@@ -89,7 +89,21 @@ class StageDialog(GuardedDialog):
         self.amount = QLineEdit()
         self.amount.setPlaceholderText("900.00")
         self.appraisal = AppraisalForm(today)
-        self.form = FieldForm(
+        self.form = self._stage_form()
+        self.error = ErrorLabel()
+        self._lay_out()
+        self.stage.currentIndexChanged.connect(self._stage_chosen)
+        self.program.currentIndexChanged.connect(self._stage_chosen)
+        self.day.dateChanged.connect(self._stage_chosen)
+        self.appraisal.hide()
+        fit_to_screen(self, 560, 520)  # wider once the appraisal's record shows
+        self._stage_chosen()
+        self._opened = self.entry()
+        self.retranslate()
+
+    def _stage_form(self) -> FieldForm:
+        """The step's fields; the publicity's 7 days are shown under the stage."""
+        form = FieldForm(
             [
                 Field("program", lambda: self.tr("Program"), self.program, required=True),
                 Field(
@@ -114,8 +128,12 @@ class StageDialog(GuardedDialog):
                 ),
             ]
         )
-        self.form.boxes["stage"].column.addWidget(self.publicity)
-        self.error = ErrorLabel()
+        form.boxes["stage"].column.addWidget(self.publicity)
+        return form
+
+    def _lay_out(self) -> None:
+        """The form and the appraisal's record in a scrolling body; the errors that belong
+        to no field and the buttons stay below it."""
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -131,14 +149,6 @@ class StageDialog(GuardedDialog):
         layout.addWidget(buttons)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
-        self.stage.currentIndexChanged.connect(self._stage_chosen)
-        self.program.currentIndexChanged.connect(self._stage_chosen)
-        self.day.dateChanged.connect(self._stage_chosen)
-        self.appraisal.hide()
-        fit_to_screen(self, 560, 520)  # wider once the appraisal's record shows
-        self._stage_chosen()
-        self._opened = self.entry()
-        self.retranslate()
 
     # what the form shows ------------------------------------------------------------------
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -27,7 +26,8 @@ from caseworker.domain.idnumber import IdNumberError, age_on, parse_id_number
 from caseworker.domain.validation import FieldError
 from caseworker.ui.errors import beside_field, in_full
 from caseworker.ui.labels import label
-from caseworker.ui.widgets.fields import CodeCombo, ErrorLabel, FieldBox, TriState, first_input
+from caseworker.ui.widgets.fields import CodeCombo, ErrorLabel, TriState
+from caseworker.ui.widgets.form import Field, FieldForm
 from caseworker.ui.widgets.guarded import GuardedDialog, fit_to_screen, scrolling
 
 Submit = Callable[[dict[str, Any]], list[FieldError]]
@@ -67,55 +67,17 @@ class MemberDialog(GuardedDialog):
         self.self_care.setRange(-1, 6)
         self.employment = CodeCombo(Employment, unknown_text="")
         self.flags = {key: TriState("", "", "") for key in FLAGS}
+        self.form = self._member_form()
         self.incomes = QTableWidget(0, 2)
         self.incomes.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.incomes.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.incomes_title = QLabel()
         self.incomes_recorded = QCheckBox()
         self.add_income = QPushButton()
         self.remove_income = QPushButton()
         self.general_error = ErrorLabel()
         self.income_error = ErrorLabel()
-        self.boxes: dict[str, FieldBox] = {}
-
-        form = QFormLayout()
-        self.labels: dict[str, QLabel] = {}
-        for key, editor in (
-            ("name", self.name),
-            ("id_number", self.id_number),
-            ("relation", self.relation),
-            ("labor_capacity", self.labor),
-            ("disability.type", self.disability_type),
-            ("disability.grade", self.disability_grade),
-            ("serious_illness", self._row(self.illness_known, self.illness)),
-            ("self_care_impossible", self.self_care),
-            ("employment", self.employment),
-            *((key, self.flags[key]) for key in FLAGS),
-        ):
-            box = FieldBox(editor)
-            self.boxes[key] = box
-            self.labels[key] = QLabel()
-            form.addRow(self.labels[key], box)
-            if key == "id_number":
-                form.addRow("", self.derived)
-        income_buttons = self._row(self.incomes_recorded, self.add_income, self.remove_income)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        body = QWidget()
-        inner = QVBoxLayout(body)
-        inner.addLayout(form)
-        self.incomes_title = QLabel()
-        inner.addWidget(self.incomes_title)
-        inner.addWidget(income_buttons)
-        inner.addWidget(self.incomes)
-        inner.addWidget(self.income_error)
-        layout = QVBoxLayout(self)
-        layout.addWidget(scrolling(body), 1)
-        layout.addWidget(self.general_error)
-        layout.addWidget(buttons)
-
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        self._lay_out()
         self.id_number.textChanged.connect(self._show_derived)
         self.illness_known.toggled.connect(self.illness.setEnabled)
         self.incomes_recorded.toggled.connect(self._incomes_recorded_changed)
@@ -125,6 +87,60 @@ class MemberDialog(GuardedDialog):
         self._load(self._original)
         self._opened = self.member_data()
         fit_to_screen(self, 560, 720)
+
+    def _member_form(self) -> FieldForm:
+        """The member's fields, each with its label; what an ID number says (birth date,
+        sex, age) on a line of its own under it."""
+        flag_words = {
+            "in_school": lambda: self.tr("In school"),
+            "orphan": lambda: self.tr("Orphan"),
+            "de_facto_unsupported_child": lambda: self.tr("De facto unsupported child"),
+            "returned_to_work": lambda: self.tr("Returned to work"),
+        }
+        illness = self._row(self.illness_known, self.illness)
+        form = FieldForm(
+            [
+                Field("name", lambda: self.tr("Name"), self.name),
+                Field("id_number", lambda: self.tr("ID number"), self.id_number),
+                Field("relation", lambda: self.tr("Relation to head"), self.relation),
+                Field("labor_capacity", lambda: self.tr("Labour capacity"), self.labor),
+                Field("disability.type", lambda: self.tr("Disability"), self.disability_type),
+                Field(
+                    "disability.grade", lambda: self.tr("Disability grade"), self.disability_grade
+                ),
+                Field("serious_illness", lambda: self.tr("Serious illness"), illness),
+                Field(
+                    "self_care_impossible",
+                    lambda: self.tr("Daily activities impossible (of 6)"),
+                    self.self_care,
+                ),
+                Field("employment", lambda: self.tr("Employment"), self.employment),
+                *(Field(key, flag_words[key], self.flags[key]) for key in FLAGS),
+            ]
+        )
+        form.layout_.setContentsMargins(0, 0, 0, 0)
+        form.layout_.insertRow(2, "", self.derived)
+        return form
+
+    def _lay_out(self) -> None:
+        """The form, then the incomes table with its buttons, in a scrolling body; the
+        general errors and the buttons stay below it."""
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        body = QWidget()
+        inner = QVBoxLayout(body)
+        inner.addWidget(self.form)
+        inner.addWidget(self.incomes_title)
+        inner.addWidget(self._row(self.incomes_recorded, self.add_income, self.remove_income))
+        inner.addWidget(self.incomes)
+        inner.addWidget(self.income_error)
+        layout = QVBoxLayout(self)
+        layout.addWidget(scrolling(body), 1)
+        layout.addWidget(self.general_error)
+        layout.addWidget(buttons)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
 
     def has_typed_data(self) -> bool:
         return self.member_data() != self._opened
@@ -146,25 +162,10 @@ class MemberDialog(GuardedDialog):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Household member"))
-        words = {
-            "name": self.tr("Name"),
-            "id_number": self.tr("ID number"),
-            "relation": self.tr("Relation to head"),
-            "labor_capacity": self.tr("Labour capacity"),
-            "disability.type": self.tr("Disability"),
-            "disability.grade": self.tr("Disability grade"),
-            "serious_illness": self.tr("Serious illness"),
-            "self_care_impossible": self.tr("Daily activities impossible (of 6)"),
-            "employment": self.tr("Employment"),
-            "in_school": self.tr("In school"),
-            "orphan": self.tr("Orphan"),
-            "de_facto_unsupported_child": self.tr("De facto unsupported child"),
-            "returned_to_work": self.tr("Returned to work"),
-        }
-        for key, text in words.items():
-            self.labels[key].setText(text)
-            # The label is beside the box, not the input: a screen reader is told it.
-            first_input(self.boxes[key].editor).setAccessibleName(text)
+        self.form.retranslate()
+        # The illness's label is beside its tick box and text: a screen reader is told it
+        # at the text (the tick box has words of its own).
+        self.illness.setAccessibleName(self.form.labels["serious_illness"].text())
         unknown = self.tr("Not known")
         for combo in (self.labor, self.disability_type, self.employment):
             combo.set_unknown_text(unknown)
@@ -287,8 +288,7 @@ class MemberDialog(GuardedDialog):
             self.accept()
 
     def show_errors(self, errors: list[FieldError]) -> None:
-        for box in self.boxes.values():
-            box.error.show_message("")
+        self.form.clear_errors()
         self.income_error.show_message("")
         general: list[FieldError] = []
         income: list[str] = []
@@ -299,8 +299,8 @@ class MemberDialog(GuardedDialog):
             key = error.field[len(self._prefix) + 1 :]
             if key.startswith("incomes"):
                 income.append(in_full([error]))
-            elif key in self.boxes:
-                self.boxes[key].error.show_message(beside_field(error))
+            elif key in self.form.boxes:
+                self.form.show_error(key, beside_field(error))
             else:
                 general.append(error)
         self.income_error.show_message("\n".join(income))

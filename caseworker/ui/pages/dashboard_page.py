@@ -32,14 +32,15 @@ from caseworker.store.db import Store
 from caseworker.ui.fonts import make_heading
 from caseworker.ui.i18n import is_chinese
 from caseworker.ui.labels import label
-from caseworker.ui.pages.dashboard_parts import ChartSlot, Entry, TaskList
+from caseworker.ui.pages import dashboard_words as words
+from caseworker.ui.pages.dashboard_parts import ChartSlot, TaskList
 from caseworker.ui.runner import Progress, Task, run_task
 from caseworker.ui.widgets.columns import ColumnsRow
 
 if TYPE_CHECKING:
     from caseworker.operations.evidence import MissingEvidence
     from caseworker.screening import ScreeningRun
-    from caseworker.store.dashboard import DashboardStats, OpenApplication, ReviewDue
+    from caseworker.store.dashboard import DashboardStats
 
     Figures = tuple[DashboardStats, list[MissingEvidence]]
 
@@ -59,14 +60,6 @@ class _PageColumn(QVBoxLayout):
 
     def hasHeightForWidth(self) -> bool:  # noqa: N802
         return False
-
-
-def months_between(start: date, end: date) -> int:
-    """Whole months from ``start`` to ``end`` (0 if ``end`` is not a month later)."""
-    months = (end.year - start.year) * 12 + end.month - start.month
-    if end.day < start.day:
-        months -= 1
-    return max(months, 0)
 
 
 class DashboardPage(QWidget):
@@ -344,9 +337,9 @@ class DashboardPage(QWidget):
         if stats is None:
             return
         self._titles()
-        self.summary.setText(self._summary(stats))
+        self.summary.setText(words.summary(stats))
         self.reviews.show_entries(
-            [self._review_entry(item) for item in stats.reviews],
+            [words.review_entry(item, self.today()) for item in stats.reviews],
             empty=self.tr("No household needs a review in the next 30 days."),
         )
         parts = [
@@ -357,7 +350,7 @@ class DashboardPage(QWidget):
         self.stages.setText(self.tr("Open applications: {stages}").format(stages=" · ".join(parts)))
         self.stages.setVisible(bool(parts))
         self.deadlines.show_entries(
-            [self._application_entry(item) for item in stats.deadlines],
+            [words.application_entry(item) for item in stats.deadlines],
             empty=self.tr("No application is overdue or due within 5 working days.")
             if parts
             else self.tr("No open applications."),
@@ -372,17 +365,11 @@ class DashboardPage(QWidget):
                 "above: those likely eligible but not yet applied will be listed here."
             )
         self.flagged.show_entries(
-            [
-                Entry(
-                    self.tr("{head}: {program}").format(head=head, program=label(program)),
-                    household_id,
-                )
-                for household_id, head, program in stats.flagged
-            ],
+            [words.flagged_entry(*flagged) for flagged in stats.flagged],
             empty=nothing_flagged,
         )
         self.evidence.show_entries(
-            [self._evidence_entry(item) for item in self.missing_evidence],
+            [words.evidence_entry(item) for item in self.missing_evidence],
             empty=self.tr("No application under way lacks a document."),
         )
         self.by_program.show_bars(
@@ -400,102 +387,6 @@ class DashboardPage(QWidget):
             villages[:MOST_VILLAGES][::-1],
             empty=self.tr("No household in your area receives assistance yet."),
         )
-
-    def _summary(self, stats: "DashboardStats") -> str:
-        receiving = sum(stats.beneficiary_households.values())
-        lines = [
-            self.tr("{households} households in your area; {receiving} receive assistance.").format(
-                households=stats.households, receiving=receiving
-            )
-        ]
-        if stats.last_sync is None:
-            synced = self.tr("this laptop has never synced with the county")
-        else:
-            synced = self.tr("this laptop last synced {time}").format(
-                time=stats.last_sync.astimezone().strftime("%Y-%m-%d %H:%M")
-            )
-        if stats.unsynced == 0:
-            lines.append(
-                self.tr("No changes in your area are waiting to be synced; {synced}.").format(
-                    synced=synced
-                )
-            )
-        elif stats.refused:
-            lines.append(
-                self.tr(
-                    "{n} households in your area have changes not yet synced with the county "
-                    "({refused} refused by the county: see Sync); {synced}."
-                ).format(n=stats.unsynced, refused=stats.refused, synced=synced)
-            )
-        else:
-            lines.append(
-                self.tr(
-                    "{n} households in your area have changes not yet synced with the county; "
-                    "{synced}."
-                ).format(n=stats.unsynced, synced=synced)
-            )
-        return "\n".join(lines)
-
-    def _how_long(self, days: int, start: date, end: date) -> str:
-        """A span of ``days`` (from ``start`` to ``end``) as people say it: days under a
-        month, else months, else years and months."""
-        months = months_between(start, end)
-        if months < 1:
-            return self.tr("%n day(s)", "", days)
-        years, months = divmod(months, 12)
-        if not years:
-            return self.tr("%n month(s)", "", months)
-        if not months:
-            return self.tr("%n year(s)", "", years)
-        return self.tr("{years} {months}").format(
-            years=self.tr("%n year(s)", "", years), months=self.tr("%n month(s)", "", months)
-        )
-
-    def _review_entry(self, item: "ReviewDue") -> Entry:
-        today = self.today()
-        if item.overdue:
-            when = self.tr("OVERDUE by {time}").format(
-                time=self._how_long((today - item.due).days, item.due, today)
-            )
-        elif item.due == today:
-            when = self.tr("due today")
-        else:
-            when = self.tr("due in {time}").format(
-                time=self._how_long((item.due - today).days, today, item.due)
-            )
-        text = self.tr("{head} \u2014 {when}\nreview due {day}").format(
-            head=item.head_name, when=when, day=item.due.isoformat()
-        )
-        return Entry(text, item.household_id, urgent=item.overdue)
-
-    def _application_entry(self, item: "OpenApplication") -> Entry:
-        if item.overdue:
-            when = self.tr("OVERDUE by %n working day(s)", "", item.working_days_over)
-            if item.deadline.past_latest:
-                when = self.tr("{when}, past the 45-working-day maximum").format(when=when)
-        elif item.working_days_left == 0:
-            when = self.tr("time limit reached today")
-        else:
-            when = self.tr("%n working day(s) left", "", item.working_days_left)
-        if item.deadline.estimated:  # counted through a year not announced yet
-            when = self.tr("{when} (estimated)").format(when=when)
-        app = item.application
-        text = self.tr("{head} \u2014 {when}\n{program}, applied {day}, now at {stage}").format(
-            head=item.head_name,
-            when=when,
-            program=label(app.program),
-            day=app.applied_on.isoformat(),
-            stage=label(app.stage),
-        )
-        return Entry(text, item.household_id, urgent=item.overdue)
-
-    def _evidence_entry(self, item: "MissingEvidence") -> Entry:
-        zh = is_chinese()
-        what = ("、" if zh else ", ").join(
-            dict.fromkeys(i.text_zh if zh else i.text_en for i in item.missing)
-        )
-        text = self.tr("{head} \u2014 %n document(s) missing\n{what}", "", len(item.missing))
-        return Entry(text.format(head=item.head_name, what=what), item.household_id)
 
     def _open_evidence(self, item: QListWidgetItem) -> None:
         from PySide6.QtCore import Qt

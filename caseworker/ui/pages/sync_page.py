@@ -65,44 +65,8 @@ class SyncPage(QWidget):
 
         self.title = QLabel()
         make_heading(self.title, 1.6, bold=True)
-
-        # Connection: who this laptop is at the county, or the enrollment form.
-        self.connection_box = QGroupBox()
-        self.connection_info = ConnectionInfo()
-        self.connection = self.connection_info.text
-        self.reenroll_button = QPushButton()
-        self.enrollment = EnrollmentForm(store)
-        row = QHBoxLayout()
-        row.addWidget(self.connection_info, 1)
-        row.addWidget(self.reenroll_button, 0, Qt.AlignmentFlag.AlignTop)
-        connection_layout = QVBoxLayout(self.connection_box)
-        connection_layout.addLayout(row)
-        connection_layout.addWidget(self.enrollment)
-
-        # Syncing: the state, the last sync, progress and the buttons.
-        self.sync_box = QGroupBox()
-        self.sync_state = SyncState()
-        self.state, self.status = self.sync_state.state, self.sync_state.status
-        self.progress = QProgressBar()
-        self.progress_text = plain_label()
-        self.progress_text.setWordWrap(False)  # one short line beside the buttons
-        self.sync_button = QPushButton()
-        self.sync_button.setDefault(True)
-        self.cancel_button = QPushButton()
-        self.message = ErrorLabel()
-        self.notice = plain_label()
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.progress_text)
-        buttons.addStretch(1)  # the buttons keep their size while no progress is shown
-        buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.sync_button)
-        sync_layout = QVBoxLayout(self.sync_box)
-        sync_layout.addWidget(self.sync_state)
-        sync_layout.addWidget(self.progress)
-        sync_layout.addLayout(buttons)
-        sync_layout.addWidget(self.message)
-        sync_layout.addWidget(self.notice)
-
+        self.connection_box = self._connection_part()
+        self.sync_box = self._sync_part()
         self.conflict_box = QGroupBox()
         self.conflicts = ConflictList(store)
         QVBoxLayout(self.conflict_box).addWidget(self.conflicts)
@@ -110,25 +74,7 @@ class SyncPage(QWidget):
         self.refused = RefusedList(store)
         self.held = self.refused.held
         QVBoxLayout(self.refused_box).addWidget(self.refused)
-
-        content = QWidget()
-        column = QVBoxLayout(content)
-        for widget in (
-            self.title,
-            self.connection_box,
-            self.sync_box,
-            self.conflict_box,
-            self.refused_box,
-        ):
-            column.addWidget(widget)
-        column.addStretch(1)
-        self.scroll_area = QScrollArea()
-        self.scroll_area.setWidgetResizable(True)
-        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll_area.setWidget(content)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(self.scroll_area)
+        self._lay_out()
 
         self.progress.hide()
         self.progress_text.hide()
@@ -147,6 +93,68 @@ class SyncPage(QWidget):
         self._notice: Words | None = None
         self._problem: Words | None = None
         self.retranslate()
+
+    def _connection_part(self) -> QGroupBox:
+        """Connection: who this laptop is at the county, or the enrollment form."""
+        box = QGroupBox()
+        self.connection_info = ConnectionInfo()
+        self.connection = self.connection_info.text
+        self.reenroll_button = QPushButton()
+        self.enrollment = EnrollmentForm(self.store)
+        row = QHBoxLayout()
+        row.addWidget(self.connection_info, 1)
+        row.addWidget(self.reenroll_button, 0, Qt.AlignmentFlag.AlignTop)
+        connection_layout = QVBoxLayout(box)
+        connection_layout.addLayout(row)
+        connection_layout.addWidget(self.enrollment)
+        return box
+
+    def _sync_part(self) -> QGroupBox:
+        """Syncing: the state, the last sync, progress and the buttons."""
+        box = QGroupBox()
+        self.sync_state = SyncState()
+        self.state, self.status = self.sync_state.state, self.sync_state.status
+        self.progress = QProgressBar()
+        self.progress_text = plain_label()
+        self.progress_text.setWordWrap(False)  # one short line beside the buttons
+        self.sync_button = QPushButton()
+        self.sync_button.setDefault(True)
+        self.cancel_button = QPushButton()
+        self.message = ErrorLabel()
+        self.notice = plain_label()
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.progress_text)
+        buttons.addStretch(1)  # the buttons keep their size while no progress is shown
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.sync_button)
+        sync_layout = QVBoxLayout(box)
+        sync_layout.addWidget(self.sync_state)
+        sync_layout.addWidget(self.progress)
+        sync_layout.addLayout(buttons)
+        sync_layout.addWidget(self.message)
+        sync_layout.addWidget(self.notice)
+        return box
+
+    def _lay_out(self) -> None:
+        """The parts top to bottom, in a scroll area (a laptop screen at 150%)."""
+        content = QWidget()
+        column = QVBoxLayout(content)
+        for widget in (
+            self.title,
+            self.connection_box,
+            self.sync_box,
+            self.conflict_box,
+            self.refused_box,
+        ):
+            column.addWidget(widget)
+        column.addStretch(1)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.scroll_area)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:
