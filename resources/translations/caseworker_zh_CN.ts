@@ -635,255 +635,255 @@ The app closes its window, restores the backup and opens the restored records (t
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="181"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="174"/>
         <source>Likely eligible, not yet applied</source>
         <translation>可能符合条件但尚未申请</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="179"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="172"/>
         <source>Reviews due</source>
         <translation>到期复核</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="169"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="162"/>
         <source>Screen all households</source>
         <translation>筛查全部家庭</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="170"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="163"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="180"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="173"/>
         <source>Applications and their time limits</source>
         <translation>申请办理时限</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="186"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="179"/>
         <source>Reviews due ({overdue} overdue, {soon} due within 30 days)</source>
         <translation>到期复核（逾期 {overdue} 户，30 天内到期 {soon} 户）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="190"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="183"/>
         <source>Application time limits ({overdue} overdue, {soon} due soon)</source>
         <translation>申请办理时限（超期 {overdue} 件，即将到期 {soon} 件）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="194"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="187"/>
         <source>Likely eligible, not yet applied ({n})</source>
         <translation>可能符合条件但尚未申请（{n}）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="279"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="272"/>
         <source>The screening stopped: {error}</source>
         <translation>筛查中断：{error}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="137"/>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="299"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="130"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="292"/>
         <source>Counting...</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="407"/>
+        <location filename="../../caseworker/ui/pages/dashboard_words.py" line="56"/>
         <source>{households} households in your area; {receiving} receive assistance.</source>
         <translation>辖区共 {households} 户，其中 {receiving} 户正在享受救助。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="389"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="376"/>
         <source>Households by program</source>
         <translation>各救助项目户数</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="395"/>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="401"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="382"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="388"/>
         <source>No household in your area receives assistance yet.</source>
         <translation>辖区内还没有享受救助的家庭。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="399"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="386"/>
         <source>Households receiving assistance by village (most first)</source>
         <translation>各村享受救助户数（从多到少）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="363"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="356"/>
         <source>No open applications.</source>
         <translation>暂无在办申请。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="182"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="175"/>
         <source>Documents missing</source>
         <translation>缺少证明材料</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="195"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="188"/>
         <source>Applications missing documents ({n})</source>
         <translation>申请缺少证明材料（{n}户）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="256"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="249"/>
         <source>Screened {n} households; the results of {changed} are new or changed</source>
         <translation>已筛查 {n} 户，其中 {changed} 户结果有变化（含首次筛查）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="263"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="256"/>
         <source>Screening cancelled: nothing was stored</source>
         <translation>已取消筛查，未保存任何结果</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="336"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="329"/>
         <source>The figures could not be counted just now. Open another page and come back to home to try again; if it keeps happening, restart the app.</source>
         <translation>首页的数字暂时没能统计出来。请打开别的页面再回到首页重试；如果一直这样，请重新打开程序。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="350"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="343"/>
         <source>No household needs a review in the next 30 days.</source>
         <translation>近期没有需要复核的家庭。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="357"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="350"/>
         <source>Open applications: {stages}</source>
         <translation>在办申请：{stages}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="361"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="354"/>
         <source>No application is overdue or due within 5 working days.</source>
         <translation>没有超期或 5 个工作日内到期的申请。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="367"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="360"/>
         <source>The last screening found no household likely eligible that has not applied.</source>
         <translation>最近一次筛查没有发现可能符合条件但尚未申请的家庭。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="371"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="364"/>
         <source>No household has been screened yet. Press “Screen all households” above: those likely eligible but not yet applied will be listed here.</source>
         <translation>还没有筛查过。点右上方的“筛查全部家庭”，可能符合条件但尚未申请的家庭会列在这里。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="377"/>
+        <location filename="../../caseworker/ui/pages/dashboard_words.py" line="140"/>
         <source>{head}: {program}</source>
         <translation>{head}：{program}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="386"/>
+        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="373"/>
         <source>No application under way lacks a document.</source>
         <translation>正在办理的申请都不缺证明材料。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="412"/>
+        <location filename="../../caseworker/ui/pages/dashboard_words.py" line="61"/>
         <source>this laptop has never synced with the county</source>
         <translation>本机还没有与县里同步过</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="414"/>
+        <location filename="../../caseworker/ui/pages/dashboard_words.py" line="63"/>
         <source>this laptop last synced {time}</source>
         <translation>本机上次同步：{time}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="419"/>
+        <location filename="../../caseworker/ui/pages/dashboard_words.py" line="68"/>
         <source>No changes in your area are waiting to be synced; {synced}.</source>
         <translation>辖区没有等待同步的修改；{synced}。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="426"/>
+        <location filename="../../caseworker/ui/pages/dashboard_words.py" line="74"/>
         <source>{n} households in your area have changes not yet synced with the county ({refused} refused by the county: see Sync); {synced}.</source>
         <translation>辖区有 {n} 户的修改尚未同步到县里（其中 {refused} 户被县里退回，请到“同步”页查看）；{synced}。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="433"/>
+        <location filename="../../caseworker/ui/pages/dashboard_words.py" line="82"/>
         <source>{n} households in your area have changes not yet synced with the county; {synced}.</source>
         <translation>辖区有 {n} 户的修改尚未同步到县里；{synced}。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="444"/>
+        <location filename="../../caseworker/ui/pages/dashboard_words.py" line="39"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n 天</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="447"/>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="451"/>
+        <location filename="../../caseworker/ui/pages/dashboard_words.py" line="42"/>
+        <location filename="../../caseworker/ui/pages/dashboard_words.py" line="47"/>
         <source>%n month(s)</source>
         <translation>
             <numerusform>%n 个月</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="449"/>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="451"/>
+        <location filename="../../caseworker/ui/pages/dashboard_words.py" line="44"/>
+        <location filename="../../caseworker/ui/pages/dashboard_words.py" line="46"/>
         <source>%n year(s)</source>
         <translation>
             <numerusform>%n 年</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="450"/>
+        <location filename="../../caseworker/ui/pages/dashboard_words.py" line="45"/>
         <source>{years} {months}</source>
         <translation>{years} {months}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="457"/>
+        <location filename="../../caseworker/ui/pages/dashboard_words.py" line="94"/>
         <source>OVERDUE by {time}</source>
         <translation>已逾期 {time}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="461"/>
+        <location filename="../../caseworker/ui/pages/dashboard_words.py" line="98"/>
         <source>due today</source>
         <translation>今天到期</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="463"/>
+        <location filename="../../caseworker/ui/pages/dashboard_words.py" line="100"/>
         <source>due in {time}</source>
         <translation>{time}后到期</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="466"/>
+        <location filename="../../caseworker/ui/pages/dashboard_words.py" line="103"/>
         <source>{head} — {when}
 review due {day}</source>
         <translation>{head} — {when}
 应于 {day} 复核</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="473"/>
+        <location filename="../../caseworker/ui/pages/dashboard_words.py" line="112"/>
         <source>OVERDUE by %n working day(s)</source>
         <translation>
             <numerusform>已超期 %n 个工作日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="475"/>
+        <location filename="../../caseworker/ui/pages/dashboard_words.py" line="116"/>
         <source>{when}, past the 45-working-day maximum</source>
         <translation>{when}（超过最长时限）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="477"/>
+        <location filename="../../caseworker/ui/pages/dashboard_words.py" line="120"/>
         <source>time limit reached today</source>
         <translation>今天到期</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="479"/>
+        <location filename="../../caseworker/ui/pages/dashboard_words.py" line="122"/>
         <source>%n working day(s) left</source>
         <translation>
             <numerusform>还剩 %n 个工作日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="481"/>
+        <location filename="../../caseworker/ui/pages/dashboard_words.py" line="124"/>
         <source>{when} (estimated)</source>
         <translation>{when}（估算）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="483"/>
+        <location filename="../../caseworker/ui/pages/dashboard_words.py" line="126"/>
         <source>{head} — {when}
 {program}, applied {day}, now at {stage}</source>
         <translation>{head} — {when}
 {program}，{day} 申请，现处于{stage}环节</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../caseworker/ui/pages/dashboard_page.py" line="497"/>
+        <location filename="../../caseworker/ui/pages/dashboard_words.py" line="150"/>
         <source>{head} — %n document(s) missing
 {what}</source>
         <translation>
@@ -2108,37 +2108,37 @@ review due {day}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="293"/>
+        <location filename="../../caseworker/ui/main_window.py" line="269"/>
         <source>Caseworker - social assistance</source>
         <translation>社会救助专干助手</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="311"/>
+        <location filename="../../caseworker/ui/main_window.py" line="270"/>
         <source>Open a household from the list.</source>
         <translation>请从家庭列表中打开一户。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="313"/>
+        <location filename="../../caseworker/ui/main_window.py" line="272"/>
         <source>Demo store: not encrypted, for demonstration only</source>
         <translation>演示数据库：未加密，只能用于演示</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="316"/>
+        <location filename="../../caseworker/ui/main_window.py" line="275"/>
         <source>These records are not protected by a password. Real households must be kept only in a store that a password protects.</source>
         <translation>这些记录没有密码保护。真实家庭的信息只能保存在设置了密码的数据库中。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="545"/>
+        <location filename="../../caseworker/ui/main_window.py" line="410"/>
         <source>Visit saved.</source>
         <translation>入户调查已保存。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="581"/>
+        <location filename="../../caseworker/ui/main_window.py" line="430"/>
         <source>Sync in progress</source>
         <translation>正在同步</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/main_window.py" line="583"/>
+        <location filename="../../caseworker/ui/main_window.py" line="432"/>
         <source>A sync with the county is under way. What was sent is kept either way; quit now and sync the rest next time?</source>
         <translation>正在与县里同步。已经发送的内容都会保留；现在退出，其余的下次再同步吗？</translation>
     </message>
@@ -2146,137 +2146,137 @@ review due {day}</source>
 <context>
     <name>MemberDialog</name>
     <message>
-        <location filename="../../caseworker/ui/dialogs/member.py" line="148"/>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="164"/>
         <source>Household member</source>
         <translation>家庭成员</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/member.py" line="150"/>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="103"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/member.py" line="151"/>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="104"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/member.py" line="152"/>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="105"/>
         <source>Relation to head</source>
         <translation>与户主关系</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/member.py" line="153"/>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="106"/>
         <source>Labour capacity</source>
         <translation>劳动能力</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/member.py" line="154"/>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="107"/>
         <source>Disability</source>
         <translation>残疾情况</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/member.py" line="155"/>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="109"/>
         <source>Disability grade</source>
         <translation>残疾等级</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/member.py" line="156"/>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="111"/>
         <source>Serious illness</source>
         <translation>重病情况</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/member.py" line="157"/>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="114"/>
         <source>Daily activities impossible (of 6)</source>
         <translation>不能自理的日常活动项数（共6项）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/member.py" line="158"/>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="117"/>
         <source>Employment</source>
         <translation>就业状况</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/member.py" line="159"/>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="95"/>
         <source>In school</source>
         <translation>是否在校</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/member.py" line="160"/>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="96"/>
         <source>Orphan</source>
         <translation>是否孤儿</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/member.py" line="161"/>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="97"/>
         <source>De facto unsupported child</source>
         <translation>事实无人抚养儿童</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/member.py" line="162"/>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="98"/>
         <source>Returned to work</source>
         <translation>是否返岗就业</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/member.py" line="168"/>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="169"/>
         <source>Not known</source>
         <translation>不详</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/member.py" line="171"/>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="172"/>
         <source>Choose...</source>
         <translation>请选择…</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/member.py" line="173"/>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="174"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/member.py" line="173"/>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="174"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/member.py" line="175"/>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="176"/>
         <source>No grade</source>
         <translation>无等级</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/member.py" line="177"/>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="178"/>
         <source>Has a serious illness:</source>
         <translation>患有重病：</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/member.py" line="178"/>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="179"/>
         <source>Monthly income</source>
         <translation>月收入</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/member.py" line="180"/>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="181"/>
         <source>Incomes recorded</source>
         <translation>已登记收入</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/member.py" line="181"/>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="182"/>
         <source>Add income</source>
         <translation>添加收入</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/member.py" line="182"/>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="183"/>
         <source>Remove income</source>
         <translation>删除收入</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/member.py" line="183"/>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="184"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/member.py" line="183"/>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="184"/>
         <source>Yuan per month</source>
         <translation>每月金额（元）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/member.py" line="276"/>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="277"/>
         <source>Born {date}, {sex}, {age} years old</source>
         <translation>出生日期 {date}，{sex}，{age}岁</translation>
     </message>
@@ -3098,118 +3098,118 @@ review due {day}</source>
 <context>
     <name>StageDialog</name>
     <message>
-        <location filename="../../caseworker/ui/dialogs/application.py" line="151"/>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="161"/>
         <source>New application</source>
         <translation>新建申请</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/application.py" line="111"/>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="125"/>
         <source>Monthly amount approved (yuan)</source>
         <translation>批准的每月金额（元）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/application.py" line="94"/>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="108"/>
         <source>Program</source>
         <translation>救助项目</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/application.py" line="97"/>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="111"/>
         <source>For which member</source>
         <translation>为哪位成员申请</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/application.py" line="101"/>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="115"/>
         <source>Single-person inclusion covers this member alone, as a one-person household.</source>
         <translation>单人户施保只将这一名成员按单人户纳入保障。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/application.py" line="105"/>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="119"/>
         <source>Stage</source>
         <translation>办理环节</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/application.py" line="106"/>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="120"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/application.py" line="107"/>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="121"/>
         <source>Done by</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/application.py" line="151"/>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="161"/>
         <source>Record the next step</source>
         <translation>记录下一环节</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/application.py" line="154"/>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="164"/>
         <source>Printed in this level&apos;s box of the forms</source>
         <translation>将打印在表格中本级意见一栏</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/application.py" line="159"/>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="169"/>
         <source>What the household asks for</source>
         <translation>申请事项</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/application.py" line="160"/>
-        <location filename="../../caseworker/ui/dialogs/application.py" line="161"/>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="170"/>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="171"/>
         <source>Village committee&apos;s opinion</source>
         <translation>村（居）委会意见</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/application.py" line="162"/>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="172"/>
         <source>Township review opinion</source>
         <translation>乡镇审核意见</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/application.py" line="163"/>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="173"/>
         <source>Publicity</source>
         <translation>公示情况</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/application.py" line="164"/>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="174"/>
         <source>Sent to the county</source>
         <translation>报县审批说明</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/application.py" line="165"/>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="175"/>
         <source>County approval opinion</source>
         <translation>县级审批意见</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/application.py" line="166"/>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="176"/>
         <source>Why it is refused</source>
         <translation>不予批准的理由</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/application.py" line="167"/>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="177"/>
         <source>Why it is withdrawn</source>
         <translation>撤回原因</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/application.py" line="168"/>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="178"/>
         <source>What the review is about</source>
         <translation>复核事由</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/application.py" line="169"/>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="179"/>
         <source>County&apos;s decision on the amount</source>
         <translation>县级复核决定（金额调整）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/application.py" line="170"/>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="180"/>
         <source>Why the benefit stops</source>
         <translation>停止保障的理由</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/application.py" line="172"/>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="182"/>
         <source>Opinion</source>
         <translation>意见</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/application.py" line="204"/>
+        <location filename="../../caseworker/ui/dialogs/application.py" line="214"/>
         <source>Publicity from {start} to {end} (7 days)</source>
         <translation>公示期：{start} 至 {end}（7天）</translation>
     </message>
@@ -3823,113 +3823,113 @@ review due {day}</source>
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="157"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="165"/>
         <source>Sync with the county</source>
         <translation>与县里同步</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="158"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="166"/>
         <source>Connection to the county server</source>
         <translation>连接县级服务器</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="159"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="167"/>
         <source>Enroll again…</source>
         <translation>重新注册…</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="160"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="168"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="161"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="169"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="162"/>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="277"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="170"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="285"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="210"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="218"/>
         <source>Conflicts to resolve ({n})</source>
         <translation>待解决的冲突（{n}）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="211"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="219"/>
         <source>Refused by the county ({n})</source>
         <translation>县里拒收的记录（{n}）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="233"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="241"/>
         <source>Connected. Press “Sync now” to send this laptop&apos;s changes.</source>
         <translation>已连接。点“立即同步”把本机的修改发给县里。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="273"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="281"/>
         <source>Connecting to the county server…</source>
         <translation>正在连接县级服务器…</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="300"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="308"/>
         <source>Sending this laptop&apos;s changes: {sent} of {total} household(s)</source>
         <translation>正在发送本机的修改：{sent} / {total} 户</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="304"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="312"/>
         <source>Sent {sent} household(s); sending the record of work…</source>
         <translation>已发送 {sent} 户；正在发送操作记录…</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="312"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="320"/>
         <source>Moving evidence files: sent {sent} of {total}, received {received}…</source>
         <translation>正在传送证明材料：已上传{sent}份（共{total}份），已下载{received}份…</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="322"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="330"/>
         <source>Sent {sent} household(s); received {received} so far…</source>
         <translation>已发送 {sent} 户；已接收 {received} 户…</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="340"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="348"/>
         <source>Sync finished.</source>
         <translation>同步完成。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="343"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="351"/>
         <source>{n} conflict(s) need your decision: see below.</source>
         <translation>有 {n} 项冲突需要您处理，见下方。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="347"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="355"/>
         <source>The county refused {n} household(s): see below.</source>
         <translation>县里拒收了 {n} 户，见下方。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="375"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="383"/>
         <source>Sync cancelled before anything was sent. Every change stays on this laptop and is sent next time.</source>
         <translation>同步已取消，还没有发送任何修改。所有修改都保存在本机，下次同步时发送。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="380"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="388"/>
         <source>Sync cancelled. Every change of this laptop has reached the county; what the county has for this laptop comes with the next sync.</source>
         <translation>同步已取消。本机的修改都已送到县里；县里的数据将在下次同步时继续接收。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="384"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="392"/>
         <source>Sync cancelled. The county has received and kept the changes of {sent} household(s); the other {left} stay on this laptop and are sent next time.</source>
         <translation>同步已取消。县里已收到并保存了 {sent} 户的修改；其余 {left} 户的修改仍在本机，下次同步时发送。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="396"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="404"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="406"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="414"/>
         <source>It will be sent with the next sync.</source>
         <translation>将在下次同步时发送。</translation>
     </message>
