@@ -112,7 +112,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 )
             )
             return EXIT_BAD_INPUT
-        from caseworker.selftest import run_self_test
+        from caseworker.selftest.runner import run_self_test
 
         return run_self_test()
     if args.command is None:

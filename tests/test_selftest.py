@@ -12,7 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from caseworker.selftest import STEPS, SelfTest, Step, StepFailed, run_self_test
+from caseworker.selftest.context import SelfTest, StepFailed
+from caseworker.selftest.runner import run_self_test
+from caseworker.selftest.steps import STEPS, Step
 
 
 def self_test(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from caseworker.interchange.jsontext import canonical_json, canonical_text, json_text, read_json
-from caseworker.sync.county.app import FLOATS
+from caseworker.sync.county.sync_routes import FLOATS
 from caseworker.sync.wire import sha256_of
 
 EVERY_CHARACTER = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)

@@ -1,7 +1,6 @@
 """The county API's attachment routes: uploads begun and their chunks taken, records
 pushed, pages of records pulled and content given out chunk by chunk."""
 
-from collections.abc import Callable
 from typing import Annotated, Any
 
 from fastapi import FastAPI, Path, Query, Request
@@ -14,8 +13,8 @@ from caseworker.sync.county.attachment_checks import check_sha256
 from caseworker.sync.county.attachment_pull import attachment_page, content_chunk
 from caseworker.sync.county.attachment_records import push_records
 from caseworker.sync.county.attachment_uploads import start_uploads, take_chunk
-from caseworker.sync.county.auth import Device, Refused
-from caseworker.sync.county.request_checks import MAX_CURSOR, AuthHeader, check_body
+from caseworker.sync.county.auth import Refused
+from caseworker.sync.county.request_checks import MAX_CURSOR, AuthHeader, DeviceOf, check_body
 from caseworker.sync.schemas import (
     MAX_ATTACHMENT_PAGE,
     AttachmentPage,
@@ -29,8 +28,6 @@ from caseworker.sync.schemas import (
 # A content's SHA-256 in a path (checked by hand, for a reason in words) and a chunk number.
 Sha256Path = Annotated[str, Path(max_length=100)]
 ChunkIndex = Annotated[int, Path(ge=0, le=2**31)]
-# Who sent a request (the gate checked the credential already, or it is checked now).
-DeviceOf = Callable[[Request, str | None], Device]
 
 
 class OctetStream(Response):

@@ -317,6 +317,15 @@ def in_scope(scope: str, code: str) -> bool:
     return code.startswith(scope)
 
 
+def out_of_scope(device: Device, what: str) -> Refused:
+    """The refusal (403) of ``what`` (named in Chinese / English) outside ``device``'s scope."""
+    return Refused(
+        403,
+        f"{what}不在本设备的工作范围（{device.scope}）内",
+        f"{what} is outside this device's scope ({device.scope})",
+    )
+
+
 def _printable(text: str) -> str:
     # A refused value is quoted in the reason; NUL cannot be stored in PostgreSQL text.
     return text.replace("\x00", "\\x00")

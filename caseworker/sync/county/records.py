@@ -4,7 +4,7 @@ what changed (bulk inserts for new households, each household with a new cursor 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Connection, bindparam, delete, select, update
 
@@ -17,6 +17,7 @@ from caseworker.sync.schemas import Change, ConflictOut
 from caseworker.sync.wire import SYNC_TABLES
 
 _CHUNK = 500
+T = TypeVar("T")
 
 
 @dataclass(slots=True)
@@ -46,7 +47,8 @@ class HouseholdState:
         return out
 
 
-def chunks(items: Sequence[str]) -> Iterable[Sequence[str]]:
+def chunks(items: Sequence[T]) -> Iterable[Sequence[T]]:
+    """``items`` a few hundred at a time (bound parameters of one statement are limited)."""
     for start in range(0, len(items), _CHUNK):
         yield items[start : start + _CHUNK]
 
@@ -112,41 +114,40 @@ def preload_owners(
     return owners, persons
 
 
-def write_states(
-    conn: Connection,
-    device: Device,
-    touched: list[HouseholdState],
-    now: datetime,
-    plain: bool = False,
-) -> None:
-    """Store the households a push changed: each gets a new cursor number. One statement
-    per table and kind of write for the whole push."""
-    if not touched:
-        return
-    first = take_numbers(conn, "household", len(touched))
-    new_households: list[tuple[Any, ...]] = []
-    moved: list[dict[str, Any]] = []
-    new_records: list[tuple[Any, ...]] = []
-    changed: list[dict[str, Any]] = []
-    persons: list[tuple[Any, ...]] = []
-    conflicts: list[tuple[Any, ...]] = []
-    gone: list[str] = []
+@dataclass(slots=True)
+class _Writes:
+    """The rows a push writes, one list per table and kind of write."""
+
+    new_households: list[tuple[Any, ...]] = field(default_factory=list)
+    moved: list[dict[str, Any]] = field(default_factory=list)
+    new_records: list[tuple[Any, ...]] = field(default_factory=list)
+    changed: list[dict[str, Any]] = field(default_factory=list)
+    persons: list[tuple[Any, ...]] = field(default_factory=list)
+    conflicts: list[tuple[Any, ...]] = field(default_factory=list)
+    gone: list[str] = field(default_factory=list)
+
+
+def _writes_of(touched: list[HouseholdState], first: int, plain: bool) -> _Writes:
+    """What storing ``touched`` writes, the households numbered from ``first`` on."""
+    writes = _Writes()
     for offset, state in enumerate(touched):
         hid = next(k for k, r in state.records.items() if r.table == "household")
         seq = first + offset
         if state.exists:
-            moved.append({"b_id": hid, "b_seq": seq, "b_village": state.village_code})
+            writes.moved.append({"b_id": hid, "b_seq": seq, "b_village": state.village_code})
         else:
-            new_households.append((hid, state.village_code, seq))
+            writes.new_households.append((hid, state.village_code, seq))
         records = state.records
         for row_id in state.inserted:
             rec = records[row_id]
-            new_records.append((row_id, rec.table, hid, json_text(rec.data, plain=plain)))
+            writes.new_records.append((row_id, rec.table, hid, json_text(rec.data, plain=plain)))
         for row_id in state.updated:
-            changed.append({"b_id": row_id, "b_data": records[row_id].data})
-        gone.extend(state.deleted)
-        persons.extend((number, member_id, hid) for number, member_id in members_of(state).items())
-        conflicts.extend(
+            writes.changed.append({"b_id": row_id, "b_data": records[row_id].data})
+        writes.gone.extend(state.deleted)
+        writes.persons.extend(
+            (number, member_id, hid) for number, member_id in members_of(state).items()
+        )
+        writes.conflicts.extend(
             (
                 c.id,
                 hid,
@@ -161,16 +162,22 @@ def write_states(
             )
             for c, seq_of_change in state.conflicts
         )
-    if moved:
+    return writes
+
+
+def _write_changes(conn: Connection, device: Device, writes: _Writes, now: datetime) -> None:
+    """Households moved to new cursor numbers (their ID numbers taken back, to be written
+    again), records changed and records deleted."""
+    if writes.moved:
         conn.execute(
             update(HOUSEHOLD)
             .where(HOUSEHOLD.c.id == bindparam("b_id"))
             .values(seq=bindparam("b_seq"), village_code=bindparam("b_village"), updated_at=now),
-            moved,
+            writes.moved,
         )
-        for chunk in chunks([m["b_id"] for m in moved]):
+        for chunk in chunks([m["b_id"] for m in writes.moved]):
             conn.execute(delete(PERSON).where(PERSON.c.household_id.in_(chunk)))
-    if changed:
+    if writes.changed:
         conn.execute(
             update(RECORD)
             .where(RECORD.c.id == bindparam("b_id"))
@@ -180,19 +187,25 @@ def write_states(
                 updated_at=now,
                 device_id=device.device_id,
             ),
-            changed,
+            writes.changed,
         )
-    for chunk in chunks(gone):
+    for chunk in chunks(writes.gone):
         conn.execute(delete(RECORD).where(RECORD.c.id.in_(chunk)))
-    insert_many(conn, HOUSEHOLD, ("id", "village_code", "seq"), new_households, {"updated_at": now})
+
+
+def _write_new(conn: Connection, device: Device, writes: _Writes, now: datetime) -> None:
+    """New households and records, every household's ID numbers, and new conflicts."""
+    insert_many(
+        conn, HOUSEHOLD, ("id", "village_code", "seq"), writes.new_households, {"updated_at": now}
+    )
     insert_many(
         conn,
         RECORD,
         ("id", "table_name", "household_id", "data"),
-        new_records,
+        writes.new_records,
         {"version": 1, "created_at": now, "updated_at": now, "device_id": device.device_id},
     )
-    insert_many(conn, PERSON, ("id_number", "member_id", "household_id"), persons)
+    insert_many(conn, PERSON, ("id_number", "member_id", "household_id"), writes.persons)
     insert_many(
         conn,
         CONFLICT,
@@ -208,6 +221,22 @@ def write_states(
             "other_device",
             "other_seq",
         ),
-        conflicts,
+        writes.conflicts,
         {"created_at": now},
     )
+
+
+def write_states(
+    conn: Connection,
+    device: Device,
+    touched: list[HouseholdState],
+    now: datetime,
+    plain: bool = False,
+) -> None:
+    """Store the households a push changed: each gets a new cursor number. One statement
+    per table and kind of write for the whole push."""
+    if not touched:
+        return
+    writes = _writes_of(touched, take_numbers(conn, "household", len(touched)), plain)
+    _write_changes(conn, device, writes, now)
+    _write_new(conn, device, writes, now)

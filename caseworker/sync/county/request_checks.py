@@ -5,16 +5,19 @@ text, and no NaN or infinite number anywhere; and what the routes' parameters sh
 import contextlib
 import json
 import math
+from collections.abc import Callable
 from typing import Annotated, Any
 
-from fastapi import Header
+from fastapi import Header, Request
 from pydantic import BaseModel
 
-from caseworker.sync.county.auth import Refused
+from caseworker.sync.county.auth import Device, Refused
 
 # Cursors are sequence numbers the server handed out; larger ones fit no database column.
 MAX_CURSOR = 2**53
 AuthHeader = Annotated[str | None, Header()]
+# Who sent a request (the gate checked the credential already, or it is checked now).
+DeviceOf = Callable[[Request, str | None], Device]
 
 _NON_FINITE_ZH = "含有非数值NaN或无穷大Infinity（同步协议不允许）"
 _NON_FINITE_EN = "contains NaN or Infinity, which the sync protocol does not allow"

@@ -16,8 +16,8 @@ from sqlalchemy import Connection, Engine, select, update
 
 from caseworker.interchange.jsontext import canonical_json
 from caseworker.sync.county.auth import Device, Refused, in_scope
+from caseworker.sync.county.change import apply_change
 from caseworker.sync.county.db import lock_households, take_numbers
-from caseworker.sync.county.push import apply_change
 from caseworker.sync.county.records import load_states, preload_owners, write_states
 from caseworker.sync.county.tables import CONFLICT, HOUSEHOLD, RECORD
 from caseworker.sync.merge import ROW_DELETED
