@@ -9,3 +9,8 @@ class BilingualError(Exception):
         super().__init__(f"{zh} / {en}")
         self.zh = zh
         self.en = en
+
+
+class BilingualValueError(BilingualError, ValueError):
+    """A value refused, told in Chinese and English (a ``ValueError`` too, for the callers
+    that take any bad value)."""

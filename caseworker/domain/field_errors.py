@@ -14,18 +14,17 @@ from caseworker.domain.codes import (
     LivestockKind,
     VehicleKind,
 )
+from caseworker.domain.errors import BilingualValueError
 
 T = TypeVar("T")
 
 
-class Problem(ValueError):
+class Problem(BilingualValueError):
     """What is wrong with one value, before it is tied to a field."""
 
     def __init__(self, code: str, zh: str, en: str) -> None:
-        super().__init__(en)
+        super().__init__(zh, en)
         self.code = code
-        self.zh = zh
-        self.en = en
 
 
 @dataclass(frozen=True, slots=True)

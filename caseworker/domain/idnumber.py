@@ -11,6 +11,7 @@ from datetime import date
 from stdnum.cn import ric
 
 from caseworker.domain.codes import Sex
+from caseworker.domain.errors import BilingualValueError
 
 OLDEST_AGE_YEARS = 130
 # GB/T 2260 province-level codes (the first two digits of every ID number).
@@ -23,14 +24,12 @@ PROVINCE_CODES = frozenset({
 # fmt: on
 
 
-class IdNumberError(ValueError):
+class IdNumberError(BilingualValueError):
     """Why an ID number is not valid: ``code`` is length, format, area, date or checksum."""
 
     def __init__(self, code: str, zh: str, en: str) -> None:
-        super().__init__(en)
+        super().__init__(zh, en)
         self.code = code
-        self.zh = zh
-        self.en = en
 
 
 @dataclass(frozen=True, slots=True)
