@@ -40,6 +40,7 @@ COMPILED: dict[str, tuple[str, ...]] = {
     "domain": ("field_errors.py", "idnumber.py", "money.py", "parsers.py", "validation.py"),
     "interchange": (
         "history_reading.py",
+        "household_assembly.py",
         "household_format.py",
         "household_reading.py",
         "household_rows.py",

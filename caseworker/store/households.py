@@ -20,12 +20,8 @@ from caseworker.domain.codes import FINAL_STAGES, Program
 from caseworker.domain.records import Household
 from caseworker.domain.regions import Region
 from caseworker.domain.validation import FieldError, Problem, ValidationFailed, Where
-from caseworker.interchange.household_rows import (
-    TABLE_ORDER,
-    Row,
-    assemble_household,
-    household_rows,
-)
+from caseworker.interchange.household_assembly import assemble_household
+from caseworker.interchange.household_rows import TABLE_ORDER, Row, household_rows
 from caseworker.store import audit
 from caseworker.store.bulk import bulk_insert, insert_sql
 from caseworker.store.db import Store
