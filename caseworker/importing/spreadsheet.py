@@ -33,7 +33,8 @@ from caseworker.interchange.spreadsheets import read_rows
 from caseworker.interchange.village_names import VillageNames
 from caseworker.store import audit
 from caseworker.store.db import Store
-from caseworker.store.households import ImportResult, households_holding, save_households
+from caseworker.store.household_checks import households_holding
+from caseworker.store.households import ImportResult, save_households
 from caseworker.store.regions import all_regions
 
 Progress = Callable[[int, int], None]  # (households checked, of how many)
