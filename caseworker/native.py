@@ -38,7 +38,15 @@ COMPILED: dict[str, tuple[str, ...]] = {
         "rules/temporary.py",
     ),
     "domain": ("field_errors.py", "idnumber.py", "money.py", "parsers.py", "validation.py"),
-    "interchange": ("household_format.py", "household_rows.py", "observations.py"),
+    "interchange": (
+        "history_reading.py",
+        "household_assembly.py",
+        "household_format.py",
+        "household_reading.py",
+        "household_rows.py",
+        "observations.py",
+        "record_reader.py",
+    ),
     # Not prepared.py: compiled, it left objects that crash the interpreter as it exits
     # after a Qt session (a "none_dealloc" fatal error), though every result was right.
     "store": ("bulk.py",),

@@ -30,9 +30,9 @@ from caseworker.importing.worker import DONE, FALLBACK, REGIONS, ROWS, AuditStar
 from caseworker.interchange.files import read_household_file
 from caseworker.store import audit
 from caseworker.store.db import Store
+from caseworker.store.household_checks import batch_errors
 from caseworker.store.households import (
     ImportResult,
-    batch_errors,
     insert_prepared,
     record_changes,
     save_households,

@@ -18,6 +18,7 @@ from caseworker.domain.records import Household
 from caseworker.domain.regions import Region
 from caseworker.domain.validation import FieldError, Problem, ValidationFailed
 from caseworker.importing.duplicates import NearDuplicate, Person, near_duplicates, stored_people
+from caseworker.interchange.columns import Columns, find_header
 from caseworker.interchange.files import MAX_LISTED
 from caseworker.interchange.household_format import parse_household
 from caseworker.interchange.mappings import (
@@ -26,17 +27,14 @@ from caseworker.interchange.mappings import (
     normalise_header,
     shipped_mappings,
 )
+from caseworker.interchange.places import Draft
 from caseworker.interchange.sheets import SheetCells, file_error, read_workbook
-from caseworker.interchange.spreadsheets import (
-    Columns,
-    Draft,
-    VillageNames,
-    find_header,
-    read_rows,
-)
+from caseworker.interchange.spreadsheets import read_rows
+from caseworker.interchange.village_names import VillageNames
 from caseworker.store import audit
 from caseworker.store.db import Store
-from caseworker.store.households import ImportResult, households_holding, save_households
+from caseworker.store.household_checks import households_holding
+from caseworker.store.households import ImportResult, save_households
 from caseworker.store.regions import all_regions
 
 Progress = Callable[[int, int], None]  # (households checked, of how many)

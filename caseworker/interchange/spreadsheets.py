@@ -3,115 +3,32 @@
 Each household is built as the object a JSON file would hold (``caseworker.household/1``)
 and then goes through the same ``parse_household`` and the same saving path as a JSON
 import. What this module adds is the way back from a field to the cell it came from
-(``Draft.places``), so that every problem is said at its sheet, row and column, and the
-translation of cells (``cells``) and words (the mapping).
+(``Draft.places``, see ``places``), so that every problem is said at its sheet, row and
+column, and the translation of cells (``cells``) and words (the mapping).
 """
 
-import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from caseworker.domain.regions import Region
 from caseworker.domain.validation import FieldError, Problem
 from caseworker.interchange import cells
+from caseworker.interchange.columns import Columns, plan_columns
 from caseworker.interchange.household_format import FORMAT
 from caseworker.interchange.mappings import (
     HOUSEHOLD_FIELDS,
     MEMBER_FIELDS,
     PER_PERSON,
     SheetMapping,
-    best_mapping,
     normalise_header,
 )
+from caseworker.interchange.places import Draft, Place
 from caseworker.interchange.sheets import SheetCells
+from caseworker.interchange.village_names import VillageNames
 
-HEADER_SEARCH_ROWS = 10  # a roster's title rows come before its header row
 NEW_BENEFIT = "new"  # the change_kind code for "newly included"
 FAILED = object()  # a cell that could not be read (its problem is already recorded)
-
-
-@dataclass(slots=True)  # not frozen: one is made per cell read, and frozen costs twice
-class Place:
-    """A cell: its sheet, its row as the spreadsheet numbers it, its column's header."""
-
-    sheet: str
-    row: int
-    header: str
-    value: Any
-
-    @property
-    def zh(self) -> str:
-        return f"{self.sheet} 第{self.row}行 “{self.header}”" if self.header else self.row_zh
-
-    @property
-    def en(self) -> str:
-        if self.header:
-            return f"{self.sheet} row {self.row}, column '{self.header}'"
-        return f"{self.sheet} row {self.row}"
-
-    @property
-    def row_zh(self) -> str:
-        return f"{self.sheet} 第{self.row}行"
-
-    def error(self, problem: Problem, *, about: tuple[str, str] | None = None) -> FieldError:
-        """A problem said at this cell; ``about`` names the field when the cell is only
-        the nearest one to it (a missing value has no cell of its own)."""
-        zh, en = (f"{about[0]}：", f"{about[1]}: ") if about else ("", "")
-        return FieldError(
-            field="",
-            value=cells.shown(self.value) if not cells.is_empty(self.value) else None,
-            code=problem.code,
-            label_zh=self.zh,
-            label_en=self.en,
-            problem_zh=zh + problem.zh,
-            problem_en=en + problem.en,
-        )
-
-
-@dataclass
-class Draft:
-    """One household read from the sheet: its interchange object, and the cell each of
-    its values came from (keyed by the value's path, such as ``members[1].id_number``)."""
-
-    data: dict[str, Any]
-    # A cell as read, or (row, column) of the sheet, made a Place only for a problem:
-    # most cells never need one, and a 20,000-row roster has hundreds of thousands.
-    places: dict[str, "Place | tuple[int, int]"]
-    first: Place  # the household's first row
-    locate: Callable[[int, int], Place]
-    reported: set[str] = field(default_factory=set)  # paths whose problem is already said
-
-    def already_said(self, path: str) -> bool:
-        """Whether the value at ``path`` (or the cell it came from) was already refused
-        when its cell was read: ``parse_household`` would only add "is required"."""
-        return path in self.reported
-
-    def place_of(self, path: str) -> tuple[Place, bool]:
-        """The cell a path's value came from, or the nearest one (a household rule such
-        as "exactly one head" is said at the household's first row); and whether it is
-        the value's own cell."""
-        own = True
-        while path:
-            found = self.places.get(path)
-            if found is not None:
-                return (found if isinstance(found, Place) else self.locate(*found)), own
-            cut = max(path.rfind("."), path.rfind("["))
-            path = path[:cut] if cut > 0 else ""
-            own = False
-        return self.first, False
-
-
-@dataclass
-class Columns:
-    """What each column of the sheet is for."""
-
-    key: int | None = None
-    household: dict[str, int] = field(default_factory=dict)  # field -> column
-    member: dict[str, int] = field(default_factory=dict)
-    numbered: dict[int, dict[str, int]] = field(default_factory=dict)  # n -> field -> column
-    ignored: list[str] = field(default_factory=list)
-    unknown: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -124,39 +41,6 @@ class SheetRows:
     columns: Columns
     drafts: list[Draft]
     problems: list[FieldError]
-
-
-def find_header(
-    rows: Sequence[Sequence[Any]], mappings: Sequence[SheetMapping]
-) -> tuple[int, SheetMapping | None]:
-    """The header row (0-based) among the first rows, and the mapping that reads it best."""
-    best: tuple[int, SheetMapping | None, int] = (0, None, 0)
-    for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
-        mapping, score = best_mapping([normalise_header(c) for c in row], mappings)
-        if score > best[2]:
-            best = (index, mapping, score)
-    return best[0], best[1]
-
-
-def plan_columns(headers: Sequence[str], mapping: SheetMapping) -> Columns:
-    """Which field each column fills; the first of two columns for one field wins."""
-    plan = Columns()
-    for index, header in enumerate(headers):
-        if not header:
-            continue
-        if header in mapping.household_key and plan.key is None:
-            plan.key = index
-        elif (target := mapping.member.get(header)) is not None:
-            plan.member.setdefault(target, index)
-        elif (target := mapping.household.get(header)) is not None:
-            plan.household.setdefault(target, index)
-        elif (numbered := mapping.numbered_column(header)) is not None:
-            plan.numbered.setdefault(numbered.number, {}).setdefault(numbered.field, index)
-        elif header in mapping.ignored:
-            plan.ignored.append(header)
-        else:
-            plan.unknown.append(header)
-    return plan
 
 
 # How the total rows under a roster's households begin.
@@ -176,51 +60,6 @@ _HOUSEHOLD_PATHS = {
     "account_number": "payment.account_number",
 }
 _MEMBER_PATHS = {"disability_type": "disability.type", "disability_grade": "disability.grade"}
-
-
-class VillageNames:
-    """Village names (and codes) known to the store, to read a 村 column or --village; a
-    乡镇 column tells apart villages of the same name in different townships."""
-
-    def __init__(self, regions: Sequence[Region]) -> None:
-        names = {r.code: r.name for r in regions}
-        self.by_name: dict[str, list[tuple[str, str]]] = {}  # name -> (code, township)
-        for r in regions:
-            if len(r.code) != 12:
-                continue
-            township = names.get(r.parent_code or "", "")
-            for name in {r.name, r.name.removesuffix("村"), r.name.removesuffix("社区")}:
-                if name:
-                    self.by_name.setdefault(name, []).append((r.code, township))
-
-    def code(self, value: str, township: str | None = None) -> str:
-        """The code of a village given by code or by name; Problem if unknown or ambiguous."""
-        if value.isdigit():
-            return value  # checked as a code with every other household field
-        found = self.by_name.get(value, [])
-        if township and len(found) > 1:
-            found = [f for f in found if _same_township(f[1], township)]
-        if len(found) == 1:
-            return found[0][0]
-        if found:
-            raise Problem(
-                "village_ambiguous",
-                "有几个村（社区）同名：请加“乡镇”一列，或改用12位村（社区）代码",
-                "several villages have this name: add a township column or use the 12-digit "
-                "village code",
-            )
-        raise Problem(
-            "unknown_village",
-            "不是本地已登记的村（社区）",
-            "is not a village known to this store",
-        )
-
-
-def _same_township(stored: str, given: str) -> bool:
-    def bare(name: str) -> str:
-        return re.sub(r"(镇|乡|街道|街道办事处)$", "", name)
-
-    return bare(stored) == bare(given)
 
 
 class _Reader:

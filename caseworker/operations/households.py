@@ -17,7 +17,8 @@ from caseworker.domain.validation import FieldError, Problem, ValidationFailed, 
 from caseworker.interchange.household_format import FORMAT, parse_household
 from caseworker.operations.changes import Changes
 from caseworker.store.db import Store
-from caseworker.store.households import households_holding, save_household
+from caseworker.store.household_checks import households_holding
+from caseworker.store.households import save_household
 from caseworker.store.regions import all_regions
 
 

@@ -36,6 +36,8 @@ from caseworker.printing.definitions import (
 from caseworker.printing.errors import FormDefinitionError
 from caseworker.printing.template import Template, TemplateError, parse_template
 
+_COMMON = {"type", "when"}  # the keys every block may have
+
 
 class _Reader:
     """Reads one form file, naming the file and key in every complaint."""
@@ -173,94 +175,104 @@ class _Reader:
             raise self.fail(where, "应为表格项", "must be a table")
         kind = data.get("type")
         when = self.when(data, where)
-        common = {"type", "when"}
-        if kind == "title":
-            self.keys(where, data, common | {"text", "size", "subtitle"})
-            return TitleBlock(
-                when,
-                self.template(self.required(data, "text", where), f"{where}.text"),
-                self.get(data, "size", float, where, 18.0),
-                self.optional_template(data, "subtitle", where),
+        readers = {
+            "title": self.title_block,
+            "line": self.line_block,
+            "row": self.row_block,
+            "table": self.table_block,
+            "paragraph": self.paragraph_block,
+            "list": self.list_block,
+            "space": self.space_block,
+        }
+        read = readers.get(kind) if isinstance(kind, str) else None
+        if read is None:
+            raise self.fail(
+                f"{where}.type", f"“{kind}”不是可用的块类型", f"'{kind}' is not a block type"
             )
-        if kind == "line":
-            self.keys(where, data, common | {"left", "center", "right", "size"})
-            return LineBlock(
-                when,
-                self.optional_template(data, "left", where),
-                self.optional_template(data, "center", where),
-                self.optional_template(data, "right", where),
-                self.get(data, "size", float, where, None),
-            )
-        if kind == "row":
-            self.keys(where, data, common | {"cells", "keep_with_next"})
-            cells = self.required(data, "cells", where)
-            if not isinstance(cells, list) or not cells:
-                raise self.fail(f"{where}.cells", "应为非空列表", "must be a non-empty list")
-            return RowBlock(
-                when,
-                tuple(self.cell(c, f"{where}.cells[{i}]") for i, c in enumerate(cells)),
-                self.get(data, "keep_with_next", bool, where, False),
-            )
-        if kind == "table":
-            keys = {
-                "source",
-                "columns",
-                "min_rows",
-                "row_height_mm",
-                "size",
-                "side",
-                "side_w",
-                "empty",
-                "keep_with_next",
-            }
-            self.keys(where, data, common | keys)
-            source = self.required(data, "source", where)
-            item_fields = self.list_fields(source, where)
-            columns = self.required(data, "columns", where)
-            if not isinstance(columns, list) or not columns:
-                raise self.fail(f"{where}.columns", "应为非空列表", "must be a non-empty list")
-            return TableBlock(
-                when,
-                source,
-                tuple(
-                    self.column(c, f"{where}.columns[{i}]", item_fields)
-                    for i, c in enumerate(columns)
-                ),
-                self.get(data, "min_rows", int, where, 0),
-                self.get(data, "row_height_mm", float, where, 7.0) * MM,
-                self.get(data, "size", float, where, None),
-                self.get(data, "side", str, where, None),
-                self.get(data, "side_w", float, where, 1.0),
-                self.get(data, "empty", str, where, ""),
-                self.get(data, "keep_with_next", bool, where, False),
-            )
-        if kind == "paragraph":
-            self.keys(where, data, common | {"text", "size", "indent", "leading", "align"})
-            return ParagraphBlock(
-                when,
-                self.template(self.required(data, "text", where), f"{where}.text"),
-                self.get(data, "size", float, where, None),
-                self.get(data, "indent", int, where, 2),
-                self.get(data, "leading", float, where, 1.6),
-                self.choice(data, "align", where, ALIGNS, "left"),
-            )
-        if kind == "list":
-            self.keys(where, data, common | {"source", "item", "size", "empty"})
-            source = self.required(data, "source", where)
-            item_fields = self.list_fields(source, where) | {"n"}
-            return ListBlock(
-                when,
-                source,
-                self.template(self.required(data, "item", where), f"{where}.item", item_fields),
-                self.get(data, "size", float, where, None),
-                self.get(data, "empty", str, where, ""),
-            )
-        if kind == "space":
-            self.keys(where, data, common | {"mm"})
-            return SpaceBlock(when, self.get(data, "mm", float, where, 4.0) * MM)
-        raise self.fail(
-            f"{where}.type", f"“{kind}”不是可用的块类型", f"'{kind}' is not a block type"
+        return read(data, where, when)
+
+    def title_block(self, data: Mapping[str, Any], where: str, when: str | None) -> Block:
+        self.keys(where, data, _COMMON | {"text", "size", "subtitle"})
+        return TitleBlock(
+            when,
+            self.template(self.required(data, "text", where), f"{where}.text"),
+            self.get(data, "size", float, where, 18.0),
+            self.optional_template(data, "subtitle", where),
         )
+
+    def line_block(self, data: Mapping[str, Any], where: str, when: str | None) -> Block:
+        self.keys(where, data, _COMMON | {"left", "center", "right", "size"})
+        return LineBlock(
+            when,
+            self.optional_template(data, "left", where),
+            self.optional_template(data, "center", where),
+            self.optional_template(data, "right", where),
+            self.get(data, "size", float, where, None),
+        )
+
+    def row_block(self, data: Mapping[str, Any], where: str, when: str | None) -> Block:
+        self.keys(where, data, _COMMON | {"cells", "keep_with_next"})
+        cells = self.required(data, "cells", where)
+        if not isinstance(cells, list) or not cells:
+            raise self.fail(f"{where}.cells", "应为非空列表", "must be a non-empty list")
+        return RowBlock(
+            when,
+            tuple(self.cell(c, f"{where}.cells[{i}]") for i, c in enumerate(cells)),
+            self.get(data, "keep_with_next", bool, where, False),
+        )
+
+    def table_block(self, data: Mapping[str, Any], where: str, when: str | None) -> Block:
+        keys = {
+            "source", "columns", "min_rows", "row_height_mm", "size", "side", "side_w", "empty",
+            "keep_with_next",
+        }  # fmt: skip
+        self.keys(where, data, _COMMON | keys)
+        source = self.required(data, "source", where)
+        item_fields = self.list_fields(source, where)
+        columns = self.required(data, "columns", where)
+        if not isinstance(columns, list) or not columns:
+            raise self.fail(f"{where}.columns", "应为非空列表", "must be a non-empty list")
+        return TableBlock(
+            when,
+            source,
+            tuple(
+                self.column(c, f"{where}.columns[{i}]", item_fields) for i, c in enumerate(columns)
+            ),
+            self.get(data, "min_rows", int, where, 0),
+            self.get(data, "row_height_mm", float, where, 7.0) * MM,
+            self.get(data, "size", float, where, None),
+            self.get(data, "side", str, where, None),
+            self.get(data, "side_w", float, where, 1.0),
+            self.get(data, "empty", str, where, ""),
+            self.get(data, "keep_with_next", bool, where, False),
+        )
+
+    def paragraph_block(self, data: Mapping[str, Any], where: str, when: str | None) -> Block:
+        self.keys(where, data, _COMMON | {"text", "size", "indent", "leading", "align"})
+        return ParagraphBlock(
+            when,
+            self.template(self.required(data, "text", where), f"{where}.text"),
+            self.get(data, "size", float, where, None),
+            self.get(data, "indent", int, where, 2),
+            self.get(data, "leading", float, where, 1.6),
+            self.choice(data, "align", where, ALIGNS, "left"),
+        )
+
+    def list_block(self, data: Mapping[str, Any], where: str, when: str | None) -> Block:
+        self.keys(where, data, _COMMON | {"source", "item", "size", "empty"})
+        source = self.required(data, "source", where)
+        item_fields = self.list_fields(source, where) | {"n"}
+        return ListBlock(
+            when,
+            source,
+            self.template(self.required(data, "item", where), f"{where}.item", item_fields),
+            self.get(data, "size", float, where, None),
+            self.get(data, "empty", str, where, ""),
+        )
+
+    def space_block(self, data: Mapping[str, Any], where: str, when: str | None) -> Block:
+        self.keys(where, data, _COMMON | {"mm"})
+        return SpaceBlock(when, self.get(data, "mm", float, where, 4.0) * MM)
 
     def column(self, data: Any, where: str, item_fields: frozenset[str]) -> Column:
         if not isinstance(data, Mapping):

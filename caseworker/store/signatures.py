@@ -126,6 +126,39 @@ def save_signature(
     the time is not a timezone-aware time that has passed, or the image is not a PNG.
     """
     signed_at = signed_at or utcnow()
+    role, errors = _signer_errors(conn, household_id, signer_role, member_id)
+    try:
+        signer_name = parse_name(signer_name)
+    except _Problem as problem:
+        errors.append(_error("signer_name", signer_name, problem.code, problem.zh, problem.en))
+    errors += _document_errors(document_kind, document_id, document_sha256)
+    errors += _time_errors(signed_at)
+    errors += _image_errors(image_png)
+    if errors:
+        raise ValidationFailed(errors)
+    assert role is not None
+    signature = Signature(
+        id=new_id(),
+        household_id=household_id,
+        member_id=member_id,
+        signer_name=signer_name,
+        signer_role=role,
+        document_kind=document_kind,
+        document_id=document_id,
+        document_sha256=document_sha256,
+        # SQLite keeps no offset: store the moment in UTC (read back as UTC).
+        signed_at=signed_at.astimezone(UTC),
+        image_png=image_png,
+    )
+    _insert(conn, signature, device_id)
+    return signature
+
+
+def _signer_errors(
+    conn: Connection, household_id: str, signer_role: SignerRole, member_id: str | None
+) -> tuple[SignerRole | None, list[FieldError]]:
+    """The signer's role (None if unknown), and what is wrong with the household, the role
+    or the member signing."""
     errors: list[FieldError] = []
     if conn.execute(select(HOUSEHOLD.c.id).where(HOUSEHOLD.c.id == household_id)).first() is None:
         errors.append(
@@ -155,34 +188,39 @@ def save_signature(
             )
         )
     elif role is not SignerRole.INVESTIGATOR:
-        if member_id is None:
-            errors.append(
-                _error(
-                    "member_id",
-                    None,
-                    "required",
-                    "本人或监护人签字须指明是哪位成员",
-                    "a member's or guardian's signature must name the member",
-                )
+        errors += _member_errors(conn, household_id, member_id)
+    return role, errors
+
+
+def _member_errors(conn: Connection, household_id: str, member_id: str | None) -> list[FieldError]:
+    if member_id is None:
+        return [
+            _error(
+                "member_id",
+                None,
+                "required",
+                "本人或监护人签字须指明是哪位成员",
+                "a member's or guardian's signature must name the member",
             )
-        else:
-            owner = conn.execute(
-                select(MEMBER.c.household_id).where(MEMBER.c.id == member_id)
-            ).scalar()
-            if owner != household_id:
-                errors.append(
-                    _error(
-                        "member_id",
-                        member_id,
-                        "not_member",
-                        "不是该户的家庭成员",
-                        "is not a member of this household",
-                    )
-                )
-    try:
-        signer_name = parse_name(signer_name)
-    except _Problem as problem:
-        errors.append(_error("signer_name", signer_name, problem.code, problem.zh, problem.en))
+        ]
+    owner = conn.execute(select(MEMBER.c.household_id).where(MEMBER.c.id == member_id)).scalar()
+    if owner != household_id:
+        return [
+            _error(
+                "member_id",
+                member_id,
+                "not_member",
+                "不是该户的家庭成员",
+                "is not a member of this household",
+            )
+        ]
+    return []
+
+
+def _document_errors(
+    document_kind: str, document_id: str, document_sha256: str
+) -> list[FieldError]:
+    errors: list[FieldError] = []
     if not isinstance(document_kind, str) or not _KIND_RE.match(document_kind):
         errors.append(
             _error(
@@ -207,33 +245,23 @@ def save_signature(
                 "must be a SHA-256 as 64 lower-case hex digits",
             )
         )
+    return errors
+
+
+def _time_errors(signed_at: datetime) -> list[FieldError]:
     if signed_at.tzinfo is None:
-        errors.append(_error("signed_at", signed_at, "naive", "须带时区", "must carry a time zone"))
-    elif signed_at > utcnow() + CLOCK_SKEW:
-        errors.append(
+        return [_error("signed_at", signed_at, "naive", "须带时区", "must carry a time zone")]
+    if signed_at > utcnow() + CLOCK_SKEW:
+        return [
             _error(
                 "signed_at", signed_at.isoformat(), "future", "不能晚于当前时间", "is in the future"
             )
-        )
-    errors.extend(_image_errors(image_png))
-    if errors:
-        raise ValidationFailed(errors)
-    assert role is not None
-    # SQLite keeps no offset: store the moment in UTC (read back as UTC).
-    signed_at = signed_at.astimezone(UTC)
+        ]
+    return []
+
+
+def _insert(conn: Connection, signature: Signature, device_id: str) -> None:
     now = utcnow()
-    signature = Signature(
-        id=new_id(),
-        household_id=household_id,
-        member_id=member_id,
-        signer_name=signer_name,
-        signer_role=role,
-        document_kind=document_kind,
-        document_id=document_id,
-        document_sha256=document_sha256,
-        signed_at=signed_at,
-        image_png=image_png,
-    )
     conn.execute(
         SIGNATURE.insert().values(
             id=signature.id,
@@ -241,18 +269,17 @@ def save_signature(
             updated_at=now,
             device_id=device_id,
             version=1,
-            household_id=household_id,
-            member_id=member_id,
-            signer_name=signer_name,
-            signer_role=role.value,
-            document_kind=document_kind,
-            document_id=document_id,
-            document_sha256=document_sha256,
-            signed_at=signed_at,
-            image_png=image_png,
+            household_id=signature.household_id,
+            member_id=signature.member_id,
+            signer_name=signature.signer_name,
+            signer_role=signature.signer_role.value,
+            document_kind=signature.document_kind,
+            document_id=signature.document_id,
+            document_sha256=signature.document_sha256,
+            signed_at=signature.signed_at,
+            image_png=signature.image_png,
         )
     )
-    return signature
 
 
 def _from_row(row: Any) -> Signature:

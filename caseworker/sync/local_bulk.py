@@ -12,7 +12,8 @@ from typing import Any
 from sqlalchemy import Connection
 
 from caseworker.domain.records import Household
-from caseworker.interchange.household_rows import TABLE_ORDER, assemble_household
+from caseworker.interchange.household_assembly import assemble_household
+from caseworker.interchange.household_rows import TABLE_ORDER
 from caseworker.store.bulk import bulk_insert
 from caseworker.store.households import load_household
 from caseworker.store.search import index_new_households

@@ -17,8 +17,8 @@ from caseworker.domain.validation import (
     ValidationFailed,
     Where,
 )
+from caseworker.interchange.household_assembly import assemble_household
 from caseworker.interchange.household_format import household_to_dict, parse_household
-from caseworker.interchange.household_rows import assemble_household
 from caseworker.sync.wire import SYNC_TABLES, row_from_wire, where_row
 
 WireRows = dict[str, dict[str, dict[str, Any]]]  # table -> row id -> wire content

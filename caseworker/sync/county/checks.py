@@ -52,7 +52,8 @@ from caseworker.domain.validation import (
     parse_resident_id,
 )
 from caseworker.interchange.appraisal import appraisal_to_dict, parse_appraisal
-from caseworker.interchange.household_rows import TABLE_ORDER, assemble_household
+from caseworker.interchange.household_assembly import assemble_household
+from caseworker.interchange.household_rows import TABLE_ORDER
 from caseworker.interchange.observations import observations_to_dict, parse_observations
 from caseworker.sync.wire import CODE_COLUMNS, CONTENT_COLUMNS, PARSERS, TABLES, where_row
 
