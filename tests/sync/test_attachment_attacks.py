@@ -35,7 +35,7 @@ from caseworker.sync.county.tables import (
     ATTACHMENT_UPLOAD,
     REFUSAL,
 )
-from tests.sync.attachment_helpers import MiB, attach, pdf_bytes, remove
+from tests.sync.attachment_helpers import CHUNK, MiB, attach, pdf_bytes, remove
 from tests.sync.conftest import VILLAGE_B, CountyServer, enroll_laptop, raw_client
 
 Make = Callable[..., dict[str, Any]]
@@ -74,7 +74,7 @@ def scene(county: CountyServer, laptops: Callable[[str], Store], household_data:
         )
     )
     save_household(x, hb)
-    content = pdf_bytes(MiB + 500, seed=11)
+    content = pdf_bytes(CHUNK + 500, seed=11)
     kept = attach(a, ha.id, content, member_id=ha.members[0].id)
     report = sync(a)
     assert report.attachments_sent == 1 and report.accepted == 1
@@ -170,7 +170,7 @@ def test_content_outside_the_scope_is_answered_as_unknown_content(scene: Scene) 
     # The laptop of the scope gets it.
     with device(scene, scene.a) as http:
         mine = http.get(f"/v1/attachments/content/{sha}/0")
-        assert mine.status_code == 200 and mine.content == scene.content[:MiB]
+        assert mine.status_code == 200 and mine.content == scene.content[:CHUNK]
         assert mine.headers["X-Chunks"] == "2"
 
 
@@ -209,7 +209,7 @@ def start(http: httpx.Client, content: bytes) -> dict[str, Any]:
 
 
 def test_chunks_too_large_out_of_range_or_of_the_wrong_size_are_refused(scene: Scene) -> None:
-    content = pdf_bytes(3 * MiB, seed=12)
+    content = pdf_bytes(3 * CHUNK, seed=12)
     sha = hashlib.sha256(content).hexdigest()
     with device(scene, scene.a) as http:
         state = start(http, content)
@@ -257,19 +257,19 @@ def test_a_file_over_the_countys_limit_is_refused_and_the_pack_sets_the_limit(
 
 
 def test_content_that_does_not_match_its_hash_is_dropped_and_refused(scene: Scene) -> None:
-    content = pdf_bytes(MiB + 10, seed=14)
-    forged = pdf_bytes(MiB + 10, seed=15)
+    content = pdf_bytes(CHUNK + 10, seed=14)
+    forged = pdf_bytes(CHUNK + 10, seed=15)
     sha = hashlib.sha256(content).hexdigest()
     with device(scene, scene.a) as http, nothing_stored(scene.county):
         start(http, content)
-        assert http.put(f"/v1/attachments/uploads/{sha}/0", content=forged[:MiB]).status_code
-        body = bilingual(http.put(f"/v1/attachments/uploads/{sha}/1", content=forged[MiB:]), 422)
+        assert http.put(f"/v1/attachments/uploads/{sha}/0", content=forged[:CHUNK]).status_code
+        body = bilingual(http.put(f"/v1/attachments/uploads/{sha}/1", content=forged[CHUNK:]), 422)
         assert "SHA-256" in body["reason_en"] and "dropped" in body["reason_en"]
     # Sent again as it is, it is taken.
     with device(scene, scene.a) as http:
         start(http, content)
-        http.put(f"/v1/attachments/uploads/{sha}/0", content=content[:MiB])
-        answer = http.put(f"/v1/attachments/uploads/{sha}/1", content=content[MiB:]).json()
+        http.put(f"/v1/attachments/uploads/{sha}/0", content=content[:CHUNK])
+        answer = http.put(f"/v1/attachments/uploads/{sha}/1", content=content[CHUNK:]).json()
         assert answer["complete"]
 
 
@@ -293,12 +293,12 @@ def test_the_hash_checked_is_of_the_chunks_the_county_keeps(scene: Scene) -> Non
     """The county hashes chunks as they arrive: out of order, and sent twice with other
     bytes the second time (the first stays), the content it keeps is the one declared;
     forged bytes sent first are what it keeps, so the content is refused."""
-    content = pdf_bytes(3 * MiB + 20, seed=16)
-    forged = pdf_bytes(3 * MiB + 20, seed=17)
+    content = pdf_bytes(3 * CHUNK + 20, seed=16)
+    forged = pdf_bytes(3 * CHUNK + 20, seed=17)
     sha = hashlib.sha256(content).hexdigest()
 
     def chunk(data: bytes, index: int) -> bytes:
-        return data[index * MiB : (index + 1) * MiB]
+        return data[index * CHUNK : (index + 1) * CHUNK]
 
     with device(scene, scene.a) as http:
         start(http, content)
@@ -310,7 +310,7 @@ def test_the_hash_checked_is_of_the_chunks_the_county_keeps(scene: Scene) -> Non
         assert answer.json()["complete"]
     assert stored_content(scene.county, sha) == content
 
-    other = pdf_bytes(2 * MiB + 30, seed=18)
+    other = pdf_bytes(2 * CHUNK + 30, seed=18)
     sha = hashlib.sha256(other).hexdigest()
     with device(scene, scene.a) as http, nothing_stored(scene.county):
         start(http, other)

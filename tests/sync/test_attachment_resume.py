@@ -25,6 +25,7 @@ from caseworker.sync.county.tables import (
 )
 from caseworker.sync.transport import SyncError
 from tests.sync.attachment_helpers import (
+    CHUNK,
     Breaker,
     MiB,
     attach,
@@ -36,7 +37,13 @@ from tests.sync.conftest import CountyServer, enroll_laptop
 
 Make = Callable[..., dict[str, Any]]
 FILES = 10
-FILE_SIZE = 20 * MiB  # the county's limit, each: 200 MB in all, 200 chunks
+FILE_SIZE = 20 * MiB  # the county's limit, each: 200 MB in all
+CHUNKS = FILES * FILE_SIZE // CHUNK
+
+
+def nth(percent: int) -> int:
+    """The chunk request that comes ``percent`` of the way through the chunks."""
+    return max(1, CHUNKS * percent // 100)
 
 
 class Schedule:
@@ -109,11 +116,11 @@ def test_200_mb_of_attachments_resume_after_five_breaks_without_sending_a_chunk_
     up = Schedule(
         "/v1/attachments/uploads/",
         {
-            7: ("cut", 1),
-            45: ("lose", 1),
-            80: ("cut", 0),  # until the sync fails; it is run again
-            121: ("lose", 2),
-            170: ("lose", 0),  # until the sync fails; it is run again
+            nth(3): ("cut", 1),
+            nth(22): ("lose", 1),
+            nth(40): ("cut", 0),  # until the sync fails; it is run again
+            nth(60): ("lose", 2),
+            nth(85): ("lose", 0),  # until the sync fails; it is run again
         },
     )
     breaker = Breaker(up)
@@ -121,24 +128,25 @@ def test_200_mb_of_attachments_resume_after_five_breaks_without_sending_a_chunk_
     assert up.started == 5 and failed == 2, breaker.breaks
     assert reports[-1].attachments_pending == 0
     # Every chunk was taken by the county exactly once: none sent again once taken.
-    assert len(breaker.taken) == FILES * FILE_SIZE // MiB
+    assert len(breaker.taken) == CHUNKS
     assert set(breaker.taken.values()) == {1}, {k: v for k, v in breaker.taken.items() if v > 1}
     with county.engine.connect() as conn:
         for table in (ATTACHMENT, ATTACHMENT_CONTENT):
             assert conn.execute(select(func.count()).select_from(table)).scalar() == FILES
         # The content's chunks and nothing else: no broken chunk was kept.
         kept = conn.execute(select(func.count()).select_from(ATTACHMENT_CHUNK)).scalar()
-        assert kept == FILES * FILE_SIZE // MiB
+        assert kept == CHUNKS
 
     # Down: broken three times, once for longer than the retries.
     down = Schedule(
-        "/v1/attachments/content/", {13: ("lose", 1), 77: ("lose", 0), 150: ("lose", 2)}
+        "/v1/attachments/content/",
+        {nth(6): ("lose", 1), nth(38): ("lose", 0), nth(75): ("lose", 2)},
     )
     fetcher = Breaker(down)
     failed, reports = sync_through(b, fetcher)
     assert down.started == 3 and failed == 1, fetcher.breaks
     assert reports[-1].attachments_received > 0  # the rest came with the sync that failed
-    assert len(fetcher.fetched) == FILES * FILE_SIZE // MiB
+    assert len(fetcher.fetched) == CHUNKS
     assert set(fetcher.fetched.values()) == {1}
     assert not attachment_receiving.incoming_folder(b).exists() or not any(
         attachment_receiving.incoming_folder(b).iterdir()

@@ -17,7 +17,7 @@ from caseworker.store.households import save_household
 from caseworker.sync.client import last_sync, sync
 from caseworker.sync.county.tables import ATTACHMENT, ATTACHMENT_CHUNK, ATTACHMENT_CONTENT
 from tests.sync.attachment_helpers import (
-    MiB,
+    CHUNK,
     attach,
     content_hashes,
     pdf_bytes,
@@ -46,7 +46,7 @@ def test_attachments_go_up_once_and_down_to_the_other_laptop_identical_and_remov
     h = parse_household(household_data())
     save_household(a, h)
     assert sync(a).accepted == 1
-    big = pdf_bytes(2 * MiB + 12345, seed=1)  # three chunks
+    big = pdf_bytes(2 * CHUNK + 12345, seed=1)  # three chunks
     small = pdf_bytes(40_000, seed=2)
     first = attach(a, h.id, big, kind=EvidenceKind.HUKOU, note="户口簿首页\n及本人页")
     attach(a, h.id, small, kind=EvidenceKind.ID_CARD, member_id=h.members[0].id)

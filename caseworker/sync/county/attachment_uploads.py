@@ -25,7 +25,7 @@ from caseworker.sync.county.tables import (
 from caseworker.sync.county.upload_digests import UploadDigests
 from caseworker.sync.schemas import ChunkAnswer, ContentWanted, UploadsAnswer, UploadState
 
-CHUNK_SIZE = 1024 * 1024  # the largest chunk the county takes in one request
+CHUNK_SIZE = 2 * 1024 * 1024  # the largest chunk the county takes in one request
 DEFAULT_MAX_FILE_MB = 20  # without the pack's evidence.max_file_mb
 MAX_OPEN_UPLOADS = 200  # unfinished uploads one device may have at once
 # The SHA-256 of each upload under way, as its chunks arrive (the county server is one
