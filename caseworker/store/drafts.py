@@ -72,11 +72,6 @@ def list_drafts(conn: Connection, *, kind: str | None = None) -> list[Draft]:
     return [_draft(row) for row in conn.execute(query)]
 
 
-def load_draft(conn: Connection, draft_id: str) -> Draft | None:
-    row = conn.execute(select(DRAFT).where(DRAFT.c.id == draft_id)).first()
-    return None if row is None else _draft(row)
-
-
 def delete_draft(store: Store, draft_id: str) -> None:
     """Remove a draft once its work is saved or the worker discards it."""
     with store.begin() as conn:

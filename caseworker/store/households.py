@@ -366,11 +366,3 @@ def count_households(conn: Connection, *, village_code: str | None = None) -> in
     if village_code:
         query = query.where(household.c.village_code == village_code)
     return int(conn.execute(query).scalar_one())
-
-
-def row_versions(conn: Connection, table_name: str, household_id: str) -> dict[str, Any]:
-    """id -> version of one table's rows for a household (what sync compares)."""
-    table = TABLES[table_name]
-    owner = table.c.id if table_name == "household" else table.c.household_id
-    rows = conn.execute(select(table.c.id, table.c.version).where(owner == household_id))
-    return {row_id: version for row_id, version in rows}

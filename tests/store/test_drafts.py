@@ -1,5 +1,5 @@
 from caseworker.store.db import Store
-from caseworker.store.drafts import delete_draft, list_drafts, load_draft, save_draft
+from caseworker.store.drafts import delete_draft, list_drafts, save_draft
 
 
 def test_a_draft_is_overwritten_in_place_and_kept_until_deleted(store: Store) -> None:
@@ -7,8 +7,7 @@ def test_a_draft_is_overwritten_in_place_and_kept_until_deleted(store: Store) ->
     assert save_draft(store, kind="visit", data={"notes": "ab"}, draft_id=draft_id) == draft_id
     with store.read() as conn:
         [draft] = list_drafts(conn, kind="visit")
-        assert draft.data == {"notes": "ab"}
-        assert load_draft(conn, draft_id) == draft
+        assert draft.data == {"notes": "ab"} and draft.id == draft_id
         assert list_drafts(conn, kind="other") == []
     delete_draft(store, draft_id)
     with store.read() as conn:

@@ -15,7 +15,6 @@ from caseworker.store.households import (
     TABLES,
     iter_households,
     load_household,
-    row_versions,
     save_household,
     save_households,
 )
@@ -77,6 +76,14 @@ def test_rows_carry_sync_metadata_and_versions_rise_only_when_content_changes(
         versions = row_versions(conn, "member", h.id)
         assert versions == {h.members[0].id: 1, h.members[1].id: 2}
         assert row_versions(conn, "household", h.id) == {h.id: 1}
+
+
+def row_versions(conn: Any, table_name: str, household_id: str) -> dict[str, Any]:
+    """id -> version of one table's rows for a household (what sync compares)."""
+    table = TABLES[table_name]
+    owner = table.c.id if table_name == "household" else table.c.household_id
+    rows = conn.execute(select(table.c.id, table.c.version).where(owner == household_id))
+    return {row_id: version for row_id, version in rows}
 
 
 def test_a_bad_household_leaves_the_database_exactly_as_it_was(
