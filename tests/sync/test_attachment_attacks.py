@@ -321,6 +321,39 @@ def test_the_hash_checked_is_of_the_chunks_the_county_keeps(scene: Scene) -> Non
         assert "SHA-256" in body["reason_en"]
 
 
+def test_an_upload_left_unfinished_for_a_month_is_given_up(scene: Scene) -> None:
+    """The chunks of an upload a device began and never finished do not stay at the
+    county for ever: a month on, its next uploads drop them (it sends the file again)."""
+    old, recent = pdf_bytes(2 * CHUNK + 5, seed=19), pdf_bytes(2 * CHUNK + 6, seed=20)
+    old_sha, recent_sha = (hashlib.sha256(c).hexdigest() for c in (old, recent))
+    with device(scene, scene.a) as http:
+        for content, sha in ((old, old_sha), (recent, recent_sha)):
+            start(http, content)
+            assert http.put(f"/v1/attachments/uploads/{sha}/0", content=content[:CHUNK])
+    with scene.county.engine.begin() as conn:
+        conn.execute(
+            ATTACHMENT_UPLOAD.update()
+            .where(ATTACHMENT_UPLOAD.c.sha256 == old_sha)
+            .values(started_at=datetime.now(UTC) - timedelta(days=31))
+        )
+
+    def chunks_held(sha: str) -> int:
+        with scene.county.engine.connect() as conn:
+            return int(
+                conn.execute(
+                    select(func.count())
+                    .select_from(ATTACHMENT_CHUNK)
+                    .where(ATTACHMENT_CHUNK.c.sha256 == sha)
+                ).scalar_one()
+            )
+
+    assert chunks_held(old_sha) == chunks_held(recent_sha) == 1
+    with device(scene, scene.a) as http:
+        assert start(http, recent)["received"] == [0]  # a recent upload resumes
+        assert chunks_held(old_sha) == 0
+        assert start(http, old)["received"] == []  # begun again from nothing
+
+
 def test_records_are_checked_as_the_laptop_checks_them(scene: Scene) -> None:
     fresh = record_of(scene.kept, id=str(uuid.uuid4()))
     tomorrow = (datetime.now(UTC) + timedelta(days=3)).date().isoformat()

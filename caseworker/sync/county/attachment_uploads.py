@@ -5,7 +5,7 @@ whole against its SHA-256 and kept once.
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import sqlalchemy as sa
@@ -28,6 +28,9 @@ from caseworker.sync.schemas import ChunkAnswer, ContentWanted, UploadsAnswer, U
 CHUNK_SIZE = 2 * 1024 * 1024  # the largest chunk the county takes in one request
 DEFAULT_MAX_FILE_MB = 20  # without the pack's evidence.max_file_mb
 MAX_OPEN_UPLOADS = 200  # unfinished uploads one device may have at once
+# An upload not finished this long after it began is given up: its chunks are dropped
+# when the device next begins uploads (it begins again if it still has the file).
+ABANDONED_AFTER = timedelta(days=30)
 # The SHA-256 of each upload under way, as its chunks arrive (the county server is one
 # process: a digest lost to a restart is made again from the chunks stored).
 DIGESTS = UploadDigests()
@@ -108,6 +111,21 @@ def _drop_upload(conn: Connection, device_id: str, sha256: str) -> None:
         conn.execute(table.delete().where(table.c.device_id == device_id, table.c.sha256 == sha256))
 
 
+def _drop_abandoned(conn: Connection, device: Device) -> None:
+    """Give up the device's uploads begun more than ``ABANDONED_AFTER`` ago and never
+    finished, with their chunks (they hold space at the county and count against the
+    device's unfinished uploads)."""
+    abandoned = conn.execute(
+        select(ATTACHMENT_UPLOAD.c.sha256).where(
+            ATTACHMENT_UPLOAD.c.device_id == device.device_id,
+            ATTACHMENT_UPLOAD.c.completed_at.is_(None),
+            ATTACHMENT_UPLOAD.c.started_at < datetime.now(UTC) - ABANDONED_AFTER,
+        )
+    ).scalars()
+    for sha256 in list(abandoned):
+        _drop_upload(conn, device.device_id, sha256)
+
+
 def _refused_state(item: ContentWanted, zh: str, en: str) -> UploadState:
     return UploadState(
         sha256=item.sha256, state="refused", size=item.size, reason_zh=zh, reason_en=en
@@ -139,6 +157,7 @@ def start_uploads(
     limit = max_file_bytes(engine, device.scope[:6])
     answers: list[UploadState] = []
     with engine.begin() as conn:
+        _drop_abandoned(conn, device)
         batch = _batch(conn, device, contents, chunk_size, limit)
         seen: set[str] = set()
         for item in contents:
