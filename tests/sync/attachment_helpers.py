@@ -21,10 +21,8 @@ from caseworker.store.attachments import (
     remove_attachment,
 )
 from caseworker.store.db import Store
-from caseworker.sync.county.attachment_uploads import CHUNK_SIZE as CHUNK
 
 MiB = 1024 * 1024
-__all__ = ["CHUNK"]  # the county's chunk size, for the tests that count chunks
 
 
 def pdf_bytes(size: int, seed: int) -> bytes:

@@ -28,6 +28,7 @@ from caseworker.store.households import save_household
 from caseworker.sync.attachment_wire import wire_record
 from caseworker.sync.client import sync
 from caseworker.sync.county.admin import publish_policy
+from caseworker.sync.county.attachment_uploads import CHUNK_SIZE as CHUNK
 from caseworker.sync.county.tables import (
     ATTACHMENT,
     ATTACHMENT_CHUNK,
@@ -35,7 +36,7 @@ from caseworker.sync.county.tables import (
     ATTACHMENT_UPLOAD,
     REFUSAL,
 )
-from tests.sync.attachment_helpers import CHUNK, MiB, attach, pdf_bytes, remove
+from tests.sync.attachment_helpers import MiB, attach, pdf_bytes, remove
 from tests.sync.conftest import VILLAGE_B, CountyServer, enroll_laptop, raw_client
 
 Make = Callable[..., dict[str, Any]]

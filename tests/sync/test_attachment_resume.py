@@ -18,6 +18,7 @@ from caseworker.store.db import Store
 from caseworker.store.households import save_household
 from caseworker.sync import attachment_receiving, attachment_wire
 from caseworker.sync.client import sync
+from caseworker.sync.county.attachment_uploads import CHUNK_SIZE as CHUNK
 from caseworker.sync.county.tables import (
     ATTACHMENT,
     ATTACHMENT_CHUNK,
@@ -25,7 +26,6 @@ from caseworker.sync.county.tables import (
 )
 from caseworker.sync.transport import SyncError
 from tests.sync.attachment_helpers import (
-    CHUNK,
     Breaker,
     MiB,
     attach,

@@ -15,9 +15,9 @@ from caseworker.interchange.household_format import parse_household
 from caseworker.store.db import Store
 from caseworker.store.households import save_household
 from caseworker.sync.client import last_sync, sync
+from caseworker.sync.county.attachment_uploads import CHUNK_SIZE as CHUNK
 from caseworker.sync.county.tables import ATTACHMENT, ATTACHMENT_CHUNK, ATTACHMENT_CONTENT
 from tests.sync.attachment_helpers import (
-    CHUNK,
     attach,
     content_hashes,
     pdf_bytes,
