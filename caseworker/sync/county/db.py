@@ -43,8 +43,7 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA cache_size=-65536")
     # The server copies the log into the database while idle (checkpoints.py); a commit
     # does it only past this many pages.
-    if not __import__("os").environ.get("AB_OFF"):
-        cursor.execute(f"PRAGMA wal_autocheckpoint={LOG_PAGES_LIMIT}")
+    cursor.execute(f"PRAGMA wal_autocheckpoint={LOG_PAGES_LIMIT}")
     cursor.close()
 
 

@@ -52,8 +52,6 @@ class UploadDigests:
 
     def begin(self, key: Key) -> None:
         """An upload begun: its digest starts empty (replacing any earlier one)."""
-        if __import__("os").environ.get("AB_OFF"):
-            return
         with self._lock:
             self._drop(key)
             self._digests[key] = _Digest(hashlib.sha256())
