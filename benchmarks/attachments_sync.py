@@ -38,6 +38,7 @@ from caseworker.store.db import Store, open_store
 from caseworker.store.households import save_household
 from caseworker.store.regions import add_regions
 from caseworker.sync.client import enroll, sync
+from caseworker.sync.county.attachment_uploads import CHUNK_SIZE
 from caseworker.sync.county.auth import create_enrollment
 from caseworker.sync.county.db import open_county
 from caseworker.sync.county.regions import load_regions
@@ -171,6 +172,15 @@ def plain_request(client: httpx.Client, url: str, body: bytes) -> float:
     return elapsed
 
 
+def plain_chunks(client: httpx.Client, url: str, body: bytes, size: int) -> float:
+    """The time of plain requests carrying ``body`` in chunks of ``size``, one after the
+    other: what the HTTP layer alone costs for the sync's pattern of requests."""
+    start = time.perf_counter()
+    for at in range(0, len(body), size):
+        plain_request(client, url, body[at : at + size])
+    return time.perf_counter() - start
+
+
 def laptop(path: Path) -> Store:
     store = open_store(path)
     with store.begin() as conn:
@@ -185,6 +195,7 @@ class Round:
 
     stdlib: float
     uvicorn: float
+    uvicorn_chunks: float
     up: float
     down: float
     up_cpu: tuple[float, float]  # laptop, county
@@ -258,8 +269,9 @@ def main() -> int:
                 body = b"".join(contents)
                 stdlib = plain_request(client, stdlib_url, body)
                 uvicorn = plain_request(client, uvicorn_url, body)
+                chunked = plain_chunks(client, uvicorn_url, body, CHUNK_SIZE)
                 up, down, up_cpu = sync_round(a, b, household.id, contents, server.pid)
-                rounds.append(Round(stdlib, uvicorn, up, down, up_cpu))
+                rounds.append(Round(stdlib, uvicorn, chunked, up, down, up_cpu))
             empty = []
             for _ in range(5):
                 start = time.perf_counter()
@@ -287,11 +299,14 @@ def report(args: argparse.Namespace, size: int, rounds: list[Round], empty: list
         f"attachments: {args.files} files, {args.files * size / MiB:.0f} MiB a round; "
         f"county on {database}; {len(rounds)} rounds"
     )
-    print("  round  plain(stdlib)  plain(uvicorn)  sync up  sync down  up/uvicorn  up/stdlib")
+    print(
+        "  round  plain(stdlib)  plain(uvicorn)  in chunks(uvicorn)  sync up  sync down"
+        "  up/uvicorn  up/stdlib"
+    )
     for n, r in enumerate(rounds, 1):
         print(
-            f"  {n:>5}  {r.stdlib:>12.3f}s  {r.uvicorn:>13.3f}s  {r.up:>6.3f}s  {r.down:>8.3f}s"
-            f"  {r.up / r.uvicorn:>9.2f}x  {r.up / r.stdlib:>8.2f}x"
+            f"  {n:>5}  {r.stdlib:>12.3f}s  {r.uvicorn:>13.3f}s  {r.uvicorn_chunks:>17.3f}s"
+            f"  {r.up:>6.3f}s  {r.down:>8.3f}s  {r.up / r.uvicorn:>9.2f}x  {r.up / r.stdlib:>8.2f}x"
         )
     up = median([r.up for r in rounds])
     uvicorn = median([r.uvicorn for r in rounds])
@@ -300,7 +315,8 @@ def report(args: argparse.Namespace, size: int, rounds: list[Round], empty: list
     county_cpu = median([r.up_cpu[1] for r in rounds])
     print(
         f"  medians: plain request to the county's HTTP server (uvicorn) {uvicorn:.3f} s, "
-        f"to the standard library's {stdlib:.3f} s"
+        f"to the standard library's {stdlib:.3f} s; plain requests of one chunk each "
+        f"(uvicorn) {median([r.uvicorn_chunks for r in rounds]):.3f} s"
     )
     print(
         f"           sync up {up:.3f} s (CPU: laptop {laptop_cpu:.2f} s, county "
