@@ -105,7 +105,7 @@ def _open_image(data: bytes, name: str, media_type: MediaType, long_side: int) -
 
     if media_type is MediaType.HEIC:
         try:
-            from pillow_heif import register_heif_opener
+            from pi_heif import register_heif_opener
         except ImportError as exc:
             raise _refuse(
                 name, "是HEIC照片，本机无法读取，请在手机上存为JPEG", "is HEIC, not readable here"

@@ -6,6 +6,7 @@ import secrets
 import sys
 from datetime import date
 
+from caseworker.config import resource_path
 from caseworker.selftest.context import SelfTest, StepFailed
 
 HOUSEHOLDS = 12
@@ -124,7 +125,6 @@ def step_evidence(t: SelfTest) -> str:
     import io
 
     from PIL import Image
-    from pillow_heif import from_pillow
 
     from caseworker.domain.evidence import EvidenceKind, EvidenceLimits
     from caseworker.interchange.evidence_files import prepare
@@ -135,23 +135,22 @@ def step_evidence(t: SelfTest) -> str:
     exif = Image.Exif()
     exif[0x0112] = 6  # taken with the phone on its side
     exif[0x8825] = {1: "N", 2: (34.0, 31.0, 0.0)}
-    jpeg, heic = io.BytesIO(), io.BytesIO()
+    jpeg = io.BytesIO()
     photo.save(jpeg, "JPEG", exif=exif.tobytes())
-    from_pillow(photo).save(heic, quality=50)
+    # An iPhone's photo, taken upright, with its location (the app reads HEIC, never writes it).
+    heic = resource_path("samples", "iphone-photo.heic").read_bytes()
     limits = EvidenceLimits()
     files = [
         FileToAttach(name, prepare(data, name, limits), date.today())
-        for name, data in (("photo.jpg", jpeg.getvalue()), ("photo.heic", heic.getvalue()))
+        for name, data in (("photo.jpg", jpeg.getvalue()), ("photo.heic", heic))
     ]
     store = t.open_store()
     request = AttachRequest(t.households[0], EvidenceKind.HOUSING_PHOTO)
     added = attach_files(store, files, request, SELF_TEST_WORKER)
     with store.read() as conn:
         kept = [Image.open(io.BytesIO(content_of(conn, a.sha256))) for a in added]
-    if (
-        max(kept[0].size) != limits.long_side
-        or kept[0].width > kept[0].height
-        or kept[0].getexif().get_ifd(0x8825)
+    if max(kept[0].size) != limits.long_side or any(
+        image.width > image.height or image.getexif().get_ifd(0x8825) for image in kept
     ):
         raise StepFailed(
             "照片没有转正、缩小或去掉拍摄地点", "the photo was not turned, brought down or cleaned"

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 
 from PIL import Image, ImageDraw, PngImagePlugin
 
+from caseworker.config import resource_path
+
 if TYPE_CHECKING:
     from caseworker.domain.evidence import Attachment, EvidenceKind
     from caseworker.store.db import Store
@@ -67,13 +69,10 @@ def png_bytes(width: int = 600, height: int = 400, text: str = PNG_TEXT) -> byte
 
 
 def heic_bytes() -> bytes:
-    """A HEIC photo (as an iPhone saves it)."""
-    from pillow_heif import register_heif_opener
-
-    register_heif_opener()
-    out = io.BytesIO()
-    textured(800, 600, 3).save(out, "HEIF", quality=80)
-    return out.getvalue()
+    """A HEIC photo as an iPhone saves it: 600x800 upright (the camera's turn kept in the
+    file's own rotation), with the place it was taken. The app reads HEIC and never
+    writes it, so the photo is a file in ``resources/samples`` (the self-test uses it too)."""
+    return resource_path("samples", "iphone-photo.heic").read_bytes()
 
 
 def pdf_bytes(pages: int = 2, text: str = PDF_TEXT) -> bytes:

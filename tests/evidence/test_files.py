@@ -34,7 +34,9 @@ def test_a_png_a_heic_photo_and_a_pdf_are_accepted() -> None:
     assert png.media_type is MediaType.PNG and opened(png.content).size == (600, 400)
     heic = prepare(heic_bytes(), "IMG_0001.HEIC", LIMITS)
     assert heic.media_type is MediaType.JPEG  # kept as a JPEG every printer reads
-    assert opened(heic.content).size == (800, 600)
+    photo = opened(heic.content)
+    assert photo.size == (600, 800)  # upright, as taken
+    assert not photo.getexif().get_ifd(GPS_IFD)  # where it was taken is removed
     pdf = prepare(pdf_bytes(3), "scan.pdf", LIMITS)
     assert pdf.media_type is MediaType.PDF and pdf.pages == 3
 
