@@ -324,17 +324,21 @@ def test_the_hash_checked_is_of_the_chunks_the_county_keeps(scene: Scene) -> Non
 
 def test_an_upload_left_unfinished_for_a_month_is_given_up(scene: Scene) -> None:
     """The chunks of an upload a device began and never finished do not stay at the
-    county for ever: a month on, its next uploads drop them (it sends the file again)."""
+    county for ever: a month on, the next uploads of any device drop them (its own device
+    sends the file again; one lost or retired never comes back for them)."""
     old, recent = pdf_bytes(2 * CHUNK + 5, seed=19), pdf_bytes(2 * CHUNK + 6, seed=20)
-    old_sha, recent_sha = (hashlib.sha256(c).hexdigest() for c in (old, recent))
-    with device(scene, scene.a) as http:
-        for content, sha in ((old, old_sha), (recent, recent_sha)):
-            start(http, content)
-            assert http.put(f"/v1/attachments/uploads/{sha}/0", content=content[:CHUNK])
+    lost = pdf_bytes(2 * CHUNK + 7, seed=21)  # begun by village B's laptop, never again
+    old_sha, recent_sha, lost_sha = (hashlib.sha256(c).hexdigest() for c in (old, recent, lost))
+    for store, contents in ((scene.a, (old, recent)), (scene.x, (lost,))):
+        with device(scene, store) as http:
+            for content in contents:
+                start(http, content)
+                sha = hashlib.sha256(content).hexdigest()
+                assert http.put(f"/v1/attachments/uploads/{sha}/0", content=content[:CHUNK])
     with scene.county.engine.begin() as conn:
         conn.execute(
             ATTACHMENT_UPLOAD.update()
-            .where(ATTACHMENT_UPLOAD.c.sha256 == old_sha)
+            .where(ATTACHMENT_UPLOAD.c.sha256.in_([old_sha, lost_sha]))
             .values(started_at=datetime.now(UTC) - timedelta(days=31))
         )
 
@@ -348,10 +352,10 @@ def test_an_upload_left_unfinished_for_a_month_is_given_up(scene: Scene) -> None
                 ).scalar_one()
             )
 
-    assert chunks_held(old_sha) == chunks_held(recent_sha) == 1
+    assert chunks_held(old_sha) == chunks_held(recent_sha) == chunks_held(lost_sha) == 1
     with device(scene, scene.a) as http:
         assert start(http, recent)["received"] == [0]  # a recent upload resumes
-        assert chunks_held(old_sha) == 0
+        assert chunks_held(old_sha) == chunks_held(lost_sha) == 0
         assert start(http, old)["received"] == []  # begun again from nothing
 
 

@@ -29,7 +29,8 @@ CHUNK_SIZE = 2 * 1024 * 1024  # the largest chunk the county takes in one reques
 DEFAULT_MAX_FILE_MB = 20  # without the pack's evidence.max_file_mb
 MAX_OPEN_UPLOADS = 200  # unfinished uploads one device may have at once
 # An upload not finished this long after it began is given up: its chunks are dropped
-# when the device next begins uploads (it begins again if it still has the file).
+# when any device next begins uploads (its own device begins again if it still has the
+# file; a device that never comes back leaves nothing behind).
 ABANDONED_AFTER = timedelta(days=30)
 # The SHA-256 of each upload under way, as its chunks arrive (the county server is one
 # process: a digest lost to a restart is made again from the chunks stored).
@@ -111,19 +112,18 @@ def _drop_upload(conn: Connection, device_id: str, sha256: str) -> None:
         conn.execute(table.delete().where(table.c.device_id == device_id, table.c.sha256 == sha256))
 
 
-def _drop_abandoned(conn: Connection, device: Device) -> None:
-    """Give up the device's uploads begun more than ``ABANDONED_AFTER`` ago and never
-    finished, with their chunks (they hold space at the county and count against the
-    device's unfinished uploads)."""
+def _drop_abandoned(conn: Connection) -> None:
+    """Give up every device's uploads begun more than ``ABANDONED_AFTER`` ago and never
+    finished, with their chunks (they hold space at the county and count against their
+    device's unfinished uploads, and a laptop lost or retired never finishes them)."""
     abandoned = conn.execute(
-        select(ATTACHMENT_UPLOAD.c.sha256).where(
-            ATTACHMENT_UPLOAD.c.device_id == device.device_id,
+        select(ATTACHMENT_UPLOAD.c.device_id, ATTACHMENT_UPLOAD.c.sha256).where(
             ATTACHMENT_UPLOAD.c.completed_at.is_(None),
             ATTACHMENT_UPLOAD.c.started_at < datetime.now(UTC) - ABANDONED_AFTER,
         )
-    ).scalars()
-    for sha256 in list(abandoned):
-        _drop_upload(conn, device.device_id, sha256)
+    ).all()
+    for device_id, sha256 in abandoned:
+        _drop_upload(conn, device_id, sha256)
 
 
 def _refused_state(item: ContentWanted, zh: str, en: str) -> UploadState:
@@ -157,7 +157,7 @@ def start_uploads(
     limit = max_file_bytes(engine, device.scope[:6])
     answers: list[UploadState] = []
     with engine.begin() as conn:
-        _drop_abandoned(conn, device)
+        _drop_abandoned(conn)
         batch = _batch(conn, device, contents, chunk_size, limit)
         seen: set[str] = set()
         for item in contents:
