@@ -16,7 +16,8 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QColor, QDropEvent, QGuiApplication, QImage
 from PySide6.QtWidgets import QDialogButtonBox
 
-from caseworker.domain.evidence import EvidenceKind
+from caseworker.config import resource_path
+from caseworker.domain.evidence import EvidenceKind, MediaType
 from caseworker.store.attachments import attachments_of
 from caseworker.store.db import Store
 from caseworker.store.search import search_households
@@ -168,6 +169,29 @@ def test_adding_viewing_and_removing_evidence_on_the_household_page(
     tab.show_removed.setChecked(True)
     gone = [line for line in tab.row_texts() if "拍错了户" in line]
     assert len(gone) == 1 and "王建华" in gone[0]
+
+
+def test_an_iphone_photo_is_added_upright_and_shown(
+    qtbot: QtBot, window: MainWindow, county: Store, tmp_path: Path
+) -> None:
+    """A HEIC photo from an iPhone, taken upright with its location, goes through the add
+    dialog like any photo: kept as a JPEG, upright, shown upright at full size."""
+    tab = evidence_tab(window, county)
+    heic = tmp_path / "IMG_0001.HEIC"
+    heic.write_bytes(resource_path("samples", "iphone-photo.heic").read_bytes())
+
+    def listed(dialog: AttachDialog) -> None:
+        assert "IMG_0001.HEIC" in dialog.listing.text()
+
+    add(qtbot, tab, [heic], EvidenceKind.HOUSING_PHOTO, listed)
+    qtbot.waitUntil(lambda: len(tab.thumbnails) == 1, timeout=10000)
+    kept = next(a for a in tab.attachments if a.kind is EvidenceKind.HOUSING_PHOTO)
+    assert kept.media_type is MediaType.JPEG
+    viewer = tab.view(kept)
+    assert viewer is not None
+    shown = viewer.picture.pixmap().size()
+    assert shown.height() > shown.width()  # upright, as it was taken
+    viewer.close()
 
 
 def test_a_refused_file_is_named_and_nothing_is_added(
