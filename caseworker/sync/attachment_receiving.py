@@ -143,6 +143,7 @@ def _download(
                     incoming.keep(index, response.content)
                     chunks[index] = response.content
                     report.chunks_received += 1
+                    report.content_received += len(response.content)
                 if failure is None:
                     tick()
                     for index in itertools.islice(queue, len(done)):

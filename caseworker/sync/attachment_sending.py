@@ -71,7 +71,7 @@ def _send_chunks(
     while the next arrives); whether one of them made the content whole. The first
     failure is raised once the chunks in flight are answered."""
 
-    def put(index: int) -> ChunkAnswer:
+    def put(index: int) -> tuple[int, ChunkAnswer]:
         raw = conn.request(
             "PUT",
             f"/v1/attachments/uploads/{sha256}/{index}",
@@ -79,7 +79,7 @@ def _send_chunks(
             headers={"Content-Type": "application/octet-stream"},
         )
         answer: ChunkAnswer = read_answer(ChunkAnswer, raw)
-        return answer
+        return index, answer
 
     complete = False
     failure: SyncError | None = None
@@ -90,11 +90,12 @@ def _send_chunks(
             done, flying = wait(flying, return_when=FIRST_COMPLETED)
             for future in done:
                 try:
-                    answer = future.result()
+                    index, answer = future.result()
                 except SyncError as exc:
                     failure = failure or exc
                     continue
                 report.chunks_sent += 1
+                report.content_sent += min(size, len(content) - index * size)
                 complete = complete or answer.complete
             if failure is None and not complete:
                 tick()
@@ -132,7 +133,23 @@ def _upload(
     """Send the chunks of one content the county lacks; whether it is whole there now
     (False: refused, with the reason among the report's problems). A broken connection is
     tried again (``RETRIES`` times), each time after asking which chunks the county holds,
-    so a chunk it took is never sent again."""
+    so a chunk it took is never sent again. The bytes it did not have to send (chunks
+    the county had, or a refused content) count as skipped in the report."""
+    sent_before = report.content_sent
+    try:
+        return _send_content(conn, state, content, report, tick)
+    finally:
+        sent = report.content_sent - sent_before
+        report.content_skipped += max(0, len(content) - sent)
+
+
+def _send_content(
+    conn: Connection,
+    state: UploadState,
+    content: bytes,
+    report: SyncReport,
+    tick: Tick,
+) -> bool:
     sha = state.sha256
     asked: UploadState | None = state
     tries = 0
@@ -186,6 +203,7 @@ def send_attachments(store: Store, conn: Connection, report: SyncReport, tick: T
                 raise CountyPredatesAttachments() from exc
             raise
         held = [a for sha in part if states[sha].state == "held" for a in by_content[sha]]
+        report.content_skipped += sum(sizes[sha] for sha in part if states[sha].state == "held")
         _push_records(store, conn, held, report)
         tick()
         lacking = [sha for sha in part if states[sha].state != "held"]

@@ -25,6 +25,13 @@ def count_unsent(store: Store) -> int:
         return len(unsent(db))
 
 
+def unsent_content_bytes(store: Store) -> int:
+    """The size of the content of the attachment records waiting to be sent (each content
+    once, however many records share it)."""
+    with store.read() as db:
+        return sum({a.sha256: a.size for a in unsent(db)}.values())
+
+
 def sync_attachments(store: Store, conn: Connection, report: SyncReport, tick: Tick) -> None:
     """Attachments up, then down (after the households). Against a county of an earlier
     version, say that attachments were not sent."""

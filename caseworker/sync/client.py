@@ -19,7 +19,7 @@ from caseworker.store import audit
 from caseworker.store.db import Store, write_setting
 from caseworker.store.tables import OUTBOX, SYNC_CONFLICT
 from caseworker.sync import outbox
-from caseworker.sync.attachments import count_unsent, sync_attachments
+from caseworker.sync.attachments import count_unsent, sync_attachments, unsent_content_bytes
 from caseworker.sync.local_apply import CURSOR, POLICY_CURSOR, apply_page, retry_held
 from caseworker.sync.pending_file import new_signing_key, public_of
 from caseworker.sync.report import SyncProgress, SyncReport, SyncSummary
@@ -275,6 +275,24 @@ def _pull(
             tick()
 
 
+def _count_left(store: Store, report: SyncReport) -> None:
+    """What the sync leaves on the laptop: changes unsent or refused, conflicts open."""
+    with store.read() as db:
+        report.pending = outbox.count_open(db)
+        report.quarantined = int(
+            db.execute(
+                select(func.count()).select_from(OUTBOX).where(OUTBOX.c.state == "quarantined")
+            ).scalar_one()
+        )
+        report.open_conflicts = int(
+            db.execute(
+                select(func.count())
+                .select_from(SYNC_CONFLICT)
+                .where(SYNC_CONFLICT.c.resolved_at.is_(None))
+            ).scalar_one()
+        )
+
+
 def sync(
     store: Store,
     *,
@@ -294,14 +312,17 @@ def sync(
     report = SyncReport()
     with store.read() as db:
         to_send = outbox.count_open(db)
-    state = SyncProgress("push", to_send=to_send, attachments_to_send=count_unsent(store))
+    state = SyncProgress(
+        "push",
+        to_send=to_send,
+        attachments_to_send=count_unsent(store),
+        content_to_send=unsent_content_bytes(store),
+    )
 
     def tick(phase: str | None = None) -> None:
         if phase:
             state.phase = phase
-        state.sent, state.received = report.sent, report.received
-        state.attachments_sent = report.attachments_sent
-        state.attachments_received = report.attachments_received
+        state.follow(report)
         if progress is not None:
             progress(state)
         if cancelled is not None and cancelled():
@@ -319,20 +340,7 @@ def sync(
         _pull(store, conn, report, page_size, tick)
         tick("attachments")
         sync_attachments(store, conn, report, tick)
-    with store.read() as db:
-        report.pending = outbox.count_open(db)
-        report.quarantined = int(
-            db.execute(
-                select(func.count()).select_from(OUTBOX).where(OUTBOX.c.state == "quarantined")
-            ).scalar_one()
-        )
-        report.open_conflicts = int(
-            db.execute(
-                select(func.count())
-                .select_from(SYNC_CONFLICT)
-                .where(SYNC_CONFLICT.c.resolved_at.is_(None))
-            ).scalar_one()
-        )
+    _count_left(store, report)
     with store.begin() as db:  # the sync itself is audited (and goes up with the next one)
         write_setting(db, LAST_SYNC, SyncSummary.of(report, datetime.now(UTC)).to_json())
         audit.record(

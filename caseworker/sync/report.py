@@ -8,7 +8,8 @@ from datetime import UTC, datetime
 @dataclass(slots=True)
 class SyncProgress:
     """Where a sync is: records sent of those to send, households received, and then
-    attachments: records sent of those to send, records received."""
+    attachments: records sent of those to send, records received, and their content in
+    bytes (done: the county holds it now, sent by this sync or not needed)."""
 
     phase: str  # push, resolve, audit, pull, attachments, done
     sent: int = 0
@@ -17,6 +18,17 @@ class SyncProgress:
     attachments_sent: int = 0
     attachments_to_send: int = 0
     attachments_received: int = 0
+    content_to_send: int = 0
+    content_done: int = 0
+    content_received: int = 0
+
+    def follow(self, report: "SyncReport") -> None:
+        """Take the counts of ``report`` so far."""
+        self.sent, self.received = report.sent, report.received
+        self.attachments_sent = report.attachments_sent
+        self.attachments_received = report.attachments_received
+        self.content_done = report.content_sent + report.content_skipped
+        self.content_received = report.content_received
 
 
 @dataclass(slots=True)
@@ -43,6 +55,12 @@ class SyncReport:
     attachments_supported: bool = True  # False: the county predates attachments
     chunks_sent: int = 0  # chunks of content sent, and received
     chunks_received: int = 0
+    # Bytes of content: sent in chunks the county took; of those to send, not sent because
+    # the county did not need them (held already, refused, or taken in an earlier sync);
+    # received.
+    content_sent: int = 0
+    content_skipped: int = 0
+    content_received: int = 0
 
     @property
     def synced(self) -> bool:

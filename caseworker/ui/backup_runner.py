@@ -43,9 +43,10 @@ def when(moment: datetime) -> str:
 
 
 def size_text(size: int) -> str:
-    """A file size people can read: "850 KB", "12.3 MB"."""
+    """A file size people can read: "850 KB", "12.3 MB" (a few bytes are "1 KB", none
+    "0 KB")."""
     if size < 1024 * 1024:
-        return f"{max(size // 1024, 1)} KB"
+        return f"{min(size, max(size // 1024, 1))} KB"
     return f"{size / (1024 * 1024):.1f} MB"
 
 

@@ -359,83 +359,83 @@ The app closes its window, restores the backup and opens the restored records (t
 <context>
     <name>BackupRunner</name>
     <message>
-        <location filename="../../caseworker/ui/backup_runner.py" line="167"/>
+        <location filename="../../caseworker/ui/backup_runner.py" line="168"/>
         <source>Today&apos;s backup was made at {time}.</source>
         <translation>今天的备份已完成（{time}）。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/backup_runner.py" line="175"/>
+        <location filename="../../caseworker/ui/backup_runner.py" line="176"/>
         <source>Today&apos;s automatic backup was not made: {why}</source>
         <translation>今天的自动备份没有完成：{why}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/backup_runner.py" line="193"/>
+        <location filename="../../caseworker/ui/backup_runner.py" line="194"/>
         <source>The backup was not made: {why}</source>
         <translation>备份没有完成：{why}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/backup_runner.py" line="205"/>
+        <location filename="../../caseworker/ui/backup_runner.py" line="206"/>
         <source>Backed up at {time}: {households} households, {size}, saved as {path}</source>
         <translation>已备份：{time}，共 {households} 户，{size}，保存为 {path}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/backup_runner.py" line="231"/>
+        <location filename="../../caseworker/ui/backup_runner.py" line="232"/>
         <source>This is the file of the records in use, not a backup of them.</source>
         <translation>这是正在使用的数据文件，不是备份。请选择备份文件夹中的备份。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/backup_runner.py" line="275"/>
+        <location filename="../../caseworker/ui/backup_runner.py" line="276"/>
         <source>there is not enough room in {folder}.</source>
         <translation>{folder} 的空间不够。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/backup_runner.py" line="278"/>
+        <location filename="../../caseworker/ui/backup_runner.py" line="279"/>
         <source>{folder} could not be written to. If it is a USB stick, check that it is plugged in and not write-protected.</source>
         <translation>无法写入 {folder}。如果是U盘，请检查是否插好、是否设置了写保护。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/backup_runner.py" line="282"/>
+        <location filename="../../caseworker/ui/backup_runner.py" line="283"/>
         <source>the records could not be read for copying. Please try again.</source>
         <translation>读取数据时出错，请再试一次。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/backup_runner.py" line="283"/>
-        <location filename="../../caseworker/ui/backup_runner.py" line="304"/>
+        <location filename="../../caseworker/ui/backup_runner.py" line="284"/>
+        <location filename="../../caseworker/ui/backup_runner.py" line="305"/>
         <source>{sentence} {sentence_after}</source>
         <translation>{sentence}{sentence_after}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/backup_runner.py" line="285"/>
+        <location filename="../../caseworker/ui/backup_runner.py" line="286"/>
         <source>No unfinished backup file was left behind.</source>
         <translation>没有留下不完整的备份文件。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/backup_runner.py" line="292"/>
+        <location filename="../../caseworker/ui/backup_runner.py" line="293"/>
         <source>The file {name} is not there any more.</source>
         <translation>文件 {name} 已经不在了。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/backup_runner.py" line="294"/>
+        <location filename="../../caseworker/ui/backup_runner.py" line="295"/>
         <source>The file {name} cannot be read as a backup of this laptop&apos;s records: it may be damaged, or made on another laptop or before the password was changed.</source>
         <translation>文件 {name} 无法作为本机数据的备份读取：可能已损坏，或是另一台电脑、或修改密码之前做的备份。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/backup_runner.py" line="298"/>
+        <location filename="../../caseworker/ui/backup_runner.py" line="299"/>
         <source>The backup {name} is damaged and cannot be used.</source>
         <translation>备份 {name} 已损坏，不能使用。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/backup_runner.py" line="299"/>
+        <location filename="../../caseworker/ui/backup_runner.py" line="300"/>
         <source>The file {name} is not a backup of this app&apos;s records.</source>
         <translation>文件 {name} 不是本程序数据的备份。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/backup_runner.py" line="303"/>
+        <location filename="../../caseworker/ui/backup_runner.py" line="304"/>
         <source>The file could not be read.</source>
         <translation>无法读取这个文件。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/backup_runner.py" line="305"/>
+        <location filename="../../caseworker/ui/backup_runner.py" line="306"/>
         <source>Nothing was changed.</source>
         <translation>数据没有任何改变。</translation>
     </message>
@@ -3823,113 +3823,118 @@ review due {day}</source>
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="165"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="167"/>
         <source>Sync with the county</source>
         <translation>与县里同步</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="166"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="168"/>
         <source>Connection to the county server</source>
         <translation>连接县级服务器</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="167"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="169"/>
         <source>Enroll again…</source>
         <translation>重新注册…</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="168"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="170"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="169"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="171"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="170"/>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="285"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="172"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="289"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="218"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="222"/>
         <source>Conflicts to resolve ({n})</source>
         <translation>待解决的冲突（{n}）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="219"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="223"/>
         <source>Refused by the county ({n})</source>
         <translation>县里拒收的记录（{n}）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="241"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="245"/>
         <source>Connected. Press “Sync now” to send this laptop&apos;s changes.</source>
         <translation>已连接。点“立即同步”把本机的修改发给县里。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="281"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="285"/>
         <source>Connecting to the county server…</source>
         <translation>正在连接县级服务器…</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="308"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="312"/>
         <source>Sending this laptop&apos;s changes: {sent} of {total} household(s)</source>
         <translation>正在发送本机的修改：{sent} / {total} 户</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="312"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="316"/>
         <source>Sent {sent} household(s); sending the record of work…</source>
         <translation>已发送 {sent} 户；正在发送操作记录…</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="320"/>
-        <source>Moving evidence files: sent {sent} of {total}, received {received}…</source>
-        <translation>正在传送证明材料：已上传{sent}份（共{total}份），已下载{received}份…</translation>
-    </message>
-    <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="330"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="325"/>
         <source>Sent {sent} household(s); received {received} so far…</source>
         <translation>已发送 {sent} 户；已接收 {received} 户…</translation>
     </message>
     <message>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="337"/>
+        <source>Sending evidence files: {done} of {total} ({sent} of {files} sent)</source>
+        <translation>正在发送证明材料：{done} / {total}（已送达 {sent} / {files} 份）</translation>
+    </message>
+    <message>
         <location filename="../../caseworker/ui/pages/sync_page.py" line="348"/>
+        <source>Evidence files sent; receiving: {received} file(s), {size} so far…</source>
+        <translation>证明材料已发送；正在接收：已收到 {received} 份，共 {size}…</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="366"/>
         <source>Sync finished.</source>
         <translation>同步完成。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="351"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="369"/>
         <source>{n} conflict(s) need your decision: see below.</source>
         <translation>有 {n} 项冲突需要您处理，见下方。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="355"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="373"/>
         <source>The county refused {n} household(s): see below.</source>
         <translation>县里拒收了 {n} 户，见下方。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="383"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="401"/>
         <source>Sync cancelled before anything was sent. Every change stays on this laptop and is sent next time.</source>
         <translation>同步已取消，还没有发送任何修改。所有修改都保存在本机，下次同步时发送。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="388"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="406"/>
         <source>Sync cancelled. Every change of this laptop has reached the county; what the county has for this laptop comes with the next sync.</source>
         <translation>同步已取消。本机的修改都已送到县里；县里的数据将在下次同步时继续接收。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="392"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="410"/>
         <source>Sync cancelled. The county has received and kept the changes of {sent} household(s); the other {left} stay on this laptop and are sent next time.</source>
         <translation>同步已取消。县里已收到并保存了 {sent} 户的修改；其余 {left} 户的修改仍在本机，下次同步时发送。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="404"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="422"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="414"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="432"/>
         <source>It will be sent with the next sync.</source>
         <translation>将在下次同步时发送。</translation>
     </message>
@@ -3937,104 +3942,104 @@ review due {day}</source>
 <context>
     <name>SyncState</name>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_status.py" line="104"/>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="106"/>
         <source>Not connected to the county yet</source>
         <translation>尚未连接县级服务器</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_status.py" line="106"/>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="108"/>
         <source>Not synced yet</source>
         <translation>尚未同步</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_status.py" line="108"/>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="110"/>
         <source>Not synced: the county&apos;s receipt did not match</source>
         <translation>未同步：县里的回执与发送的内容不一致</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_status.py" line="110"/>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="112"/>
         <source>Not fully synced</source>
         <translation>未完全同步</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_status.py" line="112"/>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="114"/>
         <source>Synced; {n} conflict(s) to resolve</source>
         <translation>已同步；有 {n} 项冲突待解决</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_status.py" line="115"/>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="117"/>
         <source>Synced</source>
         <translation>已同步</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_status.py" line="123"/>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="125"/>
         <source>Fill in the enrollment sheet above to connect this laptop.</source>
         <translation>请先在上面按注册单填写，连接本机。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_status.py" line="126"/>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="128"/>
         <source>This laptop has not synced with the county yet.</source>
         <translation>本机还没有与县里同步过。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_status.py" line="128"/>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="130"/>
         <source>Last sync: {time}</source>
         <translation>上次同步：{time}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_status.py" line="131"/>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="133"/>
         <source>Sent changes of {sent} household(s) (the county took {taken} and refused {refused}); received {received} household(s).</source>
         <translation>发送了 {sent} 户的修改（县里接受 {taken} 户，拒收 {refused} 户），接收了 {received} 户。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_status.py" line="136"/>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="138"/>
         <source>Sent changes of {sent} household(s); received {received} household(s).</source>
         <translation>发送了 {sent} 户的修改，接收了 {received} 户。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_status.py" line="147"/>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="149"/>
         <source>Received {n} new policy pack(s).</source>
         <translation>收到 {n} 个新的政策包。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_status.py" line="150"/>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="152"/>
         <source>There was nothing to send, so there was no receipt.</source>
         <translation>没有需要发送的修改，因此没有回执。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_status.py" line="152"/>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="154"/>
         <source>The county&apos;s receipt matches what this laptop sent.</source>
         <translation>县里的回执与本机发送的内容一致。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_status.py" line="156"/>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="158"/>
         <source>The county&apos;s receipt does NOT match what this laptop sent: those changes are not counted as synced and are sent again next time.</source>
         <translation>县里的回执与本机发送的内容不一致：这些修改不算已同步，下次同步时重新发送。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_status.py" line="162"/>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="164"/>
         <source>Changes of {n} household(s) on this laptop are not synced yet.</source>
         <translation>本机还有 {n} 户的修改尚未同步。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_status.py" line="169"/>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="171"/>
         <source>The county refused the changes of {n} household(s): fix them and send them again (see below).</source>
         <translation>县里拒收了 {n} 户的修改，请改正后重新发送（见下方）。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_status.py" line="174"/>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="178"/>
+        <source>{n} file(s) of evidence on this laptop have not reached the county yet; they are sent at the next sync.</source>
+        <translation>本机还有 {n} 份证明材料尚未送到县里，下次同步时发送。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="183"/>
         <source>Every change on this laptop has reached the county.</source>
         <translation>本机所有修改都已送到县里。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_status.py" line="182"/>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="192"/>
         <source>Evidence: sent {sent} file(s), received {received}.</source>
         <translation>证明材料：上传{sent}份，下载{received}份。</translation>
-    </message>
-    <message>
-        <location filename="../../caseworker/ui/widgets/sync_status.py" line="189"/>
-        <source>{n} file(s) of evidence did not reach the county; they are sent at the next sync.</source>
-        <translation>有{n}份证明材料未能传到县里，下次同步时再传。</translation>
     </message>
 </context>
 <context>

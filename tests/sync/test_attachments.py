@@ -88,6 +88,42 @@ def test_attachments_go_up_once_and_down_to_the_other_laptop_identical_and_remov
     assert count(county, ATTACHMENT) == 3
 
 
+def test_progress_counts_the_bytes_of_evidence_going_up_and_coming_down(
+    county: CountyServer, laptops: Callable[[str], Store], household_data: Make
+) -> None:
+    """The Sync page's bar for evidence: the bytes to send (each content once), done as
+    the county takes them or turns out to have them already, ending at the whole; and the
+    bytes received by the other laptop."""
+    a, b = laptops("a"), laptops("b")
+    enroll_laptop(county, a)
+    enroll_laptop(county, b, worker="李秀英")
+    h = parse_household(household_data())
+    save_household(a, h)
+    assert sync(a).accepted == 1 and sync(b).received == 1
+    shared = pdf_bytes(CHUNK + 7, seed=4)  # two chunks
+    attach(b, h.id, shared)  # b sends it first: the county will have it when a asks
+    assert sync(b).attachments_sent == 1
+    big = pdf_bytes(2 * CHUNK + 99, seed=5)  # three chunks
+    attach(a, h.id, big)
+    attach(a, h.id, big, kind=EvidenceKind.OTHER)  # the same content twice: sent once
+    attach(a, h.id, shared)
+
+    seen: list[tuple[int, int]] = []
+    report = sync(a, progress=lambda p: seen.append((p.content_to_send, p.content_done)))
+    total = len(big) + len(shared)
+    assert {to_send for to_send, _ in seen} == {total}
+    done = [d for _, d in seen]
+    assert done == sorted(done) and done[0] == 0 and done[-1] == total
+    assert len({d for d in done if 0 < d < total}) >= 2  # it moved along the way
+    assert report.content_sent == len(big) and report.content_skipped == len(shared)
+    assert report.chunks_sent == 3
+
+    received: list[int] = []
+    report_b = sync(b, progress=lambda p: received.append(p.content_received))
+    assert report_b.content_received == len(big) == received[-1]
+    assert received == sorted(received)
+
+
 def test_a_county_of_an_earlier_version_syncs_households_and_says_attachments_were_not_sent(
     county: CountyServer, laptops: Callable[[str], Store], household_data: Make
 ) -> None:

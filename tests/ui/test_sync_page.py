@@ -56,6 +56,7 @@ from caseworker.ui.widgets.sync_words import (
     moment_text,
     value_text,
 )
+from tests.sync.attachment_helpers import attach, pdf_bytes
 from tests.sync.conftest import VILLAGE_A, CountyServer, free_port, new_store
 from tests.sync.test_resilience import demo
 from tests.sync.test_tls import tls_county  # noqa: F401  (the fixture: a county on TLS)
@@ -548,6 +549,47 @@ def test_a_cancelled_sync_keeps_what_was_sent_and_the_status_survives_a_restart(
         restarted.close()
     finally:
         again.close()
+
+
+def test_evidence_files_going_up_show_how_many_megabytes_are_sent(
+    qtbot: QtBot,
+    window: MainWindow,
+    store: Store,
+    tls_county: County,  # noqa: F811
+    capsys: pytest.CaptureFixture[str],
+    household_data: Make,
+    shots: Path,
+) -> None:
+    """Photos and scans take long on a township's connection: the bar and its words follow
+    the megabytes sent, not only the files."""
+    code, pin = enrollment_sheet(tls_county, capsys)
+    page = open_sync_page(qtbot, window)
+    try_enroll(qtbot, page, tls_county[0].url, code, pin)
+    h = parse_household(household_data())
+    save_household(store, h)
+    sync_on_page(qtbot, page)
+    files = [pdf_bytes(15 * 1024 * 1024, seed=n) for n in range(4)]  # 60 MB of scans
+    for content in files:
+        attach(store, h.id, content)
+    page.refresh()  # the files wait: the page does not say everything has reached the county
+    assert page.state.text() == "未完全同步"
+    assert "本机还有 4 份证明材料尚未送到县里，下次同步时发送。" in page.status.text()
+    assert "本机所有修改都已送到县里" not in page.status.text()
+    shoot(qtbot, window, shots, "sync-evidence-waiting")
+    click(qtbot, page.sync_button)
+    qtbot.waitUntil(
+        lambda: "正在发送证明材料" in page.progress_text.text() and page.progress.value() > 0,
+        timeout=WAIT,
+    )
+    said = page.progress_text.text()
+    assert re.search(r"正在发送证明材料：[\d.]+ (KB|MB) / 60\.0 MB（已送达 \d / 4 份）", said), said
+    assert page.progress.maximum() == 60 * 1024  # KiB
+    shoot(qtbot, window, shots, "sync-evidence")
+    qtbot.waitUntil(lambda: not page.running, timeout=WAIT)
+    assert "证明材料：上传4份，下载0份" in page.status.text()
+    assert page.state.text() == "已同步"
+    assert "尚未送到县里" not in page.status.text()
+    assert "本机所有修改都已送到县里" in page.status.text()
 
 
 def test_a_sync_the_county_refuses_or_cannot_answer_is_explained_in_chinese(

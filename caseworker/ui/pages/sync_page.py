@@ -28,12 +28,14 @@ from PySide6.QtWidgets import (
 from caseworker.store.db import Store
 from caseworker.store.regions import region_names
 from caseworker.sync import outbox
+from caseworker.sync.attachments import count_unsent
 from caseworker.sync.client import Cancelled as SyncCancelled
 from caseworker.sync.client import SyncProgress, SyncReport, last_sync, sync
 from caseworker.sync.conflicts import OpenConflict, open_conflicts
 from caseworker.sync.quarantine import QuarantinedChange, quarantined
 from caseworker.sync.schemas import EnrollResponse
 from caseworker.sync.transport import SERVER
+from caseworker.ui.backup_runner import size_text
 from caseworker.ui.fonts import make_heading
 from caseworker.ui.runner import Progress, Task, run_task
 from caseworker.ui.widgets.enrollment_form import EnrollmentForm
@@ -188,6 +190,7 @@ class SyncPage(QWidget):
         with self.store.read() as conn:
             names = region_names(conn)
             pending = outbox.count_open(conn)
+        evidence = count_unsent(self.store)
         if enrolled:
             self.connection_info.show_store(self.store, names)
         conflicts = open_conflicts(self.store)
@@ -200,6 +203,7 @@ class SyncPage(QWidget):
             pending=pending,
             refused=len(refused),
             to_resolve=to_resolve,
+            evidence=evidence,
         )
         self.sync_button.setEnabled(enrolled and self._task is None)
         self._show_lists(enrolled, conflicts, refused, names)
@@ -314,16 +318,7 @@ class SyncPage(QWidget):
                 )
             )
         elif state.phase == "attachments":
-            self.progress.setRange(0, 0)
-            self.progress_text.setText(
-                self.tr(
-                    "Moving evidence files: sent {sent} of {total}, received {received}…"
-                ).format(
-                    sent=state.attachments_sent,
-                    total=state.attachments_to_send,
-                    received=state.attachments_received,
-                )
-            )
+            self._evidence_progress(state)
         else:  # pull, done: how many are coming is not known beforehand
             self.progress.setRange(0, 0)
             self.progress_text.setText(
@@ -331,6 +326,29 @@ class SyncPage(QWidget):
                     sent=state.sent, received=state.received
                 )
             )
+
+    def _evidence_progress(self, state: SyncProgress) -> None:
+        """Evidence files going up (a bar of their megabytes), then coming down (how many,
+        and how much so far: the total is not known beforehand)."""
+        if state.content_done < state.content_to_send:
+            # In KiB: a laptop's evidence can pass the 2 GiB a progress bar counts to.
+            self.progress.setRange(0, max(state.content_to_send // 1024, 1))
+            self.progress.setValue(state.content_done // 1024)
+            text = self.tr("Sending evidence files: {done} of {total} ({sent} of {files} sent)")
+            self.progress_text.setText(
+                text.format(
+                    done=size_text(state.content_done),
+                    total=size_text(state.content_to_send),
+                    sent=state.attachments_sent,
+                    files=state.attachments_to_send,
+                )
+            )
+            return
+        self.progress.setRange(0, 0)
+        text = self.tr("Evidence files sent; receiving: {received} file(s), {size} so far…")
+        self.progress_text.setText(
+            text.format(received=state.attachments_received, size=size_text(state.content_received))
+        )
 
     def _finish(self) -> None:
         self._task = None

@@ -91,11 +91,13 @@ class SyncState(QWidget):
         pending: int,
         refused: int,
         to_resolve: int,
+        evidence: int = 0,
     ) -> None:
         """``pending``: households with changes not yet answered; ``refused``: changes the
-        county refused; ``to_resolve``: open conflicts."""
-        self._headline(enrolled, summary, pending + refused, to_resolve)
-        self.status.setText(self._details(enrolled, summary, pending, refused))
+        county refused; ``to_resolve``: open conflicts; ``evidence``: files of evidence
+        the county does not have yet."""
+        self._headline(enrolled, summary, pending + refused + evidence, to_resolve)
+        self.status.setText(self._details(enrolled, summary, pending, refused, evidence))
 
     def _headline(
         self, enrolled: bool, summary: SyncSummary | None, unsent: int, to_resolve: int
@@ -117,7 +119,7 @@ class SyncState(QWidget):
         self.state.setStyleSheet(f"font-size: 14pt; font-weight: bold; color: {colour};")
 
     def _details(
-        self, enrolled: bool, summary: SyncSummary | None, pending: int, refused: int
+        self, enrolled: bool, summary: SyncSummary | None, pending: int, refused: int, evidence: int
     ) -> str:
         if not enrolled:
             return self.tr("Fill in the enrollment sheet above to connect this laptop.")
@@ -170,24 +172,24 @@ class SyncState(QWidget):
                     "again (see below)."
                 ).format(n=refused)
             )
-        if not pending and not refused and summary is not None and not summary.attachments_pending:
+        if evidence:
+            lines.append(
+                self.tr(
+                    "{n} file(s) of evidence on this laptop have not reached the county yet; "
+                    "they are sent at the next sync."
+                ).format(n=evidence)
+            )
+        if not pending and not refused and not evidence and summary is not None:
             lines.append(self.tr("Every change on this laptop has reached the county."))
         return "\n".join(lines)
 
     def _evidence_lines(self, summary: SyncSummary) -> list[str]:
-        """What the last sync did with files of evidence, when it had any to move."""
-        lines = []
-        if summary.attachments_sent or summary.attachments_received:
-            lines.append(
-                self.tr("Evidence: sent {sent} file(s), received {received}.").format(
-                    sent=summary.attachments_sent, received=summary.attachments_received
-                )
+        """What the last sync did with files of evidence, when it had any to move (those
+        still waiting are counted as they are now, with the households waiting)."""
+        if not (summary.attachments_sent or summary.attachments_received):
+            return []
+        return [
+            self.tr("Evidence: sent {sent} file(s), received {received}.").format(
+                sent=summary.attachments_sent, received=summary.attachments_received
             )
-        if summary.attachments_pending:
-            lines.append(
-                self.tr(
-                    "{n} file(s) of evidence did not reach the county; they are sent at the "
-                    "next sync."
-                ).format(n=summary.attachments_pending)
-            )
-        return lines
+        ]
