@@ -133,23 +133,7 @@ def _upload(
     """Send the chunks of one content the county lacks; whether it is whole there now
     (False: refused, with the reason among the report's problems). A broken connection is
     tried again (``RETRIES`` times), each time after asking which chunks the county holds,
-    so a chunk it took is never sent again. The bytes it did not have to send (chunks
-    the county had, or a refused content) count as skipped in the report."""
-    sent_before = report.content_sent
-    try:
-        return _send_content(conn, state, content, report, tick)
-    finally:
-        sent = report.content_sent - sent_before
-        report.content_skipped += max(0, len(content) - sent)
-
-
-def _send_content(
-    conn: Connection,
-    state: UploadState,
-    content: bytes,
-    report: SyncReport,
-    tick: Tick,
-) -> bool:
+    so a chunk it took is never sent again."""
     sha = state.sha256
     asked: UploadState | None = state
     tries = 0
@@ -208,6 +192,11 @@ def send_attachments(store: Store, conn: Connection, report: SyncReport, tick: T
         tick()
         lacking = [sha for sha in part if states[sha].state != "held"]
         for sha, content in _read_ahead(store, lacking):
-            if _upload(conn, states[sha], content, report, tick):
+            sent_before = report.content_sent
+            whole = _upload(conn, states[sha], content, report, tick)
+            # What it did not have to send (chunks the county had, a refused content) is
+            # done too, for the progress bar.
+            report.content_skipped += len(content) - (report.content_sent - sent_before)
+            if whole:
                 _push_records(store, conn, by_content[sha], report)
             tick()
