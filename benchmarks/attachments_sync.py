@@ -181,6 +181,18 @@ def plain_chunks(client: httpx.Client, url: str, body: bytes, size: int) -> floa
     return time.perf_counter() - start
 
 
+def write_new_files(folder: Path, body: bytes, size: int) -> float:
+    """The time to write ``body`` into new files of ``size`` bytes in ``folder`` (made
+    here), without flushing them to disk: what keeping the same bytes costs any server
+    that stores what it receives, before it does anything else with them. A machine may
+    take several times longer to write new pages than pages it wrote before."""
+    folder.mkdir()
+    start = time.perf_counter()
+    for n, at in enumerate(range(0, len(body), size)):
+        (folder / str(n)).write_bytes(body[at : at + size])
+    return time.perf_counter() - start
+
+
 def laptop(path: Path) -> Store:
     store = open_store(path)
     with store.begin() as conn:
@@ -196,6 +208,7 @@ class Round:
     stdlib: float
     uvicorn: float
     uvicorn_chunks: float
+    new_files: float
     up: float
     down: float
     up_cpu: tuple[float, float]  # laptop, county
@@ -270,8 +283,9 @@ def main() -> int:
                 stdlib = plain_request(client, stdlib_url, body)
                 uvicorn = plain_request(client, uvicorn_url, body)
                 chunked = plain_chunks(client, uvicorn_url, body, CHUNK_SIZE)
+                new_files = write_new_files(folder / f"files-{n}", body, CHUNK_SIZE)
                 up, down, up_cpu = sync_round(a, b, household.id, contents, server.pid)
-                rounds.append(Round(stdlib, uvicorn, chunked, up, down, up_cpu))
+                rounds.append(Round(stdlib, uvicorn, chunked, new_files, up, down, up_cpu))
             empty = []
             for _ in range(5):
                 start = time.perf_counter()
@@ -300,13 +314,14 @@ def report(args: argparse.Namespace, size: int, rounds: list[Round], empty: list
         f"county on {database}; {len(rounds)} rounds"
     )
     print(
-        "  round  plain(stdlib)  plain(uvicorn)  in chunks(uvicorn)  sync up  sync down"
-        "  up/uvicorn  up/stdlib"
+        "  round  plain(stdlib)  plain(uvicorn)  in chunks(uvicorn)  new files  sync up"
+        "  sync down  up/uvicorn  up/stdlib"
     )
     for n, r in enumerate(rounds, 1):
         print(
             f"  {n:>5}  {r.stdlib:>12.3f}s  {r.uvicorn:>13.3f}s  {r.uvicorn_chunks:>17.3f}s"
-            f"  {r.up:>6.3f}s  {r.down:>8.3f}s  {r.up / r.uvicorn:>9.2f}x  {r.up / r.stdlib:>8.2f}x"
+            f"  {r.new_files:>8.3f}s  {r.up:>6.3f}s  {r.down:>8.3f}s"
+            f"  {r.up / r.uvicorn:>9.2f}x  {r.up / r.stdlib:>8.2f}x"
         )
     up = median([r.up for r in rounds])
     uvicorn = median([r.uvicorn for r in rounds])
@@ -316,7 +331,8 @@ def report(args: argparse.Namespace, size: int, rounds: list[Round], empty: list
     print(
         f"  medians: plain request to the county's HTTP server (uvicorn) {uvicorn:.3f} s, "
         f"to the standard library's {stdlib:.3f} s; plain requests of one chunk each "
-        f"(uvicorn) {median([r.uvicorn_chunks for r in rounds]):.3f} s"
+        f"(uvicorn) {median([r.uvicorn_chunks for r in rounds]):.3f} s; writing the bytes "
+        f"to new files {median([r.new_files for r in rounds]):.3f} s"
     )
     print(
         f"           sync up {up:.3f} s (CPU: laptop {laptop_cpu:.2f} s, county "
