@@ -40,6 +40,8 @@ def _sync_error(exc: Exception) -> CommandError:
 
 
 def run_enroll(args: argparse.Namespace) -> int:
+    from caseworker.domain.codes import WorkerRole
+    from caseworker.store.regions import region_names
     from caseworker.sync.client import enroll
     from caseworker.sync.tls import InsecureServer
     from caseworker.sync.transport import SyncError
@@ -47,19 +49,25 @@ def run_enroll(args: argparse.Namespace) -> int:
     store = store_from(args)
     try:
         answer = enroll(store, args.server, args.code, pin_sha256=args.pin_sha256)
+        with store.read() as conn:
+            place = region_names(conn).get(answer.scope)
     except (SyncError, InsecureServer) as exc:
         raise _sync_error(exc) from None
     finally:
         store.close()
+    role = WorkerRole.parse(answer.role)
+    scope = f"{place}（{answer.scope}）" if place else answer.scope
     print(
-        f"注册成功：{answer.worker}（{answer.role}，范围{answer.scope}）\n"
-        f"enrolled: {answer.worker} ({answer.role}, scope {answer.scope})"
+        f"注册成功：{answer.worker}，{role.zh if role else answer.role}，负责{scope}\n"
+        f"enrolled: {answer.worker}, {role.en if role else answer.role}, for "
+        f"{f'{place} ({answer.scope})' if place else answer.scope}"
     )
     return EXIT_OK
 
 
 def run_status(args: argparse.Namespace) -> int:
     from caseworker.sync import outbox
+    from caseworker.sync.attachments import count_unsent
     from caseworker.sync.conflicts import open_conflicts
     from caseworker.sync.quarantine import quarantined
 
@@ -69,9 +77,11 @@ def run_status(args: argparse.Namespace) -> int:
             pending = outbox.count_open(conn)
         held = quarantined(store)
         conflicts = open_conflicts(store)
+        evidence = count_unsent(store)
     finally:
         store.close()
     print(f"待同步 / unsynced households: {pending}")
+    print(f"未送到县里的证明材料 / evidence files not yet at the county: {evidence}")
     print(f"被退回 / quarantined changes: {len(held)}")
     for q in held:
         for e in q.errors:
@@ -131,6 +141,16 @@ def run(args: argparse.Namespace) -> int:
         )
     for problem in report.problems:
         print(f"  ! {problem}")
+    if report.synced and report.attachments_pending:
+        # The households are at the county; evidence is not (the Sync page says the same).
+        print(
+            f"未完全同步：家庭信息已同步（回执一致），还有{report.attachments_pending}份证明材料"
+            "未送到县里，下次同步时发送\n"
+            f"not fully synced: the households are synced (receipt matches); "
+            f"{report.attachments_pending} evidence file(s) are not at the county yet and go "
+            "with the next sync"
+        )
+        return EXIT_FAILED
     if report.synced:
         print("已同步（回执一致）/ synced (receipt matches)")
         return EXIT_OK

@@ -2,6 +2,7 @@
 content goes up once, records after it, both come down to the other laptop whole and
 identical, a removal follows, and a county of an earlier version still syncs households."""
 
+import functools
 from collections.abc import Callable
 from typing import Any
 
@@ -14,6 +15,7 @@ from caseworker.domain.evidence import EvidenceKind
 from caseworker.interchange.household_format import parse_household
 from caseworker.store.db import Store
 from caseworker.store.households import save_household
+from caseworker.sync import client
 from caseworker.sync.client import last_sync, sync
 from caseworker.sync.county.attachment_uploads import CHUNK_SIZE as CHUNK
 from caseworker.sync.county.tables import ATTACHMENT, ATTACHMENT_CHUNK, ATTACHMENT_CONTENT
@@ -27,6 +29,22 @@ from tests.sync.attachment_helpers import (
 from tests.sync.conftest import CountyServer, enroll_laptop
 
 Make = Callable[..., dict[str, Any]]
+
+
+class EarlierCounty(httpx.BaseTransport):
+    """The county as it was before attachments: 404 for their paths."""
+
+    def __init__(self) -> None:
+        self.inner = httpx.HTTPTransport()
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        if request.url.path.startswith("/v1/attachments/"):
+            body = {"detail": "Not Found", "reason_zh": "没有这个接口"}
+            return httpx.Response(404, json=body)
+        return self.inner.handle_request(request)
+
+    def close(self) -> None:
+        self.inner.close()
 
 
 def count(county: CountyServer, table: Any) -> int:
@@ -125,7 +143,11 @@ def test_progress_counts_the_bytes_of_evidence_going_up_and_coming_down(
 
 
 def test_a_county_of_an_earlier_version_syncs_households_and_says_attachments_were_not_sent(
-    county: CountyServer, laptops: Callable[[str], Store], household_data: Make
+    county: CountyServer,
+    laptops: Callable[[str], Store],
+    household_data: Make,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     a = laptops("a")
     enroll_laptop(county, a)
@@ -133,27 +155,30 @@ def test_a_county_of_an_earlier_version_syncs_households_and_says_attachments_we
     save_household(a, h)
     attach(a, h.id, pdf_bytes(10_000, seed=3))
 
-    class EarlierCounty(httpx.BaseTransport):
-        """The county as it was before attachments: 404 for their paths."""
-
-        def __init__(self) -> None:
-            self.inner = httpx.HTTPTransport()
-
-        def handle_request(self, request: httpx.Request) -> httpx.Response:
-            if request.url.path.startswith("/v1/attachments/"):
-                body = {"detail": "Not Found", "reason_zh": "没有这个接口"}
-                return httpx.Response(404, json=body)
-            return self.inner.handle_request(request)
-
-        def close(self) -> None:
-            self.inner.close()
-
     report = sync(a, transport=EarlierCounty())
     assert report.accepted == 1 and report.synced
     assert not report.attachments_supported
     assert report.attachments_sent == 0 and report.attachments_pending == 1
     assert any("未上传" in p and "not sent" in p for p in report.problems), report.problems
+    # ``caseworker sync`` does not say 已同步 while the evidence waits, and its status
+    # counts the file.
+    monkeypatch.setattr(client, "sync", functools.partial(client.sync, transport=EarlierCounty()))
+    a.close()
+    assert main(["sync", "--db", str(a.path)]) == 1
+    said = capsys.readouterr().out
+    assert "未完全同步：家庭信息已同步（回执一致），还有1份证明材料未送到县里" in said, said
+    assert "1 evidence file(s) are not at the county yet" in said
+    assert "已同步（回执一致）/" not in said
+    assert main(["sync", "status", "--db", str(a.path)]) == 0
+    waiting = "未送到县里的证明材料 / evidence files not yet at the county"
+    assert f"{waiting}: 1" in capsys.readouterr().out
+    monkeypatch.undo()
     # Once the county is upgraded, the next sync sends it.
     report = sync(a)
     assert report.attachments_supported and report.attachments_sent == 1
     assert report.attachments_pending == 0
+    a.close()
+    assert main(["sync", "--db", str(a.path)]) == 0
+    assert "已同步（回执一致）/ synced (receipt matches)" in capsys.readouterr().out
+    assert main(["sync", "status", "--db", str(a.path)]) == 0
+    assert f"{waiting}: 0" in capsys.readouterr().out
