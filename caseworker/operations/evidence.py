@@ -104,22 +104,36 @@ class FileToAttach:
     taken_on: date
 
 
+def _unreadable(exc: OSError) -> tuple[str, str]:
+    """Why a file could not be read, in Chinese and English."""
+    if isinstance(exc, FileNotFoundError):
+        return "文件不存在", "there is no such file"
+    if isinstance(exc, IsADirectoryError):
+        return "这是一个文件夹，不是文件", "it is a folder, not a file"
+    if isinstance(exc, PermissionError):
+        return "没有读取它的权限", "permission to read it was refused"
+    reason = exc.strerror or str(exc)
+    return f"系统错误（{reason}）", reason
+
+
 def read_file_to_attach(path: Path, limits: EvidenceLimits, today: date) -> FileToAttach:
     """Read and check one file (its size first, so a huge file is never read whole)."""
+    name = path.name or str(path)  # "." or "/" has no name of its own
     try:
         size = path.stat().st_size
-        check_size(path.name, size, limits)
+        check_size(name, size, limits)
         data = path.read_bytes()
         modified = datetime.fromtimestamp(os.path.getmtime(path), UTC)
     except OSError as exc:
+        zh, en = _unreadable(exc)
         raise AttachmentRefused(
             "file",
-            path.name,
-            f"文件“{path.name}”无法读取：{exc.strerror or exc}",
-            f"file '{path.name}' cannot be read: {exc.strerror or exc}",
+            name,
+            f"文件“{name}”无法读取：{zh}",
+            f"file '{name}' cannot be read: {en}",
         ) from exc
-    prepared = prepare(data, path.name, limits)
-    return FileToAttach(path.name, prepared, taken_on_default(prepared, modified, today))
+    prepared = prepare(data, name, limits)
+    return FileToAttach(name, prepared, taken_on_default(prepared, modified, today))
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,6 +27,7 @@ from caseworker.domain.evidence import (
     EvidenceKind,
     MediaType,
 )
+from caseworker.domain.validation import BEIJING_TIME
 from caseworker.interchange.evidence_files import PreparedFile, thumbnail
 from caseworker.store.audit import Action, record
 from caseworker.store.db import write_setting
@@ -191,6 +192,17 @@ def _check_text(field: str, text: str, limit: int, label_zh: str, label_en: str)
     return text
 
 
+def _check_taken_on(taken_on: date) -> None:
+    # Beijing's date: the laptop's clock may be set to another zone.
+    if taken_on > datetime.now(BEIJING_TIME).date():
+        raise _refuse(
+            "taken_on",
+            taken_on.isoformat(),
+            "拍摄/出具日期不能是将来的日期",
+            "the date taken or issued cannot be in the future",
+        )
+
+
 def add_attachment(
     conn: Connection,
     *,
@@ -207,6 +219,7 @@ def add_attachment(
 ) -> Attachment:
     """Attach the file ``prepared`` to a household (inside the caller's transaction)."""
     _check_links(conn, household_id, member_id, visit_id, application_id)
+    _check_taken_on(taken_on)
     note = _check_text("note", note, NOTE_MAX, "说明", "the note")
     sha256 = keep_content(conn, prepared.content)
     now = utcnow()
@@ -406,7 +419,8 @@ def take_received(conn: Connection, attachment: Attachment, device_id: str) -> b
 
 
 def taken_on_default(prepared: PreparedFile, file_time: datetime | None, today: date) -> date:
-    """When a file was taken: its EXIF date, else the file's time, else today."""
+    """When a file was taken: its EXIF date, else the file's time, else today; never after
+    today (a camera's clock set wrong)."""
     if prepared.taken_on is not None:
-        return prepared.taken_on
-    return file_time.date() if file_time is not None else today
+        return min(prepared.taken_on, today)
+    return min(file_time.date(), today) if file_time is not None else today

@@ -6,6 +6,7 @@ import sys
 from collections.abc import Callable
 from copy import deepcopy
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -145,6 +146,11 @@ def test_refusals_name_the_field_and_write_nothing(
             "身份证号为“610423197401080658”",
             "no member",
         ),
+        (
+            ["--kind", "hukou", "--date", "2099-01-01"],
+            "拍摄/出具日期不能是将来的日期（2099-01-01）",
+            "cannot be in the future ('2099-01-01')",
+        ),
     ]
     for extra, zh, en in cases:
         done = caseworker("attach", "add", good, "--household", household, *extra, "--db", path)
@@ -158,8 +164,29 @@ def test_refusals_name_the_field_and_write_nothing(
     )
     assert done.returncode == 2
     assert "文件“cut.png”已损坏或不完整" in done.stderr and "No file was added" in done.stderr
+    gone = tmp_path / "gone.jpg"
+    done = caseworker(
+        "attach", "add", good, gone, tmp_path, "--household", household, "--kind", "hukou",
+        "--db", path,
+    )  # fmt: skip
+    assert done.returncode == 2
+    assert "文件“gone.jpg”无法读取：文件不存在" in done.stderr
+    assert f"文件“{tmp_path.name}”无法读取：这是一个文件夹，不是文件" in done.stderr
+    assert "No such file" not in done.stderr.split("error:")[0]  # no English in the Chinese
     assert listing(caseworker, path, household) == []
     assert path.read_bytes() == before
+
+
+def test_a_camera_clock_set_in_the_future_gives_todays_date(
+    caseworker: Callable[..., Run], db: tuple[Path, str], tmp_path: Path
+) -> None:
+    path, household = db
+    photo = write(tmp_path, "IMG_0002.jpg", photo_bytes(taken="2099:05:01 09:00:00"))
+    added = caseworker("attach", "add", photo, "--household", household, "--kind", "hukou",
+                       "--db", path)  # fmt: skip
+    assert added.returncode == 0, added.stderr
+    [row] = listing(caseworker, path, household)
+    assert row[3] == date.today().isoformat()
 
 
 def test_an_exported_name_cannot_leave_the_folder() -> None:
