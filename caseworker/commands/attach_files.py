@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from caseworker.commands.common import CommandError
+from caseworker.domain.errors import os_reason
 from caseworker.domain.evidence import (
     Attachment,
     AttachmentRefused,
@@ -150,9 +151,9 @@ def export_files(store: Store, household: Household, out: Path) -> list[Path]:
             f"文件夹{out}中已有同名文件：{'、'.join(taken)}，未导出任何文件",
             f"the folder {out} already holds {', '.join(taken)}; nothing was exported",
         )
-    out.mkdir(parents=True, exist_ok=True)
     written = []
     try:
+        out.mkdir(parents=True, exist_ok=True)
         for a, name in zip(attachments, names, strict=True):
             with store.read() as conn:
                 content = content_of(conn, a.sha256)
@@ -163,9 +164,8 @@ def export_files(store: Store, household: Household, out: Path) -> list[Path]:
             f"the folder {out} already holds {exc}; it was not overwritten",
         ) from None
     except OSError as exc:
+        zh, en = os_reason(exc)
         raise CommandError(
-            f"无法写入文件夹{out}（{exc.strerror or exc}）",
-            f"cannot write to {out} ({exc.strerror or exc})",
-            status=1,
+            f"无法写入文件夹{out}：{zh}", f"cannot write to {out}: {en}", status=1
         ) from None
     return written

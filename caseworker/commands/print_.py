@@ -24,6 +24,7 @@ from caseworker.commands.common import (
     store_from,
 )
 from caseworker.domain.codes import Program
+from caseworker.domain.errors import os_reason
 from caseworker.operations.printing import BUNDLE, PUBLICITY, PrintJob, print_job
 from caseworker.printing.documents import list_forms
 from caseworker.printing.errors import PrintError
@@ -127,10 +128,9 @@ def run(args: argparse.Namespace) -> int:
     except PrintError as exc:
         raise CommandError(exc.zh, exc.en) from exc
     except OSError as exc:  # the output folder cannot be made or written
+        zh, en = os_reason(exc)
         raise CommandError(
-            f"无法写入文件{args.out}（{exc.strerror or exc}）",
-            f"cannot write {args.out} ({exc.strerror or exc})",
-            status=EXIT_FAILED,
+            f"无法写入文件{args.out}：{zh}", f"cannot write {args.out}: {en}", status=EXIT_FAILED
         ) from exc
 
 

@@ -12,6 +12,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from caseworker.domain.codes import FINAL_STAGES, Program
+from caseworker.domain.errors import os_reason
 from caseworker.domain.evidence import (
     Attachment,
     AttachmentRefused,
@@ -104,18 +105,6 @@ class FileToAttach:
     taken_on: date
 
 
-def _unreadable(exc: OSError) -> tuple[str, str]:
-    """Why a file could not be read, in Chinese and English."""
-    if isinstance(exc, FileNotFoundError):
-        return "文件不存在", "there is no such file"
-    if isinstance(exc, IsADirectoryError):
-        return "这是一个文件夹，不是文件", "it is a folder, not a file"
-    if isinstance(exc, PermissionError):
-        return "没有读取它的权限", "permission to read it was refused"
-    reason = exc.strerror or str(exc)
-    return f"系统错误（{reason}）", reason
-
-
 def read_file_to_attach(path: Path, limits: EvidenceLimits, today: date) -> FileToAttach:
     """Read and check one file (its size first, so a huge file is never read whole)."""
     name = path.name or str(path)  # "." or "/" has no name of its own
@@ -125,7 +114,7 @@ def read_file_to_attach(path: Path, limits: EvidenceLimits, today: date) -> File
         data = path.read_bytes()
         modified = datetime.fromtimestamp(os.path.getmtime(path), UTC)
     except OSError as exc:
-        zh, en = _unreadable(exc)
+        zh, en = os_reason(exc)
         raise AttachmentRefused(
             "file",
             name,

@@ -170,7 +170,7 @@ def test_refusals_name_the_field_and_write_nothing(
         "--db", path,
     )  # fmt: skip
     assert done.returncode == 2
-    assert "文件“gone.jpg”无法读取：文件不存在" in done.stderr
+    assert "文件“gone.jpg”无法读取：找不到这个文件或文件夹" in done.stderr
     assert f"文件“{tmp_path.name}”无法读取：这是一个文件夹，不是文件" in done.stderr
     assert "No such file" not in done.stderr.split("error:")[0]  # no English in the Chinese
     assert listing(caseworker, path, household) == []
@@ -187,6 +187,23 @@ def test_a_camera_clock_set_in_the_future_gives_todays_date(
     assert added.returncode == 0, added.stderr
     [row] = listing(caseworker, path, household)
     assert row[3] == date.today().isoformat()
+
+
+def test_an_export_to_a_folder_that_cannot_be_made_says_why(
+    caseworker: Callable[..., Run], db: tuple[Path, str], tmp_path: Path
+) -> None:
+    path, household = db
+    scan = write(tmp_path, "scan.pdf", pdf_bytes(1))
+    added = caseworker("attach", "add", scan, "--household", household, "--kind", "hukou",
+                       "--db", path)  # fmt: skip
+    assert added.returncode == 0, added.stderr
+    blocked = write(tmp_path, "blocked", b"a file where a folder should be") / "out"
+    done = caseworker("attach", "export", "--household", household, "--out", blocked,
+                      "--db", path)  # fmt: skip
+    assert done.returncode == 1
+    assert f"无法写入文件夹{blocked}：路径中有一项不是文件夹" in done.stderr, done.stderr
+    assert "a part of the path is not a folder" in done.stderr
+    assert "Traceback" not in done.stderr
 
 
 def test_an_exported_name_cannot_leave_the_folder() -> None:
