@@ -99,7 +99,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_gui(path)
     words = sys.argv[1:] if argv is None else list(argv)
     args = build_parser(words).parse_args(words)  # --help and --version end here
-    from caseworker.commands.common import EXIT_BAD_INPUT, CommandError, report_error
+    from caseworker.commands.common import (
+        EXIT_BAD_INPUT,
+        EXIT_FAILED,
+        CommandError,
+        file_failure,
+        report_error,
+    )
     from caseworker.domain.validation import ValidationFailed
     from caseworker.store.failures import StoreError
 
@@ -132,10 +138,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         from caseworker.store.failures import store_failure
 
         failure = store_failure(exc, db_path(args) if hasattr(args, "db") else None)
-        if failure is None:
-            raise
-        report_error(failure)
-        return EXIT_BAD_INPUT
+        if failure is not None:
+            report_error(failure)
+            return EXIT_BAD_INPUT
+        if isinstance(exc, OSError):  # a file or folder named on the command line
+            report_error(file_failure(exc))
+            return EXIT_FAILED
+        raise
     return status
 
 

@@ -81,6 +81,24 @@ def test_a_bad_file_is_refused_with_exit_2_and_nothing_is_written(tmp_path: Path
     assert caseworker("export", "--db", db).stdout == before
 
 
+def test_an_output_path_that_cannot_be_written_is_said_in_words(
+    demo_db: Path, tmp_path: Path
+) -> None:
+    blocked = tmp_path / "a-file"
+    blocked.write_text("a file where a folder should be")
+    done = caseworker("export", "--db", demo_db, "--out", blocked / "out" / "all.json")
+    assert done.returncode == 1
+    assert f"无法读写“{blocked / 'out'}”：路径中有一项不是文件夹" in done.stderr, done.stderr
+    assert "a part of the path is not a folder" in done.stderr
+    assert "Traceback" not in done.stderr
+    backup = caseworker("backup", "--db", demo_db, "--to", blocked)
+    assert backup.returncode == 2
+    assert f"备份失败：无法写入“{blocked}”：已有同名的文件" in backup.stderr, backup.stderr
+    assert "a file of that name is there already" in backup.stderr
+    assert "Errno" not in backup.stderr
+    assert blocked.read_text() == "a file where a folder should be"
+
+
 def test_search_from_the_command_line(demo_db: Path) -> None:
     done = caseworker("search", "zxl", "--db", demo_db)
     assert done.returncode == 0

@@ -13,6 +13,7 @@ from caseworker.commands.common import (
     store_from,
     unlock,
 )
+from caseworker.domain.errors import os_reason
 from caseworker.security.backup_keys import (
     KeyFileError,
     WrongPassword,
@@ -46,8 +47,15 @@ def run_backup(args: argparse.Namespace) -> int:
     store = store_from(args)
     try:
         path = backup_now(store, args.to)
-    except (BackupError, OSError) as exc:
-        raise CommandError(f"备份失败：{exc}", f"backup failed: {exc}") from exc
+    except BackupError as exc:
+        zh, _, en = str(exc).partition(" / ")
+        raise CommandError(f"备份失败：{zh}", f"backup failed: {en or zh}") from exc
+    except OSError as exc:
+        zh, en = os_reason(exc)
+        where = exc.filename if exc.filename is not None else args.to
+        raise CommandError(
+            f"备份失败：无法写入“{where}”：{zh}", f"backup failed: cannot write '{where}': {en}"
+        ) from exc
     finally:
         store.close()
     print(f"已备份 / backed up: {path}")

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from caseworker.commands.options import add_db_option
 from caseworker.config import default_db_path
-from caseworker.domain.errors import BilingualError
+from caseworker.domain.errors import BilingualError, os_reason
 from caseworker.domain.validation import ValidationFailed
 from caseworker.operations.messages import in_words
 from caseworker.security.keys import WrongPassword
@@ -30,6 +30,18 @@ class CommandError(BilingualError):
     def __init__(self, zh: str, en: str, status: int = EXIT_BAD_INPUT) -> None:
         super().__init__(zh, en)
         self.status = status
+
+
+def file_failure(exc: OSError) -> CommandError:
+    """A file or folder the command was to read or write that the system refused, said in
+    words (whichever command it was: the last guard before a traceback)."""
+    zh, en = os_reason(exc)
+    where = exc.filename if exc.filename is not None else ""
+    return CommandError(
+        f"无法读写“{where}”：{zh}，未完成",
+        f"cannot read or write '{where}': {en}; not done",
+        status=EXIT_FAILED,
+    )
 
 
 PASSWORD_ENV = "CASEWORKER_PASSWORD"

@@ -23,6 +23,8 @@ def os_reason(exc: OSError) -> tuple[str, str]:
     system's own message is English only)."""
     if isinstance(exc, FileNotFoundError):
         return "找不到这个文件或文件夹", "it is not there"
+    if isinstance(exc, FileExistsError):
+        return "已有同名的文件", "a file of that name is there already"
     if isinstance(exc, IsADirectoryError):
         return "这是一个文件夹，不是文件", "it is a folder, not a file"
     if isinstance(exc, NotADirectoryError):
