@@ -14,6 +14,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from caseworker.domain.evidence import Attachment
 from caseworker.store.attachments import content_of, mark_sent, unsent
 from caseworker.store.db import Store
+from caseworker.sync.attachment_refusals import evidence_words, record_reason, refusal
 from caseworker.sync.attachment_wire import (
     RETRIES,
     WINDOW,
@@ -53,9 +54,12 @@ def _push_records(
         with store.begin() as db:
             mark_sent(db, accepted)
         report.attachments_sent += len(accepted)
+        sent = {a.id: a for a in batch}
         for result in answer.results:
-            for error in result.errors:
-                report.problems.append(f"{error.get('message_zh')} / {error.get('message_en')}")
+            if result.id in sent and result.errors:
+                about = evidence_words(store, [sent[result.id]])
+                for error in result.errors:
+                    report.problems.append(refusal(about, *record_reason(error)))
 
 
 def _send_chunks(
@@ -129,9 +133,9 @@ def _upload(
     content: bytes,
     report: SyncReport,
     tick: Tick,
-) -> bool:
-    """Send the chunks of one content the county lacks; whether it is whole there now
-    (False: refused, with the reason among the report's problems). A broken connection is
+) -> tuple[str, str] | None:
+    """Send the chunks of one content the county lacks: None once it is whole there, or
+    why the county refused it (Chinese, English). A broken connection is
     tried again (``RETRIES`` times), each time after asking which chunks the county holds,
     so a chunk it took is never sent again."""
     sha = state.sha256
@@ -146,13 +150,12 @@ def _upload(
             held = set(asked.received)
             todo = [i for i in range(asked.chunks) if i not in held]
             if _send_chunks(conn, sha, content, asked.chunk_size, todo, report, tick):
-                return True
+                return None
             # Every chunk sent and none made it whole: ask what the county holds.
             raise SyncError("上传未完成", "the upload did not complete")
         except SyncError as exc:
             if exc.status == 422:  # the content was refused (its hash, a chunk's size)
-                report.problems.append(f"{exc.zh} / {exc.en}")
-                return False
+                return exc.zh, exc.en
             if exc.status not in (None, 409) or tries >= RETRIES:
                 raise
             if exc.status is None:
@@ -160,9 +163,8 @@ def _upload(
             tries += 1
             asked = None
     if asked.state == "refused":
-        report.problems.append(f"{asked.reason_zh} / {asked.reason_en}")
-        return False
-    return True
+        return asked.reason_zh, asked.reason_en
+    return None
 
 
 def send_attachments(store: Store, conn: Connection, report: SyncReport, tick: Tick) -> None:
@@ -193,10 +195,12 @@ def send_attachments(store: Store, conn: Connection, report: SyncReport, tick: T
         lacking = [sha for sha in part if states[sha].state != "held"]
         for sha, content in _read_ahead(store, lacking):
             sent_before = report.content_sent
-            whole = _upload(conn, states[sha], content, report, tick)
+            refused = _upload(conn, states[sha], content, report, tick)
             # What it did not have to send (chunks the county had, a refused content) is
             # done too, for the progress bar.
             report.content_skipped += len(content) - (report.content_sent - sent_before)
-            if whole:
+            if refused is None:
                 _push_records(store, conn, by_content[sha], report)
+            else:
+                report.problems.append(refusal(evidence_words(store, by_content[sha]), *refused))
             tick()

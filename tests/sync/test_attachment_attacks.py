@@ -11,7 +11,7 @@ import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import httpx
@@ -25,6 +25,7 @@ from caseworker.interchange.household_format import parse_household
 from caseworker.store.attachments import attachment_by_id, has_content
 from caseworker.store.db import Store
 from caseworker.store.households import save_household
+from caseworker.store.tables import ATTACHMENT as LAPTOP_ATTACHMENT
 from caseworker.sync.attachment_wire import wire_record
 from caseworker.sync.client import sync
 from caseworker.sync.county.admin import publish_policy
@@ -250,11 +251,44 @@ def test_a_file_over_the_countys_limit_is_refused_and_the_pack_sets_the_limit(
         1,
     )
     publish_policy(scene.county.engine, text)
-    attach(scene.a, scene.ha, pdf_bytes(2 * MiB, seed=13))
+    big = pdf_bytes(2 * MiB, seed=13)
+    attach(scene.a, scene.ha, big)
     with nothing_stored(scene.county):
         report = sync(scene.a)
     assert report.attachments_sent == 0 and report.attachments_pending == 1
-    assert any("1 MB" in p for p in report.problems), report.problems
+    # The specialist is told which document, of which household, and why; not its
+    # fingerprint.
+    [problem] = report.problems
+    assert problem.startswith(
+        "张学林家的户口簿（全户，2026-11-02）：文件有 2.0 MB，超过县里允许的 1 MB / "
+    ), problem
+    assert "(the household, 2026-11-02) of 张学林's household: the file is 2.0 MB" in problem
+    assert hashlib.sha256(big).hexdigest()[:8] not in problem
+
+
+def test_a_record_the_county_refuses_is_named_by_its_household_and_document(
+    scene: Scene,
+) -> None:
+    # A record dated in the future (kept by an earlier version, which let a date be typed
+    # past today) is refused by the county; the specialist reads which one and why.
+    added = attach(scene.a, scene.ha, pdf_bytes(5_000, seed=31))
+    with scene.a.begin() as conn:
+        conn.execute(
+            LAPTOP_ATTACHMENT.update()
+            .where(LAPTOP_ATTACHMENT.c.id == added.id)
+            .values(taken_on=date(2099, 1, 1))
+        )
+    report = sync(scene.a)
+    assert report.attachments_pending == 1
+    [problem] = report.problems
+    assert problem.startswith(
+        "张学林家的户口簿（全户，2099-01-01）：材料日期“2099-01-01”：日期不能晚于今天 / "
+    ), problem
+    assert problem.endswith(
+        "hukou booklet (the household, 2099-01-01) of 张学林's household: "
+        "date taken '2099-01-01': cannot be in the future"
+    ), problem
+    assert added.id[:8] not in problem and added.sha256[:8] not in problem
 
 
 def test_content_that_does_not_match_its_hash_is_dropped_and_refused(scene: Scene) -> None:

@@ -1,0 +1,58 @@
+"""What the county refused of a laptop's evidence, said as the specialist knows it: whose
+household, which document, whose and when, and why; never the record's id or the
+file's SHA-256, which the county's own message names it by."""
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from caseworker.domain.evidence import Attachment
+from caseworker.store.db import Store
+from caseworker.store.households import load_households
+
+# Fields whose value is an id or a fingerprint: the county's message names them, the
+# specialist would not know them.
+_CODED_FIELDS = frozenset(
+    {"id", "household_id", "member_id", "visit_id", "application_id", "sha256"}
+)
+# How the county's messages begin, naming the record by its id:
+# "证明材料（1a2b3c4d）：" and "attachment (1a2b3c4d): ".
+_RECORD_ZH = re.compile(r"^证明材料（[^）]*）：")
+_RECORD_EN = re.compile(r"^attachment \([^)]*\): ")
+
+
+def evidence_words(store: Store, records: Sequence[Attachment]) -> tuple[str, str]:
+    """The evidence ``records`` (of one household; the first named, with how many more):
+    "张学林家的居民身份证（李秀梅，2026-11-20）"."""
+    first = records[0]
+    with store.read() as db:
+        household = next(iter(load_households(db, [first.household_id])), None)
+    head = household.head.name if household is not None and household.head else ""
+    member = None
+    if household is not None and first.member_id is not None:
+        member = next((m.name for m in household.members if m.id == first.member_id), None)
+    day = first.taken_on.isoformat()
+    zh = f"{head}家的{first.kind.zh}（{member or '全户'}，{day}）"
+    en = f"{first.kind.en} ({member or 'the household'}, {day}) of {head}'s household"
+    more = len(records) - 1
+    if more:
+        zh += f"等{len(records)}份"
+        en += f" and {more} more"
+    return zh, en
+
+
+def refusal(about: tuple[str, str], zh: str, en: str) -> str:
+    """A problem for the sync's report: what was refused, then why ("zh / en")."""
+    return f"{about[0]}：{zh} / {about[1]}: {en}"
+
+
+def record_reason(error: dict[str, Any]) -> tuple[str, str]:
+    """Why the county refused a record, from one of its errors, without the record's id
+    and without a value that is an id or a fingerprint."""
+    zh = _RECORD_ZH.sub("", str(error.get("message_zh") or ""))
+    en = _RECORD_EN.sub("", str(error.get("message_en") or ""))
+    value = str(error.get("value") or "")
+    if value and error.get("field") in _CODED_FIELDS:
+        zh = zh.replace(f"“{value}”", "")
+        en = en.replace(f" '{value}'", "")
+    return zh, en
