@@ -9,6 +9,7 @@ from typing import Any
 from caseworker.domain.evidence import Attachment
 from caseworker.store.db import Store
 from caseworker.store.households import load_households
+from caseworker.sync.report import RefusedEvidence, SyncReport
 
 # Fields whose value is an id or a fingerprint: the county's message names them, the
 # specialist would not know them.
@@ -41,9 +42,21 @@ def evidence_words(store: Store, records: Sequence[Attachment]) -> tuple[str, st
     return zh, en
 
 
-def refusal(about: tuple[str, str], zh: str, en: str) -> str:
-    """A problem for the sync's report: what was refused, then why ("zh / en")."""
-    return f"{about[0]}：{zh} / {about[1]}: {en}"
+def report_refusal(
+    report: SyncReport,
+    store: Store,
+    records: Sequence[Attachment],
+    why: tuple[str, str],
+    *,
+    limit: int = 0,
+    record: bool = False,
+) -> None:
+    """Put in ``report`` that the county refused the evidence ``records`` (their file, or
+    with ``record`` their record) for the reason ``why`` (Chinese, English): among its
+    problems, and in words for the Sync page."""
+    zh, en = evidence_words(store, records)
+    report.problems.append(f"{zh}：{why[0]} / {en}: {why[1]}")
+    report.evidence_refused.append(RefusedEvidence(zh, en, records[0].size, limit, record))
 
 
 def record_reason(error: dict[str, Any]) -> tuple[str, str]:

@@ -14,7 +14,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from caseworker.domain.evidence import Attachment
 from caseworker.store.attachments import content_of, mark_sent, unsent
 from caseworker.store.db import Store
-from caseworker.sync.attachment_refusals import evidence_words, record_reason, refusal
+from caseworker.sync.attachment_refusals import record_reason, report_refusal
 from caseworker.sync.attachment_wire import (
     RETRIES,
     WINDOW,
@@ -33,11 +33,15 @@ CONTENT_BATCH = 500
 RECORD_BATCH = 200
 
 
-def _ask(conn: Connection, contents: Sequence[tuple[str, int]]) -> dict[str, UploadState]:
+def _ask(conn: Connection, contents: Sequence[tuple[str, int]]) -> UploadsAnswer:
     body = {"contents": [{"sha256": sha, "size": size} for sha, size in contents]}
     answer: UploadsAnswer = read_answer(
         UploadsAnswer, conn.request("POST", "/v1/attachments/uploads", json=body)
     )
+    return answer
+
+
+def _states(answer: UploadsAnswer) -> dict[str, UploadState]:
     return {s.sha256: s for s in answer.contents}
 
 
@@ -57,9 +61,9 @@ def _push_records(
         sent = {a.id: a for a in batch}
         for result in answer.results:
             if result.id in sent and result.errors:
-                about = evidence_words(store, [sent[result.id]])
-                for error in result.errors:
-                    report.problems.append(refusal(about, *record_reason(error)))
+                reasons = [record_reason(error) for error in result.errors]
+                why = ("；".join(zh for zh, _ in reasons), "; ".join(en for _, en in reasons))
+                report_refusal(report, store, [sent[result.id]], why, record=True)
 
 
 def _send_chunks(
@@ -144,7 +148,7 @@ def _upload(
     while True:
         try:
             if asked is None:
-                asked = _ask(conn, [(sha, len(content))])[sha]
+                asked = _states(_ask(conn, [(sha, len(content))]))[sha]
             if asked.state != "upload":
                 break
             held = set(asked.received)
@@ -183,11 +187,12 @@ def send_attachments(store: Store, conn: Connection, report: SyncReport, tick: T
     for start in range(0, len(hashes), CONTENT_BATCH):
         part = hashes[start : start + CONTENT_BATCH]
         try:
-            states = _ask(conn, [(sha, sizes[sha]) for sha in part])
+            answer = _ask(conn, [(sha, sizes[sha]) for sha in part])
         except SyncError as exc:
             if start == 0 and old_county(exc):
                 raise CountyPredatesAttachments() from exc
             raise
+        states = _states(answer)
         held = [a for sha in part if states[sha].state == "held" for a in by_content[sha]]
         report.content_skipped += sum(sizes[sha] for sha in part if states[sha].state == "held")
         _push_records(store, conn, held, report)
@@ -202,5 +207,6 @@ def send_attachments(store: Store, conn: Connection, report: SyncReport, tick: T
             if refused is None:
                 _push_records(store, conn, by_content[sha], report)
             else:
-                report.problems.append(refusal(evidence_words(store, by_content[sha]), *refused))
+                limit = answer.max_file_bytes
+                report_refusal(report, store, by_content[sha], refused, limit=limit)
             tick()

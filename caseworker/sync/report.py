@@ -5,6 +5,19 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 
+@dataclass(frozen=True, slots=True)
+class RefusedEvidence:
+    """A file of evidence the county did not take, or whose record it refused, in the
+    laptop's own words (the county's reason text is for the command line and the log; a
+    page words the reason itself from these facts)."""
+
+    about_zh: str  # "张学林家的户口簿（全户，2026-11-02）"
+    about_en: str
+    size: int  # bytes of the file
+    limit: int = 0  # the county's largest file, bytes (0: not known)
+    record: bool = False  # the file was taken, its record refused
+
+
 @dataclass(slots=True)
 class SyncProgress:
     """Where a sync is: records sent of those to send, households received, and then
@@ -61,6 +74,7 @@ class SyncReport:
     content_sent: int = 0
     content_skipped: int = 0
     content_received: int = 0
+    evidence_refused: list[RefusedEvidence] = field(default_factory=list)
 
     @property
     def synced(self) -> bool:
@@ -68,7 +82,12 @@ class SyncReport:
 
 
 # Counts a summary kept by an earlier version does not have (read as 0).
-_SINCE_ATTACHMENTS = ("attachments_sent", "attachments_received", "attachments_pending")
+_SINCE_ATTACHMENTS = (
+    "attachments_sent",
+    "attachments_received",
+    "attachments_pending",
+    "evidence_refused",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +109,7 @@ class SyncSummary:
     attachments_sent: int = 0
     attachments_received: int = 0
     attachments_pending: int = 0
+    evidence_refused: int = 0  # files of evidence (or their records) the county refused
 
     @property
     def synced(self) -> bool:
@@ -112,6 +132,7 @@ class SyncSummary:
             attachments_sent=report.attachments_sent,
             attachments_received=report.attachments_received,
             attachments_pending=report.attachments_pending,
+            evidence_refused=len(report.evidence_refused),
         )
 
     def to_json(self) -> str:

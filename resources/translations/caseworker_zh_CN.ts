@@ -597,37 +597,37 @@ The app closes its window, restores the backup and opens the restored records (t
 <context>
     <name>ConnectionInfo</name>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_status.py" line="46"/>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="48"/>
         <source>{worker} ({role})</source>
         <translation>{worker}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_status.py" line="53"/>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="55"/>
         <source>This laptop is connected to the county server.</source>
         <translation>本机已连接县级服务器。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_status.py" line="54"/>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="56"/>
         <source>Server: {server}</source>
         <translation>服务器：{server}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_status.py" line="57"/>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="59"/>
         <source>Connected as: {who}</source>
         <translation>使用人员：{who}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_status.py" line="58"/>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="60"/>
         <source>Area: {area}</source>
         <translation>负责区域：{area}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_status.py" line="67"/>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="69"/>
         <source>(not known)</source>
         <translation>（未知）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_status.py" line="71"/>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="73"/>
         <source>area code {code} (its name comes with the first sync)</source>
         <translation>区划代码 {code}（第一次同步后显示名称）</translation>
     </message>
@@ -3823,118 +3823,118 @@ review due {day}</source>
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="167"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="172"/>
         <source>Sync with the county</source>
         <translation>与县里同步</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="168"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="173"/>
         <source>Connection to the county server</source>
         <translation>连接县级服务器</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="169"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="174"/>
         <source>Enroll again…</source>
         <translation>重新注册…</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="170"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="175"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="171"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="176"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="172"/>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="289"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="177"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="294"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="222"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="227"/>
         <source>Conflicts to resolve ({n})</source>
         <translation>待解决的冲突（{n}）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="223"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="228"/>
         <source>Refused by the county ({n})</source>
         <translation>县里拒收的记录（{n}）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="245"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="250"/>
         <source>Connected. Press “Sync now” to send this laptop&apos;s changes.</source>
         <translation>已连接。点“立即同步”把本机的修改发给县里。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="285"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="290"/>
         <source>Connecting to the county server…</source>
         <translation>正在连接县级服务器…</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="312"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="317"/>
         <source>Sending this laptop&apos;s changes: {sent} of {total} household(s)</source>
         <translation>正在发送本机的修改：{sent} / {total} 户</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="316"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="321"/>
         <source>Sent {sent} household(s); sending the record of work…</source>
         <translation>已发送 {sent} 户；正在发送操作记录…</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="325"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="330"/>
         <source>Sent {sent} household(s); received {received} so far…</source>
         <translation>已发送 {sent} 户；已接收 {received} 户…</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="337"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="342"/>
         <source>Sending evidence files: {done} of {total} ({sent} of {files} sent)</source>
         <translation>正在发送证明材料：{done} / {total}（已送达 {sent} / {files} 份）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="348"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="353"/>
         <source>Evidence files sent; receiving: {received} file(s), {size} so far…</source>
         <translation>证明材料已发送；正在接收：已收到 {received} 份，共 {size}…</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="366"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="371"/>
         <source>Sync finished.</source>
         <translation>同步完成。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="369"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="374"/>
         <source>{n} conflict(s) need your decision: see below.</source>
         <translation>有 {n} 项冲突需要您处理，见下方。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="373"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="378"/>
         <source>The county refused {n} household(s): see below.</source>
         <translation>县里拒收了 {n} 户，见下方。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="401"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="409"/>
         <source>Sync cancelled before anything was sent. Every change stays on this laptop and is sent next time.</source>
         <translation>同步已取消，还没有发送任何修改。所有修改都保存在本机，下次同步时发送。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="406"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="414"/>
         <source>Sync cancelled. Every change of this laptop has reached the county; what the county has for this laptop comes with the next sync.</source>
         <translation>同步已取消。本机的修改都已送到县里；县里的数据将在下次同步时继续接收。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="410"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="418"/>
         <source>Sync cancelled. The county has received and kept the changes of {sent} household(s); the other {left} stay on this laptop and are sent next time.</source>
         <translation>同步已取消。县里已收到并保存了 {sent} 户的修改；其余 {left} 户的修改仍在本机，下次同步时发送。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="422"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="430"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="432"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="440"/>
         <source>It will be sent with the next sync.</source>
         <translation>将在下次同步时发送。</translation>
     </message>
@@ -3942,104 +3942,132 @@ review due {day}</source>
 <context>
     <name>SyncState</name>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_status.py" line="106"/>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="108"/>
         <source>Not connected to the county yet</source>
         <translation>尚未连接县级服务器</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_status.py" line="108"/>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="110"/>
         <source>Not synced yet</source>
         <translation>尚未同步</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_status.py" line="110"/>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="112"/>
         <source>Not synced: the county&apos;s receipt did not match</source>
         <translation>未同步：县里的回执与发送的内容不一致</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_status.py" line="112"/>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="114"/>
         <source>Not fully synced</source>
         <translation>未完全同步</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_status.py" line="114"/>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="116"/>
         <source>Synced; {n} conflict(s) to resolve</source>
         <translation>已同步；有 {n} 项冲突待解决</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_status.py" line="117"/>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="119"/>
         <source>Synced</source>
         <translation>已同步</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_status.py" line="125"/>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="127"/>
         <source>Fill in the enrollment sheet above to connect this laptop.</source>
         <translation>请先在上面按注册单填写，连接本机。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_status.py" line="128"/>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="130"/>
         <source>This laptop has not synced with the county yet.</source>
         <translation>本机还没有与县里同步过。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_status.py" line="130"/>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="132"/>
         <source>Last sync: {time}</source>
         <translation>上次同步：{time}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_status.py" line="133"/>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="135"/>
         <source>Sent changes of {sent} household(s) (the county took {taken} and refused {refused}); received {received} household(s).</source>
         <translation>发送了 {sent} 户的修改（县里接受 {taken} 户，拒收 {refused} 户），接收了 {received} 户。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_status.py" line="138"/>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="140"/>
         <source>Sent changes of {sent} household(s); received {received} household(s).</source>
         <translation>发送了 {sent} 户的修改，接收了 {received} 户。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_status.py" line="149"/>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="151"/>
         <source>Received {n} new policy pack(s).</source>
         <translation>收到 {n} 个新的政策包。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_status.py" line="152"/>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="154"/>
         <source>There was nothing to send, so there was no receipt.</source>
         <translation>没有需要发送的修改，因此没有回执。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_status.py" line="154"/>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="156"/>
         <source>The county&apos;s receipt matches what this laptop sent.</source>
         <translation>县里的回执与本机发送的内容一致。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_status.py" line="158"/>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="160"/>
         <source>The county&apos;s receipt does NOT match what this laptop sent: those changes are not counted as synced and are sent again next time.</source>
         <translation>县里的回执与本机发送的内容不一致：这些修改不算已同步，下次同步时重新发送。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_status.py" line="164"/>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="166"/>
         <source>Changes of {n} household(s) on this laptop are not synced yet.</source>
         <translation>本机还有 {n} 户的修改尚未同步。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_status.py" line="171"/>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="173"/>
         <source>The county refused the changes of {n} household(s): fix them and send them again (see below).</source>
         <translation>县里拒收了 {n} 户的修改，请改正后重新发送（见下方）。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_status.py" line="178"/>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="180"/>
+        <source>{n} file(s) of evidence on this laptop have not reached the county yet; at the last sync the county did not take {refused} of them.</source>
+        <translation>本机还有 {n} 份证明材料尚未送到县里；上次同步时县里没有接收其中 {refused} 份。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="187"/>
         <source>{n} file(s) of evidence on this laptop have not reached the county yet; they are sent at the next sync.</source>
         <translation>本机还有 {n} 份证明材料尚未送到县里，下次同步时发送。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_status.py" line="183"/>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="192"/>
         <source>Every change on this laptop has reached the county.</source>
         <translation>本机所有修改都已送到县里。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_status.py" line="192"/>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="201"/>
         <source>Evidence: sent {sent} file(s), received {received}.</source>
         <translation>证明材料：上传{sent}份，下载{received}份。</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatus</name>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="212"/>
+        <source>The county did not take {n} file(s) of evidence:</source>
+        <translation>县里没有接收 {n} 份证明材料：</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="219"/>
+        <source>its details were refused; ask the county civil affairs bureau</source>
+        <translation>县里没有接收这份材料的登记信息，请联系县民政局</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="223"/>
+        <source>the file is {size}, more than the {limit} the county takes; remove it and add a smaller one (e.g. scan fewer pages at a time)</source>
+        <translation>文件有 {size}，超过县里允许的 {limit}，请移除后改添加较小的文件（例如每次少扫描几页）</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="229"/>
+        <source>the county refused the file; ask the county civil affairs bureau</source>
+        <translation>县里没有接收这份文件，请联系县民政局</translation>
     </message>
 </context>
 <context>

@@ -7,6 +7,7 @@ Pictures of each state are saved (in ``CASEWORKER_SCREENSHOTS`` when set, else i
 test's temporary folder) so a person can look at them.
 """
 
+import hashlib
 import io
 import os
 import re
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from caseworker.cli import main
+from caseworker.config import resource_path
 from caseworker.domain.codes import LaborCapacity, Sex
 from caseworker.domain.evidence import EvidenceKind, EvidenceLimits
 from caseworker.interchange.evidence_files import prepare
@@ -40,7 +42,7 @@ from caseworker.store.db import Store, open_store
 from caseworker.store.households import load_household, save_household, save_households
 from caseworker.store.workers import Worker, set_current_worker
 from caseworker.sync.client import enroll, last_sync, sync
-from caseworker.sync.county.admin import list_conflicts
+from caseworker.sync.county.admin import list_conflicts, publish_policy
 from caseworker.sync.county.auth import create_enrollment, revoke
 from caseworker.sync.county.tables import HOUSEHOLD, RECORD
 from caseworker.sync.tls import pem_fingerprint
@@ -590,6 +592,49 @@ def test_evidence_files_going_up_show_how_many_megabytes_are_sent(
     assert page.state.text() == "已同步"
     assert "尚未送到县里" not in page.status.text()
     assert "本机所有修改都已送到县里" in page.status.text()
+
+
+def test_a_file_the_county_does_not_take_is_named_on_the_page_with_why(
+    qtbot: QtBot,
+    window: MainWindow,
+    store: Store,
+    tls_county: County,  # noqa: F811
+    capsys: pytest.CaptureFixture[str],
+    household_data: Make,
+    shots: Path,
+) -> None:
+    """The county's pack allows 1 MB a file; a 2 MB scan waiting on the laptop is not
+    taken: the page says which document of which household, and what to do."""
+    text = resource_path("policies", "cn-610423-jingyang.yaml").read_text(encoding="utf-8")
+    text = text.replace('version: "2020.1"', 'version: "2020.9"').replace(
+        "parameters:\n",
+        "parameters:\n  evidence.max_file_mb:\n"
+        '    - {from: 2014-01-01, value: 1, ref: "测试 / test"}\n',
+        1,
+    )
+    publish_policy(tls_county[0].engine, text)
+    code, pin = enrollment_sheet(tls_county, capsys)
+    page = open_sync_page(qtbot, window)
+    try_enroll(qtbot, page, tls_county[0].url, code, pin)
+    h = parse_household(household_data())
+    save_household(store, h)
+    sync_on_page(qtbot, page)
+    big = pdf_bytes(2 * 1024 * 1024, seed=7)
+    attach(store, h.id, big)
+    with qtbot.waitSignal(page.synced, timeout=WAIT):
+        click(qtbot, page.sync_button)
+    said = page.message.text()
+    assert page.message.isVisible(), said
+    assert "县里没有接收 1 份证明材料：" in said, said
+    assert "张学林家的户口簿（全户，2026-11-02）：文件有 2.0 MB，超过县里允许的 1.0 MB" in said
+    assert "请移除后改添加较小的文件" in said
+    assert hashlib.sha256(big).hexdigest()[:8] not in said
+    assert not re.search(r"[A-Za-z]{3,}", said.replace(" MB", "")), said  # no English
+    assert page.state.text() == "未完全同步"
+    status = page.status.text()
+    assert "本机还有 1 份证明材料尚未送到县里；上次同步时县里没有接收其中 1 份。" in status, status
+    assert "下次同步时发送" not in status
+    shoot(qtbot, window, shots, "sync-evidence-refused")
 
 
 def test_a_sync_the_county_refuses_or_cannot_answer_is_explained_in_chinese(

@@ -42,7 +42,12 @@ from caseworker.ui.widgets.enrollment_form import EnrollmentForm
 from caseworker.ui.widgets.fields import ErrorLabel
 from caseworker.ui.widgets.sync_errors import sync_problem
 from caseworker.ui.widgets.sync_lists import ConflictList, RefusedList
-from caseworker.ui.widgets.sync_status import ConnectionInfo, SyncState, plain_label
+from caseworker.ui.widgets.sync_status import (
+    ConnectionInfo,
+    SyncState,
+    plain_label,
+    refused_evidence_text,
+)
 
 log = logging.getLogger(__name__)
 Words = Callable[[], str]  # a sentence, asked for again after a language switch
@@ -377,6 +382,9 @@ class SyncPage(QWidget):
             return "\n".join(lines)
 
         self._tell(said)
+        refused = list(report.evidence_refused)
+        if refused:
+            self._warn(lambda: refused_evidence_text(refused))
         self.synced.emit()
 
     def _failed(self, error: Exception) -> None:

@@ -3,14 +3,16 @@ the county (worker, role, area), and a headline ("已同步" only when the last 
 with a matching receipt and nothing waits) over the details of the last sync and of what
 is still waiting."""
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from caseworker.domain.codes import WorkerRole
 from caseworker.domain.regions import ancestors
 from caseworker.store.db import Store
 from caseworker.sync.client import SyncSummary
+from caseworker.sync.report import RefusedEvidence
 from caseworker.sync.transport import ROLE, SCOPE, SERVER, WORKER
+from caseworker.ui.backup_runner import size_text
 from caseworker.ui.i18n import is_chinese
 from caseworker.ui.labels import label
 from caseworker.ui.widgets.sync_words import clean_text, moment_text
@@ -172,7 +174,14 @@ class SyncState(QWidget):
                     "again (see below)."
                 ).format(n=refused)
             )
-        if evidence:
+        if evidence and summary is not None and summary.evidence_refused:
+            lines.append(
+                self.tr(
+                    "{n} file(s) of evidence on this laptop have not reached the county yet; "
+                    "at the last sync the county did not take {refused} of them."
+                ).format(n=evidence, refused=min(summary.evidence_refused, evidence))
+            )
+        elif evidence:
             lines.append(
                 self.tr(
                     "{n} file(s) of evidence on this laptop have not reached the county yet; "
@@ -193,3 +202,32 @@ class SyncState(QWidget):
                 sent=summary.attachments_sent, received=summary.attachments_received
             )
         ]
+
+
+def refused_evidence_text(refused: list[RefusedEvidence]) -> str:
+    """What the county did not take of this laptop's evidence, one line each: which
+    document, and why in the page's own words (a file over the county's limit, or its
+    record refused); the county's reason text is never shown as it came."""
+    lines = [
+        QCoreApplication.translate(
+            "SyncStatus", "The county did not take {n} file(s) of evidence:"
+        ).format(n=len(refused))
+    ]
+    for r in refused:
+        about = r.about_zh if is_chinese() else r.about_en
+        if r.record:
+            why = QCoreApplication.translate(
+                "SyncStatus", "its details were refused; ask the county civil affairs bureau"
+            )
+        elif r.limit and r.size > r.limit:
+            why = QCoreApplication.translate(
+                "SyncStatus",
+                "the file is {size}, more than the {limit} the county takes; "
+                "remove it and add a smaller one (e.g. scan fewer pages at a time)",
+            ).format(size=size_text(r.size), limit=size_text(r.limit))
+        else:
+            why = QCoreApplication.translate(
+                "SyncStatus", "the county refused the file; ask the county civil affairs bureau"
+            )
+        lines.append(f"• {about}: {why}" if not is_chinese() else f"• {about}：{why}")
+    return "\n".join(lines)
