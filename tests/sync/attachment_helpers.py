@@ -11,7 +11,9 @@ from datetime import date
 from typing import Any
 
 import httpx
+from sqlalchemy import Engine
 
+from caseworker.config import resource_path
 from caseworker.domain.evidence import Attachment, EvidenceKind, MediaType
 from caseworker.interchange.evidence_files import PreparedFile
 from caseworker.store.attachments import (
@@ -21,8 +23,22 @@ from caseworker.store.attachments import (
     remove_attachment,
 )
 from caseworker.store.db import Store
+from caseworker.sync.county.admin import publish_policy
 
 MiB = 1024 * 1024
+
+
+def publish_file_limit(engine: Engine, megabytes: int) -> None:
+    """Publish at the county a new version of its pack that takes files of at most
+    ``megabytes`` (the pack's ``evidence.max_file_mb``)."""
+    text = resource_path("policies", "cn-610423-jingyang.yaml").read_text(encoding="utf-8")
+    text = text.replace('version: "2020.1"', 'version: "2020.9"').replace(
+        "parameters:\n",
+        "parameters:\n  evidence.max_file_mb:\n"
+        f'    - {{from: 2014-01-01, value: {megabytes}, ref: "测试 / test"}}\n',
+        1,
+    )
+    publish_policy(engine, text)
 
 
 def pdf_bytes(size: int, seed: int) -> bytes:

@@ -18,7 +18,6 @@ import httpx
 import pytest
 from sqlalchemy import func, select
 
-from caseworker.config import resource_path
 from caseworker.domain.evidence import Attachment
 from caseworker.domain.idnumber import check_character
 from caseworker.interchange.household_format import parse_household
@@ -28,7 +27,6 @@ from caseworker.store.households import save_household
 from caseworker.store.tables import ATTACHMENT as LAPTOP_ATTACHMENT
 from caseworker.sync.attachment_wire import wire_record
 from caseworker.sync.client import sync
-from caseworker.sync.county.admin import publish_policy
 from caseworker.sync.county.attachment_uploads import CHUNK_SIZE as CHUNK
 from caseworker.sync.county.tables import (
     ATTACHMENT,
@@ -37,7 +35,7 @@ from caseworker.sync.county.tables import (
     ATTACHMENT_UPLOAD,
     REFUSAL,
 )
-from tests.sync.attachment_helpers import MiB, attach, pdf_bytes, remove
+from tests.sync.attachment_helpers import MiB, attach, pdf_bytes, publish_file_limit, remove
 from tests.sync.conftest import VILLAGE_B, CountyServer, enroll_laptop, raw_client
 
 Make = Callable[..., dict[str, Any]]
@@ -243,14 +241,7 @@ def test_a_file_over_the_countys_limit_is_refused_and_the_pack_sets_the_limit(
         assert state["state"] == "refused"
         assert "20 MB" in state["reason_zh"] and "20 MB" in state["reason_en"]
     # The county's pack says 1 MB: a file of 2 MB is refused, and so is its record.
-    text = resource_path("policies", "cn-610423-jingyang.yaml").read_text(encoding="utf-8")
-    text = text.replace('version: "2020.1"', 'version: "2020.9"').replace(
-        "parameters:\n",
-        "parameters:\n  evidence.max_file_mb:\n"
-        '    - {from: 2014-01-01, value: 1, ref: "测试 / test"}\n',
-        1,
-    )
-    publish_policy(scene.county.engine, text)
+    publish_file_limit(scene.county.engine, 1)
     big = pdf_bytes(2 * MiB, seed=13)
     attach(scene.a, scene.ha, big)
     with nothing_stored(scene.county):

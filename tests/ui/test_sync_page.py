@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
 )
 
 from caseworker.cli import main
-from caseworker.config import resource_path
 from caseworker.domain.codes import LaborCapacity, Sex
 from caseworker.domain.evidence import EvidenceKind, EvidenceLimits
 from caseworker.interchange.evidence_files import prepare
@@ -42,7 +41,7 @@ from caseworker.store.db import Store, open_store
 from caseworker.store.households import load_household, save_household, save_households
 from caseworker.store.workers import Worker, set_current_worker
 from caseworker.sync.client import enroll, last_sync, sync
-from caseworker.sync.county.admin import list_conflicts, publish_policy
+from caseworker.sync.county.admin import list_conflicts
 from caseworker.sync.county.auth import create_enrollment, revoke
 from caseworker.sync.county.tables import HOUSEHOLD, RECORD
 from caseworker.sync.tls import pem_fingerprint
@@ -58,7 +57,7 @@ from caseworker.ui.widgets.sync_words import (
     moment_text,
     value_text,
 )
-from tests.sync.attachment_helpers import attach, pdf_bytes
+from tests.sync.attachment_helpers import attach, pdf_bytes, publish_file_limit
 from tests.sync.conftest import VILLAGE_A, CountyServer, free_port, new_store
 from tests.sync.test_resilience import demo
 from tests.sync.test_tls import tls_county  # noqa: F401  (the fixture: a county on TLS)
@@ -605,14 +604,7 @@ def test_a_file_the_county_does_not_take_is_named_on_the_page_with_why(
 ) -> None:
     """The county's pack allows 1 MB a file; a 2 MB scan waiting on the laptop is not
     taken: the page says which document of which household, and what to do."""
-    text = resource_path("policies", "cn-610423-jingyang.yaml").read_text(encoding="utf-8")
-    text = text.replace('version: "2020.1"', 'version: "2020.9"').replace(
-        "parameters:\n",
-        "parameters:\n  evidence.max_file_mb:\n"
-        '    - {from: 2014-01-01, value: 1, ref: "测试 / test"}\n',
-        1,
-    )
-    publish_policy(tls_county[0].engine, text)
+    publish_file_limit(tls_county[0].engine, 1)
     code, pin = enrollment_sheet(tls_county, capsys)
     page = open_sync_page(qtbot, window)
     try_enroll(qtbot, page, tls_county[0].url, code, pin)
