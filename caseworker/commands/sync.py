@@ -94,6 +94,20 @@ def run_status(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _evidence_waiting(waiting: int, refused: int) -> str:
+    """The last line of a sync that took the households but not every file of evidence."""
+    if refused:
+        zh = f"其中{refused}份县里没有接收（原因见上）"
+        en = f"; the county refused {refused} of them (see above)"
+    else:
+        zh, en = "下次同步时发送", "; they go with the next sync"
+    return (
+        f"未完全同步：家庭信息已同步（回执一致），还有{waiting}份证明材料未送到县里，{zh}\n"
+        f"not fully synced: the households are synced (receipt matches); {waiting} evidence "
+        f"file(s) are not at the county yet{en}"
+    )
+
+
 def run(args: argparse.Namespace) -> int:
     from caseworker.sync.client import SyncProgress, sync
     from caseworker.sync.pending_file import PendingFileError, export_pending
@@ -143,13 +157,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"  ! {problem}")
     if report.synced and report.attachments_pending:
         # The households are at the county; evidence is not (the Sync page says the same).
-        print(
-            f"未完全同步：家庭信息已同步（回执一致），还有{report.attachments_pending}份证明材料"
-            "未送到县里，下次同步时发送\n"
-            f"not fully synced: the households are synced (receipt matches); "
-            f"{report.attachments_pending} evidence file(s) are not at the county yet and go "
-            "with the next sync"
-        )
+        print(_evidence_waiting(report.attachments_pending, len(report.evidence_refused)))
         return EXIT_FAILED
     if report.synced:
         print("已同步（回执一致）/ synced (receipt matches)")

@@ -29,12 +29,14 @@ def evidence_words(store: Store, records: Sequence[Attachment]) -> tuple[str, st
     with store.read() as db:
         household = next(iter(load_households(db, [first.household_id])), None)
     head = household.head.name if household is not None and household.head else ""
-    member = None
-    if household is not None and first.member_id is not None:
-        member = next((m.name for m in household.members if m.id == first.member_id), None)
+    whose_zh, whose_en = "全户", "the household"
+    if first.member_id is not None:
+        members = household.members if household is not None else []
+        name = next((m.name for m in members if m.id == first.member_id), None)
+        whose_zh, whose_en = (name, name) if name else ("原家庭成员", "a former member")
     day = first.taken_on.isoformat()
-    zh = f"{head}家的{first.kind.zh}（{member or '全户'}，{day}）"
-    en = f"{first.kind.en} ({member or 'the household'}, {day}) of {head}'s household"
+    zh = f"{head}家的{first.kind.zh}（{whose_zh}，{day}）"
+    en = f"{first.kind.en} ({whose_en}, {day}) of {head}'s household"
     more = len(records) - 1
     if more:
         zh += f"等{len(records)}份"

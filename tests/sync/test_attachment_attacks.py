@@ -18,6 +18,7 @@ import httpx
 import pytest
 from sqlalchemy import func, select
 
+from caseworker.cli import main
 from caseworker.domain.evidence import Attachment
 from caseworker.domain.idnumber import check_character
 from caseworker.interchange.household_format import parse_household
@@ -228,7 +229,7 @@ def test_chunks_too_large_out_of_range_or_of_the_wrong_size_are_refused(scene: S
 
 
 def test_a_file_over_the_countys_limit_is_refused_and_the_pack_sets_the_limit(
-    scene: Scene,
+    scene: Scene, capsys: pytest.CaptureFixture[str]
 ) -> None:
     with device(scene, scene.a) as http, nothing_stored(scene.county):
         sha = hashlib.sha256(b"big").hexdigest()
@@ -255,6 +256,14 @@ def test_a_file_over_the_countys_limit_is_refused_and_the_pack_sets_the_limit(
     ), problem
     assert "(the household, 2026-11-02) of 张学林's household: the file is 2.0 MB" in problem
     assert hashlib.sha256(big).hexdigest()[:8] not in problem
+    # ``caseworker sync`` says it too, and does not promise the file goes next time.
+    scene.a.close()
+    capsys.readouterr()
+    assert main(["sync", "--db", str(scene.a.path)]) == 1
+    said = capsys.readouterr().out
+    assert "张学林家的户口簿（全户，2026-11-02）：文件有 2.0 MB" in said, said
+    assert "还有1份证明材料未送到县里，其中1份县里没有接收（原因见上）" in said
+    assert "the county refused 1 of them (see above)" in said
 
 
 def test_a_record_the_county_refuses_is_named_by_its_household_and_document(

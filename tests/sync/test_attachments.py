@@ -167,7 +167,7 @@ def test_a_county_of_an_earlier_version_syncs_households_and_says_attachments_we
     assert main(["sync", "--db", str(a.path)]) == 1
     said = capsys.readouterr().out
     assert "未完全同步：家庭信息已同步（回执一致），还有1份证明材料未送到县里" in said, said
-    assert "1 evidence file(s) are not at the county yet" in said
+    assert "1 evidence file(s) are not at the county yet; they go with the next sync" in said
     assert "已同步（回执一致）/" not in said
     assert main(["sync", "status", "--db", str(a.path)]) == 0
     waiting = "未送到县里的证明材料 / evidence files not yet at the county"
