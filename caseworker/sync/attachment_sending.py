@@ -29,7 +29,11 @@ from caseworker.sync.report import SyncReport
 from caseworker.sync.schemas import AttachmentPushAnswer, ChunkAnswer, UploadsAnswer, UploadState
 from caseworker.sync.transport import Connection, SyncError
 
-CONTENT_BATCH = 500
+# Contents asked about at once. The county lets a device have at most 200 uploads under
+# way (``MAX_OPEN_UPLOADS`` at the county): each batch's uploads are finished before the
+# next is asked about, and uploads left by a broken sync are among the first batch again
+# (the oldest files go first), so a batch of 100 never meets that limit.
+CONTENT_BATCH = 100
 RECORD_BATCH = 200
 
 

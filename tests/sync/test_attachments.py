@@ -18,6 +18,7 @@ from caseworker.store.households import save_household
 from caseworker.sync import client
 from caseworker.sync.client import last_sync, sync
 from caseworker.sync.county.attachment_uploads import CHUNK_SIZE as CHUNK
+from caseworker.sync.county.attachment_uploads import MAX_OPEN_UPLOADS
 from caseworker.sync.county.tables import ATTACHMENT, ATTACHMENT_CHUNK, ATTACHMENT_CONTENT
 from tests.sync.attachment_helpers import (
     attach,
@@ -140,6 +141,23 @@ def test_progress_counts_the_bytes_of_evidence_going_up_and_coming_down(
     report_b = sync(b, progress=lambda p: received.append(p.content_received))
     assert report_b.content_received == len(big) == received[-1]
     assert received == sorted(received)
+
+
+def test_more_files_than_the_county_lets_a_device_begin_at_once_go_in_one_sync(
+    county: CountyServer, laptops: Callable[[str], Store], household_data: Make
+) -> None:
+    # A week of photos: more files than uploads a device may have under way at the county.
+    a = laptops("a")
+    enroll_laptop(county, a)
+    h = parse_household(household_data())
+    save_household(a, h)
+    files = MAX_OPEN_UPLOADS + 50
+    for n in range(files):
+        attach(a, h.id, pdf_bytes(2_000, seed=1000 + n))
+    report = sync(a)
+    assert report.problems == [] and report.evidence_refused == []
+    assert report.attachments_sent == files and report.attachments_pending == 0
+    assert count(county, ATTACHMENT_CONTENT) == files
 
 
 def test_a_county_of_an_earlier_version_syncs_households_and_says_attachments_were_not_sent(
