@@ -29,6 +29,7 @@ from caseworker.store.tables import ATTACHMENT as LAPTOP_ATTACHMENT
 from caseworker.sync.attachment_wire import wire_record
 from caseworker.sync.client import sync
 from caseworker.sync.county.attachment_uploads import CHUNK_SIZE as CHUNK
+from caseworker.sync.county.attachment_uploads import MAX_OPEN_UPLOADS
 from caseworker.sync.county.tables import (
     ATTACHMENT,
     ATTACHMENT_CHUNK,
@@ -391,6 +392,40 @@ def test_an_upload_left_unfinished_for_a_month_is_given_up(scene: Scene) -> None
         assert start(http, recent)["received"] == [0]  # a recent upload resumes
         assert chunks_held(old_sha) == chunks_held(lost_sha) == 0
         assert start(http, old)["received"] == []  # begun again from nothing
+
+
+def test_files_no_record_names_are_limited_per_device_and_dropped_after_a_month(
+    scene: Scene,
+) -> None:
+    # A device that sends files and never their records (a stolen laptop, a script) cannot
+    # fill the county's disk: it is stopped at the limit of uploads under way, and what it
+    # sent is dropped a month later. The file a record names stays.
+    contents = [pdf_bytes(200, seed=2000 + n) for n in range(MAX_OPEN_UPLOADS)]
+    hashes = [hashlib.sha256(c).hexdigest() for c in contents]
+    wanted = [{"sha256": sha, "size": len(c)} for sha, c in zip(hashes, contents, strict=True)]
+    with device(scene, scene.x) as http:
+        answer = http.post("/v1/attachments/uploads", json={"contents": wanted}).json()
+        assert {s["state"] for s in answer["contents"]} == {"upload"}
+        for sha, content in zip(hashes, contents, strict=True):
+            assert http.put(f"/v1/attachments/uploads/{sha}/0", content=content).json()["complete"]
+        extra = pdf_bytes(200, seed=3000)
+        refused = start(http, extra)
+        assert refused["state"] == "refused" and f"最多{MAX_OPEN_UPLOADS}个" in refused["reason_zh"]
+    assert counts(scene.county)["attachment_content"] == MAX_OPEN_UPLOADS + 1
+    with scene.county.engine.begin() as conn:
+        conn.execute(
+            ATTACHMENT_UPLOAD.update()
+            .where(ATTACHMENT_UPLOAD.c.completed_at.is_not(None))
+            .values(completed_at=datetime.now(UTC) - timedelta(days=31))
+        )
+    with device(scene, scene.x) as http:
+        assert start(http, extra)["state"] == "upload"
+    with scene.county.engine.connect() as conn:
+        kept = set(conn.execute(select(ATTACHMENT_CONTENT.c.sha256)).scalars())
+        chunks = set(conn.execute(select(ATTACHMENT_CHUNK.c.sha256)).scalars())
+    assert kept == chunks == {scene.kept.sha256}  # the file a record names, and only it
+    # The laptop that attached it syncs as before.
+    assert sync(scene.a).problems == []
 
 
 def test_records_are_checked_as_the_laptop_checks_them(scene: Scene) -> None:

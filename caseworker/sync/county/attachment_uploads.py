@@ -9,7 +9,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy import Connection, Engine, func, select
+from sqlalchemy import Connection, Engine, exists, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from caseworker.domain.validation import BEIJING_TIME
@@ -17,6 +17,7 @@ from caseworker.sync.county.attachment_checks import check_sha256, out_of_range
 from caseworker.sync.county.attachment_visibility import visible_contents
 from caseworker.sync.county.auth import Device, Refused
 from caseworker.sync.county.tables import (
+    ATTACHMENT,
     ATTACHMENT_CHUNK,
     ATTACHMENT_CONTENT,
     ATTACHMENT_UPLOAD,
@@ -27,7 +28,11 @@ from caseworker.sync.schemas import ChunkAnswer, ContentWanted, UploadsAnswer, U
 
 CHUNK_SIZE = 2 * 1024 * 1024  # the largest chunk the county takes in one request
 DEFAULT_MAX_FILE_MB = 20  # without the pack's evidence.max_file_mb
-MAX_OPEN_UPLOADS = 200  # unfinished uploads one device may have at once
+# Uploads one device may have under way at once, counted with the content it sent that no
+# record names yet: a laptop names each file with its record as soon as the file is
+# whole, so only a device that sends files and never their records meets this limit
+# (it cannot fill the county's disk with files nobody attached).
+MAX_OPEN_UPLOADS = 200
 # An upload not finished this long after it began is given up: its chunks are dropped
 # when any device next begins uploads (its own device begins again if it still has the
 # file; a device that never comes back leaves nothing behind).
@@ -126,6 +131,34 @@ def _drop_abandoned(conn: Connection) -> None:
         _drop_upload(conn, device_id, sha256)
 
 
+def _unclaimed(device_id: str) -> Any:
+    """The device's finished uploads whose content no attachment record names."""
+    return select(ATTACHMENT_UPLOAD.c.sha256).where(
+        ATTACHMENT_UPLOAD.c.device_id == device_id,
+        ATTACHMENT_UPLOAD.c.completed_at.is_not(None),
+        ~exists().where(ATTACHMENT.c.sha256 == ATTACHMENT_UPLOAD.c.sha256),
+    )
+
+
+def _drop_unclaimed(conn: Connection, device_id: str) -> int:
+    """Drop what the device sent more than ``ABANDONED_AFTER`` ago that no record has named
+    since (the content too, when its chunks are this device's); how many of its uploads
+    still wait for a record."""
+    old = _unclaimed(device_id).where(
+        ATTACHMENT_UPLOAD.c.completed_at < datetime.now(UTC) - ABANDONED_AFTER
+    )
+    for sha256 in conn.execute(old).scalars().all():
+        conn.execute(
+            ATTACHMENT_CONTENT.delete().where(
+                ATTACHMENT_CONTENT.c.sha256 == sha256,
+                ATTACHMENT_CONTENT.c.device_id == device_id,
+            )
+        )
+        _drop_upload(conn, device_id, sha256)
+    waiting = select(func.count()).select_from(_unclaimed(device_id).subquery())
+    return int(conn.execute(waiting).scalar_one())
+
+
 def _refused_state(item: ContentWanted, zh: str, en: str) -> UploadState:
     return UploadState(
         sha256=item.sha256, state="refused", size=item.size, reason_zh=zh, reason_en=en
@@ -175,6 +208,7 @@ def _batch(
     chunk_size: int,
     limit: int,
 ) -> _Batch:
+    waiting = _drop_unclaimed(conn, device.device_id)  # before its uploads are read
     visible = visible_contents(conn, device, [c.sha256 for c in contents])
     sizes = dict(
         conn.execute(
@@ -192,7 +226,7 @@ def _batch(
             )
         )
     }
-    open_uploads = int(
+    unfinished = int(
         conn.execute(
             select(func.count())
             .select_from(ATTACHMENT_UPLOAD)
@@ -202,6 +236,7 @@ def _batch(
             )
         ).scalar_one()
     )
+    open_uploads = unfinished + waiting
     return _Batch(conn, device, chunk_size, limit, visible, sizes, uploads, open_uploads)
 
 
