@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from caseworker.cli import main
 from caseworker.domain.codes import LaborCapacity, Sex
 from caseworker.domain.evidence import EvidenceKind, EvidenceLimits
+from caseworker.domain.records import Household
 from caseworker.interchange.evidence_files import prepare
 from caseworker.interchange.household_format import household_to_dict, parse_household
 from caseworker.operations.evidence import AttachRequest, FileToAttach, attach_files
@@ -552,6 +553,24 @@ def test_a_cancelled_sync_keeps_what_was_sent_and_the_status_survives_a_restart(
         again.close()
 
 
+def synced_with_a_household(
+    qtbot: QtBot,
+    window: MainWindow,
+    store: Store,
+    county: County,
+    capsys: pytest.CaptureFixture[str],
+    household_data: Make,
+) -> tuple[SyncPage, Household]:
+    """The laptop enrolled on the Sync page, with a household it has synced."""
+    code, pin = enrollment_sheet(county, capsys)
+    page = open_sync_page(qtbot, window)
+    try_enroll(qtbot, page, county[0].url, code, pin)
+    household = parse_household(household_data())
+    save_household(store, household)
+    sync_on_page(qtbot, page)
+    return page, household
+
+
 def test_evidence_files_going_up_show_how_many_megabytes_are_sent(
     qtbot: QtBot,
     window: MainWindow,
@@ -563,12 +582,7 @@ def test_evidence_files_going_up_show_how_many_megabytes_are_sent(
 ) -> None:
     """Photos and scans take long on a township's connection: the bar and its words follow
     the megabytes sent, not only the files."""
-    code, pin = enrollment_sheet(tls_county, capsys)
-    page = open_sync_page(qtbot, window)
-    try_enroll(qtbot, page, tls_county[0].url, code, pin)
-    h = parse_household(household_data())
-    save_household(store, h)
-    sync_on_page(qtbot, page)
+    page, h = synced_with_a_household(qtbot, window, store, tls_county, capsys, household_data)
     files = [pdf_bytes(15 * 1024 * 1024, seed=n) for n in range(4)]  # 60 MB of scans
     for content in files:
         attach(store, h.id, content)
@@ -605,12 +619,7 @@ def test_a_file_the_county_does_not_take_is_named_on_the_page_with_why(
     """The county's pack allows 1 MB a file; a 2 MB scan waiting on the laptop is not
     taken: the page says which document of which household, and what to do."""
     publish_file_limit(tls_county[0].engine, 1)
-    code, pin = enrollment_sheet(tls_county, capsys)
-    page = open_sync_page(qtbot, window)
-    try_enroll(qtbot, page, tls_county[0].url, code, pin)
-    h = parse_household(household_data())
-    save_household(store, h)
-    sync_on_page(qtbot, page)
+    page, h = synced_with_a_household(qtbot, window, store, tls_county, capsys, household_data)
     big = pdf_bytes(2 * 1024 * 1024, seed=7)
     attach(store, h.id, big)
     with qtbot.waitSignal(page.synced, timeout=WAIT):
