@@ -237,6 +237,7 @@ def _send_resolutions(store: Store, conn: Connection, report: SyncReport) -> Non
                 .where(SYNC_CONFLICT.c.id.in_(list(refused)))
                 .values(resolved_at=None, resolution=None)
             )
+    report.resolutions_refused += len(refused)
     report.problems.extend(f"{r.reason_zh} / {r.reason_en}" for r in refused.values())
 
 

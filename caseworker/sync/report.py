@@ -75,6 +75,7 @@ class SyncReport:
     content_skipped: int = 0
     content_received: int = 0
     evidence_refused: list[RefusedEvidence] = field(default_factory=list)
+    resolutions_refused: int = 0  # choices on conflicts the county did not accept
 
     @property
     def synced(self) -> bool:

@@ -3904,37 +3904,42 @@ review due {day}</source>
         <translation>同步完成。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="374"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="375"/>
+        <source>The county did not accept your choice for {n} conflict(s): the item was changed again meanwhile, or the value chosen is not allowed. Choose again below.</source>
+        <translation>县里没有接受您对 {n} 项冲突的处理：这一项在此期间又被修改过，或所选的值不符合要求。请在下面重新选择。</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="382"/>
         <source>{n} conflict(s) need your decision: see below.</source>
         <translation>有 {n} 项冲突需要您处理，见下方。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="378"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="386"/>
         <source>The county refused {n} household(s): see below.</source>
         <translation>县里拒收了 {n} 户，见下方。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="409"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="417"/>
         <source>Sync cancelled before anything was sent. Every change stays on this laptop and is sent next time.</source>
         <translation>同步已取消，还没有发送任何修改。所有修改都保存在本机，下次同步时发送。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="414"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="422"/>
         <source>Sync cancelled. Every change of this laptop has reached the county; what the county has for this laptop comes with the next sync.</source>
         <translation>同步已取消。本机的修改都已送到县里；县里的数据将在下次同步时继续接收。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="418"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="426"/>
         <source>Sync cancelled. The county has received and kept the changes of {sent} household(s); the other {left} stay on this laptop and are sent next time.</source>
         <translation>同步已取消。县里已收到并保存了 {sent} 户的修改；其余 {left} 户的修改仍在本机，下次同步时发送。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="430"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="438"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="440"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="448"/>
         <source>It will be sent with the next sync.</source>
         <translation>将在下次同步时发送。</translation>
     </message>

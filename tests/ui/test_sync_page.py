@@ -423,6 +423,23 @@ def test_an_edit_reaches_the_county_and_a_conflict_is_resolved_on_the_page(
     assert [c.field for c in list_conflicts(tls_county[0].engine)] == ["monthly_fen"]
     assert page.conflict_box.title() == "待解决的冲突（1）"
 
+    # The other laptop changes the income again before this laptop's choice reaches the
+    # county: the county does not take the choice, and the page says so.
+    with other.read() as conn:
+        again = load_household(conn, h.id)
+    assert again is not None
+    again.members[0].incomes[0].monthly_fen = 70000
+    save_household(other, again)
+    assert sync(other).synced
+    choose("张学林的收入（种养殖净收入）：月金额", page.conflicts.keep_button)
+    assert table.rowCount() == 0
+    with qtbot.waitSignal(page.synced, timeout=WAIT):
+        click(qtbot, page.sync_button)
+    said = page.notice.text()
+    assert "县里没有接受您对 1 项冲突的处理" in said and "请在下面重新选择" in said, said
+    assert table.rowCount() == 1 and page.conflict_box.title() == "待解决的冲突（1）"
+    shoot(qtbot, window, shots, "sync-choice-refused")
+
     # Double-clicking the conflict left opens its household.
     double_click(qtbot, table, 0)
     assert window.household_page is not None

@@ -369,6 +369,14 @@ class SyncPage(QWidget):
 
         def said() -> str:
             lines = [self.tr("Sync finished.")]
+            if report.resolutions_refused:
+                lines.append(
+                    self.tr(
+                        "The county did not accept your choice for {n} conflict(s): the item "
+                        "was changed again meanwhile, or the value chosen is not allowed. "
+                        "Choose again below."
+                    ).format(n=report.resolutions_refused)
+                )
             if to_resolve:
                 lines.append(
                     self.tr("{n} conflict(s) need your decision: see below.").format(n=to_resolve)
