@@ -19,7 +19,7 @@ from typing import Any
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, func, select
 
 from caseworker.domain.evidence import (
     Attachment,
@@ -27,6 +27,8 @@ from caseworker.domain.evidence import (
     EvidenceKind,
     MediaType,
 )
+from caseworker.domain.field_errors import Problem
+from caseworker.domain.parsers import parse_date
 from caseworker.domain.validation import BEIJING_TIME
 from caseworker.interchange.evidence_files import PreparedFile, thumbnail
 from caseworker.store.audit import Action, record
@@ -193,14 +195,17 @@ def _check_text(field: str, text: str, limit: int, label_zh: str, label_en: str)
 
 
 def _check_taken_on(taken_on: date) -> None:
-    # Beijing's date: the laptop's clock may be set to another zone.
-    if taken_on > datetime.now(BEIJING_TIME).date():
+    """The rule for every date typed: not after today (Beijing's: the laptop's clock may
+    be set to another zone) and not implausibly early."""
+    try:
+        parse_date(not_after=datetime.now(BEIJING_TIME).date())(taken_on)
+    except Problem as problem:  # "日期不能晚于今天": said of this date
         raise _refuse(
             "taken_on",
             taken_on.isoformat(),
-            "拍摄/出具日期不能是将来的日期",
-            "the date taken or issued cannot be in the future",
-        )
+            "拍摄/出具日期" + problem.zh.removeprefix("日期"),
+            f"the date taken or issued {problem.en}",
+        ) from None
 
 
 def add_attachment(
@@ -379,6 +384,21 @@ def unsent(conn: Connection) -> list[Attachment]:
         .order_by(ATTACHMENT.c.created_at, ATTACHMENT.c.id)
     )
     return [_attachment(row) for row in rows]
+
+
+def unsent_totals(conn: Connection) -> tuple[int, int]:
+    """How many attachment records wait to be sent, and the bytes of their content (each
+    content once, however many records share it), counted without reading the records."""
+    waiting = ATTACHMENT.c.sent_version < ATTACHMENT.c.version
+    records = conn.execute(select(func.count()).select_from(ATTACHMENT).where(waiting))
+    contents = (
+        select(func.max(ATTACHMENT.c.size).label("size"))
+        .where(waiting)
+        .group_by(ATTACHMENT.c.sha256)
+        .subquery()
+    )
+    size = conn.execute(select(func.coalesce(func.sum(contents.c.size), 0)))
+    return int(records.scalar_one()), int(size.scalar_one())
 
 
 def mark_sent(conn: Connection, attachment_ids: Sequence[str]) -> None:

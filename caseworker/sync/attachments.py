@@ -10,7 +10,7 @@ county does not have. Chunks received from the county are kept sealed beside the
 (``<store>.incoming/``) until their content is whole, so a download resumes too.
 """
 
-from caseworker.store.attachments import unsent
+from caseworker.store.attachments import unsent_totals
 from caseworker.store.db import Store
 from caseworker.sync.attachment_receiving import receive_attachments
 from caseworker.sync.attachment_sending import send_attachments
@@ -21,15 +21,13 @@ from caseworker.sync.transport import Connection
 
 def count_unsent(store: Store) -> int:
     """How many attachment records wait to be sent."""
-    with store.read() as db:
-        return len(unsent(db))
+    return waiting_to_send(store)[0]
 
 
-def unsent_content_bytes(store: Store) -> int:
-    """The size of the content of the attachment records waiting to be sent (each content
-    once, however many records share it)."""
+def waiting_to_send(store: Store) -> tuple[int, int]:
+    """How many attachment records wait to be sent, and the bytes of their content."""
     with store.read() as db:
-        return sum({a.sha256: a.size for a in unsent(db)}.values())
+        return unsent_totals(db)
 
 
 def sync_attachments(store: Store, conn: Connection, report: SyncReport, tick: Tick) -> None:

@@ -19,7 +19,7 @@ from caseworker.store import audit
 from caseworker.store.db import Store, write_setting
 from caseworker.store.tables import OUTBOX, SYNC_CONFLICT
 from caseworker.sync import outbox
-from caseworker.sync.attachments import count_unsent, sync_attachments, unsent_content_bytes
+from caseworker.sync.attachments import sync_attachments, waiting_to_send
 from caseworker.sync.local_apply import CURSOR, POLICY_CURSOR, apply_page, retry_held
 from caseworker.sync.pending_file import new_signing_key, public_of
 from caseworker.sync.report import SyncProgress, SyncReport, SyncSummary
@@ -313,11 +313,12 @@ def sync(
     report = SyncReport()
     with store.read() as db:
         to_send = outbox.count_open(db)
+    files, size = waiting_to_send(store)
     state = SyncProgress(
         "push",
         to_send=to_send,
-        attachments_to_send=count_unsent(store),
-        content_to_send=unsent_content_bytes(store),
+        attachments_to_send=files,
+        content_to_send=size,
     )
 
     def tick(phase: str | None = None) -> None:

@@ -148,8 +148,8 @@ def test_refusals_name_the_field_and_write_nothing(
         ),
         (
             ["--kind", "hukou", "--date", "2099-01-01"],
-            "拍摄/出具日期不能是将来的日期（2099-01-01）",
-            "cannot be in the future ('2099-01-01')",
+            "拍摄/出具日期不能晚于今天（2099-01-01）",
+            "the date taken or issued cannot be in the future ('2099-01-01')",
         ),
     ]
     for extra, zh, en in cases:

@@ -570,18 +570,20 @@ def test_a_cancelled_sync_keeps_what_was_sent_and_the_status_survives_a_restart(
         again.close()
 
 
-def synced_with_a_household(
+@pytest.fixture
+def synced(
     qtbot: QtBot,
     window: MainWindow,
     store: Store,
-    county: County,
+    tls_county: County,  # noqa: F811
     capsys: pytest.CaptureFixture[str],
     household_data: Make,
 ) -> tuple[SyncPage, Household]:
-    """The laptop enrolled on the Sync page, with a household it has synced."""
-    code, pin = enrollment_sheet(county, capsys)
+    """The laptop enrolled on the Sync page with a county on TLS, and a household it has
+    synced."""
+    code, pin = enrollment_sheet(tls_county, capsys)
     page = open_sync_page(qtbot, window)
-    try_enroll(qtbot, page, county[0].url, code, pin)
+    try_enroll(qtbot, page, tls_county[0].url, code, pin)
     household = parse_household(household_data())
     save_household(store, household)
     sync_on_page(qtbot, page)
@@ -592,14 +594,12 @@ def test_evidence_files_going_up_show_how_many_megabytes_are_sent(
     qtbot: QtBot,
     window: MainWindow,
     store: Store,
-    tls_county: County,  # noqa: F811
-    capsys: pytest.CaptureFixture[str],
-    household_data: Make,
+    synced: tuple[SyncPage, Household],
     shots: Path,
 ) -> None:
     """Photos and scans take long on a township's connection: the bar and its words follow
     the megabytes sent, not only the files."""
-    page, h = synced_with_a_household(qtbot, window, store, tls_county, capsys, household_data)
+    page, h = synced
     files = [pdf_bytes(15 * 1024 * 1024, seed=n) for n in range(4)]  # 60 MB of scans
     for content in files:
         attach(store, h.id, content)
@@ -629,14 +629,13 @@ def test_a_file_the_county_does_not_take_is_named_on_the_page_with_why(
     window: MainWindow,
     store: Store,
     tls_county: County,  # noqa: F811
-    capsys: pytest.CaptureFixture[str],
-    household_data: Make,
+    synced: tuple[SyncPage, Household],
     shots: Path,
 ) -> None:
     """The county's pack allows 1 MB a file; a 2 MB scan waiting on the laptop is not
     taken: the page says which document of which household, and what to do."""
+    page, h = synced
     publish_file_limit(tls_county[0].engine, 1)
-    page, h = synced_with_a_household(qtbot, window, store, tls_county, capsys, household_data)
     big = pdf_bytes(2 * 1024 * 1024, seed=7)
     attach(store, h.id, big)
     with qtbot.waitSignal(page.synced, timeout=WAIT):
