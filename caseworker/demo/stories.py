@@ -66,13 +66,16 @@ def _member(
     relation: Relation,
     *,
     incomes: list[tuple[IncomeKind, int]],
-    labor: LaborCapacity = LaborCapacity.FULL,
+    labor: LaborCapacity | None = None,
     employment: Employment = Employment.FARMING,
     illness: str = "",
     in_school: bool = False,
     returned_to_work: bool = False,
 ) -> Member:
     birth = county.birth(age)
+    if labor is None:
+        # A child under 16 is not of working age (the same rule as the generated people).
+        labor = LaborCapacity.NONE if age < 16 else LaborCapacity.FULL
     return Member(
         id=county.uid(),
         name=name,

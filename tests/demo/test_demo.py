@@ -3,7 +3,7 @@ from datetime import date
 
 from caseworker.demo.generator import generate_households
 from caseworker.demo.places import demo_regions
-from caseworker.domain.codes import AssetKind, HardshipCause, Program, VehicleKind
+from caseworker.domain.codes import AssetKind, HardshipCause, LaborCapacity, Program, VehicleKind
 from caseworker.domain.idnumber import age_on
 from caseworker.domain.validation import household_rule_errors
 from caseworker.interchange.household_format import household_to_dict, parse_household
@@ -31,6 +31,9 @@ def test_demo_households_are_valid_and_varied() -> None:
         assert household_rule_errors(h, today=DAY) == []
         assert household_to_dict(parse_household(household_to_dict(h))) == household_to_dict(h)
     members = [m for h in households for m in h.members]
+    # Nobody under working age is recorded as able to work (the seed article's children too).
+    children = [m for m in members if age_on(m.birth_date, DAY) < 16]
+    assert children and all(m.labor_capacity is LaborCapacity.NONE for m in children)
     assert any(m.disability and m.disability.present for m in members)
     assert any(m.serious_illness for m in members)
     assert any(h.registered_poor and h.registered_poor.exited_on for h in households)
