@@ -7,12 +7,15 @@ the county's (see ``caseworker.sync.pending_file``).
 """
 
 import argparse
-import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from caseworker.commands import help_of
 from caseworker.commands.common import EXIT_FAILED, EXIT_OK, CommandError, add_db_option, store_from
 from caseworker.interchange.files import write_atomically
+
+if TYPE_CHECKING:
+    from caseworker.sync.conflicts import OpenConflict
 
 
 def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
@@ -84,14 +87,46 @@ def run_status(args: argparse.Namespace) -> int:
     print(f"未送到县里的证明材料 / evidence files not yet at the county: {evidence}")
     print(f"被退回 / quarantined changes: {len(held)}")
     for q in held:
+        head = _household_words(q.head_name)
         for e in q.errors:
-            print(f"  #{q.seq} {q.household_id}: {e.get('message_zh')} / {e.get('message_en')}")
-    print(f"未解决冲突 / open conflicts: {len(conflicts)}")
-    for c in conflicts:
-        kept = json.dumps(c.kept_value, ensure_ascii=False)
-        other = json.dumps(c.other_value, ensure_ascii=False)
-        print(f"  {c.id} {c.table}.{c.field}: {kept} <> {other}")
+            print(f"  {head[0]}：{e.get('message_zh')} / {head[1]}: {e.get('message_en')}")
+    for line in _conflict_lines(conflicts):
+        print(line)
     return EXIT_OK
+
+
+def _household_words(head_name: str) -> tuple[str, str]:
+    """A household as the specialist knows it, by its head (Chinese, English)."""
+    if not head_name:
+        return "本机没有的一户", "a household not on this laptop"
+    return f"{head_name}家", f"{head_name}'s household"
+
+
+def _conflict_lines(conflicts: "list[OpenConflict]") -> list[str]:
+    """The open conflicts by household and the people they are about, never by id or field
+    code: the values and the choice are on the Sync page, which this points to."""
+    to_resolve: dict[str, list[OpenConflict]] = {}
+    for c in conflicts:
+        if not c.held:
+            to_resolve.setdefault(c.household_id, []).append(c)
+    count = sum(len(items) for items in to_resolve.values())
+    lines = [f"未解决冲突 / open conflicts: {count}"]
+    if count:
+        lines[0] += "（在“同步”页面逐项选择保留哪个值 / choose the value to keep on the Sync page）"
+    for items in to_resolve.values():
+        zh, en = _household_words(items[0].head_name)
+        people = sorted({c.person_name for c in items if c.person_name})
+        about_zh = f"，涉及{'、'.join(people)}" if people else ""
+        about_en = f", about {', '.join(people)}" if people else ""
+        lines.append(f"  {zh}：{len(items)}处{about_zh} / {en}: {len(items)}{about_en}")
+    held = len(conflicts) - count
+    if held:
+        lines.append(
+            f"县里的{held}户家庭本机无法保存（每次同步重新获取，详见“同步”页面）/ {held} "
+            "household(s) from the county could not be stored here (fetched again at every "
+            "sync; see the Sync page)"
+        )
+    return lines
 
 
 def _evidence_waiting(waiting: int, refused: int) -> str:

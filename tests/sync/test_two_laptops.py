@@ -4,6 +4,9 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime
 from typing import Any
 
+import pytest
+
+from caseworker.cli import main
 from caseworker.domain.codes import (
     HardshipCause,
     HousingCondition,
@@ -78,7 +81,10 @@ def test_an_account_and_a_benefits_members_go_up_and_down_and_conflict_by_field(
 
 
 def test_edits_to_different_fields_merge_and_the_same_field_conflicts(
-    county: CountyServer, laptops: Callable[[str], Store], household_data: Make
+    county: CountyServer,
+    laptops: Callable[[str], Store],
+    household_data: Make,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     a, b = laptops("a"), laptops("b")
     enroll_laptop(county, a)
@@ -115,6 +121,14 @@ def test_edits_to_different_fields_merge_and_the_same_field_conflicts(
     assert ca.id == cb.id and ca.field == "serious_illness"
     assert {ca.kept_value, ca.other_value} == {"肺癌晚期", "肺癌（已手术）"}  # both kept
     assert [c.id for c in list_conflicts(county.engine)] == [ca.id]
+
+    # The command line names it by household and person, never by id or field code.
+    assert main(["sync", "status", "--db", str(b.path)]) == 0
+    said = capsys.readouterr().out
+    head, ill = ha.members[0].name, ha.members[1].name
+    assert "未解决冲突 / open conflicts: 1（在“同步”页面" in said
+    assert f"  {head}家：1处，涉及{ill} / {head}'s household: 1, about {ill}" in said
+    assert cb.id not in said and "serious_illness" not in said and "member" not in said
 
     # B's worker decides for B's value; after syncing everyone has it and nothing is open.
     resolve_conflict(b, cb.id, "other")
