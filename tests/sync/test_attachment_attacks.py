@@ -7,6 +7,7 @@ English, and nothing of it is stored."""
 
 import hashlib
 import re
+import threading
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -30,6 +31,7 @@ from caseworker.sync.attachment_wire import wire_record
 from caseworker.sync.client import sync
 from caseworker.sync.county.attachment_uploads import CHUNK_SIZE as CHUNK
 from caseworker.sync.county.attachment_uploads import MAX_OPEN_UPLOADS
+from caseworker.sync.county.db import lock_households
 from caseworker.sync.county.tables import (
     ATTACHMENT,
     ATTACHMENT_CHUNK,
@@ -426,6 +428,52 @@ def test_files_no_record_names_are_limited_per_device_and_dropped_after_a_month(
     assert kept == chunks == {scene.kept.sha256}  # the file a record names, and only it
     # The laptop that attached it syncs as before.
     assert sync(scene.a).problems == []
+
+
+def test_a_file_is_not_dropped_while_a_record_naming_it_is_being_stored(scene: Scene) -> None:
+    # A file sent a month ago and never named, and a record naming it arriving as the
+    # device begins its next uploads: on PostgreSQL the two transactions run side by side,
+    # and dropping the file then would leave the record without it.
+    content = pdf_bytes(300, seed=4000)
+    sha = hashlib.sha256(content).hexdigest()
+    with device(scene, scene.x) as http:
+        assert start(http, content)["state"] == "upload"
+        assert http.put(f"/v1/attachments/uploads/{sha}/0", content=content).json()["complete"]
+    engine = scene.county.engine
+    with engine.begin() as conn:
+        conn.execute(
+            ATTACHMENT_UPLOAD.update()
+            .where(ATTACHMENT_UPLOAD.c.sha256 == sha)
+            .values(completed_at=datetime.now(UTC) - timedelta(days=31))
+        )
+        row = conn.execute(select(ATTACHMENT).where(ATTACHMENT.c.id == scene.kept.id)).one()
+    later = pdf_bytes(300, seed=4001)
+    answers: list[dict[str, Any]] = []
+
+    def begin_next_uploads() -> None:
+        with device(scene, scene.x) as http:
+            answers.append(start(http, later))
+
+    begun = threading.Thread(target=begin_next_uploads)
+    with engine.begin() as conn:  # what storing a record does, held open
+        lock_households(conn)
+        seq = conn.execute(select(func.max(ATTACHMENT.c.seq))).scalar_one() + 1
+        named = {**row._asdict(), "id": str(uuid.uuid4()), "household_id": scene.hb}
+        conn.execute(ATTACHMENT.insert().values({**named, "sha256": sha, "seq": seq}))
+        begun.start()
+        begun.join(timeout=2)
+        assert begun.is_alive()  # the dropping waits for the record
+    begun.join()
+    assert answers[0]["state"] == "upload"
+    with engine.connect() as conn:
+        assert (
+            conn.execute(
+                select(ATTACHMENT_CONTENT.c.sha256).where(ATTACHMENT_CONTENT.c.sha256 == sha)
+            ).scalar_one_or_none()
+            == sha
+        )
+        chunks = select(func.count()).where(ATTACHMENT_CHUNK.c.sha256 == sha)
+        assert conn.execute(chunks).scalar_one() == 1
 
 
 def test_records_are_checked_as_the_laptop_checks_them(scene: Scene) -> None:

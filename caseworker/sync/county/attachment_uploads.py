@@ -16,6 +16,7 @@ from caseworker.domain.validation import BEIJING_TIME
 from caseworker.sync.county.attachment_checks import check_sha256, out_of_range
 from caseworker.sync.county.attachment_visibility import visible_contents
 from caseworker.sync.county.auth import Device, Refused
+from caseworker.sync.county.db import lock_households
 from caseworker.sync.county.tables import (
     ATTACHMENT,
     ATTACHMENT_CHUNK,
@@ -147,6 +148,10 @@ def _drop_unclaimed(conn: Connection, device_id: str) -> int:
     old = _unclaimed(device_id).where(
         ATTACHMENT_UPLOAD.c.completed_at < datetime.now(UTC) - ABANDONED_AFTER
     )
+    if conn.execute(old.limit(1)).first() is not None:
+        # A record naming one may be being stored (on PostgreSQL, by a transaction this one
+        # cannot see yet): wait for the records' writers, then look again.
+        lock_households(conn)
     for sha256 in conn.execute(old).scalars().all():
         conn.execute(
             ATTACHMENT_CONTENT.delete().where(
