@@ -401,6 +401,22 @@ def unsent_totals(conn: Connection) -> tuple[int, int]:
     return int(records.scalar_one()), int(size.scalar_one())
 
 
+def waiting_among(conn: Connection, attachment_ids: Sequence[str]) -> set[str]:
+    """Those of ``attachment_ids`` whose record still waits to be sent and is not removed."""
+    found: set[str] = set()
+    for start in range(0, len(attachment_ids), 500):
+        found |= set(
+            conn.execute(
+                select(ATTACHMENT.c.id).where(
+                    ATTACHMENT.c.id.in_(attachment_ids[start : start + 500]),
+                    ATTACHMENT.c.sent_version < ATTACHMENT.c.version,
+                    ATTACHMENT.c.removed_at.is_(None),
+                )
+            ).scalars()
+        )
+    return found
+
+
 def mark_sent(conn: Connection, attachment_ids: Sequence[str]) -> None:
     """Note that the county has the current version of each of ``attachment_ids``."""
     for start in range(0, len(attachment_ids), 500):

@@ -4,9 +4,11 @@ file's SHA-256, which the county's own message names it by."""
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from caseworker.domain.evidence import Attachment
+from caseworker.store.attachments import waiting_among
 from caseworker.store.db import Store
 from caseworker.store.households import load_households
 from caseworker.sync.report import RefusedEvidence, SyncReport
@@ -58,7 +60,20 @@ def report_refusal(
     problems, and in words for the Sync page."""
     zh, en = evidence_words(store, records)
     report.problems.append(f"{zh}：{why[0]} / {en}: {why[1]}")
-    report.evidence_refused.append(RefusedEvidence(zh, en, records[0].size, limit, record))
+    ids = tuple(r.id for r in records)
+    report.evidence_refused.append(RefusedEvidence(zh, en, records[0].size, limit, record, ids))
+
+
+def still_refused(store: Store, refused: Sequence[RefusedEvidence]) -> list[RefusedEvidence]:
+    """Those of ``refused`` (what the county did not take at the last sync) whose records
+    still wait here, neither sent since nor removed; each with only those records."""
+    with store.read() as db:
+        waiting = waiting_among(db, [i for r in refused for i in r.attachment_ids])
+    kept = [
+        replace(r, attachment_ids=tuple(i for i in r.attachment_ids if i in waiting))
+        for r in refused
+    ]
+    return [r for r in kept if r.attachment_ids]
 
 
 def record_reason(error: dict[str, Any]) -> tuple[str, str]:

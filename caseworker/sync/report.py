@@ -16,6 +16,25 @@ class RefusedEvidence:
     size: int  # bytes of the file
     limit: int = 0  # the county's largest file, bytes (0: not known)
     record: bool = False  # the file was taken, its record refused
+    attachment_ids: tuple[str, ...] = ()  # the records it speaks of (ids: never shown)
+
+    def to_dict(self) -> dict[str, object]:
+        return {f: getattr(self, f) for f in self.__slots__}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, object]) -> "RefusedEvidence":
+        """Read back what ``to_dict`` kept (ValueError, TypeError or KeyError if it cannot)."""
+        ids = data["attachment_ids"]
+        if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
+            raise TypeError("attachment_ids")
+        return cls(
+            str(data["about_zh"]),
+            str(data["about_en"]),
+            int(str(data["size"])),
+            int(str(data["limit"])),
+            bool(data["record"]),
+            tuple(ids),
+        )
 
 
 @dataclass(slots=True)
@@ -83,12 +102,7 @@ class SyncReport:
 
 
 # Counts a summary kept by an earlier version does not have (read as 0).
-_SINCE_ATTACHMENTS = (
-    "attachments_sent",
-    "attachments_received",
-    "attachments_pending",
-    "evidence_refused",
-)
+_SINCE_ATTACHMENTS = ("attachments_sent", "attachments_received", "attachments_pending")
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,7 +124,9 @@ class SyncSummary:
     attachments_sent: int = 0
     attachments_received: int = 0
     attachments_pending: int = 0
-    evidence_refused: int = 0  # files of evidence (or their records) the county refused
+    # Files of evidence (or their records) the county refused, kept so that the Sync page
+    # names them after a restart too.
+    refused_evidence: tuple[RefusedEvidence, ...] = ()
 
     @property
     def synced(self) -> bool:
@@ -133,11 +149,12 @@ class SyncSummary:
             attachments_sent=report.attachments_sent,
             attachments_received=report.attachments_received,
             attachments_pending=report.attachments_pending,
-            evidence_refused=len(report.evidence_refused),
+            refused_evidence=tuple(report.evidence_refused),
         )
 
     def to_json(self) -> str:
         values = {f: getattr(self, f) for f in self.__slots__ if f != "at"}
+        values["refused_evidence"] = [r.to_dict() for r in self.refused_evidence]
         return json.dumps({"at": self.at.isoformat(), **values}, sort_keys=True)
 
     @classmethod
@@ -150,11 +167,14 @@ class SyncSummary:
             counts = {
                 name: int(data[name] if name not in _SINCE_ATTACHMENTS else data.get(name, 0))
                 for name in cls.__slots__
-                if name not in ("at", "receipts_ok")
+                if name not in ("at", "receipts_ok", "refused_evidence")
             }
             return cls(
                 at=at if at.tzinfo else at.replace(tzinfo=UTC),
                 receipts_ok=bool(data["receipts_ok"]),
+                refused_evidence=tuple(
+                    RefusedEvidence.from_dict(r) for r in data.get("refused_evidence", [])
+                ),
                 **counts,
             )
         except (ValueError, TypeError, KeyError):

@@ -58,7 +58,7 @@ from caseworker.ui.widgets.sync_words import (
     moment_text,
     value_text,
 )
-from tests.sync.attachment_helpers import attach, pdf_bytes, publish_file_limit
+from tests.sync.attachment_helpers import attach, pdf_bytes, publish_file_limit, remove
 from tests.sync.conftest import VILLAGE_A, CountyServer, free_port, new_store
 from tests.sync.test_resilience import demo
 from tests.sync.test_tls import tls_county  # noqa: F401  (the fixture: a county on TLS)
@@ -631,27 +631,54 @@ def test_a_file_the_county_does_not_take_is_named_on_the_page_with_why(
     tls_county: County,  # noqa: F811
     synced: tuple[SyncPage, Household],
     shots: Path,
+    settings: AppSettings,
+    laptop_worker: Worker,
 ) -> None:
     """The county's pack allows 1 MB a file; a 2 MB scan waiting on the laptop is not
-    taken: the page says which document of which household, and what to do."""
+    taken: the page says which document of which household, and what to do, until it is
+    removed (after a restart too)."""
     page, h = synced
     publish_file_limit(tls_county[0].engine, 1)
     big = pdf_bytes(2 * 1024 * 1024, seed=7)
-    attach(store, h.id, big)
+    scan = attach(store, h.id, big)
     with qtbot.waitSignal(page.synced, timeout=WAIT):
         click(qtbot, page.sync_button)
-    said = page.message.text()
-    assert page.message.isVisible(), said
-    assert "县里没有接收 1 份证明材料：" in said, said
-    assert "张学林家的户口簿（全户，2026-11-02）：文件有 2.0 MB，超过县里允许的 1.0 MB" in said
-    assert "请移除后改添加较小的文件" in said
-    assert hashlib.sha256(big).hexdigest()[:8] not in said
-    assert not re.search(r"[A-Za-z]{3,}", said.replace(" MB", "")), said  # no English
-    assert page.state.text() == "未完全同步"
-    status = page.status.text()
-    assert "本机还有 1 份证明材料尚未送到县里；上次同步时县里没有接收其中 1 份。" in status, status
-    assert "下次同步时发送" not in status
+
+    def assert_named(page: SyncPage) -> None:
+        said = page.sync_state.refused_files.text()
+        assert page.sync_state.refused_files.isVisible(), said
+        assert "县里没有接收 1 份证明材料：" in said, said
+        assert "张学林家的户口簿（全户，2026-11-02）：文件有 2.0 MB，超过县里允许的 1.0 MB" in said
+        assert "请移除后改添加较小的文件" in said
+        assert hashlib.sha256(big).hexdigest()[:8] not in said and scan.id not in said
+        assert not re.search(r"[A-Za-z]{3,}", said.replace(" MB", "")), said  # no English
+        assert page.state.text() == "未完全同步"
+        status = page.status.text()
+        assert "本机还有 1 份证明材料尚未送到县里；上次同步时县里没有接收其中 1 份。" in status
+        assert "下次同步时发送" not in status
+
+    assert_named(page)
+    assert not page.message.isVisible()  # the sync itself went well
     shoot(qtbot, window, shots, "sync-evidence-refused")
+    window.close()
+
+    # The next day: the app starts again on the same store file, and still names the file.
+    again = open_store(store.path)
+    try:
+        restarted = MainWindow(again, laptop_worker, settings, today=lambda: DEMO_DAY)
+        qtbot.addWidget(restarted)
+        restarted.resize(*SCREEN)
+        restarted.show()
+        page = open_sync_page(qtbot, restarted)
+        assert_named(page)
+        # She removes the scan (to add a smaller one): nothing is said to be refused any more.
+        remove(again, scan.id, "文件太大，改为分页扫描")
+        page.refresh()
+        assert not page.sync_state.refused_files.isVisible()
+        assert "县里没有接收" not in page.status.text()
+        restarted.close()
+    finally:
+        again.close()
 
 
 def test_a_sync_the_county_refuses_or_cannot_answer_is_explained_in_chinese(

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from caseworker.store.db import Store
 from caseworker.store.regions import region_names
 from caseworker.sync import outbox
+from caseworker.sync.attachment_refusals import still_refused
 from caseworker.sync.attachments import count_unsent
 from caseworker.sync.client import Cancelled as SyncCancelled
 from caseworker.sync.client import SyncProgress, SyncReport, last_sync, sync
@@ -42,12 +43,7 @@ from caseworker.ui.widgets.enrollment_form import EnrollmentForm
 from caseworker.ui.widgets.fields import ErrorLabel
 from caseworker.ui.widgets.sync_errors import sync_problem
 from caseworker.ui.widgets.sync_lists import ConflictList, RefusedList
-from caseworker.ui.widgets.sync_status import (
-    ConnectionInfo,
-    SyncState,
-    plain_label,
-    refused_evidence_text,
-)
+from caseworker.ui.widgets.sync_status import ConnectionInfo, SyncState, plain_label
 
 log = logging.getLogger(__name__)
 Words = Callable[[], str]  # a sentence, asked for again after a language switch
@@ -209,6 +205,9 @@ class SyncPage(QWidget):
             refused=len(refused),
             to_resolve=to_resolve,
             evidence=evidence,
+            refused_evidence=still_refused(self.store, summary.refused_evidence)
+            if summary is not None and evidence
+            else (),
         )
         self.sync_button.setEnabled(enrolled and self._task is None)
         self._show_lists(enrolled, conflicts, refused, names)
@@ -390,9 +389,6 @@ class SyncPage(QWidget):
             return "\n".join(lines)
 
         self._tell(said)
-        refused = list(report.evidence_refused)
-        if refused:
-            self._warn(lambda: refused_evidence_text(refused))
         self.synced.emit()
 
     def _failed(self, error: Exception) -> None:

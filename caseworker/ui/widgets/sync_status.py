@@ -3,6 +3,8 @@ the county (worker, role, area), and a headline ("已同步" only when the last 
 with a matching receipt and nothing waits) over the details of the last sync and of what
 is still waiting."""
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
@@ -15,6 +17,7 @@ from caseworker.sync.transport import ROLE, SCOPE, SERVER, WORKER
 from caseworker.ui.backup_runner import size_text
 from caseworker.ui.i18n import is_chinese
 from caseworker.ui.labels import label
+from caseworker.ui.widgets.fields import ErrorLabel
 from caseworker.ui.widgets.sync_words import clean_text, moment_text
 
 GREEN, ORANGE, GREY = "#1b5e20", "#b35900", "#555555"
@@ -80,10 +83,13 @@ class SyncState(QWidget):
         super().__init__(parent)
         self.state = plain_label()
         self.status = plain_label()
+        self.refused_files = ErrorLabel()  # files the county did not take, still here
+        self.refused_files.setTextFormat(Qt.TextFormat.PlainText)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.state)
         layout.addWidget(self.status)
+        layout.addWidget(self.refused_files)
 
     def show_state(
         self,
@@ -94,12 +100,18 @@ class SyncState(QWidget):
         refused: int,
         to_resolve: int,
         evidence: int = 0,
+        refused_evidence: Sequence[RefusedEvidence] = (),
     ) -> None:
         """``pending``: households with changes not yet answered; ``refused``: changes the
         county refused; ``to_resolve``: open conflicts; ``evidence``: files of evidence
-        the county does not have yet."""
+        the county does not have yet, ``refused_evidence`` those of them it did not take
+        at the last sync (named in red, with why)."""
         self._headline(enrolled, summary, pending + refused + evidence, to_resolve)
-        self.status.setText(self._details(enrolled, summary, pending, refused, evidence))
+        not_taken = sum(len(r.attachment_ids) for r in refused_evidence)
+        self.status.setText(self._details(enrolled, summary, pending, refused, evidence, not_taken))
+        self.refused_files.show_message(
+            refused_evidence_text(refused_evidence) if refused_evidence else ""
+        )
 
     def _headline(
         self, enrolled: bool, summary: SyncSummary | None, unsent: int, to_resolve: int
@@ -121,7 +133,13 @@ class SyncState(QWidget):
         self.state.setStyleSheet(f"font-size: 14pt; font-weight: bold; color: {colour};")
 
     def _details(
-        self, enrolled: bool, summary: SyncSummary | None, pending: int, refused: int, evidence: int
+        self,
+        enrolled: bool,
+        summary: SyncSummary | None,
+        pending: int,
+        refused: int,
+        evidence: int,
+        not_taken: int,
     ) -> str:
         if not enrolled:
             return self.tr("Fill in the enrollment sheet above to connect this laptop.")
@@ -174,12 +192,12 @@ class SyncState(QWidget):
                     "again (see below)."
                 ).format(n=refused)
             )
-        if evidence and summary is not None and summary.evidence_refused:
+        if evidence and not_taken:
             lines.append(
                 self.tr(
                     "{n} file(s) of evidence on this laptop have not reached the county yet; "
                     "at the last sync the county did not take {refused} of them."
-                ).format(n=evidence, refused=min(summary.evidence_refused, evidence))
+                ).format(n=evidence, refused=min(not_taken, evidence))
             )
         elif evidence:
             lines.append(
@@ -204,7 +222,7 @@ class SyncState(QWidget):
         ]
 
 
-def refused_evidence_text(refused: list[RefusedEvidence]) -> str:
+def refused_evidence_text(refused: Sequence[RefusedEvidence]) -> str:
     """What the county did not take of this laptop's evidence, one line each: which
     document, and why in the page's own words (a file over the county's limit, or its
     record refused); the county's reason text is never shown as it came."""
