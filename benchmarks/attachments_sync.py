@@ -17,6 +17,7 @@ The county's database is a SQLite file unless ``--db`` names a PostgreSQL databa
 """
 
 import argparse
+import hashlib
 import os
 import socket
 import statistics
@@ -34,6 +35,7 @@ import httpx
 
 from caseworker.demo.places import demo_regions
 from caseworker.interchange.household_format import parse_household
+from caseworker.store.attachments import seal, unseal
 from caseworker.store.db import Store, open_store
 from caseworker.store.households import save_household
 from caseworker.store.regions import add_regions
@@ -193,6 +195,22 @@ def write_new_files(folder: Path, body: bytes, size: int) -> float:
     return time.perf_counter() - start
 
 
+def required_checks(contents: list[bytes]) -> float:
+    """The time of the two checks issue 19 requires of every file, on one core and with
+    nothing else: the laptop opening the file it keeps encrypted (AES-256-GCM, as
+    ``store.attachments.unseal``) and the county checking the SHA-256 of what arrived. No
+    sync can take less, whatever its protocol."""
+    key = os.urandom(32)
+    sealed = [
+        (hashlib.sha256(c).hexdigest(), seal(key, hashlib.sha256(c).hexdigest(), c))
+        for c in contents
+    ]
+    start = time.perf_counter()
+    for sha256, box in sealed:
+        assert hashlib.sha256(unseal(key, sha256, box)).hexdigest() == sha256
+    return time.perf_counter() - start
+
+
 def laptop(path: Path) -> Store:
     store = open_store(path)
     with store.begin() as conn:
@@ -209,6 +227,7 @@ class Round:
     uvicorn: float
     uvicorn_chunks: float
     new_files: float
+    checks: float
     up: float
     down: float
     up_cpu: tuple[float, float]  # laptop, county
@@ -284,8 +303,9 @@ def main() -> int:
                 uvicorn = plain_request(client, uvicorn_url, body)
                 chunked = plain_chunks(client, uvicorn_url, body, CHUNK_SIZE)
                 new_files = write_new_files(folder / f"files-{n}", body, CHUNK_SIZE)
+                checks = required_checks(contents)
                 up, down, up_cpu = sync_round(a, b, household.id, contents, server.pid)
-                rounds.append(Round(stdlib, uvicorn, chunked, new_files, up, down, up_cpu))
+                rounds.append(Round(stdlib, uvicorn, chunked, new_files, checks, up, down, up_cpu))
             empty = []
             for _ in range(5):
                 start = time.perf_counter()
@@ -314,13 +334,13 @@ def report(args: argparse.Namespace, size: int, rounds: list[Round], empty: list
         f"county on {database}; {len(rounds)} rounds"
     )
     print(
-        "  round  plain(stdlib)  plain(uvicorn)  in chunks(uvicorn)  new files  sync up"
-        "  sync down  up/uvicorn  up/stdlib"
+        "  round  plain(stdlib)  plain(uvicorn)  in chunks(uvicorn)  new files  checks"
+        "  sync up  sync down  up/uvicorn  up/stdlib"
     )
     for n, r in enumerate(rounds, 1):
         print(
             f"  {n:>5}  {r.stdlib:>12.3f}s  {r.uvicorn:>13.3f}s  {r.uvicorn_chunks:>17.3f}s"
-            f"  {r.new_files:>8.3f}s  {r.up:>6.3f}s  {r.down:>8.3f}s"
+            f"  {r.new_files:>8.3f}s  {r.checks:>5.3f}s  {r.up:>6.3f}s  {r.down:>8.3f}s"
             f"  {r.up / r.uvicorn:>9.2f}x  {r.up / r.stdlib:>8.2f}x"
         )
     up = median([r.up for r in rounds])
@@ -346,6 +366,12 @@ def report(args: argparse.Namespace, size: int, rounds: list[Round], empty: list
     print(
         f"  up / plain request (standard library), median: "
         f"{median([r.up / r.stdlib for r in rounds]):.2f}x"
+    )
+    print(
+        f"  the required checks alone (unsealing and SHA-256, one core), median "
+        f"{median([r.checks for r in rounds]):.3f} s: "
+        f"{median([r.checks / r.uvicorn for r in rounds]):.2f}x the plain request (uvicorn), "
+        f"{median([r.checks / r.stdlib for r in rounds]):.2f}x (standard library)"
     )
 
 
