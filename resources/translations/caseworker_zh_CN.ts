@@ -597,37 +597,37 @@ The app closes its window, restores the backup and opens the restored records (t
 <context>
     <name>ConnectionInfo</name>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_status.py" line="48"/>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="51"/>
         <source>{worker} ({role})</source>
         <translation>{worker}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_status.py" line="55"/>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="58"/>
         <source>This laptop is connected to the county server.</source>
         <translation>本机已连接县级服务器。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_status.py" line="56"/>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="59"/>
         <source>Server: {server}</source>
         <translation>服务器：{server}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_status.py" line="59"/>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="62"/>
         <source>Connected as: {who}</source>
         <translation>使用人员：{who}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_status.py" line="60"/>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="63"/>
         <source>Area: {area}</source>
         <translation>负责区域：{area}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_status.py" line="69"/>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="72"/>
         <source>(not known)</source>
         <translation>（未知）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_status.py" line="73"/>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="76"/>
         <source>area code {code} (its name comes with the first sync)</source>
         <translation>区划代码 {code}（第一次同步后显示名称）</translation>
     </message>
@@ -3823,123 +3823,123 @@ review due {day}</source>
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="172"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="168"/>
         <source>Sync with the county</source>
         <translation>与县里同步</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="173"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="169"/>
         <source>Connection to the county server</source>
         <translation>连接县级服务器</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="174"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="170"/>
         <source>Enroll again…</source>
         <translation>重新注册…</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="175"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="171"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="176"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="172"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="177"/>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="294"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="173"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="293"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="227"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="226"/>
         <source>Conflicts to resolve ({n})</source>
         <translation>待解决的冲突（{n}）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="228"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="227"/>
         <source>Refused by the county ({n})</source>
         <translation>县里拒收的记录（{n}）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="250"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="249"/>
         <source>Connected. Press “Sync now” to send this laptop&apos;s changes.</source>
         <translation>已连接。点“立即同步”把本机的修改发给县里。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="290"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="289"/>
         <source>Connecting to the county server…</source>
         <translation>正在连接县级服务器…</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="317"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="316"/>
         <source>Sending this laptop&apos;s changes: {sent} of {total} household(s)</source>
         <translation>正在发送本机的修改：{sent} / {total} 户</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="321"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="320"/>
         <source>Sent {sent} household(s); sending the record of work…</source>
         <translation>已发送 {sent} 户；正在发送操作记录…</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="330"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="329"/>
         <source>Sent {sent} household(s); received {received} so far…</source>
         <translation>已发送 {sent} 户；已接收 {received} 户…</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="342"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="341"/>
         <source>Sending evidence files: {done} of {total} ({sent} of {files} sent)</source>
         <translation>正在发送证明材料：{done} / {total}（已送达 {sent} / {files} 份）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="353"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="352"/>
         <source>Evidence files sent; receiving: {received} file(s), {size} so far…</source>
         <translation>证明材料已发送；正在接收：已收到 {received} 份，共 {size}…</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="371"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="370"/>
         <source>Sync finished.</source>
         <translation>同步完成。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="375"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="374"/>
         <source>The county did not accept your choice for {n} conflict(s): the item was changed again meanwhile, or the value chosen is not allowed. Choose again below.</source>
         <translation>县里没有接受您对 {n} 项冲突的处理：这一项在此期间又被修改过，或所选的值不符合要求。请在下面重新选择。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="382"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="381"/>
         <source>{n} conflict(s) need your decision: see below.</source>
         <translation>有 {n} 项冲突需要您处理，见下方。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="386"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="385"/>
         <source>The county refused {n} household(s): see below.</source>
         <translation>县里拒收了 {n} 户，见下方。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="417"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="413"/>
         <source>Sync cancelled before anything was sent. Every change stays on this laptop and is sent next time.</source>
         <translation>同步已取消，还没有发送任何修改。所有修改都保存在本机，下次同步时发送。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="422"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="418"/>
         <source>Sync cancelled. Every change of this laptop has reached the county; what the county has for this laptop comes with the next sync.</source>
         <translation>同步已取消。本机的修改都已送到县里；县里的数据将在下次同步时继续接收。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="426"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="422"/>
         <source>Sync cancelled. The county has received and kept the changes of {sent} household(s); the other {left} stay on this laptop and are sent next time.</source>
         <translation>同步已取消。县里已收到并保存了 {sent} 户的修改；其余 {left} 户的修改仍在本机，下次同步时发送。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="438"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="434"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/sync_page.py" line="448"/>
+        <location filename="../../caseworker/ui/pages/sync_page.py" line="444"/>
         <source>It will be sent with the next sync.</source>
         <translation>将在下次同步时发送。</translation>
     </message>
@@ -3947,107 +3947,107 @@ review due {day}</source>
 <context>
     <name>SyncState</name>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_status.py" line="108"/>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="120"/>
         <source>Not connected to the county yet</source>
         <translation>尚未连接县级服务器</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_status.py" line="110"/>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="122"/>
         <source>Not synced yet</source>
         <translation>尚未同步</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_status.py" line="112"/>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="124"/>
         <source>Not synced: the county&apos;s receipt did not match</source>
         <translation>未同步：县里的回执与发送的内容不一致</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_status.py" line="114"/>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="126"/>
         <source>Not fully synced</source>
         <translation>未完全同步</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_status.py" line="116"/>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="128"/>
         <source>Synced; {n} conflict(s) to resolve</source>
         <translation>已同步；有 {n} 项冲突待解决</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_status.py" line="119"/>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="131"/>
         <source>Synced</source>
         <translation>已同步</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_status.py" line="127"/>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="145"/>
         <source>Fill in the enrollment sheet above to connect this laptop.</source>
         <translation>请先在上面按注册单填写，连接本机。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_status.py" line="130"/>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="148"/>
         <source>This laptop has not synced with the county yet.</source>
         <translation>本机还没有与县里同步过。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_status.py" line="132"/>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="150"/>
         <source>Last sync: {time}</source>
         <translation>上次同步：{time}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_status.py" line="135"/>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="153"/>
         <source>Sent changes of {sent} household(s) (the county took {taken} and refused {refused}); received {received} household(s).</source>
         <translation>发送了 {sent} 户的修改（县里接受 {taken} 户，拒收 {refused} 户），接收了 {received} 户。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_status.py" line="140"/>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="158"/>
         <source>Sent changes of {sent} household(s); received {received} household(s).</source>
         <translation>发送了 {sent} 户的修改，接收了 {received} 户。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_status.py" line="151"/>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="169"/>
         <source>Received {n} new policy pack(s).</source>
         <translation>收到 {n} 个新的政策包。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_status.py" line="154"/>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="172"/>
         <source>There was nothing to send, so there was no receipt.</source>
         <translation>没有需要发送的修改，因此没有回执。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_status.py" line="156"/>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="174"/>
         <source>The county&apos;s receipt matches what this laptop sent.</source>
         <translation>县里的回执与本机发送的内容一致。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_status.py" line="160"/>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="178"/>
         <source>The county&apos;s receipt does NOT match what this laptop sent: those changes are not counted as synced and are sent again next time.</source>
         <translation>县里的回执与本机发送的内容不一致：这些修改不算已同步，下次同步时重新发送。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_status.py" line="166"/>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="184"/>
         <source>Changes of {n} household(s) on this laptop are not synced yet.</source>
         <translation>本机还有 {n} 户的修改尚未同步。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_status.py" line="173"/>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="191"/>
         <source>The county refused the changes of {n} household(s): fix them and send them again (see below).</source>
         <translation>县里拒收了 {n} 户的修改，请改正后重新发送（见下方）。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_status.py" line="180"/>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="198"/>
         <source>{n} file(s) of evidence on this laptop have not reached the county yet; at the last sync the county did not take {refused} of them.</source>
         <translation>本机还有 {n} 份证明材料尚未送到县里；上次同步时县里没有接收其中 {refused} 份。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_status.py" line="187"/>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="205"/>
         <source>{n} file(s) of evidence on this laptop have not reached the county yet; they are sent at the next sync.</source>
         <translation>本机还有 {n} 份证明材料尚未送到县里，下次同步时发送。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_status.py" line="192"/>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="210"/>
         <source>Every change on this laptop has reached the county.</source>
         <translation>本机所有修改都已送到县里。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_status.py" line="201"/>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="219"/>
         <source>Evidence: sent {sent} file(s), received {received}.</source>
         <translation>证明材料：上传{sent}份，下载{received}份。</translation>
     </message>
@@ -4055,22 +4055,22 @@ review due {day}</source>
 <context>
     <name>SyncStatus</name>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_status.py" line="212"/>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="230"/>
         <source>The county did not take {n} file(s) of evidence:</source>
         <translation>县里没有接收 {n} 份证明材料：</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_status.py" line="219"/>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="237"/>
         <source>its details were refused; ask the county civil affairs bureau</source>
         <translation>县里没有接收这份材料的登记信息，请联系县民政局</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_status.py" line="223"/>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="241"/>
         <source>the file is {size}, more than the {limit} the county takes; remove it and add a smaller one (e.g. scan fewer pages at a time)</source>
         <translation>文件有 {size}，超过县里允许的 {limit}，请移除后改添加较小的文件（例如每次少扫描几页）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/widgets/sync_status.py" line="229"/>
+        <location filename="../../caseworker/ui/widgets/sync_status.py" line="247"/>
         <source>the county refused the file; ask the county civil affairs bureau</source>
         <translation>县里没有接收这份文件，请联系县民政局</translation>
     </message>
@@ -4292,16 +4292,21 @@ review due {day}</source>
     </message>
     <message>
         <location filename="../../caseworker/ui/visit/incomes.py" line="77"/>
-        <source>An income cannot be negative (write a loss as 0)</source>
-        <translation>收入不能为负数（亏损请填0）</translation>
+        <source>“{value}”: an income cannot be negative (write a loss as 0)</source>
+        <translation>“{value}”：收入不能为负数（亏损请填0）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit/incomes.py" line="79"/>
+        <location filename="../../caseworker/ui/visit/incomes.py" line="81"/>
         <source>{value} yuan a month is not a plausible income</source>
         <translation>每月{value}元不是合理的收入金额</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit/incomes.py" line="164"/>
+        <location filename="../../caseworker/ui/visit/incomes.py" line="172"/>
+        <source>Line {n} already has this member&apos;s {kind}: if it is the same income, remove one line (two different incomes of one kind may stay as two lines)</source>
+        <translation>第{n}行已有这位成员的{kind}：如果是同一项收入，请删去一行（同一类的两份不同收入可以分两行填写）</translation>
+    </message>
+    <message>
+        <location filename="../../caseworker/ui/visit/incomes.py" line="182"/>
         <source>Income line {n} ({member}, {kind})</source>
         <translation>第{n}行收入（{member}，{kind}）</translation>
     </message>
@@ -4332,29 +4337,29 @@ review due {day}</source>
         <translation>致困原因（可多选）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit/incomes.py" line="170"/>
+        <location filename="../../caseworker/ui/visit/incomes.py" line="188"/>
         <source>Each income the household has, per member and kind, in yuan a month. The lines start as the incomes last recorded; change them to what you found.</source>
         <translation>按成员和收入类别逐项填写家庭收入（元/月）。下表先列出上次登记的收入，请按本次调查的实际情况修改。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit/incomes.py" line="180"/>
-        <location filename="../../caseworker/ui/visit/incomes.py" line="200"/>
+        <location filename="../../caseworker/ui/visit/incomes.py" line="198"/>
+        <location filename="../../caseworker/ui/visit/incomes.py" line="218"/>
         <source>Kind of income</source>
         <translation>收入类别</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit/incomes.py" line="181"/>
-        <location filename="../../caseworker/ui/visit/incomes.py" line="201"/>
+        <location filename="../../caseworker/ui/visit/incomes.py" line="199"/>
+        <location filename="../../caseworker/ui/visit/incomes.py" line="219"/>
         <source>Yuan a month</source>
         <translation>每月金额（元）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit/incomes.py" line="188"/>
+        <location filename="../../caseworker/ui/visit/incomes.py" line="206"/>
         <source>Add an income</source>
         <translation>添加一项收入</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit/incomes.py" line="190"/>
+        <location filename="../../caseworker/ui/visit/incomes.py" line="208"/>
         <source>Update the members&apos; incomes from this visit (changes are shown first)</source>
         <translation>用本次调查结果更新成员收入（保存前会先列出变动）</translation>
     </message>
@@ -4369,7 +4374,7 @@ review due {day}</source>
         <translation>保存调查（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit/incomes.py" line="198"/>
+        <location filename="../../caseworker/ui/visit/incomes.py" line="216"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
@@ -4424,37 +4429,37 @@ review due {day}</source>
         <translation>调查尚未保存：有{n}处需要修改。点击一项可直接跳转。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit/incomes.py" line="207"/>
+        <location filename="../../caseworker/ui/visit/incomes.py" line="225"/>
         <source>not recorded</source>
         <translation>未登记</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit/incomes.py" line="209"/>
+        <location filename="../../caseworker/ui/visit/incomes.py" line="227"/>
         <source>no income</source>
         <translation>无收入</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit/incomes.py" line="217"/>
+        <location filename="../../caseworker/ui/visit/incomes.py" line="235"/>
         <source>{name}: {before} → {after}</source>
         <translation>{name}：{before} → {after}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit/incomes.py" line="224"/>
+        <location filename="../../caseworker/ui/visit/incomes.py" line="242"/>
         <source>Update the members&apos; incomes?</source>
         <translation>更新成员收入？</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit/incomes.py" line="225"/>
+        <location filename="../../caseworker/ui/visit/incomes.py" line="243"/>
         <source>Saving this visit would change these recorded incomes:</source>
         <translation>保存本次调查将修改以下成员已登记的收入：</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit/incomes.py" line="229"/>
+        <location filename="../../caseworker/ui/visit/incomes.py" line="247"/>
         <source>Update the incomes and save</source>
         <translation>更新收入并保存</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit/incomes.py" line="230"/>
+        <location filename="../../caseworker/ui/visit/incomes.py" line="248"/>
         <source>Save the visit only</source>
         <translation>只保存调查，不更新收入</translation>
     </message>
@@ -4509,8 +4514,8 @@ review due {day}</source>
         <translation>本年度大额支出（医疗、教育、灾害等）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/visit/incomes.py" line="179"/>
-        <location filename="../../caseworker/ui/visit/incomes.py" line="199"/>
+        <location filename="../../caseworker/ui/visit/incomes.py" line="197"/>
+        <location filename="../../caseworker/ui/visit/incomes.py" line="217"/>
         <source>Member</source>
         <translation>成员</translation>
     </message>

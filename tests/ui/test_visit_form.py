@@ -202,6 +202,45 @@ def test_a_typing_mistake_is_said_at_the_row_and_saving_takes_her_there(
     assert row.error.text() == ""
 
 
+def test_a_negative_amount_is_said_with_what_was_typed(
+    qtbot: QtBot, county: Store, worker: Worker, settings: AppSettings
+) -> None:
+    window = make_window(qtbot, county, worker, settings)
+    form = window.new_visit(household_of(county, "张学林"))
+    row = form.incomes.add_row(form.household.members[0].id, "wage", "")
+    row.amount.setText("-500")
+    assert row.error.text() == "“-500”：收入不能为负数（亏损请填0）"
+
+
+def test_an_income_added_twice_for_one_member_is_pointed_out_at_its_line(
+    qtbot: QtBot, county: Store, worker: Worker, settings: AppSettings
+) -> None:
+    """A line of the same member and kind as a line above is most often the same income
+    added again (it would be counted twice): the form says so at the line, as it is
+    chosen; two different incomes of one kind may stay, so saving is not refused."""
+    window = make_window(qtbot, county, worker, settings)
+    form = window.new_visit(household_of(county, "张学林"))
+    form.investigator_2.setText("李秀英")
+    prefilled = next(r for r in form.incomes.rows if r.amount.text())
+    assert all(r.error.text() == "" for r in form.incomes.rows)
+    again = form.incomes.add_row(None, None, "")
+    again.member.setCurrentIndex(again.member.findData(prefilled.member.currentData()))
+    again.kind.set_code(prefilled.kind.code())
+    again.amount.setText(prefilled.amount.text())
+    n = form.incomes.rows.index(prefilled) + 1
+    kind = prefilled.kind.currentText()
+    assert again.error.text() == (
+        f"第{n}行已有这位成员的{kind}：如果是同一项收入，请删去一行"
+        "（同一类的两份不同收入可以分两行填写）"
+    )
+    assert not again.error.isHidden() and prefilled.error.text() == ""
+    again.kind.set_code("other" if prefilled.kind.code() != "other" else "wage")
+    assert again.error.text() == ""  # a different kind: nothing to say
+    again.kind.set_code(prefilled.kind.code())
+    form.incomes.remove_row(prefilled)  # the earlier line goes: this one stands alone
+    assert again.error.text() == ""
+
+
 def test_signing_needs_a_second_investigator(
     qtbot: QtBot, county: Store, worker: Worker, settings: AppSettings
 ) -> None:

@@ -74,7 +74,9 @@ class IncomeRow:
                 "VisitForm", "“{value}” is not an amount of yuan (e.g. 600 or 600.50)"
             ).format(value=text)
         if fen < 0:
-            return translate("VisitForm", "An income cannot be negative (write a loss as 0)")
+            return translate(
+                "VisitForm", "“{value}”: an income cannot be negative (write a loss as 0)"
+            ).format(value=text)
         if fen > MONTHLY_INCOME_LIMIT_FEN:
             return translate("VisitForm", "{value} yuan a month is not a plausible income").format(
                 value=text
@@ -123,11 +125,14 @@ class IncomeLines(QWidget):
             self.grid.addWidget(widget, line, column)
         self.grid.addWidget(row.error, line + 1, 0, 1, 4)
         self.rows.append(row)
-        row.check = lambda: self._check(row)
-        row.amount.textChanged.connect(row.check)
-        row.amount.textChanged.connect(self.edited)
-        row.member.currentIndexChanged.connect(self.edited)
-        row.kind.currentIndexChanged.connect(self.edited)
+        row.check = self._check_all
+        for changed in (
+            row.amount.textChanged,
+            row.member.currentIndexChanged,
+            row.kind.currentIndexChanged,
+        ):
+            changed.connect(self._check_all)
+            changed.connect(self.edited)
         row.remove.clicked.connect(lambda: self.remove_row(row))
         self._retranslate_row(row)
         self.edited.emit()
@@ -139,6 +144,7 @@ class IncomeLines(QWidget):
         for widget in (*row.widgets(), row.error):
             widget.hide()
             widget.deleteLater()
+        self._check_all()
         self.edited.emit()
         self.rows_changed.emit()
 
@@ -153,10 +159,22 @@ class IncomeLines(QWidget):
             self.add_row(item.get("member_id"), item.get("kind"), item.get("monthly_yuan", ""))
         self.update_incomes.setChecked(update)
 
-    def _check(self, row: IncomeRow) -> None:
-        """Say at the row, as it is typed, what is wrong with the amount."""
-        text = row.amount.text().strip()
-        row.error.show_message(row.problem() if text else "")
+    def _check_all(self) -> None:
+        """Say at each row, as it is typed, what is wrong with its amount; else whether an
+        earlier line has the same member and kind (an income added twice by mistake would
+        be counted twice; two jobs of one person may rightly be two lines, so it is said,
+        not refused)."""
+        first: dict[tuple[Any, str], int] = {}
+        for index, row in enumerate(self.rows):
+            said = row.problem() if row.amount.text().strip() else ""
+            earlier = first.setdefault((row.member.currentData(), row.kind.code()), index)
+            if not said and earlier != index:
+                said = translate(
+                    "VisitForm",
+                    "Line {n} already has this member's {kind}: if it is the same income, "
+                    "remove one line (two different incomes of one kind may stay as two lines)",
+                ).format(n=earlier + 1, kind=row.kind.currentText())
+            row.error.show_message(said)
 
     def row_words(self, index: int) -> str:
         """How a problem names line ``index``: its number, member and kind."""
