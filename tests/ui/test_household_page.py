@@ -2,6 +2,9 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
+from PySide6.QtCore import QPoint
+from PySide6.QtWidgets import QScrollArea
+
 from caseworker.domain.codes import Stage, WorkerRole
 from caseworker.store.db import Store
 from caseworker.store.households import load_household
@@ -49,6 +52,32 @@ def test_a_bad_id_number_is_shown_next_to_its_field_and_nothing_is_saved(
     assert dialog.form.boxes["id_number"].error.isVisible()
     assert not dialog.form.boxes["name"].error.isVisible()
     assert stored_members(county, page.editor.household.id) == before
+
+
+def test_a_refused_income_is_scrolled_into_view_when_the_dialog_is_short(
+    qtbot: QtBot, county: Store
+) -> None:
+    """On a laptop screen the member dialog scrolls; the message about an income sits
+    below the visible part, and Save must not seem to do nothing."""
+    page = open_page(qtbot, county)
+    earner = next(i for i, m in enumerate(page.editor.household.members) if m.incomes)
+    dialog = page.edit_member(earner)
+    assert dialog is not None
+    dialog.resize(700, 420)
+    dialog.show()
+    area = dialog.findChild(QScrollArea)
+    assert area is not None
+    qtbot.waitUntil(lambda: area.verticalScrollBar().maximum() > 0)
+    area.verticalScrollBar().setValue(0)
+    dialog.incomes.item(0, 1).setText("-300")
+    dialog.save()
+    assert dialog.isVisible() and "不能为负数" in dialog.income_error.text()
+
+    def message_in_view() -> bool:
+        top = dialog.income_error.mapTo(area.viewport(), QPoint(0, 0))
+        return area.viewport().rect().contains(top) and dialog.income_error.isVisible()
+
+    qtbot.waitUntil(message_in_view)
 
 
 def test_a_good_member_is_saved_shown_and_undone(qtbot: QtBot, county: Store) -> None:

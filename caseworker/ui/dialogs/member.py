@@ -4,7 +4,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -128,7 +128,7 @@ class MemberDialog(GuardedDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
-        body = QWidget()
+        body = self.body = QWidget()
         inner = QVBoxLayout(body)
         inner.addWidget(self.form)
         inner.addWidget(self.incomes_title)
@@ -136,7 +136,8 @@ class MemberDialog(GuardedDialog):
         inner.addWidget(self.incomes)
         inner.addWidget(self.income_error)
         layout = QVBoxLayout(self)
-        layout.addWidget(scrolling(body), 1)
+        self.body_area = scrolling(body)
+        layout.addWidget(self.body_area, 1)
         layout.addWidget(self.general_error)
         layout.addWidget(buttons)
         buttons.accepted.connect(self.save)
@@ -292,6 +293,7 @@ class MemberDialog(GuardedDialog):
         self.income_error.show_message("")
         general: list[FieldError] = []
         income: list[str] = []
+        shown: list[QWidget] = []  # where messages appear in the scrolling body
         for error in errors:
             if not error.field.startswith(self._prefix + "."):
                 general.append(error)
@@ -299,9 +301,23 @@ class MemberDialog(GuardedDialog):
             key = error.field[len(self._prefix) + 1 :]
             if key.startswith("incomes"):
                 income.append(in_full([error]))
+                shown.append(self.income_error)
             elif key in self.form.boxes:
                 self.form.show_error(key, beside_field(error))
+                shown.append(self.form.boxes[key])
             else:
                 general.append(error)
         self.income_error.show_message("\n".join(income))
         self.general_error.show_message(in_full(general))
+        if shown:
+            self._scroll_to(shown)
+
+    def _scroll_to(self, shown: list[QWidget]) -> None:
+        """Bring the topmost message into view: the body scrolls on a small screen, and a
+        message below its visible part would make Save seem to do nothing."""
+
+        def bring_into_view() -> None:  # once the messages just shown are laid out
+            top = min(shown, key=lambda w: w.mapTo(self.body, QPoint(0, 0)).y())
+            self.body_area.ensureWidgetVisible(top)
+
+        QTimer.singleShot(0, self, bring_into_view)
