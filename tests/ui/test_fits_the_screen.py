@@ -82,6 +82,21 @@ def probe() -> dict[str, object]:
     check("household details", page.edit_household_info())
     check("new application", page.start_application(None))
     check("property", page.edit_assets())
+    # The evidence tab with a removed file (its "show removed" box appears), in both
+    # languages; then the window back in Chinese.
+    from caseworker.ui.i18n import install_language
+    from tests.sync.attachment_helpers import attach, pdf_bytes, remove
+
+    removed = attach(store, household_id, pdf_bytes(2000, seed=1))
+    remove(store, removed.id)
+    attach(store, household_id, pdf_bytes(2000, seed=2))
+    window.open_household_evidence(household_id)
+    check("evidence with a removed file", window)
+    install_language("en")
+    check("evidence with a removed file, in English", window)
+    install_language("zh_CN")
+    window.nav.page_actions[0].trigger()
+    check("home after English", window)
     return {
         "screen": [free.width(), free.height()],
         "maximised": window.isMaximized(),

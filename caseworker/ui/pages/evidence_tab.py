@@ -116,14 +116,18 @@ class EvidenceTab(QWidget):
         row = QHBoxLayout()
         for button in self.buttons.values():
             row.addWidget(button)
-        row.addWidget(self.show_removed)
         row.addStretch()
-        row.addWidget(self.busy)
+        # The box and the note share the hint's line, which wraps: beside the buttons
+        # they made the tab wider than a laptop screen at 150%.
+        under = QHBoxLayout()
+        under.addWidget(self.hint, 1)
+        under.addWidget(self.busy)
+        under.addWidget(self.show_removed)
         files = QWidget()
         column = QVBoxLayout(files)
         column.setContentsMargins(0, 0, 0, 0)
         column.addLayout(row)
-        column.addWidget(self.hint)
+        column.addLayout(under)
         column.addWidget(self.files, 1)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(files)
