@@ -1019,89 +1019,96 @@ review due {day}</source>
 <context>
     <name>EvidenceTab</name>
     <message>
-        <location filename="../../caseworker/ui/pages/evidence_tab.py" line="159"/>
+        <location filename="../../caseworker/ui/pages/evidence_tab.py" line="163"/>
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/evidence_tab.py" line="160"/>
+        <location filename="../../caseworker/ui/pages/evidence_tab.py" line="164"/>
         <source>Paste</source>
         <translation>粘贴</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/evidence_tab.py" line="161"/>
+        <location filename="../../caseworker/ui/pages/evidence_tab.py" line="165"/>
         <source>View</source>
         <translation>查看</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/evidence_tab.py" line="162"/>
+        <location filename="../../caseworker/ui/pages/evidence_tab.py" line="166"/>
         <source>Remove…</source>
         <translation>移除…</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/evidence_tab.py" line="166"/>
+        <location filename="../../caseworker/ui/pages/evidence_tab.py" line="170"/>
         <source>Show removed</source>
         <translation>显示已移除</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/evidence_tab.py" line="167"/>
+        <location filename="../../caseworker/ui/pages/evidence_tab.py" line="171"/>
         <source>Reading files…</source>
         <translation>正在读取文件…</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/evidence_tab.py" line="169"/>
+        <location filename="../../caseworker/ui/pages/evidence_tab.py" line="173"/>
         <source>Drag files here or paste with Ctrl+V; double-click one to see it full size.</source>
         <translation>可将文件拖到这里，或按 Ctrl+V 粘贴；双击查看大图。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/evidence_tab.py" line="171"/>
+        <location filename="../../caseworker/ui/pages/evidence_tab.py" line="175"/>
         <source>Evidence files</source>
         <translation>证明材料文件</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../caseworker/ui/pages/evidence_tab.py" line="208"/>
+        <location filename="../../caseworker/ui/pages/evidence_tab.py" line="212"/>
         <source>PDF, %n page(s)</source>
         <translation>
             <numerusform>PDF，%n页</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/evidence_tab.py" line="213"/>
+        <location filename="../../caseworker/ui/pages/evidence_tab.py" line="217"/>
         <source>Removed by {who} on {day}: {why}</source>
         <translation>已移除：{who}，{day}，原因：{why}</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/evidence_tab.py" line="250"/>
+        <location filename="../../caseworker/ui/pages/evidence_tab.py" line="254"/>
         <source>{kind} ({n})</source>
         <translation>{kind}（{n}份）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/evidence_tab.py" line="255"/>
+        <location filename="../../caseworker/ui/pages/evidence_tab.py" line="259"/>
         <source>Removed ({n})</source>
         <translation>已移除（{n}份）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/evidence_tab.py" line="260"/>
+        <location filename="../../caseworker/ui/pages/evidence_tab.py" line="264"/>
         <source>No evidence attached yet.</source>
         <translation>还没有添加证明材料。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/evidence_tab.py" line="279"/>
+        <location filename="../../caseworker/ui/pages/evidence_tab.py" line="283"/>
         <source>No application under way needs documents from this household.</source>
         <translation>本户没有正在办理、需要核对材料的申请。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/evidence_tab.py" line="327"/>
+        <location filename="../../caseworker/ui/pages/evidence_tab.py" line="331"/>
         <source>Add evidence</source>
         <translation>添加证明材料</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/pages/evidence_tab.py" line="329"/>
+        <location filename="../../caseworker/ui/pages/evidence_tab.py" line="333"/>
         <source>Photos and scans ({patterns})</source>
         <translation>照片和扫描件（{patterns}）</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../caseworker/ui/pages/evidence_tab.py" line="390"/>
+        <source>None of the %n files chosen was added. Add the others again without this one.</source>
+        <translation>
+            <numerusform>所选的%n个文件都没有添加。请去掉这个文件，重新添加其他文件。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../caseworker/ui/pages/evidence_tab.py" line="381"/>
+        <location filename="../../caseworker/ui/pages/evidence_tab.py" line="394"/>
         <source>Not added</source>
         <translation>未添加</translation>
     </message>
@@ -1163,30 +1170,28 @@ review due {day}</source>
         <source>This picture cannot be shown.</source>
         <translation>这张图片无法显示。</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../caseworker/ui/dialogs/evidence_viewer.py" line="148"/>
-        <source>PDF document, %n page(s). To keep the file private it is not opened in another program; save a copy to read or print it.</source>
-        <translation>
-            <numerusform>PDF文件，共%n页。为保护隐私，不在其他程序中打开；需要阅读或打印时请“导出…”保存一份。</numerusform>
-        </translation>
+    <message>
+        <location filename="../../caseworker/ui/dialogs/evidence_viewer.py" line="147"/>
+        <source>To keep the file private it is not opened in another program; save a copy to read or print it.</source>
+        <translation>为保护隐私，不在其他程序中打开；需要阅读或打印时请“导出…”保存一份。</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/evidence_viewer.py" line="198"/>
+        <location filename="../../caseworker/ui/dialogs/evidence_viewer.py" line="196"/>
         <source>Save a copy</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/evidence_viewer.py" line="200"/>
+        <location filename="../../caseworker/ui/dialogs/evidence_viewer.py" line="198"/>
         <source>Files (*{suffix})</source>
         <translation>文件（*{suffix}）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/evidence_viewer.py" line="210"/>
+        <location filename="../../caseworker/ui/dialogs/evidence_viewer.py" line="208"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/evidence_viewer.py" line="211"/>
+        <location filename="../../caseworker/ui/dialogs/evidence_viewer.py" line="209"/>
         <source>The copy could not be written: {error}</source>
         <translation>无法写入导出的文件：{error}</translation>
     </message>
@@ -1206,7 +1211,7 @@ review due {day}</source>
     <message>
         <location filename="../../caseworker/ui/file_menu.py" line="44"/>
         <source>Reports (spreadsheets)...</source>
-        <translation>报表（表格）……</translation>
+        <translation>报表（表格）…</translation>
     </message>
     <message>
         <location filename="../../caseworker/ui/file_menu.py" line="53"/>
@@ -2146,7 +2151,7 @@ review due {day}</source>
 <context>
     <name>MemberDialog</name>
     <message>
-        <location filename="../../caseworker/ui/dialogs/member.py" line="164"/>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="165"/>
         <source>Household member</source>
         <translation>家庭成员</translation>
     </message>
@@ -2216,67 +2221,67 @@ review due {day}</source>
         <translation>是否返岗就业</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/member.py" line="169"/>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="170"/>
         <source>Not known</source>
         <translation>不详</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/member.py" line="172"/>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="173"/>
         <source>Choose...</source>
         <translation>请选择…</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/member.py" line="174"/>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="175"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/member.py" line="174"/>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="175"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/member.py" line="176"/>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="177"/>
         <source>No grade</source>
         <translation>无等级</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/member.py" line="178"/>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="179"/>
         <source>Has a serious illness:</source>
         <translation>患有重病：</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/member.py" line="179"/>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="180"/>
         <source>Monthly income</source>
         <translation>月收入</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/member.py" line="181"/>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="182"/>
         <source>Incomes recorded</source>
         <translation>已登记收入</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/member.py" line="182"/>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="183"/>
         <source>Add income</source>
         <translation>添加收入</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/member.py" line="183"/>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="184"/>
         <source>Remove income</source>
         <translation>删除收入</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/member.py" line="184"/>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="185"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/member.py" line="184"/>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="185"/>
         <source>Yuan per month</source>
         <translation>每月金额（元）</translation>
     </message>
     <message>
-        <location filename="../../caseworker/ui/dialogs/member.py" line="277"/>
+        <location filename="../../caseworker/ui/dialogs/member.py" line="278"/>
         <source>Born {date}, {sex}, {age} years old</source>
         <translation>出生日期 {date}，{sex}，{age}岁</translation>
     </message>
@@ -2548,7 +2553,7 @@ review due {day}</source>
     <message>
         <location filename="../../caseworker/ui/pages/print_centre.py" line="135"/>
         <source>Reports (spreadsheets)...</source>
-        <translation>报表（表格）……</translation>
+        <translation>报表（表格）…</translation>
     </message>
     <message>
         <location filename="../../caseworker/ui/pages/print_centre.py" line="153"/>
@@ -2933,7 +2938,7 @@ review due {day}</source>
     <message>
         <location filename="../../caseworker/ui/dialogs/report.py" line="91"/>
         <source>Save...</source>
-        <translation>保存……</translation>
+        <translation>保存…</translation>
     </message>
     <message>
         <location filename="../../caseworker/ui/dialogs/report.py" line="142"/>

@@ -145,7 +145,8 @@ def test_adding_viewing_and_removing_evidence_on_the_household_page(
     turned = viewer.picture.pixmap().size()
     assert turned.height() > turned.width()
     viewer.go(1)
-    assert "签字的申请书" in viewer.caption.text() and "共2页" in viewer.caption.text()
+    caption = viewer.caption.text()
+    assert "签字的申请书" in caption and caption.count("2页") == 1 and "导出…" in caption
     saved = viewer.save_copy(tmp_path / "copy.pdf")
     assert saved is not None and saved.read_bytes().startswith(b"%PDF")
     viewer.close()
@@ -216,6 +217,7 @@ def test_a_refused_file_is_named_and_nothing_is_added(
     qtbot.waitUntil(lambda: tab.reading is None, timeout=10000)
     assert tab.attach_dialog is None
     assert any("身份证.jpg" in text for text in answers)
+    assert "所选的2个文件都没有添加。请去掉这个文件，重新添加其他文件。" in answers[-1]
     with county.read() as conn:
         assert attachments_of(conn, household_id(county)) == []
     assert tab.buttons["add"].isEnabled()

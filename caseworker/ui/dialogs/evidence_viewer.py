@@ -144,11 +144,9 @@ class EvidenceViewer(QDialog):
             elif a.media_type.is_image:
                 text = self.tr("This picture cannot be shown.")
             else:
-                text = self.tr(
-                    "PDF document, %n page(s). To keep the file private it is not opened "
-                    "in another program; save a copy to read or print it.",
-                    "",
-                    a.pages,
+                text = self.tr(  # the caption above says "PDF, n pages"
+                    "To keep the file private it is not opened in another program; save a "
+                    "copy to read or print it."
                 )
             self.caption.setText(f"{self._describe(a)}\n{text}")
             return

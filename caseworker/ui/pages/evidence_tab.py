@@ -354,7 +354,9 @@ class EvidenceTab(QWidget):
             return read
 
         self._set_busy(True)
-        self.reading = run_task(work, on_success=self._read, on_failure=self._refused)
+        self.reading = run_task(
+            work, on_success=self._read, on_failure=lambda e: self._refused(e, len(sources))
+        )
         return self.reading
 
     def add_from(self, mime: QMimeData) -> "Task[list[FileToAttach]] | None":
@@ -379,10 +381,17 @@ class EvidenceTab(QWidget):
         for key in ("add", "paste"):
             self.buttons[key].setEnabled(not busy)
 
-    def _refused(self, error: Exception) -> None:
+    def _refused(self, error: Exception, count: int) -> None:
         self.reading = None
         self._set_busy(False)
-        ask.warn(self, self.tr("Not added"), in_words(error).text(is_chinese()))
+        text = in_words(error).text(is_chinese())
+        if count > 1:  # the others are not added either: they are added together or not
+            text += "\n\n" + self.tr(
+                "None of the %n files chosen was added. Add the others again without this one.",
+                "",
+                count,
+            )
+        ask.warn(self, self.tr("Not added"), text)
 
     def _read(self, files: list[FileToAttach]) -> None:
         self.reading = None
