@@ -164,7 +164,7 @@ class IncomeLines(QWidget):
         earlier line has the same member and kind (an income added twice by mistake would
         be counted twice; two jobs of one person may rightly be two lines, so it is said,
         not refused)."""
-        first: dict[tuple[Any, str], int] = {}
+        first: dict[tuple[Any, str | None], int] = {}
         for index, row in enumerate(self.rows):
             said = row.problem() if row.amount.text().strip() else ""
             earlier = first.setdefault((row.member.currentData(), row.kind.code()), index)
