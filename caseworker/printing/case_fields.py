@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from caseworker.domain.codes import MONTHLY_PROGRAMS, Stage
-from caseworker.domain.records import StageEntry, VisitObservations
+from caseworker.domain.codes import MONTHLY_PROGRAMS, HardshipCause, Program, Stage
+from caseworker.domain.records import Application, StageEntry, VisitObservations
 from caseworker.domain.wording import (
     appraisal_words,
     causes_words,
@@ -23,7 +23,7 @@ from caseworker.domain.wording import (
 from caseworker.eligibility.findings import STATUS_LABELS
 from caseworker.eligibility.reading import plain_sentence, policy_basis
 from caseworker.printing.context import SIGNER_KEY, Item
-from caseworker.printing.household_fields import SCALARS, listing, scalar
+from caseworker.printing.household_fields import SCALARS, causes_on_record, listing, scalar
 from caseworker.printing.text import cn_date, cn_month, next_month, policy_words, yuan
 
 if TYPE_CHECKING:
@@ -40,6 +40,40 @@ SCALARS["benefit.since"] = lambda v: cn_date(v.benefit.since) if v.benefit else 
 SCALARS["application.program"] = lambda v: v.application.program.zh if v.application else ""
 SCALARS["application.date"] = lambda v: cn_date(v.application.applied_on) if v.application else ""
 SCALARS["application.stage"] = lambda v: v.application.stage.zh if v.application else ""
+
+
+@scalar("applied_for")
+def _applied_for(v: Values) -> str:
+    """申请类别: the program of the application the form is about; without one recorded,
+    the benefit in force under the form's programs, else the program the screening found
+    the household likely eligible for ("" when none is known: left for a pen)."""
+    for program in (
+        v.application.program if v.application else None,
+        v.benefit.program if v.benefit else None,
+        v.finding.program if v.finding else None,
+    ):
+        if program is not None:
+            return program.zh
+    return ""
+
+
+@scalar("programs")
+def _programs(v: Values) -> str:
+    """救助项目 (a case file's cover): each benefit in force with its Dibao category, then
+    each other program the household applied for, with the stage its latest application
+    (or review) stands at, e.g. ``最低生活保障　B类；临时救助（入户调查）``."""
+    h = v.household
+    said = [f"{b.program.zh}　{b.category.zh}" if b.category else b.program.zh for b in h.benefits]
+    in_force = {b.program for b in h.benefits}
+    latest: dict[Program, Application] = {}
+    for application in h.applications:
+        if application.program in in_force:
+            continue
+        before = latest.get(application.program)
+        if before is None or application.history[-1].date >= before.history[-1].date:
+            latest[application.program] = application
+    said += [f"{p.zh}（{a.stage.zh}）" for p, a in latest.items()]
+    return "；".join(said)
 
 
 # --- the decisions of each level (the application's history) ------------------------------
@@ -213,6 +247,23 @@ def _visit_other(v: Values) -> str:
         return ""
     parts = [notes_words(visit.observations), visit.notes.strip()]
     return "\n".join(p for p in parts if p)
+
+
+@scalar("application.reason")
+def _application_reason(v: Values) -> str:
+    """申请理由: the household's own words, as recorded when it applied, then the causes of
+    hardship on record (the household's, then those the visit ticked that these do not
+    already say). The investigators' conclusion is their opinion, not the applicant's: it
+    prints on the investigation form, not here."""
+    entry = v.application.latest(Stage.APPLIED) if v.application else None
+    words = entry.note.strip() if entry is not None else ""
+    known = causes_on_record(v)
+    observed = _observed(v)
+    ticked = observed.hardship_causes if observed is not None else []
+    covered = {cause for cause, _ in known} | {HardshipCause.OTHER}  # "其他" says nothing
+    causes = [text for _, text in known]
+    causes += [c.zh for c in dict.fromkeys(ticked) if c not in covered]
+    return "\n".join(part for part in (words, "；".join(causes)) if part)
 
 
 @listing("investigators", "name signature signed_at")

@@ -14,7 +14,7 @@ from datetime import date
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from caseworker.domain.codes import Program, Stage
+from caseworker.domain.codes import FINAL_STAGES, Program, Stage
 from caseworker.domain.records import Application, Benefit, Household, Member, StageEntry, Visit
 from caseworker.eligibility.findings import Finding, PolicyRef, Screening
 from caseworker.printing.definitions import FormDef
@@ -181,14 +181,20 @@ class Values:
 
     @cached_property
     def application(self) -> Application | None:
-        """The latest application (not a review) under one of the form's programs."""
+        """The application (not a review) the form is about, under one of the form's
+        programs, or the program chosen for the print: the one still open, which is the one
+        being decided, else the latest made (by date applied, then as listed)."""
         programs = self.form.programs
+        if self.hs.program is not None:
+            if programs and self.hs.program not in programs:
+                return None
+            programs = (self.hs.program,)
         found = [
-            a
-            for a in self.household.applications
+            (a.stage not in FINAL_STAGES, a.applied_on, n, a)
+            for n, a in enumerate(self.household.applications)
             if not a.is_review and (not programs or a.program in programs)
         ]
-        return found[-1] if found else None
+        return max(found, key=lambda f: f[:3])[3] if found else None
 
     @cached_property
     def decision(self) -> tuple[Application, StageEntry] | None:

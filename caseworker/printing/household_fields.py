@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from caseworker.domain.codes import AssetKind, DisabilityType
+from caseworker.domain.codes import AssetKind, DisabilityType, EmergencyKind, HardshipCause
 from caseworker.domain.idnumber import age_on
 from caseworker.domain.money import share_fen
 from caseworker.domain.records import Member
@@ -281,26 +281,44 @@ def _supporters_text(v: Values) -> str:
     return "；".join(parts)
 
 
-@scalar("hardship_causes")
-def _hardship_causes(v: Values) -> str:
-    """Causes of hardship a visit form asks about: disability, illness, elderly alone,
-    orphan, disaster or emergency."""
+# The tick of the investigation form that says the same as an emergency on record.
+_EMERGENCY_CAUSES = {
+    EmergencyKind.SUDDEN_ILLNESS: HardshipCause.ILLNESS,
+    EmergencyKind.MEDICAL_EXPENSE: HardshipCause.ILLNESS,
+    EmergencyKind.ACCIDENT: HardshipCause.ACCIDENT,
+    EmergencyKind.DISASTER: HardshipCause.DISASTER,
+    EmergencyKind.STRANDED_EPIDEMIC: HardshipCause.EPIDEMIC,
+    EmergencyKind.EDUCATION_EXPENSE: HardshipCause.SCHOOLING,
+}
+
+
+def causes_on_record(v: Values) -> list[tuple[HardshipCause | None, str]]:
+    """Causes of hardship the household's record shows: disability, illness, elderly
+    alone, orphan, disaster or emergency, each in words with whom it concerns, and the
+    investigation form's tick that says the same (None where none does)."""
     h = v.household
-    causes = []
+    causes: list[tuple[HardshipCause | None, str]] = []
     for m in h.members:
         if m.disability is not None and m.disability.present:
-            causes.append(f"残疾（{m.name}，{disability(m)}）")
+            causes.append((HardshipCause.DISABILITY, f"残疾（{m.name}，{disability(m)}）"))
         if m.has_serious_illness:
-            causes.append(f"重病（{m.name}，{health(m)}）")
+            causes.append((HardshipCause.ILLNESS, f"重病（{m.name}，{health(m)}）"))
         if m.orphan:
-            causes.append(f"孤儿（{m.name}）")
+            causes.append((HardshipCause.ORPHAN, f"孤儿（{m.name}）"))
         if m.de_facto_unsupported_child:
-            causes.append(f"事实无人抚养儿童（{m.name}）")
+            causes.append((HardshipCause.ORPHAN, f"事实无人抚养儿童（{m.name}）"))
     if len(h.members) == 1 and age_on(h.members[0].birth_date, v.source.printed_on) >= 60:
-        causes.append("老年人独居")
+        causes.append((HardshipCause.ELDERLY_ALONE, "老年人独居"))
     if h.emergency is not None:
-        causes.append(f"{h.emergency.kind.zh}（{cn_date(h.emergency.date)}）")
-    return "；".join(causes)
+        said = f"{h.emergency.kind.zh}（{cn_date(h.emergency.date)}）"
+        causes.append((_EMERGENCY_CAUSES.get(h.emergency.kind), said))
+    return causes
+
+
+@scalar("hardship_causes")
+def _hardship_causes(v: Values) -> str:
+    """Causes of hardship a visit form asks about, as the household's record shows them."""
+    return "；".join(text for _, text in causes_on_record(v))
 
 
 SCALARS["emergency.kind"] = lambda v: v.household.emergency.kind.zh if v.household.emergency else ""

@@ -1,11 +1,15 @@
 """``caseworker print``, run as a user runs it: a real process on a real store."""
 
+import re
+import sqlite3
 import subprocess
 import sys
+from contextlib import closing
 from pathlib import Path
 
 import pytest
 
+from caseworker.domain.codes import Stage
 from tests.printing.helpers import page_texts
 
 VILLAGE = "610423100201"  # 中街村: 张学林 lives here
@@ -141,3 +145,26 @@ def test_an_output_file_that_cannot_be_written_is_reported(
     assert done.returncode == 1
     assert "无法写入文件" in done.stderr and "cannot write" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_an_applicants_form_and_case_file_name_the_program_applied_for(
+    demo_db: Path, tmp_path: Path
+) -> None:
+    """As a new user found it: a household that has applied for Dibao (and receives
+    nothing yet) gets its application form and case file with the program in words."""
+    with closing(sqlite3.connect(demo_db)) as db:
+        household_id, stage = db.execute(
+            "SELECT household_id, stage FROM application WHERE program = 'dibao' AND NOT "
+            "EXISTS (SELECT 1 FROM benefit b WHERE b.household_id = application.household_id)"
+        ).fetchone()
+    texts = []
+    for form in ("dibao-application", "case-file"):
+        out = tmp_path / f"{form}.pdf"
+        done = caseworker("print", form, "--household", household_id, "--out", out, "--db", demo_db)
+        assert done.returncode == 0, done.stderr
+        texts.append(page_texts(out.read_bytes()))
+    application, cover = texts[0][0], texts[1][0]
+    assert "申请类别最低生活保障分类施保类别" in application
+    assert f"救助项目最低生活保障（{Stage(stage).zh}）档案编号" in cover
+    for text in (application, cover):
+        assert re.search(r"[a-z]{2,}|[\[\]{}_]", text) is None, text
