@@ -8,6 +8,7 @@ benefits; plus the households of the seed article's stories, so the demo shows t
 import hashlib
 import random
 import uuid
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
 from caseworker.demo.places import COUNTY, ZHONGJIE_VILLAGE, village_regions
@@ -77,6 +78,10 @@ ILLNESSES = (
 )
 GROUPS = ("一组", "二组", "三组", "四组", "五组", "六组", "七组", "八组")
 WORKERS = ("王建华", "李秀英", "张明", "刘芳", "陈志强", "杨丽")
+APPLICATION_REASONS = {
+    Program.DIBAO: "家庭收入低，难以维持基本生活，申请最低生活保障。",
+    Program.TEMPORARY_ASSISTANCE: "家中突遇变故，基本生活暂时困难，申请临时救助。",
+}
 # Banks that pay assistance in the demo county: (name, institution code).
 BANKS = (("陕西泾阳农村商业银行", "402"), ("中国邮政储蓄银行泾阳县支行", "403"))
 
@@ -425,6 +430,8 @@ class DemoCounty:
             day = min(day + timedelta(days=self.rng.randint(1, 8)), self.as_of)
             history.append(StageEntry(self.uid(), stage, day, self.rng.choice(WORKERS)))
         program = self.rng.choice([Program.DIBAO, Program.DIBAO, Program.TEMPORARY_ASSISTANCE])
+        # What the household wrote when it applied (printed as the form's 申请理由).
+        history[0] = replace(history[0], note=APPLICATION_REASONS[program])
         return Application(self.uid(), program, history)
 
 

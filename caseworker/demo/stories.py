@@ -298,7 +298,13 @@ def story_households(county: "DemoCounty") -> list[Household]:
             county.uid(),
             Program.TEMPORARY_ASSISTANCE,
             [
-                StageEntry(county.uid(), Stage.APPLIED, stranded + timedelta(days=1), "王建华"),
+                StageEntry(
+                    county.uid(),
+                    Stage.APPLIED,
+                    stranded + timedelta(days=1),
+                    "王建华",
+                    "一家三口因疫情滞留本地，打工收入中断，没有生活来源，申请临时救助。",
+                ),
                 StageEntry(
                     county.uid(),
                     Stage.INVESTIGATION,

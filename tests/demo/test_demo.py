@@ -3,7 +3,14 @@ from datetime import date
 
 from caseworker.demo.generator import generate_households
 from caseworker.demo.places import demo_regions
-from caseworker.domain.codes import AssetKind, HardshipCause, LaborCapacity, Program, VehicleKind
+from caseworker.domain.codes import (
+    AssetKind,
+    HardshipCause,
+    LaborCapacity,
+    Program,
+    Stage,
+    VehicleKind,
+)
 from caseworker.domain.idnumber import age_on
 from caseworker.domain.validation import household_rule_errors
 from caseworker.interchange.household_format import household_to_dict, parse_household
@@ -38,6 +45,9 @@ def test_demo_households_are_valid_and_varied() -> None:
     assert any(m.serious_illness for m in members)
     assert any(h.registered_poor and h.registered_poor.exited_on for h in households)
     assert any(h.visits for h in households)
+    # Each application holds the household's own reason, as the form prints it.
+    applied = [a.history[0] for h in households for a in h.applications if not a.is_review]
+    assert applied and all(e.stage is Stage.APPLIED and e.note for e in applied)
     programs = {b.program for h in households for b in h.benefits}
     assert {Program.DIBAO, Program.SPECIAL_HARDSHIP} <= programs
 
