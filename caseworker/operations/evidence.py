@@ -201,6 +201,29 @@ def read_bytes_to_attach(
     return FileToAttach(name, prepared, taken_on_default(prepared, None, today))
 
 
+# A file to read: a path, or (name, bytes) for an image pasted from the clipboard.
+Source = Path | tuple[str, bytes]
+
+
+def read_to_attach(
+    sources: Sequence[Source],
+    limits: EvidenceLimits,
+    today: date,
+    report: Callable[[int, int], None] = lambda done, total: None,
+) -> list[FileToAttach]:
+    """Read and check each of ``sources`` in turn, reporting ``(done, total)`` before each;
+    the first refused stops them all (``AttachmentRefused``): they are added together or
+    not at all."""
+    read = []
+    for done, source in enumerate(sources):
+        report(done, len(sources))
+        if isinstance(source, Path):
+            read.append(read_file_to_attach(source, limits, today))
+        else:
+            read.append(read_bytes_to_attach(source[1], source[0], limits, today))
+    return read
+
+
 def remove_evidence(store: Store, attachment_id: str, reason: str, actor: str) -> None:
     """Remove an attachment from the file, with the reason (the record stays, audited)."""
     with store.begin() as conn:

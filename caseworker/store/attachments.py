@@ -13,13 +13,13 @@ removing needs a reason and keeps the record.
 
 import hashlib
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from datetime import date, datetime
 from typing import Any
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, select
 
 from caseworker.domain.evidence import (
     Attachment,
@@ -197,15 +197,18 @@ def _check_text(field: str, text: str, limit: int, label_zh: str, label_en: str)
 def _check_taken_on(taken_on: date) -> None:
     """The rule for every date typed: not after today (Beijing's: the laptop's clock may
     be set to another zone) and not implausibly early."""
+    today = datetime.now(BEIJING_TIME).date()
     try:
-        parse_date(not_after=datetime.now(BEIJING_TIME).date())(taken_on)
+        parse_date(not_after=today)(taken_on)
     except Problem as problem:  # "日期不能晚于今天": said of this date
-        raise _refuse(
-            "taken_on",
-            taken_on.isoformat(),
-            "拍摄/出具日期" + problem.zh.removeprefix("日期"),
-            f"the date taken or issued {problem.en}",
-        ) from None
+        # The date refused, and today's when it is later: "不能晚于今天（2099-01-01）"
+        # read as if today were the date refused.
+        day = taken_on.isoformat()
+        zh = f"拍摄/出具日期“{day}”{problem.zh.removeprefix('日期')}"
+        en = f"the date taken or issued '{day}' {problem.en}"
+        if problem.code == "future":
+            zh, en = f"{zh}（今天是{today.isoformat()}）", f"{en} (today is {today.isoformat()})"
+        raise _refuse("taken_on", day, zh, en) from None
 
 
 def add_attachment(
@@ -317,7 +320,8 @@ def remove_attachment(
     return removed
 
 
-def _attachment(row: Any) -> Attachment:
+def attachment_of_row(row: Any) -> Attachment:
+    """The attachment a row of the ``attachment`` table holds."""
     return Attachment(
         id=row.id,
         household_id=row.household_id,
@@ -342,7 +346,7 @@ def _attachment(row: Any) -> Attachment:
 def attachment_by_id(conn: Connection, attachment_id: str) -> Attachment | None:
     """One attachment's record, removed or not."""
     row = conn.execute(select(ATTACHMENT).where(ATTACHMENT.c.id == attachment_id)).first()
-    return None if row is None else _attachment(row)
+    return None if row is None else attachment_of_row(row)
 
 
 def attachments_of(
@@ -353,7 +357,7 @@ def attachments_of(
     if not include_removed:
         query = query.where(ATTACHMENT.c.removed_at.is_(None))
     rows = conn.execute(query.order_by(ATTACHMENT.c.created_at, ATTACHMENT.c.id))
-    return [_attachment(row) for row in rows]
+    return [attachment_of_row(row) for row in rows]
 
 
 def attachments_of_many(
@@ -372,59 +376,8 @@ def attachments_of_many(
             .order_by(ATTACHMENT.c.created_at, ATTACHMENT.c.id)
         )
         for row in rows:
-            found[row.household_id].append(_attachment(row))
+            found[row.household_id].append(attachment_of_row(row))
     return found
-
-
-def unsent(conn: Connection) -> list[Attachment]:
-    """Attachments whose newest version the county does not have yet."""
-    rows = conn.execute(
-        select(ATTACHMENT)
-        .where(ATTACHMENT.c.sent_version < ATTACHMENT.c.version)
-        .order_by(ATTACHMENT.c.created_at, ATTACHMENT.c.id)
-    )
-    return [_attachment(row) for row in rows]
-
-
-def unsent_totals(conn: Connection) -> tuple[int, int]:
-    """How many attachment records wait to be sent, and the bytes of their content (each
-    content once, however many records share it), counted without reading the records."""
-    waiting = ATTACHMENT.c.sent_version < ATTACHMENT.c.version
-    records = conn.execute(select(func.count()).select_from(ATTACHMENT).where(waiting))
-    contents = (
-        select(func.max(ATTACHMENT.c.size).label("size"))
-        .where(waiting)
-        .group_by(ATTACHMENT.c.sha256)
-        .subquery()
-    )
-    size = conn.execute(select(func.coalesce(func.sum(contents.c.size), 0)))
-    return int(records.scalar_one()), int(size.scalar_one())
-
-
-def waiting_among(conn: Connection, attachment_ids: Sequence[str]) -> set[str]:
-    """Those of ``attachment_ids`` whose record still waits to be sent and is not removed."""
-    found: set[str] = set()
-    for start in range(0, len(attachment_ids), 500):
-        found |= set(
-            conn.execute(
-                select(ATTACHMENT.c.id).where(
-                    ATTACHMENT.c.id.in_(attachment_ids[start : start + 500]),
-                    ATTACHMENT.c.sent_version < ATTACHMENT.c.version,
-                    ATTACHMENT.c.removed_at.is_(None),
-                )
-            ).scalars()
-        )
-    return found
-
-
-def mark_sent(conn: Connection, attachment_ids: Sequence[str]) -> None:
-    """Note that the county has the current version of each of ``attachment_ids``."""
-    for start in range(0, len(attachment_ids), 500):
-        conn.execute(
-            ATTACHMENT.update()
-            .where(ATTACHMENT.c.id.in_(attachment_ids[start : start + 500]))
-            .values(sent_version=ATTACHMENT.c.version)
-        )
 
 
 def take_received(conn: Connection, attachment: Attachment, device_id: str) -> bool:

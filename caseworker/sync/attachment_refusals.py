@@ -8,7 +8,7 @@ from dataclasses import replace
 from typing import Any
 
 from caseworker.domain.evidence import Attachment
-from caseworker.store.attachments import waiting_among
+from caseworker.store.attachment_outbox import waiting_among
 from caseworker.store.db import Store
 from caseworker.store.households import load_households
 from caseworker.sync.report import RefusedEvidence, SyncReport

@@ -12,7 +12,8 @@ from collections.abc import Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 
 from caseworker.domain.evidence import Attachment
-from caseworker.store.attachments import content_of, mark_sent, unsent
+from caseworker.store.attachment_outbox import mark_sent, unsent
+from caseworker.store.attachments import content_of
 from caseworker.store.db import Store
 from caseworker.sync.attachment_refusals import record_reason, report_refusal
 from caseworker.sync.attachment_wire import (

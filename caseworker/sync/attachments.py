@@ -10,7 +10,7 @@ county does not have. Chunks received from the county are kept sealed beside the
 (``<store>.incoming/``) until their content is whole, so a download resumes too.
 """
 
-from caseworker.store.attachments import unsent_totals
+from caseworker.store.attachment_outbox import unsent_totals
 from caseworker.store.db import Store
 from caseworker.sync.attachment_receiving import receive_attachments
 from caseworker.sync.attachment_sending import send_attachments

@@ -41,12 +41,12 @@ from caseworker.operations.changes import Changes
 from caseworker.operations.evidence import (
     AttachRequest,
     FileToAttach,
+    Source,
     attach_files,
     evidence_content,
     household_checklist,
     limits_of,
-    read_bytes_to_attach,
-    read_file_to_attach,
+    read_to_attach,
     remove_evidence,
     thumbnails_of,
 )
@@ -58,8 +58,8 @@ from caseworker.ui.dialogs.attachment import AttachDialog, RemoveDialog
 from caseworker.ui.dialogs.evidence_viewer import EvidenceViewer
 from caseworker.ui.i18n import is_chinese
 from caseworker.ui.labels import label
-from caseworker.ui.runner import Progress, Task, run_task
-from caseworker.ui.widgets.dropped_files import Source, brings_something, sources_of
+from caseworker.ui.runner import Task, run_task
+from caseworker.ui.widgets.dropped_files import brings_something, sources_of
 from caseworker.ui.widgets.evidence_checklist import ChecklistView, page_icon
 
 THUMBNAIL = 96
@@ -343,19 +343,11 @@ class EvidenceTab(QWidget):
         limits = limits_of(self.policy_of(self.household), self.today())
         today = self.today()
 
-        def work(progress: Progress) -> list[FileToAttach]:
-            read = []
-            for done, source in enumerate(sources):
-                progress.report(done, len(sources))
-                if isinstance(source, Path):
-                    read.append(read_file_to_attach(source, limits, today))
-                else:
-                    read.append(read_bytes_to_attach(source[1], source[0], limits, today))
-            return read
-
         self._set_busy(True)
         self.reading = run_task(
-            work, on_success=self._read, on_failure=lambda e: self._refused(e, len(sources))
+            lambda progress: read_to_attach(sources, limits, today, progress.report),
+            on_success=self._read,
+            on_failure=lambda e: self._refused(e, len(sources)),
         )
         return self.reading
 

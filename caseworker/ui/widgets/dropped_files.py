@@ -6,9 +6,9 @@ from pathlib import Path
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMimeData
 from PySide6.QtGui import QImage
 
+from caseworker.operations.evidence import Source
+
 PASTED_NAME = "clipboard.png"
-# A file to read: a path, or (name, bytes) for an image pasted from the clipboard.
-Source = Path | tuple[str, bytes]
 
 
 def local_files(mime: QMimeData) -> list[Path]:
