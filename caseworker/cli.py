@@ -66,8 +66,11 @@ def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
     options (its module imported); the others are listed by name and help only."""
     from caseworker.commands import SUBCOMMANDS, help_of, module_of
     from caseworker.commands.options import add_db_option
+    from caseworker.commands.usage import BilingualParser
 
-    parser = argparse.ArgumentParser(
+    # Every sub-command's and verb's parser is made of the same class by argparse, so all
+    # of them say their mistakes in both languages.
+    parser = BilingualParser(
         prog="caseworker",
         description="Caseworker 社会救助入户调查与救助申请 / social assistance casework.",
     )

@@ -12,21 +12,20 @@ keep their location) are those of the household's county policy.
 """
 
 import argparse
-from datetime import date
+import sys
 from pathlib import Path
 
 from caseworker.commands import help_of
 from caseworker.commands.common import EXIT_OK, CommandError, add_db_option, store_from
-from caseworker.domain.evidence import Attachment, AttachmentRefused, EvidenceKind
+from caseworker.commands.usage import date_argument
+from caseworker.domain.evidence import (
+    Attachment,
+    AttachmentRefused,
+    EvidenceKind,
+    belongs_to_a_member,
+)
 from caseworker.domain.records import Household
 from caseworker.store.db import Store
-
-
-def _date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text}") from None
 
 
 def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
@@ -40,7 +39,9 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None
     p.add_argument("--member", metavar="ID_NUMBER", help="the member's ID card number")
     p.add_argument("--visit", metavar="ID", help="the visit it was taken on")
     p.add_argument("--application", metavar="ID", help="the application it is for")
-    p.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="taken on (default: photo's)")
+    p.add_argument(
+        "--date", type=date_argument, metavar="YYYY-MM-DD", help="taken on (default: photo's)"
+    )
     p.add_argument("--note", default="", metavar="TEXT", help="a note 说明")
     add_db_option(p)
     p.set_defaults(func=run_add)
@@ -120,7 +121,21 @@ def run_add(args: argparse.Namespace) -> int:
     for a in added:
         print(f"已添加 / added: {a.kind.zh}　{_member_name(household, a)}　{a.taken_on}　{a.id}")
     print(f"共添加{len(added)}份材料 / {len(added)} file(s) attached")
+    if member_id is None and belongs_to_a_member(kind):
+        _say_whose(kind)
     return EXIT_OK
+
+
+def _say_whose(kind: EvidenceKind) -> None:
+    """The app's warning for one member's document filed under the whole household. As
+    in the app, it is a warning, not a refusal: the specialist may not know whose it is
+    yet, and the household's record shows it until she says."""
+    print(
+        f"提醒：{kind.zh}属于某一位家庭成员，现记在全户名下；请用 --member 身份证号 指明是谁的\n"
+        f"note: the {kind.en} belongs to one member of the household and is filed under the "
+        "whole household: say whose it is with --member ID_NUMBER",
+        file=sys.stderr,
+    )
 
 
 def _member_name(household: Household, a: Attachment) -> str:

@@ -88,9 +88,10 @@ def add_files(
     try:
         return attach_files(store, files, request, store.actor)
     except AttachmentRefused as exc:
+        named = exc.value in exc.zh  # the message names the value itself
         raise CommandError(
-            f"{exc.zh}（{exc.value}）。未添加任何文件",
-            f"{exc.en} ('{exc.value}'). No file was added",
+            f"{exc.zh if named else f'{exc.zh}（{exc.value}）'}。未添加任何文件",
+            f"{exc.en if named else f'{exc.en} ({exc.value!r})'}. No file was added",
         ) from None
 
 

@@ -100,9 +100,28 @@ def unlock(path: Path) -> tuple[bytes, SignInWorker]:
         ) from exc
 
 
-def store_from(args: argparse.Namespace) -> Store:
-    """Open the store named by ``--db`` (or the default one), unlocking it if encrypted."""
+def existing_store(args: argparse.Namespace) -> Path:
+    """The store file ``--db`` names (or the default one), refused when there is none:
+    opening a path creates a store there, and a mistyped ``--db`` would otherwise become a
+    new empty store (and its folders) that quietly finds nothing."""
     path = db_path(args)
+    if path.exists():  # a folder is refused by open_store, in its own words
+        return path
+    if args.db is None:
+        raise CommandError(
+            f"本机还没有数据库：{path}（请先启动程序，或用 --db 指定数据库文件）",
+            f"no store at {path} yet (start the app first, or name the store with --db)",
+        )
+    raise CommandError(
+        f"找不到数据库文件：{path}（请检查 --db）", f"no store at {path} (check --db)"
+    )
+
+
+def store_from(args: argparse.Namespace, *, create: bool = False) -> Store:
+    """Open the store named by ``--db`` (or the default one), unlocking it if encrypted.
+    Only a command whose job is to make or fill a store passes ``create``; for the others
+    a path with no store is a CommandError and nothing is created."""
+    path = db_path(args) if create else existing_store(args)
     if not is_encrypted(path):
         store = open_store(path)
         worker = current_worker(store)

@@ -1,10 +1,10 @@
 """``caseworker demo``: fill a store with a realistic demo county."""
 
 import argparse
-from datetime import date
 
 from caseworker.commands import help_of
 from caseworker.commands.common import EXIT_OK, CommandError, add_db_option, store_from
+from caseworker.commands.usage import date_argument
 from caseworker.demo.generator import generate_households
 from caseworker.demo.places import demo_regions
 from caseworker.store.households import count_households, save_households
@@ -16,7 +16,7 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None
     parser.add_argument("--seed", type=int, default=1, metavar="S")
     parser.add_argument(
         "--as-of",
-        type=date.fromisoformat,
+        type=date_argument,
         default=None,
         metavar="YYYY-MM-DD",
         help="the day the demo data is dated from (default: today)",
@@ -28,7 +28,7 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None
 def run(args: argparse.Namespace) -> int:
     if args.households < 0:
         raise CommandError("户数不能为负数", "the number of households cannot be negative")
-    store = store_from(args)
+    store = store_from(args, create=True)  # demo data goes into a new, empty store
     try:
         with store.read() as conn:
             existing = count_households(conn)

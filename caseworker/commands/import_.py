@@ -55,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
     if new:
         # A new store is only created once the files are known to be good.
         read = read_household_files(args.files)
-    store = store_from(args)
+    store = store_from(args, create=True)  # households may start a new store
     done = False
     try:
         if read is None:

@@ -11,7 +11,7 @@ from caseworker.commands.common import (
     add_db_option,
     ask_secret,
     choose_worker,
-    db_path,
+    existing_store,
 )
 from caseworker.security.keys import WrongPassword
 from caseworker.security.signin import (
@@ -44,7 +44,7 @@ def _new_password() -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    path = db_path(args)
+    path = existing_store(args)  # a password is set on a store, never makes one
     try:
         if args.action == "set":
             return _set(path, args)

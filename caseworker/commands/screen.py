@@ -14,6 +14,7 @@ from typing import Any
 
 from caseworker.commands import help_of
 from caseworker.commands.common import EXIT_OK, CommandError, add_db_option, store_from
+from caseworker.commands.usage import date_argument
 from caseworker.domain.codes import Program
 from caseworker.domain.money import format_yuan
 from caseworker.eligibility.engine import screen
@@ -35,18 +36,13 @@ def _assignment(text: str) -> tuple[str, str]:
     return name.strip(), value.strip()
 
 
-def _day(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from exc
-
-
 def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
     parser = sub.add_parser("screen", help=help_of("screen"))
     parser.add_argument("household", nargs="?", type=Path, metavar="HOUSEHOLD.json")
     parser.add_argument("--policy", metavar="FILE_OR_ID", help="a policy pack file or pack id")
-    parser.add_argument("--on", type=_day, metavar="YYYY-MM-DD", help="screen as of this day")
+    parser.add_argument(
+        "--on", type=date_argument, metavar="YYYY-MM-DD", help="screen as of this day"
+    )
     parser.add_argument(
         "--set",
         dest="overrides",

@@ -49,7 +49,8 @@ def run_enroll(args: argparse.Namespace) -> int:
     from caseworker.sync.tls import InsecureServer
     from caseworker.sync.transport import SyncError
 
-    store = store_from(args)
+    # A fresh laptop is enrolled before it holds anything: enrolling makes its store.
+    store = store_from(args, create=True)
     try:
         answer = enroll(store, args.server, args.code, pin_sha256=args.pin_sha256)
         with store.read() as conn:

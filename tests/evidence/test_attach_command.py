@@ -6,13 +6,14 @@ import sys
 from collections.abc import Callable
 from copy import deepcopy
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
 
 from caseworker.cli import main
 from caseworker.demo.places import demo_regions
+from caseworker.domain.validation import BEIJING_TIME
 from caseworker.interchange.household_format import parse_household
 from caseworker.store.db import open_store
 from caseworker.store.households import save_household
@@ -139,6 +140,10 @@ def test_refusals_name_the_field_and_write_nothing(
     png = png_bytes()
     cut = write(tmp_path, "cut.png", png[: len(png) // 2])
     before = path.read_bytes()
+
+    def today() -> str:  # Beijing's, as the store checks it
+        return datetime.now(BEIJING_TIME).date().isoformat()
+
     cases = [
         (["--kind", "passport"], "材料种类“passport”不存在", "id_card（居民身份证）"),
         (
@@ -148,8 +153,8 @@ def test_refusals_name_the_field_and_write_nothing(
         ),
         (
             ["--kind", "hukou", "--date", "2099-01-01"],
-            "拍摄/出具日期不能晚于今天（2099-01-01）",
-            "the date taken or issued cannot be in the future ('2099-01-01')",
+            f"拍摄/出具日期“2099-01-01”不能晚于今天（今天是{today()}）。未添加任何文件",
+            f"the date taken or issued '2099-01-01' cannot be in the future (today is {today()})",
         ),
     ]
     for extra, zh, en in cases:
@@ -213,3 +218,24 @@ def test_an_exported_name_cannot_leave_the_folder() -> None:
         part = safe_part(hostile)
         assert "/" not in part and "\\" not in part and not part.startswith(".")
         assert part and part.isprintable()
+
+
+def test_one_members_document_without_member_is_filed_with_the_apps_warning(
+    caseworker: Callable[..., Run], db: tuple[Path, str], tmp_path: Path
+) -> None:
+    """As in the app (the attach dialog warns and lets the specialist go on), an ID card
+    with no --member is filed under the whole household, with a warning in both languages."""
+    path, household = db
+    card = write(tmp_path, "card.jpg", photo_bytes())
+    added = caseworker("attach", "add", card, "--household", household, "--kind", "id_card",
+                       "--db", path)  # fmt: skip
+    assert added.returncode == 0, added.stderr
+    assert (
+        "提醒：居民身份证属于某一位家庭成员，现记在全户名下；请用 --member 身份证号" in added.stderr
+    )
+    assert "the ID card belongs to one member of the household" in added.stderr
+    assert "--member ID_NUMBER" in added.stderr
+    assert [r[1:3] for r in listing(caseworker, path, household)] == [["居民身份证", "全户"]]
+    for extra in (["--kind", "id_card", "--member", ID_NUMBER], ["--kind", "hukou"]):
+        quiet = caseworker("attach", "add", card, "--household", household, *extra, "--db", path)
+        assert quiet.returncode == 0 and "提醒" not in quiet.stderr, quiet.stderr
