@@ -27,8 +27,7 @@ from caseworker.commands.usage import date_argument
 from caseworker.domain.codes import Program
 from caseworker.domain.errors import os_reason
 from caseworker.operations.printing import BUNDLE, PUBLICITY, PrintJob, print_job
-from caseworker.printing.definitions import BundleDef
-from caseworker.printing.documents import FormInfo, definitions, list_forms
+from caseworker.printing.documents import case_file_covers, list_forms
 from caseworker.printing.errors import PrintError
 from caseworker.printing.publicity import PUBLICITY_DAYS, check_days
 
@@ -49,21 +48,8 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None
     parser.set_defaults(func=run)
 
 
-def _covers() -> dict[str, str]:
-    """The cover pages of case files, and the case file each is the cover of."""
-    return {d.cover: name for name, d in definitions().items() if isinstance(d, BundleDef)}
-
-
-def printable_forms() -> list[FormInfo]:
-    """The forms ``print`` prints, as ``--list`` shows them: every form but the covers of
-    case files, which are only the first page of their case file (its contents list is
-    filled from the documents after it)."""
-    covers = _covers()
-    return [form for form in list_forms() if form.name not in covers]
-
-
 def _list() -> int:
-    for form in printable_forms():
+    for form in list_forms():
         print(f"{form.name:<22}{form.title_zh}　{form.title_en}")
     return EXIT_OK
 
@@ -90,14 +76,14 @@ def _program(code: str | None) -> Program | None:
 
 def _validate(args: argparse.Namespace) -> str:
     """The form name, after checking the options fit it."""
-    names = {f.name: f.scope for f in printable_forms()}
+    names = {f.name: f.scope for f in list_forms()}
     form = args.form
     if form is None:
         raise CommandError(
             "请指定要打印的表单（用 --list 查看可用的表单）",
             "name the form to print (see --list)",
         )
-    bundle = _covers().get(form)
+    bundle = case_file_covers().get(form)
     if bundle is not None:
         raise CommandError(
             f"档案封面随档案一起打印，请打印{bundle}（封面上的卷内目录由档案中的文书生成）",

@@ -47,10 +47,20 @@ def definitions() -> dict[str, FormDef | BundleDef]:
     return load_definitions(CATALOG)
 
 
+def case_file_covers() -> dict[str, str]:
+    """The cover page of each case file, and the case file it is the cover of."""
+    return {d.cover: name for name, d in definitions().items() if isinstance(d, BundleDef)}
+
+
 def list_forms() -> list[FormInfo]:
-    """The printable forms and bundles, in file-name order."""
+    """The printable forms and bundles, in file-name order. A case file's cover is not
+    among them: it is printed only as its case file's first page (the contents list on it
+    comes from the documents after it)."""
+    covers = case_file_covers()
     out = []
     for name, d in definitions().items():
+        if name in covers:
+            continue
         scope = "bundle" if isinstance(d, BundleDef) else d.kind
         out.append(FormInfo(name, d.title_zh, d.title_en, scope))
     return out

@@ -43,6 +43,7 @@ def test_the_forms_folder_holds_every_form_of_the_issue() -> None:
         "publicity",
         "case-file",
     }
+    assert "case-file-cover" not in names  # printed only as its case file's first page
 
 
 def test_the_application_form_prints_the_household_in_its_boxes(zhang: Household) -> None:
