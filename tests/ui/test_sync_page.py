@@ -12,6 +12,7 @@ import io
 import os
 import re
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -551,12 +552,7 @@ def test_a_cancelled_sync_keeps_what_was_sent_and_the_status_survives_a_restart(
     window.close()
 
     # The next day: the app starts again on the same store file.
-    again = open_store(store.path)
-    try:
-        restarted = MainWindow(again, laptop_worker, settings, today=lambda: DEMO_DAY)
-        qtbot.addWidget(restarted)
-        restarted.resize(*SCREEN)
-        restarted.show()
+    with next_day(qtbot, store, laptop_worker, settings) as (restarted, _):
         page = open_sync_page(qtbot, restarted)
         assert page.state.text() == "已同步"
         assert f"上次同步：{shown}" in page.status.text()
@@ -565,6 +561,20 @@ def test_a_cancelled_sync_keeps_what_was_sent_and_the_status_survives_a_restart(
         assert "王建华" in page.connection.text()
         assert_fits(restarted, page)
         shoot(qtbot, restarted, shots, "sync-after-restart")
+
+
+@contextmanager
+def next_day(
+    qtbot: QtBot, store: Store, worker: Worker, settings: AppSettings
+) -> Iterator[tuple[MainWindow, Store]]:
+    """The app started again on the same store file: its window, and the store it opened."""
+    again = open_store(store.path)
+    try:
+        restarted = MainWindow(again, worker, settings, today=lambda: DEMO_DAY)
+        qtbot.addWidget(restarted)
+        restarted.resize(*SCREEN)
+        restarted.show()
+        yield restarted, again
         restarted.close()
     finally:
         again.close()
@@ -663,12 +673,7 @@ def test_a_file_the_county_does_not_take_is_named_on_the_page_with_why(
     window.close()
 
     # The next day: the app starts again on the same store file, and still names the file.
-    again = open_store(store.path)
-    try:
-        restarted = MainWindow(again, laptop_worker, settings, today=lambda: DEMO_DAY)
-        qtbot.addWidget(restarted)
-        restarted.resize(*SCREEN)
-        restarted.show()
+    with next_day(qtbot, store, laptop_worker, settings) as (restarted, again):
         page = open_sync_page(qtbot, restarted)
         assert_named(page)
         # She removes the scan (to add a smaller one): nothing is said to be refused any more.
@@ -676,9 +681,6 @@ def test_a_file_the_county_does_not_take_is_named_on_the_page_with_why(
         page.refresh()
         assert not page.sync_state.refused_files.isVisible()
         assert "县里没有接收" not in page.status.text()
-        restarted.close()
-    finally:
-        again.close()
 
 
 def test_a_sync_the_county_refuses_or_cannot_answer_is_explained_in_chinese(
